@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { Config } from './config.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import { createPasswordHasher, deriveKey, type PasswordHasher } from './platform/crypto.js';
+import { type Database, pendingMigrations } from './platform/db/database.js';
+import type { Authenticator } from './platform/http/auth.js';
+import type { App, AuthResult } from './platform/http/context.js';
+import { buildServer } from './platform/http/server.js';
+import type { Authentication } from './modules/accounts/auth.service.js';
+import { createServices, moduleRoutes, type Services } from './modules/index.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  secretKey: string;
+  clock?: Clock;
+  passwords?: PasswordHasher;
+  /** The built web app; by default dist/web beside this package, when it has been built. */
+  webRoot?: string | null;
+}
+
+/** The folder holding package.json, whether this runs from src/ or from the build in dist/server/. */
+function findPackageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const packageRoot = findPackageRoot();
+
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function defaultWebRoot(): string {
+  return path.join(packageRoot, 'dist', 'web');
+}
+
+function toAuthResult(auth: Authentication | null): AuthResult | null {
+  return auth && { actor: auth.actor, method: auth.method, sessionId: auth.sessionId, mustChangePassword: auth.user.mustChangePassword };
+}
+
+export function buildServices(deps: AppDeps): Services {
+  return createServices({
+    db: deps.database.db,
+    clock: deps.clock ?? systemClock,
+    passwords: deps.passwords ?? createPasswordHasher(),
+    csrfKey: deriveKey(deps.secretKey, 'csrf'),
+    sessionHours: deps.config.sessionHours,
+  });
+}
+
+/** The whole HTTP application over one database: what `cadre serve` runs and the API tests drive. */
+export async function createApp(deps: AppDeps): Promise<{ app: App; services: Services }> {
+  const services = buildServices(deps);
+  const authenticator: Authenticator = {
+    session: async (token) => toAuthResult(await services.auth.authenticateSession(token)),
+    bearer: async (secret) => toAuthResult(await services.auth.authenticateToken(secret)),
+    isCsrfTokenValid: (sessionId, token) => services.auth.isCsrfTokenValid(sessionId, token),
+  };
+  const app = await buildServer({
+    logLevel: deps.config.logLevel,
+    trustProxy: deps.config.trustProxy,
+    authenticator,
+    routes: moduleRoutes(services, { sessionHours: deps.config.sessionHours }),
+    webRoot: deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot,
+    version: packageVersion(),
+    isHealthy: async () => {
+      try {
+        await sql`SELECT 1`.execute(deps.database.db);
+        return (await pendingMigrations(deps.database)).length === 0;
+      } catch {
+        return false;
+      }
+    },
+  });
+  return { app, services };
+}

@@ -1,0 +1,79 @@
+import { Command, Option } from 'commander';
+import { ROLES } from '../platform/access.js';
+import { verifyAudit } from './audit.js';
+import { backup, restore } from './backup.js';
+import { migrate } from './migrate.js';
+import { seed } from './seed.js';
+import { serve } from './serve.js';
+import { createUser } from './user.js';
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  /** Reads all of standard input, for secrets that must not appear in the process list. */
+  readStdin: () => Promise<string>;
+  setExitCode: (code: number) => void;
+}
+
+export function buildProgram(io: CliIo, version: string): Command {
+  const program = new Command('cadre')
+    .description('Cadre: partners, people, deployments, training and certification for a police and corrections assistance program.')
+    .version(version)
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('serve')
+    .description('Migrate the database, then serve the API and the web app')
+    .option('--no-demo', 'do not fill a new embedded database with the 2010 demo program')
+    .option('--port <port>', 'port to listen on (default: PORT or 3000)')
+    .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
+    .action((options: { demo: boolean; port?: string; host?: string }) => serve(io.env, options, io.out));
+
+  program
+    .command('migrate')
+    .description('Bring the database schema up to date')
+    .option('--status', 'only list the migrations not yet applied')
+    .action((options: { status?: boolean }) => migrate(io.env, { status: options.status === true }, io.out));
+
+  program
+    .command('seed')
+    .description('Fill the database with demo data')
+    .requiredOption('--demo', 'the 2010 program: partners, the Richmond meeting, the Haitian National Police')
+    .action(() => seed(io.env, io.out));
+
+  const user = program.command('user').description('Manage user accounts');
+  user
+    .command('create')
+    .description('Create a user; prints a one-time password unless --password-stdin is given')
+    .requiredOption('--email <email>', 'sign-in email')
+    .requiredOption('--name <name>', 'display name')
+    .addOption(new Option('--role <role>', 'role').choices(ROLES).makeOptionMandatory())
+    .option('--organization <id>', 'organization id (coordinators)')
+    .option('--person <id>', 'person id (instructors)')
+    .option('--password-stdin', 'read the password from standard input')
+    .action(async (options: { email: string; name: string; role: string; organization?: string; person?: string; passwordStdin?: boolean }) => {
+      const password = options.passwordStdin ? (await io.readStdin()).replace(/\r?\n$/, '') : undefined;
+      await createUser(io.env, { ...options, password }, io.out);
+    });
+
+  const audit = program.command('audit').description('The audit log');
+  audit
+    .command('verify')
+    .description('Check the hash chain: exits 1 when an event was removed or altered')
+    .action(async () => io.setExitCode(await verifyAudit(io.env, io.out)));
+
+  program
+    .command('backup')
+    .description('Back up the database (SQLite: online copy; PostgreSQL: logical export)')
+    .option('-o, --output <file>', 'where to write it (default: <data dir>/backups/cadre-<time>.<db|jsonl.gz>)')
+    .action((options: { output?: string }) => backup(io.env, options, io.out));
+
+  program
+    .command('restore')
+    .description('Restore a backup made by `cadre backup`')
+    .argument('<file>', 'the backup file')
+    .option('--force', 'replace an existing SQLite database file (the old one is kept beside it)')
+    .action((file: string, options: { force?: boolean }) => restore(io.env, file, { force: options.force === true }, io.out));
+
+  return program;
+}

@@ -1,0 +1,49 @@
+import { createApp } from '../app.js';
+import { systemContext } from '../platform/access.js';
+import { seedProgram2010 } from '../demo/program-2010.js';
+import { buildServices } from '../app.js';
+import { openRuntime } from './runtime.js';
+
+export interface ServeOptions {
+  demo: boolean;
+  port?: string | undefined;
+  host?: string | undefined;
+}
+
+/**
+ * Starts Cadre: migrates, creates the first admin on an empty database, fills a brand-new
+ * embedded database with the 2010 demo program, then serves the API and the web app.
+ */
+export async function serve(env: Record<string, string | undefined>, options: ServeOptions, out: (line: string) => void): Promise<void> {
+  const runtime = await openRuntime(env, { PORT: options.port, HOST: options.host });
+  const { config, database, secretKey } = runtime;
+  const services = buildServices({ config, database, secretKey });
+
+  const adminEmail = config.adminEmail ?? 'admin@cadre.localhost';
+  const admin = await services.users.ensureFirstAdmin(systemContext('cadre serve'), { email: adminEmail, password: config.adminPassword });
+  if (runtime.migration.isFreshDatabase && database.engine === 'sqlite' && options.demo) {
+    const report = await seedProgram2010(services, systemContext('cadre seed'));
+    out(`Filled the new database with the 2010 demo program (${report.organizations} organizations, ${report.partnerships} partnerships).`);
+  }
+
+  const { app } = await createApp({ config, database, secretKey });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = config.publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  out(`Cadre is running at ${url} (database: ${database.engine}, ${database.description}).`);
+  if (admin) {
+    out(`Sign in at ${url}/sign-in as ${admin.email}.`);
+    if (admin.oneTimePassword) out(`One-time password (shown once; you will choose your own at first sign-in): ${admin.oneTimePassword}`);
+  }
+}

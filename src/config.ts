@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The process configuration. It is parsed once, from the environment handed in by the entry
+ * point, and frozen: nothing else in Cadre reads `process.env`, so every setting is visible here.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^(postgres(ql)?|sqlite|file):/.test(value), {
+      message: 'must start with postgres://, postgresql://, sqlite: or file:',
+    })
+    .optional(),
+  CADRE_DATA_DIR: z.string().min(1).default('./data'),
+  CADRE_ADMIN_EMAIL: z.email().optional(),
+  CADRE_ADMIN_PASSWORD: z
+    .string()
+    .min(15, 'must be at least 15 characters')
+    .max(256, 'must be at most 256 characters')
+    .optional(),
+  CADRE_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  CADRE_PUBLIC_URL: z.url().optional(),
+  CADRE_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  CADRE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DatabaseTarget =
+  | { engine: 'sqlite'; file: string }
+  | { engine: 'postgres'; url: string };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseTarget;
+  readonly dataDir: string;
+  readonly adminEmail: string | undefined;
+  readonly adminPassword: string | undefined;
+  readonly secretKey: string | undefined;
+  readonly publicUrl: string | undefined;
+  readonly trustProxy: boolean;
+  readonly sessionHours: number;
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function databaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
+  if (!url) return { engine: 'sqlite', file: path.join(dataDir, 'cadre.db') };
+  if (/^postgres(ql)?:/.test(url)) return { engine: 'postgres', url };
+  const file = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  if (!file) throw new ConfigError('DATABASE_URL: a sqlite: URL needs a file path');
+  return { engine: 'sqlite', file };
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const value = parsed.data;
+  const dataDir = path.resolve(value.CADRE_DATA_DIR);
+  return Object.freeze({
+    port: value.PORT,
+    host: value.HOST,
+    database: Object.freeze(databaseTarget(value.DATABASE_URL, dataDir)),
+    dataDir,
+    adminEmail: value.CADRE_ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: value.CADRE_ADMIN_PASSWORD,
+    secretKey: value.CADRE_SECRET_KEY,
+    publicUrl: value.CADRE_PUBLIC_URL?.replace(/\/$/, ''),
+    trustProxy: value.CADRE_TRUST_PROXY,
+    sessionHours: value.CADRE_SESSION_HOURS,
+    logLevel: value.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { ROLES } from '../../platform/access.js';
+import { idSchema, instantSchema, lineSchema, pageQuerySchema } from '../../platform/schemas.js';
+
+export const roleSchema = z.enum(ROLES);
+
+const emailSchema = z
+  .email({ message: 'must be an email address' })
+  .max(254, 'must be at most 254 characters')
+  .transform((value) => value.toLowerCase());
+
+/**
+ * NIST SP 800-63B rev. 4: at least 15 characters for a single-factor password, at least 64
+ * accepted, no composition rules; only a list of passwords known to be bad is refused.
+ */
+export const passwordSchema = z
+  .string()
+  .min(15, 'must be at least 15 characters')
+  .max(256, 'must be at most 256 characters')
+  .refine((value) => new Set(value).size > 3, { message: 'is too predictable: use more different characters' })
+  .refine((value) => !COMMON_PASSWORDS.has(value.toLowerCase()), {
+    message: 'is on the list of commonly used passwords',
+  });
+
+const COMMON_PASSWORDS = new Set([
+  '123456789012345',
+  '1234567890123456',
+  'passwordpassword',
+  'password12345678',
+  'qwertyuiopasdfgh',
+  'qwertyuiopasdfghjkl',
+  'iloveyouiloveyou',
+  'correcthorsebatterystaple',
+  'correct horse battery staple',
+  'administrator123',
+  'cadrecadrecadre',
+]);
+
+export const userSchema = z
+  .object({
+    id: idSchema,
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    organizationId: z.string().nullable(),
+    personId: z.string().nullable(),
+    isDisabled: z.boolean(),
+    mustChangePassword: z.boolean(),
+    lastSignInAt: instantSchema.nullable(),
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof userSchema>;
+
+export interface Binding {
+  role: string;
+  organizationId?: string | null | undefined;
+  personId?: string | null | undefined;
+}
+
+/** A coordinator is bound to an organization and an instructor to a person; nobody else is bound. */
+export function bindingProblems({ role, organizationId, personId }: Binding): { field: 'organizationId' | 'personId'; message: string }[] {
+  const problems: { field: 'organizationId' | 'personId'; message: string }[] = [];
+  if (role === 'coordinator' && !organizationId) problems.push({ field: 'organizationId', message: 'is required for a coordinator' });
+  if (role === 'instructor' && !personId) problems.push({ field: 'personId', message: 'is required for an instructor' });
+  if (role !== 'coordinator' && role !== 'instructor' && organizationId) {
+    problems.push({ field: 'organizationId', message: `must be empty for the role ${role}` });
+  }
+  if (role !== 'instructor' && personId) problems.push({ field: 'personId', message: `must be empty for the role ${role}` });
+  return problems;
+}
+
+export const createUserSchema = z
+  .strictObject({
+    email: emailSchema,
+    name: lineSchema(120),
+    role: roleSchema,
+    organizationId: idSchema.nullish(),
+    personId: idSchema.nullish(),
+    password: passwordSchema
+      .optional()
+      .describe('Leave out to have Cadre generate a one-time password, which must be changed at first sign-in.'),
+  })
+  .superRefine((value, ctx) => {
+    for (const problem of bindingProblems(value)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  })
+  .meta({ id: 'CreateUser' });
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .strictObject({
+    name: lineSchema(120),
+    role: roleSchema,
+    organizationId: idSchema.nullable(),
+    personId: idSchema.nullable(),
+    isDisabled: z.boolean(),
+  })
+  .partial()
+  .meta({ id: 'UpdateUser' });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const createdUserSchema = z.object({
+  user: userSchema,
+  oneTimePassword: z
+    .string()
+    .nullable()
+    .describe('Shown once, when Cadre generated it; the user must change it at first sign-in.'),
+});
+
+export const listUsersQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  role: roleSchema.optional(),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+export const signInSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters'),
+});
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'must not be empty').max(256),
+  newPassword: passwordSchema,
+});
+
+export const meSchema = z
+  .object({
+    user: userSchema,
+    csrfToken: z
+      .string()
+      .nullable()
+      .describe('Send as the X-CSRF-Token header on every write made with the session cookie.'),
+    authenticatedBy: z.enum(['session', 'token']),
+  })
+  .meta({ id: 'Me' });
+
+export const apiTokenSchema = z
+  .object({
+    id: idSchema,
+    name: z.string(),
+    prefix: z.string().describe('The first characters of the token, to recognise it.'),
+    createdAt: instantSchema,
+    expiresAt: instantSchema.nullable(),
+    lastUsedAt: instantSchema.nullable(),
+    revokedAt: instantSchema.nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+export const createApiTokenSchema = z.strictObject({
+  name: lineSchema(100),
+  expiresInDays: z.number().int().min(1).max(366).nullish().describe('Leave out for a token that does not expire.'),
+});
+
+export const createdApiTokenSchema = z.object({
+  token: apiTokenSchema,
+  secret: z.string().describe('Shown once: send it as `Authorization: Bearer <secret>`.'),
+});

@@ -1,0 +1,229 @@
+import type { Kysely } from 'kysely';
+import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant } from '../../platform/clock.js';
+import { type PasswordHasher, randomToken } from '../../platform/crypto.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import { type Page, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import type { DB, UserRow } from '../../platform/db/schema.js';
+import { conflict, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
+import { toUser } from './accounts.mapper.js';
+import { sessionsRepository, usersRepository } from './accounts.repository.js';
+import { bindingProblems, type CreateUserInput, type ListUsersQuery, type UpdateUserInput, type User } from './accounts.schemas.js';
+
+export interface UsersDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+  passwords: PasswordHasher;
+  organizations: Pick<OrganizationsService, 'requireVisible'>;
+}
+
+const ADMIN_ONLY = ['admin'] as const;
+
+/** A password a person can read out and type: 24 characters from a 32-letter alphabet, 120 bits. */
+export function generateOneTimePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = Buffer.from(randomToken(24), 'base64url');
+  const chars = [...bytes].slice(0, 24).map((b) => alphabet[b % alphabet.length]);
+  return [0, 6, 12, 18].map((i) => chars.slice(i, i + 6).join('')).join('-');
+}
+
+const emailTaken = (email: string) =>
+  conflict(`A user with the email ${email} already exists.`, [
+    { pointer: '/body/email', detail: 'is already used by another user' },
+  ]);
+
+export function createUsersService({ db, clock, audit, passwords, organizations }: UsersDeps) {
+  const repo = usersRepository(db);
+
+  async function getRow(id: string, executor: Kysely<DB> = db): Promise<UserRow> {
+    const row = await usersRepository(executor).findById(id);
+    if (!row) throw notFound('The user');
+    return row;
+  }
+
+  async function checkBinding(ctx: RequestContext, trx: Kysely<DB>, organizationId: string | null | undefined) {
+    if (!organizationId) return;
+    try {
+      await organizations.requireVisible(ctx, organizationId, trx);
+    } catch {
+      throw invalid('The organization does not exist.', [
+        { pointer: '/body/organizationId', detail: 'is not an organization' },
+      ]);
+    }
+  }
+
+  async function countActiveAdmins(trx: Kysely<DB>): Promise<number> {
+    const row = await trx
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  return {
+    async list(ctx: RequestContext, query: ListUsersQuery): Promise<Page<User>> {
+      requireRole(ctx.actor, ADMIN_ONLY);
+      const sort: SortRequest = { column: 'users.email', order: 'asc' };
+      const page = { limit: query.limit, cursor: query.cursor };
+      const rows = await repo.list({ search: query.q, role: query.role }, sort, page);
+      return toPage(rows, page, sort, (row) => ({ value: row.email, id: row.id }), toUser);
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<User> {
+      if (ctx.actor.id !== id) requireRole(ctx.actor, ADMIN_ONLY);
+      return toUser(await getRow(id));
+    },
+
+    /** Display names of users by id, for other modules' views. */
+    async namesOf(ids: readonly string[], executor: Kysely<DB> = db): Promise<Map<string, string>> {
+      const rows = await usersRepository(executor).findByIds([...new Set(ids)]);
+      return new Map(rows.map((row) => [row.id, row.name]));
+    },
+
+    /** Throws a validation problem at `pointer` unless the user exists and may own work. */
+    async requireAssignable(id: string, pointer: string, executor: Kysely<DB> = db): Promise<void> {
+      const row = await usersRepository(executor).findById(id);
+      if (!row || row.disabled_at !== null || !['admin', 'program_officer'].includes(row.role)) {
+        throw invalid('That user cannot own program work.', [
+          { pointer, detail: 'is not an active program officer or admin' },
+        ]);
+      }
+    },
+
+    async create(ctx: RequestContext, input: CreateUserInput): Promise<{ user: User; oneTimePassword: string | null }> {
+      requireRole(ctx.actor, ADMIN_ONLY);
+      const oneTimePassword = input.password ? null : generateOneTimePassword();
+      const passwordHash = await passwords.hash(input.password ?? (oneTimePassword as string));
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const txRepo = usersRepository(trx);
+          if (await txRepo.findByEmail(input.email)) throw emailTaken(input.email);
+          await checkBinding(ctx, trx, input.organizationId);
+          const now = instant(clock);
+          const row = await txRepo.insert({
+            id: newId(),
+            email: input.email,
+            name: input.name,
+            role: input.role,
+            organization_id: input.organizationId ?? null,
+            person_id: input.personId ?? null,
+            password_hash: passwordHash,
+            must_change_password: oneTimePassword ? 1 : 0,
+            disabled_at: null,
+            last_sign_in_at: null,
+            created_at: now,
+            updated_at: now,
+          });
+          const user = toUser(row);
+          await audit(trx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, after: user });
+          return { user, oneTimePassword };
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw emailTaken(input.email);
+        throw error;
+      }
+    },
+
+    async update(ctx: RequestContext, id: string, version: number, input: UpdateUserInput): Promise<User> {
+      requireRole(ctx.actor, ADMIN_ONLY);
+      return db.transaction().execute(async (trx) => {
+        const current = await getRow(id, trx);
+        const role = input.role ?? current.role;
+        const organizationId = input.organizationId === undefined ? current.organization_id : input.organizationId;
+        const personId = input.personId === undefined ? current.person_id : input.personId;
+        const problems = bindingProblems({ role, organizationId, personId }).map((p) => ({
+          pointer: `/body/${p.field}`,
+          detail: p.message,
+        }));
+        if (problems.length > 0) throw invalid('The role and its binding do not fit together.', problems);
+        await checkBinding(ctx, trx, input.organizationId);
+
+        const losesAdmin = current.role === 'admin' && current.disabled_at === null && (role !== 'admin' || input.isDisabled === true);
+        if (losesAdmin && (await countActiveAdmins(trx)) <= 1) {
+          throw ruleBroken('users.last_admin', 'This is the last active admin: make another admin first.');
+        }
+        const now = instant(clock);
+        const updated = await usersRepository(trx).update(id, version, {
+          ...(input.name !== undefined && { name: input.name }),
+          role,
+          organization_id: organizationId,
+          person_id: personId,
+          ...(input.isDisabled !== undefined && { disabled_at: input.isDisabled ? (current.disabled_at ?? now) : null }),
+          updated_at: now,
+        });
+        if (!updated) throw staleVersion('The user', current.version);
+        if (updated.disabled_at !== null) await sessionsRepository(trx).deleteForUser(id);
+        const after = toUser(updated);
+        await audit(trx, ctx, { action: 'user.update', entityType: 'user', entityId: id, before: toUser(current), after });
+        return after;
+      });
+    },
+
+    /** Replaces a user's password with a one-time one and signs them out everywhere. */
+    async resetPassword(ctx: RequestContext, id: string): Promise<{ user: User; oneTimePassword: string }> {
+      requireRole(ctx.actor, ADMIN_ONLY);
+      const oneTimePassword = generateOneTimePassword();
+      const hash = await passwords.hash(oneTimePassword);
+      return db.transaction().execute(async (trx) => {
+        const current = await getRow(id, trx);
+        const updated = await usersRepository(trx).update(id, current.version, {
+          password_hash: hash,
+          must_change_password: 1,
+          updated_at: instant(clock),
+        });
+        if (!updated) throw staleVersion('The user', current.version);
+        await sessionsRepository(trx).deleteForUser(id);
+        const user = toUser(updated);
+        await audit(trx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id, before: toUser(current), after: user });
+        return { user, oneTimePassword };
+      });
+    },
+
+    /**
+     * On a database without users, creates the first admin: with the configured password, or a
+     * one-time password that is returned here to be shown once and must be changed at sign-in.
+     */
+    async ensureFirstAdmin(
+      ctx: RequestContext,
+      options: { email: string; password: string | undefined },
+    ): Promise<{ email: string; oneTimePassword: string | null } | null> {
+      if ((await repo.count()) > 0) return null;
+      const oneTimePassword = options.password ? null : generateOneTimePassword();
+      const hash = await passwords.hash(options.password ?? (oneTimePassword as string));
+      try {
+        return await db.transaction().execute(async (trx) => {
+          if ((await usersRepository(trx).count()) > 0) return null;
+          const now = instant(clock);
+          const row = await usersRepository(trx).insert({
+            id: newId(),
+            email: options.email,
+            name: 'Administrator',
+            role: 'admin',
+            organization_id: null,
+            person_id: null,
+            password_hash: hash,
+            must_change_password: oneTimePassword ? 1 : 0,
+            disabled_at: null,
+            last_sign_in_at: null,
+            created_at: now,
+            updated_at: now,
+          });
+          await audit(trx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, after: toUser(row) });
+          return { email: options.email, oneTimePassword };
+        });
+      } catch (error) {
+        // Another process created the first admin at the same moment.
+        if (isUniqueViolation(error)) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,46 @@
+import type { Engagement, Task } from './engagements.schemas.js';
+import type { EngagementRowWithOrganization, ParticipantRow, TaskRowWithNames } from './engagements.repository.js';
+
+export function toEngagement(row: EngagementRowWithOrganization, participants: ParticipantRow[]): Engagement {
+  return {
+    id: row.id,
+    organization: { id: row.organization_id, name: row.organization_name },
+    kind: row.kind as Engagement['kind'],
+    occurredOn: row.occurred_on,
+    title: row.title,
+    location: row.location,
+    summary: row.summary,
+    outcome: row.outcome,
+    participants: participants.map((p) => ({
+      name: p.name,
+      title: p.title,
+      organizationId: p.organization_id,
+      organizationName: p.organization_name,
+    })),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export function toTask(row: TaskRowWithNames, today: string): Task {
+  return {
+    id: row.id,
+    title: row.title,
+    notes: row.notes,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    dueOn: row.due_on,
+    status: row.status as Task['status'],
+    isOverdue: row.status === 'open' && row.due_on < today,
+    completedAt: row.completed_at,
+    engagementId: row.engagement_id,
+    engagementTitle: row.engagement_title,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}

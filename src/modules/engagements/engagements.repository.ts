@@ -1,0 +1,130 @@
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { containsPattern } from '../../platform/db/dialect.js';
+import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import type { DB, EngagementParticipantsTable, EngagementsTable, TasksTable } from '../../platform/db/schema.js';
+
+export interface EngagementFilter {
+  search?: string | undefined;
+  organizationId?: string | undefined;
+  kind?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  onlyOrganizationId?: string | undefined;
+}
+
+export function engagementsRepository(db: Kysely<DB>) {
+  function base() {
+    return db
+      .selectFrom('engagements')
+      .innerJoin('organizations', 'organizations.id', 'engagements.organization_id')
+      .selectAll('engagements')
+      .select('organizations.name as organization_name');
+  }
+  return {
+    findById(id: string) {
+      return base().where('engagements.id', '=', id).executeTakeFirst();
+    },
+    list(filter: EngagementFilter, sort: SortRequest, page: PageRequest) {
+      let query = base();
+      if (filter.search) {
+        query = query.where(sql<boolean>`lower(engagements.title) LIKE ${containsPattern(filter.search.toLowerCase())} ESCAPE '\\'`);
+      }
+      if (filter.organizationId) query = query.where('engagements.organization_id', '=', filter.organizationId);
+      if (filter.onlyOrganizationId) query = query.where('engagements.organization_id', '=', filter.onlyOrganizationId);
+      if (filter.kind) query = query.where('engagements.kind', '=', filter.kind);
+      if (filter.from) query = query.where('engagements.occurred_on', '>=', filter.from);
+      if (filter.to) query = query.where('engagements.occurred_on', '<=', filter.to);
+      return applyKeyset(query, 'engagements.id', sort, page).execute();
+    },
+    participantsOf(ids: readonly string[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('engagement_participants')
+        .leftJoin('organizations', 'organizations.id', 'engagement_participants.organization_id')
+        .selectAll('engagement_participants')
+        .select('organizations.name as organization_name')
+        .where('engagement_id', 'in', ids)
+        .orderBy('engagement_id')
+        .orderBy('position')
+        .execute();
+    },
+    insert(row: Insertable<EngagementsTable>) {
+      return db.insertInto('engagements').values(row).execute();
+    },
+    update(id: string, version: number, changes: Updateable<EngagementsTable>) {
+      return db
+        .updateTable('engagements')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst()
+        .then((result) => Number(result.numUpdatedRows) === 1);
+    },
+    async replaceParticipants(engagementId: string, rows: Insertable<EngagementParticipantsTable>[]) {
+      await db.deleteFrom('engagement_participants').where('engagement_id', '=', engagementId).execute();
+      if (rows.length > 0) await db.insertInto('engagement_participants').values(rows).execute();
+    },
+  };
+}
+
+export interface TaskFilter {
+  status?: string | undefined;
+  overdueOn?: string | undefined;
+  notOverdueOn?: string | undefined;
+  ownerId?: string | undefined;
+  organizationId?: string | undefined;
+  engagementId?: string | undefined;
+  dueBy?: string | undefined;
+  onlyOrganizationId?: string | undefined;
+}
+
+export function tasksRepository(db: Kysely<DB>) {
+  function base() {
+    return db
+      .selectFrom('tasks')
+      .leftJoin('engagements', 'engagements.id', 'tasks.engagement_id')
+      .leftJoin('organizations', 'organizations.id', 'tasks.organization_id')
+      .leftJoin('users as owner', 'owner.id', 'tasks.owner_id')
+      .selectAll('tasks')
+      .select(['engagements.title as engagement_title', 'organizations.name as organization_name', 'owner.name as owner_name']);
+  }
+  return {
+    findById(id: string) {
+      return base().where('tasks.id', '=', id).executeTakeFirst();
+    },
+    forEngagement(engagementId: string) {
+      return base().where('tasks.engagement_id', '=', engagementId).orderBy('tasks.due_on').orderBy('tasks.id').execute();
+    },
+    list(filter: TaskFilter, sort: SortRequest, page: PageRequest) {
+      let query = base();
+      if (filter.status) query = query.where('tasks.status', '=', filter.status);
+      if (filter.overdueOn) query = query.where('tasks.status', '=', 'open').where('tasks.due_on', '<', filter.overdueOn);
+      if (filter.notOverdueOn) {
+        const day = filter.notOverdueOn;
+        query = query.where((eb) => eb.or([eb('tasks.status', '!=', 'open'), eb('tasks.due_on', '>=', day)]));
+      }
+      if (filter.ownerId) query = query.where('tasks.owner_id', '=', filter.ownerId);
+      if (filter.organizationId) query = query.where('tasks.organization_id', '=', filter.organizationId);
+      if (filter.onlyOrganizationId) query = query.where('tasks.organization_id', '=', filter.onlyOrganizationId);
+      if (filter.engagementId) query = query.where('tasks.engagement_id', '=', filter.engagementId);
+      if (filter.dueBy) query = query.where('tasks.due_on', '<=', filter.dueBy);
+      return applyKeyset(query, 'tasks.id', sort, page).execute();
+    },
+    insert(row: Insertable<TasksTable>) {
+      return db.insertInto('tasks').values(row).execute();
+    },
+    update(id: string, version: number, changes: Updateable<TasksTable>) {
+      return db
+        .updateTable('tasks')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst()
+        .then((result) => Number(result.numUpdatedRows) === 1);
+    },
+  };
+}
+
+export type EngagementRowWithOrganization = NonNullable<Awaited<ReturnType<ReturnType<typeof engagementsRepository>['findById']>>>;
+export type ParticipantRow = Awaited<ReturnType<ReturnType<typeof engagementsRepository>['participantsOf']>>[number];
+export type TaskRowWithNames = NonNullable<Awaited<ReturnType<ReturnType<typeof tasksRepository>['findById']>>>;

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { sendCsv } from '../../platform/http/csv.js';
+import { type App, contextOf } from '../../platform/http/context.js';
+import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { idSchema, pageSchema } from '../../platform/schemas.js';
+import {
+  createEngagementSchema,
+  createTaskSchema,
+  type Engagement,
+  engagementDetailSchema,
+  engagementSchema,
+  listEngagementsQuerySchema,
+  listTasksQuerySchema,
+  type Task,
+  taskSchema,
+  updateEngagementSchema,
+  updateTaskSchema,
+} from './engagements.schemas.js';
+import type { EngagementsService } from './engagements.service.js';
+import type { TasksService } from './tasks.service.js';
+
+const idParams = z.object({ id: idSchema });
+
+const ENGAGEMENT_CSV = [
+  { header: 'id', value: (e: Engagement) => e.id },
+  { header: 'occurred_on', value: (e: Engagement) => e.occurredOn },
+  { header: 'organization', value: (e: Engagement) => e.organization.name },
+  { header: 'kind', value: (e: Engagement) => e.kind },
+  { header: 'title', value: (e: Engagement) => e.title },
+  { header: 'location', value: (e: Engagement) => e.location },
+  { header: 'participants', value: (e: Engagement) => e.participants.map((p) => (p.title ? `${p.name} (${p.title})` : p.name)).join('; ') },
+  { header: 'outcome', value: (e: Engagement) => e.outcome },
+];
+
+const TASK_CSV = [
+  { header: 'id', value: (t: Task) => t.id },
+  { header: 'title', value: (t: Task) => t.title },
+  { header: 'due_on', value: (t: Task) => t.dueOn },
+  { header: 'status', value: (t: Task) => t.status },
+  { header: 'overdue', value: (t: Task) => (t.isOverdue ? 'yes' : 'no') },
+  { header: 'owner', value: (t: Task) => t.ownerName },
+  { header: 'organization', value: (t: Task) => t.organizationName },
+  { header: 'engagement', value: (t: Task) => t.engagementTitle },
+];
+
+export function engagementsRoutes(deps: { engagements: EngagementsService; tasks: TasksService }) {
+  const { engagements, tasks } = deps;
+  return (app: App) => {
+    app.get(
+      '/engagements',
+      {
+        schema: {
+          tags: ['engagements'],
+          summary: 'List meetings, calls and visits with partners, newest first; format=csv exports them all',
+          querystring: listEngagementsQuerySchema,
+          response: { 200: pageSchema(engagementSchema) },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        if (request.query.format === 'csv') return sendCsv(reply, 'engagements.csv', ENGAGEMENT_CSV, engagements.listAll(ctx, request.query));
+        return engagements.list(ctx, request.query);
+      },
+    );
+
+    app.post(
+      '/engagements',
+      {
+        schema: {
+          tags: ['engagements'],
+          summary: 'Log an engagement with its participants and follow-up tasks',
+          body: createEngagementSchema,
+          response: { 201: engagementDetailSchema },
+        },
+      },
+      async (request, reply) => {
+        const engagement = await engagements.create(contextOf(request), request.body);
+        setEtag(reply, engagement.version);
+        return reply.status(201).header('location', `/api/engagements/${engagement.id}`).send(engagement);
+      },
+    );
+
+    app.get(
+      '/engagements/:id',
+      {
+        schema: { tags: ['engagements'], summary: 'An engagement with its follow-up tasks', params: idParams, response: { 200: engagementDetailSchema } },
+      },
+      async (request, reply) => {
+        const engagement = await engagements.get(contextOf(request), request.params.id);
+        setEtag(reply, engagement.version);
+        return engagement;
+      },
+    );
+
+    app.patch(
+      '/engagements/:id',
+      {
+        schema: {
+          tags: ['engagements'],
+          summary: 'Change an engagement (needs If-Match)',
+          params: idParams,
+          body: updateEngagementSchema,
+          response: { 200: engagementDetailSchema },
+        },
+      },
+      async (request, reply) => {
+        const engagement = await engagements.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
+        setEtag(reply, engagement.version);
+        return engagement;
+      },
+    );
+
+    app.get(
+      '/tasks',
+      {
+        schema: {
+          tags: ['engagements'],
+          summary: 'List follow-up tasks by due date; isOverdue=true lists the overdue ones',
+          querystring: listTasksQuerySchema,
+          response: { 200: pageSchema(taskSchema) },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        if (request.query.format === 'csv') return sendCsv(reply, 'tasks.csv', TASK_CSV, tasks.listAll(ctx, request.query));
+        return tasks.list(ctx, request.query);
+      },
+    );
+
+    app.post(
+      '/tasks',
+      { schema: { tags: ['engagements'], summary: 'Create a follow-up task', body: createTaskSchema, response: { 201: taskSchema } } },
+      async (request, reply) => {
+        const task = await tasks.create(contextOf(request), request.body);
+        setEtag(reply, task.version);
+        return reply.status(201).header('location', `/api/tasks/${task.id}`).send(task);
+      },
+    );
+
+    app.get(
+      '/tasks/:id',
+      { schema: { tags: ['engagements'], summary: 'Read a task', params: idParams, response: { 200: taskSchema } } },
+      async (request, reply) => {
+        const task = await tasks.get(contextOf(request), request.params.id);
+        setEtag(reply, task.version);
+        return task;
+      },
+    );
+
+    app.patch(
+      '/tasks/:id',
+      {
+        schema: {
+          tags: ['engagements'],
+          summary: 'Change a task, or mark it done or cancelled (needs If-Match)',
+          params: idParams,
+          body: updateTaskSchema,
+          response: { 200: taskSchema },
+        },
+      },
+      async (request, reply) => {
+        const task = await tasks.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
+        setEtag(reply, task.version);
+        return task;
+      },
+    );
+  };
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import {
+  calendarDateSchema,
+  idSchema,
+  instantSchema,
+  lineSchema,
+  listFormatSchema,
+  pageQuerySchema,
+  sortOrderSchema,
+  textSchema,
+} from '../../platform/schemas.js';
+
+export const ENGAGEMENT_KINDS = ['meeting', 'call', 'visit', 'workshop', 'conference', 'correspondence'] as const;
+export const engagementKindSchema = z.enum(ENGAGEMENT_KINDS);
+
+export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+export const taskStatusSchema = z.enum(TASK_STATUSES);
+
+export const participantInputSchema = z.strictObject({
+  name: lineSchema(120),
+  title: lineSchema(160).nullish(),
+  organizationId: idSchema.nullish(),
+});
+
+export const followUpInputSchema = z.strictObject({
+  title: lineSchema(200),
+  ownerId: idSchema.nullish(),
+  dueOn: calendarDateSchema,
+  notes: textSchema(2000).nullish(),
+});
+
+const engagementFields = {
+  organizationId: idSchema,
+  kind: engagementKindSchema,
+  occurredOn: calendarDateSchema,
+  title: lineSchema(200),
+  location: lineSchema(200).nullish(),
+  summary: textSchema(10_000).nullish(),
+  outcome: textSchema(4000).nullish(),
+  participants: z.array(participantInputSchema).max(50).default([]),
+};
+
+export const createEngagementSchema = z
+  .strictObject({
+    ...engagementFields,
+    followUps: z.array(followUpInputSchema).max(20).default([]).describe('Follow-up tasks created with the engagement.'),
+  })
+  .meta({ id: 'CreateEngagement' });
+export type CreateEngagementInput = z.infer<typeof createEngagementSchema>;
+
+export const updateEngagementSchema = z
+  .strictObject({ ...engagementFields, participants: z.array(participantInputSchema).max(50) })
+  .omit({ organizationId: true })
+  .partial()
+  .meta({ id: 'UpdateEngagement' });
+export type UpdateEngagementInput = z.infer<typeof updateEngagementSchema>;
+
+export const participantSchema = z.object({
+  name: z.string(),
+  title: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  organizationName: z.string().nullable(),
+});
+
+export const taskSchema = z
+  .object({
+    id: idSchema,
+    title: z.string(),
+    notes: z.string().nullable(),
+    ownerId: z.string().nullable(),
+    ownerName: z.string().nullable(),
+    dueOn: calendarDateSchema,
+    status: taskStatusSchema,
+    isOverdue: z.boolean().describe('Open and due before today.'),
+    completedAt: instantSchema.nullable(),
+    engagementId: z.string().nullable(),
+    engagementTitle: z.string().nullable(),
+    organizationId: z.string().nullable(),
+    organizationName: z.string().nullable(),
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Task' });
+export type Task = z.infer<typeof taskSchema>;
+
+export const engagementSchema = z
+  .object({
+    id: idSchema,
+    organization: z.object({ id: idSchema, name: z.string() }),
+    kind: engagementKindSchema,
+    occurredOn: calendarDateSchema,
+    title: z.string(),
+    location: z.string().nullable(),
+    summary: z.string().nullable(),
+    outcome: z.string().nullable(),
+    participants: z.array(participantSchema),
+    createdBy: z.string().nullable(),
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Engagement' });
+export type Engagement = z.infer<typeof engagementSchema>;
+
+export const engagementDetailSchema = engagementSchema.extend({ tasks: z.array(taskSchema) }).meta({ id: 'EngagementDetail' });
+export type EngagementDetail = z.infer<typeof engagementDetailSchema>;
+
+export const listEngagementsQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(200).optional().describe('Part of the title.'),
+  organizationId: idSchema.optional(),
+  kind: engagementKindSchema.optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
+  order: sortOrderSchema.default('desc'),
+  format: listFormatSchema,
+});
+export type ListEngagementsQuery = z.infer<typeof listEngagementsQuerySchema>;
+
+export const createTaskSchema = z
+  .strictObject({
+    title: lineSchema(200),
+    dueOn: calendarDateSchema,
+    ownerId: idSchema.nullish(),
+    notes: textSchema(2000).nullish(),
+    engagementId: idSchema.nullish(),
+    organizationId: idSchema.nullish().describe('Taken from the engagement when one is given.'),
+  })
+  .meta({ id: 'CreateTask' });
+export type CreateTaskInput = z.infer<typeof createTaskSchema>;
+
+export const updateTaskSchema = z
+  .strictObject({
+    title: lineSchema(200),
+    dueOn: calendarDateSchema,
+    ownerId: idSchema.nullable(),
+    notes: textSchema(2000).nullable(),
+    status: taskStatusSchema,
+  })
+  .partial()
+  .meta({ id: 'UpdateTask' });
+export type UpdateTaskInput = z.infer<typeof updateTaskSchema>;
+
+export const listTasksQuerySchema = pageQuerySchema.extend({
+  status: taskStatusSchema.optional(),
+  isOverdue: z.enum(['true', 'false']).optional().describe('true: open tasks due before today.'),
+  ownerId: idSchema.optional(),
+  organizationId: idSchema.optional(),
+  engagementId: idSchema.optional(),
+  dueBy: calendarDateSchema.optional(),
+  order: sortOrderSchema,
+  format: listFormatSchema,
+});
+export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;

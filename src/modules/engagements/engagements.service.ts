@@ -1,0 +1,184 @@
+import type { Kysely } from 'kysely';
+import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant, today } from '../../platform/clock.js';
+import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import type { DB } from '../../platform/db/schema.js';
+import { invalid, notFound, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { UsersService } from '../accounts/users.service.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
+import { toEngagement, toTask } from './engagements.mapper.js';
+import { canSeeWorkOf, engagementScope, engagementWriters } from './engagements.policy.js';
+import { type EngagementRowWithOrganization, engagementsRepository, tasksRepository } from './engagements.repository.js';
+import type {
+  CreateEngagementInput,
+  Engagement,
+  EngagementDetail,
+  ListEngagementsQuery,
+  UpdateEngagementInput,
+} from './engagements.schemas.js';
+
+export interface EngagementsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+  organizations: Pick<OrganizationsService, 'requireVisible'>;
+  users: Pick<UsersService, 'requireAssignable'>;
+}
+
+type ParticipantInput = CreateEngagementInput['participants'][number];
+
+export function createEngagementsService({ db, clock, audit, organizations, users }: EngagementsDeps) {
+  async function present(rows: EngagementRowWithOrganization[], executor: Kysely<DB> = db): Promise<Engagement[]> {
+    const participants = await engagementsRepository(executor).participantsOf(rows.map((row) => row.id));
+    return rows.map((row) => toEngagement(row, participants.filter((p) => p.engagement_id === row.id)));
+  }
+
+  async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
+    const row = await engagementsRepository(executor).findById(id);
+    if (!row || !canSeeWorkOf(ctx.actor, row.organization_id)) throw notFound('The engagement');
+    return row;
+  }
+
+  async function detail(row: EngagementRowWithOrganization, executor: Kysely<DB>): Promise<EngagementDetail> {
+    const [[engagement], tasks] = await Promise.all([present([row], executor), tasksRepository(executor).forEngagement(row.id)]);
+    const day = today(clock);
+    return { ...(engagement as Engagement), tasks: tasks.map((task) => toTask(task, day)) };
+  }
+
+  async function checkParticipants(ctx: RequestContext, trx: Kysely<DB>, participants: ParticipantInput[]) {
+    for (const [index, participant] of participants.entries()) {
+      if (!participant.organizationId) continue;
+      try {
+        await organizations.requireVisible(ctx, participant.organizationId, trx);
+      } catch {
+        throw invalid('A participant’s organization does not exist.', [
+          { pointer: `/body/participants/${index}/organizationId`, detail: 'is not an organization' },
+        ]);
+      }
+    }
+  }
+
+  function participantRows(engagementId: string, participants: ParticipantInput[]) {
+    return participants.map((p, position) => ({
+      id: newId(),
+      engagement_id: engagementId,
+      position,
+      name: p.name,
+      title: p.title ?? null,
+      organization_id: p.organizationId ?? null,
+    }));
+  }
+
+  async function listPage(ctx: RequestContext, query: ListEngagementsQuery, page: PageRequest): Promise<Page<Engagement>> {
+    const scope = engagementScope(ctx.actor);
+    const sort: SortRequest = { column: 'engagements.occurred_on', order: query.order };
+    const rows = await engagementsRepository(db).list(
+      {
+        search: query.q,
+        organizationId: query.organizationId,
+        kind: query.kind,
+        from: query.from,
+        to: query.to,
+        onlyOrganizationId: scope.kind === 'own' ? scope.organizationId : undefined,
+      },
+      sort,
+      page,
+    );
+    const result = toPage(rows, page, sort, (row) => ({ value: row.occurred_on, id: row.id }), (row) => row);
+    return { items: await present(result.items), nextCursor: result.nextCursor };
+  }
+
+  return {
+    list(ctx: RequestContext, query: ListEngagementsQuery) {
+      return listPage(ctx, query, { limit: query.limit, cursor: query.cursor });
+    },
+
+    listAll(ctx: RequestContext, query: ListEngagementsQuery) {
+      return allPages((page) => listPage(ctx, query, page));
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<EngagementDetail> {
+      return detail(await visibleRow(ctx, id), db);
+    },
+
+    /** Logs an engagement and its follow-up tasks, all or nothing. */
+    async create(ctx: RequestContext, input: CreateEngagementInput): Promise<EngagementDetail> {
+      requireRole(ctx.actor, engagementWriters);
+      return db.transaction().execute(async (trx) => {
+        await organizations.requireVisible(ctx, input.organizationId, trx).catch(() => {
+          throw invalid('The organization does not exist.', [{ pointer: '/body/organizationId', detail: 'is not an organization' }]);
+        });
+        await checkParticipants(ctx, trx, input.participants);
+        for (const [index, followUp] of input.followUps.entries()) {
+          if (followUp.ownerId) await users.requireAssignable(followUp.ownerId, `/body/followUps/${index}/ownerId`, trx);
+        }
+        const id = newId();
+        const now = instant(clock);
+        const repo = engagementsRepository(trx);
+        await repo.insert({
+          id,
+          organization_id: input.organizationId,
+          kind: input.kind,
+          occurred_on: input.occurredOn,
+          title: input.title,
+          location: input.location ?? null,
+          summary: input.summary ?? null,
+          outcome: input.outcome ?? null,
+          created_by: ctx.actor.id,
+          created_at: now,
+          updated_at: now,
+        });
+        await repo.replaceParticipants(id, participantRows(id, input.participants));
+        for (const followUp of input.followUps) {
+          await tasksRepository(trx).insert({
+            id: newId(),
+            engagement_id: id,
+            organization_id: input.organizationId,
+            title: followUp.title,
+            notes: followUp.notes ?? null,
+            owner_id: followUp.ownerId ?? null,
+            due_on: followUp.dueOn,
+            status: 'open',
+            completed_at: null,
+            created_by: ctx.actor.id,
+            created_at: now,
+            updated_at: now,
+          });
+        }
+        const created = await detail(await visibleRow(ctx, id, trx), trx);
+        await audit(trx, ctx, { action: 'engagement.create', entityType: 'engagement', entityId: id, after: created });
+        return created;
+      });
+    },
+
+    async update(ctx: RequestContext, id: string, version: number, input: UpdateEngagementInput): Promise<EngagementDetail> {
+      requireRole(ctx.actor, engagementWriters);
+      return db.transaction().execute(async (trx) => {
+        const current = await visibleRow(ctx, id, trx);
+        const before = await detail(current, trx);
+        if (input.participants) await checkParticipants(ctx, trx, input.participants);
+        const repo = engagementsRepository(trx);
+        const isUpdated = await repo.update(id, version, {
+          ...(input.kind !== undefined && { kind: input.kind }),
+          ...(input.occurredOn !== undefined && { occurred_on: input.occurredOn }),
+          ...(input.title !== undefined && { title: input.title }),
+          ...(input.location !== undefined && { location: input.location }),
+          ...(input.summary !== undefined && { summary: input.summary }),
+          ...(input.outcome !== undefined && { outcome: input.outcome }),
+          updated_at: instant(clock),
+        });
+        if (!isUpdated) throw staleVersion('The engagement', current.version);
+        if (input.participants) await repo.replaceParticipants(id, participantRows(id, input.participants));
+        const after = await detail(await visibleRow(ctx, id, trx), trx);
+        const { tasks: _before, ...beforeFields } = before;
+        const { tasks: _after, ...afterFields } = after;
+        await audit(trx, ctx, { action: 'engagement.update', entityType: 'engagement', entityId: id, before: beforeFields, after: afterFields });
+        return after;
+      });
+    },
+  };
+}
+
+export type EngagementsService = ReturnType<typeof createEngagementsService>;

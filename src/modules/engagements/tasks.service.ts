@@ -1,0 +1,138 @@
+import type { Kysely } from 'kysely';
+import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant, today } from '../../platform/clock.js';
+import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import type { DB } from '../../platform/db/schema.js';
+import { invalid, notFound, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { UsersService } from '../accounts/users.service.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
+import { toTask } from './engagements.mapper.js';
+import { canSeeWorkOf, engagementScope, engagementWriters } from './engagements.policy.js';
+import { engagementsRepository, tasksRepository } from './engagements.repository.js';
+import type { CreateTaskInput, ListTasksQuery, Task, UpdateTaskInput } from './engagements.schemas.js';
+
+export interface TasksDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+  organizations: Pick<OrganizationsService, 'requireVisible'>;
+  users: Pick<UsersService, 'requireAssignable'>;
+}
+
+/** Follow-ups: what someone must do after an engagement, by when. */
+export function createTasksService({ db, clock, audit, organizations, users }: TasksDeps) {
+  async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
+    const row = await tasksRepository(executor).findById(id);
+    if (!row || !canSeeWorkOf(ctx.actor, row.organization_id)) throw notFound('The task');
+    return row;
+  }
+
+  async function listPage(ctx: RequestContext, query: ListTasksQuery, page: PageRequest): Promise<Page<Task>> {
+    const scope = engagementScope(ctx.actor);
+    const day = today(clock);
+    const sort: SortRequest = { column: 'tasks.due_on', order: query.order };
+    const rows = await tasksRepository(db).list(
+      {
+        status: query.status,
+        overdueOn: query.isOverdue === 'true' ? day : undefined,
+        notOverdueOn: query.isOverdue === 'false' ? day : undefined,
+        ownerId: query.ownerId,
+        organizationId: query.organizationId,
+        engagementId: query.engagementId,
+        dueBy: query.dueBy,
+        onlyOrganizationId: scope.kind === 'own' ? scope.organizationId : undefined,
+      },
+      sort,
+      page,
+    );
+    return toPage(rows, page, sort, (row) => ({ value: row.due_on, id: row.id }), (row) => toTask(row, day));
+  }
+
+  return {
+    list(ctx: RequestContext, query: ListTasksQuery) {
+      return listPage(ctx, query, { limit: query.limit, cursor: query.cursor });
+    },
+
+    listAll(ctx: RequestContext, query: ListTasksQuery) {
+      return allPages((page) => listPage(ctx, query, page));
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<Task> {
+      return toTask(await visibleRow(ctx, id), today(clock));
+    },
+
+    async create(ctx: RequestContext, input: CreateTaskInput): Promise<Task> {
+      requireRole(ctx.actor, engagementWriters);
+      return db.transaction().execute(async (trx) => {
+        let organizationId = input.organizationId ?? null;
+        if (input.engagementId) {
+          const engagement = await engagementsRepository(trx).findById(input.engagementId);
+          if (!engagement) throw invalid('The engagement does not exist.', [{ pointer: '/body/engagementId', detail: 'is not an engagement' }]);
+          if (organizationId && organizationId !== engagement.organization_id) {
+            throw invalid('The task’s organization differs from its engagement’s.', [
+              { pointer: '/body/organizationId', detail: 'must be the engagement’s organization, or left out' },
+            ]);
+          }
+          organizationId = engagement.organization_id;
+        } else if (organizationId) {
+          await organizations.requireVisible(ctx, organizationId, trx).catch(() => {
+            throw invalid('The organization does not exist.', [{ pointer: '/body/organizationId', detail: 'is not an organization' }]);
+          });
+        }
+        if (input.ownerId) await users.requireAssignable(input.ownerId, '/body/ownerId', trx);
+        const id = newId();
+        const now = instant(clock);
+        await tasksRepository(trx).insert({
+          id,
+          engagement_id: input.engagementId ?? null,
+          organization_id: organizationId,
+          title: input.title,
+          notes: input.notes ?? null,
+          owner_id: input.ownerId ?? null,
+          due_on: input.dueOn,
+          status: 'open',
+          completed_at: null,
+          created_by: ctx.actor.id,
+          created_at: now,
+          updated_at: now,
+        });
+        const created = toTask(await visibleRow(ctx, id, trx), today(clock));
+        await audit(trx, ctx, { action: 'task.create', entityType: 'task', entityId: id, after: created });
+        return created;
+      });
+    },
+
+    async update(ctx: RequestContext, id: string, version: number, input: UpdateTaskInput): Promise<Task> {
+      requireRole(ctx.actor, engagementWriters);
+      return db.transaction().execute(async (trx) => {
+        const current = await visibleRow(ctx, id, trx);
+        if (input.ownerId) await users.requireAssignable(input.ownerId, '/body/ownerId', trx);
+        const now = instant(clock);
+        const completedAt =
+          input.status === undefined || input.status === current.status
+            ? current.completed_at
+            : input.status === 'done'
+              ? now
+              : null;
+        const isUpdated = await tasksRepository(trx).update(id, version, {
+          ...(input.title !== undefined && { title: input.title }),
+          ...(input.dueOn !== undefined && { due_on: input.dueOn }),
+          ...(input.ownerId !== undefined && { owner_id: input.ownerId }),
+          ...(input.notes !== undefined && { notes: input.notes }),
+          ...(input.status !== undefined && { status: input.status }),
+          completed_at: completedAt,
+          updated_at: now,
+        });
+        if (!isUpdated) throw staleVersion('The task', current.version);
+        const day = today(clock);
+        const after = toTask(await visibleRow(ctx, id, trx), day);
+        await audit(trx, ctx, { action: 'task.update', entityType: 'task', entityId: id, before: toTask(current, day), after });
+        return after;
+      });
+    },
+  };
+}
+
+export type TasksService = ReturnType<typeof createTasksService>;

@@ -1,0 +1,80 @@
+import { type Kysely, sql } from 'kysely';
+import { containsPattern } from '../../platform/db/dialect.js';
+import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import type { DB, NewOrganizationRow, OrganizationRow, OrganizationUpdate } from '../../platform/db/schema.js';
+
+export interface OrganizationFilter {
+  search?: string | undefined;
+  kind?: string | undefined;
+  country?: string | undefined;
+  archived: 'exclude' | 'include' | 'only';
+  /** Limits the list to one organization (a coordinator's own). */
+  onlyId?: string | undefined;
+}
+
+export function organizationsRepository(db: Kysely<DB>) {
+  return {
+    findById(id: string): Promise<OrganizationRow | undefined> {
+      return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    findByIds(ids: readonly string[]): Promise<OrganizationRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom('organizations').selectAll().where('id', 'in', ids).execute();
+    },
+
+    findBySearchName(searchName: string): Promise<OrganizationRow | undefined> {
+      return db.selectFrom('organizations').selectAll().where('search_name', '=', searchName).executeTakeFirst();
+    },
+
+    list(filter: OrganizationFilter, sort: SortRequest, page: PageRequest): Promise<OrganizationRow[]> {
+      let query = db.selectFrom('organizations').selectAll();
+      if (filter.search) {
+        const pattern = containsPattern(filter.search);
+        query = query.where(
+          sql<boolean>`(search_name LIKE ${pattern} ESCAPE '\\' OR lower(acronym) LIKE ${pattern} ESCAPE '\\')`,
+        );
+      }
+      if (filter.kind) query = query.where('kind', '=', filter.kind);
+      if (filter.country) query = query.where('country', '=', filter.country);
+      if (filter.onlyId) query = query.where('id', '=', filter.onlyId);
+      if (filter.archived === 'exclude') query = query.where('archived_at', 'is', null);
+      if (filter.archived === 'only') query = query.where('archived_at', 'is not', null);
+      return applyKeyset(query, 'organizations.id', sort, page).execute();
+    },
+
+    /** True when making `parentId` the parent of `id` would close a loop. */
+    async wouldCycle(id: string, parentId: string): Promise<boolean> {
+      let current: string | null = parentId;
+      const seen = new Set<string>();
+      while (current && !seen.has(current)) {
+        if (current === id) return true;
+        seen.add(current);
+        const row: { parent_id: string | null } | undefined = await db
+          .selectFrom('organizations')
+          .select('parent_id')
+          .where('id', '=', current)
+          .executeTakeFirst();
+        current = row?.parent_id ?? null;
+      }
+      return false;
+    },
+
+    async insert(row: NewOrganizationRow): Promise<OrganizationRow> {
+      return db.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+
+    /** Applies the change only if the row is still at `version`; undefined otherwise. */
+    update(id: string, version: number, changes: OrganizationUpdate): Promise<OrganizationRow | undefined> {
+      return db
+        .updateTable('organizations')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst();
+    },
+  };
+}
+
+export type OrganizationsRepository = ReturnType<typeof organizationsRepository>;

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import {
+  countryCodeSchema,
+  idSchema,
+  instantSchema,
+  lineSchema,
+  listFormatSchema,
+  pageQuerySchema,
+  sortOrderSchema,
+  subdivisionCodeSchema,
+  textSchema,
+  urlSchema,
+} from '../../platform/schemas.js';
+
+export const ORGANIZATION_KINDS = [
+  'program_office',
+  'municipal_police',
+  'county_sheriff',
+  'state_police',
+  'state_corrections',
+  'county_corrections',
+  'federal_agency',
+  'professional_association',
+  'academy',
+  'foreign_police',
+  'foreign_corrections',
+  'ministry',
+  'other',
+] as const;
+export const organizationKindSchema = z.enum(ORGANIZATION_KINDS);
+export type OrganizationKind = z.infer<typeof organizationKindSchema>;
+
+const organizationFields = {
+  name: lineSchema(200),
+  acronym: lineSchema(20).nullish(),
+  kind: organizationKindSchema,
+  country: countryCodeSchema,
+  subdivision: subdivisionCodeSchema.nullish(),
+  city: lineSchema(120).nullish(),
+  parentId: idSchema.nullish(),
+  website: urlSchema.nullish(),
+  description: textSchema(4000).nullish(),
+};
+
+function subdivisionInCountry(value: { country?: string | undefined; subdivision?: string | null | undefined }) {
+  return !value.subdivision || !value.country || value.subdivision.startsWith(`${value.country}-`);
+}
+const subdivisionIssue = {
+  message: 'must be a subdivision of the organization’s country',
+  path: ['subdivision'],
+};
+
+export const createOrganizationSchema = z
+  .strictObject(organizationFields)
+  .refine(subdivisionInCountry, subdivisionIssue)
+  .meta({ id: 'CreateOrganization' });
+export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
+
+export const updateOrganizationSchema = z
+  .strictObject(organizationFields)
+  .partial()
+  .refine(subdivisionInCountry, subdivisionIssue)
+  .meta({ id: 'UpdateOrganization' });
+export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
+
+export const organizationSchema = z
+  .object({
+    id: idSchema,
+    name: z.string(),
+    acronym: z.string().nullable(),
+    kind: organizationKindSchema,
+    country: z.string(),
+    subdivision: z.string().nullable(),
+    city: z.string().nullable(),
+    parentId: z.string().nullable(),
+    website: z.string().nullable(),
+    description: z.string().nullable(),
+    isArchived: z.boolean(),
+    archivedAt: instantSchema.nullable(),
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Organization' });
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const ORGANIZATION_SORTS = ['name', 'kind', 'country', 'createdAt'] as const;
+
+export const listOrganizationsQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(200).optional().describe('Part of the name or acronym; accents and case do not count.'),
+  kind: organizationKindSchema.optional(),
+  country: countryCodeSchema.optional(),
+  archived: z
+    .enum(['exclude', 'include', 'only'])
+    .default('exclude')
+    .describe('Whether archived organizations are listed.'),
+  sort: z.enum(ORGANIZATION_SORTS).default('name'),
+  order: sortOrderSchema,
+  format: listFormatSchema,
+});
+export type ListOrganizationsQuery = z.infer<typeof listOrganizationsQuerySchema>;

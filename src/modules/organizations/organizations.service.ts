@@ -1,0 +1,214 @@
+import type { Kysely } from 'kysely';
+import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant } from '../../platform/clock.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import type { DB, OrganizationRow } from '../../platform/db/schema.js';
+import { conflict, invalid, notFound, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { searchKey } from '../../platform/text.js';
+import { toOrganization } from './organizations.mapper.js';
+import { canSeeOrganization, organizationScope, organizationWriters } from './organizations.policy.js';
+import { type OrganizationFilter, organizationsRepository } from './organizations.repository.js';
+import type {
+  CreateOrganizationInput,
+  ListOrganizationsQuery,
+  Organization,
+  UpdateOrganizationInput,
+} from './organizations.schemas.js';
+
+export interface OrganizationsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+}
+
+const SORT_COLUMNS: Record<ListOrganizationsQuery['sort'], { column: string; key: (row: OrganizationRow) => string }> = {
+  name: { column: 'organizations.search_name', key: (row) => row.search_name },
+  kind: { column: 'organizations.kind', key: (row) => row.kind },
+  country: { column: 'organizations.country', key: (row) => row.country },
+  createdAt: { column: 'organizations.created_at', key: (row) => row.created_at },
+};
+
+const duplicateName = (name: string) =>
+  conflict(`An organization named “${name}” already exists.`, [
+    { pointer: '/body/name', detail: 'is already the name of another organization' },
+  ]);
+
+export function createOrganizationsService({ db, clock, audit }: OrganizationsDeps) {
+  const repo = organizationsRepository(db);
+
+  async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<OrganizationRow> {
+    const row = await organizationsRepository(executor).findById(id);
+    // Another agency's organization answers exactly like a missing one.
+    if (!row || !canSeeOrganization(ctx.actor, id)) throw notFound('The organization');
+    return row;
+  }
+
+  async function checkParent(trx: Kysely<DB>, id: string | null, parentId: string | null | undefined) {
+    if (!parentId) return;
+    const parentRepo = organizationsRepository(trx);
+    const parent = await parentRepo.findById(parentId);
+    if (!parent) {
+      throw invalid('The parent organization does not exist.', [
+        { pointer: '/body/parentId', detail: 'is not an organization' },
+      ]);
+    }
+    if (id && (parentId === id || (await parentRepo.wouldCycle(id, parentId)))) {
+      throw invalid('An organization cannot sit under itself.', [
+        { pointer: '/body/parentId', detail: 'would make the organization its own ancestor' },
+      ]);
+    }
+  }
+
+  function list(ctx: RequestContext, query: ListOrganizationsQuery): Promise<Page<Organization>> {
+    return listPage(ctx, query, { limit: query.limit, cursor: query.cursor });
+  }
+
+  async function listPage(ctx: RequestContext, query: ListOrganizationsQuery, page: PageRequest) {
+    const scope = organizationScope(ctx.actor);
+    if (scope.kind === 'none') return { items: [], nextCursor: null };
+    const filter: OrganizationFilter = {
+      search: query.q ? searchKey(query.q) : undefined,
+      kind: query.kind,
+      country: query.country,
+      archived: query.archived,
+      onlyId: scope.kind === 'own' ? scope.organizationId : undefined,
+    };
+    const sortColumn = SORT_COLUMNS[query.sort];
+    const sort: SortRequest = { column: sortColumn.column, order: query.order };
+    const rows = await repo.list(filter, sort, page);
+    return toPage(rows, page, sort, (row) => ({ value: sortColumn.key(row), id: row.id }), toOrganization);
+  }
+
+  return {
+    list,
+
+    /** Every organization the list would show, for exports. */
+    listAll(ctx: RequestContext, query: ListOrganizationsQuery): AsyncGenerator<Organization> {
+      return allPages((page) => listPage(ctx, query, page));
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<Organization> {
+      return toOrganization(await visibleRow(ctx, id));
+    },
+
+    /** Names of organizations by id, for other modules' views; ids the actor may not see are left out. */
+    async namesOf(ctx: RequestContext, ids: readonly string[], executor: Kysely<DB> = db): Promise<Map<string, string>> {
+      const rows = await organizationsRepository(executor).findByIds([...new Set(ids)]);
+      return new Map(rows.filter((r) => canSeeOrganization(ctx.actor, r.id)).map((r) => [r.id, r.name]));
+    },
+
+    /** Throws unless the organization exists and the actor may see it. */
+    async requireVisible(ctx: RequestContext, id: string, trx: Kysely<DB> = db): Promise<Organization> {
+      return toOrganization(await visibleRow(ctx, id, trx));
+    },
+
+    async create(ctx: RequestContext, input: CreateOrganizationInput): Promise<Organization> {
+      requireRole(ctx.actor, organizationWriters);
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const txRepo = organizationsRepository(trx);
+          const key = searchKey(input.name);
+          if (await txRepo.findBySearchName(key)) throw duplicateName(input.name);
+          await checkParent(trx, null, input.parentId);
+          const now = instant(clock);
+          const row = await txRepo.insert({
+            id: newId(),
+            name: input.name,
+            search_name: key,
+            acronym: input.acronym ?? null,
+            kind: input.kind,
+            country: input.country,
+            subdivision: input.subdivision ?? null,
+            city: input.city ?? null,
+            parent_id: input.parentId ?? null,
+            website: input.website ?? null,
+            description: input.description ?? null,
+            archived_at: null,
+            created_at: now,
+            updated_at: now,
+          });
+          const created = toOrganization(row);
+          await audit(trx, ctx, { action: 'organization.create', entityType: 'organization', entityId: row.id, after: created });
+          return created;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw duplicateName(input.name);
+        throw error;
+      }
+    },
+
+    async update(ctx: RequestContext, id: string, version: number, input: UpdateOrganizationInput): Promise<Organization> {
+      requireRole(ctx.actor, organizationWriters);
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const txRepo = organizationsRepository(trx);
+          const current = await visibleRow(ctx, id, trx);
+          const country = input.country ?? current.country;
+          const subdivision = input.subdivision === undefined ? current.subdivision : input.subdivision;
+          if (subdivision && !subdivision.startsWith(`${country}-`)) {
+            throw invalid('The subdivision is not in the country.', [
+              { pointer: '/body/subdivision', detail: 'must be a subdivision of the organization’s country' },
+            ]);
+          }
+          if (input.name !== undefined) {
+            const other = await txRepo.findBySearchName(searchKey(input.name));
+            if (other && other.id !== id) throw duplicateName(input.name);
+          }
+          if (input.parentId !== undefined) await checkParent(trx, id, input.parentId);
+          const updated = await txRepo.update(id, version, {
+            ...(input.name !== undefined && { name: input.name, search_name: searchKey(input.name) }),
+            ...(input.acronym !== undefined && { acronym: input.acronym }),
+            ...(input.kind !== undefined && { kind: input.kind }),
+            ...(input.country !== undefined && { country: input.country }),
+            ...(input.subdivision !== undefined && { subdivision: input.subdivision }),
+            ...(input.city !== undefined && { city: input.city }),
+            ...(input.parentId !== undefined && { parent_id: input.parentId }),
+            ...(input.website !== undefined && { website: input.website }),
+            ...(input.description !== undefined && { description: input.description }),
+            updated_at: instant(clock),
+          });
+          if (!updated) throw staleVersion('The organization', current.version);
+          const after = toOrganization(updated);
+          await audit(trx, ctx, {
+            action: 'organization.update',
+            entityType: 'organization',
+            entityId: id,
+            before: toOrganization(current),
+            after,
+          });
+          return after;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error) && input.name) throw duplicateName(input.name);
+        throw error;
+      }
+    },
+
+    /** Archives (or, with `archived: false`, restores) an organization; its history stays. */
+    async setArchived(ctx: RequestContext, id: string, version: number, archived: boolean): Promise<Organization> {
+      requireRole(ctx.actor, organizationWriters);
+      return db.transaction().execute(async (trx) => {
+        const current = await visibleRow(ctx, id, trx);
+        const updated = await organizationsRepository(trx).update(id, version, {
+          archived_at: archived ? (current.archived_at ?? instant(clock)) : null,
+          updated_at: instant(clock),
+        });
+        if (!updated) throw staleVersion('The organization', current.version);
+        const after = toOrganization(updated);
+        await audit(trx, ctx, {
+          action: archived ? 'organization.archive' : 'organization.restore',
+          entityType: 'organization',
+          entityId: id,
+          before: toOrganization(current),
+          after,
+        });
+        return after;
+      });
+    },
+  };
+}
+
+export type OrganizationsService = ReturnType<typeof createOrganizationsService>;

@@ -1,0 +1,157 @@
+import type { Kysely } from 'kysely';
+import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant, today } from '../../platform/clock.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import { allPages, type Page, type PageRequest, toPage } from '../../platform/db/keyset.js';
+import type { DB } from '../../platform/db/schema.js';
+import { conflict, invalid, notFound, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { toAgreement } from './partnerships.mapper.js';
+import { canSeePartnerOf, partnershipScope, partnershipWriters } from './partnerships.policy.js';
+import { agreementsRepository, partnershipsRepository } from './partnerships.repository.js';
+import {
+  type Agreement,
+  agreementDateProblems,
+  type CreateAgreementInput,
+  type ListAgreementsQuery,
+  type UpdateAgreementInput,
+} from './partnerships.schemas.js';
+
+export interface AgreementsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+}
+
+const referenceTaken = (reference: string) =>
+  conflict(`An agreement with the reference ${reference} already exists.`, [
+    { pointer: '/body/reference', detail: 'is already the reference of another agreement' },
+  ]);
+
+/** The agreements (MOU, inter-agency agreement, letter of agreement) behind each partnership. */
+export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
+  async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
+    const row = await agreementsRepository(executor).findById(id);
+    if (!row || !canSeePartnerOf(ctx.actor, row.organization_id)) throw notFound('The agreement');
+    return row;
+  }
+
+  async function listPage(ctx: RequestContext, query: ListAgreementsQuery, page: PageRequest): Promise<Page<Agreement>> {
+    const scope = partnershipScope(ctx.actor);
+    const day = today(clock);
+    const rows = await agreementsRepository(db).list(
+      {
+        partnershipId: query.partnershipId,
+        renewalDueBy: query.renewalDueBy,
+        today: day,
+        onlyOrganizationId: scope.kind === 'own' ? scope.organizationId : undefined,
+      },
+      page,
+    );
+    const sort = query.renewalDueBy
+      ? { column: 'agreements.renewal_due_on', order: 'asc' as const }
+      : { column: 'agreements.created_at', order: 'desc' as const };
+    return toPage(
+      rows,
+      page,
+      sort,
+      (row) => ({ value: (query.renewalDueBy ? row.renewal_due_on : row.created_at) ?? '', id: row.id }),
+      (row) => toAgreement(row, day),
+    );
+  }
+
+  return {
+    list(ctx: RequestContext, query: ListAgreementsQuery) {
+      return listPage(ctx, query, { limit: query.limit, cursor: query.cursor });
+    },
+
+    listAll(ctx: RequestContext, query: ListAgreementsQuery) {
+      return allPages((page) => listPage(ctx, query, page));
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<Agreement> {
+      return toAgreement(await visibleRow(ctx, id), today(clock));
+    },
+
+    async create(ctx: RequestContext, partnershipId: string, input: CreateAgreementInput): Promise<Agreement> {
+      requireRole(ctx.actor, partnershipWriters);
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const partnership = await partnershipsRepository(trx).findById(partnershipId);
+          if (!partnership || !canSeePartnerOf(ctx.actor, partnership.organization_id)) throw notFound('The partnership');
+          const repo = agreementsRepository(trx);
+          if (await repo.findByReference(input.reference)) throw referenceTaken(input.reference);
+          const id = newId();
+          const now = instant(clock);
+          await repo.insert({
+            id,
+            partnership_id: partnershipId,
+            kind: input.kind,
+            reference: input.reference,
+            title: input.title ?? null,
+            terms: input.terms ?? null,
+            signed_on: input.signedOn ?? null,
+            expires_on: input.expiresOn ?? null,
+            renewal_due_on: input.renewalDueOn ?? null,
+            reimbursement_ceiling_cents: input.reimbursementCeilingCents ?? null,
+            currency: input.currency,
+            created_at: now,
+            updated_at: now,
+          });
+          const created = toAgreement(await visibleRow(ctx, id, trx), today(clock));
+          await audit(trx, ctx, { action: 'agreement.create', entityType: 'agreement', entityId: id, after: created });
+          return created;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw referenceTaken(input.reference);
+        throw error;
+      }
+    },
+
+    async update(ctx: RequestContext, id: string, version: number, input: UpdateAgreementInput): Promise<Agreement> {
+      requireRole(ctx.actor, partnershipWriters);
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const current = await visibleRow(ctx, id, trx);
+          const merged = {
+            signedOn: input.signedOn === undefined ? current.signed_on : input.signedOn,
+            expiresOn: input.expiresOn === undefined ? current.expires_on : input.expiresOn,
+            renewalDueOn: input.renewalDueOn === undefined ? current.renewal_due_on : input.renewalDueOn,
+          };
+          const problems = agreementDateProblems(merged);
+          if (problems.length > 0) {
+            throw invalid('The agreement’s dates do not fit together.', problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
+          }
+          const repo = agreementsRepository(trx);
+          if (input.reference !== undefined) {
+            const other = await repo.findByReference(input.reference);
+            if (other && other.id !== id) throw referenceTaken(input.reference);
+          }
+          const isUpdated = await repo.update(id, version, {
+            ...(input.kind !== undefined && { kind: input.kind }),
+            ...(input.reference !== undefined && { reference: input.reference }),
+            ...(input.title !== undefined && { title: input.title }),
+            ...(input.terms !== undefined && { terms: input.terms }),
+            ...(input.signedOn !== undefined && { signed_on: input.signedOn }),
+            ...(input.expiresOn !== undefined && { expires_on: input.expiresOn }),
+            ...(input.renewalDueOn !== undefined && { renewal_due_on: input.renewalDueOn }),
+            ...(input.reimbursementCeilingCents !== undefined && { reimbursement_ceiling_cents: input.reimbursementCeilingCents }),
+            ...(input.currency !== undefined && { currency: input.currency }),
+            updated_at: instant(clock),
+          });
+          if (!isUpdated) throw staleVersion('The agreement', current.version);
+          const day = today(clock);
+          const after = toAgreement(await visibleRow(ctx, id, trx), day);
+          await audit(trx, ctx, { action: 'agreement.update', entityType: 'agreement', entityId: id, before: toAgreement(current, day), after });
+          return after;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error) && input.reference) throw referenceTaken(input.reference);
+        throw error;
+      }
+    },
+  };
+}
+
+export type AgreementsService = ReturnType<typeof createAgreementsService>;

@@ -1,0 +1,51 @@
+import type { OrganizationKind } from '../organizations/organizations.schemas.js';
+import type { AgreementRowWithOrganization, PartnershipRowWithOrganization } from './partnerships.repository.js';
+import { agreementStatus } from './partnerships.rules.js';
+import type { Agreement, Partnership, Stage } from './partnerships.schemas.js';
+
+export function toPartnership(
+  row: PartnershipRowWithOrganization,
+  related: { tracks: string[]; countries: string[]; ownerName: string | null },
+): Partnership {
+  return {
+    id: row.id,
+    organization: {
+      id: row.organization_id,
+      name: row.organization_name,
+      kind: row.organization_kind as OrganizationKind,
+      country: row.organization_country,
+    },
+    stage: row.stage as Stage,
+    stageChangedOn: row.stage_changed_on,
+    ownerId: row.owner_id,
+    ownerName: related.ownerName,
+    summary: row.summary,
+    tracks: related.tracks as Partnership['tracks'],
+    targetCountries: related.countries,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export function toAgreement(row: AgreementRowWithOrganization, today: string): Agreement {
+  return {
+    id: row.id,
+    partnershipId: row.partnership_id,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    kind: row.kind as Agreement['kind'],
+    reference: row.reference,
+    title: row.title,
+    terms: row.terms,
+    signedOn: row.signed_on,
+    expiresOn: row.expires_on,
+    renewalDueOn: row.renewal_due_on,
+    reimbursementCeilingCents: row.reimbursement_ceiling_cents === null ? null : Number(row.reimbursement_ceiling_cents),
+    currency: row.currency,
+    status: agreementStatus({ signedOn: row.signed_on, expiresOn: row.expires_on }, today),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}

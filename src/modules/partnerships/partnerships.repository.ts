@@ -1,0 +1,203 @@
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { containsPattern } from '../../platform/db/dialect.js';
+import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import type { AgreementsTable, DB, PartnershipsTable, PartnershipStageChangesTable } from '../../platform/db/schema.js';
+
+export interface PartnershipFilter {
+  search?: string | undefined;
+  stage?: string | undefined;
+  track?: string | undefined;
+  targetCountry?: string | undefined;
+  kind?: string | undefined;
+  ownerId?: string | undefined;
+  onlyOrganizationId?: string | undefined;
+}
+
+export function partnershipsRepository(db: Kysely<DB>) {
+  function selectWithOrganization() {
+    return db
+      .selectFrom('partnerships')
+      .innerJoin('organizations', 'organizations.id', 'partnerships.organization_id')
+      .selectAll('partnerships')
+      .select([
+        'organizations.name as organization_name',
+        'organizations.search_name as organization_search_name',
+        'organizations.kind as organization_kind',
+        'organizations.country as organization_country',
+      ]);
+  }
+
+  function filtered(filter: PartnershipFilter) {
+    let query = selectWithOrganization();
+    if (filter.search) {
+      const pattern = containsPattern(filter.search);
+      query = query.where(sql<boolean>`organizations.search_name LIKE ${pattern} ESCAPE '\\'`);
+    }
+    if (filter.stage) query = query.where('partnerships.stage', '=', filter.stage);
+    if (filter.kind) query = query.where('organizations.kind', '=', filter.kind);
+    if (filter.ownerId) query = query.where('partnerships.owner_id', '=', filter.ownerId);
+    if (filter.onlyOrganizationId) query = query.where('partnerships.organization_id', '=', filter.onlyOrganizationId);
+    if (filter.track) {
+      const track = filter.track;
+      query = query.where((eb) =>
+        eb.exists(
+          eb.selectFrom('partnership_tracks as pt').select('pt.track').whereRef('pt.partnership_id', '=', 'partnerships.id').where('pt.track', '=', track),
+        ),
+      );
+    }
+    if (filter.targetCountry) {
+      const country = filter.targetCountry;
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('partnership_countries as pc')
+            .select('pc.country')
+            .whereRef('pc.partnership_id', '=', 'partnerships.id')
+            .where('pc.country', '=', country),
+        ),
+      );
+    }
+    return query;
+  }
+
+  return {
+    findById(id: string) {
+      return selectWithOrganization().where('partnerships.id', '=', id).executeTakeFirst();
+    },
+    findByOrganization(organizationId: string) {
+      return selectWithOrganization().where('partnerships.organization_id', '=', organizationId).executeTakeFirst();
+    },
+    list(filter: PartnershipFilter, sort: SortRequest, page: PageRequest) {
+      return applyKeyset(filtered(filter), 'partnerships.id', sort, page).execute();
+    },
+    async countByStage(filter: PartnershipFilter): Promise<Map<string, number>> {
+      let query = db
+        .selectFrom('partnerships')
+        .innerJoin('organizations', 'organizations.id', 'partnerships.organization_id')
+        .select(['partnerships.stage', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('partnerships.stage');
+      if (filter.onlyOrganizationId) query = query.where('partnerships.organization_id', '=', filter.onlyOrganizationId);
+      const rows = await query.execute();
+      return new Map(rows.map((row) => [row.stage, Number(row.n)]));
+    },
+    async tracksOf(ids: readonly string[]): Promise<Map<string, string[]>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('partnership_tracks').selectAll().where('partnership_id', 'in', ids).orderBy('track').execute();
+      return groupBy(rows, (row) => row.partnership_id, (row) => row.track);
+    },
+    async countriesOf(ids: readonly string[]): Promise<Map<string, string[]>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('partnership_countries')
+        .selectAll()
+        .where('partnership_id', 'in', ids)
+        .orderBy('country')
+        .execute();
+      return groupBy(rows, (row) => row.partnership_id, (row) => row.country);
+    },
+    insert(row: Insertable<PartnershipsTable>) {
+      return db.insertInto('partnerships').values(row).execute();
+    },
+    update(id: string, version: number, changes: Updateable<PartnershipsTable>) {
+      return db
+        .updateTable('partnerships')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst()
+        .then((result) => Number(result.numUpdatedRows) === 1);
+    },
+    async replaceTracks(id: string, tracks: readonly string[]) {
+      await db.deleteFrom('partnership_tracks').where('partnership_id', '=', id).execute();
+      if (tracks.length > 0) {
+        await db.insertInto('partnership_tracks').values(tracks.map((track) => ({ partnership_id: id, track }))).execute();
+      }
+    },
+    async replaceCountries(id: string, countries: readonly string[]) {
+      await db.deleteFrom('partnership_countries').where('partnership_id', '=', id).execute();
+      if (countries.length > 0) {
+        await db
+          .insertInto('partnership_countries')
+          .values(countries.map((country) => ({ partnership_id: id, country })))
+          .execute();
+      }
+    },
+    insertStageChange(row: Insertable<PartnershipStageChangesTable>) {
+      return db.insertInto('partnership_stage_changes').values(row).execute();
+    },
+    history(partnershipId: string) {
+      return db
+        .selectFrom('partnership_stage_changes')
+        .leftJoin('users', 'users.id', 'partnership_stage_changes.changed_by')
+        .selectAll('partnership_stage_changes')
+        .select('users.name as changed_by_name')
+        .where('partnership_id', '=', partnershipId)
+        .orderBy('changed_on')
+        .orderBy('recorded_at')
+        .execute();
+    },
+  };
+}
+
+export function agreementsRepository(db: Kysely<DB>) {
+  function selectWithOrganization() {
+    return db
+      .selectFrom('agreements')
+      .innerJoin('partnerships', 'partnerships.id', 'agreements.partnership_id')
+      .innerJoin('organizations', 'organizations.id', 'partnerships.organization_id')
+      .selectAll('agreements')
+      .select(['organizations.id as organization_id', 'organizations.name as organization_name']);
+  }
+  return {
+    findById(id: string) {
+      return selectWithOrganization().where('agreements.id', '=', id).executeTakeFirst();
+    },
+    findByReference(reference: string) {
+      return db.selectFrom('agreements').select('id').where('reference', '=', reference).executeTakeFirst();
+    },
+    forPartnership(partnershipId: string) {
+      return selectWithOrganization()
+        .where('agreements.partnership_id', '=', partnershipId)
+        .orderBy('agreements.signed_on', 'desc')
+        .orderBy('agreements.created_at', 'desc')
+        .execute();
+    },
+    list(filter: { partnershipId?: string | undefined; renewalDueBy?: string | undefined; today: string; onlyOrganizationId?: string | undefined }, page: PageRequest) {
+      let query = selectWithOrganization();
+      if (filter.partnershipId) query = query.where('agreements.partnership_id', '=', filter.partnershipId);
+      if (filter.onlyOrganizationId) query = query.where('organizations.id', '=', filter.onlyOrganizationId);
+      if (filter.renewalDueBy) {
+        query = query
+          .where('agreements.renewal_due_on', '<=', filter.renewalDueBy)
+          .where((eb) => eb.or([eb('agreements.expires_on', 'is', null), eb('agreements.expires_on', '>=', filter.today)]));
+        return applyKeyset(query, 'agreements.id', { column: 'agreements.renewal_due_on', order: 'asc' }, page).execute();
+      }
+      return applyKeyset(query, 'agreements.id', { column: 'agreements.created_at', order: 'desc' }, page).execute();
+    },
+    insert(row: Insertable<AgreementsTable>) {
+      return db.insertInto('agreements').values(row).execute();
+    },
+    update(id: string, version: number, changes: Updateable<AgreementsTable>) {
+      return db
+        .updateTable('agreements')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst()
+        .then((result) => Number(result.numUpdatedRows) === 1);
+    },
+  };
+}
+
+function groupBy<R>(rows: R[], key: (row: R) => string, value: (row: R) => string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = map.get(key(row)) ?? [];
+    list.push(value(row));
+    map.set(key(row), list);
+  }
+  return map;
+}
+
+export type PartnershipRowWithOrganization = NonNullable<Awaited<ReturnType<ReturnType<typeof partnershipsRepository>['findById']>>>;
+export type AgreementRowWithOrganization = NonNullable<Awaited<ReturnType<ReturnType<typeof agreementsRepository>['findById']>>>;

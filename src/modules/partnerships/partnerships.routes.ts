@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { sendCsv } from '../../platform/http/csv.js';
+import { type App, contextOf } from '../../platform/http/context.js';
+import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { idSchema, pageSchema } from '../../platform/schemas.js';
+import type { AgreementsService } from './agreements.service.js';
+import {
+  type Agreement,
+  agreementSchema,
+  boardSchema,
+  changeStageSchema,
+  createAgreementSchema,
+  createPartnershipSchema,
+  listAgreementsQuerySchema,
+  listPartnershipsQuerySchema,
+  type Partnership,
+  partnershipDetailSchema,
+  partnershipSchema,
+  updateAgreementSchema,
+  updatePartnershipSchema,
+} from './partnerships.schemas.js';
+import type { PartnershipsService } from './partnerships.service.js';
+
+const idParams = z.object({ id: idSchema });
+
+const PARTNERSHIP_CSV = [
+  { header: 'id', value: (p: Partnership) => p.id },
+  { header: 'organization', value: (p: Partnership) => p.organization.name },
+  { header: 'kind', value: (p: Partnership) => p.organization.kind },
+  { header: 'country', value: (p: Partnership) => p.organization.country },
+  { header: 'stage', value: (p: Partnership) => p.stage },
+  { header: 'stage_changed_on', value: (p: Partnership) => p.stageChangedOn },
+  { header: 'tracks', value: (p: Partnership) => p.tracks.join(' ') },
+  { header: 'target_countries', value: (p: Partnership) => p.targetCountries.join(' ') },
+  { header: 'owner', value: (p: Partnership) => p.ownerName },
+];
+
+const AGREEMENT_CSV = [
+  { header: 'id', value: (a: Agreement) => a.id },
+  { header: 'organization', value: (a: Agreement) => a.organizationName },
+  { header: 'kind', value: (a: Agreement) => a.kind },
+  { header: 'reference', value: (a: Agreement) => a.reference },
+  { header: 'title', value: (a: Agreement) => a.title },
+  { header: 'signed_on', value: (a: Agreement) => a.signedOn },
+  { header: 'expires_on', value: (a: Agreement) => a.expiresOn },
+  { header: 'renewal_due_on', value: (a: Agreement) => a.renewalDueOn },
+  { header: 'reimbursement_ceiling_cents', value: (a: Agreement) => a.reimbursementCeilingCents },
+  { header: 'currency', value: (a: Agreement) => a.currency },
+  { header: 'status', value: (a: Agreement) => a.status },
+];
+
+export function partnershipsRoutes(deps: { partnerships: PartnershipsService; agreements: AgreementsService }) {
+  const { partnerships, agreements } = deps;
+  return (app: App) => {
+    app.get(
+      '/partnerships',
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: 'List partnerships: filter by stage, track, target country, kind, owner; format=csv exports them all',
+          querystring: listPartnershipsQuerySchema,
+          response: { 200: pageSchema(partnershipSchema) },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        if (request.query.format === 'csv') return sendCsv(reply, 'partnerships.csv', PARTNERSHIP_CSV, partnerships.listAll(ctx, request.query));
+        return partnerships.list(ctx, request.query);
+      },
+    );
+
+    app.get(
+      '/partnerships/board',
+      { schema: { tags: ['partnerships'], summary: 'The pipeline by stage', response: { 200: boardSchema } } },
+      async (request) => partnerships.board(contextOf(request)),
+    );
+
+    app.post(
+      '/partnerships',
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: 'Open a partnership with an organization (one per organization)',
+          body: createPartnershipSchema,
+          response: { 201: partnershipDetailSchema },
+        },
+      },
+      async (request, reply) => {
+        const created = await partnerships.create(contextOf(request), request.body);
+        setEtag(reply, created.version);
+        return reply.status(201).header('location', `/api/partnerships/${created.id}`).send(created);
+      },
+    );
+
+    app.get(
+      '/partnerships/:id',
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: 'A partnership with its stage history and agreements',
+          params: idParams,
+          response: { 200: partnershipDetailSchema },
+        },
+      },
+      async (request, reply) => {
+        const partnership = await partnerships.get(contextOf(request), request.params.id);
+        setEtag(reply, partnership.version);
+        return partnership;
+      },
+    );
+
+    app.patch(
+      '/partnerships/:id',
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: 'Change owner, summary, tracks or target countries (needs If-Match)',
+          params: idParams,
+          body: updatePartnershipSchema,
+          response: { 200: partnershipDetailSchema },
+        },
+      },
+      async (request, reply) => {
+        const partnership = await partnerships.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
+        setEtag(reply, partnership.version);
+        return partnership;
+      },
+    );
+
+    app.post(
+      '/partnerships/:id/stage-changes',
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: 'Move a partnership to another stage of the pipeline (needs If-Match)',
+          params: idParams,
+          body: changeStageSchema,
+          response: { 200: partnershipDetailSchema },
+        },
+      },
+      async (request, reply) => {
+        const partnership = await partnerships.changeStage(contextOf(request), request.params.id, requiredVersion(request), request.body);
+        setEtag(reply, partnership.version);
+        return partnership;
+      },
+    );
+
+    app.get(
+      '/agreements',
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: 'List agreements; renewalDueBy lists those whose renewal falls due by a day',
+          querystring: listAgreementsQuerySchema,
+          response: { 200: pageSchema(agreementSchema) },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        if (request.query.format === 'csv') return sendCsv(reply, 'agreements.csv', AGREEMENT_CSV, agreements.listAll(ctx, request.query));
+        return agreements.list(ctx, request.query);
+      },
+    );
+
+    app.post(
+      '/partnerships/:id/agreements',
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: 'Record an agreement of a partnership',
+          params: idParams,
+          body: createAgreementSchema,
+          response: { 201: agreementSchema },
+        },
+      },
+      async (request, reply) => {
+        const agreement = await agreements.create(contextOf(request), request.params.id, request.body);
+        setEtag(reply, agreement.version);
+        return reply.status(201).header('location', `/api/agreements/${agreement.id}`).send(agreement);
+      },
+    );
+
+    app.get(
+      '/agreements/:id',
+      { schema: { tags: ['partnerships'], summary: 'Read an agreement', params: idParams, response: { 200: agreementSchema } } },
+      async (request, reply) => {
+        const agreement = await agreements.get(contextOf(request), request.params.id);
+        setEtag(reply, agreement.version);
+        return agreement;
+      },
+    );
+
+    app.patch(
+      '/agreements/:id',
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: 'Change an agreement (needs If-Match)',
+          params: idParams,
+          body: updateAgreementSchema,
+          response: { 200: agreementSchema },
+        },
+      },
+      async (request, reply) => {
+        const agreement = await agreements.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
+        setEtag(reply, agreement.version);
+        return agreement;
+      },
+    );
+  };
+}

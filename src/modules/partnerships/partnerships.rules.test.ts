@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../platform/errors.js';
+import { agreementStatus, checkStageChange, isInForceOn, STAGE_TRANSITIONS, type StageChange } from './partnerships.rules.js';
+import { STAGES } from './partnerships.schemas.js';
+
+const base: StageChange = {
+  from: 'agreement',
+  to: 'active',
+  on: '2010-06-01',
+  lastChangedOn: '2010-04-12',
+  today: '2010-12-31',
+  agreements: [{ signedOn: '2010-05-27', expiresOn: '2013-05-26' }],
+};
+
+function ruleOf(change: StageChange): string | undefined {
+  try {
+    checkStageChange(change);
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return (error as AppError).extra.rule;
+  }
+}
+
+describe('stage pipeline', () => {
+  it('lets every stage go somewhere and never to itself', () => {
+    for (const stage of STAGES) {
+      expect(STAGE_TRANSITIONS[stage].length).toBeGreaterThan(0);
+      expect(STAGE_TRANSITIONS[stage]).not.toContain(stage);
+    }
+  });
+
+  it('accepts a partnership becoming active with an agreement in force', () => {
+    expect(ruleOf(base)).toBeUndefined();
+  });
+
+  it('refuses a jump the pipeline does not allow, naming the way forward', () => {
+    expect(ruleOf({ ...base, from: 'prospect', to: 'active' })).toBe('partnership.stage_transition');
+    expect(() => checkStageChange({ ...base, from: 'prospect', to: 'active' })).toThrow(/from prospect it can go to engaged, closed/);
+  });
+
+  it('refuses staying where it is', () => {
+    expect(ruleOf({ ...base, from: 'active', to: 'active' })).toBe('partnership.stage_unchanged');
+  });
+
+  it('refuses a change dated before the current stage began, and accepts the same day', () => {
+    expect(ruleOf({ ...base, on: '2010-04-11' })).toBe('partnership.stage_date_order');
+    expect(ruleOf({ ...base, on: '2010-04-12', agreements: [{ signedOn: '2010-04-12', expiresOn: null }] })).toBeUndefined();
+  });
+
+  it('refuses a change dated tomorrow, and accepts today', () => {
+    expect(ruleOf({ ...base, on: '2011-01-01' })).toBe('partnership.stage_date_future');
+    expect(ruleOf({ ...base, on: '2010-12-31' })).toBeUndefined();
+  });
+
+  it('needs an agreement signed by the day it becomes active', () => {
+    expect(ruleOf({ ...base, agreements: [] })).toBe('partnership.active_needs_agreement');
+    expect(ruleOf({ ...base, agreements: [{ signedOn: null, expiresOn: null }] })).toBe('partnership.active_needs_agreement');
+    expect(ruleOf({ ...base, agreements: [{ signedOn: '2010-06-02', expiresOn: null }] })).toBe('partnership.active_needs_agreement');
+    expect(ruleOf({ ...base, agreements: [{ signedOn: '2010-06-01', expiresOn: null }] })).toBeUndefined();
+  });
+
+  it('needs that agreement not to have expired the day before', () => {
+    expect(ruleOf({ ...base, agreements: [{ signedOn: '2009-01-01', expiresOn: '2010-05-31' }] })).toBe(
+      'partnership.active_needs_agreement',
+    );
+    expect(ruleOf({ ...base, agreements: [{ signedOn: '2009-01-01', expiresOn: '2010-06-01' }] })).toBeUndefined();
+  });
+});
+
+describe('agreement status', () => {
+  it('is unsigned, in force, or expired by its dates', () => {
+    expect(agreementStatus({ signedOn: null, expiresOn: '2030-01-01' }, '2026-11-28')).toBe('unsigned');
+    expect(agreementStatus({ signedOn: '2020-01-01', expiresOn: '2026-11-28' }, '2026-11-28')).toBe('in_force');
+    expect(agreementStatus({ signedOn: '2020-01-01', expiresOn: '2026-11-27' }, '2026-11-28')).toBe('expired');
+    expect(agreementStatus({ signedOn: '2020-01-01', expiresOn: null }, '2026-11-28')).toBe('in_force');
+  });
+
+  it('counts a leap day like any other', () => {
+    expect(isInForceOn({ signedOn: '2012-02-29', expiresOn: '2012-02-29' }, '2012-02-29')).toBe(true);
+    expect(isInForceOn({ signedOn: '2012-02-29', expiresOn: '2012-02-29' }, '2012-03-01')).toBe(false);
+  });
+});

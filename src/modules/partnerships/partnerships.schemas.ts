@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import {
+  calendarDateSchema,
+  countryCodeSchema,
+  idSchema,
+  instantSchema,
+  lineSchema,
+  listFormatSchema,
+  pageQuerySchema,
+  sortOrderSchema,
+  textSchema,
+} from '../../platform/schemas.js';
+import { organizationKindSchema } from '../organizations/organizations.schemas.js';
+
+export const STAGES = ['prospect', 'engaged', 'agreement', 'active', 'paused', 'closed'] as const;
+export const stageSchema = z.enum(STAGES);
+export type Stage = z.infer<typeof stageSchema>;
+
+export const TRACKS = ['policing', 'corrections'] as const;
+export const trackSchema = z.enum(TRACKS);
+
+export const AGREEMENT_KINDS = ['mou', 'inter_agency_agreement', 'letter_of_agreement'] as const;
+export const agreementKindSchema = z.enum(AGREEMENT_KINDS);
+
+const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .refine((list) => new Set(list).size === list.length, { message: 'must not list the same value twice' });
+
+export const createPartnershipSchema = z
+  .strictObject({
+    organizationId: idSchema,
+    stage: stageSchema.default('prospect'),
+    startedOn: calendarDateSchema.optional().describe('When the relationship reached this stage; today if left out.'),
+    ownerId: idSchema.nullish(),
+    summary: textSchema(4000).nullish(),
+    tracks: uniqueList(trackSchema, TRACKS.length).default([]),
+    targetCountries: uniqueList(countryCodeSchema, 50).default([]),
+  })
+  .meta({ id: 'CreatePartnership' });
+export type CreatePartnershipInput = z.infer<typeof createPartnershipSchema>;
+
+export const updatePartnershipSchema = z
+  .strictObject({
+    ownerId: idSchema.nullable(),
+    summary: textSchema(4000).nullable(),
+    tracks: uniqueList(trackSchema, TRACKS.length),
+    targetCountries: uniqueList(countryCodeSchema, 50),
+  })
+  .partial()
+  .meta({ id: 'UpdatePartnership' });
+export type UpdatePartnershipInput = z.infer<typeof updatePartnershipSchema>;
+
+export const changeStageSchema = z
+  .strictObject({
+    stage: stageSchema,
+    on: calendarDateSchema.optional().describe('The day the change happened; today if left out.'),
+    note: textSchema(2000).nullish(),
+  })
+  .meta({ id: 'ChangeStage' });
+export type ChangeStageInput = z.infer<typeof changeStageSchema>;
+
+export const stageChangeSchema = z.object({
+  id: idSchema,
+  fromStage: stageSchema.nullable(),
+  toStage: stageSchema,
+  changedOn: calendarDateSchema,
+  changedBy: z.string().nullable(),
+  changedByName: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+const agreementFields = {
+  kind: agreementKindSchema,
+  reference: lineSchema(80),
+  title: lineSchema(200).nullish(),
+  terms: textSchema(10_000).nullish(),
+  signedOn: calendarDateSchema.nullish(),
+  expiresOn: calendarDateSchema.nullish(),
+  renewalDueOn: calendarDateSchema.nullish(),
+  reimbursementCeilingCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish().describe('Money is integer cents.'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code, such as USD').default('USD'),
+};
+
+type AgreementDates = { signedOn?: string | null | undefined; expiresOn?: string | null | undefined; renewalDueOn?: string | null | undefined };
+
+/** Problems with an agreement's dates, wherever they are checked. */
+export function agreementDateProblems(value: AgreementDates): { field: keyof AgreementDates; message: string }[] {
+  const problems: { field: keyof AgreementDates; message: string }[] = [];
+  if (value.signedOn && value.expiresOn && value.expiresOn <= value.signedOn) {
+    problems.push({ field: 'expiresOn', message: 'must come after the day it was signed' });
+  }
+  if (value.renewalDueOn && value.expiresOn && value.renewalDueOn > value.expiresOn) {
+    problems.push({ field: 'renewalDueOn', message: 'must not come after the day it expires' });
+  }
+  return problems;
+}
+
+const checkDates = (value: AgreementDates, ctx: z.RefinementCtx) => {
+  for (const p of agreementDateProblems(value)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+};
+
+export const createAgreementSchema = z.strictObject(agreementFields).superRefine(checkDates).meta({ id: 'CreateAgreement' });
+export type CreateAgreementInput = z.infer<typeof createAgreementSchema>;
+
+export const updateAgreementSchema = z
+  .strictObject(agreementFields)
+  .omit({ currency: true })
+  .extend({ currency: agreementFields.currency.removeDefault() })
+  .partial()
+  .superRefine(checkDates)
+  .meta({ id: 'UpdateAgreement' });
+export type UpdateAgreementInput = z.infer<typeof updateAgreementSchema>;
+
+export const AGREEMENT_STATUSES = ['unsigned', 'in_force', 'expired'] as const;
+
+export const agreementSchema = z
+  .object({
+    id: idSchema,
+    partnershipId: idSchema,
+    organizationId: idSchema,
+    organizationName: z.string(),
+    kind: agreementKindSchema,
+    reference: z.string(),
+    title: z.string().nullable(),
+    terms: z.string().nullable(),
+    signedOn: calendarDateSchema.nullable(),
+    expiresOn: calendarDateSchema.nullable(),
+    renewalDueOn: calendarDateSchema.nullable(),
+    reimbursementCeilingCents: z.number().int().nullable(),
+    currency: z.string(),
+    status: z.enum(AGREEMENT_STATUSES).describe('Derived from the dates and today.'),
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Agreement' });
+export type Agreement = z.infer<typeof agreementSchema>;
+
+export const partnershipSchema = z
+  .object({
+    id: idSchema,
+    organization: z.object({ id: idSchema, name: z.string(), kind: organizationKindSchema, country: z.string() }),
+    stage: stageSchema,
+    stageChangedOn: calendarDateSchema,
+    ownerId: z.string().nullable(),
+    ownerName: z.string().nullable(),
+    summary: z.string().nullable(),
+    tracks: z.array(trackSchema),
+    targetCountries: z.array(z.string()),
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Partnership' });
+export type Partnership = z.infer<typeof partnershipSchema>;
+
+export const partnershipDetailSchema = partnershipSchema
+  .extend({
+    history: z.array(stageChangeSchema),
+    agreements: z.array(agreementSchema),
+    allowedStages: z.array(stageSchema).describe('The stages this partnership may move to next.'),
+  })
+  .meta({ id: 'PartnershipDetail' });
+export type PartnershipDetail = z.infer<typeof partnershipDetailSchema>;
+
+export const PARTNERSHIP_SORTS = ['name', 'stage', 'stageChangedOn'] as const;
+
+export const listPartnershipsQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  stage: stageSchema.optional(),
+  track: trackSchema.optional(),
+  targetCountry: countryCodeSchema.optional(),
+  kind: organizationKindSchema.optional(),
+  ownerId: idSchema.optional(),
+  sort: z.enum(PARTNERSHIP_SORTS).default('name'),
+  order: sortOrderSchema,
+  format: listFormatSchema,
+});
+export type ListPartnershipsQuery = z.infer<typeof listPartnershipsQuerySchema>;
+
+export const boardSchema = z
+  .object({
+    columns: z.array(z.object({ stage: stageSchema, count: z.number().int(), items: z.array(partnershipSchema) })),
+  })
+  .meta({ id: 'PartnershipBoard' });
+
+export const listAgreementsQuerySchema = pageQuerySchema.extend({
+  partnershipId: idSchema.optional(),
+  renewalDueBy: calendarDateSchema.optional().describe('Agreements whose renewal falls due on or before this day and that have not yet expired.'),
+  format: listFormatSchema,
+});
+export type ListAgreementsQuery = z.infer<typeof listAgreementsQuerySchema>;

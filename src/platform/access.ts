@@ -1,0 +1,39 @@
+import { forbidden } from './errors.js';
+
+export const ROLES = ['admin', 'program_officer', 'coordinator', 'instructor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting: a signed-in user, an API token's user, or Cadre itself (seed, CLI). */
+export interface Actor {
+  readonly id: string | null;
+  readonly label: string;
+  readonly role: Role;
+  /** The agency a coordinator is bound to. */
+  readonly organizationId: string | null;
+  /** The person an instructor is bound to. */
+  readonly personId: string | null;
+}
+
+/** Where a change came from, carried into its audit event. */
+export interface RequestContext {
+  readonly actor: Actor;
+  readonly requestId: string | null;
+  readonly ip: string | null;
+}
+
+export function systemContext(label = 'system'): RequestContext {
+  return {
+    actor: { id: null, label, role: 'admin', organizationId: null, personId: null },
+    requestId: null,
+    ip: null,
+  };
+}
+
+/** Program office staff: the roles that see and change every partner's records. */
+export function isStaff(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'program_officer';
+}
+
+export function requireRole(actor: Actor, allowed: readonly Role[]): void {
+  if (!allowed.includes(actor.role)) throw forbidden();
+}

@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import type { RequestContext } from './access.js';
+import { type Clock, instant } from './clock.js';
+import { sha256Hex } from './crypto.js';
+import type { DB } from './db/schema.js';
+import { newId } from './ids.js';
+
+export interface AuditEntry {
+  /** What happened, as `<entity>.<verb>`, such as `organization.update`. */
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+interface HashedFields {
+  seq: number;
+  id: string;
+  occurred_at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  request_id: string | null;
+  ip: string | null;
+}
+
+/** The hash of one event: its own fields in a fixed order, chained to the hash before it. */
+export function eventHash(prevHash: string, e: HashedFields): string {
+  const fields = [
+    e.seq,
+    e.id,
+    e.occurred_at,
+    e.actor_id,
+    e.actor_label,
+    e.action,
+    e.entity_type,
+    e.entity_id,
+    e.before,
+    e.after,
+    e.request_id,
+    e.ip,
+  ];
+  return sha256Hex(`${prevHash}\n${JSON.stringify(fields)}`);
+}
+
+function serialise(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
+}
+
+export type AuditRecorder = (trx: Kysely<DB>, ctx: RequestContext, entry: AuditEntry) => Promise<void>;
+
+/**
+ * Appends an event to the chain. It must run inside the transaction of the change it records:
+ * bumping the head row first takes its lock (a row lock in PostgreSQL, the write lock in
+ * SQLite), so concurrent writers queue and the chain stays one line.
+ */
+export function createAuditRecorder(clock: Clock): AuditRecorder {
+  return async (trx, ctx, entry) => {
+    const head = await trx
+      .updateTable('audit_head')
+      .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+      .where('id', '=', 1)
+      .returning(['last_seq', 'last_hash'])
+      .executeTakeFirstOrThrow();
+    const event: HashedFields = {
+      seq: Number(head.last_seq),
+      id: newId(),
+      occurred_at: instant(clock),
+      actor_id: ctx.actor.id,
+      actor_label: ctx.actor.label,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: serialise(entry.before),
+      after: serialise(entry.after),
+      request_id: ctx.requestId,
+      ip: ctx.ip,
+    };
+    const hash = eventHash(head.last_hash, event);
+    await trx
+      .insertInto('audit_events')
+      .values({ ...event, prev_hash: head.last_hash, hash })
+      .execute();
+    await trx.updateTable('audit_head').set({ last_hash: hash }).where('id', '=', 1).execute();
+  };
+}
+
+export interface ChainProblem {
+  seq: number;
+  problem: string;
+}
+
+export interface ChainReport {
+  events: number;
+  lastSeq: number;
+  problems: ChainProblem[];
+}
+
+/** Walks the whole chain and names every event that was removed, altered or reordered. */
+export async function verifyAuditChain(db: Kysely<DB>, batchSize = 2000): Promise<ChainReport> {
+  const problems: ChainProblem[] = [];
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let events = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      events += 1;
+      if (seq !== expectedSeq) {
+        problems.push({ seq: expectedSeq, problem: `events ${expectedSeq}–${seq - 1} are missing` });
+      }
+      if (row.prev_hash !== prevHash) {
+        problems.push({ seq, problem: 'does not follow the event before it (previous hash differs)' });
+      }
+      if (eventHash(row.prev_hash, { ...row, seq }) !== row.hash) {
+        problems.push({ seq, problem: 'was altered (its content no longer matches its hash)' });
+      }
+      prevHash = row.hash;
+      expectedSeq = seq + 1;
+    }
+  }
+  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  const lastSeq = expectedSeq - 1;
+  if (!head) {
+    problems.push({ seq: lastSeq, problem: 'the chain head is missing' });
+  } else if (Number(head.last_seq) !== lastSeq || head.last_hash !== prevHash) {
+    problems.push({
+      seq: Number(head.last_seq),
+      problem: `the chain ends at event ${lastSeq} but its head records event ${Number(head.last_seq)}: events at the end were removed`,
+    });
+  }
+  return { events, lastSeq, problems };
+}

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, type Migration, type MigrationResult, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseTarget } from '../../config.js';
+import { migrations } from './migrations/index.js';
+import type { DB } from './schema.js';
+
+export type Engine = DatabaseTarget['engine'];
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly engine: Engine;
+  /** Where the data lives, without credentials: safe to print. */
+  readonly description: string;
+  /** The SQLite file, or null on PostgreSQL. */
+  readonly file: string | null;
+  close(): Promise<void>;
+}
+
+const PG_DATE = 1082;
+const PG_TIMESTAMPTZ = 1184;
+const PG_INT8 = 20;
+
+/**
+ * PostgreSQL hands back calendar dates and instants as the same strings SQLite stores, and
+ * bigints as numbers (every bigint in Cadre is far below 2^53), so rows look alike on both.
+ */
+function postgresTypes(): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: string) => {
+      if (oid === PG_DATE) return (value: string) => value;
+      if (oid === PG_TIMESTAMPTZ) return (value: string) => new Date(value).toISOString();
+      if (oid === PG_INT8) return (value: string) => Number(value);
+      return pg.types.getTypeParser(oid, format as 'text');
+    }) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Database {
+  if (target.engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, types: postgresTypes() });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', description: redact(target.url), file: null, close: () => db.destroy() };
+  }
+  fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
+  const sqlite = new BetterSqlite3(target.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const file = path.resolve(target.file);
+  return { db, engine: 'sqlite', description: file, file, close: () => db.destroy() };
+}
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+export interface MigrationReport {
+  applied: string[];
+  /** True when this run created the schema from nothing: a first start. */
+  isFreshDatabase: boolean;
+}
+
+function migrator(database: Database): Migrator {
+  return new Migrator({
+    db: database.db,
+    provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
+  });
+}
+
+/** Brings the schema up to date. Safe to run from several processes at once (Kysely locks). */
+export async function migrateToLatest(database: Database): Promise<MigrationReport> {
+  const { error, results } = await migrator(database).migrateToLatest();
+  const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const first = Object.keys(migrations).sort()[0];
+  return { applied, isFreshDatabase: first !== undefined && applied.includes(first) };
+}
+
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const all = await migrator(database).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

@@ -1,0 +1,29 @@
+/**
+ * The few places where SQLite and PostgreSQL differ in what the application sees: how each
+ * engine reports a broken constraint. Everything else is written once, in portable SQL.
+ */
+
+interface DriverError {
+  code?: unknown;
+  constraint?: unknown;
+  message?: unknown;
+}
+
+function asDriverError(error: unknown): DriverError {
+  return typeof error === 'object' && error !== null ? (error as DriverError) : {};
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const { code } = asDriverError(error);
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  const { code } = asDriverError(error);
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/** A LIKE pattern that matches `text` anywhere, with the pattern characters in it taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}

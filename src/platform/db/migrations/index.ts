@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-28-01-foundation.js';
+import * as partnerships from './2026-11-28-02-partnerships.js';
+
+/** Every migration, by its dated name. Kysely applies them in name order. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-28-01-foundation': foundation,
+  '2026-11-28-02-partnerships': partnerships,
+};

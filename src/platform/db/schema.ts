@@ -1,0 +1,221 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The typed shape of the database, shared by both engines. Calendar dates are `YYYY-MM-DD`
+ * strings and instants ISO-8601 UTC strings on both: the PostgreSQL driver is told to hand them
+ * back that way (see database.ts), so no row type depends on the engine.
+ */
+
+type Instant = string;
+type CalendarDate = string;
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: Instant;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  search_name: string;
+  acronym: string | null;
+  kind: string;
+  country: string;
+  subdivision: string | null;
+  city: string | null;
+  parent_id: string | null;
+  website: string | null;
+  description: string | null;
+  archived_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  organization_id: string | null;
+  person_id: string | null;
+  password_hash: string | null;
+  must_change_password: Generated<number>;
+  disabled_at: Instant | null;
+  last_sign_in_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: Instant;
+  last_seen_at: Instant;
+  expires_at: Instant;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: Instant;
+  expires_at: Instant | null;
+  last_used_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
+export interface SignInFailuresTable {
+  id: string;
+  email: string;
+  ip: string;
+  failed_at: Instant;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  id: string;
+  occurred_at: Instant;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface PartnershipsTable {
+  id: string;
+  organization_id: string;
+  stage: string;
+  stage_changed_on: CalendarDate;
+  owner_id: string | null;
+  summary: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface PartnershipTracksTable {
+  partnership_id: string;
+  track: string;
+}
+
+export interface PartnershipCountriesTable {
+  partnership_id: string;
+  country: string;
+}
+
+export interface PartnershipStageChangesTable {
+  id: string;
+  partnership_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  changed_on: CalendarDate;
+  changed_by: string | null;
+  note: string | null;
+  recorded_at: Instant;
+}
+
+export interface AgreementsTable {
+  id: string;
+  partnership_id: string;
+  kind: string;
+  reference: string;
+  title: string | null;
+  terms: string | null;
+  signed_on: CalendarDate | null;
+  expires_on: CalendarDate | null;
+  renewal_due_on: CalendarDate | null;
+  reimbursement_ceiling_cents: number | null;
+  currency: Generated<string>;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface EngagementsTable {
+  id: string;
+  organization_id: string;
+  kind: string;
+  occurred_on: CalendarDate;
+  title: string;
+  location: string | null;
+  summary: string | null;
+  outcome: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface EngagementParticipantsTable {
+  id: string;
+  engagement_id: string;
+  position: number;
+  name: string;
+  title: string | null;
+  organization_id: string | null;
+}
+
+export interface TasksTable {
+  id: string;
+  engagement_id: string | null;
+  organization_id: string | null;
+  title: string;
+  notes: string | null;
+  owner_id: string | null;
+  due_on: CalendarDate;
+  status: string;
+  completed_at: Instant | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface DB {
+  settings: SettingsTable;
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  sign_in_failures: SignInFailuresTable;
+  audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
+  partnerships: PartnershipsTable;
+  partnership_tracks: PartnershipTracksTable;
+  partnership_countries: PartnershipCountriesTable;
+  partnership_stage_changes: PartnershipStageChangesTable;
+  agreements: AgreementsTable;
+  engagements: EngagementsTable;
+  engagement_participants: EngagementParticipantsTable;
+  tasks: TasksTable;
+}
+
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type NewOrganizationRow = Insertable<OrganizationsTable>;
+export type OrganizationUpdate = Updateable<OrganizationsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type PartnershipRow = Selectable<PartnershipsTable>;
+export type AgreementRow = Selectable<AgreementsTable>;
+export type EngagementRow = Selectable<EngagementsTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

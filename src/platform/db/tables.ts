@@ -1,0 +1,34 @@
+import type { DB } from './schema.js';
+
+/**
+ * Every application table, parents before children: the order a logical backup writes them
+ * and a restore inserts them. A test checks it against the migrated database, so a new table
+ * cannot be left out of backups.
+ */
+export const TABLES_IN_DEPENDENCY_ORDER = [
+  'settings',
+  'organizations',
+  'users',
+  'sessions',
+  'api_tokens',
+  'sign_in_failures',
+  'audit_head',
+  'audit_events',
+  'partnerships',
+  'partnership_tracks',
+  'partnership_countries',
+  'partnership_stage_changes',
+  'agreements',
+  'engagements',
+  'engagement_participants',
+  'tasks',
+] as const satisfies readonly (keyof DB)[];
+
+/** The columns each table is read in order of, so a backup is the same file twice over. */
+export const ORDER_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string[]>> = {
+  audit_events: ['seq'],
+  audit_head: ['id'],
+  settings: ['key'],
+  partnership_tracks: ['partnership_id', 'track'],
+  partnership_countries: ['partnership_id', 'country'],
+};

@@ -1,0 +1,45 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Actor, RequestContext } from '../access.js';
+import { AppError } from '../errors.js';
+
+export interface AuthResult {
+  actor: Actor;
+  method: 'session' | 'token';
+  sessionId: string | null;
+  mustChangePassword: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthResult | null;
+  }
+  interface FastifyContextConfig {
+    /** Anyone may call the route, signed in or not. */
+    isPublic?: boolean;
+    /** The route stays open to a user who must still change a one-time password. */
+    isOpenBeforePasswordChange?: boolean;
+  }
+}
+
+/** A Fastify instance whose routes take zod schemas. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** The acting user and request, as services take them. Throws 401 on an anonymous request. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  if (!request.auth) throw new AppError('unauthenticated', 'Sign in, or send an API token as Authorization: Bearer <token>.');
+  return { actor: request.auth.actor, requestId: String(request.id), ip: request.ip };
+}

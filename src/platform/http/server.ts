@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { newId } from '../ids.js';
+import { type Authenticator, registerAuthentication, SESSION_COOKIE } from './auth.js';
+import type { App } from './context.js';
+import { sendProblem, toProblem } from './problem.js';
+import { AppError, notFound } from '../errors.js';
+
+export type RoutePlugin = (app: App) => void;
+
+export interface ServerOptions {
+  logLevel: string;
+  trustProxy: boolean;
+  authenticator: Authenticator;
+  routes: RoutePlugin[];
+  /** The built web app (index.html and assets); left out, only the API is served. */
+  webRoot: string | null;
+  /** Answers the health check: true once the database is reachable and migrated. */
+  isHealthy: () => Promise<boolean>;
+  version: string;
+}
+
+function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  if (level === 'silent') return false;
+  return {
+    level,
+    // Credentials and personal data never reach the log.
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
+  };
+}
+
+export async function buildServer(options: ServerOptions): Promise<App> {
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel),
+    trustProxy: options.trustProxy,
+    genReqId: () => newId(),
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    const retryAfter = error instanceof AppError ? error.extra.retryAfterSeconds : undefined;
+    return sendProblem(reply, problem, retryAfter);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Served over plain HTTP on a laptop too: HSTS belongs to the TLS terminator.
+    strictTransportSecurity: false,
+  });
+  await app.register(fastifyCookie);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cadre API',
+        version: options.version,
+        description:
+          'Partners, people, deployments, training and certification for a police and corrections assistance program. ' +
+          'Errors are RFC 9457 problem details (application/problem+json). Updates need If-Match with the record version.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/tokens.' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { url: '/api/openapi.json', deepLinking: true },
+    staticCSP: true,
+    uiHooks: {},
+  });
+
+  registerAuthentication(app, options.authenticator, ['/api/docs']);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());
+
+  app.get(
+    '/api/health',
+    {
+      config: { isPublic: true },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness: ok once the database is reachable and migrated',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) },
+      },
+    },
+    async (_request, reply) => ((await options.isHealthy()) ? { status: 'ok' as const } : reply.status(503).send({ status: 'unavailable' as const })),
+  );
+
+  await app.register(
+    async (api) => {
+      for (const routes of options.routes) routes(api as App);
+    },
+    { prefix: '/api' },
+  );
+
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, toProblem(notFound(`${request.method} ${request.url.split('?')[0]}`), request)));
+
+  if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
+    const webRoot = options.webRoot;
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+    // Any other page is the single-page app, which routes in the browser.
+    app.get('/*', { schema: { hide: true }, config: { isPublic: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) throw notFound(`GET ${request.url.split('?')[0]}`);
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,72 @@
+import countries from 'i18n-iso-countries';
+import { z } from 'zod';
+
+/**
+ * Building blocks shared by every module's request and response schemas (and by the web app's
+ * forms, which import them, so the browser and the server check input the same way).
+ */
+
+export const idSchema = z.uuid({ message: 'must be a UUID' });
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isCalendarDate(value: string): boolean {
+  if (!CALENDAR_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const calendarDateSchema = z
+  .string()
+  .refine(isCalendarDate, { message: 'must be a calendar date written YYYY-MM-DD' })
+  .meta({ format: 'date', example: '2010-12-20' });
+
+export const instantSchema = z.string().meta({ format: 'date-time' });
+
+export const countryCodeSchema = z
+  .string()
+  .refine((value) => /^[A-Z]{2}$/.test(value) && countries.isValid(value), {
+    message: 'must be an ISO 3166-1 alpha-2 country code, such as HT',
+  })
+  .meta({ example: 'HT' });
+
+export const subdivisionCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 subdivision code, such as US-NY')
+  .meta({ example: 'US-NY' });
+
+/** Free text on one line: trimmed, not empty, bounded. */
+export const lineSchema = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+/** Free text that may run to paragraphs. */
+export const textSchema = (max = 10_000) => z.string().max(max, `must be at most ${max} characters`);
+
+export const urlSchema = z
+  .url({ protocol: /^https?$/, message: 'must be an http or https URL' })
+  .max(500, 'must be at most 500 characters');
+
+export const versionSchema = z.number().int().positive();
+
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` to read the next page; null on the last page.'),
+  });
+}
+
+export const sortOrderSchema = z.enum(['asc', 'desc']).default('asc');
+
+export const listFormatSchema = z
+  .enum(['json', 'csv'])
+  .default('json')
+  .describe('`csv` answers every matching record (all pages) as a CSV file.');

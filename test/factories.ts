@@ -1,0 +1,53 @@
+import type { Services } from '../src/modules/index.js';
+import type { RequestContext } from '../src/platform/access.js';
+import type { CreateOrganizationInput, Organization } from '../src/modules/organizations/organizations.schemas.js';
+import type { CreatePartnershipInput, PartnershipDetail } from '../src/modules/partnerships/partnerships.schemas.js';
+import type { CreateEngagementInput, EngagementDetail } from '../src/modules/engagements/engagements.schemas.js';
+
+let sequence = 0;
+const next = () => {
+  sequence += 1;
+  return `${sequence}-${Math.random().toString(36).slice(2, 8)}`;
+};
+
+/** A fresh organization of its own by default, so a forgotten scope shows up as a cross-agency leak. */
+export function buildOrganization(services: Services, ctx: RequestContext, overrides: Partial<CreateOrganizationInput> = {}): Promise<Organization> {
+  return services.organizations.create(ctx, {
+    name: `Test Police Department ${next()}`,
+    kind: 'municipal_police',
+    country: 'US',
+    ...overrides,
+  });
+}
+
+export async function buildPartnership(
+  services: Services,
+  ctx: RequestContext,
+  overrides: Partial<CreatePartnershipInput> = {},
+): Promise<PartnershipDetail> {
+  const organizationId = overrides.organizationId ?? (await buildOrganization(services, ctx)).id;
+  return services.partnerships.create(ctx, {
+    stage: 'prospect',
+    tracks: ['policing'],
+    targetCountries: [],
+    ...overrides,
+    organizationId,
+  });
+}
+
+export async function buildEngagement(
+  services: Services,
+  ctx: RequestContext,
+  overrides: Partial<CreateEngagementInput> = {},
+): Promise<EngagementDetail> {
+  const organizationId = overrides.organizationId ?? (await buildOrganization(services, ctx)).id;
+  return services.engagements.create(ctx, {
+    kind: 'meeting',
+    occurredOn: '2026-11-01',
+    title: `Meeting ${next()}`,
+    participants: [],
+    followUps: [],
+    ...overrides,
+    organizationId,
+  });
+}

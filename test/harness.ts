@@ -1,0 +1,96 @@
+import type { Config } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
+import { createApp } from '../src/app.js';
+import type { Services } from '../src/modules/index.js';
+import { type Actor, type RequestContext, type Role, systemContext } from '../src/platform/access.js';
+import { type Clock, fixedClock } from '../src/platform/clock.js';
+import { createPasswordHasher } from '../src/platform/crypto.js';
+import type { App } from '../src/platform/http/context.js';
+import { createTestDatabase, type TestDatabase } from './dialects.js';
+
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+export const TEST_PASSWORD = 'a long test passphrase';
+
+export interface TestApp {
+  app: App;
+  services: Services;
+  testDb: TestDatabase;
+  clock: Clock & { set(to: Date | string): void };
+  config: Config;
+  system: RequestContext;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh database of the engine under test, driven through app.inject. */
+export async function createTestApp(options: { now?: string } = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase();
+  const clock = fixedClock(options.now ?? '2026-11-28T12:00:00Z');
+  const config = loadConfig({ LOG_LEVEL: 'silent', CADRE_DATA_DIR: '/nonexistent' });
+  // A cheaper scrypt cost keeps the suite fast; the stored hash records its own cost.
+  const passwords = createPasswordHasher({ logCost: 10 });
+  const { app, services } = await createApp({ config, database: testDb.database, secretKey: TEST_SECRET, clock, passwords, webRoot: null });
+  await app.ready();
+  return {
+    app,
+    services,
+    testDb,
+    clock,
+    config,
+    system: systemContext('test'),
+    async close() {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+export interface Agent {
+  user: { id: string; email: string; role: Role };
+  actor: Actor;
+  token: string;
+  ctx: RequestContext;
+  get(url: string): ReturnType<App['inject']>;
+  post(url: string, body?: unknown, version?: number): ReturnType<App['inject']>;
+  put(url: string, body?: unknown, version?: number): ReturnType<App['inject']>;
+  patch(url: string, body: unknown, version?: number): ReturnType<App['inject']>;
+  delete(url: string): ReturnType<App['inject']>;
+}
+
+let userCounter = 0;
+
+/** Creates a user with a role (bound as the role needs) and returns a client that calls as them with an API token. */
+export async function agentFor(
+  t: TestApp,
+  role: Role,
+  binding: { organizationId?: string; personId?: string } = {},
+): Promise<Agent> {
+  userCounter += 1;
+  const { user } = await t.services.users.create(t.system, {
+    email: `${role}.${userCounter}.${Date.now()}@example.test`,
+    name: `Test ${role} ${userCounter}`,
+    role,
+    organizationId: binding.organizationId ?? null,
+    personId: binding.personId ?? null,
+    password: TEST_PASSWORD,
+  });
+  const actor: Actor = { id: user.id, label: user.email, role, organizationId: user.organizationId, personId: user.personId };
+  const ctx: RequestContext = { actor, requestId: null, ip: null };
+  const { secret } = await t.services.tokens.create(ctx, { name: 'test' });
+  const headers = (version?: number) => ({
+    authorization: `Bearer ${secret}`,
+    ...(version !== undefined && { 'if-match': `"${version}"` }),
+  });
+  const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, body: unknown, version?: number) =>
+    t.app.inject({ method, url, headers: headers(version), ...(body !== undefined && { payload: body as object }) });
+  return {
+    user: { id: user.id, email: user.email, role },
+    actor,
+    token: secret,
+    ctx,
+    get: (url) => t.app.inject({ method: 'GET', url, headers: headers() }),
+    post: (url, body, version) => send('POST', url, body, version),
+    put: (url, body, version) => send('PUT', url, body, version),
+    patch: (url, body, version) => send('PATCH', url, body, version),
+    delete: (url) => t.app.inject({ method: 'DELETE', url, headers: headers() }),
+  };
+}
