@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import type { Config } from '../src/config.js';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
@@ -22,10 +23,10 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database of the engine under test, driven through app.inject. */
-export async function createTestApp(options: { now?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock = fixedClock(options.now ?? '2026-11-28T12:00:00Z');
-  const config = loadConfig({ LOG_LEVEL: 'silent', CADRE_DATA_DIR: '/nonexistent' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', CADRE_DATA_DIR: '/nonexistent', ...options.env });
   // A cheaper scrypt cost keeps the suite fast; the stored hash records its own cost.
   const passwords = createPasswordHasher({ logCost: 10 });
   const { app, services } = await createApp({ config, database: testDb.database, secretKey: TEST_SECRET, clock, passwords, webRoot: null });
@@ -49,11 +50,11 @@ export interface Agent {
   actor: Actor;
   token: string;
   ctx: RequestContext;
-  get(url: string): ReturnType<App['inject']>;
-  post(url: string, body?: unknown, version?: number): ReturnType<App['inject']>;
-  put(url: string, body?: unknown, version?: number): ReturnType<App['inject']>;
-  patch(url: string, body: unknown, version?: number): ReturnType<App['inject']>;
-  delete(url: string): ReturnType<App['inject']>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, version?: number): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown, version?: number): Promise<LightMyRequestResponse>;
+  patch(url: string, body: unknown, version?: number): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
 }
 
 let userCounter = 0;

@@ -1,5 +1,9 @@
 import { Command, Option } from 'commander';
+import { ConfigError } from '../config.js';
 import { ROLES } from '../platform/access.js';
+import { BackupError } from '../platform/db/backup.js';
+import { MigrationError } from '../platform/db/database.js';
+import { AppError } from '../platform/errors.js';
 import { verifyAudit } from './audit.js';
 import { backup, restore } from './backup.js';
 import { migrate } from './migrate.js';
@@ -76,4 +80,18 @@ export function buildProgram(io: CliIo, version: string): Command {
     .action((file: string, options: { force?: boolean }) => restore(io.env, file, { force: options.force === true }, io.out));
 
   return program;
+}
+
+/** What to print for an error that ends a command, and the exit code: 2 configuration, 3 unreachable, 1 otherwise. */
+export function describeCliError(error: unknown): { message: string; code: number } {
+  if (error instanceof ConfigError) return { message: error.message, code: 2 };
+  if (error instanceof AppError) {
+    const details = (error.extra.errors ?? []).map((e) => `\n  ${e.pointer}: ${e.detail}`).join('');
+    return { message: `${error.message}${details}`, code: 1 };
+  }
+  if (error instanceof BackupError || error instanceof MigrationError) return { message: error.message, code: 1 };
+  const driver = error as { code?: string; message?: string };
+  if (driver.code === 'ECONNREFUSED') return { message: `Cannot reach the database: ${driver.message}`, code: 3 };
+  if (driver.code === 'EADDRINUSE') return { message: `The port is already in use: ${driver.message}`, code: 3 };
+  return { message: `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, code: 1 };
 }

@@ -13,6 +13,9 @@ export interface UserCreateOptions {
   password?: string | undefined;
 }
 
+/** The command-line option behind each field, for error messages. */
+const OPTION_OF: Record<string, string> = { organizationId: 'organization', personId: 'person' };
+
 export async function createUser(env: Record<string, string | undefined>, options: UserCreateOptions, out: (line: string) => void) {
   const parsed = createUserSchema.safeParse({
     email: options.email,
@@ -25,7 +28,7 @@ export async function createUser(env: Record<string, string | undefined>, option
   if (!parsed.success) {
     throw invalid(
       'The user is not valid.',
-      parsed.error.issues.map((issue) => ({ pointer: `--${String(issue.path[0] ?? 'input')}`, detail: issue.message })),
+      parsed.error.issues.map((issue) => ({ pointer: `--${OPTION_OF[String(issue.path[0])] ?? String(issue.path[0])}`, detail: issue.message })),
     );
   }
   await withRuntime(env, async (runtime) => {

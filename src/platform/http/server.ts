@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import secureJson from 'secure-json-parse';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -55,6 +56,18 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The API speaks JSON only: a cross-site form can post text/plain, so it gets a 415.
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  // An empty JSON body is no body (clients send the header on a bare POST such as sign-out);
+  // prototype-poisoning keys are refused, as Fastify's own parser does.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (typeof body !== 'string' || body.trim() === '') return done(null, undefined);
+    try {
+      done(null, secureJson.parse(body, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (error) {
+      done(new AppError('validation', `The request body is not valid JSON: ${(error as Error).message}`), undefined);
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

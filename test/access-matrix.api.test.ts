@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/platform/access.js';
+import { buildEngagement, buildOrganization, buildPartnership } from './factories.js';
+import { type Agent, agentFor, createTestApp, type TestApp } from './harness.js';
+
+/**
+ * Every role against every route, on a record of the caller's own agency and of another one:
+ * allowed, refused (403), or answered as if the record did not exist (404). A coordinator must
+ * never learn that another agency's record exists.
+ */
+
+type Caller = Role | 'anonymous';
+type Scope = 'own' | 'other';
+type Expectation = number | { own: number; other: number };
+
+interface Fixture {
+  organizationId: string;
+  partnershipId: string;
+  agreementId: string;
+  engagementId: string;
+  taskId: string;
+}
+
+let t: TestApp;
+let fixtures: Record<Scope, Fixture>;
+let callers: Record<Caller, Agent>;
+let userId: string;
+let counter = 0;
+
+async function fixture(): Promise<Fixture> {
+  const partnership = await buildPartnership(t.services, t.system, { startedOn: '2026-01-01' });
+  counter += 1;
+  const agreement = await t.services.agreements.create(t.system, partnership.id, {
+    kind: 'mou',
+    reference: `MATRIX-${counter}-${Date.now()}`,
+    signedOn: '2026-01-02',
+    currency: 'USD',
+  });
+  const engagement = await buildEngagement(t.services, t.system, {
+    organizationId: partnership.organization.id,
+    followUps: [{ title: 'Follow up', dueOn: '2026-12-01' }],
+  });
+  return {
+    organizationId: partnership.organization.id,
+    partnershipId: partnership.id,
+    agreementId: agreement.id,
+    engagementId: engagement.id,
+    taskId: engagement.tasks[0]?.id as string,
+  };
+}
+
+function anonymous(): Agent {
+  const inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => (url: string, body?: unknown, version?: number) =>
+    t.app.inject({ method, url, ...(body !== undefined && { payload: body as object }), headers: version ? { 'if-match': `"${version}"` } : {} });
+  return { get: inject('GET'), post: inject('POST'), put: inject('PUT'), patch: inject('PATCH'), delete: inject('DELETE') } as unknown as Agent;
+}
+
+async function versionOf(url: string): Promise<number> {
+  return (await callers.admin.get(url)).json().version as number;
+}
+
+interface Case {
+  route: string;
+  call: (agent: Agent, f: Fixture) => Promise<{ statusCode: number }>;
+  expect: Record<Caller, Expectation>;
+}
+
+const staffOnly = (ok: number): Record<Caller, Expectation> => ({
+  admin: ok,
+  program_officer: ok,
+  coordinator: 403,
+  instructor: 403,
+  viewer: 403,
+  anonymous: 401,
+});
+const partnerRead: Record<Caller, Expectation> = {
+  admin: 200,
+  program_officer: 200,
+  coordinator: { own: 200, other: 404 },
+  instructor: 403,
+  viewer: 200,
+  anonymous: 401,
+};
+const adminOnly = (ok: number): Record<Caller, Expectation> => ({
+  admin: ok,
+  program_officer: 403,
+  coordinator: 403,
+  instructor: 403,
+  viewer: 403,
+  anonymous: 401,
+});
+const everyone = (ok: number): Record<Caller, Expectation> => ({
+  admin: ok,
+  program_officer: ok,
+  coordinator: ok,
+  instructor: ok,
+  viewer: ok,
+  anonymous: 401,
+});
+
+const cases: Case[] = [
+  { route: 'GET /api/health', call: (a) => a.get('/api/health'), expect: { ...everyone(200), anonymous: 200 } },
+  { route: 'GET /api/auth/me', call: (a) => a.get('/api/auth/me'), expect: everyone(200) },
+  { route: 'GET /api/tokens', call: (a) => a.get('/api/tokens'), expect: everyone(200) },
+  { route: 'POST /api/tokens', call: (a) => a.post('/api/tokens', { name: 'matrix' }), expect: everyone(201) },
+  { route: 'GET /api/users', call: (a) => a.get('/api/users'), expect: adminOnly(200) },
+  {
+    route: 'POST /api/users',
+    call: (a) => a.post('/api/users', { email: `matrix.${Math.random()}@example.test`, name: 'Matrix', role: 'viewer' }),
+    expect: adminOnly(201),
+  },
+  { route: 'GET /api/users/:id', call: (a) => a.get(`/api/users/${userId}`), expect: adminOnly(200) },
+  {
+    route: 'PATCH /api/users/:id',
+    call: async (a) => a.patch(`/api/users/${userId}`, { name: `Renamed ${Math.random()}` }, await versionOf(`/api/users/${userId}`)),
+    expect: adminOnly(200),
+  },
+  { route: 'POST /api/users/:id/password-reset', call: (a) => a.post(`/api/users/${userId}/password-reset`), expect: adminOnly(200) },
+  { route: 'GET /api/audit', call: (a) => a.get('/api/audit'), expect: adminOnly(200) },
+  { route: 'GET /api/audit/verification', call: (a) => a.get('/api/audit/verification'), expect: adminOnly(200) },
+
+  { route: 'GET /api/organizations', call: (a) => a.get('/api/organizations'), expect: everyone(200) },
+  {
+    route: 'GET /api/organizations/:id',
+    call: (a, f) => a.get(`/api/organizations/${f.organizationId}`),
+    expect: { admin: 200, program_officer: 200, coordinator: { own: 200, other: 404 }, instructor: 404, viewer: 200, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/organizations',
+    call: (a) => a.post('/api/organizations', { name: `Matrix PD ${Math.random()}`, kind: 'municipal_police', country: 'US' }),
+    expect: staffOnly(201),
+  },
+  {
+    route: 'PATCH /api/organizations/:id',
+    call: async (a, f) => a.patch(`/api/organizations/${f.organizationId}`, { city: `City ${Math.random()}` }, await versionOf(`/api/organizations/${f.organizationId}`)),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'PUT /api/organizations/:id/archived',
+    call: async (a, f) => a.put(`/api/organizations/${f.organizationId}/archived`, { isArchived: false }, await versionOf(`/api/organizations/${f.organizationId}`)),
+    expect: staffOnly(200),
+  },
+
+  { route: 'GET /api/partnerships', call: (a) => a.get('/api/partnerships'), expect: { ...partnerRead, coordinator: 200 } },
+  { route: 'GET /api/partnerships/board', call: (a) => a.get('/api/partnerships/board'), expect: { ...partnerRead, coordinator: 200 } },
+  { route: 'GET /api/partnerships/:id', call: (a, f) => a.get(`/api/partnerships/${f.partnershipId}`), expect: partnerRead },
+  {
+    route: 'POST /api/partnerships',
+    call: async (a) => a.post('/api/partnerships', { organizationId: (await buildOrganization(t.services, t.system)).id }),
+    expect: staffOnly(201),
+  },
+  {
+    route: 'PATCH /api/partnerships/:id',
+    call: async (a, f) => a.patch(`/api/partnerships/${f.partnershipId}`, { summary: `${Math.random()}` }, await versionOf(`/api/partnerships/${f.partnershipId}`)),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'POST /api/partnerships/:id/stage-changes',
+    call: async (a, f) => {
+      const current = (await callers.admin.get(`/api/partnerships/${f.partnershipId}`)).json();
+      const next = current.stage === 'prospect' ? 'engaged' : 'prospect';
+      return a.post(`/api/partnerships/${f.partnershipId}/stage-changes`, { stage: next }, current.version);
+    },
+    expect: staffOnly(200),
+  },
+  { route: 'GET /api/agreements', call: (a) => a.get('/api/agreements'), expect: { ...partnerRead, coordinator: 200 } },
+  { route: 'GET /api/agreements/:id', call: (a, f) => a.get(`/api/agreements/${f.agreementId}`), expect: partnerRead },
+  {
+    route: 'POST /api/partnerships/:id/agreements',
+    call: (a, f) => a.post(`/api/partnerships/${f.partnershipId}/agreements`, { kind: 'mou', reference: `M-${Math.random()}` }),
+    expect: staffOnly(201),
+  },
+  {
+    route: 'PATCH /api/agreements/:id',
+    call: async (a, f) => a.patch(`/api/agreements/${f.agreementId}`, { title: `${Math.random()}` }, await versionOf(`/api/agreements/${f.agreementId}`)),
+    expect: staffOnly(200),
+  },
+
+  { route: 'GET /api/engagements', call: (a) => a.get('/api/engagements'), expect: { ...partnerRead, coordinator: 200 } },
+  { route: 'GET /api/engagements/:id', call: (a, f) => a.get(`/api/engagements/${f.engagementId}`), expect: partnerRead },
+  {
+    route: 'POST /api/engagements',
+    call: (a, f) => a.post('/api/engagements', { organizationId: f.organizationId, kind: 'call', occurredOn: '2026-11-01', title: 'Matrix call' }),
+    expect: staffOnly(201),
+  },
+  {
+    route: 'PATCH /api/engagements/:id',
+    call: async (a, f) => a.patch(`/api/engagements/${f.engagementId}`, { outcome: `${Math.random()}` }, await versionOf(`/api/engagements/${f.engagementId}`)),
+    expect: staffOnly(200),
+  },
+  { route: 'GET /api/tasks', call: (a) => a.get('/api/tasks'), expect: { ...partnerRead, coordinator: 200 } },
+  { route: 'GET /api/tasks/:id', call: (a, f) => a.get(`/api/tasks/${f.taskId}`), expect: partnerRead },
+  {
+    route: 'POST /api/tasks',
+    call: (a, f) => a.post('/api/tasks', { title: 'Matrix task', dueOn: '2026-12-01', organizationId: f.organizationId }),
+    expect: staffOnly(201),
+  },
+  {
+    route: 'PATCH /api/tasks/:id',
+    call: async (a, f) => a.patch(`/api/tasks/${f.taskId}`, { notes: `${Math.random()}` }, await versionOf(`/api/tasks/${f.taskId}`)),
+    expect: staffOnly(200),
+  },
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fixtures = { own: await fixture(), other: await fixture() };
+  callers = {
+    admin: await agentFor(t, 'admin'),
+    program_officer: await agentFor(t, 'program_officer'),
+    coordinator: await agentFor(t, 'coordinator', { organizationId: fixtures.own.organizationId }),
+    instructor: await agentFor(t, 'instructor', { personId: '01a22092-12b9-7c6d-8f98-6c1f800debff' }),
+    viewer: await agentFor(t, 'viewer'),
+    anonymous: anonymous(),
+  };
+  userId = (await t.services.users.create(t.system, { email: 'matrix.target@example.test', name: 'Target', role: 'viewer' })).user.id;
+});
+afterAll(() => t.close());
+
+describe('access matrix', () => {
+  for (const c of cases) {
+    for (const caller of Object.keys(c.expect) as Caller[]) {
+      for (const scope of ['own', 'other'] as const) {
+        const rule = c.expect[caller];
+        const status = typeof rule === 'number' ? rule : rule[scope];
+        it(`${c.route} as ${caller} on ${scope} agency → ${status}`, async () => {
+          const response = await c.call(callers[caller], fixtures[scope]);
+          expect(response.statusCode).toBe(status);
+        });
+      }
+    }
+  }
+
+  it('shows a coordinator only their own agency in every list', async () => {
+    const coordinator = callers.coordinator;
+    const own = fixtures.own.organizationId;
+    const lists = ['/api/organizations', '/api/partnerships', '/api/agreements', '/api/engagements', '/api/tasks'];
+    for (const url of lists) {
+      const items = (await coordinator.get(`${url}?limit=200`)).json().items as Record<string, unknown>[];
+      expect(items.length, url).toBeGreaterThan(0);
+      for (const item of items) {
+        const orgId = item.organizationId ?? (item.organization as { id: string } | undefined)?.id ?? item.id;
+        expect(orgId, url).toBe(own);
+      }
+    }
+    const board = (await coordinator.get('/api/partnerships/board')).json();
+    const onBoard = board.columns.flatMap((c: { items: { organization: { id: string } }[] }) => c.items.map((p) => p.organization.id));
+    expect(onBoard).toEqual([own]);
+  });
+});

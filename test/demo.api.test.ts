@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedProgram2010 } from '../src/demo/program-2010.js';
+import { verifyAuditChain } from '../src/platform/audit.js';
+import { type Agent, agentFor, createTestApp, type TestApp } from './harness.js';
+
+let t: TestApp;
+let viewer: Agent;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedProgram2010(t.services, t.system);
+  viewer = await agentFor(t, 'viewer');
+});
+afterAll(() => t.close());
+
+/** The partners of 2010, by kind and stage at year end, as ../shared/program-2010.md states them. */
+const PARTNERS_2010 = [
+  ['New York Police Department', 'municipal_police', 'active'],
+  ['Chicago Police Department', 'municipal_police', 'active'],
+  ['Colorado Department of Corrections', 'state_corrections', 'active'],
+  ['Federal Bureau of Prisons', 'federal_agency', 'active'],
+  ['International Association of Women Police', 'professional_association', 'engaged'],
+  ['Richmond Police Department', 'municipal_police', 'prospect'],
+];
+
+describe('the 2010 demo program', () => {
+  it('holds INL as the program office', async () => {
+    const inl = (await viewer.get('/api/organizations?q=narcotics')).json().items;
+    expect(inl).toHaveLength(1);
+    expect(inl[0]).toMatchObject({ acronym: 'INL', kind: 'program_office', country: 'US' });
+  });
+
+  it('holds the partners by kind and stage', async () => {
+    const partnerships = (await viewer.get('/api/partnerships?limit=200')).json().items as {
+      organization: { name: string; kind: string };
+      stage: string;
+    }[];
+    for (const [name, kind, stage] of PARTNERS_2010) {
+      const found = partnerships.find((p) => p.organization.name === name);
+      expect(found, name).toMatchObject({ organization: { kind }, stage });
+    }
+  });
+
+  it('holds the 20 December 2010 meeting with Richmond’s Chief of Police as an engagement', async () => {
+    const richmond = (await viewer.get('/api/organizations?q=richmond')).json().items[0];
+    const engagements = (await viewer.get(`/api/engagements?organizationId=${richmond.id}`)).json().items;
+    expect(engagements).toHaveLength(1);
+    expect(engagements[0]).toMatchObject({ kind: 'meeting', occurredOn: '2010-12-20' });
+    expect(engagements[0].participants.map((p: { name: string }) => p.name)).toContain('Chief of Police');
+  });
+
+  it('holds the Haitian National Police as a foreign counterpart whose partnership runs through 2011', async () => {
+    const hnp = (await viewer.get('/api/organizations?q=haiti')).json().items[0];
+    expect(hnp).toMatchObject({ kind: 'foreign_police', country: 'HT' });
+    const partnership = (await viewer.get('/api/partnerships?q=haiti')).json().items[0];
+    const detail = (await viewer.get(`/api/partnerships/${partnership.id}`)).json();
+    expect(detail.stage).toBe('active');
+    expect(detail.agreements[0].expiresOn).toBe('2011-12-31');
+  });
+
+  it('was written through the services: every record audited, the chain intact', async () => {
+    const report = await verifyAuditChain(t.testDb.database.db);
+    expect(report.problems).toEqual([]);
+    expect(report.events).toBeGreaterThan(30);
+  });
+
+  it('adds nothing when seeded again', async () => {
+    const again = await seedProgram2010(t.services, t.system);
+    expect(again).toEqual({ isAlreadySeeded: true, organizations: 0, partnerships: 0, engagements: 0 });
+  });
+});
