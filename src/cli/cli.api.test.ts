@@ -206,7 +206,7 @@ describe('cadre serve', () => {
       });
       const url = /running at (http:\/\/\S+) /.exec(lines.join('\n'))?.[1];
       if (!url) throw new Error(`no address in: ${lines.join('\n')}`);
-      expect(lines.join('\n')).toMatch(/Sign in at http:\/\/127\.0\.0\.1:\d+\/sign-in as admin@cadre\.localhost/);
+      expect(lines.join('\n')).toMatch(/Sign in at http:\/\/localhost:\d+\/sign-in as admin@cadre\.localhost/);
       const health = await fetch(`${url}/api/health`);
       expect(await health.json()).toEqual({ status: 'ok' });
       const orgs = await fetch(`${url}/api/organizations`);

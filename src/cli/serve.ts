@@ -39,7 +39,7 @@ export async function serve(env: Record<string, string | undefined>, options: Se
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;
   const url = config.publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   out(`Cadre is running at ${url} (database: ${database.engine}, ${database.description}).`);
   if (admin) {
