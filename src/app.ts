@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './platform/clock.js';
-import { createPasswordHasher, deriveKey, type PasswordHasher } from './platform/crypto.js';
+import { createPasswordHasher, type PasswordHasher } from './platform/crypto.js';
 import { type Database, pendingMigrations } from './platform/db/database.js';
 import type { Authenticator } from './platform/http/auth.js';
 import type { App, AuthResult } from './platform/http/context.js';
@@ -52,7 +52,7 @@ export function buildServices(deps: AppDeps): Services {
     db: deps.database.db,
     clock: deps.clock ?? systemClock,
     passwords: deps.passwords ?? createPasswordHasher(),
-    csrfKey: deriveKey(deps.secretKey, 'csrf'),
+    secretKey: deps.secretKey,
     sessionHours: deps.config.sessionHours,
   });
 }

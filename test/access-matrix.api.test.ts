@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/platform/access.js';
-import { buildEngagement, buildOrganization, buildPartnership } from './factories.js';
+import { addDays } from '../src/platform/dates.js';
+import { buildEngagement, buildOrganization, buildPartnership, buildPerson } from './factories.js';
 import { type Agent, agentFor, createTestApp, type TestApp } from './harness.js';
 
 /**
@@ -19,6 +20,9 @@ interface Fixture {
   agreementId: string;
   engagementId: string;
   taskId: string;
+  personId: string;
+  deploymentId: string;
+  assignmentId: string;
 }
 
 let t: TestApp;
@@ -40,14 +44,22 @@ async function fixture(): Promise<Fixture> {
     organizationId: partnership.organization.id,
     followUps: [{ title: 'Follow up', dueOn: '2026-12-01' }],
   });
+  const person = await buildPerson(t.services, t.system, { organizationId: partnership.organization.id });
+  await t.services.people.setReadiness(t.system, person.id, 'passport', { completedOn: '2020-01-01', expiresOn: '2030-01-01', passportNumber: 'P1234567' });
+  const assignment = await t.services.assignments.nominate(t.system, deploymentId, { personId: person.id, role: 'mentor' });
   return {
     organizationId: partnership.organization.id,
     partnershipId: partnership.id,
     agreementId: agreement.id,
     engagementId: engagement.id,
     taskId: engagement.tasks[0]?.id as string,
+    personId: person.id,
+    deploymentId,
+    assignmentId: assignment.id,
   };
 }
+
+let deploymentId: string;
 
 function anonymous(): Agent {
   const inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => (url: string, body?: unknown, version?: number) =>
@@ -86,6 +98,22 @@ const adminOnly = (ok: number): Record<Caller, Expectation> => ({
   program_officer: 403,
   coordinator: 403,
   instructor: 403,
+  viewer: 403,
+  anonymous: 401,
+});
+const peopleRead: Record<Caller, Expectation> = {
+  admin: 200,
+  program_officer: 200,
+  coordinator: { own: 200, other: 404 },
+  instructor: 404,
+  viewer: 200,
+  anonymous: 401,
+};
+const peopleWrite = (ok: number): Record<Caller, Expectation> => ({
+  admin: ok,
+  program_officer: ok,
+  coordinator: { own: ok, other: 404 },
+  instructor: 404,
   viewer: 403,
   anonymous: 401,
 });
@@ -200,16 +228,138 @@ const cases: Case[] = [
     call: async (a, f) => a.patch(`/api/tasks/${f.taskId}`, { notes: `${Math.random()}` }, await versionOf(`/api/tasks/${f.taskId}`)),
     expect: staffOnly(200),
   },
+
+  { route: 'GET /api/people', call: (a) => a.get('/api/people'), expect: everyone(200) },
+  { route: 'GET /api/people/:id', call: (a, f) => a.get(`/api/people/${f.personId}`), expect: peopleRead },
+  {
+    route: 'POST /api/people',
+    call: (a, f) => a.post('/api/people', { organizationId: f.organizationId, givenName: 'Matrix', familyName: `Person ${Math.random()}` }),
+    expect: { admin: 201, program_officer: 201, coordinator: { own: 201, other: 403 }, instructor: 403, viewer: 403, anonymous: 401 },
+  },
+  {
+    route: 'PATCH /api/people/:id',
+    call: async (a, f) => a.patch(`/api/people/${f.personId}`, { rankTitle: `Rank ${Math.random()}` }, await versionOf(`/api/people/${f.personId}`)),
+    expect: peopleWrite(200),
+  },
+  {
+    route: 'PUT /api/people/:id/readiness/:item',
+    call: (a, f) => a.put(`/api/people/${f.personId}/readiness/medical_clearance`, { completedOn: '2026-01-05' }),
+    expect: peopleWrite(200),
+  },
+  {
+    route: 'POST /api/people/:id/passport-number/reveal',
+    call: (a, f) => a.post(`/api/people/${f.personId}/passport-number/reveal`),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'GET /api/people/:id/assignments',
+    call: (a, f) => a.get(`/api/people/${f.personId}/assignments`),
+    expect: { ...peopleRead, viewer: 404 },
+  },
+  { route: 'GET /api/deployments', call: (a) => a.get('/api/deployments'), expect: everyone(200) },
+  {
+    route: 'GET /api/deployments/:id',
+    call: (a, f) => a.get(`/api/deployments/${f.deploymentId}`),
+    expect: { ...everyone(200), instructor: 404 },
+  },
+  {
+    route: 'POST /api/deployments',
+    call: (a) =>
+      a.post('/api/deployments', { title: 'Matrix', hostCountry: 'HT', track: 'policing', purposes: ['mentor'], startOn: '2027-01-04', authorizedHeadcount: 2 }),
+    expect: staffOnly(201),
+  },
+  {
+    route: 'PATCH /api/deployments/:id',
+    call: async (a, f) => a.patch(`/api/deployments/${f.deploymentId}`, { summary: `${Math.random()}` }, await versionOf(`/api/deployments/${f.deploymentId}`)),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'POST /api/deployments/:id/status-changes',
+    call: async (a, f) => {
+      const current = (await callers.admin.get(`/api/deployments/${f.deploymentId}`)).json();
+      return a.post(`/api/deployments/${f.deploymentId}/status-changes`, { status: current.status === 'staffing' ? 'planning' : 'staffing' }, current.version);
+    },
+    expect: staffOnly(200),
+  },
+  {
+    route: 'POST /api/deployments/:id/rotations',
+    call: (a, f) => {
+      counter += 1;
+      return a.post(`/api/deployments/${f.deploymentId}/rotations`, { startOn: addDays('2028-01-01', counter * 7), authorizedHeadcount: 2 });
+    },
+    expect: staffOnly(201),
+  },
+  {
+    route: 'GET /api/deployments/:id/candidates',
+    call: (a, f) => a.get(`/api/deployments/${f.deploymentId}/candidates`),
+    expect: { admin: 200, program_officer: 200, coordinator: 200, instructor: 403, viewer: 403, anonymous: 401 },
+  },
+  {
+    route: 'GET /api/deployments/:id/assignments',
+    call: (a, f) => a.get(`/api/deployments/${f.deploymentId}/assignments`),
+    expect: { ...everyone(200), instructor: 404 },
+  },
+  {
+    route: 'POST /api/deployments/:id/assignments',
+    call: async (a, f) =>
+      a.post(`/api/deployments/${f.deploymentId}/assignments`, {
+        personId: (await buildPerson(t.services, t.system, { organizationId: f.organizationId })).id,
+        role: 'mentor',
+        startOn: '2027-02-01',
+        endOn: '2027-02-10',
+      }),
+    expect: { admin: 201, program_officer: 201, coordinator: { own: 201, other: 400 }, instructor: 403, viewer: 403, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/deployments/:id/assignments/:assignmentId/status-changes',
+    call: async (a, f) => {
+      const current = (await callers.admin.get(`/api/deployments/${f.deploymentId}/assignments`)).json().items.find((x: { id: string }) => x.id === f.assignmentId);
+      const to = current.status === 'nominated' ? 'selected' : 'nominated';
+      return a.post(`/api/deployments/${f.deploymentId}/assignments/${f.assignmentId}/status-changes`, { status: to }, current.version);
+    },
+    expect: { admin: 200, program_officer: 200, coordinator: { own: 403, other: 404 }, instructor: 404, viewer: 403, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/deployments/:id/assignments/:assignmentId/extensions',
+    call: async (a, f) => {
+      const current = (await callers.admin.get(`/api/deployments/${f.deploymentId}/assignments`)).json().items.find((x: { id: string }) => x.id === f.assignmentId);
+      return a.post(`/api/deployments/${f.deploymentId}/assignments/${f.assignmentId}/extensions`, { endOn: addDays(current.endOn, 1) }, current.version);
+    },
+    expect: staffOnly(200),
+  },
+  {
+    route: 'GET /api/deployments/timeline',
+    call: (a) => a.get('/api/deployments/timeline?from=2026-01-01&to=2027-12-31'),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /api/deployments/person-days',
+    call: (a) => a.get('/api/deployments/person-days?groupBy=year'),
+    expect: { ...everyone(200), instructor: 403 },
+  },
 ];
 
 beforeAll(async () => {
   t = await createTestApp();
+  const deployment = await t.services.deployments.create(t.system, {
+    title: 'Matrix mission',
+    hostCountry: 'HT',
+    track: 'policing',
+    purposes: ['mentor'],
+    startOn: '2027-01-04',
+    authorizedHeadcount: 10,
+    requiredLanguages: [],
+    specialties: [],
+    isHighThreat: false,
+  });
+  deploymentId = deployment.id;
+  await t.services.deployments.changeStatus(t.system, deploymentId, deployment.version, { status: 'staffing' });
   fixtures = { own: await fixture(), other: await fixture() };
   callers = {
     admin: await agentFor(t, 'admin'),
     program_officer: await agentFor(t, 'program_officer'),
     coordinator: await agentFor(t, 'coordinator', { organizationId: fixtures.own.organizationId }),
-    instructor: await agentFor(t, 'instructor', { personId: '01a22092-12b9-7c6d-8f98-6c1f800debff' }),
+    instructor: await agentFor(t, 'instructor', { personId: (await buildPerson(t.services, t.system, { organizationId: fixtures.own.organizationId })).id }),
     viewer: await agentFor(t, 'viewer'),
     anonymous: anonymous(),
   };

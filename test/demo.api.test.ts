@@ -58,6 +58,57 @@ describe('the 2010 demo program', () => {
     expect(detail.agreements[0].expiresOn).toBe('2011-12-31');
   });
 
+  it('holds the Haiti deployment: six NYPD officers of Haitian heritage, August 2010, 90 days, 540 person-days', async () => {
+    const deployments = (await viewer.get('/api/deployments?hostCountry=HT')).json().items;
+    expect(deployments).toHaveLength(1);
+    const haiti = (await viewer.get(`/api/deployments/${deployments[0].id}`)).json();
+    expect(haiti).toMatchObject({
+      status: 'completed',
+      startOn: '2010-08-09',
+      endOn: '2010-11-06',
+      purposes: ['mentor', 'train', 'advise'],
+      hostOrganization: { name: "Police Nationale d'Haïti" },
+      personDays: 540,
+    });
+    expect(haiti.rotations).toEqual([expect.objectContaining({ authorizedHeadcount: 6, deployedCount: 6 })]);
+    expect(haiti.assignments).toHaveLength(6);
+    for (const a of haiti.assignments) {
+      expect(a).toMatchObject({ status: 'returned', deployedOn: '2010-08-09', returnedOn: '2010-11-06', personDays: 90, person: { organizationName: 'New York Police Department' } });
+    }
+    const officer = await agentFor(t, 'program_officer');
+    const people = (await officer.get('/api/people?heritageCountry=HT&language=ht&limit=50')).json().items;
+    const nypd = people.filter((p: { organizationName: string }) => p.organizationName === 'New York Police Department');
+    expect(nypd).toHaveLength(6);
+    for (const p of nypd) expect(p.languages.map((l: { language: string }) => l.language)).toEqual(expect.arrayContaining(['ht', 'fr']));
+    const byYear = (await viewer.get('/api/deployments/person-days?groupBy=year')).json();
+    expect(byYear.rows).toEqual([{ key: '2010', label: '2010', people: 6, personDays: 540 }]);
+  });
+
+  it('finds six Creole- or French-speaking officers for a new Haiti rotation', async () => {
+    const officer = await agentFor(t, 'program_officer');
+    const hnp = (await viewer.get('/api/organizations?q=haiti')).json().items[0];
+    const planned = (
+      await officer.post('/api/deployments', {
+        title: 'Haiti, 2011 rotation',
+        hostCountry: 'HT',
+        hostOrganizationId: hnp.id,
+        track: 'policing',
+        purposes: ['mentor', 'train', 'advise'],
+        startOn: '2011-01-10',
+        authorizedHeadcount: 6,
+        requiredLanguages: [
+          { language: 'ht', minSpeaking: '2' },
+          { language: 'fr', minSpeaking: '2' },
+        ],
+      })
+    ).json();
+    const candidates = (await officer.get(`/api/deployments/${planned.id}/candidates?limit=10`)).json().items;
+    const topSix = candidates.slice(0, 6);
+    expect(topSix.every((c: { score: number; isReady: boolean; isAvailable: boolean }) => c.score === 100 && c.isReady && c.isAvailable)).toBe(true);
+    expect(new Set(topSix.map((c: { person: { organizationName: string } }) => c.person.organizationName))).toEqual(new Set(['New York Police Department']));
+    expect(candidates[6].score).toBeLessThan(100);
+  });
+
   it('was written through the services: every record audited, the chain intact', async () => {
     const report = await verifyAuditChain(t.testDb.database.db);
     expect(report.problems).toEqual([]);
@@ -66,6 +117,6 @@ describe('the 2010 demo program', () => {
 
   it('adds nothing when seeded again', async () => {
     const again = await seedProgram2010(t.services, t.system);
-    expect(again).toEqual({ isAlreadySeeded: true, organizations: 0, partnerships: 0, engagements: 0 });
+    expect(again).toEqual({ isAlreadySeeded: true, organizations: 0, partnerships: 0, engagements: 0, people: 0, deployments: 0 });
   });
 });

@@ -3,6 +3,7 @@ import type { RequestContext } from '../src/platform/access.js';
 import type { CreateOrganizationInput, Organization } from '../src/modules/organizations/organizations.schemas.js';
 import type { CreatePartnershipInput, PartnershipDetail } from '../src/modules/partnerships/partnerships.schemas.js';
 import type { CreateEngagementInput, EngagementDetail } from '../src/modules/engagements/engagements.schemas.js';
+import type { CreatePersonInput, PersonDetail } from '../src/modules/people/people.schemas.js';
 
 let sequence = 0;
 const next = () => {
@@ -47,6 +48,22 @@ export async function buildEngagement(
     title: `Meeting ${next()}`,
     participants: [],
     followUps: [],
+    ...overrides,
+    organizationId,
+  });
+}
+
+/** A person on a fresh agency's roster unless told otherwise. */
+export async function buildPerson(services: Services, ctx: RequestContext, overrides: Partial<CreatePersonInput> = {}): Promise<PersonDetail> {
+  const organizationId = overrides.organizationId ?? (await buildOrganization(services, ctx)).id;
+  const id = next();
+  return services.people.create(ctx, {
+    givenName: `Testy${id.replace(/[^a-z0-9]/gi, '')}`,
+    familyName: 'Officer',
+    status: 'active',
+    languages: [],
+    heritageCountries: [],
+    specialties: [],
     ...overrides,
     organizationId,
   });

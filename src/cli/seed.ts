@@ -10,7 +10,7 @@ export async function seed(env: Record<string, string | undefined>, out: (line: 
     out(
       report.isAlreadySeeded
         ? 'The 2010 demo program is already in this database; nothing was added.'
-        : `Added the 2010 demo program: ${report.organizations} organizations, ${report.partnerships} partnerships, ${report.engagements} engagements.`,
+        : `Added the 2010 demo program: ${report.organizations} organizations, ${report.partnerships} partnerships, ${report.engagements} engagements, ${report.people} people, ${report.deployments} deployment.`,
     );
   });
 }

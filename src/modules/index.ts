@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type AuditRecorder, createAuditRecorder } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
-import type { PasswordHasher } from '../platform/crypto.js';
+import { createFieldCipher, deriveKey, type PasswordHasher } from '../platform/crypto.js';
 import type { DB } from '../platform/db/schema.js';
 import type { RoutePlugin } from '../platform/http/server.js';
 import { authRoutes, tokensRoutes, usersRoutes } from './accounts/accounts.routes.js';
@@ -18,30 +18,44 @@ import { createOrganizationsService } from './organizations/organizations.servic
 import { createAgreementsService } from './partnerships/agreements.service.js';
 import { partnershipsRoutes } from './partnerships/partnerships.routes.js';
 import { createPartnershipsService } from './partnerships/partnerships.service.js';
+import { createAssignmentsService } from './deployments/assignments.service.js';
+import { createDeploymentReportsService } from './deployments/deployment-reports.service.js';
+import { deploymentsRoutes } from './deployments/deployments.routes.js';
+import { createDeploymentsService } from './deployments/deployments.service.js';
+import { createReadinessCheck } from './deployments/readiness-check.js';
+import { peopleRoutes } from './people/people.routes.js';
+import { createPeopleService } from './people/people.service.js';
 
 export interface ServiceDeps {
   db: Kysely<DB>;
   clock: Clock;
   passwords: PasswordHasher;
-  csrfKey: Buffer;
+  secretKey: string;
   sessionHours: number;
 }
 
 /** Wires every module's services; each takes only what it uses. */
-export function createServices({ db, clock, passwords, csrfKey, sessionHours }: ServiceDeps) {
+export function createServices({ db, clock, passwords, secretKey, sessionHours }: ServiceDeps) {
   const audit: AuditRecorder = createAuditRecorder(clock);
   const organizations = createOrganizationsService({ db, clock, audit });
-  const users = createUsersService({ db, clock, audit, passwords, organizations });
+  const people = createPeopleService({ db, clock, audit, organizations, passports: createFieldCipher(deriveKey(secretKey, 'passport-numbers')) });
+  const users = createUsersService({ db, clock, audit, passwords, organizations, people });
+  const readiness = createReadinessCheck(people);
+  const deployments = createDeploymentsService({ db, clock, audit, organizations, readiness });
   return {
     organizations,
     users,
-    auth: createAuthService({ db, clock, audit, passwords, csrfKey, sessionHours }),
+    auth: createAuthService({ db, clock, audit, passwords, csrfKey: deriveKey(secretKey, 'csrf'), sessionHours }),
     tokens: createTokensService({ db, clock, audit }),
     auditLog: createAuditLogService({ db }),
     partnerships: createPartnershipsService({ db, clock, audit, organizations, users }),
     agreements: createAgreementsService({ db, clock, audit }),
     engagements: createEngagementsService({ db, clock, audit, organizations, users }),
     tasks: createTasksService({ db, clock, audit, organizations, users }),
+    people,
+    deployments,
+    assignments: createAssignmentsService({ db, clock, audit, people, deployments, readiness }),
+    deploymentReports: createDeploymentReportsService({ db, clock }),
   };
 }
 
@@ -56,5 +70,7 @@ export function moduleRoutes(services: Services, options: { sessionHours: number
     organizationsRoutes(services),
     partnershipsRoutes(services),
     engagementsRoutes(services),
+    peopleRoutes(services),
+    deploymentsRoutes(services),
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPasswordHasher, deriveKey } from './crypto.js';
+import { createFieldCipher, createPasswordHasher, deriveKey } from './crypto.js';
 
 describe('password hashing', () => {
   const hasher = createPasswordHasher({ logCost: 10 });
@@ -32,5 +32,29 @@ describe('key derivation', () => {
     const secret = 'a master secret of at least thirty-two characters';
     expect(deriveKey(secret, 'csrf').equals(deriveKey(secret, 'csrf'))).toBe(true);
     expect(deriveKey(secret, 'csrf').equals(deriveKey(secret, 'passports'))).toBe(false);
+  });
+});
+
+describe('field encryption', () => {
+  const cipher = createFieldCipher(deriveKey('a master secret of at least thirty-two characters', 'passports'));
+
+  it('round-trips a value and never stores it in the clear', () => {
+    const sealed = cipher.encrypt('X1234567', 'person-1');
+    expect(sealed).not.toContain('X1234567');
+    expect(cipher.decrypt(sealed, 'person-1')).toBe('X1234567');
+    expect(cipher.encrypt('X1234567', 'person-1')).not.toBe(sealed);
+  });
+
+  it('refuses a value moved to another record, or altered', () => {
+    const sealed = cipher.encrypt('X1234567', 'person-1');
+    expect(() => cipher.decrypt(sealed, 'person-2')).toThrow();
+    const [v, iv, body, tag] = sealed.split('.');
+    const flipped = `${v}.${iv}.${(body as string).slice(0, -2)}AA.${tag}`;
+    expect(() => cipher.decrypt(flipped, 'person-1')).toThrow();
+  });
+
+  it('refuses another key', () => {
+    const other = createFieldCipher(deriveKey('another master secret of thirty-two characters', 'passports'));
+    expect(() => other.decrypt(cipher.encrypt('X1234567', 'p'), 'p')).toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (
@@ -64,4 +64,34 @@ export function safeEqual(a: string, b: string): boolean {
 /** Derives an independent key for one purpose from the master secret (HKDF-SHA256). */
 export function deriveKey(secret: string, purpose: string, length = 32): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'cadre', purpose, length));
+}
+
+export interface FieldCipher {
+  encrypt(plaintext: string, boundTo: string): string;
+  decrypt(sealed: string, boundTo: string): string;
+}
+
+/**
+ * AES-256-GCM for single fields (passport numbers). `boundTo` (the record's id) is authenticated
+ * with the value, so a ciphertext copied onto another record fails to decrypt. The version prefix
+ * leaves room for key rotation.
+ */
+export function createFieldCipher(key: Buffer): FieldCipher {
+  return {
+    encrypt(plaintext, boundTo) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(Buffer.from(boundTo));
+      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return `v1.${iv.toString('base64url')}.${body.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}`;
+    },
+    decrypt(sealed, boundTo) {
+      const [version, iv, body, tag] = sealed.split('.');
+      if (version !== 'v1' || !iv || body === undefined || !tag) throw new Error('not a sealed field');
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      decipher.setAAD(Buffer.from(boundTo));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    },
+  };
 }

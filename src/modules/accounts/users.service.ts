@@ -9,6 +9,7 @@ import type { DB, UserRow } from '../../platform/db/schema.js';
 import { conflict, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
+import type { PeopleService } from '../people/people.service.js';
 import { toUser } from './accounts.mapper.js';
 import { sessionsRepository, usersRepository } from './accounts.repository.js';
 import { bindingProblems, type CreateUserInput, type ListUsersQuery, type UpdateUserInput, type User } from './accounts.schemas.js';
@@ -19,6 +20,7 @@ export interface UsersDeps {
   audit: AuditRecorder;
   passwords: PasswordHasher;
   organizations: Pick<OrganizationsService, 'requireVisible'>;
+  people: Pick<PeopleService, 'profiles'>;
 }
 
 const ADMIN_ONLY = ['admin'] as const;
@@ -36,7 +38,7 @@ const emailTaken = (email: string) =>
     { pointer: '/body/email', detail: 'is already used by another user' },
   ]);
 
-export function createUsersService({ db, clock, audit, passwords, organizations }: UsersDeps) {
+export function createUsersService({ db, clock, audit, passwords, organizations, people }: UsersDeps) {
   const repo = usersRepository(db);
 
   async function getRow(id: string, executor: Kysely<DB> = db): Promise<UserRow> {
@@ -45,14 +47,14 @@ export function createUsersService({ db, clock, audit, passwords, organizations 
     return row;
   }
 
-  async function checkBinding(ctx: RequestContext, trx: Kysely<DB>, organizationId: string | null | undefined) {
-    if (!organizationId) return;
-    try {
-      await organizations.requireVisible(ctx, organizationId, trx);
-    } catch {
-      throw invalid('The organization does not exist.', [
-        { pointer: '/body/organizationId', detail: 'is not an organization' },
-      ]);
+  async function checkBinding(ctx: RequestContext, trx: Kysely<DB>, binding: { organizationId?: string | null | undefined; personId?: string | null | undefined }) {
+    if (binding.organizationId) {
+      await organizations.requireVisible(ctx, binding.organizationId, trx).catch(() => {
+        throw invalid('The organization does not exist.', [{ pointer: '/body/organizationId', detail: 'is not an organization' }]);
+      });
+    }
+    if (binding.personId && !(await people.profiles(ctx, [binding.personId], trx)).has(binding.personId)) {
+      throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person on any roster' }]);
     }
   }
 
@@ -104,7 +106,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations 
         return await db.transaction().execute(async (trx) => {
           const txRepo = usersRepository(trx);
           if (await txRepo.findByEmail(input.email)) throw emailTaken(input.email);
-          await checkBinding(ctx, trx, input.organizationId);
+          await checkBinding(ctx, trx, input);
           const now = instant(clock);
           const row = await txRepo.insert({
             id: newId(),
@@ -142,7 +144,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations 
           detail: p.message,
         }));
         if (problems.length > 0) throw invalid('The role and its binding do not fit together.', problems);
-        await checkBinding(ctx, trx, input.organizationId);
+        await checkBinding(ctx, trx, input);
 
         const losesAdmin = current.role === 'admin' && current.disabled_at === null && (role !== 'admin' || input.isDisabled === true);
         if (losesAdmin && (await countActiveAdmins(trx)) <= 1) {

@@ -191,6 +191,141 @@ export interface TasksTable {
   version: Generated<number>;
 }
 
+export interface PeopleTable {
+  id: string;
+  organization_id: string;
+  given_name: string;
+  family_name: string;
+  search_name: string;
+  sort_name: string;
+  rank_title: string | null;
+  email: string | null;
+  phone: string | null;
+  sex: string | null;
+  date_of_birth: CalendarDate | null;
+  status: string;
+  notes: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface PersonLanguagesTable {
+  person_id: string;
+  language: string;
+  /** ILR level in half steps: 0 = 0, 1 = 0+, 2 = 1, … 10 = 5. */
+  speaking: number;
+  reading: number;
+}
+
+export interface PersonHeritageCountriesTable {
+  person_id: string;
+  country: string;
+}
+
+export interface PersonSpecialtiesTable {
+  person_id: string;
+  specialty: string;
+}
+
+export interface PersonReadinessTable {
+  person_id: string;
+  item: string;
+  completed_on: CalendarDate;
+  expires_on: CalendarDate | null;
+  reference: string | null;
+  /** Encrypted at rest (the passport number), bound to its person. */
+  secret: string | null;
+  /** What may be shown of the secret: its last characters. */
+  secret_hint: string | null;
+  updated_at: Instant;
+}
+
+export interface DeploymentsTable {
+  id: string;
+  title: string;
+  host_country: string;
+  host_organization_id: string | null;
+  track: string;
+  status: string;
+  start_on: CalendarDate;
+  end_on: CalendarDate;
+  is_high_threat: Generated<number>;
+  summary: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface DeploymentPurposesTable {
+  deployment_id: string;
+  purpose: string;
+}
+
+export interface DeploymentLanguagesTable {
+  deployment_id: string;
+  language: string;
+  min_speaking: number;
+}
+
+export interface DeploymentSpecialtiesTable {
+  deployment_id: string;
+  specialty: string;
+}
+
+export interface DeploymentStatusChangesTable {
+  id: string;
+  deployment_id: string;
+  from_status: string | null;
+  to_status: string;
+  changed_at: Instant;
+  changed_by: string | null;
+  note: string | null;
+}
+
+export interface RotationsTable {
+  id: string;
+  deployment_id: string;
+  sequence: number;
+  start_on: CalendarDate;
+  end_on: CalendarDate;
+  authorized_headcount: number;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface AssignmentsTable {
+  id: string;
+  deployment_id: string;
+  rotation_id: string;
+  person_id: string;
+  role: string;
+  status: string;
+  start_on: CalendarDate;
+  end_on: CalendarDate;
+  deployed_on: CalendarDate | null;
+  returned_on: CalendarDate | null;
+  withdrawn_reason: string | null;
+  nominated_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface AssignmentEventsTable {
+  id: string;
+  assignment_id: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  from_end_on: CalendarDate | null;
+  to_end_on: CalendarDate | null;
+  note: string | null;
+  recorded_at: Instant;
+  recorded_by: string | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   organizations: OrganizationsTable;
@@ -208,6 +343,19 @@ export interface DB {
   engagements: EngagementsTable;
   engagement_participants: EngagementParticipantsTable;
   tasks: TasksTable;
+  people: PeopleTable;
+  person_languages: PersonLanguagesTable;
+  person_heritage_countries: PersonHeritageCountriesTable;
+  person_specialties: PersonSpecialtiesTable;
+  person_readiness: PersonReadinessTable;
+  deployments: DeploymentsTable;
+  deployment_purposes: DeploymentPurposesTable;
+  deployment_languages: DeploymentLanguagesTable;
+  deployment_specialties: DeploymentSpecialtiesTable;
+  deployment_status_changes: DeploymentStatusChangesTable;
+  rotations: RotationsTable;
+  assignments: AssignmentsTable;
+  assignment_events: AssignmentEventsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -219,3 +367,8 @@ export type AgreementRow = Selectable<AgreementsTable>;
 export type EngagementRow = Selectable<EngagementsTable>;
 export type TaskRow = Selectable<TasksTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type PersonRow = Selectable<PeopleTable>;
+export type DeploymentRow = Selectable<DeploymentsTable>;
+export type RotationRow = Selectable<RotationsTable>;
+export type AssignmentRow = Selectable<AssignmentsTable>;
+export type ReadinessRow = Selectable<PersonReadinessTable>;

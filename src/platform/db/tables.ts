@@ -22,6 +22,19 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'engagements',
   'engagement_participants',
   'tasks',
+  'people',
+  'person_languages',
+  'person_heritage_countries',
+  'person_specialties',
+  'person_readiness',
+  'deployments',
+  'deployment_purposes',
+  'deployment_languages',
+  'deployment_specialties',
+  'deployment_status_changes',
+  'rotations',
+  'assignments',
+  'assignment_events',
 ] as const satisfies readonly (keyof DB)[];
 
 /** The columns each table is read in order of, so a backup is the same file twice over. */
@@ -31,4 +44,11 @@ export const ORDER_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[n
   settings: ['key'],
   partnership_tracks: ['partnership_id', 'track'],
   partnership_countries: ['partnership_id', 'country'],
+  person_languages: ['person_id', 'language'],
+  person_heritage_countries: ['person_id', 'country'],
+  person_specialties: ['person_id', 'specialty'],
+  person_readiness: ['person_id', 'item'],
+  deployment_purposes: ['deployment_id', 'purpose'],
+  deployment_languages: ['deployment_id', 'language'],
+  deployment_specialties: ['deployment_id', 'specialty'],
 };

@@ -1,0 +1,250 @@
+import ISO6391 from 'iso-639-1';
+import type { Kysely } from 'kysely';
+import { isStaff, type RequestContext, requireRole } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant, today } from '../../platform/clock.js';
+import type { DB } from '../../platform/db/schema.js';
+import { AppError, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { PeopleService } from '../people/people.service.js';
+import { peopleScope } from '../people/people.policy.js';
+import { rankCandidates, scoreCandidate } from './candidates.js';
+import { toAssignment } from './deployments.mapper.js';
+import { canSeeAssignment, deploymentWriters, nominators } from './deployments.policy.js';
+import { type AssignmentRowWithNames, assignmentsRepository, deploymentsRepository } from './deployments.repository.js';
+import { checkAssignmentTransition, headcountFull, HOLDS_PLACE, OCCUPIES_CALENDAR, overlapConflict } from './deployments.rules.js';
+import type { Assignment, AssignmentStatus, Candidate, ChangeAssignmentStatusInput, NominateInput } from './deployments.schemas.js';
+import type { DeploymentsService } from './deployments.service.js';
+import type { ReadinessCheck } from './readiness-check.js';
+
+export interface AssignmentsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+  people: Pick<PeopleService, 'profiles' | 'activePool' | 'lock'>;
+  deployments: Pick<DeploymentsService, 'requireVisible'>;
+  readiness: ReadinessCheck;
+}
+
+const OPEN_FOR_NOMINATIONS = ['planning', 'staffing', 'predeployment'];
+const DEPLOYABLE = ['predeployment', 'in_country'];
+
+function personName(row: Pick<AssignmentRowWithNames, 'given_name' | 'family_name'>): string {
+  return `${row.given_name} ${row.family_name}`;
+}
+
+/** Nominating, selecting, readying, deploying, returning, withdrawing and extending officers. */
+export function createAssignmentsService({ db, clock, audit, people, deployments, readiness }: AssignmentsDeps) {
+  async function visibleAssignment(ctx: RequestContext, deploymentId: string, id: string, executor: Kysely<DB>) {
+    const row = await assignmentsRepository(executor).findById(id);
+    if (!row || row.deployment_id !== deploymentId || !canSeeAssignment(ctx.actor, row)) throw notFound('The assignment');
+    return row;
+  }
+
+  /** No person in two overlapping assignments: checked under the person's lock. */
+  async function checkNoOverlap(trx: Kysely<DB>, personId: string, name: string, period: { start: string; end: string }, exceptId?: string) {
+    const others = await assignmentsRepository(trx).forPerson(personId);
+    const clash = others.find(
+      (a) => a.id !== exceptId && OCCUPIES_CALENDAR.includes(a.status as AssignmentStatus) && a.start_on <= period.end && period.start <= a.end_on,
+    );
+    if (clash) throw overlapConflict(name, { title: clash.deployment_title, start: clash.start_on, end: clash.end_on });
+  }
+
+  async function refuseIfNotReady(ctx: RequestContext, trx: Kysely<DB>, row: AssignmentRowWithNames, period: { start_on: string; end_on: string }) {
+    const blockers = (await readiness.blockersFor(ctx, [{ ...row, ...period }], trx)).get(row.id) ?? [];
+    const first = blockers[0];
+    if (first) {
+      throw new AppError('rule_broken', blockers.map((b) => b.detail).join('; ') + '.', {
+        rule: first.rule,
+        errors: blockers.map((b) => ({ pointer: `/readiness/${b.rule.replace('readiness.', '')}`, detail: b.detail })),
+      });
+    }
+  }
+
+  async function record(trx: Kysely<DB>, ctx: RequestContext, row: AssignmentRowWithNames, event: { kind: string; to?: string; fromEnd?: string; toEnd?: string; note?: string | null }) {
+    await assignmentsRepository(trx).insertEvent({
+      id: newId(),
+      assignment_id: row.id,
+      kind: event.kind,
+      from_status: event.to ? row.status : null,
+      to_status: event.to ?? null,
+      from_end_on: event.fromEnd ?? null,
+      to_end_on: event.toEnd ?? null,
+      note: event.note ?? null,
+      recorded_at: instant(clock),
+      recorded_by: ctx.actor.id,
+    });
+  }
+
+  async function reread(ctx: RequestContext, trx: Kysely<DB>, deploymentId: string, id: string): Promise<Assignment> {
+    const row = await visibleAssignment(ctx, deploymentId, id, trx);
+    const blockers = (await readiness.blockersFor(ctx, [row], trx)).get(id);
+    return toAssignment(row, today(clock), blockers);
+  }
+
+  return {
+    async list(ctx: RequestContext, deploymentId: string): Promise<Assignment[]> {
+      await deployments.requireVisible(ctx, deploymentId);
+      const rows = (await assignmentsRepository(db).forDeployment(deploymentId)).filter((a) => canSeeAssignment(ctx.actor, a));
+      const showBlockers = isStaff(ctx.actor) || ctx.actor.role === 'coordinator';
+      const blockers = showBlockers ? await readiness.blockersFor(ctx, rows, db) : null;
+      const day = today(clock);
+      return rows.map((a) => toAssignment(a, day, blockers?.get(a.id)));
+    },
+
+    /** A person's assignments, for their timeline. */
+    async forPerson(ctx: RequestContext, personId: string): Promise<Assignment[]> {
+      const visible = await people.profiles(ctx, [personId]);
+      if (!visible.has(personId) || peopleScope(ctx.actor).detail === 'names') throw notFound('The person');
+      const day = today(clock);
+      return (await assignmentsRepository(db).forPerson(personId)).map((a) => toAssignment(a, day));
+    },
+
+    async nominate(ctx: RequestContext, deploymentId: string, input: NominateInput): Promise<Assignment> {
+      requireRole(ctx.actor, nominators);
+      return db.transaction().execute(async (trx) => {
+        const deployment = await deployments.requireVisible(ctx, deploymentId, trx);
+        if (!OPEN_FOR_NOMINATIONS.includes(deployment.status)) {
+          throw ruleBroken('deployment.closed_for_nominations', `The deployment is ${deployment.status}: it takes no more nominations.`);
+        }
+        const profile = (await people.profiles(ctx, [input.personId], trx)).get(input.personId);
+        if (!profile) throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person you can see' }]);
+        if (ctx.actor.role === 'coordinator' && profile.organizationId !== ctx.actor.organizationId) throw forbidden('You may nominate your own agency’s people only.');
+        if (profile.status !== 'active') throw ruleBroken('assignment.person_not_active', `${profile.name} is ${profile.status}, not active.`);
+        const repo = deploymentsRepository(trx);
+        const rotation = input.rotationId ? await repo.findRotation(input.rotationId) : await repo.lastRotation(deploymentId);
+        if (!rotation || rotation.deployment_id !== deploymentId) {
+          throw invalid('The rotation is not part of this deployment.', [{ pointer: '/body/rotationId', detail: 'is not a rotation of this deployment' }]);
+        }
+        const period = { start: input.startOn ?? rotation.start_on, end: input.endOn ?? rotation.end_on };
+        if (period.end < period.start) throw invalid('The assignment ends before it starts.', [{ pointer: '/body/endOn', detail: 'must not come before the start' }]);
+        await people.lock(input.personId, trx);
+        await checkNoOverlap(trx, input.personId, profile.name, period);
+        const id = newId();
+        const now = instant(clock);
+        await assignmentsRepository(trx).insert({
+          id,
+          deployment_id: deploymentId,
+          rotation_id: rotation.id,
+          person_id: input.personId,
+          role: input.role,
+          status: 'nominated',
+          start_on: period.start,
+          end_on: period.end,
+          deployed_on: null,
+          returned_on: null,
+          withdrawn_reason: null,
+          nominated_by: ctx.actor.id,
+          created_at: now,
+          updated_at: now,
+        });
+        const created = await reread(ctx, trx, deploymentId, id);
+        await audit(trx, ctx, { action: 'assignment.nominate', entityType: 'assignment', entityId: id, after: created });
+        return created;
+      });
+    },
+
+    async changeStatus(ctx: RequestContext, deploymentId: string, id: string, version: number, input: ChangeAssignmentStatusInput): Promise<Assignment> {
+      return db.transaction().execute(async (trx) => {
+        const row = await visibleAssignment(ctx, deploymentId, id, trx);
+        const name = personName(row);
+        const to = input.status;
+        // A coordinator may take back their own nomination; everything else is the program office's.
+        const isOwnWithdrawal = to === 'withdrawn' && ctx.actor.role === 'coordinator' && (row.status === 'nominated' || row.status === 'selected');
+        if (!isOwnWithdrawal) requireRole(ctx.actor, deploymentWriters);
+        checkAssignmentTransition(row.status as AssignmentStatus, to, name);
+        const deployment = await deployments.requireVisible(ctx, deploymentId, trx);
+        const changes: Parameters<ReturnType<typeof assignmentsRepository>['update']>[2] = { status: to, updated_at: instant(clock) };
+
+        if (to === 'selected' && row.status === 'nominated') {
+          await deploymentsRepository(trx).lockRotation(row.rotation_id);
+          const rotation = await deploymentsRepository(trx).findRotation(row.rotation_id);
+          const taken = await assignmentsRepository(trx).countInRotation(row.rotation_id, HOLDS_PLACE);
+          if (rotation && taken >= rotation.authorized_headcount) throw headcountFull(name, rotation.authorized_headcount);
+        }
+        if (to === 'ready') await refuseIfNotReady(ctx, trx, row, row);
+        if (to === 'deployed') {
+          if (!DEPLOYABLE.includes(deployment.status)) {
+            throw ruleBroken('assignment.deployment_not_under_way', `${name} can deploy once the deployment is in pre-deployment or in country (it is ${deployment.status}).`);
+          }
+          await refuseIfNotReady(ctx, trx, row, row);
+          changes.deployed_on = input.on ?? row.start_on;
+          if (changes.deployed_on > today(clock)) throw ruleBroken('assignment.deploy_in_future', `${name} cannot be recorded as deployed before ${changes.deployed_on} comes.`);
+        }
+        if (to === 'returned') {
+          const returnedOn = input.on ?? today(clock);
+          if (row.deployed_on && returnedOn < row.deployed_on) {
+            throw ruleBroken('assignment.return_before_deploy', `${name} cannot return (${returnedOn}) before deploying (${row.deployed_on}).`);
+          }
+          changes.returned_on = returnedOn;
+        }
+        if (to === 'withdrawn') {
+          if (!input.reason) throw invalid('Say why the officer is withdrawn.', [{ pointer: '/body/reason', detail: 'is required to withdraw' }]);
+          changes.withdrawn_reason = input.reason;
+        }
+        if (!(await assignmentsRepository(trx).update(id, version, changes))) throw staleVersion('The assignment', row.version);
+        await record(trx, ctx, row, { kind: 'status', to, note: input.reason ?? null });
+        const after = await reread(ctx, trx, deploymentId, id);
+        await audit(trx, ctx, { action: `assignment.${to}`, entityType: 'assignment', entityId: id, before: toAssignment(row, today(clock)), after });
+        return after;
+      });
+    },
+
+    /** Moves the end of an assignment later, under the same rules as the first dates. */
+    async extend(ctx: RequestContext, deploymentId: string, id: string, version: number, input: { endOn: string; reason?: string | null | undefined }): Promise<Assignment> {
+      requireRole(ctx.actor, deploymentWriters);
+      return db.transaction().execute(async (trx) => {
+        const row = await visibleAssignment(ctx, deploymentId, id, trx);
+        const name = personName(row);
+        if (row.status === 'returned' || row.status === 'withdrawn') throw ruleBroken('assignment.closed', `${name}'s assignment is ${row.status}.`);
+        if (input.endOn <= row.end_on) {
+          throw invalid('An extension moves the end later.', [{ pointer: '/body/endOn', detail: `must come after the current end (${row.end_on})` }]);
+        }
+        await people.lock(row.person_id, trx);
+        await checkNoOverlap(trx, row.person_id, name, { start: row.start_on, end: input.endOn }, id);
+        if (row.status === 'ready' || row.status === 'deployed') await refuseIfNotReady(ctx, trx, row, { start_on: row.start_on, end_on: input.endOn });
+        if (!(await assignmentsRepository(trx).update(id, version, { end_on: input.endOn, updated_at: instant(clock) }))) throw staleVersion('The assignment', row.version);
+        await record(trx, ctx, row, { kind: 'extension', fromEnd: row.end_on, toEnd: input.endOn, note: input.reason ?? null });
+        const after = await reread(ctx, trx, deploymentId, id);
+        await audit(trx, ctx, { action: 'assignment.extend', entityType: 'assignment', entityId: id, before: { endOn: row.end_on }, after: { endOn: input.endOn, reason: input.reason ?? null } });
+        return after;
+      });
+    },
+
+    /** People ranked for a rotation of a deployment, each score explained. */
+    async candidates(ctx: RequestContext, deploymentId: string, options: { rotationId?: string | undefined; limit: number }): Promise<Candidate[]> {
+      requireRole(ctx.actor, nominators);
+      const deployment = await deployments.requireVisible(ctx, deploymentId);
+      const repo = deploymentsRepository(db);
+      const rotation = options.rotationId ? await repo.findRotation(options.rotationId) : await repo.lastRotation(deploymentId);
+      if (!rotation || rotation.deployment_id !== deploymentId) {
+        throw invalid('The rotation is not part of this deployment.', [{ pointer: '/query/rotationId', detail: 'is not a rotation of this deployment' }]);
+      }
+      const extras = await repo.extras([deploymentId]);
+      const period = { start: rotation.start_on, end: rotation.end_on };
+      const pool = await people.activePool(ctx);
+      const occupying = await assignmentsRepository(db).occupying(period.start, period.end);
+      const assignedHere = new Set(occupying.filter((a) => a.deployment_id === deploymentId).map((a) => a.person_id));
+      const commitmentsOf = new Map<string, { title: string; start: string; end: string }[]>();
+      for (const a of occupying) {
+        const list = commitmentsOf.get(a.person_id) ?? [];
+        list.push({ title: a.deployment_title, start: a.start_on, end: a.end_on });
+        commitmentsOf.set(a.person_id, list);
+      }
+      const needs = {
+        hostCountry: deployment.host_country,
+        requiredLanguages: extras.languages.map((l) => ({ language: l.language, minSpeaking: l.min_speaking })),
+        specialties: extras.specialties.map((s) => s.specialty),
+        isHighThreat: deployment.is_high_threat === 1,
+        period,
+        languageNames: (code: string) => ISO6391.getName(code) || code,
+      };
+      const scored = pool
+        .filter((person) => !assignedHere.has(person.id) && person.organizationId !== deployment.host_organization_id)
+        .map((person) => scoreCandidate(person, needs, commitmentsOf.get(person.id) ?? []));
+      return rankCandidates(scored).slice(0, options.limit);
+    },
+  };
+}
+
+export type AssignmentsService = ReturnType<typeof createAssignmentsService>;

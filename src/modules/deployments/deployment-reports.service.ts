@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../platform/access.js';
+import { type Clock, today } from '../../platform/clock.js';
+import { clipToYear, daysInclusive } from '../../platform/dates.js';
+import type { DB } from '../../platform/db/schema.js';
+import { forbidden } from '../../platform/errors.js';
+import { toAssignment } from './deployments.mapper.js';
+import { canSeeAssignment, deploymentScope } from './deployments.policy.js';
+import { assignmentsRepository } from './deployments.repository.js';
+import { deployedPeriod } from './deployments.rules.js';
+import type { Assignment } from './deployments.schemas.js';
+
+export type PersonDaysGroup = 'deployment' | 'country' | 'organization' | 'year';
+
+/** Deployment figures: the timeline, and person-days by deployment, country, agency or year. */
+export function createDeploymentReportsService({ db, clock }: { db: Kysely<DB>; clock: Clock }) {
+  return {
+    /** Every assignment the actor may see that runs between two days, for the calendar. */
+    async timeline(ctx: RequestContext, window: { from: string; to: string }): Promise<Assignment[]> {
+      deploymentScope(ctx.actor);
+      const day = today(clock);
+      return (await assignmentsRepository(db).inWindow(window.from, window.to))
+        .filter((a) => a.status !== 'withdrawn' && canSeeAssignment(ctx.actor, a))
+        .map((a) => toAssignment(a, day));
+    },
+
+    /** Days deployed, summed over people: 6 officers for 90 days is 540. */
+    async personDays(ctx: RequestContext, groupBy: PersonDaysGroup, year?: number) {
+      if (deploymentScope(ctx.actor).kind === 'person') throw forbidden();
+      const day = today(clock);
+      const groups = new Map<string, { label: string; people: Set<string>; personDays: number }>();
+      const add = (key: string, label: string, personId: string, days: number) => {
+        const group = groups.get(key) ?? { label, people: new Set<string>(), personDays: 0 };
+        group.people.add(personId);
+        group.personDays += days;
+        groups.set(key, group);
+      };
+      for (const a of await assignmentsRepository(db).deployed()) {
+        if (!canSeeAssignment(ctx.actor, a)) continue;
+        const period = deployedPeriod({ status: a.status, deployedOn: a.deployed_on, returnedOn: a.returned_on, endOn: a.end_on }, day);
+        if (!period) continue;
+        const firstYear = Number(period.start.slice(0, 4));
+        const lastYear = Number(period.end.slice(0, 4));
+        for (let y = firstYear; y <= lastYear; y += 1) {
+          if (year !== undefined && y !== year) continue;
+          const part = clipToYear(period, y);
+          if (!part) continue;
+          const days = daysInclusive(part.start, part.end);
+          if (groupBy === 'deployment') add(a.deployment_id, a.deployment_title, a.person_id, days);
+          if (groupBy === 'country') add(a.host_country, a.host_country, a.person_id, days);
+          if (groupBy === 'organization') add(a.person_organization_id, a.person_organization_name, a.person_id, days);
+          if (groupBy === 'year') add(String(y), String(y), a.person_id, days);
+        }
+      }
+      const rows = [...groups.entries()]
+        .map(([key, g]) => ({ key, label: g.label, people: g.people.size, personDays: g.personDays }))
+        .sort((x, y) => y.personDays - x.personDays || x.label.localeCompare(y.label));
+      return { groupBy, rows, total: rows.reduce((sum, r) => sum + r.personDays, 0) };
+    },
+  };
+}
+
+export type DeploymentReportsService = ReturnType<typeof createDeploymentReportsService>;

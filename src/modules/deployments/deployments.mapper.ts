@@ -1,0 +1,67 @@
+import type { AssignmentRowWithNames, DeploymentExtras, DeploymentRowWithHost } from './deployments.repository.js';
+import { DEPLOYMENT_TRANSITIONS, personDaysOf } from './deployments.rules.js';
+import { type Assignment, type Deployment, type DeploymentStatus, PURPOSES } from './deployments.schemas.js';
+import { ilrFromNumber } from '../people/people.schemas.js';
+
+export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtras, today: string): Deployment {
+  const mine = <T extends { deployment_id: string }>(list: T[]) => list.filter((item) => item.deployment_id === row.id);
+  return {
+    id: row.id,
+    title: row.title,
+    hostCountry: row.host_country,
+    hostOrganization: row.host_organization_id ? { id: row.host_organization_id, name: row.host_organization_name ?? '' } : null,
+    track: row.track as Deployment['track'],
+    purposes: PURPOSES.filter((purpose) => mine(extras.purposes).some((p) => p.purpose === purpose)),
+    status: row.status as DeploymentStatus,
+    startOn: row.start_on,
+    endOn: row.end_on,
+    requiredLanguages: mine(extras.languages).map((l) => ({ language: l.language, minSpeaking: ilrFromNumber(l.min_speaking) })),
+    specialties: mine(extras.specialties).map((s) => s.specialty),
+    isHighThreat: row.is_high_threat === 1,
+    summary: row.summary,
+    rotations: mine(extras.rotations).map((r) => ({
+      id: r.id,
+      sequence: r.sequence,
+      startOn: r.start_on,
+      endOn: r.end_on,
+      authorizedHeadcount: r.authorized_headcount,
+      selectedCount: Number(r.selected_count ?? 0),
+      deployedCount: Number(r.deployed_count ?? 0),
+      version: r.version,
+    })),
+    personDays: mine(extras.deployed).reduce(
+      (sum, a) => sum + personDaysOf({ status: a.status, deployedOn: a.deployed_on, returnedOn: a.returned_on, endOn: a.end_on }, today),
+      0,
+    ),
+    allowedStatuses: [...DEPLOYMENT_TRANSITIONS[row.status as DeploymentStatus]],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export function toAssignment(row: AssignmentRowWithNames, today: string, blockers?: { rule: string; detail: string }[]): Assignment {
+  return {
+    id: row.id,
+    deploymentId: row.deployment_id,
+    deploymentTitle: row.deployment_title,
+    rotationId: row.rotation_id,
+    rotationSequence: row.rotation_sequence,
+    person: {
+      id: row.person_id,
+      name: `${row.given_name} ${row.family_name}`,
+      organizationId: row.person_organization_id,
+      organizationName: row.person_organization_name,
+    },
+    role: row.role as Assignment['role'],
+    status: row.status as Assignment['status'],
+    startOn: row.start_on,
+    endOn: row.end_on,
+    deployedOn: row.deployed_on,
+    returnedOn: row.returned_on,
+    withdrawnReason: row.withdrawn_reason,
+    personDays: personDaysOf({ status: row.status, deployedOn: row.deployed_on, returnedOn: row.returned_on, endOn: row.end_on }, today),
+    ...(blockers && { blockers }),
+    version: row.version,
+  };
+}

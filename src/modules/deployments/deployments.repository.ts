@@ -1,0 +1,280 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import type {
+  AssignmentEventsTable,
+  AssignmentsTable,
+  DB,
+  DeploymentStatusChangesTable,
+  DeploymentsTable,
+  RotationsTable,
+} from '../../platform/db/schema.js';
+
+export interface DeploymentFilter {
+  status?: string | undefined;
+  hostCountry?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Limits to deployments open for nominations or with one of these people assigned. */
+  visibleTo?: { personIds?: string[] | undefined; organizationId?: string | undefined; isStaffingVisible: boolean } | undefined;
+}
+
+function chunks<T>(list: readonly T[], size = 1000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+export function deploymentsRepository(db: Kysely<DB>) {
+  function base() {
+    return db
+      .selectFrom('deployments')
+      .leftJoin('organizations', 'organizations.id', 'deployments.host_organization_id')
+      .selectAll('deployments')
+      .select('organizations.name as host_organization_name');
+  }
+
+  return {
+    findById(id: string) {
+      return base().where('deployments.id', '=', id).executeTakeFirst();
+    },
+    list(filter: DeploymentFilter, sort: SortRequest, page: PageRequest) {
+      let query = base();
+      if (filter.status) query = query.where('deployments.status', '=', filter.status);
+      if (filter.hostCountry) query = query.where('deployments.host_country', '=', filter.hostCountry);
+      if (filter.from) query = query.where('deployments.end_on', '>=', filter.from);
+      if (filter.to) query = query.where('deployments.start_on', '<=', filter.to);
+      const visible = filter.visibleTo;
+      if (visible) {
+        query = query.where((eb) =>
+          eb.or([
+            ...(visible.isStaffingVisible ? [eb('deployments.status', 'in', ['planning', 'staffing'])] : []),
+            eb.exists(
+              eb
+                .selectFrom('assignments as a')
+                .innerJoin('people as p', 'p.id', 'a.person_id')
+                .select('a.id')
+                .whereRef('a.deployment_id', '=', 'deployments.id')
+                .where((inner) =>
+                  inner.or([
+                    ...(visible.organizationId ? [inner('p.organization_id', '=', visible.organizationId)] : []),
+                    ...(visible.personIds?.length ? [inner('a.person_id', 'in', visible.personIds)] : []),
+                  ]),
+                ),
+            ),
+          ]),
+        );
+      }
+      return applyKeyset(query, 'deployments.id', sort, page).execute();
+    },
+    async extras(ids: readonly string[]) {
+      const purposes: { deployment_id: string; purpose: string }[] = [];
+      const languages: { deployment_id: string; language: string; min_speaking: number }[] = [];
+      const specialties: { deployment_id: string; specialty: string }[] = [];
+      const rotations: Awaited<ReturnType<typeof rotationsOf>> = [];
+      const deployed: { deployment_id: string; status: string; deployed_on: string | null; returned_on: string | null; end_on: string }[] = [];
+      for (const chunk of chunks(ids)) {
+        const [p, l, s, r, d] = await Promise.all([
+          db.selectFrom('deployment_purposes').selectAll().where('deployment_id', 'in', chunk).execute(),
+          db.selectFrom('deployment_languages').selectAll().where('deployment_id', 'in', chunk).orderBy('language').execute(),
+          db.selectFrom('deployment_specialties').selectAll().where('deployment_id', 'in', chunk).orderBy('specialty').execute(),
+          rotationsOf(chunk),
+          db
+            .selectFrom('assignments')
+            .select(['deployment_id', 'status', 'deployed_on', 'returned_on', 'end_on'])
+            .where('deployment_id', 'in', chunk)
+            .where('status', 'in', ['deployed', 'returned'])
+            .execute(),
+        ]);
+        deployed.push(...d);
+        purposes.push(...p);
+        languages.push(...l);
+        specialties.push(...s);
+        rotations.push(...r);
+      }
+      return { purposes, languages, specialties, rotations, deployed };
+    },
+    insert(row: Insertable<DeploymentsTable>) {
+      return db.insertInto('deployments').values(row).execute();
+    },
+    update(id: string, version: number, changes: Updateable<DeploymentsTable>) {
+      return db
+        .updateTable('deployments')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst()
+        .then((r) => Number(r.numUpdatedRows) === 1);
+    },
+    /** Keeps the deployment's dates the span of its rotations. */
+    async refreshSpan(id: string) {
+      const span = await db
+        .selectFrom('rotations')
+        .select((eb) => [eb.fn.min('start_on').as('start_on'), eb.fn.max('end_on').as('end_on')])
+        .where('deployment_id', '=', id)
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('deployments')
+        .set({ start_on: span.start_on as string, end_on: span.end_on as string })
+        .where('id', '=', id)
+        .execute();
+    },
+    async replaceList(table: 'deployment_purposes' | 'deployment_specialties', id: string, column: 'purpose' | 'specialty', values: readonly string[]) {
+      await db.deleteFrom(table).where('deployment_id', '=', id).execute();
+      if (values.length > 0) {
+        await db
+          .insertInto(table)
+          .values(values.map((value) => ({ deployment_id: id, [column]: value }) as { deployment_id: string; purpose: string; specialty: string }))
+          .execute();
+      }
+    },
+    async replaceLanguages(id: string, languages: readonly { language: string; min_speaking: number }[]) {
+      await db.deleteFrom('deployment_languages').where('deployment_id', '=', id).execute();
+      if (languages.length > 0) await db.insertInto('deployment_languages').values(languages.map((l) => ({ deployment_id: id, ...l }))).execute();
+    },
+    insertStatusChange(row: Insertable<DeploymentStatusChangesTable>) {
+      return db.insertInto('deployment_status_changes').values(row).execute();
+    },
+    history(id: string) {
+      return db.selectFrom('deployment_status_changes').selectAll().where('deployment_id', '=', id).orderBy('changed_at').orderBy('id').execute();
+    },
+    findRotation(id: string) {
+      return db.selectFrom('rotations').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    lastRotation(deploymentId: string) {
+      return db.selectFrom('rotations').selectAll().where('deployment_id', '=', deploymentId).orderBy('sequence', 'desc').limit(1).executeTakeFirst();
+    },
+    insertRotation(row: Insertable<RotationsTable>) {
+      return db.insertInto('rotations').values(row).execute();
+    },
+    updateRotation(id: string, version: number, changes: Updateable<RotationsTable>) {
+      return db
+        .updateTable('rotations')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst()
+        .then((r) => Number(r.numUpdatedRows) === 1);
+    },
+    /** Takes the rotation's row lock, so two selections cannot both take its last place. */
+    async lockRotation(id: string) {
+      await db
+        .updateTable('rotations')
+        .set((eb) => ({ version: eb.ref('version') }))
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+
+  function rotationsOf(ids: readonly string[]) {
+    return db
+      .selectFrom('rotations')
+      .selectAll()
+      .select((eb) => [
+        eb
+          .selectFrom('assignments')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('assignments.rotation_id', '=', 'rotations.id')
+          .where('assignments.status', 'in', ['selected', 'ready', 'deployed', 'returned'])
+          .as('selected_count'),
+        eb
+          .selectFrom('assignments')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('assignments.rotation_id', '=', 'rotations.id')
+          .where('assignments.status', 'in', ['deployed', 'returned'])
+          .as('deployed_count'),
+      ])
+      .where('deployment_id', 'in', ids)
+      .orderBy('deployment_id')
+      .orderBy('sequence')
+      .execute();
+  }
+}
+
+export function assignmentsRepository(db: Kysely<DB>) {
+  function base() {
+    return db
+      .selectFrom('assignments')
+      .innerJoin('deployments', 'deployments.id', 'assignments.deployment_id')
+      .innerJoin('rotations', 'rotations.id', 'assignments.rotation_id')
+      .innerJoin('people', 'people.id', 'assignments.person_id')
+      .innerJoin('organizations', 'organizations.id', 'people.organization_id')
+      .selectAll('assignments')
+      .select([
+        'deployments.title as deployment_title',
+        'deployments.host_country as host_country',
+        'deployments.is_high_threat as is_high_threat',
+        'rotations.sequence as rotation_sequence',
+        'people.given_name',
+        'people.family_name',
+        'people.organization_id as person_organization_id',
+        'organizations.name as person_organization_name',
+      ]);
+  }
+  return {
+    findById(id: string) {
+      return base().where('assignments.id', '=', id).executeTakeFirst();
+    },
+    forDeployment(deploymentId: string) {
+      return base().where('assignments.deployment_id', '=', deploymentId).orderBy('rotations.sequence').orderBy('people.sort_name').execute();
+    },
+    forPerson(personId: string) {
+      return base().where('assignments.person_id', '=', personId).orderBy('assignments.start_on').execute();
+    },
+    forPeople(personIds: readonly string[]) {
+      if (personIds.length === 0) return Promise.resolve([]);
+      return base().where('assignments.person_id', 'in', personIds).execute();
+    },
+    /** Assignments that fill people's calendars between two days, for availability. */
+    occupying(from: string, to: string) {
+      return base()
+        .where('assignments.status', 'in', ['nominated', 'selected', 'ready', 'deployed', 'returned'])
+        .where('assignments.start_on', '<=', to)
+        .where('assignments.end_on', '>=', from)
+        .execute();
+    },
+    /** Every assignment that was deployed, for person-days. */
+    deployed() {
+      return base().where('assignments.status', 'in', ['deployed', 'returned']).execute();
+    },
+    inWindow(from: string, to: string) {
+      return base().where('assignments.start_on', '<=', to).where('assignments.end_on', '>=', from).orderBy('assignments.start_on').execute();
+    },
+    insert(row: Insertable<AssignmentsTable>) {
+      return db.insertInto('assignments').values(row).execute();
+    },
+    update(id: string, version: number, changes: Updateable<AssignmentsTable>) {
+      return db
+        .updateTable('assignments')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst()
+        .then((r) => Number(r.numUpdatedRows) === 1);
+    },
+    insertEvent(row: Insertable<AssignmentEventsTable>) {
+      return db.insertInto('assignment_events').values(row).execute();
+    },
+    async countInRotation(rotationId: string, statuses: readonly string[]): Promise<number> {
+      const row = await db
+        .selectFrom('assignments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('rotation_id', '=', rotationId)
+        .where('status', 'in', statuses)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async countInDeployment(deploymentId: string, statuses: readonly string[]): Promise<number> {
+      const row = await db
+        .selectFrom('assignments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('deployment_id', '=', deploymentId)
+        .where('status', 'in', statuses)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
+
+export type DeploymentRowWithHost = NonNullable<Awaited<ReturnType<ReturnType<typeof deploymentsRepository>['findById']>>>;
+export type DeploymentExtras = Awaited<ReturnType<ReturnType<typeof deploymentsRepository>['extras']>>;
+export type AssignmentRowWithNames = NonNullable<Awaited<ReturnType<ReturnType<typeof assignmentsRepository>['findById']>>>;

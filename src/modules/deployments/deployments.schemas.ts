@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
+import { trackSchema } from '../partnerships/partnerships.schemas.js';
+import { ilrSchema, languageCodeSchema } from '../people/people.schemas.js';
+
+export const DEPLOYMENT_STATUSES = ['planning', 'staffing', 'predeployment', 'in_country', 'completed', 'cancelled'] as const;
+export const deploymentStatusSchema = z.enum(DEPLOYMENT_STATUSES);
+export type DeploymentStatus = z.infer<typeof deploymentStatusSchema>;
+
+export const PURPOSES = ['mentor', 'train', 'advise'] as const;
+export const purposeSchema = z.enum(PURPOSES);
+
+export const ASSIGNMENT_STATUSES = ['nominated', 'selected', 'ready', 'deployed', 'returned', 'withdrawn'] as const;
+export const assignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
+export type AssignmentStatus = z.infer<typeof assignmentStatusSchema>;
+
+export const ASSIGNMENT_ROLES = ['mentor', 'trainer', 'advisor', 'team_lead'] as const;
+export const assignmentRoleSchema = z.enum(ASSIGNMENT_ROLES);
+
+const distinct = (list: string[]) => new Set(list).size === list.length;
+const requiredLanguageSchema = z.strictObject({ language: languageCodeSchema, minSpeaking: ilrSchema });
+
+const deploymentFields = {
+  title: lineSchema(200),
+  hostCountry: countryCodeSchema,
+  hostOrganizationId: idSchema.nullish(),
+  track: trackSchema,
+  purposes: z.array(purposeSchema).min(1, 'must name at least one purpose').refine(distinct, { message: 'must not list a purpose twice' }),
+  requiredLanguages: z
+    .array(requiredLanguageSchema)
+    .max(10)
+    .refine((list) => distinct(list.map((l) => l.language)), { message: 'must not list a language twice' })
+    .default([])
+    .describe('Any one of these, at its level, qualifies a candidate.'),
+  specialties: z
+    .array(lineSchema(80).transform((s) => s.toLowerCase()))
+    .max(20)
+    .refine(distinct, { message: 'must not list a specialty twice' })
+    .default([]),
+  isHighThreat: z.boolean().default(false).describe('A high-threat post also requires security-environment training.'),
+  summary: textSchema(4000).nullish(),
+};
+
+export const createDeploymentSchema = z
+  .strictObject({
+    ...deploymentFields,
+    startOn: calendarDateSchema,
+    endOn: calendarDateSchema.optional().describe('90 days from the start (both counted) if left out.'),
+    authorizedHeadcount: z.number().int().min(1).max(500),
+  })
+  .refine((v) => !v.endOn || v.endOn >= v.startOn, { message: 'must not come before the start', path: ['endOn'] })
+  .meta({ id: 'CreateDeployment' });
+export type CreateDeploymentInput = z.infer<typeof createDeploymentSchema>;
+
+export const updateDeploymentSchema = z
+  .strictObject({
+    ...deploymentFields,
+    requiredLanguages: deploymentFields.requiredLanguages.removeDefault(),
+    specialties: deploymentFields.specialties.removeDefault(),
+    isHighThreat: z.boolean(),
+  })
+  .partial()
+  .meta({ id: 'UpdateDeployment' });
+export type UpdateDeploymentInput = z.infer<typeof updateDeploymentSchema>;
+
+export const changeDeploymentStatusSchema = z.strictObject({ status: deploymentStatusSchema, note: textSchema(2000).nullish() });
+
+export const createRotationSchema = z
+  .strictObject({
+    startOn: calendarDateSchema,
+    endOn: calendarDateSchema.optional().describe('90 days from the start if left out.'),
+    authorizedHeadcount: z.number().int().min(1).max(500),
+  })
+  .refine((v) => !v.endOn || v.endOn >= v.startOn, { message: 'must not come before the start', path: ['endOn'] })
+  .meta({ id: 'CreateRotation' });
+export type CreateRotationInput = z.infer<typeof createRotationSchema>;
+
+export const updateRotationSchema = z
+  .strictObject({ startOn: calendarDateSchema, endOn: calendarDateSchema, authorizedHeadcount: z.number().int().min(1).max(500) })
+  .partial()
+  .meta({ id: 'UpdateRotation' });
+export type UpdateRotationInput = z.infer<typeof updateRotationSchema>;
+
+export const rotationSchema = z.object({
+  id: idSchema,
+  sequence: z.number().int(),
+  startOn: calendarDateSchema,
+  endOn: calendarDateSchema,
+  authorizedHeadcount: z.number().int(),
+  selectedCount: z.number().int().describe('Selected, ready or deployed.'),
+  deployedCount: z.number().int().describe('Deployed now or returned.'),
+  version: z.number().int(),
+});
+
+export const deploymentSchema = z
+  .object({
+    id: idSchema,
+    title: z.string(),
+    hostCountry: z.string(),
+    hostOrganization: z.object({ id: idSchema, name: z.string() }).nullable(),
+    track: trackSchema,
+    purposes: z.array(purposeSchema),
+    status: deploymentStatusSchema,
+    startOn: calendarDateSchema,
+    endOn: calendarDateSchema,
+    requiredLanguages: z.array(z.object({ language: z.string(), minSpeaking: ilrSchema })),
+    specialties: z.array(z.string()),
+    isHighThreat: z.boolean(),
+    summary: z.string().nullable(),
+    rotations: z.array(rotationSchema),
+    personDays: z.number().int().describe('Days deployed, summed over people, as of today.'),
+    allowedStatuses: z.array(deploymentStatusSchema),
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Deployment' });
+export type Deployment = z.infer<typeof deploymentSchema>;
+
+export const assignmentSchema = z
+  .object({
+    id: idSchema,
+    deploymentId: idSchema,
+    deploymentTitle: z.string(),
+    rotationId: idSchema,
+    rotationSequence: z.number().int(),
+    person: z.object({ id: idSchema, name: z.string(), organizationId: idSchema, organizationName: z.string() }),
+    role: assignmentRoleSchema,
+    status: assignmentStatusSchema,
+    startOn: calendarDateSchema,
+    endOn: calendarDateSchema,
+    deployedOn: calendarDateSchema.nullable(),
+    returnedOn: calendarDateSchema.nullable(),
+    withdrawnReason: z.string().nullable(),
+    personDays: z.number().int(),
+    blockers: z
+      .array(z.object({ rule: z.string(), detail: z.string() }))
+      .optional()
+      .describe('What stops this person deploying for these dates (staff and the person’s coordinator see it).'),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Assignment' });
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+export const deploymentDetailSchema = deploymentSchema
+  .extend({
+    assignments: z.array(assignmentSchema),
+    history: z.array(
+      z.object({ fromStatus: deploymentStatusSchema.nullable(), toStatus: deploymentStatusSchema, changedAt: instantSchema, note: z.string().nullable() }),
+    ),
+  })
+  .meta({ id: 'DeploymentDetail' });
+export type DeploymentDetail = z.infer<typeof deploymentDetailSchema>;
+
+export const listDeploymentsQuerySchema = pageQuerySchema.extend({
+  status: deploymentStatusSchema.optional(),
+  hostCountry: countryCodeSchema.optional(),
+  from: calendarDateSchema.optional().describe('Deployments running on or after this day.'),
+  to: calendarDateSchema.optional().describe('Deployments running on or before this day.'),
+  order: sortOrderSchema.default('desc'),
+});
+export type ListDeploymentsQuery = z.infer<typeof listDeploymentsQuerySchema>;
+
+export const nominateSchema = z
+  .strictObject({
+    personId: idSchema,
+    rotationId: idSchema.optional().describe('The latest rotation if left out.'),
+    role: assignmentRoleSchema,
+    startOn: calendarDateSchema.optional().describe('The rotation’s dates if left out.'),
+    endOn: calendarDateSchema.optional(),
+  })
+  .refine((v) => !v.startOn || !v.endOn || v.endOn >= v.startOn, { message: 'must not come before the start', path: ['endOn'] })
+  .meta({ id: 'Nominate' });
+export type NominateInput = z.infer<typeof nominateSchema>;
+
+export const ASSIGNMENT_TARGETS = ['selected', 'ready', 'deployed', 'returned', 'withdrawn', 'nominated'] as const;
+export const changeAssignmentStatusSchema = z
+  .strictObject({
+    status: z.enum(ASSIGNMENT_TARGETS),
+    on: calendarDateSchema.optional().describe('For deployed and returned: the day it happened (the planned start, or today).'),
+    reason: textSchema(1000).nullish().describe('Required to withdraw.'),
+  })
+  .meta({ id: 'ChangeAssignmentStatus' });
+export type ChangeAssignmentStatusInput = z.infer<typeof changeAssignmentStatusSchema>;
+
+export const extendAssignmentSchema = z
+  .strictObject({ endOn: calendarDateSchema, reason: textSchema(1000).nullish() })
+  .meta({ id: 'ExtendAssignment' });
+
+export const candidateSchema = z
+  .object({
+    person: z.object({ id: idSchema, name: z.string(), organizationId: idSchema, organizationName: z.string() }),
+    score: z.number().describe('0–100: the sum of the components.'),
+    components: z.array(
+      z.object({ factor: z.enum(['language', 'heritage', 'specialty', 'availability', 'readiness']), points: z.number(), max: z.number(), detail: z.string() }),
+    ),
+    isAvailable: z.boolean(),
+    isReady: z.boolean(),
+  })
+  .meta({ id: 'Candidate' });
+export type Candidate = z.infer<typeof candidateSchema>;
+
+export const candidatesQuerySchema = z.object({
+  rotationId: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+export const timelineQuerySchema = z
+  .object({ from: calendarDateSchema, to: calendarDateSchema })
+  .refine((v) => v.to >= v.from, { message: 'must not come before from', path: ['to'] });
+
+export const personDaysQuerySchema = z.object({
+  groupBy: z.enum(['deployment', 'country', 'organization', 'year']),
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('Count only the days that fall in this year.'),
+});
+
+export const personDaysSchema = z.object({
+  groupBy: z.enum(['deployment', 'country', 'organization', 'year']),
+  rows: z.array(z.object({ key: z.string(), label: z.string(), people: z.number().int(), personDays: z.number().int() })),
+  total: z.number().int(),
+});

@@ -1,0 +1,296 @@
+import type { Kysely } from 'kysely';
+import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant, today } from '../../platform/clock.js';
+import { addDays } from '../../platform/dates.js';
+import { type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import type { DB } from '../../platform/db/schema.js';
+import { invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
+import { ilrToNumber } from '../people/people.schemas.js';
+import { STANDARD_TOUR_DAYS } from '../people/readiness.js';
+import { toAssignment, toDeployment } from './deployments.mapper.js';
+import { canSeeAssignment, canSeeBlockers, deploymentScope, deploymentWriters } from './deployments.policy.js';
+import { assignmentsRepository, type DeploymentFilter, type DeploymentRowWithHost, deploymentsRepository } from './deployments.repository.js';
+import { checkDeploymentStatusChange, HOLDS_PLACE } from './deployments.rules.js';
+import type {
+  CreateDeploymentInput,
+  CreateRotationInput,
+  Deployment,
+  DeploymentDetail,
+  DeploymentStatus,
+  ListDeploymentsQuery,
+  UpdateDeploymentInput,
+  UpdateRotationInput,
+} from './deployments.schemas.js';
+import type { ReadinessCheck } from './readiness-check.js';
+
+export interface DeploymentsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+  organizations: Pick<OrganizationsService, 'requireVisible'>;
+  readiness: ReadinessCheck;
+}
+
+const defaultEnd = (start: string) => addDays(start, STANDARD_TOUR_DAYS - 1);
+
+export function createDeploymentsService({ db, clock, audit, organizations, readiness }: DeploymentsDeps) {
+  function filterFor(ctx: RequestContext, query: Partial<ListDeploymentsQuery>): DeploymentFilter {
+    const scope = deploymentScope(ctx.actor);
+    return {
+      status: query.status,
+      hostCountry: query.hostCountry,
+      from: query.from,
+      to: query.to,
+      visibleTo:
+        scope.kind === 'all'
+          ? undefined
+          : scope.kind === 'organization'
+            ? { organizationId: scope.organizationId, isStaffingVisible: true }
+            : { personIds: [scope.personId], isStaffingVisible: false },
+    };
+  }
+
+  async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<DeploymentRowWithHost> {
+    const row = await deploymentsRepository(executor).findById(id);
+    if (!row) throw notFound('The deployment');
+    if (deploymentScope(ctx.actor).kind === 'all') return row;
+    const isOpen = row.status === 'planning' || row.status === 'staffing';
+    const mine = (await assignmentsRepository(executor).forDeployment(id)).some((a) => canSeeAssignment(ctx.actor, a));
+    if (!(mine || (isOpen && deploymentScope(ctx.actor).kind === 'organization'))) throw notFound('The deployment');
+    return row;
+  }
+
+  async function present(rows: DeploymentRowWithHost[], executor: Kysely<DB> = db): Promise<Deployment[]> {
+    const extras = await deploymentsRepository(executor).extras(rows.map((r) => r.id));
+    const day = today(clock);
+    return rows.map((row) => toDeployment(row, extras, day));
+  }
+
+  async function detail(ctx: RequestContext, row: DeploymentRowWithHost, executor: Kysely<DB> = db): Promise<DeploymentDetail> {
+    const [[deployment], assignments, history] = await Promise.all([
+      present([row], executor),
+      assignmentsRepository(executor).forDeployment(row.id),
+      deploymentsRepository(executor).history(row.id),
+    ]);
+    const day = today(clock);
+    const visible = assignments.filter((a) => canSeeAssignment(ctx.actor, a));
+    const blockers = canSeeBlockers(ctx.actor) ? await readiness.blockersFor(ctx, visible, executor) : null;
+    return {
+      ...(deployment as Deployment),
+      assignments: visible.map((a) => toAssignment(a, day, blockers?.get(a.id))),
+      history: history.map((h) => ({
+        fromStatus: h.from_status as DeploymentStatus | null,
+        toStatus: h.to_status as DeploymentStatus,
+        changedAt: h.changed_at,
+        note: h.note,
+      })),
+    };
+  }
+
+  async function checkHost(ctx: RequestContext, trx: Kysely<DB>, organizationId: string | null | undefined) {
+    if (!organizationId) return;
+    await organizations.requireVisible(ctx, organizationId, trx).catch(() => {
+      throw invalid('The host organization does not exist.', [{ pointer: '/body/hostOrganizationId', detail: 'is not an organization' }]);
+    });
+  }
+
+  function stripDetail(d: DeploymentDetail): Deployment {
+    const { assignments: _a, history: _h, ...rest } = d;
+    return rest;
+  }
+
+  return {
+    async list(ctx: RequestContext, query: ListDeploymentsQuery): Promise<Page<Deployment>> {
+      const page: PageRequest = { limit: query.limit, cursor: query.cursor };
+      const sort: SortRequest = { column: 'deployments.start_on', order: query.order };
+      const rows = await deploymentsRepository(db).list(filterFor(ctx, query), sort, page);
+      const result = toPage(rows, page, sort, (row) => ({ value: row.start_on, id: row.id }), (row) => row);
+      return { items: await present(result.items), nextCursor: result.nextCursor };
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<DeploymentDetail> {
+      return detail(ctx, await visibleRow(ctx, id));
+    },
+
+    /** For the assignments service: the deployment as its actor may see it. */
+    requireVisible: visibleRow,
+
+    async create(ctx: RequestContext, input: CreateDeploymentInput): Promise<DeploymentDetail> {
+      requireRole(ctx.actor, deploymentWriters);
+      return db.transaction().execute(async (trx) => {
+        await checkHost(ctx, trx, input.hostOrganizationId);
+        const id = newId();
+        const now = instant(clock);
+        const endOn = input.endOn ?? defaultEnd(input.startOn);
+        const repo = deploymentsRepository(trx);
+        await repo.insert({
+          id,
+          title: input.title,
+          host_country: input.hostCountry,
+          host_organization_id: input.hostOrganizationId ?? null,
+          track: input.track,
+          status: 'planning',
+          start_on: input.startOn,
+          end_on: endOn,
+          is_high_threat: input.isHighThreat ? 1 : 0,
+          summary: input.summary ?? null,
+          created_at: now,
+          updated_at: now,
+        });
+        await repo.replaceList('deployment_purposes', id, 'purpose', input.purposes);
+        await repo.replaceList('deployment_specialties', id, 'specialty', input.specialties);
+        await repo.replaceLanguages(id, input.requiredLanguages.map((l) => ({ language: l.language, min_speaking: ilrToNumber(l.minSpeaking) })));
+        await repo.insertRotation({
+          id: newId(),
+          deployment_id: id,
+          sequence: 1,
+          start_on: input.startOn,
+          end_on: endOn,
+          authorized_headcount: input.authorizedHeadcount,
+          created_at: now,
+          updated_at: now,
+        });
+        await repo.insertStatusChange({ id: newId(), deployment_id: id, from_status: null, to_status: 'planning', changed_at: now, changed_by: ctx.actor.id, note: null });
+        const created = await detail(ctx, await visibleRow(ctx, id, trx), trx);
+        await audit(trx, ctx, { action: 'deployment.create', entityType: 'deployment', entityId: id, after: stripDetail(created) });
+        return created;
+      });
+    },
+
+    async update(ctx: RequestContext, id: string, version: number, input: UpdateDeploymentInput): Promise<DeploymentDetail> {
+      requireRole(ctx.actor, deploymentWriters);
+      return db.transaction().execute(async (trx) => {
+        const current = await visibleRow(ctx, id, trx);
+        const [before] = await present([current], trx);
+        await checkHost(ctx, trx, input.hostOrganizationId);
+        const repo = deploymentsRepository(trx);
+        const isUpdated = await repo.update(id, version, {
+          ...(input.title !== undefined && { title: input.title }),
+          ...(input.hostCountry !== undefined && { host_country: input.hostCountry }),
+          ...(input.hostOrganizationId !== undefined && { host_organization_id: input.hostOrganizationId }),
+          ...(input.track !== undefined && { track: input.track }),
+          ...(input.isHighThreat !== undefined && { is_high_threat: input.isHighThreat ? 1 : 0 }),
+          ...(input.summary !== undefined && { summary: input.summary }),
+          updated_at: instant(clock),
+        });
+        if (!isUpdated) throw staleVersion('The deployment', current.version);
+        if (input.purposes) await repo.replaceList('deployment_purposes', id, 'purpose', input.purposes);
+        if (input.specialties) await repo.replaceList('deployment_specialties', id, 'specialty', input.specialties);
+        if (input.requiredLanguages) {
+          await repo.replaceLanguages(id, input.requiredLanguages.map((l) => ({ language: l.language, min_speaking: ilrToNumber(l.minSpeaking) })));
+        }
+        const after = await detail(ctx, await visibleRow(ctx, id, trx), trx);
+        await audit(trx, ctx, { action: 'deployment.update', entityType: 'deployment', entityId: id, before, after: stripDetail(after) });
+        return after;
+      });
+    },
+
+    async changeStatus(ctx: RequestContext, id: string, version: number, input: { status: DeploymentStatus; note?: string | null | undefined }): Promise<DeploymentDetail> {
+      requireRole(ctx.actor, deploymentWriters);
+      return db.transaction().execute(async (trx) => {
+        const current = await visibleRow(ctx, id, trx);
+        const assignments = assignmentsRepository(trx);
+        checkDeploymentStatusChange({
+          from: current.status as DeploymentStatus,
+          to: input.status,
+          today: today(clock),
+          endOn: current.end_on,
+          selectedCount: await assignments.countInDeployment(id, ['selected', 'ready']),
+          deployedNow: await assignments.countInDeployment(id, ['deployed']),
+          everDeployed: await assignments.countInDeployment(id, ['deployed', 'returned']),
+        });
+        const now = instant(clock);
+        const repo = deploymentsRepository(trx);
+        if (!(await repo.update(id, version, { status: input.status, updated_at: now }))) throw staleVersion('The deployment', current.version);
+        await repo.insertStatusChange({ id: newId(), deployment_id: id, from_status: current.status, to_status: input.status, changed_at: now, changed_by: ctx.actor.id, note: input.note ?? null });
+        if (input.status === 'cancelled') {
+          for (const a of await assignments.forDeployment(id)) {
+            if (a.status === 'returned' || a.status === 'withdrawn') continue;
+            await assignments.update(a.id, a.version, { status: 'withdrawn', withdrawn_reason: 'The deployment was cancelled.', updated_at: now });
+            await assignments.insertEvent({ id: newId(), assignment_id: a.id, kind: 'status', from_status: a.status, to_status: 'withdrawn', from_end_on: null, to_end_on: null, note: 'deployment cancelled', recorded_at: now, recorded_by: ctx.actor.id });
+          }
+        }
+        await audit(trx, ctx, {
+          action: 'deployment.status_change',
+          entityType: 'deployment',
+          entityId: id,
+          before: { status: current.status },
+          after: { status: input.status, note: input.note ?? null },
+        });
+        return detail(ctx, await visibleRow(ctx, id, trx), trx);
+      });
+    },
+
+    /** Adds the next rotation, so a long mission is staffed continuously. */
+    async addRotation(ctx: RequestContext, id: string, input: CreateRotationInput): Promise<DeploymentDetail> {
+      requireRole(ctx.actor, deploymentWriters);
+      return db.transaction().execute(async (trx) => {
+        const current = await visibleRow(ctx, id, trx);
+        if (current.status === 'completed' || current.status === 'cancelled') {
+          throw ruleBroken('deployment.closed', `The deployment is ${current.status}: it takes no new rotation.`);
+        }
+        const repo = deploymentsRepository(trx);
+        const last = await repo.lastRotation(id);
+        if (last && input.startOn <= last.start_on) {
+          throw ruleBroken('rotation.order', `A new rotation must start after the last one began (${last.start_on}).`);
+        }
+        const now = instant(clock);
+        const rotationId = newId();
+        const endOn = input.endOn ?? defaultEnd(input.startOn);
+        await repo.insertRotation({
+          id: rotationId,
+          deployment_id: id,
+          sequence: (last?.sequence ?? 0) + 1,
+          start_on: input.startOn,
+          end_on: endOn,
+          authorized_headcount: input.authorizedHeadcount,
+          created_at: now,
+          updated_at: now,
+        });
+        await repo.refreshSpan(id);
+        await audit(trx, ctx, { action: 'rotation.create', entityType: 'deployment', entityId: id, after: { rotationId, ...input, endOn } });
+        return detail(ctx, await visibleRow(ctx, id, trx), trx);
+      });
+    },
+
+    async updateRotation(ctx: RequestContext, id: string, rotationId: string, version: number, input: UpdateRotationInput): Promise<DeploymentDetail> {
+      requireRole(ctx.actor, deploymentWriters);
+      return db.transaction().execute(async (trx) => {
+        await visibleRow(ctx, id, trx);
+        const repo = deploymentsRepository(trx);
+        const rotation = await repo.findRotation(rotationId);
+        if (!rotation || rotation.deployment_id !== id) throw notFound('The rotation');
+        const startOn = input.startOn ?? rotation.start_on;
+        const endOn = input.endOn ?? rotation.end_on;
+        if (endOn < startOn) throw invalid('The rotation ends before it starts.', [{ pointer: '/body/endOn', detail: 'must not come before the start' }]);
+        if (input.authorizedHeadcount !== undefined) {
+          const taken = await assignmentsRepository(trx).countInRotation(rotationId, HOLDS_PLACE);
+          if (input.authorizedHeadcount < taken) {
+            throw ruleBroken('rotation.headcount_below_selected', `${taken} officers are already selected for this rotation: the headcount cannot go below that.`);
+          }
+        }
+        const isUpdated = await repo.updateRotation(rotationId, version, {
+          start_on: startOn,
+          end_on: endOn,
+          ...(input.authorizedHeadcount !== undefined && { authorized_headcount: input.authorizedHeadcount }),
+          updated_at: instant(clock),
+        });
+        if (!isUpdated) throw staleVersion('The rotation', rotation.version);
+        await repo.refreshSpan(id);
+        await audit(trx, ctx, {
+          action: 'rotation.update',
+          entityType: 'deployment',
+          entityId: id,
+          before: { rotationId, startOn: rotation.start_on, endOn: rotation.end_on, authorizedHeadcount: rotation.authorized_headcount },
+          after: { rotationId, startOn, endOn, authorizedHeadcount: input.authorizedHeadcount ?? rotation.authorized_headcount },
+        });
+        return detail(ctx, await visibleRow(ctx, id, trx), trx);
+      });
+    },
+  };
+}
+
+export type DeploymentsService = ReturnType<typeof createDeploymentsService>;

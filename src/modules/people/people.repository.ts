@@ -1,0 +1,197 @@
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { containsPattern } from '../../platform/db/dialect.js';
+import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import type {
+  DB,
+  PeopleTable,
+  PersonHeritageCountriesTable,
+  PersonLanguagesTable,
+  PersonReadinessTable,
+  PersonSpecialtiesTable,
+} from '../../platform/db/schema.js';
+import type { readinessBounds } from './readiness.js';
+
+export interface PeopleFilter {
+  search?: string | undefined;
+  organizationId?: string | undefined;
+  onlyOrganizationId?: string | undefined;
+  onlyPersonId?: string | undefined;
+  language?: string | undefined;
+  minSpeaking?: number | undefined;
+  specialty?: string | undefined;
+  heritageCountry?: string | undefined;
+  status?: string | undefined;
+  readiness?: { status: 'ready' | 'expiring' | 'not_ready'; today: ReturnType<typeof readinessBounds>; soon: ReturnType<typeof readinessBounds> } | undefined;
+}
+
+type Bounds = ReturnType<typeof readinessBounds>;
+
+/** Ids per IN list: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const RELATED_CHUNK = 1000;
+
+/** SQL for "no readiness blocker at these bounds", the badge's rule in the database's terms. */
+function readyAt(bounds: Bounds) {
+  return sql<boolean>`(
+    EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'passport' AND r.expires_on >= ${bounds.passportFrom})
+    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'medical_clearance'
+                AND r.completed_on >= ${bounds.medicalFrom} AND r.completed_on <= ${bounds.medicalTo})
+    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'predeployment_training' AND r.completed_on <= ${bounds.trainingBy})
+  )`;
+}
+
+export function peopleRepository(db: Kysely<DB>) {
+  function base() {
+    return db
+      .selectFrom('people')
+      .innerJoin('organizations', 'organizations.id', 'people.organization_id')
+      .selectAll('people')
+      .select('organizations.name as organization_name');
+  }
+
+  function filtered(filter: PeopleFilter) {
+    let query = base();
+    if (filter.search) query = query.where(sql<boolean>`people.search_name LIKE ${containsPattern(filter.search)} ESCAPE '\\'`);
+    if (filter.organizationId) query = query.where('people.organization_id', '=', filter.organizationId);
+    if (filter.onlyOrganizationId) query = query.where('people.organization_id', '=', filter.onlyOrganizationId);
+    if (filter.onlyPersonId) query = query.where('people.id', '=', filter.onlyPersonId);
+    if (filter.status) query = query.where('people.status', '=', filter.status);
+    if (filter.language) {
+      const language = filter.language;
+      const min = filter.minSpeaking ?? 0;
+      query = query.where((eb) =>
+        eb.exists(
+          eb.selectFrom('person_languages as pl').select('pl.language').whereRef('pl.person_id', '=', 'people.id').where('pl.language', '=', language).where('pl.speaking', '>=', min),
+        ),
+      );
+    }
+    if (filter.specialty) {
+      const specialty = filter.specialty;
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('person_specialties as ps').select('ps.specialty').whereRef('ps.person_id', '=', 'people.id').where('ps.specialty', '=', specialty)),
+      );
+    }
+    if (filter.heritageCountry) {
+      const country = filter.heritageCountry;
+      query = query.where((eb) =>
+        eb.exists(
+          eb.selectFrom('person_heritage_countries as ph').select('ph.country').whereRef('ph.person_id', '=', 'people.id').where('ph.country', '=', country),
+        ),
+      );
+    }
+    if (filter.readiness) {
+      const { status, today, soon } = filter.readiness;
+      if (status === 'ready') query = query.where(readyAt(today)).where(readyAt(soon));
+      if (status === 'expiring') query = query.where(readyAt(today)).where(sql<boolean>`NOT ${readyAt(soon)}`);
+      if (status === 'not_ready') query = query.where(sql<boolean>`NOT ${readyAt(today)}`);
+    }
+    return query;
+  }
+
+  return {
+    findById(id: string) {
+      return base().where('people.id', '=', id).executeTakeFirst();
+    },
+    findByIds(ids: readonly string[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return base().where('people.id', 'in', ids).execute();
+    },
+    findByEmail(email: string) {
+      return db.selectFrom('people').select('id').where('email', '=', email).executeTakeFirst();
+    },
+    findSameIdentity(searchName: string, organizationId: string, dateOfBirth: string) {
+      return db
+        .selectFrom('people')
+        .select('id')
+        .where('search_name', '=', searchName)
+        .where('organization_id', '=', organizationId)
+        .where('date_of_birth', '=', dateOfBirth)
+        .executeTakeFirst();
+    },
+    list(filter: PeopleFilter, sort: SortRequest, page: PageRequest) {
+      return applyKeyset(filtered(filter), 'people.id', sort, page).execute();
+    },
+    /** Everyone matching, for ranking candidates; the caller bounds the set by scope and status. */
+    all(filter: PeopleFilter) {
+      return filtered(filter).orderBy('people.sort_name').orderBy('people.id').execute();
+    },
+    /** Languages, heritage, specialties and readiness of many people, by person, in chunks the engines accept. */
+    async related(ids: readonly string[]): Promise<Map<string, PersonExtras>> {
+      const byPerson = new Map<string, PersonExtras>(ids.map((id) => [id, { languages: [], heritage: [], specialties: [], readiness: [] }]));
+      const of = (id: string) => byPerson.get(id) as PersonExtras;
+      for (let i = 0; i < ids.length; i += RELATED_CHUNK) {
+        const chunk = ids.slice(i, i + RELATED_CHUNK);
+        const [languages, heritage, specialties, readiness] = await Promise.all([
+          db.selectFrom('person_languages').selectAll().where('person_id', 'in', chunk).orderBy('speaking', 'desc').orderBy('language').execute(),
+          db.selectFrom('person_heritage_countries').selectAll().where('person_id', 'in', chunk).orderBy('country').execute(),
+          db.selectFrom('person_specialties').selectAll().where('person_id', 'in', chunk).orderBy('specialty').execute(),
+          db.selectFrom('person_readiness').selectAll().where('person_id', 'in', chunk).orderBy('item').execute(),
+        ]);
+        for (const row of languages) of(row.person_id).languages.push(row);
+        for (const row of heritage) of(row.person_id).heritage.push(row);
+        for (const row of specialties) of(row.person_id).specialties.push(row);
+        for (const row of readiness) of(row.person_id).readiness.push(row);
+      }
+      return byPerson;
+    },
+    insert(row: Insertable<PeopleTable>) {
+      return db.insertInto('people').values(row).execute();
+    },
+    update(id: string, version: number, changes: Updateable<PeopleTable>) {
+      return db
+        .updateTable('people')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst()
+        .then((r) => Number(r.numUpdatedRows) === 1);
+    },
+    /**
+     * Takes the person's row lock until the transaction ends (in SQLite the write lock is already
+     * held), so two assignments of one person cannot both pass the overlap check.
+     */
+    async lock(id: string): Promise<boolean> {
+      const result = await db
+        .updateTable('people')
+        .set((eb) => ({ version: eb.ref('version') }))
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async replaceLanguages(id: string, rows: { language: string; speaking: number; reading: number }[]) {
+      await db.deleteFrom('person_languages').where('person_id', '=', id).execute();
+      if (rows.length > 0) await db.insertInto('person_languages').values(rows.map((r) => ({ person_id: id, ...r }))).execute();
+    },
+    async replaceHeritage(id: string, countries: readonly string[]) {
+      await db.deleteFrom('person_heritage_countries').where('person_id', '=', id).execute();
+      if (countries.length > 0) await db.insertInto('person_heritage_countries').values(countries.map((country) => ({ person_id: id, country }))).execute();
+    },
+    async replaceSpecialties(id: string, specialties: readonly string[]) {
+      await db.deleteFrom('person_specialties').where('person_id', '=', id).execute();
+      if (specialties.length > 0) await db.insertInto('person_specialties').values(specialties.map((specialty) => ({ person_id: id, specialty }))).execute();
+    },
+    readinessOf(id: string) {
+      return db.selectFrom('person_readiness').selectAll().where('person_id', '=', id).execute();
+    },
+    async upsertReadiness(row: Insertable<PersonReadinessTable>) {
+      await db.deleteFrom('person_readiness').where('person_id', '=', row.person_id).where('item', '=', row.item).execute();
+      await db.insertInto('person_readiness').values(row).execute();
+    },
+    deleteReadiness(personId: string, item: string) {
+      return db.deleteFrom('person_readiness').where('person_id', '=', personId).where('item', '=', item).execute();
+    },
+  };
+}
+
+export type PersonRowWithOrganization = NonNullable<Awaited<ReturnType<ReturnType<typeof peopleRepository>['findById']>>>;
+export interface PersonExtras {
+  languages: Selectable<PersonLanguagesTable>[];
+  heritage: Selectable<PersonHeritageCountriesTable>[];
+  specialties: Selectable<PersonSpecialtiesTable>[];
+  readiness: Selectable<PersonReadinessTable>[];
+}
+
+const NO_EXTRAS: PersonExtras = { languages: [], heritage: [], specialties: [], readiness: [] };
+
+export function extrasOf(related: Map<string, PersonExtras>, id: string): PersonExtras {
+  return related.get(id) ?? NO_EXTRAS;
+}

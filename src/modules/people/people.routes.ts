@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { sendCsv } from '../../platform/http/csv.js';
+import { type App, contextOf } from '../../platform/http/context.js';
+import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { idSchema, pageSchema } from '../../platform/schemas.js';
+import {
+  createPersonSchema,
+  listPeopleQuerySchema,
+  type Person,
+  personDetailSchema,
+  personSchema,
+  readinessItemSchema,
+  setReadinessSchema,
+  updatePersonSchema,
+} from './people.schemas.js';
+import type { PeopleService } from './people.service.js';
+
+const idParams = z.object({ id: idSchema });
+const readinessParams = z.object({ id: idSchema, item: readinessItemSchema });
+
+const CSV_COLUMNS = [
+  { header: 'id', value: (p: Person) => p.id },
+  { header: 'family_name', value: (p: Person) => p.familyName },
+  { header: 'given_name', value: (p: Person) => p.givenName },
+  { header: 'organization', value: (p: Person) => p.organizationName },
+  { header: 'rank_title', value: (p: Person) => p.rankTitle },
+  { header: 'status', value: (p: Person) => p.status },
+  { header: 'languages', value: (p: Person) => p.languages?.map((l) => `${l.language} S${l.speaking}/R${l.reading}`).join('; ') },
+  { header: 'heritage_countries', value: (p: Person) => p.heritageCountries?.join(' ') },
+  { header: 'specialties', value: (p: Person) => p.specialties?.join('; ') },
+  { header: 'readiness', value: (p: Person) => p.readiness?.status },
+];
+
+export function peopleRoutes(deps: { people: PeopleService }) {
+  const { people } = deps;
+  return (app: App) => {
+    app.get(
+      '/people',
+      {
+        schema: {
+          tags: ['people'],
+          summary: 'The roster: search by name, language and level, specialty, heritage, agency, readiness; format=csv exports it',
+          querystring: listPeopleQuerySchema,
+          response: { 200: pageSchema(personSchema) },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        if (request.query.format === 'csv') return sendCsv(reply, 'people.csv', CSV_COLUMNS, people.listAll(ctx, request.query));
+        return people.list(ctx, request.query);
+      },
+    );
+
+    app.post(
+      '/people',
+      { schema: { tags: ['people'], summary: 'Add a person to an agency’s roster', body: createPersonSchema, response: { 201: personDetailSchema } } },
+      async (request, reply) => {
+        const person = await people.create(contextOf(request), request.body);
+        setEtag(reply, person.version ?? 1);
+        return reply.status(201).header('location', `/api/people/${person.id}`).send(person);
+      },
+    );
+
+    app.get(
+      '/people/:id',
+      { schema: { tags: ['people'], summary: 'A person, with readiness items (passport number masked)', params: idParams, response: { 200: personDetailSchema } } },
+      async (request, reply) => {
+        const person = await people.get(contextOf(request), request.params.id);
+        if (person.version) setEtag(reply, person.version);
+        return person;
+      },
+    );
+
+    app.patch(
+      '/people/:id',
+      {
+        schema: { tags: ['people'], summary: 'Change a person (needs If-Match)', params: idParams, body: updatePersonSchema, response: { 200: personDetailSchema } },
+      },
+      async (request, reply) => {
+        const person = await people.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
+        setEtag(reply, person.version ?? 1);
+        return person;
+      },
+    );
+
+    app.put(
+      '/people/:id/readiness/:item',
+      {
+        schema: {
+          tags: ['people'],
+          summary: 'Record a readiness item: passport, medical, security or country clearance, security or pre-deployment training, agency release',
+          params: readinessParams,
+          body: setReadinessSchema,
+          response: { 200: personDetailSchema },
+        },
+      },
+      async (request) => people.setReadiness(contextOf(request), request.params.id, request.params.item, request.body),
+    );
+
+    app.delete(
+      '/people/:id/readiness/:item',
+      { schema: { tags: ['people'], summary: 'Remove a readiness item', params: readinessParams, response: { 200: personDetailSchema } } },
+      async (request) => people.clearReadiness(contextOf(request), request.params.id, request.params.item),
+    );
+
+    app.post(
+      '/people/:id/passport-number/reveal',
+      {
+        schema: {
+          tags: ['people'],
+          summary: 'Show the full passport number (program office staff; audited)',
+          params: idParams,
+          response: { 200: z.object({ passportNumber: z.string() }) },
+        },
+      },
+      async (request) => people.revealPassportNumber(contextOf(request), request.params.id),
+    );
+  };
+}

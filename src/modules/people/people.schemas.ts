@@ -1,0 +1,162 @@
+import ISO6391 from 'iso-639-1';
+import { z } from 'zod';
+import {
+  calendarDateSchema,
+  countryCodeSchema,
+  idSchema,
+  instantSchema,
+  lineSchema,
+  listFormatSchema,
+  pageQuerySchema,
+  sortOrderSchema,
+  textSchema,
+} from '../../platform/schemas.js';
+import { READINESS_ITEMS } from './readiness.js';
+
+/** ILR proficiency, as the U.S. government writes it: 0, 0+, 1, 1+ … 4+, 5. */
+export const ILR_LEVELS = ['0', '0+', '1', '1+', '2', '2+', '3', '3+', '4', '4+', '5'] as const;
+export const ilrSchema = z.enum(ILR_LEVELS);
+export type IlrLevel = z.infer<typeof ilrSchema>;
+/** Stored as its index: half steps, 0 = "0" … 10 = "5", so levels compare as numbers. */
+export const ilrToNumber = (level: IlrLevel): number => ILR_LEVELS.indexOf(level);
+export const ilrFromNumber = (value: number): IlrLevel => ILR_LEVELS[Math.max(0, Math.min(10, value))] as IlrLevel;
+
+export const languageCodeSchema = z
+  .string()
+  .refine((code) => /^[a-z]{2}$/.test(code) && ISO6391.validate(code), { message: 'must be an ISO 639-1 language code, such as ht' })
+  .meta({ example: 'ht' });
+
+export const languageSkillSchema = z.strictObject({
+  language: languageCodeSchema,
+  speaking: ilrSchema,
+  reading: ilrSchema,
+});
+
+export const SEXES = ['female', 'male'] as const;
+export const PERSON_STATUSES = ['active', 'inactive', 'retired'] as const;
+export const readinessItemSchema = z.enum(READINESS_ITEMS);
+
+const isUniqueBy =
+  <T>(key: (item: T) => string) =>
+  (list: T[]): boolean =>
+    new Set(list.map(key)).size === list.length;
+const specialtySchema = lineSchema(80).transform((value) => value.toLowerCase());
+
+const personFields = {
+  organizationId: idSchema,
+  givenName: lineSchema(100),
+  familyName: lineSchema(100),
+  rankTitle: lineSchema(120).nullish(),
+  email: z.email({ message: 'must be an email address' }).max(254).transform((v) => v.toLowerCase()).nullish(),
+  phone: lineSchema(40).nullish(),
+  sex: z.enum(SEXES).nullish().describe('Optional; used only for the disaggregated figures donors ask for.'),
+  dateOfBirth: calendarDateSchema.nullish(),
+  status: z.enum(PERSON_STATUSES).default('active'),
+  notes: textSchema(4000).nullish(),
+  languages: z
+    .array(languageSkillSchema)
+    .max(20)
+    .refine(isUniqueBy((l: { language: string }) => l.language), { message: 'must not list a language twice' })
+    .default([]),
+  heritageCountries: z
+    .array(countryCodeSchema)
+    .max(10)
+    .refine(isUniqueBy((c: string) => c), { message: 'must not list a country twice' })
+    .default([]),
+  specialties: z
+    .array(specialtySchema)
+    .max(30)
+    .refine(isUniqueBy((s: string) => s), { message: 'must not list a specialty twice' })
+    .default([]),
+};
+
+export const createPersonSchema = z.strictObject(personFields).meta({ id: 'CreatePerson' });
+export type CreatePersonInput = z.infer<typeof createPersonSchema>;
+
+export const updatePersonSchema = z
+  .strictObject({ ...personFields, status: z.enum(PERSON_STATUSES), languages: personFields.languages.removeDefault(), heritageCountries: personFields.heritageCountries.removeDefault(), specialties: personFields.specialties.removeDefault() })
+  .partial()
+  .meta({ id: 'UpdatePerson' });
+export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
+
+export const setReadinessSchema = z
+  .strictObject({
+    completedOn: calendarDateSchema.describe('When it was issued, granted or completed.'),
+    expiresOn: calendarDateSchema.nullish(),
+    reference: lineSchema(120).nullish().describe('A clearance level, case or certificate number.'),
+    passportNumber: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{5,20}$/, 'must be 5 to 20 capital letters and digits')
+      .nullish()
+      .describe('Passport items only; encrypted at rest and shown masked.'),
+  })
+  .refine((v) => !v.expiresOn || v.expiresOn >= v.completedOn, { message: 'must not come before it was completed', path: ['expiresOn'] })
+  .meta({ id: 'SetReadiness' });
+export type SetReadinessInput = z.infer<typeof setReadinessSchema>;
+
+export const readinessBadgeSchema = z.object({
+  status: z.enum(['ready', 'expiring', 'not_ready']),
+  reasons: z.array(z.string()),
+});
+
+export const readinessRecordSchema = z.object({
+  item: readinessItemSchema,
+  completedOn: calendarDateSchema,
+  expiresOn: calendarDateSchema.nullable(),
+  reference: z.string().nullable(),
+  passportNumberMasked: z.string().nullable().describe('Only the last characters; reveal with POST …/passport-number/reveal.'),
+});
+
+export const languageSkillViewSchema = z.object({ language: z.string(), speaking: ilrSchema, reading: ilrSchema });
+
+/** What every role that may see a person sees: names, agency, rank. */
+const personNameFields = {
+  id: idSchema,
+  organizationId: idSchema,
+  organizationName: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  rankTitle: z.string().nullable(),
+};
+
+export const personSchema = z
+  .object({
+    ...personNameFields,
+    status: z.enum(PERSON_STATUSES).optional(),
+    languages: z.array(languageSkillViewSchema).optional(),
+    heritageCountries: z.array(z.string()).optional(),
+    specialties: z.array(z.string()).optional(),
+    readiness: readinessBadgeSchema.optional(),
+    version: z.number().int().optional(),
+  })
+  .meta({ id: 'Person', description: 'Viewers see the name fields only.' });
+export type Person = z.infer<typeof personSchema>;
+
+export const personDetailSchema = personSchema
+  .extend({
+    email: z.string().nullable().optional(),
+    phone: z.string().nullable().optional(),
+    sex: z.enum(SEXES).nullable().optional(),
+    dateOfBirth: calendarDateSchema.nullable().optional(),
+    notes: z.string().nullable().optional(),
+    readinessItems: z.array(readinessRecordSchema).optional(),
+    createdAt: instantSchema.optional(),
+    updatedAt: instantSchema.optional(),
+  })
+  .meta({ id: 'PersonDetail' });
+export type PersonDetail = z.infer<typeof personDetailSchema>;
+
+export const listPeopleQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(200).optional().describe('Part of the name; accents and case do not count.'),
+  organizationId: idSchema.optional(),
+  language: languageCodeSchema.optional(),
+  minSpeaking: ilrSchema.optional().describe('With language: at least this speaking level.'),
+  specialty: z.string().trim().toLowerCase().max(80).optional(),
+  heritageCountry: countryCodeSchema.optional(),
+  readiness: z.enum(['ready', 'expiring', 'not_ready']).optional().describe('The badge as of today.'),
+  status: z.enum(PERSON_STATUSES).optional(),
+  order: sortOrderSchema,
+  format: listFormatSchema,
+});
+export type ListPeopleQuery = z.infer<typeof listPeopleQuerySchema>;

@@ -1,0 +1,322 @@
+import type { Kysely } from 'kysely';
+import { type RequestContext } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant, today } from '../../platform/clock.js';
+import type { FieldCipher } from '../../platform/crypto.js';
+import { addDays } from '../../platform/dates.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import type { DB } from '../../platform/db/schema.js';
+import { conflict, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { searchKey } from '../../platform/text.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
+import { toPerson, toPersonDetail, toReadinessRecords } from './people.mapper.js';
+import { canEditPeopleOf, canRevealPassport, canSeePerson, peopleScope } from './people.policy.js';
+import { extrasOf, type PeopleFilter, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
+import {
+  type CreatePersonInput,
+  ilrToNumber,
+  type ListPeopleQuery,
+  type Person,
+  type PersonDetail,
+  type SetReadinessInput,
+  type UpdatePersonInput,
+} from './people.schemas.js';
+import { EXPIRING_WITHIN_DAYS, type ReadinessItem, type ReadinessRecord, readinessBounds } from './readiness.js';
+
+export interface PeopleDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+  passports: FieldCipher;
+  organizations: Pick<OrganizationsService, 'requireVisible'>;
+}
+
+/** What other modules (deployments, training) learn of a person: no row, no contact details. */
+export interface PersonProfile {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  name: string;
+  status: string;
+  languages: { language: string; speaking: number }[];
+  heritageCountries: string[];
+  specialties: string[];
+  readiness: ReadinessRecord[];
+}
+
+function profileOf(row: PersonRowWithOrganization, extras: PersonExtras): PersonProfile {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    name: `${row.given_name} ${row.family_name}`,
+    status: row.status,
+    languages: extras.languages.map((l) => ({ language: l.language, speaking: l.speaking })),
+    heritageCountries: extras.heritage.map((h) => h.country),
+    specialties: extras.specialties.map((s) => s.specialty),
+    readiness: toReadinessRecords(extras.readiness),
+  };
+}
+
+function names(input: { givenName: string; familyName: string }) {
+  return {
+    search_name: searchKey(`${input.givenName} ${input.familyName}`),
+    sort_name: searchKey(`${input.familyName} ${input.givenName}`),
+  };
+}
+
+export function createPeopleService({ db, clock, audit, passports, organizations }: PeopleDeps) {
+  async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
+    const row = await peopleRepository(executor).findById(id);
+    if (!row || !canSeePerson(ctx.actor, row)) throw notFound('The person');
+    return row;
+  }
+
+  async function editableRow(ctx: RequestContext, id: string, executor: Kysely<DB>) {
+    const row = await visibleRow(ctx, id, executor);
+    if (!canEditPeopleOf(ctx.actor, row.organization_id)) throw forbidden();
+    return row;
+  }
+
+  async function detailOf(ctx: RequestContext, row: PersonRowWithOrganization, executor: Kysely<DB> = db): Promise<PersonDetail> {
+    const related = await peopleRepository(executor).related([row.id]);
+    return toPersonDetail(row, extrasOf(related, row.id), today(clock), peopleScope(ctx.actor).detail);
+  }
+
+  function filterFor(ctx: RequestContext, query: ListPeopleQuery): PeopleFilter {
+    const scope = peopleScope(ctx.actor);
+    const day = today(clock);
+    // Viewers see names only, so they may not filter by what they cannot see.
+    const isNamesOnly = scope.detail === 'names';
+    return {
+      search: query.q ? searchKey(query.q) : undefined,
+      organizationId: query.organizationId,
+      onlyOrganizationId: scope.kind === 'organization' ? scope.organizationId : undefined,
+      onlyPersonId: scope.kind === 'person' ? scope.personId : undefined,
+      language: isNamesOnly ? undefined : query.language,
+      minSpeaking: query.minSpeaking ? ilrToNumber(query.minSpeaking) : undefined,
+      specialty: isNamesOnly ? undefined : query.specialty,
+      heritageCountry: isNamesOnly ? undefined : query.heritageCountry,
+      status: query.status,
+      readiness:
+        query.readiness && !isNamesOnly
+          ? { status: query.readiness, today: readinessBounds(day), soon: readinessBounds(addDays(day, EXPIRING_WITHIN_DAYS)) }
+          : undefined,
+    };
+  }
+
+  async function listPage(ctx: RequestContext, query: ListPeopleQuery, page: PageRequest): Promise<Page<Person>> {
+    const filter = filterFor(ctx, query);
+    const sort: SortRequest = { column: 'people.sort_name', order: query.order };
+    const repo = peopleRepository(db);
+    const rows = await repo.list(filter, sort, page);
+    const result = toPage(rows, page, sort, (row) => ({ value: row.sort_name, id: row.id }), (row) => row);
+    const related = await repo.related(result.items.map((row) => row.id));
+    const detail = peopleScope(ctx.actor).detail;
+    const day = today(clock);
+    return { items: result.items.map((row) => toPerson(row, extrasOf(related, row.id), day, detail)), nextCursor: result.nextCursor };
+  }
+
+  async function checkOrganization(ctx: RequestContext, trx: Kysely<DB>, organizationId: string) {
+    // Refused before looking, so a coordinator learns nothing of other agencies' ids.
+    if (!canEditPeopleOf(ctx.actor, organizationId)) throw forbidden('You may add people to your own agency only.');
+    await organizations.requireVisible(ctx, organizationId, trx).catch(() => {
+      throw invalid('The organization does not exist.', [{ pointer: '/body/organizationId', detail: 'is not an organization' }]);
+    });
+  }
+
+  async function checkIdentity(trx: Kysely<DB>, id: string | null, person: { email?: string | null | undefined; searchName: string; organizationId: string; dateOfBirth?: string | null | undefined }) {
+    const repo = peopleRepository(trx);
+    if (person.email) {
+      const other = await repo.findByEmail(person.email);
+      if (other && other.id !== id) throw conflict('Another person has that email.', [{ pointer: '/body/email', detail: 'is already the email of another person' }]);
+    }
+    if (person.dateOfBirth) {
+      const same = await repo.findSameIdentity(person.searchName, person.organizationId, person.dateOfBirth);
+      if (same && same.id !== id) {
+        throw conflict('A person with that name and date of birth is already on this agency’s roster.', [
+          { pointer: '/body/dateOfBirth', detail: 'matches a person already on the roster' },
+        ]);
+      }
+    }
+  }
+
+  return {
+    list(ctx: RequestContext, query: ListPeopleQuery) {
+      return listPage(ctx, query, { limit: query.limit, cursor: query.cursor });
+    },
+
+    listAll(ctx: RequestContext, query: ListPeopleQuery) {
+      return allPages((page) => listPage(ctx, query, page));
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<PersonDetail> {
+      return detailOf(ctx, await visibleRow(ctx, id));
+    },
+
+    async create(ctx: RequestContext, input: CreatePersonInput): Promise<PersonDetail> {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          await checkOrganization(ctx, trx, input.organizationId);
+          const nameKeys = names(input);
+          await checkIdentity(trx, null, { ...input, searchName: nameKeys.search_name });
+          const id = newId();
+          const now = instant(clock);
+          const repo = peopleRepository(trx);
+          await repo.insert({
+            id,
+            organization_id: input.organizationId,
+            given_name: input.givenName,
+            family_name: input.familyName,
+            ...nameKeys,
+            rank_title: input.rankTitle ?? null,
+            email: input.email ?? null,
+            phone: input.phone ?? null,
+            sex: input.sex ?? null,
+            date_of_birth: input.dateOfBirth ?? null,
+            status: input.status,
+            notes: input.notes ?? null,
+            created_at: now,
+            updated_at: now,
+          });
+          await repo.replaceLanguages(id, input.languages.map((l) => ({ language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) })));
+          await repo.replaceHeritage(id, input.heritageCountries);
+          await repo.replaceSpecialties(id, input.specialties);
+          const created = await detailOf(ctx, await visibleRow(ctx, id, trx), trx);
+          await audit(trx, ctx, { action: 'person.create', entityType: 'person', entityId: id, after: created });
+          return created;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict('Another person has that email.', [{ pointer: '/body/email', detail: 'is already the email of another person' }]);
+        throw error;
+      }
+    },
+
+    async update(ctx: RequestContext, id: string, version: number, input: UpdatePersonInput): Promise<PersonDetail> {
+      return db.transaction().execute(async (trx) => {
+        const current = await editableRow(ctx, id, trx);
+        if (input.organizationId && input.organizationId !== current.organization_id) await checkOrganization(ctx, trx, input.organizationId);
+        const merged = {
+          givenName: input.givenName ?? current.given_name,
+          familyName: input.familyName ?? current.family_name,
+        };
+        const nameKeys = names(merged);
+        await checkIdentity(trx, id, {
+          email: input.email === undefined ? current.email : input.email,
+          searchName: nameKeys.search_name,
+          organizationId: input.organizationId ?? current.organization_id,
+          dateOfBirth: input.dateOfBirth === undefined ? current.date_of_birth : input.dateOfBirth,
+        });
+        const before = await detailOf(ctx, current, trx);
+        const repo = peopleRepository(trx);
+        const isUpdated = await repo.update(id, version, {
+          ...(input.organizationId !== undefined && { organization_id: input.organizationId }),
+          ...((input.givenName !== undefined || input.familyName !== undefined) && { given_name: merged.givenName, family_name: merged.familyName, ...nameKeys }),
+          ...(input.rankTitle !== undefined && { rank_title: input.rankTitle }),
+          ...(input.email !== undefined && { email: input.email }),
+          ...(input.phone !== undefined && { phone: input.phone }),
+          ...(input.sex !== undefined && { sex: input.sex }),
+          ...(input.dateOfBirth !== undefined && { date_of_birth: input.dateOfBirth }),
+          ...(input.status !== undefined && { status: input.status }),
+          ...(input.notes !== undefined && { notes: input.notes }),
+          updated_at: instant(clock),
+        });
+        if (!isUpdated) throw staleVersion('The person', current.version);
+        if (input.languages) await repo.replaceLanguages(id, input.languages.map((l) => ({ language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) })));
+        if (input.heritageCountries) await repo.replaceHeritage(id, input.heritageCountries);
+        if (input.specialties) await repo.replaceSpecialties(id, input.specialties);
+        const after = await detailOf(ctx, await visibleRow(ctx, id, trx), trx);
+        await audit(trx, ctx, { action: 'person.update', entityType: 'person', entityId: id, before, after });
+        return after;
+      });
+    },
+
+    /** Records a readiness item (passport, clearance, training, release), replacing the last one. */
+    async setReadiness(ctx: RequestContext, id: string, item: ReadinessItem, input: SetReadinessInput): Promise<PersonDetail> {
+      if (input.passportNumber && item !== 'passport') {
+        throw invalid('Only a passport has a passport number.', [{ pointer: '/body/passportNumber', detail: `is not part of ${item}` }]);
+      }
+      if (item === 'passport' && !input.expiresOn) {
+        throw invalid('A passport needs its expiry date.', [{ pointer: '/body/expiresOn', detail: 'is required for a passport' }]);
+      }
+      return db.transaction().execute(async (trx) => {
+        const current = await editableRow(ctx, id, trx);
+        const repo = peopleRepository(trx);
+        const previous = (await repo.readinessOf(id)).find((r) => r.item === item);
+        const isNewNumber = input.passportNumber !== undefined && input.passportNumber !== null;
+        await repo.upsertReadiness({
+          person_id: id,
+          item,
+          completed_on: input.completedOn,
+          expires_on: input.expiresOn ?? null,
+          reference: input.reference ?? null,
+          secret: isNewNumber ? passports.encrypt(input.passportNumber as string, `${id}:passport`) : (previous?.secret ?? null),
+          secret_hint: isNewNumber ? (input.passportNumber as string).slice(-3) : (previous?.secret_hint ?? null),
+          updated_at: instant(clock),
+        });
+        const view = (r: { completed_on: string; expires_on: string | null; reference: string | null; secret_hint: string | null } | undefined) =>
+          r && { completedOn: r.completed_on, expiresOn: r.expires_on, reference: r.reference, passportNumberEnding: r.secret_hint };
+        await audit(trx, ctx, {
+          action: 'person.readiness_set',
+          entityType: 'person',
+          entityId: id,
+          before: { item, ...view(previous) },
+          after: { item, completedOn: input.completedOn, expiresOn: input.expiresOn ?? null, reference: input.reference ?? null, passportNumberChanged: isNewNumber },
+        });
+        return detailOf(ctx, current, trx);
+      });
+    },
+
+    async clearReadiness(ctx: RequestContext, id: string, item: ReadinessItem): Promise<PersonDetail> {
+      return db.transaction().execute(async (trx) => {
+        const current = await editableRow(ctx, id, trx);
+        await peopleRepository(trx).deleteReadiness(id, item);
+        await audit(trx, ctx, { action: 'person.readiness_clear', entityType: 'person', entityId: id, before: { item } });
+        return detailOf(ctx, current, trx);
+      });
+    },
+
+    /** Shows the full passport number to program office staff, and audits that it was shown. */
+    async revealPassportNumber(ctx: RequestContext, id: string): Promise<{ passportNumber: string }> {
+      if (!canRevealPassport(ctx.actor)) throw forbidden('Only program office staff may see passport numbers.');
+      return db.transaction().execute(async (trx) => {
+        await visibleRow(ctx, id, trx);
+        const passport = (await peopleRepository(trx).readinessOf(id)).find((r) => r.item === 'passport');
+        if (!passport?.secret) throw notFound('A passport number for this person');
+        const passportNumber = passports.decrypt(passport.secret, `${id}:passport`);
+        await audit(trx, ctx, { action: 'person.passport_reveal', entityType: 'person', entityId: id });
+        return { passportNumber };
+      });
+    },
+
+    /** Profiles of people the actor may see, for ranking and rules in other modules. */
+    async profiles(ctx: RequestContext, ids: readonly string[], executor: Kysely<DB> = db): Promise<Map<string, PersonProfile>> {
+      const repo = peopleRepository(executor);
+      const rows = (await repo.findByIds([...new Set(ids)])).filter((row) => canSeePerson(ctx.actor, row));
+      const related = await repo.related(rows.map((r) => r.id));
+      return new Map(rows.map((row) => [row.id, profileOf(row, extrasOf(related, row.id))]));
+    },
+
+    /** Every active person the actor may see, as profiles: the pool candidates are ranked from. */
+    async activePool(ctx: RequestContext): Promise<PersonProfile[]> {
+      const scope = peopleScope(ctx.actor);
+      const repo = peopleRepository(db);
+      const rows = await repo.all({
+        status: 'active',
+        onlyOrganizationId: scope.kind === 'organization' ? scope.organizationId : undefined,
+        onlyPersonId: scope.kind === 'person' ? scope.personId : undefined,
+      });
+      const related = await repo.related(rows.map((r) => r.id));
+      return rows.map((row) => profileOf(row, extrasOf(related, row.id)));
+    },
+
+    /** Takes the person's lock for the rest of the transaction (see the repository). */
+    async lock(id: string, executor: Kysely<DB>): Promise<void> {
+      if (!(await peopleRepository(executor).lock(id))) throw notFound('The person');
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

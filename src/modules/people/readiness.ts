@@ -1,0 +1,144 @@
+import { addDays, addMonths } from '../../platform/dates.js';
+
+export const READINESS_ITEMS = [
+  'passport',
+  'medical_clearance',
+  'security_clearance',
+  'country_clearance',
+  'security_training',
+  'predeployment_training',
+  'agency_release',
+] as const;
+export type ReadinessItem = (typeof READINESS_ITEMS)[number];
+
+export interface ReadinessRecord {
+  item: ReadinessItem;
+  completedOn: string;
+  expiresOn: string | null;
+}
+
+export interface ReadinessProblem {
+  /** The rule that stops the deployment, such as `readiness.passport_six_months`. */
+  rule: string;
+  item: ReadinessItem;
+  detail: string;
+}
+
+export interface Period {
+  start: string;
+  end: string;
+}
+
+/**
+ * The earliest medical clearance still under twelve months old on `start`: the first day D with
+ * D + 12 months after `start`. Month clamping makes this more than "a year before plus a day"
+ * around the end of February.
+ */
+export function oldestMedicalAccepted(start: string): string {
+  let day = addDays(addMonths(start, -12), -1);
+  while (addMonths(day, 12) <= start) day = addDays(day, 1);
+  return day;
+}
+
+/** A standard tour: 90 days, the first and last both counted. */
+export const STANDARD_TOUR_DAYS = 90;
+/** How far ahead "expiring" looks. */
+export const EXPIRING_WITHIN_DAYS = 90;
+
+/**
+ * What stops a person from deploying for a period, as DESIGN.md's rules say: a passport valid
+ * six months past the end, a medical clearance under twelve months old on the start date,
+ * pre-deployment training done by the start; for a high-threat post, security-environment
+ * training valid through the end.
+ */
+export function deploymentBlockers(records: readonly ReadinessRecord[], period: Period, options: { isHighThreat?: boolean } = {}): ReadinessProblem[] {
+  const find = (item: ReadinessItem) => records.find((r) => r.item === item);
+  const problems: ReadinessProblem[] = [];
+
+  const passport = find('passport');
+  const passportNeeded = addMonths(period.end, 6);
+  if (!passport) {
+    problems.push({ rule: 'readiness.passport_six_months', item: 'passport', detail: 'has no passport on record' });
+  } else if (!passport.expiresOn || passport.expiresOn < passportNeeded) {
+    problems.push({
+      rule: 'readiness.passport_six_months',
+      item: 'passport',
+      detail: `has a passport expiring ${passport.expiresOn ?? '(no date)'}; it must be valid until at least ${passportNeeded}, six months past the end (${period.end})`,
+    });
+  }
+
+  const medical = find('medical_clearance');
+  const medicalOldest = oldestMedicalAccepted(period.start);
+  if (!medical) {
+    problems.push({ rule: 'readiness.medical_twelve_months', item: 'medical_clearance', detail: 'has no medical clearance on record' });
+  } else if (medical.completedOn < medicalOldest || medical.completedOn > period.start) {
+    problems.push({
+      rule: 'readiness.medical_twelve_months',
+      item: 'medical_clearance',
+      detail: `has a medical clearance of ${medical.completedOn}; on the start date (${period.start}) it must be under twelve months old (from ${medicalOldest})`,
+    });
+  }
+
+  const training = find('predeployment_training');
+  if (!training) {
+    problems.push({ rule: 'readiness.predeployment_training', item: 'predeployment_training', detail: 'has not done pre-deployment training' });
+  } else if (training.completedOn > period.start) {
+    problems.push({
+      rule: 'readiness.predeployment_training',
+      item: 'predeployment_training',
+      detail: `finishes pre-deployment training on ${training.completedOn}, after the start date (${period.start})`,
+    });
+  }
+
+  if (options.isHighThreat) {
+    const security = find('security_training');
+    if (!security || (security.expiresOn !== null && security.expiresOn < period.end) || security.completedOn > period.start) {
+      problems.push({
+        rule: 'readiness.security_training_high_threat',
+        item: 'security_training',
+        detail: security
+          ? `has security-environment training (${security.completedOn}, expiring ${security.expiresOn ?? 'never'}) that does not cover ${period.start} to ${period.end}`
+          : 'has no security-environment training, which a high-threat post requires',
+      });
+    }
+  }
+  return problems;
+}
+
+export type ReadinessStatus = 'ready' | 'expiring' | 'not_ready';
+
+export interface ReadinessBadge {
+  status: ReadinessStatus;
+  reasons: string[];
+}
+
+export function standardTour(start: string): Period {
+  return { start, end: addDays(start, STANDARD_TOUR_DAYS - 1) };
+}
+
+/**
+ * The badge on a person: ready to leave today on a standard tour; expiring when they would not
+ * be, were the tour to start in 90 days; not ready otherwise. The reasons say why.
+ */
+export function readinessBadge(records: readonly ReadinessRecord[], today: string): ReadinessBadge {
+  const now = deploymentBlockers(records, standardTour(today));
+  if (now.length > 0) return { status: 'not_ready', reasons: now.map((p) => p.detail) };
+  const soon = deploymentBlockers(records, standardTour(addDays(today, EXPIRING_WITHIN_DAYS)));
+  if (soon.length > 0) return { status: 'expiring', reasons: soon.map((p) => p.detail) };
+  return { status: 'ready', reasons: [] };
+}
+
+/**
+ * The same badge as bounds on dates, for filtering in SQL: ready today means a passport expiring
+ * on or after `passportFrom`, a medical clearance between `medicalFrom` and `medicalTo`, and
+ * training finished by `trainingBy`.
+ */
+export function readinessBounds(start: string) {
+  const tour = standardTour(start);
+  return {
+    passportFrom: addMonths(tour.end, 6),
+    medicalFrom: oldestMedicalAccepted(tour.start),
+    medicalTo: tour.start,
+    trainingBy: tour.start,
+  };
+}

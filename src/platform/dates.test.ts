@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, clipToYear, daysInclusive, overlaps } from './dates.js';
+
+describe('calendar dates', () => {
+  it('counts both ends of a period', () => {
+    expect(daysInclusive('2010-08-09', '2010-08-09')).toBe(1);
+    expect(daysInclusive('2010-08-09', addDays('2010-08-09', 89))).toBe(90);
+  });
+
+  it('clamps months at their end, leap years included', () => {
+    expect(addMonths('2010-08-31', 6)).toBe('2011-02-28');
+    expect(addMonths('2011-08-31', 6)).toBe('2012-02-29');
+    expect(addMonths('2012-02-29', 12)).toBe('2013-02-28');
+    expect(addMonths('2012-02-29', -12)).toBe('2011-02-28');
+  });
+
+  it('sees an overlap of a single day, and none a day apart', () => {
+    expect(overlaps({ start: '2010-08-01', end: '2010-08-31' }, { start: '2010-08-31', end: '2010-09-30' })).toBe(true);
+    expect(overlaps({ start: '2010-08-01', end: '2010-08-30' }, { start: '2010-08-31', end: '2010-09-30' })).toBe(false);
+  });
+
+  it('cuts a period at the edges of a year', () => {
+    expect(clipToYear({ start: '2010-11-15', end: '2011-02-12' }, 2010)).toEqual({ start: '2010-11-15', end: '2010-12-31' });
+    expect(clipToYear({ start: '2010-11-15', end: '2011-02-12' }, 2011)).toEqual({ start: '2011-01-01', end: '2011-02-12' });
+    expect(clipToYear({ start: '2010-11-15', end: '2011-02-12' }, 2012)).toBeNull();
+  });
+});

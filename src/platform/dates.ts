@@ -1,0 +1,33 @@
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * Calendar-date arithmetic on `YYYY-MM-DD` strings, with Temporal's PlainDate: no time zone,
+ * and months that clamp at their end (31 August plus six months is 28 February).
+ */
+
+const plain = (day: string) => Temporal.PlainDate.from(day);
+
+export function addDays(day: string, days: number): string {
+  return plain(day).add({ days }).toString();
+}
+
+export function addMonths(day: string, months: number): string {
+  return plain(day).add({ months }).toString();
+}
+
+/** Days from `start` to `end`, both counted: the same day is one day. */
+export function daysInclusive(start: string, end: string): number {
+  return plain(start).until(plain(end), { largestUnit: 'days' }).days + 1;
+}
+
+/** True when the two inclusive periods share at least one day. */
+export function overlaps(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** The part of an inclusive period that falls within a calendar year, or null. */
+export function clipToYear(period: { start: string; end: string }, year: number): { start: string; end: string } | null {
+  const start = period.start > `${year}-01-01` ? period.start : `${year}-01-01`;
+  const end = period.end < `${year}-12-31` ? period.end : `${year}-12-31`;
+  return start <= end ? { start, end } : null;
+}
