@@ -7,12 +7,25 @@ import { Temporal } from 'temporal-polyfill';
 
 const plain = (day: string) => Temporal.PlainDate.from(day);
 
+// Rules ask the same few sums again and again (a deadline per period, for thousands of people);
+// the polyfill is slow enough that remembering them pays.
+const sums = new Map<string, string>();
+function remembered(key: string, compute: () => string): string {
+  let value = sums.get(key);
+  if (value === undefined) {
+    if (sums.size >= 10_000) sums.clear();
+    value = compute();
+    sums.set(key, value);
+  }
+  return value;
+}
+
 export function addDays(day: string, days: number): string {
-  return plain(day).add({ days }).toString();
+  return remembered(`${day}+${days}d`, () => plain(day).add({ days }).toString());
 }
 
 export function addMonths(day: string, months: number): string {
-  return plain(day).add({ months }).toString();
+  return remembered(`${day}+${months}m`, () => plain(day).add({ months }).toString());
 }
 
 /** Days from `start` to `end`, both counted: the same day is one day. */

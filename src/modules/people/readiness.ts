@@ -40,6 +40,11 @@ export function oldestMedicalAccepted(start: string): string {
   return day;
 }
 
+/** The dates a period's rules compare against. */
+function thresholds(period: Period) {
+  return { passportNeeded: addMonths(period.end, 6), medicalOldest: oldestMedicalAccepted(period.start) };
+}
+
 /** A standard tour: 90 days, the first and last both counted. */
 export const STANDARD_TOUR_DAYS = 90;
 /** How far ahead "expiring" looks. */
@@ -54,9 +59,9 @@ export const EXPIRING_WITHIN_DAYS = 90;
 export function deploymentBlockers(records: readonly ReadinessRecord[], period: Period, options: { isHighThreat?: boolean } = {}): ReadinessProblem[] {
   const find = (item: ReadinessItem) => records.find((r) => r.item === item);
   const problems: ReadinessProblem[] = [];
+  const { passportNeeded, medicalOldest } = thresholds(period);
 
   const passport = find('passport');
-  const passportNeeded = addMonths(period.end, 6);
   if (!passport) {
     problems.push({ rule: 'readiness.passport_six_months', item: 'passport', detail: 'has no passport on record' });
   } else if (!passport.expiresOn || passport.expiresOn < passportNeeded) {
@@ -68,7 +73,6 @@ export function deploymentBlockers(records: readonly ReadinessRecord[], period: 
   }
 
   const medical = find('medical_clearance');
-  const medicalOldest = oldestMedicalAccepted(period.start);
   if (!medical) {
     problems.push({ rule: 'readiness.medical_twelve_months', item: 'medical_clearance', detail: 'has no medical clearance on record' });
   } else if (medical.completedOn < medicalOldest || medical.completedOn > period.start) {
