@@ -137,6 +137,7 @@ const cases: Case[] = [
     call: (a) => a.post('/api/users', { email: `matrix.${Math.random()}@example.test`, name: 'Matrix', role: 'viewer' }),
     expect: adminOnly(201),
   },
+  { route: 'GET /api/users/assignable', call: (a) => a.get('/api/users/assignable'), expect: staffOnly(200) },
   { route: 'GET /api/users/:id', call: (a) => a.get(`/api/users/${userId}`), expect: adminOnly(200) },
   {
     route: 'PATCH /api/users/:id',

@@ -15,6 +15,16 @@ export function usersRepository(db: Kysely<DB>) {
       if (ids.length === 0) return Promise.resolve([]);
       return db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
     },
+    findAssignable() {
+      return db
+        .selectFrom('users')
+        .select(['id', 'name'])
+        .where('role', 'in', ['admin', 'program_officer'])
+        .where('disabled_at', 'is', null)
+        .orderBy('name')
+        .orderBy('id')
+        .execute();
+    },
     async count(): Promise<number> {
       const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);

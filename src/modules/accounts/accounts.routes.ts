@@ -106,6 +106,18 @@ export function usersRoutes(deps: { users: UsersService }) {
       async (request) => deps.users.list(contextOf(request), request.query),
     );
 
+    app.get(
+      '/users/assignable',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'People who may own partnerships and follow-ups (admins and program officers)',
+          response: { 200: z.object({ items: z.array(z.object({ id: idSchema, name: z.string() })) }) },
+        },
+      },
+      async (request) => ({ items: await deps.users.assignable(contextOf(request)) }),
+    );
+
     app.post(
       '/users',
       { schema: { tags: ['users'], summary: 'Create a user account (admin)', body: createUserSchema, response: { 201: createdUserSchema } } },

@@ -82,6 +82,14 @@ describe('user accounts', () => {
     expect(back.json().errors).toEqual([{ pointer: '/body/organizationId', detail: 'must be empty for the role viewer' }]);
   });
 
+  it('lists who may own work, for program officers too', async () => {
+    const officer = await agentFor(t, 'program_officer');
+    const items = (await officer.get('/api/users/assignable')).json().items as { id: string; name: string }[];
+    expect(items.map((u) => u.id)).toContain(officer.user.id);
+    expect(items.map((u) => u.id)).toContain(admin.user.id);
+    expect(Object.keys(items[0] ?? {})).toEqual(['id', 'name']);
+  });
+
   it('lets a user read their own account but nobody else’s', async () => {
     const viewer = await agentFor(t, 'viewer');
     expect((await viewer.get(`/api/users/${viewer.user.id}`)).statusCode).toBe(200);

@@ -88,6 +88,12 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
       return new Map(rows.map((row) => [row.id, row.name]));
     },
 
+    /** Who may own partnerships and follow-ups: active admins and program officers, by name. */
+    async assignable(ctx: RequestContext): Promise<{ id: string; name: string }[]> {
+      requireRole(ctx.actor, ['admin', 'program_officer']);
+      return (await repo.findAssignable()).map((row) => ({ id: row.id, name: row.name }));
+    },
+
     /** Throws a validation problem at `pointer` unless the user exists and may own work. */
     async requireAssignable(id: string, pointer: string, executor: Kysely<DB> = db): Promise<void> {
       const row = await usersRepository(executor).findById(id);

@@ -118,6 +118,8 @@ describe('partnership pipeline', () => {
     const haiti = (await officer.get('/api/partnerships?targetCountry=HT')).json().items;
     expect(haiti.every((p: { targetCountries: string[] }) => p.targetCountries.includes('HT'))).toBe(true);
     expect(haiti.length).toBeGreaterThan(0);
+    const one = all[0] as { id: string; organization: { id: string } };
+    expect((await officer.get(`/api/partnerships?organizationId=${one.organization.id}`)).json().items.map((p: { id: string }) => p.id)).toEqual([one.id]);
     const csv = await officer.get('/api/partnerships?format=csv&stage=active');
     expect(csv.body).toContain('organization,kind,country,stage');
   });

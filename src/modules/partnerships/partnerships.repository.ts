@@ -10,6 +10,7 @@ export interface PartnershipFilter {
   targetCountry?: string | undefined;
   kind?: string | undefined;
   ownerId?: string | undefined;
+  organizationId?: string | undefined;
   onlyOrganizationId?: string | undefined;
 }
 
@@ -36,6 +37,7 @@ export function partnershipsRepository(db: Kysely<DB>) {
     if (filter.stage) query = query.where('partnerships.stage', '=', filter.stage);
     if (filter.kind) query = query.where('organizations.kind', '=', filter.kind);
     if (filter.ownerId) query = query.where('partnerships.owner_id', '=', filter.ownerId);
+    if (filter.organizationId) query = query.where('partnerships.organization_id', '=', filter.organizationId);
     if (filter.onlyOrganizationId) query = query.where('partnerships.organization_id', '=', filter.onlyOrganizationId);
     if (filter.track) {
       const track = filter.track;

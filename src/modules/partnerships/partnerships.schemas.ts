@@ -174,6 +174,7 @@ export const listPartnershipsQuerySchema = pageQuerySchema.extend({
   targetCountry: countryCodeSchema.optional(),
   kind: organizationKindSchema.optional(),
   ownerId: idSchema.optional(),
+  organizationId: idSchema.optional().describe('The partnership of one organization.'),
   sort: z.enum(PARTNERSHIP_SORTS).default('name'),
   order: sortOrderSchema,
   format: listFormatSchema,

@@ -87,6 +87,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
       targetCountry: query.targetCountry,
       kind: query.kind,
       ownerId: query.ownerId,
+      organizationId: query.organizationId,
       onlyOrganizationId: scope.kind === 'own' ? scope.organizationId : undefined,
     };
   }

@@ -39,7 +39,9 @@ export function registerAuthentication(app: App, authenticator: Authenticator, p
     request.auth = await resolve(request, reply);
     const config = request.routeOptions.config;
     const url = request.routeOptions.url ?? '';
-    if (config.isPublic || request.is404 || publicPrefixes.some((prefix) => url.startsWith(prefix))) return;
+    // Only the API holds data: the web app's pages and assets are for anyone to load.
+    const isApi = request.url.startsWith('/api/') || request.url === '/api';
+    if (!isApi || config.isPublic || request.is404 || publicPrefixes.some((prefix) => url.startsWith(prefix))) return;
     const auth = request.auth;
     if (!auth) throw new AppError('unauthenticated', 'Sign in, or send an API token as Authorization: Bearer <token>.');
     if (auth.method === 'session' && !SAFE_METHODS.has(request.method)) {

@@ -1,0 +1,75 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** The first admin the test server creates on its empty database (see playwright.config.ts). */
+export const ADMIN = { email: 'admin@e2e.test', password: 'correct e2e admin passphrase 2026' } as const;
+
+/**
+ * Every test also fails when the page throws, or when the server refuses one of the web app's
+ * own files (scripts, styles, fonts), which it must serve to anyone, signed in or not.
+ */
+export const test = base.extend<{ pageHealth: void }>({
+  pageHealth: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      page.on('response', (response) => {
+        const { pathname } = new URL(response.url());
+        if (pathname.startsWith('/assets/') && !response.ok()) problems.push(`${response.status()} for ${pathname}`);
+      });
+      await use();
+      expect(problems, 'page errors and refused web app files').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Fails with each rule, its impact and the elements involved, so a violation reads at a glance. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const violations = results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+  expect(violations, `axe-core WCAG 2.1 AA violations on ${where}`).toEqual([]);
+}
+
+export function heading(page: Page, name: string | RegExp) {
+  return page.getByRole('heading', { level: 1, name });
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await expect(heading(page, 'Sign in to Cadre')).toBeVisible();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(heading(page, 'Sign in to Cadre')).toBeVisible();
+  await expect(page.getByText('You have signed out.')).toBeVisible();
+}
+
+/** A calendar date `days` from today, YYYY-MM-DD, as a date input takes it. */
+export function isoDay(days: number): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Names unique to one run, so the suite also passes against a database that is not new. */
+export function unique(name: string): string {
+  return `${name} ${Date.now().toString(36)}`;
+}
+
+export function mainNav(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' });
+}

@@ -1,0 +1,57 @@
+/**
+ * The API's own zod schemas and types, shared with the server so that the browser checks input
+ * exactly as the API will. Only schema files are imported here: they depend on zod alone.
+ */
+import type { z } from 'zod';
+import type { meSchema } from '../../../src/modules/accounts/accounts.schemas.js';
+import type { chainReportSchema } from '../../../src/modules/audit/audit.schemas.js';
+import type { boardSchema, TRACKS as TRACK_LIST } from '../../../src/modules/partnerships/partnerships.schemas.js';
+
+export { ROLES, type Role } from '../../../src/platform/access.js';
+export {
+  changePasswordSchema,
+  createApiTokenSchema,
+  createUserSchema,
+  signInSchema,
+  type ApiToken,
+  type User,
+} from '../../../src/modules/accounts/accounts.schemas.js';
+export { type AuditEvent } from '../../../src/modules/audit/audit.schemas.js';
+export {
+  createOrganizationSchema,
+  ORGANIZATION_KINDS,
+  ORGANIZATION_SORTS,
+  type CreateOrganizationInput,
+  type Organization,
+} from '../../../src/modules/organizations/organizations.schemas.js';
+export {
+  AGREEMENT_KINDS,
+  changeStageSchema,
+  createAgreementSchema,
+  createPartnershipSchema,
+  TRACKS,
+  type Agreement,
+  type CreatePartnershipInput,
+  type Partnership,
+  type PartnershipDetail,
+  type Stage,
+} from '../../../src/modules/partnerships/partnerships.schemas.js';
+export {
+  createEngagementSchema,
+  ENGAGEMENT_KINDS,
+  type CreateEngagementInput,
+  type Engagement,
+  type EngagementDetail,
+  type Task,
+} from '../../../src/modules/engagements/engagements.schemas.js';
+
+export type Me = z.infer<typeof meSchema>;
+export type Board = z.infer<typeof boardSchema>;
+export type ChainReport = z.infer<typeof chainReportSchema>;
+export type Track = (typeof TRACK_LIST)[number];
+
+/** A keyset-paginated list, as every list endpoint answers. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

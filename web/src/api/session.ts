@@ -1,0 +1,52 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, setCsrfToken } from './client';
+import { isProblem } from './problem';
+import type { Me, Role, User } from './schemas';
+
+export const meQueryKey = ['me'] as const;
+
+/** Who is signed in, or null; remembers the CSRF token the session's writes need. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/auth/me', { isAuthProbe: true });
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (isProblem(error, 401)) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+}
+
+/** The signed-in user; only for pages behind the sign-in guard, which has loaded it. */
+export function useCurrentUser(): User {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser needs a signed-in user: render it inside RequireSignIn.');
+  return data.user;
+}
+
+/** Stores a fresh sign-in (or password change) as the current session. */
+export function useRememberSession() {
+  const queryClient = useQueryClient();
+  return (me: Me) => {
+    setCsrfToken(me.csrfToken);
+    queryClient.setQueryData(meQueryKey, me);
+  };
+}
+
+const WRITERS: readonly Role[] = ['admin', 'program_officer'];
+
+/** Program office staff change partner records; everyone else reads (the API enforces it too). */
+export function canWrite(user: Pick<User, 'role'>): boolean {
+  return WRITERS.includes(user.role);
+}
+
+export function isAdmin(user: Pick<User, 'role'>): boolean {
+  return user.role === 'admin';
+}

@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { SiteHeader } from './SiteHeader';
+
+/** After each navigation to another page, focus its heading so that it is announced. */
+function useFocusHeadingOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById('page-heading')?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  useFocusHeadingOnNavigation();
+  return (
+    <>
+      <a
+        className="usa-skipnav"
+        href="#main-content"
+        onClick={(event) => {
+          // Focus the main region without touching the router's URL.
+          event.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <SiteHeader />
+      <Outlet />
+      <ScrollRestoration />
+    </>
+  );
+}

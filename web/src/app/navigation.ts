@@ -1,0 +1,92 @@
+import type { TFunction } from 'i18next';
+import type { User } from '../api/schemas';
+import { canWrite, isAdmin } from '../api/session';
+
+export type AreaId = 'home' | 'organizations' | 'partnerships' | 'engagements' | 'tasks' | 'admin' | 'account';
+
+export interface NavLinkItem {
+  to: string;
+  label: string;
+  /** Matches the whole path only, so "All organizations" is not current on a record's page. */
+  isEnd?: boolean;
+}
+
+export interface Area {
+  id: AreaId;
+  to: string;
+  label: string;
+  links: NavLinkItem[];
+}
+
+/**
+ * The areas a role works in, with each area's side navigation. Write actions appear only for
+ * roles that may write; the API refuses the others anyway.
+ */
+export function areasFor(user: User, t: TFunction): Area[] {
+  const writer = canWrite(user);
+  const areas: Area[] = [{ id: 'home', to: '/', label: t('nav.home'), links: [] }];
+  if (user.role === 'instructor') return areas;
+
+  const ownOrganization = user.role === 'coordinator' && user.organizationId ? `/organizations/${user.organizationId}` : null;
+  areas.push({
+    id: 'organizations',
+    to: ownOrganization ?? '/organizations',
+    label: ownOrganization ? t('nav.ownOrganization') : t('nav.organizations'),
+    links: ownOrganization
+      ? [{ to: ownOrganization, label: t('nav.ownOrganization') }]
+      : [
+          { to: '/organizations', label: t('nav.allOrganizations'), isEnd: true },
+          ...(writer ? [{ to: '/organizations/new', label: t('nav.newOrganization') }] : []),
+        ],
+  });
+  areas.push({
+    id: 'partnerships',
+    to: '/partnerships',
+    label: t('nav.partnerships'),
+    links: [
+      { to: '/partnerships', label: t('nav.board'), isEnd: true },
+      ...(writer ? [{ to: '/partnerships/new', label: t('nav.newPartnership') }] : []),
+    ],
+  });
+  areas.push({
+    id: 'engagements',
+    to: '/engagements',
+    label: t('nav.engagements'),
+    links: [
+      { to: '/engagements', label: t('nav.allEngagements'), isEnd: true },
+      ...(writer ? [{ to: '/engagements/new', label: t('nav.newEngagement') }] : []),
+    ],
+  });
+  areas.push({
+    id: 'tasks',
+    to: '/tasks',
+    label: t('nav.tasks'),
+    // The page's own open / overdue / done switch is its navigation.
+    links: [],
+  });
+  if (isAdmin(user)) {
+    areas.push({
+      id: 'admin',
+      to: '/admin/users',
+      label: t('nav.admin'),
+      links: [
+        { to: '/admin/users', label: t('nav.users'), isEnd: true },
+        { to: '/admin/users/new', label: t('nav.newUser') },
+        { to: '/admin/audit', label: t('nav.audit') },
+      ],
+    });
+  }
+  return areas;
+}
+
+export function accountArea(t: TFunction): Area {
+  return {
+    id: 'account',
+    to: '/account/tokens',
+    label: t('nav.account'),
+    links: [
+      { to: '/account/password', label: t('nav.changePassword') },
+      { to: '/account/tokens', label: t('nav.tokens') },
+    ],
+  };
+}

@@ -1,0 +1,108 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { AdminRoutesGuard } from './AdminRoutesGuard';
+import { AppShell } from './AppShell';
+import { AreaLayout } from './AreaLayout';
+import { RequireSignIn } from './guards';
+import { SingleColumn } from './Main';
+import { NotFound } from './NotFound';
+import { RouteError } from './RouteError';
+import { AuditPage } from '../features/admin/AuditPage';
+import { NewUserPage } from '../features/admin/NewUserPage';
+import { TokensPage } from '../features/admin/TokensPage';
+import { UsersPage } from '../features/admin/UsersPage';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { EngagementPage } from '../features/engagements/EngagementPage';
+import { EngagementsListPage } from '../features/engagements/EngagementsListPage';
+import { NewEngagementPage } from '../features/engagements/NewEngagementPage';
+import { HomePage } from '../features/home/HomePage';
+import { EditOrganizationPage } from '../features/organizations/EditOrganizationPage';
+import { NewOrganizationPage } from '../features/organizations/NewOrganizationPage';
+import { OrganizationPage } from '../features/organizations/OrganizationPage';
+import { OrganizationsListPage } from '../features/organizations/OrganizationsListPage';
+import { BoardPage } from '../features/partnerships/BoardPage';
+import { EditPartnershipPage } from '../features/partnerships/EditPartnershipPage';
+import { NewPartnershipPage } from '../features/partnerships/NewPartnershipPage';
+import { PartnershipPage } from '../features/partnerships/PartnershipPage';
+import { TasksPage } from '../features/tasks/TasksPage';
+
+/** Pages an area shows beside its side navigation. */
+const signedInRoutes: RouteObject[] = [
+  {
+    index: true,
+    element: (
+      <SingleColumn>
+        <HomePage />
+      </SingleColumn>
+    ),
+  },
+  {
+    path: 'organizations',
+    element: <AreaLayout area="organizations" />,
+    children: [
+      { index: true, element: <OrganizationsListPage /> },
+      { path: 'new', element: <NewOrganizationPage /> },
+      { path: ':id', element: <OrganizationPage /> },
+      { path: ':id/edit', element: <EditOrganizationPage /> },
+    ],
+  },
+  {
+    path: 'partnerships',
+    element: <AreaLayout area="partnerships" />,
+    children: [
+      // The pipeline needs the page's whole width for its six columns.
+      { index: true, element: <BoardPage />, handle: { isWide: true } },
+      { path: 'new', element: <NewPartnershipPage /> },
+      { path: ':id', element: <PartnershipPage /> },
+      { path: ':id/edit', element: <EditPartnershipPage /> },
+    ],
+  },
+  {
+    path: 'engagements',
+    element: <AreaLayout area="engagements" />,
+    children: [
+      { index: true, element: <EngagementsListPage /> },
+      { path: 'new', element: <NewEngagementPage /> },
+      { path: ':id', element: <EngagementPage /> },
+    ],
+  },
+  { path: 'tasks', element: <AreaLayout area="tasks" />, children: [{ index: true, element: <TasksPage /> }] },
+  {
+    path: 'admin',
+    element: <AdminRoutesGuard />,
+    children: [
+      {
+        element: <AreaLayout area="admin" />,
+        children: [
+          { index: true, element: <Navigate to="users" replace /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'users/new', element: <NewUserPage /> },
+          { path: 'audit', element: <AuditPage /> },
+        ],
+      },
+    ],
+  },
+  {
+    path: 'account',
+    element: <AreaLayout area="account" />,
+    children: [
+      { index: true, element: <Navigate to="tokens" replace /> },
+      { path: 'password', element: <ChangePasswordPage /> },
+      { path: 'tokens', element: <TokensPage /> },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppShell />,
+      errorElement: <RouteError />,
+      children: [
+        { path: 'sign-in', element: <SignInPage /> },
+        { path: '/', element: <RequireSignIn />, children: signedInRoutes },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,96 @@
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Page } from '../api/schemas';
+import { formatCount } from './format';
+import { Loading } from './Loading';
+import { ProblemAlert } from './ProblemAlert';
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+}
+
+interface DataTableProps<T> {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  /** What an empty table says instead. */
+  empty: string;
+  isCaptionHidden?: boolean;
+}
+
+/** A USWDS table that stacks into labelled cards on a phone. */
+export function DataTable<T>({ caption, columns, rows, rowKey, empty, isCaptionHidden }: DataTableProps<T>) {
+  if (rows.length === 0) return <p className="text-base-dark">{empty}</p>;
+  return (
+    <table className="usa-table usa-table--borderless usa-table--stacked width-full margin-top-0">
+      <caption className={isCaptionHidden ? 'usa-sr-only' : undefined}>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column.key} scope="col">
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {columns.map((column, index) =>
+              index === 0 ? (
+                <th key={column.key} scope="row" data-label={column.header}>
+                  {column.cell(row)}
+                </th>
+              ) : (
+                <td key={column.key} data-label={column.header}>
+                  {column.cell(row)}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface PagedTableProps<T> extends Omit<DataTableProps<T>, 'rows'> {
+  query: UseInfiniteQueryResult<InfiniteData<Page<T>>>;
+}
+
+/** A list endpoint's pages as one table, with "Load more" while the API has a next cursor. */
+export function PagedTable<T>({ query, ...table }: PagedTableProps<T>) {
+  const { t } = useTranslation();
+  if (query.isPending) return <Loading />;
+  // A failed "Load more" keeps the rows already shown; only a failed first page has none.
+  if (!query.data) return <ProblemAlert error={query.error} />;
+  const rows = query.data.pages.flatMap((page) => page.items);
+  return (
+    <div className="paged-table">
+      <DataTable rows={rows} {...table} />
+      {rows.length > 0 && (
+        <div className="paged-table__footer">
+          <p className="margin-y-1 text-base-dark" role="status">
+            {t('table.showing', { count: rows.length, formatted: formatCount(rows.length) })}
+            {query.hasNextPage ? ` ${t('table.moreAvailable')}` : ''}
+          </p>
+          {query.hasNextPage && (
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              disabled={query.isFetchingNextPage}
+              onClick={() => void query.fetchNextPage()}
+            >
+              {query.isFetchingNextPage ? t('table.loadingMore') : t('table.loadMore')}
+            </button>
+          )}
+        </div>
+      )}
+      {query.isError && <ProblemAlert error={query.error} />}
+    </div>
+  );
+}

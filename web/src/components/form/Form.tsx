@@ -1,0 +1,99 @@
+import { type ReactNode, useState } from 'react';
+import { type FieldValues, FormProvider, type Path, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem, fieldOfPointer } from '../../api/problem';
+import { ProblemAlert } from '../ProblemAlert';
+import { ErrorSummary } from './ErrorSummary';
+import { FormMetaContext } from './meta';
+
+interface FormProps<TValues extends FieldValues, TOut> {
+  form: UseFormReturn<TValues, unknown, TOut>;
+  /** Prefix of every field id, unique on the page. */
+  idPrefix: string;
+  /** Field label by field path (rows left out: `participants.name`). */
+  labels: Record<string, string>;
+  onSubmit: (values: TOut) => Promise<unknown>;
+  /** Request field → form field, for the API's field problems. */
+  fieldOfRequest?: Record<string, string>;
+  submitLabel: string;
+  /** Shown beside the submit button, such as a Cancel link. */
+  secondaryAction?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  hasRequiredNote?: boolean;
+  /** Heading of the alert for a refusal that is not about one field. */
+  problemHeading?: string;
+}
+
+/** Puts the API's field problems on their fields; answers whether any field took one. */
+function showFieldProblems<TValues extends FieldValues>(form: UseFormReturn<TValues, unknown, unknown>, problem: ApiProblem, fieldOfRequest: Record<string, string>) {
+  let isShown = false;
+  for (const { pointer, detail } of problem.errors) {
+    const requestField = fieldOfPointer(pointer);
+    if (!requestField) continue;
+    const [head = '', ...rest] = requestField.split('.');
+    const field = [fieldOfRequest[head] ?? head, ...rest].join('.');
+    form.setError(field as Path<TValues>, { type: 'server', message: detail });
+    isShown = true;
+  }
+  return isShown;
+}
+
+/**
+ * A form that validates in the browser with the API's schema, sends, and shows what the API
+ * refused: field problems inline and in the error summary, anything else as an alert.
+ */
+export function Form<TValues extends FieldValues, TOut>({
+  form,
+  idPrefix,
+  labels,
+  onSubmit,
+  fieldOfRequest = {},
+  submitLabel,
+  secondaryAction,
+  children,
+  className,
+  hasRequiredNote = true,
+  problemHeading,
+}: FormProps<TValues, TOut>) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<unknown>(null);
+  const [focusKey, setFocusKey] = useState(0);
+  const [isProblemShownOnFields, setIsProblemShownOnFields] = useState(false);
+
+  const submit = form.handleSubmit(
+    async (values) => {
+      setProblem(null);
+      try {
+        await onSubmit(values);
+      } catch (error) {
+        setIsProblemShownOnFields(error instanceof ApiProblem && showFieldProblems(form, error, fieldOfRequest));
+        setProblem(error);
+        setFocusKey((key) => key + 1);
+      }
+    },
+    () => {
+      setProblem(null);
+      setFocusKey((key) => key + 1);
+    },
+  );
+
+  return (
+    <FormProvider {...form}>
+      <FormMetaContext value={{ idPrefix, labels }}>
+        <form noValidate onSubmit={(event) => void submit(event)} className={`usa-form usa-form--large ${className ?? ''}`}>
+          <ErrorSummary focusKey={focusKey} />
+          {!isProblemShownOnFields && <ProblemAlert error={problem} focusKey={focusKey} heading={problemHeading} />}
+          {hasRequiredNote && <p className="usa-hint margin-top-0">{t('form.requiredNote')}</p>}
+          {children}
+          <div className="form-actions margin-top-4">
+            <button type="submit" className="usa-button" disabled={form.formState.isSubmitting}>
+              {form.formState.isSubmitting ? t('form.saving') : submitLabel}
+            </button>
+            {secondaryAction}
+          </div>
+        </form>
+      </FormMetaContext>
+    </FormProvider>
+  );
+}

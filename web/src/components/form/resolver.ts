@@ -1,0 +1,39 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+
+export interface FormCheck<TValues> {
+  field: keyof TValues & string;
+  message: string;
+}
+
+interface ApiResolverOptions<TValues, TSchema extends z.ZodType> {
+  /** The API's own request schema: the browser checks exactly what the server will. */
+  schema: TSchema;
+  /** Form values (strings from inputs) → the request body the schema describes. */
+  toRequest: (values: TValues) => z.input<TSchema>;
+  /** Request field → form field, where a form shows a value differently (dollars for cents). */
+  fieldOfRequest?: Partial<Record<string, keyof TValues & string>>;
+  /** Checks only a form makes, such as typing the new password twice. */
+  check?: (values: TValues) => FormCheck<TValues>[];
+}
+
+/**
+ * zodResolver over the API's request schema. The form keeps what people type; the resolver
+ * turns it into the request body, validates that, and hands the parsed body to onSubmit.
+ */
+export function apiResolver<TValues extends FieldValues, TSchema extends z.ZodType>(
+  options: ApiResolverOptions<TValues, TSchema>,
+): Resolver<TValues, unknown, z.output<TSchema>> {
+  const validate = zodResolver(options.schema as z.ZodType<z.output<TSchema>, FieldValues>);
+  return async (values, context, resolverOptions) => {
+    const result = await validate(options.toRequest(values) as FieldValues, context, resolverOptions as never);
+    const errors: Record<string, unknown> = {};
+    for (const [key, error] of Object.entries(result.errors)) errors[options.fieldOfRequest?.[key] ?? key] = error;
+    for (const problem of options.check?.(values) ?? []) {
+      errors[problem.field] = { type: 'custom', message: problem.message };
+    }
+    if (Object.keys(errors).length > 0) return { values: {}, errors: errors as FieldErrors<TValues> };
+    return { values: result.values as z.output<TSchema>, errors: {} };
+  };
+}

@@ -1,0 +1,18 @@
+/** An empty input means "not recorded": null in the request. */
+export function blankToNull(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value.trim() === '' ? null : value;
+}
+
+/** "1,250.50" dollars → 125050 cents; NaN when it is not an amount (the schema then refuses it). */
+export function dollarsToCents(value: string): number | null {
+  const cleaned = value.replace(/[\s,$]/g, '');
+  if (cleaned === '') return null;
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return Number.NaN;
+  const [whole = '0', fraction = ''] = cleaned.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+export function centsToDollars(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return '';
+  return (cents / 100).toFixed(2);
+}

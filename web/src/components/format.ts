@@ -1,0 +1,48 @@
+import { getAlpha2Codes } from 'i18n-iso-countries';
+import i18next from '../i18n';
+
+/** Formatting for the current language; calendar dates stay calendar dates (no time zone shift). */
+
+export function formatDate(day: string | null | undefined): string {
+  if (!day) return '';
+  const date = new Date(`${day}T00:00:00Z`);
+  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+export function formatInstant(instant: string | null | undefined): string {
+  if (!instant) return '';
+  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+}
+
+export function formatMoney(cents: number | null | undefined, currency = 'USD'): string {
+  if (cents === null || cents === undefined) return '';
+  return new Intl.NumberFormat(i18next.language, { style: 'currency', currency }).format(cents / 100);
+}
+
+export function formatCount(value: number): string {
+  return new Intl.NumberFormat(i18next.language).format(value);
+}
+
+/** Today's calendar date where the user is, YYYY-MM-DD. */
+export function todayIso(offsetDays = 0): string {
+  const now = new Date();
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offsetDays);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+export function countryName(code: string, language = i18next.language): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Every ISO 3166-1 country, named in the current language and sorted by that name. */
+export function countryOptions(language: string): { code: string; name: string }[] {
+  const collator = new Intl.Collator(language);
+  return Object.keys(getAlpha2Codes())
+    .map((code) => ({ code, name: countryName(code, language) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}

@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { apiUrl } from '../../api/client';
+import type { Organization } from '../../api/schemas';
+import { canWrite, useCurrentUser } from '../../api/session';
+import { type Column, PagedTable } from '../../components/DataTable';
+import { countryName } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { useOrganizationList } from './api';
+import { FILTER_NAMES, OrganizationFilters } from './OrganizationFilters';
+
+export function OrganizationsListPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [params] = useSearchParams();
+  const filters = Object.fromEntries(FILTER_NAMES.map((name) => [name, params.get(name) ?? undefined]));
+  const query = useOrganizationList({ ...filters, limit: 25 });
+
+  const columns: Column<Organization>[] = [
+    {
+      key: 'name',
+      header: t('organizations.fields.name'),
+      cell: (organization) => (
+        <>
+          <Link to={`/organizations/${organization.id}`}>{organization.name}</Link>
+          {organization.acronym && <span className="text-base-dark"> ({organization.acronym})</span>}
+          {organization.isArchived && <span className="usa-tag bg-base-dark margin-left-1">{t('organizations.archived')}</span>}
+        </>
+      ),
+    },
+    { key: 'kind', header: t('organizations.fields.kind'), cell: (organization) => t(`organizationKinds.${organization.kind}`) },
+    { key: 'country', header: t('organizations.fields.country'), cell: (organization) => countryName(organization.country) },
+    { key: 'city', header: t('organizations.fields.city'), cell: (organization) => organization.city ?? '' },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('organizations.listTitle')}
+        actions={
+          <>
+            {canWrite(user) && (
+              <Link to="/organizations/new" className="usa-button">
+                {t('nav.newOrganization')}
+              </Link>
+            )}
+            <a className="usa-button usa-button--outline" href={apiUrl('/organizations', { ...filters, format: 'csv' })} download>
+              {t('common.exportCsv')}
+            </a>
+          </>
+        }
+      />
+      <OrganizationFilters />
+      <PagedTable
+        query={query}
+        caption={t('organizations.listCaption')}
+        isCaptionHidden
+        columns={columns}
+        rowKey={(organization) => organization.id}
+        empty={t('organizations.empty')}
+      />
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { Alert } from '../../components/Alert';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { Agreement, PartnershipDetail } from '../../api/schemas';
+import { type Column, DataTable } from '../../components/DataTable';
+import { formatDate, formatMoney } from '../../components/format';
+import { AgreementForm } from './AgreementForm';
+
+const STATUS_CLASS: Record<Agreement['status'], string> = {
+  unsigned: 'bg-base-dark',
+  in_force: 'bg-success-darker',
+  expired: 'bg-secondary-dark',
+};
+
+export function AgreementsSection({ partnership, isWriter }: { partnership: PartnershipDetail; isWriter: boolean }) {
+  const { t } = useTranslation();
+  const [isAdding, setIsAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const formHeading = useRef<HTMLHeadingElement>(null);
+
+  // The button and the form replace each other, so focus follows to whichever is shown.
+  const open = () => {
+    flushSync(() => {
+      setAdded(null);
+      setIsAdding(true);
+    });
+    formHeading.current?.focus();
+  };
+  const close = (agreement: Agreement | null) => {
+    flushSync(() => {
+      setIsAdding(false);
+      if (agreement) setAdded(agreement.reference);
+    });
+    addButton.current?.focus();
+  };
+
+  const columns: Column<Agreement>[] = [
+    {
+      key: 'reference',
+      header: t('agreements.fields.reference'),
+      cell: (agreement) => (
+        <>
+          {agreement.reference}
+          {agreement.title && <span className="display-block text-normal">{agreement.title}</span>}
+        </>
+      ),
+    },
+    { key: 'kind', header: t('agreements.fields.kind'), cell: (agreement) => t(`agreementKinds.${agreement.kind}`) },
+    {
+      key: 'status',
+      header: t('agreements.fields.status'),
+      cell: (agreement) => <span className={`usa-tag ${STATUS_CLASS[agreement.status]}`}>{t(`agreementStatuses.${agreement.status}`)}</span>,
+    },
+    { key: 'signed', header: t('agreements.fields.signedOn'), cell: (agreement) => formatDate(agreement.signedOn) },
+    { key: 'expires', header: t('agreements.fields.expiresOn'), cell: (agreement) => formatDate(agreement.expiresOn) },
+    { key: 'renewal', header: t('agreements.fields.renewalDueOn'), cell: (agreement) => formatDate(agreement.renewalDueOn) },
+    {
+      key: 'ceiling',
+      header: t('agreements.fields.reimbursementCeiling'),
+      cell: (agreement) => formatMoney(agreement.reimbursementCeilingCents, agreement.currency),
+    },
+  ];
+
+  return (
+    <section aria-labelledby="agreements-heading" className="margin-top-5">
+      <h2 id="agreements-heading">{t('agreements.heading')}</h2>
+      {added && (
+        <Alert type="success" headingLevel="h3" isSlim role="status" className="margin-bottom-2">
+          {t('agreements.added', { reference: added })}
+        </Alert>
+      )}
+      <DataTable
+        caption={t('agreements.caption', { name: partnership.organization.name })}
+        isCaptionHidden
+        columns={columns}
+        rows={partnership.agreements}
+        rowKey={(agreement) => agreement.id}
+        empty={t('agreements.empty')}
+      />
+      {isWriter && !isAdding && (
+        <button ref={addButton} type="button" className="usa-button usa-button--outline margin-top-2" onClick={open}>
+          {t('agreements.add')}
+        </button>
+      )}
+      {isWriter && isAdding && (
+        <div className="margin-top-3 border-top border-base-lighter padding-top-2">
+          <h3 ref={formHeading} tabIndex={-1} className="margin-top-0">
+            {t('agreements.addHeading')}
+          </h3>
+          <AgreementForm partnershipId={partnership.id} onDone={close} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Task } from '../../api/schemas';
+import { canWrite, useCurrentUser } from '../../api/session';
+import type { Column } from '../../components/DataTable';
+import { formatDate } from '../../components/format';
+import { MarkDoneButton } from './MarkDoneButton';
+
+export function TaskStatus({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  if (task.isOverdue) return <span className="usa-tag bg-secondary-dark">{t('tasks.overdue')}</span>;
+  if (task.status === 'done') return <span className="usa-tag bg-success-darker">{t('taskStatuses.done')}</span>;
+  return <span className="usa-tag bg-base-dark">{t(`taskStatuses.${task.status}`)}</span>;
+}
+
+/** Columns of a follow-up list; on an engagement's own page its engagement and partner go without saying. */
+export function useTaskColumns({ isContextShown = true } = {}): Column<Task>[] {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const columns: Column<Task>[] = [
+    { key: 'title', header: t('tasks.fields.title'), cell: (task) => task.title },
+    { key: 'due', header: t('tasks.fields.dueOn'), cell: (task) => formatDate(task.dueOn) },
+    { key: 'status', header: t('tasks.fields.status'), cell: (task) => <TaskStatus task={task} /> },
+  ];
+  if (isContextShown) {
+    columns.push({
+      key: 'organization',
+      header: t('tasks.fields.organization'),
+      cell: (task) => (task.organizationId ? <Link to={`/organizations/${task.organizationId}`}>{task.organizationName}</Link> : ''),
+    });
+    columns.push({
+      key: 'engagement',
+      header: t('tasks.fields.engagement'),
+      cell: (task) => (task.engagementId ? <Link to={`/engagements/${task.engagementId}`}>{task.engagementTitle}</Link> : ''),
+    });
+  }
+  if (canWrite(user)) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      cell: (task) => (task.status === 'open' ? <MarkDoneButton task={task} /> : task.completedAt ? t('tasks.doneOn', { date: formatDate(task.completedAt.slice(0, 10)) }) : ''),
+    });
+  }
+  return columns;
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { apiUrl, type QueryParams } from '../../api/client';
+import { PagedTable } from '../../components/DataTable';
+import { PageHeader } from '../../components/PageHeader';
+import { useTaskList } from './api';
+import { useTaskColumns } from './TaskTable';
+
+const VIEWS = ['open', 'overdue', 'done'] as const;
+type View = (typeof VIEWS)[number];
+
+const VIEW_QUERY: Record<View, QueryParams> = {
+  open: { status: 'open', order: 'asc' },
+  overdue: { status: 'open', isOverdue: 'true', order: 'asc' },
+  done: { status: 'done', order: 'desc' },
+};
+
+/** Follow-ups by due date: open, overdue or done. */
+export function TasksPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const requested = params.get('view');
+  const view: View = VIEWS.find((candidate) => candidate === requested) ?? 'open';
+  const query = useTaskList({ ...VIEW_QUERY[view], limit: 25 });
+  const columns = useTaskColumns();
+
+  return (
+    <>
+      <PageHeader
+        title={t('tasks.title')}
+        actions={
+          <a className="usa-button usa-button--outline" href={apiUrl('/tasks', { ...VIEW_QUERY[view], format: 'csv' })} download>
+            {t('common.exportCsv')}
+          </a>
+        }
+      />
+      <nav aria-label={t('tasks.viewsLabel')} className="margin-bottom-3">
+        <ul className="usa-button-group usa-button-group--segmented">
+          {VIEWS.map((candidate) => (
+            <li key={candidate} className="usa-button-group__item">
+              <Link
+                to={`/tasks?view=${candidate}`}
+                className={`usa-button ${candidate === view ? '' : 'usa-button--outline'}`}
+                aria-current={candidate === view ? 'page' : undefined}
+              >
+                {t(`tasks.views.${candidate}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <PagedTable
+        query={query}
+        caption={t(`tasks.captions.${view}`)}
+        columns={columns}
+        rowKey={(task) => task.id}
+        empty={t(`tasks.empty.${view}`)}
+      />
+    </>
+  );
+}

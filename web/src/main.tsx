@@ -1,0 +1,19 @@
+import '@uswds/uswds/css/uswds.min.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/lists.css';
+import './styles/records.css';
+import './styles/board.css';
+import './i18n';
+import './validation';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
