@@ -68,3 +68,32 @@ export async function buildPerson(services: Services, ctx: RequestContext, overr
     organizationId,
   });
 }
+
+/** A corrections instructor credential and the instructor course that grants it. */
+export async function buildInstructorCourse(
+  services: Services,
+  ctx: RequestContext,
+  overrides: { passMark?: number | null; minAttendancePercent?: number; validityMonths?: number | null; coTeachingsBeforeLead?: number; requiresCredentialId?: string | null } = {},
+) {
+  const id = next();
+  const credential = await services.catalog.createCredential(ctx, {
+    name: `Certified Test Instructor ${id}`,
+    criteria: 'Attend the course and pass the final assessment.',
+    track: 'corrections',
+    validityMonths: overrides.validityMonths === undefined ? 24 : overrides.validityMonths,
+    passMark: overrides.passMark === undefined ? 70 : overrides.passMark,
+    minAttendancePercent: overrides.minAttendancePercent ?? 90,
+    coTeachingsBeforeLead: overrides.coTeachingsBeforeLead ?? 0,
+  });
+  const course = await services.catalog.createCourse(ctx, {
+    code: `TOT-${id.replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, 12)}`,
+    track: 'corrections',
+    level: 'instructor',
+    language: 'en',
+    title: 'Corrections instructor development',
+    hours: 40,
+    grantsCredentialId: credential.id,
+    requiresCredentialId: overrides.requiresCredentialId ?? null,
+  });
+  return { credential, course };
+}

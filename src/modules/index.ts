@@ -23,7 +23,18 @@ import { createDeploymentReportsService } from './deployments/deployment-reports
 import { deploymentsRoutes } from './deployments/deployments.routes.js';
 import { createDeploymentsService } from './deployments/deployments.service.js';
 import { createReadinessCheck } from './deployments/readiness-check.js';
+import { cascadeRoutes } from './cascade/cascade.routes.js';
+import { createCascadeService } from './cascade/cascade.service.js';
 import { peopleRoutes } from './people/people.routes.js';
+import { catalogRoutes } from './training/catalog.routes.js';
+import { createCatalogService } from './training/catalog.service.js';
+import { certificationsRoutes } from './training/certifications.routes.js';
+import { createCertificationsService } from './training/certifications.service.js';
+import { createEnrollmentsService } from './training/enrollments.service.js';
+import { offeringsRoutes } from './training/offerings.routes.js';
+import { createOfferingsService } from './training/offerings.service.js';
+import { vettingRoutes } from './vetting/vetting.routes.js';
+import { createVettingService } from './vetting/vetting.service.js';
 import { createPeopleService } from './people/people.service.js';
 
 export interface ServiceDeps {
@@ -42,6 +53,10 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours }
   const users = createUsersService({ db, clock, audit, passwords, organizations, people });
   const readiness = createReadinessCheck(people);
   const deployments = createDeploymentsService({ db, clock, audit, organizations, readiness });
+  const catalog = createCatalogService({ db, clock, audit });
+  const certifications = createCertificationsService({ db, clock, audit });
+  const vetting = createVettingService({ db, clock, audit, people });
+  const offerings = createOfferingsService({ db, clock, audit, organizations, people, catalog, certifications });
   return {
     organizations,
     users,
@@ -56,6 +71,12 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours }
     deployments,
     assignments: createAssignmentsService({ db, clock, audit, people, deployments, readiness }),
     deploymentReports: createDeploymentReportsService({ db, clock }),
+    catalog,
+    certifications,
+    vetting,
+    offerings,
+    enrollments: createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting }),
+    cascade: createCascadeService({ db, people }),
   };
 }
 
@@ -72,5 +93,10 @@ export function moduleRoutes(services: Services, options: { sessionHours: number
     engagementsRoutes(services),
     peopleRoutes(services),
     deploymentsRoutes(services),
+    catalogRoutes(services),
+    offeringsRoutes(services),
+    certificationsRoutes(services),
+    vettingRoutes(services),
+    cascadeRoutes(services),
   ];
 }

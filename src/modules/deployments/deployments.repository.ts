@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { updateVersioned } from '../../platform/db/versioned.js';
 import type {
   AssignmentEventsTable,
   AssignmentsTable,
@@ -97,13 +98,7 @@ export function deploymentsRepository(db: Kysely<DB>) {
       return db.insertInto('deployments').values(row).execute();
     },
     update(id: string, version: number, changes: Updateable<DeploymentsTable>) {
-      return db
-        .updateTable('deployments')
-        .set({ ...changes, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst()
-        .then((r) => Number(r.numUpdatedRows) === 1);
+      return updateVersioned(db, 'deployments', id, version, changes);
     },
     /** Keeps the deployment's dates the span of its rotations. */
     async refreshSpan(id: string) {
@@ -147,13 +142,7 @@ export function deploymentsRepository(db: Kysely<DB>) {
       return db.insertInto('rotations').values(row).execute();
     },
     updateRotation(id: string, version: number, changes: Updateable<RotationsTable>) {
-      return db
-        .updateTable('rotations')
-        .set({ ...changes, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst()
-        .then((r) => Number(r.numUpdatedRows) === 1);
+      return updateVersioned(db, 'rotations', id, version, changes);
     },
     /** Takes the rotation's row lock, so two selections cannot both take its last place. */
     async lockRotation(id: string) {
@@ -243,13 +232,7 @@ export function assignmentsRepository(db: Kysely<DB>) {
       return db.insertInto('assignments').values(row).execute();
     },
     update(id: string, version: number, changes: Updateable<AssignmentsTable>) {
-      return db
-        .updateTable('assignments')
-        .set({ ...changes, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst()
-        .then((r) => Number(r.numUpdatedRows) === 1);
+      return updateVersioned(db, 'assignments', id, version, changes);
     },
     insertEvent(row: Insertable<AssignmentEventsTable>) {
       return db.insertInto('assignment_events').values(row).execute();

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { updateVersioned } from '../../platform/db/versioned.js';
 import type { DB, EngagementParticipantsTable, EngagementsTable, TasksTable } from '../../platform/db/schema.js';
 
 export interface EngagementFilter {
@@ -52,13 +53,7 @@ export function engagementsRepository(db: Kysely<DB>) {
       return db.insertInto('engagements').values(row).execute();
     },
     update(id: string, version: number, changes: Updateable<EngagementsTable>) {
-      return db
-        .updateTable('engagements')
-        .set({ ...changes, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst()
-        .then((result) => Number(result.numUpdatedRows) === 1);
+      return updateVersioned(db, 'engagements', id, version, changes);
     },
     async replaceParticipants(engagementId: string, rows: Insertable<EngagementParticipantsTable>[]) {
       await db.deleteFrom('engagement_participants').where('engagement_id', '=', engagementId).execute();
@@ -114,13 +109,7 @@ export function tasksRepository(db: Kysely<DB>) {
       return db.insertInto('tasks').values(row).execute();
     },
     update(id: string, version: number, changes: Updateable<TasksTable>) {
-      return db
-        .updateTable('tasks')
-        .set({ ...changes, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst()
-        .then((result) => Number(result.numUpdatedRows) === 1);
+      return updateVersioned(db, 'tasks', id, version, changes);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { updateVersioned } from '../../platform/db/versioned.js';
 import type { AgreementsTable, DB, PartnershipsTable, PartnershipStageChangesTable } from '../../platform/db/schema.js';
 
 export interface PartnershipFilter {
@@ -101,13 +102,7 @@ export function partnershipsRepository(db: Kysely<DB>) {
       return db.insertInto('partnerships').values(row).execute();
     },
     update(id: string, version: number, changes: Updateable<PartnershipsTable>) {
-      return db
-        .updateTable('partnerships')
-        .set({ ...changes, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst()
-        .then((result) => Number(result.numUpdatedRows) === 1);
+      return updateVersioned(db, 'partnerships', id, version, changes);
     },
     async replaceTracks(id: string, tracks: readonly string[]) {
       await db.deleteFrom('partnership_tracks').where('partnership_id', '=', id).execute();
@@ -180,13 +175,7 @@ export function agreementsRepository(db: Kysely<DB>) {
       return db.insertInto('agreements').values(row).execute();
     },
     update(id: string, version: number, changes: Updateable<AgreementsTable>) {
-      return db
-        .updateTable('agreements')
-        .set({ ...changes, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst()
-        .then((result) => Number(result.numUpdatedRows) === 1);
+      return updateVersioned(db, 'agreements', id, version, changes);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { updateVersioned } from '../../platform/db/versioned.js';
 import type {
   DB,
   PeopleTable,
@@ -45,7 +46,7 @@ export function peopleRepository(db: Kysely<DB>) {
       .selectFrom('people')
       .innerJoin('organizations', 'organizations.id', 'people.organization_id')
       .selectAll('people')
-      .select('organizations.name as organization_name');
+      .select(['organizations.name as organization_name', 'organizations.country as organization_country']);
   }
 
   function filtered(filter: PeopleFilter) {
@@ -137,13 +138,7 @@ export function peopleRepository(db: Kysely<DB>) {
       return db.insertInto('people').values(row).execute();
     },
     update(id: string, version: number, changes: Updateable<PeopleTable>) {
-      return db
-        .updateTable('people')
-        .set({ ...changes, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst()
-        .then((r) => Number(r.numUpdatedRows) === 1);
+      return updateVersioned(db, 'people', id, version, changes);
     },
     /**
      * Takes the person's row lock until the transaction ends (in SQLite the write lock is already

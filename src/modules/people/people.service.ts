@@ -38,6 +38,8 @@ export interface PersonProfile {
   id: string;
   organizationId: string;
   organizationName: string;
+  /** The agency's country: people of agencies outside the United States are foreign participants. */
+  organizationCountry: string;
   name: string;
   status: string;
   languages: { language: string; speaking: number }[];
@@ -51,6 +53,7 @@ function profileOf(row: PersonRowWithOrganization, extras: PersonExtras): Person
     id: row.id,
     organizationId: row.organization_id,
     organizationName: row.organization_name,
+    organizationCountry: row.organization_country,
     name: `${row.given_name} ${row.family_name}`,
     status: row.status,
     languages: extras.languages.map((l) => ({ language: l.language, speaking: l.speaking })),
@@ -295,6 +298,17 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     async profiles(ctx: RequestContext, ids: readonly string[], executor: Kysely<DB> = db): Promise<Map<string, PersonProfile>> {
       const repo = peopleRepository(executor);
       const rows = (await repo.findByIds([...new Set(ids)])).filter((row) => canSeePerson(ctx.actor, row));
+      const related = await repo.related(rows.map((r) => r.id));
+      return new Map(rows.map((row) => [row.id, profileOf(row, extrasOf(related, row.id))]));
+    },
+
+    /**
+     * Profiles whatever the actor may see, for rules that act on people another permission already
+     * covers (an instructor enrolling participants in their own offering). Callers show only names.
+     */
+    async profilesForRule(ids: readonly string[], executor: Kysely<DB> = db): Promise<Map<string, PersonProfile>> {
+      const repo = peopleRepository(executor);
+      const rows = await repo.findByIds([...new Set(ids)]);
       const related = await repo.related(rows.map((r) => r.id));
       return new Map(rows.map((row) => [row.id, profileOf(row, extrasOf(related, row.id))]));
     },

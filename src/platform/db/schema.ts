@@ -326,6 +326,155 @@ export interface AssignmentEventsTable {
   recorded_by: string | null;
 }
 
+export interface CredentialsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  criteria: string;
+  track: string;
+  validity_months: number | null;
+  pass_mark: number | null;
+  min_attendance_percent: number;
+  co_teachings_before_lead: Generated<number>;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface CoursesTable {
+  id: string;
+  code: string;
+  track: string;
+  level: string;
+  language: string;
+  grants_credential_id: string | null;
+  requires_credential_id: string | null;
+  current_version: number;
+  archived_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface CourseVersionsTable {
+  id: string;
+  course_id: string;
+  number: number;
+  title: string;
+  hours: number;
+  description: string | null;
+  created_at: Instant;
+  created_by: string | null;
+}
+
+export interface OfferingsTable {
+  id: string;
+  course_id: string;
+  course_version_id: string;
+  start_on: CalendarDate;
+  end_on: CalendarDate;
+  country: string;
+  city: string | null;
+  host_organization_id: string | null;
+  delivering_organization_id: string | null;
+  capacity: number;
+  is_us_funded: Generated<number>;
+  is_refresher: Generated<number>;
+  status: string;
+  closed_at: Instant | null;
+  notes: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface OfferingInstructorsTable {
+  offering_id: string;
+  person_id: string;
+  role: string;
+}
+
+export interface EnrollmentsTable {
+  id: string;
+  offering_id: string;
+  person_id: string;
+  status: string;
+  attendance_percent: number | null;
+  score: number | null;
+  outcome: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface CertificationsTable {
+  id: string;
+  person_id: string;
+  credential_id: string;
+  offering_id: string | null;
+  issued_on: CalendarDate;
+  expires_on: CalendarDate | null;
+  renews_id: string | null;
+  revoked_at: Instant | null;
+  revoked_reason: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface VettingRecordsTable {
+  id: string;
+  person_id: string;
+  case_reference: string;
+  status: string;
+  submitted_on: CalendarDate;
+  result_on: CalendarDate | null;
+  valid_until: CalendarDate | null;
+  notes: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface OfferingFollowupsTable {
+  id: string;
+  offering_id: string;
+  person_id: string;
+  recorded_on: CalendarDate;
+  has_taught: number;
+  offerings_taught: Generated<number>;
+  people_trained: Generated<number>;
+  agency_report: string | null;
+  recorded_by: string | null;
+  created_at: Instant;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  subject_id: string | null;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Instant;
+  read_at: Instant | null;
+}
+
+export interface CertificationRemindersTable {
+  certification_id: string;
+  days_before: number;
+  sent_at: Instant;
+}
+
+export interface JobsTable {
+  name: string;
+  next_run_at: Instant;
+  locked_until: Instant | null;
+  last_run_at: Instant | null;
+  last_result: string | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   organizations: OrganizationsTable;
@@ -356,6 +505,18 @@ export interface DB {
   rotations: RotationsTable;
   assignments: AssignmentsTable;
   assignment_events: AssignmentEventsTable;
+  credentials: CredentialsTable;
+  courses: CoursesTable;
+  course_versions: CourseVersionsTable;
+  offerings: OfferingsTable;
+  offering_instructors: OfferingInstructorsTable;
+  enrollments: EnrollmentsTable;
+  certifications: CertificationsTable;
+  vetting_records: VettingRecordsTable;
+  offering_followups: OfferingFollowupsTable;
+  notifications: NotificationsTable;
+  certification_reminders: CertificationRemindersTable;
+  jobs: JobsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

@@ -35,6 +35,18 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'rotations',
   'assignments',
   'assignment_events',
+  'credentials',
+  'courses',
+  'course_versions',
+  'offerings',
+  'offering_instructors',
+  'enrollments',
+  'certifications',
+  'vetting_records',
+  'offering_followups',
+  'notifications',
+  'certification_reminders',
+  'jobs',
 ] as const satisfies readonly (keyof DB)[];
 
 /** The columns each table is read in order of, so a backup is the same file twice over. */
@@ -51,4 +63,7 @@ export const ORDER_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[n
   deployment_purposes: ['deployment_id', 'purpose'],
   deployment_languages: ['deployment_id', 'language'],
   deployment_specialties: ['deployment_id', 'specialty'],
+  offering_instructors: ['offering_id', 'person_id'],
+  certification_reminders: ['certification_id', 'days_before'],
+  jobs: ['name'],
 };

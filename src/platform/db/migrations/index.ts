@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-28-01-foundation.js';
 import * as partnerships from './2026-11-28-02-partnerships.js';
 import * as peopleDeployments from './2026-11-28-03-people-deployments.js';
+import * as training from './2026-11-28-04-training.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
   '2026-11-28-01-foundation': foundation,
   '2026-11-28-02-partnerships': partnerships,
   '2026-11-28-03-people-deployments': peopleDeployments,
+  '2026-11-28-04-training': training,
 };

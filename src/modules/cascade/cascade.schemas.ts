@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { idSchema } from '../../platform/schemas.js';
+
+export const programQuerySchema = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  format: z.enum(['json', 'csv']).default('json').describe('csv: the table by generation, country and year.'),
+});
+
+export const programCascadeSchema = z
+  .object({
+    year: z.number().int().nullable(),
+    generationZero: z.number().int().describe('The program office’s own instructors.'),
+    generations: z.array(z.object({ generation: z.number().int(), peopleTrained: z.number().int(), newInstructors: z.number().int() })),
+    byCountry: z.array(z.object({ country: z.string(), generation: z.number().int(), peopleTrained: z.number().int() })),
+    byYear: z.array(z.object({ year: z.number().int(), generation: z.number().int(), peopleTrained: z.number().int() })),
+    totalTrained: z.number().int(),
+    trainedByGenerationZero: z.number().int(),
+    multiplier: z.number().nullable().describe('Everyone trained ÷ those trained by generation 0.'),
+  })
+  .meta({ id: 'ProgramCascade' });
+
+export const instructorCascadeQuerySchema = z.object({
+  maxNodes: z.coerce.number().int().min(1).max(5000).default(500).describe('The tree is cut after this many people (the counts are not).'),
+});
+
+export const instructorCascadeSchema = z
+  .object({
+    instructor: z.object({ id: idSchema, name: z.string(), organizationName: z.string() }),
+    reach: z.number().int().describe('Distinct people trained downstream.'),
+    byDepth: z.array(z.object({ depth: z.number().int(), people: z.number().int() })),
+    byCountry: z.array(z.object({ country: z.string(), people: z.number().int() })),
+    nodes: z.array(
+      z.object({
+        personId: idSchema,
+        name: z.string(),
+        organizationName: z.string(),
+        parentId: idSchema,
+        depth: z.number().int(),
+        country: z.string(),
+        year: z.number().int(),
+        hasTaught: z.boolean().nullable().describe('From the follow-up, when one was recorded.'),
+      }),
+    ),
+    isTruncated: z.boolean(),
+  })
+  .meta({ id: 'InstructorCascade' });

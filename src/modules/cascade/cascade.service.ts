@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../platform/access.js';
+import type { DB } from '../../platform/db/schema.js';
+import { forbidden, notFound } from '../../platform/errors.js';
+import type { PeopleService } from '../people/people.service.js';
+import { canSeePersonTraining, trainingScope } from '../training/training.policy.js';
+import { buildGraph, type CascadeEdge, downstream, programCascade } from './cascade.graph.js';
+import { cascadeRepository, type EdgeRow } from './cascade.repository.js';
+
+const toEdge = (row: EdgeRow): CascadeEdge => ({ instructor: row.instructor, trainee: row.trainee, country: row.country, year: Number(row.end_on.slice(0, 4)) });
+
+/** How far the training travelled: derived each time from offerings and enrollments, never stored. */
+export function createCascadeService({ db, people }: { db: Kysely<DB>; people: Pick<PeopleService, 'profiles'> }) {
+  return {
+    async program(ctx: RequestContext, options: { year?: number | undefined }) {
+      if (trainingScope(ctx.actor).kind !== 'all') throw forbidden('The program’s cascade is for the program office and its viewers.');
+      const repo = cascadeRepository(db);
+      const edges: CascadeEdge[] = [];
+      await repo.forEachEdgeBatch((rows) => {
+        for (const row of rows) edges.push(toEdge(row));
+      });
+      const roots = await repo.roots();
+      const result = programCascade(buildGraph(edges), roots, { year: options.year });
+      return { year: options.year ?? null, generationZero: result.generations[0]?.newInstructors ?? 0, ...result };
+    },
+
+    /** One instructor's downstream tree, by depth and country, with the follow-up evidence. */
+    async instructor(ctx: RequestContext, personId: string, options: { maxNodes: number }) {
+      const profile = (await people.profiles(ctx, [personId])).get(personId);
+      if (!profile || !canSeePersonTraining(ctx.actor, profile)) throw notFound('The person');
+      const repo = cascadeRepository(db);
+      const reachIds = await repo.reach(personId);
+      const edges = (await repo.edgesFrom([personId, ...reachIds])).map(toEdge);
+      const tree = downstream(buildGraph(edges), personId);
+      const firstEdge = new Map<string, CascadeEdge>();
+      for (const edge of edges) {
+        const node = tree.get(edge.trainee);
+        if (node && node.parent === edge.instructor && !firstEdge.has(edge.trainee)) firstEdge.set(edge.trainee, edge);
+      }
+      const byDepth = new Map<number, number>();
+      const byCountry = new Map<string, number>();
+      for (const [id, node] of tree) {
+        byDepth.set(node.depth, (byDepth.get(node.depth) ?? 0) + 1);
+        const country = firstEdge.get(id)?.country ?? '';
+        byCountry.set(country, (byCountry.get(country) ?? 0) + 1);
+      }
+      const shown = [...tree.entries()].sort((a, b) => a[1].depth - b[1].depth).slice(0, options.maxNodes);
+      const [profiles, followUps] = await Promise.all([people.profiles(ctx, shown.map(([id]) => id)), repo.followUps(shown.map(([id]) => id))]);
+      const taught = new Map(followUps.map((f) => [f.person_id, f.has_taught === 1]));
+      return {
+        instructor: { id: profile.id, name: profile.name, organizationName: profile.organizationName },
+        reach: reachIds.length,
+        byDepth: [...byDepth].map(([depth, count]) => ({ depth, people: count })).sort((a, b) => a.depth - b.depth),
+        byCountry: [...byCountry].map(([country, count]) => ({ country, people: count })).sort((a, b) => b.people - a.people || a.country.localeCompare(b.country)),
+        nodes: shown.map(([id, node]) => {
+          const p = profiles.get(id);
+          const edge = firstEdge.get(id);
+          return {
+            personId: id,
+            name: p?.name ?? 'Someone outside your view',
+            organizationName: p?.organizationName ?? '',
+            parentId: node.parent,
+            depth: node.depth,
+            country: edge?.country ?? '',
+            year: edge?.year ?? 0,
+            hasTaught: taught.get(id) ?? null,
+          };
+        }),
+        isTruncated: tree.size > shown.length,
+      };
+    },
+  };
+}
+
+export type CascadeService = ReturnType<typeof createCascadeService>;

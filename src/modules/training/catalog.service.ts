@@ -1,0 +1,250 @@
+import type { Kysely } from 'kysely';
+import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant } from '../../platform/clock.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import { type Page, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import type { CredentialsTable, DB } from '../../platform/db/schema.js';
+import { conflict, invalid, notFound, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { Selectable } from 'kysely';
+import type { Course, CreateCourseInput, ListCoursesQuery, UpdateCourseInput } from './courses.schemas.js';
+import type { CreateCredentialInput, Credential, UpdateCredentialInput } from './credentials.schemas.js';
+import { trainingScope, catalogWriters } from './training.policy.js';
+import { type CourseRowWithVersion, coursesRepository, credentialsRepository } from './training.repository.js';
+
+export interface CatalogDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+}
+
+export function toCredential(row: Selectable<CredentialsTable>): Credential {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    criteria: row.criteria,
+    track: row.track as Credential['track'],
+    validityMonths: row.validity_months,
+    passMark: row.pass_mark,
+    minAttendancePercent: row.min_attendance_percent,
+    coTeachingsBeforeLead: row.co_teachings_before_lead,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+function toCourse(row: CourseRowWithVersion): Course {
+  return {
+    id: row.id,
+    code: row.code,
+    track: row.track as Course['track'],
+    level: row.level as Course['level'],
+    language: row.language,
+    title: row.title,
+    hours: row.hours,
+    description: row.description,
+    currentVersion: row.current_version,
+    grantsCredential: row.grants_credential_id ? { id: row.grants_credential_id, name: row.grants_name ?? '' } : null,
+    requiresCredential: row.requires_credential_id ? { id: row.requires_credential_id, name: row.requires_name ?? '' } : null,
+    isArchived: row.archived_at !== null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+const nameTaken = (name: string) => conflict(`A credential named “${name}” already exists.`, [{ pointer: '/body/name', detail: 'is already the name of a credential' }]);
+const codeTaken = (code: string) => conflict(`A course with the code ${code} already exists.`, [{ pointer: '/body/code', detail: 'is already the code of a course' }]);
+
+/** Credentials (what is earned) and courses (what is taught), with their versions. */
+export function createCatalogService({ db, clock, audit }: CatalogDeps) {
+  async function credentialRow(id: string, executor: Kysely<DB> = db) {
+    const row = await credentialsRepository(executor).findById(id);
+    if (!row) throw notFound('The credential');
+    return row;
+  }
+
+  async function courseRow(id: string, executor: Kysely<DB> = db) {
+    const row = await coursesRepository(executor).findById(id);
+    if (!row) throw notFound('The course');
+    return row;
+  }
+
+  async function checkCredentialRefs(trx: Kysely<DB>, input: { grantsCredentialId?: string | null | undefined; requiresCredentialId?: string | null | undefined }) {
+    for (const [field, id] of [['grantsCredentialId', input.grantsCredentialId], ['requiresCredentialId', input.requiresCredentialId]] as const) {
+      if (id && !(await credentialsRepository(trx).findById(id))) throw invalid('The credential does not exist.', [{ pointer: `/body/${field}`, detail: 'is not a credential' }]);
+    }
+  }
+
+  async function courseDetail(row: CourseRowWithVersion, executor: Kysely<DB> = db) {
+    const versions = await coursesRepository(executor).versions(row.id);
+    return {
+      ...toCourse(row),
+      versions: versions.map((v) => ({ id: v.id, number: v.number, title: v.title, hours: v.hours, description: v.description, createdAt: v.created_at })),
+    };
+  }
+
+  return {
+    async listCredentials(ctx: RequestContext): Promise<Credential[]> {
+      trainingScope(ctx.actor);
+      return (await credentialsRepository(db).list()).map(toCredential);
+    },
+
+    async getCredential(ctx: RequestContext, id: string): Promise<Credential> {
+      trainingScope(ctx.actor);
+      return toCredential(await credentialRow(id));
+    },
+
+    /** For other services: the credential's rules, without an access check. */
+    credentialRules: credentialRow,
+
+    async createCredential(ctx: RequestContext, input: CreateCredentialInput): Promise<Credential> {
+      requireRole(ctx.actor, catalogWriters);
+      try {
+        return await db.transaction().execute(async (trx) => {
+          if (await credentialsRepository(trx).findByName(input.name)) throw nameTaken(input.name);
+          const id = newId();
+          const now = instant(clock);
+          await credentialsRepository(trx).insert({
+            id,
+            name: input.name,
+            description: input.description ?? null,
+            criteria: input.criteria,
+            track: input.track,
+            validity_months: input.validityMonths ?? null,
+            pass_mark: input.passMark ?? null,
+            min_attendance_percent: input.minAttendancePercent,
+            co_teachings_before_lead: input.coTeachingsBeforeLead,
+            created_at: now,
+            updated_at: now,
+          });
+          const created = toCredential(await credentialRow(id, trx));
+          await audit(trx, ctx, { action: 'credential.create', entityType: 'credential', entityId: id, after: created });
+          return created;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw nameTaken(input.name);
+        throw error;
+      }
+    },
+
+    async updateCredential(ctx: RequestContext, id: string, version: number, input: UpdateCredentialInput): Promise<Credential> {
+      requireRole(ctx.actor, catalogWriters);
+      return db.transaction().execute(async (trx) => {
+        const current = await credentialRow(id, trx);
+        if (input.name && input.name !== current.name && (await credentialsRepository(trx).findByName(input.name))) throw nameTaken(input.name);
+        const isUpdated = await credentialsRepository(trx).update(id, version, {
+          ...(input.name !== undefined && { name: input.name }),
+          ...(input.description !== undefined && { description: input.description }),
+          ...(input.criteria !== undefined && { criteria: input.criteria }),
+          ...(input.track !== undefined && { track: input.track }),
+          ...(input.validityMonths !== undefined && { validity_months: input.validityMonths }),
+          ...(input.passMark !== undefined && { pass_mark: input.passMark }),
+          ...(input.minAttendancePercent !== undefined && { min_attendance_percent: input.minAttendancePercent }),
+          ...(input.coTeachingsBeforeLead !== undefined && { co_teachings_before_lead: input.coTeachingsBeforeLead }),
+          updated_at: instant(clock),
+        });
+        if (!isUpdated) throw staleVersion('The credential', current.version);
+        const after = toCredential(await credentialRow(id, trx));
+        await audit(trx, ctx, { action: 'credential.update', entityType: 'credential', entityId: id, before: toCredential(current), after });
+        return after;
+      });
+    },
+
+    async listCourses(ctx: RequestContext, query: ListCoursesQuery): Promise<Page<Course>> {
+      trainingScope(ctx.actor);
+      const page = { limit: query.limit, cursor: query.cursor };
+      const sort: SortRequest = { column: 'courses.code', order: 'asc' };
+      const rows = await coursesRepository(db).list({ track: query.track, level: query.level, search: query.q }, sort, page);
+      return toPage(rows, page, sort, (row) => ({ value: row.code, id: row.id }), toCourse);
+    },
+
+    async getCourse(ctx: RequestContext, id: string) {
+      trainingScope(ctx.actor);
+      return courseDetail(await courseRow(id));
+    },
+
+    /** For other services: the course and its current version, without an access check. */
+    courseRow,
+
+    async createCourse(ctx: RequestContext, input: CreateCourseInput) {
+      requireRole(ctx.actor, catalogWriters);
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const repo = coursesRepository(trx);
+          if (await repo.findByCode(input.code)) throw codeTaken(input.code);
+          await checkCredentialRefs(trx, input);
+          const id = newId();
+          const now = instant(clock);
+          await repo.insert({
+            id,
+            code: input.code,
+            track: input.track,
+            level: input.level,
+            language: input.language,
+            grants_credential_id: input.grantsCredentialId ?? null,
+            requires_credential_id: input.requiresCredentialId ?? null,
+            current_version: 1,
+            archived_at: null,
+            created_at: now,
+            updated_at: now,
+          });
+          await repo.insertVersion({ id: newId(), course_id: id, number: 1, title: input.title, hours: input.hours, description: input.description ?? null, created_at: now, created_by: ctx.actor.id });
+          const created = await courseDetail(await courseRow(id, trx), trx);
+          await audit(trx, ctx, { action: 'course.create', entityType: 'course', entityId: id, after: toCourse(await courseRow(id, trx)) });
+          return created;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw codeTaken(input.code);
+        throw error;
+      }
+    },
+
+    /** Changes a course; new content (title, hours, description) becomes its next version. */
+    async updateCourse(ctx: RequestContext, id: string, version: number, input: UpdateCourseInput) {
+      requireRole(ctx.actor, catalogWriters);
+      return db.transaction().execute(async (trx) => {
+        const current = await courseRow(id, trx);
+        await checkCredentialRefs(trx, input);
+        const repo = coursesRepository(trx);
+        const now = instant(clock);
+        const isNewContent =
+          (input.title !== undefined && input.title !== current.title) ||
+          (input.hours !== undefined && input.hours !== current.hours) ||
+          (input.description !== undefined && input.description !== current.description);
+        const nextVersion = isNewContent ? current.current_version + 1 : current.current_version;
+        const isUpdated = await repo.update(id, version, {
+          ...(input.track !== undefined && { track: input.track }),
+          ...(input.level !== undefined && { level: input.level }),
+          ...(input.language !== undefined && { language: input.language }),
+          ...(input.grantsCredentialId !== undefined && { grants_credential_id: input.grantsCredentialId }),
+          ...(input.requiresCredentialId !== undefined && { requires_credential_id: input.requiresCredentialId }),
+          ...(input.isArchived !== undefined && { archived_at: input.isArchived ? (current.archived_at ?? now) : null }),
+          current_version: nextVersion,
+          updated_at: now,
+        });
+        if (!isUpdated) throw staleVersion('The course', current.version);
+        if (isNewContent) {
+          await repo.insertVersion({
+            id: newId(),
+            course_id: id,
+            number: nextVersion,
+            title: input.title ?? current.title,
+            hours: input.hours ?? current.hours,
+            description: input.description === undefined ? current.description : input.description,
+            created_at: now,
+            created_by: ctx.actor.id,
+          });
+        }
+        const after = await courseRow(id, trx);
+        await audit(trx, ctx, { action: 'course.update', entityType: 'course', entityId: id, before: toCourse(current), after: toCourse(after) });
+        return courseDetail(after, trx);
+      });
+    },
+  };
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;

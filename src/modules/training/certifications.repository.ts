@@ -1,0 +1,72 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { updateVersioned } from '../../platform/db/versioned.js';
+import type { CertificationsTable, DB } from '../../platform/db/schema.js';
+
+export interface CertificationFilter {
+  personId?: string | undefined;
+  credentialId?: string | undefined;
+  status?: 'active' | 'expired' | 'revoked' | undefined;
+  expiringBy?: string | undefined;
+  issuedFrom?: string | undefined;
+  issuedTo?: string | undefined;
+  today: string;
+  onlyOrganizationId?: string | undefined;
+  onlyPersonId?: string | undefined;
+}
+
+export function certificationsRepository(db: Kysely<DB>) {
+  function base() {
+    return db
+      .selectFrom('certifications')
+      .innerJoin('people', 'people.id', 'certifications.person_id')
+      .innerJoin('organizations', 'organizations.id', 'people.organization_id')
+      .innerJoin('credentials', 'credentials.id', 'certifications.credential_id')
+      .selectAll('certifications')
+      .select(['people.given_name', 'people.family_name', 'people.organization_id', 'organizations.name as organization_name', 'credentials.name as credential_name']);
+  }
+  return {
+    findById(id: string) {
+      return base().where('certifications.id', '=', id).executeTakeFirst();
+    },
+    list(filter: CertificationFilter, sort: SortRequest, page: PageRequest) {
+      let query = base();
+      if (filter.personId) query = query.where('certifications.person_id', '=', filter.personId);
+      if (filter.credentialId) query = query.where('certifications.credential_id', '=', filter.credentialId);
+      if (filter.onlyOrganizationId) query = query.where('people.organization_id', '=', filter.onlyOrganizationId);
+      if (filter.onlyPersonId) query = query.where('certifications.person_id', '=', filter.onlyPersonId);
+      if (filter.issuedFrom) query = query.where('certifications.issued_on', '>=', filter.issuedFrom);
+      if (filter.issuedTo) query = query.where('certifications.issued_on', '<=', filter.issuedTo);
+      const today = filter.today;
+      if (filter.status === 'revoked') query = query.where('certifications.revoked_at', 'is not', null);
+      if (filter.status === 'expired') query = query.where('certifications.revoked_at', 'is', null).where('certifications.expires_on', '<', today);
+      if (filter.status === 'active' || filter.expiringBy) {
+        query = query
+          .where('certifications.revoked_at', 'is', null)
+          .where((eb) => eb.or([eb('certifications.expires_on', 'is', null), eb('certifications.expires_on', '>=', today)]));
+      }
+      if (filter.expiringBy) query = query.where('certifications.expires_on', '<=', filter.expiringBy);
+      return applyKeyset(query, 'certifications.id', sort, page).execute();
+    },
+    forPerson(personId: string) {
+      return base().where('certifications.person_id', '=', personId).orderBy('certifications.issued_on').execute();
+    },
+    /** Certifications of people in a credential, for instructor checks and renewals. */
+    ofPeople(personIds: readonly string[], credentialId: string) {
+      if (personIds.length === 0) return Promise.resolve([]);
+      return db.selectFrom('certifications').selectAll().where('person_id', 'in', personIds).where('credential_id', '=', credentialId).orderBy('issued_on').execute();
+    },
+    insert(row: Insertable<CertificationsTable>) {
+      return db.insertInto('certifications').values(row).execute();
+    },
+    update(id: string, version: number, changes: Updateable<CertificationsTable>) {
+      return updateVersioned(db, 'certifications', id, version, changes);
+    },
+    /** Active certifications whose expiry falls on one of these days: the reminders due. */
+    expiringOn(days: readonly string[]) {
+      return base().where('certifications.revoked_at', 'is', null).where('certifications.expires_on', 'in', days).execute();
+    },
+  };
+}
+
+export type CertificationRowWithNames = NonNullable<Awaited<ReturnType<ReturnType<typeof certificationsRepository>['findById']>>>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { calendarDateSchema, idSchema, instantSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
+
+export const CERTIFICATION_STATUSES = ['active', 'expired', 'revoked'] as const;
+
+export const certificationSchema = z
+  .object({
+    id: idSchema,
+    person: z.object({ id: idSchema, name: z.string(), organizationId: idSchema, organizationName: z.string() }),
+    credential: z.object({ id: idSchema, name: z.string() }),
+    offeringId: idSchema.nullable(),
+    issuedOn: calendarDateSchema,
+    expiresOn: calendarDateSchema.nullable(),
+    status: z.enum(CERTIFICATION_STATUSES).describe('Expired the day after its expiry date; no job needed.'),
+    renewsId: idSchema.nullable().describe('The certification this one renewed.'),
+    revokedAt: instantSchema.nullable(),
+    revokedReason: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Certification' });
+export type Certification = z.infer<typeof certificationSchema>;
+
+export const listCertificationsQuerySchema = pageQuerySchema.extend({
+  personId: idSchema.optional(),
+  credentialId: idSchema.optional(),
+  status: z.enum(CERTIFICATION_STATUSES).optional(),
+  expiringWithinDays: z.coerce.number().int().min(1).max(366).optional().describe('Active ones whose expiry falls within this many days.'),
+  issuedFrom: calendarDateSchema.optional(),
+  issuedTo: calendarDateSchema.optional(),
+});
+export type ListCertificationsQuery = z.infer<typeof listCertificationsQuerySchema>;
+
+export const revokeSchema = z.strictObject({ reason: textSchema(2000).min(3, 'must say why') }).meta({ id: 'Revoke' });
+
+export const transcriptSchema = z
+  .object({
+    person: z.object({ id: idSchema, name: z.string(), organizationName: z.string() }),
+    courses: z.array(
+      z.object({
+        offeringId: idSchema,
+        courseCode: z.string(),
+        courseTitle: z.string(),
+        courseVersion: z.number().int(),
+        startOn: calendarDateSchema,
+        endOn: calendarDateSchema,
+        country: z.string(),
+        role: z.enum(['participant', 'lead', 'co']),
+        status: z.string(),
+        attendancePercent: z.number().int().nullable(),
+        score: z.number().int().nullable(),
+      }),
+    ),
+    certifications: z.array(certificationSchema),
+  })
+  .meta({ id: 'Transcript' });

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant, today } from '../../platform/clock.js';
+import { addDays } from '../../platform/dates.js';
+import { type Page, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import type { DB } from '../../platform/db/schema.js';
+import { notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { Certification, ListCertificationsQuery } from './certifications.schemas.js';
+import { type CertificationRowWithNames, certificationsRepository } from './certifications.repository.js';
+import { canSeePersonTraining, catalogWriters, trainingScope } from './training.policy.js';
+import { certificationStatus, expiryOf, isActiveOn } from './training.rules.js';
+
+export interface CertificationsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+}
+
+export function toCertification(row: CertificationRowWithNames, day: string): Certification {
+  return {
+    id: row.id,
+    person: { id: row.person_id, name: `${row.given_name} ${row.family_name}`, organizationId: row.organization_id, organizationName: row.organization_name },
+    credential: { id: row.credential_id, name: row.credential_name },
+    offeringId: row.offering_id,
+    issuedOn: row.issued_on,
+    expiresOn: row.expires_on,
+    status: certificationStatus({ expiresOn: row.expires_on, revokedAt: row.revoked_at }, day),
+    renewsId: row.renews_id,
+    revokedAt: row.revoked_at,
+    revokedReason: row.revoked_reason,
+    version: row.version,
+  };
+}
+
+export function createCertificationsService({ db, clock, audit }: CertificationsDeps) {
+  async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
+    const row = await certificationsRepository(executor).findById(id);
+    if (!row || !canSeePersonTraining(ctx.actor, { id: row.person_id, organizationId: row.organization_id })) throw notFound('The certification');
+    return row;
+  }
+
+  return {
+    async list(ctx: RequestContext, query: ListCertificationsQuery): Promise<Page<Certification>> {
+      const scope = trainingScope(ctx.actor);
+      const day = today(clock);
+      const page = { limit: query.limit, cursor: query.cursor };
+      const sort: SortRequest = query.expiringWithinDays ? { column: 'certifications.expires_on', order: 'asc' } : { column: 'certifications.issued_on', order: 'desc' };
+      const rows = await certificationsRepository(db).list(
+        {
+          personId: query.personId,
+          credentialId: query.credentialId,
+          status: query.status,
+          expiringBy: query.expiringWithinDays ? addDays(day, query.expiringWithinDays) : undefined,
+          issuedFrom: query.issuedFrom,
+          issuedTo: query.issuedTo,
+          today: day,
+          onlyOrganizationId: scope.kind === 'organization' ? scope.organizationId : undefined,
+          onlyPersonId: scope.kind === 'person' ? scope.personId : undefined,
+        },
+        sort,
+        page,
+      );
+      return toPage(rows, page, sort, (row) => ({ value: (query.expiringWithinDays ? row.expires_on : row.issued_on) ?? '', id: row.id }), (row) => toCertification(row, day));
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<Certification> {
+      return toCertification(await visibleRow(ctx, id), today(clock));
+    },
+
+    async revoke(ctx: RequestContext, id: string, version: number, reason: string): Promise<Certification> {
+      requireRole(ctx.actor, catalogWriters);
+      return db.transaction().execute(async (trx) => {
+        const current = await visibleRow(ctx, id, trx);
+        if (current.revoked_at) throw ruleBroken('certification.already_revoked', 'The certification is already revoked.');
+        const now = instant(clock);
+        if (!(await certificationsRepository(trx).update(id, version, { revoked_at: now, revoked_reason: reason, updated_at: now }))) {
+          throw staleVersion('The certification', current.version);
+        }
+        const day = today(clock);
+        const after = toCertification(await visibleRow(ctx, id, trx), day);
+        await audit(trx, ctx, { action: 'certification.revoke', entityType: 'certification', entityId: id, before: toCertification(current, day), after });
+        return after;
+      });
+    },
+
+    /**
+     * Issues certifications in the caller's transaction (closing an offering). A person who already
+     * holds the credential gets a renewal that points at what it renews; history is kept.
+     */
+    async issue(
+      ctx: RequestContext,
+      trx: Kysely<DB>,
+      awards: { personId: string; credentialId: string; offeringId: string; issuedOn: string; validityMonths: number | null }[],
+    ): Promise<Map<string, { id: string; expiresOn: string | null; isRenewal: boolean }>> {
+      const repo = certificationsRepository(trx);
+      const issued = new Map<string, { id: string; expiresOn: string | null; isRenewal: boolean }>();
+      const now = instant(clock);
+      for (const award of awards) {
+        const held = (await repo.ofPeople([award.personId], award.credentialId)).filter((c) => c.revoked_at === null);
+        const renews = held.at(-1);
+        const id = newId();
+        const expiresOn = expiryOf(award.issuedOn, award.validityMonths);
+        await repo.insert({
+          id,
+          person_id: award.personId,
+          credential_id: award.credentialId,
+          offering_id: award.offeringId,
+          issued_on: award.issuedOn,
+          expires_on: expiresOn,
+          renews_id: renews?.id ?? null,
+          revoked_at: null,
+          revoked_reason: null,
+          created_at: now,
+          updated_at: now,
+        });
+        await audit(trx, ctx, {
+          action: renews ? 'certification.renew' : 'certification.issue',
+          entityType: 'certification',
+          entityId: id,
+          after: { personId: award.personId, credentialId: award.credentialId, offeringId: award.offeringId, issuedOn: award.issuedOn, expiresOn, renewsId: renews?.id ?? null },
+        });
+        issued.set(award.personId, { id, expiresOn, isRenewal: renews !== undefined });
+      }
+      return issued;
+    },
+
+    /** Who of these people holds the credential, active, on a day (instructor checks). */
+    async holdersOn(personIds: readonly string[], credentialId: string, day: string, executor: Kysely<DB>): Promise<Set<string>> {
+      const rows = await certificationsRepository(executor).ofPeople(personIds, credentialId);
+      return new Set(rows.filter((r) => isActiveOn({ issuedOn: r.issued_on, expiresOn: r.expires_on, revokedAt: r.revoked_at }, day)).map((r) => r.person_id));
+    },
+
+    /** Every certification of a person, for the transcript. */
+    async ofPerson(personId: string, executor: Kysely<DB> = db): Promise<Certification[]> {
+      const day = today(clock);
+      return (await certificationsRepository(executor).forPerson(personId)).map((row) => toCertification(row, day));
+    },
+  };
+}
+
+export type CertificationsService = ReturnType<typeof createCertificationsService>;

@@ -1,0 +1,246 @@
+import type { Kysely } from 'kysely';
+import { isStaff, type RequestContext } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant, today } from '../../platform/clock.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import type { DB } from '../../platform/db/schema.js';
+import { AppError, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { PeopleService } from '../people/people.service.js';
+import type { VettingService } from '../vetting/vetting.service.js';
+import type { CatalogService } from './catalog.service.js';
+import type { CertificationsService } from './certifications.service.js';
+import { toEnrollment } from './offerings.mapper.js';
+import { enrollmentsRepository, type OfferingRowWithNames, offeringsRepository } from './offerings.repository.js';
+import type { Enrollment, FollowUpInput, OfferingDetail, RecordResultInput } from './offerings.schemas.js';
+import type { OfferingsService } from './offerings.service.js';
+import { canClose, canRecordResults, canSeePersonTraining } from './training.policy.js';
+import { clashingOffering, followUpWindow, isVettingValidOn, unmetCriteria } from './training.rules.js';
+
+export interface EnrollmentsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+  people: Pick<PeopleService, 'profiles' | 'profilesForRule'>;
+  offerings: Pick<OfferingsService, 'visibleRow' | 'detail'>;
+  catalog: Pick<CatalogService, 'credentialRules'>;
+  certifications: Pick<CertificationsService, 'issue' | 'ofPerson'>;
+  vetting: Pick<VettingService, 'latestOf'>;
+}
+
+/** The program office is American: participants from agencies of other countries are foreign. */
+export const PROGRAM_COUNTRY = 'US';
+
+const conflictRule = (rule: string, message: string) => new AppError('conflict', message, { rule });
+
+/** Rosters, attendance and results, closing an offering, and what came of it. */
+export function createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting }: EnrollmentsDeps) {
+  async function instructorIds(trx: Kysely<DB>, offeringId: string) {
+    const rows = await offeringsRepository(trx).instructorsOf([offeringId]);
+    return { all: rows.map((r) => r.person_id), leads: rows.filter((r) => r.role === 'lead').map((r) => r.person_id) };
+  }
+
+  async function requireRecorder(ctx: RequestContext, trx: Kysely<DB>, offering: OfferingRowWithNames) {
+    if (!canRecordResults(ctx.actor, (await instructorIds(trx, offering.id)).all)) throw forbidden('Only the program office or the offering’s instructors record its roster and results.');
+  }
+
+  return {
+    /**
+     * Enrolls a person: the offering must be open and have a seat; nobody twice, nobody who teaches
+     * it, nobody in two offerings at once; a foreign participant of a U.S.-funded offering needs a
+     * vetting cleared and valid on the start date.
+     */
+    async enroll(ctx: RequestContext, offeringId: string, personId: string): Promise<Enrollment> {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const offering = await offerings.visibleRow(ctx, offeringId, trx);
+          const ids = await instructorIds(trx, offeringId);
+          // The offering's instructors enroll whoever attends; others enroll the people they can see.
+          const isRecorder = canRecordResults(ctx.actor, ids.all);
+          const profile = (isRecorder ? await people.profilesForRule([personId], trx) : await people.profiles(ctx, [personId], trx)).get(personId);
+          if (!profile) throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person you can see' }]);
+          const isCoordinatorOfPerson = ctx.actor.role === 'coordinator' && ctx.actor.organizationId === profile.organizationId;
+          if (!isRecorder && !isCoordinatorOfPerson) throw forbidden();
+          if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: it takes no more participants.`);
+          if (ids.all.includes(personId)) throw ruleBroken('enrollment.is_instructor', `${profile.name} teaches this offering and cannot also take it.`);
+          await offeringsRepository(trx).lock(offeringId);
+          const repo = enrollmentsRepository(trx);
+          const existing = await repo.forOffering(offeringId);
+          if (existing.some((e) => e.person_id === personId)) throw conflictRule('enrollment.duplicate', `${profile.name} is already on this offering’s roster.`);
+          const seated = existing.filter((e) => e.status !== 'withdrawn' && e.status !== 'no_show').length;
+          if (seated >= offering.capacity) throw conflictRule('offering.full', `All ${offering.capacity} seats of this offering are taken.`);
+          const others = (await repo.forPerson(personId))
+            .filter((e) => e.offering_id !== offeringId && (e.status === 'enrolled' || e.status === 'completed'))
+            .map((e) => ({ start: e.start_on, end: e.end_on, title: e.title }));
+          const clash = clashingOffering({ start: offering.start_on, end: offering.end_on }, others);
+          if (clash) throw ruleBroken('enrollment.clash', `${profile.name} is enrolled in ${clash.title} from ${clash.start} to ${clash.end}, which overlaps this offering.`);
+          if (offering.is_us_funded === 1 && profile.organizationCountry !== PROGRAM_COUNTRY) {
+            const latest = (await vetting.latestOf([personId], trx)).get(personId);
+            if (!latest || !isVettingValidOn(latest, offering.start_on)) {
+              throw ruleBroken(
+                'vetting.not_cleared',
+                `${profile.name} cannot join a U.S.-funded offering without a vetting cleared and valid on its start date (${offering.start_on}).`,
+              );
+            }
+          }
+          const id = newId();
+          const now = instant(clock);
+          await repo.insert({ id, offering_id: offeringId, person_id: personId, status: 'enrolled', attendance_percent: null, score: null, outcome: null, created_at: now, updated_at: now });
+          const enrollment = toEnrollment((await repo.findById(id)) as NonNullable<Awaited<ReturnType<typeof repo.findById>>>);
+          await audit(trx, ctx, { action: 'enrollment.create', entityType: 'enrollment', entityId: id, after: enrollment });
+          return enrollment;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflictRule('enrollment.duplicate', 'That person is already on this offering’s roster.');
+        throw error;
+      }
+    },
+
+    /** Attendance and score, or a withdrawal or no-show, before the offering closes. */
+    async recordResult(ctx: RequestContext, offeringId: string, enrollmentId: string, version: number, input: RecordResultInput): Promise<Enrollment> {
+      return db.transaction().execute(async (trx) => {
+        const offering = await offerings.visibleRow(ctx, offeringId, trx);
+        await requireRecorder(ctx, trx, offering);
+        if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: its results are final.`);
+        const repo = enrollmentsRepository(trx);
+        const current = await repo.findById(enrollmentId);
+        if (!current || current.offering_id !== offeringId) throw notFound('The enrollment');
+        const isUpdated = await repo.update(enrollmentId, version, {
+          ...(input.attendancePercent !== undefined && { attendance_percent: input.attendancePercent }),
+          ...(input.score !== undefined && { score: input.score }),
+          ...(input.status !== undefined && { status: input.status }),
+          updated_at: instant(clock),
+        });
+        if (!isUpdated) throw staleVersion('The enrollment', current.version);
+        const after = toEnrollment((await repo.findById(enrollmentId)) as typeof current);
+        await audit(trx, ctx, { action: 'enrollment.result', entityType: 'enrollment', entityId: enrollmentId, before: toEnrollment(current), after });
+        return after;
+      });
+    },
+
+    /**
+     * Closes an offering in one transaction: everyone still enrolled who met the credential's
+     * criteria completes and is certified (a renewal if they held it already); the others fail,
+     * with the reasons. The report says who was certified and who was not, and why.
+     */
+    async close(ctx: RequestContext, offeringId: string, version: number) {
+      return db.transaction().execute(async (trx) => {
+        const offering = await offerings.visibleRow(ctx, offeringId, trx);
+        if (!canClose(ctx.actor, (await instructorIds(trx, offeringId)).leads)) throw forbidden('Only the program office or the lead instructor closes an offering.');
+        if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is already ${offering.status}.`);
+        if (today(clock) < offering.end_on) throw ruleBroken('offering.close_before_end', `The offering runs until ${offering.end_on}: close it once it has ended.`);
+        const credential = offering.grants_credential_id ? await catalog.credentialRules(offering.grants_credential_id, trx) : null;
+        const rules = credential
+          ? { validityMonths: credential.validity_months, passMark: credential.pass_mark, minAttendancePercent: credential.min_attendance_percent }
+          : { validityMonths: null, passMark: null, minAttendancePercent: 0 };
+        const repo = enrollmentsRepository(trx);
+        const passed: { personId: string; name: string }[] = [];
+        const notCertified: { personId: string; name: string; reasons: string[] }[] = [];
+        const now = instant(clock);
+        for (const e of await repo.forOffering(offeringId)) {
+          if (e.status !== 'enrolled') continue;
+          const reasons = unmetCriteria({ attendancePercent: e.attendance_percent, score: e.score }, rules);
+          const name = `${e.given_name} ${e.family_name}`;
+          await repo.update(e.id, e.version, { status: reasons.length ? 'failed' : 'completed', outcome: reasons.length ? reasons.join('; ') : null, updated_at: now });
+          if (reasons.length) notCertified.push({ personId: e.person_id, name, reasons });
+          else passed.push({ personId: e.person_id, name });
+        }
+        const issued = credential
+          ? await certifications.issue(
+              ctx,
+              trx,
+              passed.map((p) => ({ personId: p.personId, credentialId: credential.id, offeringId, issuedOn: offering.end_on, validityMonths: credential.validity_months })),
+            )
+          : new Map();
+        if (!(await offeringsRepository(trx).update(offeringId, version, { status: 'closed', closed_at: now, updated_at: now }))) {
+          throw staleVersion('The offering', offering.version);
+        }
+        await audit(trx, ctx, {
+          action: 'offering.close',
+          entityType: 'offering',
+          entityId: offeringId,
+          before: { status: offering.status },
+          after: { status: 'closed', certified: issued.size, notCertified: notCertified.length },
+        });
+        return {
+          offering: await offerings.detail(ctx, await offerings.visibleRow(ctx, offeringId, trx), trx),
+          certified: passed
+            .filter((p) => issued.has(p.personId))
+            .map((p) => {
+              const award = issued.get(p.personId) as { id: string; expiresOn: string | null; isRenewal: boolean };
+              return { personId: p.personId, name: p.name, certificationId: award.id, expiresOn: award.expiresOn, isRenewal: award.isRenewal };
+            }),
+          passedWithoutCredential: credential ? [] : passed,
+          notCertified,
+        };
+      });
+    },
+
+    /** What a trained instructor went on to do, 3 to 12 months after the offering: the evidence that training took root. */
+    async recordFollowUp(ctx: RequestContext, offeringId: string, input: FollowUpInput): Promise<OfferingDetail> {
+      return db.transaction().execute(async (trx) => {
+        const offering = await offerings.visibleRow(ctx, offeringId, trx);
+        if (!isStaff(ctx.actor)) throw forbidden();
+        const completed = (await enrollmentsRepository(trx).forOffering(offeringId)).find((e) => e.person_id === input.personId && e.status === 'completed');
+        if (!completed) throw invalid('Follow-ups are for people who completed the offering.', [{ pointer: '/body/personId', detail: 'did not complete this offering' }]);
+        const window = followUpWindow(offering.end_on);
+        if (input.recordedOn < window.start || input.recordedOn > window.end) {
+          throw ruleBroken('followup.window', `A follow-up is recorded 3 to 12 months after the offering: between ${window.start} and ${window.end}.`);
+        }
+        await offeringsRepository(trx).upsertFollowUp({
+          id: newId(),
+          offering_id: offeringId,
+          person_id: input.personId,
+          recorded_on: input.recordedOn,
+          has_taught: input.hasTaught ? 1 : 0,
+          offerings_taught: input.offeringsTaught,
+          people_trained: input.peopleTrained,
+          agency_report: input.agencyReport ?? null,
+          recorded_by: ctx.actor.id,
+          created_at: instant(clock),
+        });
+        await audit(trx, ctx, { action: 'offering.follow_up', entityType: 'offering', entityId: offeringId, after: input });
+        return offerings.detail(ctx, await offerings.visibleRow(ctx, offeringId, trx), trx);
+      });
+    },
+
+    /** A person's courses (taken and taught), results and certifications. */
+    async transcript(ctx: RequestContext, personId: string) {
+      const profile = (await people.profiles(ctx, [personId])).get(personId);
+      if (!profile || !canSeePersonTraining(ctx.actor, profile) || ctx.actor.role === 'viewer') throw notFound('The person');
+      const repo = enrollmentsRepository(db);
+      const [taken, taught, certs] = await Promise.all([repo.forPerson(personId), repo.taughtBy(personId), certifications.ofPerson(personId)]);
+      const courses = [
+        ...taken.map((e) => ({
+          offeringId: e.offering_id,
+          courseCode: e.code,
+          courseTitle: e.title,
+          courseVersion: e.version_number,
+          startOn: e.start_on,
+          endOn: e.end_on,
+          country: e.country,
+          role: 'participant' as const,
+          status: e.status,
+          attendancePercent: e.attendance_percent,
+          score: e.score,
+        })),
+        ...taught.map((t) => ({
+          offeringId: t.offering_id,
+          courseCode: t.code,
+          courseTitle: t.title,
+          courseVersion: t.version_number,
+          startOn: t.start_on,
+          endOn: t.end_on,
+          country: t.country,
+          role: t.role as 'lead' | 'co',
+          status: t.status,
+          attendancePercent: null,
+          score: null,
+        })),
+      ].sort((a, b) => a.startOn.localeCompare(b.startOn));
+      return { person: { id: profile.id, name: profile.name, organizationName: profile.organizationName }, courses, certifications: certs };
+    },
+  };
+}
+
+export type EnrollmentsService = ReturnType<typeof createEnrollmentsService>;

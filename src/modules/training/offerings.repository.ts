@@ -1,0 +1,202 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { updateVersioned } from '../../platform/db/versioned.js';
+import type { DB, EnrollmentsTable, OfferingFollowupsTable, OfferingsTable } from '../../platform/db/schema.js';
+
+export interface OfferingFilter {
+  courseId?: string | undefined;
+  country?: string | undefined;
+  status?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  instructorId?: string | undefined;
+  /** A coordinator's agency or an instructor's person: offerings they take part in. */
+  involving?: { organizationId?: string | undefined; personId?: string | undefined } | undefined;
+}
+
+export function offeringsRepository(db: Kysely<DB>) {
+  function base() {
+    return db
+      .selectFrom('offerings')
+      .innerJoin('courses', 'courses.id', 'offerings.course_id')
+      .innerJoin('course_versions as v', 'v.id', 'offerings.course_version_id')
+      .leftJoin('organizations as host', 'host.id', 'offerings.host_organization_id')
+      .leftJoin('organizations as delivering', 'delivering.id', 'offerings.delivering_organization_id')
+      .selectAll('offerings')
+      .select([
+        'courses.code as course_code',
+        'courses.level as course_level',
+        'courses.track as course_track',
+        'courses.grants_credential_id',
+        'courses.requires_credential_id',
+        'v.title as course_title',
+        'v.number as course_version_number',
+        'host.name as host_name',
+        'delivering.name as delivering_name',
+        (eb) =>
+          eb
+            .selectFrom('enrollments')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('enrollments.offering_id', '=', 'offerings.id')
+            .where('enrollments.status', 'in', ['enrolled', 'completed', 'failed'])
+            .as('enrolled_count'),
+      ]);
+  }
+
+  return {
+    findById(id: string) {
+      return base().where('offerings.id', '=', id).executeTakeFirst();
+    },
+    list(filter: OfferingFilter, sort: SortRequest, page: PageRequest) {
+      let query = base();
+      if (filter.courseId) query = query.where('offerings.course_id', '=', filter.courseId);
+      if (filter.country) query = query.where('offerings.country', '=', filter.country);
+      if (filter.status) query = query.where('offerings.status', '=', filter.status);
+      if (filter.from) query = query.where('offerings.end_on', '>=', filter.from);
+      if (filter.to) query = query.where('offerings.start_on', '<=', filter.to);
+      if (filter.instructorId) {
+        const id = filter.instructorId;
+        query = query.where((eb) => eb.exists(eb.selectFrom('offering_instructors as oi').select('oi.person_id').whereRef('oi.offering_id', '=', 'offerings.id').where('oi.person_id', '=', id)));
+      }
+      const involving = filter.involving;
+      if (involving) {
+        const column = involving.personId ? 'p.id' : 'p.organization_id';
+        const value = involving.personId ?? involving.organizationId ?? '';
+        query = query.where((eb) =>
+          eb.or([
+            eb.exists(
+              eb
+                .selectFrom('offering_instructors as oi')
+                .innerJoin('people as p', 'p.id', 'oi.person_id')
+                .select('oi.person_id')
+                .whereRef('oi.offering_id', '=', 'offerings.id')
+                .where(column, '=', value),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('enrollments as e')
+                .innerJoin('people as p', 'p.id', 'e.person_id')
+                .select('e.id')
+                .whereRef('e.offering_id', '=', 'offerings.id')
+                .where(column, '=', value),
+            ),
+          ]),
+        );
+      }
+      return applyKeyset(query, 'offerings.id', sort, page).execute();
+    },
+    instructorsOf(offeringIds: readonly string[]) {
+      if (offeringIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('offering_instructors')
+        .innerJoin('people', 'people.id', 'offering_instructors.person_id')
+        .select(['offering_instructors.offering_id', 'offering_instructors.person_id', 'offering_instructors.role', 'people.given_name', 'people.family_name', 'people.organization_id'])
+        .where('offering_instructors.offering_id', 'in', offeringIds)
+        .orderBy('offering_instructors.role', 'desc')
+        .orderBy('people.sort_name')
+        .execute();
+    },
+    /** How many offerings, ended before a day, a person co-taught of courses that require a credential. */
+    async coTeachings(personId: string, credentialId: string, before: string): Promise<number> {
+      const row = await db
+        .selectFrom('offering_instructors as oi')
+        .innerJoin('offerings as o', 'o.id', 'oi.offering_id')
+        .innerJoin('courses as c', 'c.id', 'o.course_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('oi.person_id', '=', personId)
+        .where('oi.role', '=', 'co')
+        .where('c.requires_credential_id', '=', credentialId)
+        .where('o.status', '!=', 'cancelled')
+        .where('o.end_on', '<', before)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    insert(row: Insertable<OfferingsTable>) {
+      return db.insertInto('offerings').values(row).execute();
+    },
+    update(id: string, version: number, changes: Updateable<OfferingsTable>) {
+      return updateVersioned(db, 'offerings', id, version, changes);
+    },
+    /** Takes the offering's row lock, so two enrollments cannot both take its last seat. */
+    async lock(id: string) {
+      await db
+        .updateTable('offerings')
+        .set((eb) => ({ version: eb.ref('version') }))
+        .where('id', '=', id)
+        .execute();
+    },
+    async setInstructor(offeringId: string, personId: string, role: string) {
+      await db.deleteFrom('offering_instructors').where('offering_id', '=', offeringId).where('person_id', '=', personId).execute();
+      await db.insertInto('offering_instructors').values({ offering_id: offeringId, person_id: personId, role }).execute();
+    },
+    removeInstructor(offeringId: string, personId: string) {
+      return db.deleteFrom('offering_instructors').where('offering_id', '=', offeringId).where('person_id', '=', personId).execute();
+    },
+    followUps(offeringId: string) {
+      return db
+        .selectFrom('offering_followups')
+        .innerJoin('people', 'people.id', 'offering_followups.person_id')
+        .selectAll('offering_followups')
+        .select(['people.given_name', 'people.family_name'])
+        .where('offering_id', '=', offeringId)
+        .orderBy('recorded_on')
+        .execute();
+    },
+    async upsertFollowUp(row: Insertable<OfferingFollowupsTable>) {
+      await db.deleteFrom('offering_followups').where('offering_id', '=', row.offering_id).where('person_id', '=', row.person_id).execute();
+      await db.insertInto('offering_followups').values(row).execute();
+    },
+  };
+}
+
+export function enrollmentsRepository(db: Kysely<DB>) {
+  function base() {
+    return db
+      .selectFrom('enrollments')
+      .innerJoin('people', 'people.id', 'enrollments.person_id')
+      .innerJoin('organizations', 'organizations.id', 'people.organization_id')
+      .selectAll('enrollments')
+      .select(['people.given_name', 'people.family_name', 'people.organization_id', 'organizations.name as organization_name', 'organizations.country as organization_country']);
+  }
+  return {
+    findById(id: string) {
+      return base().where('enrollments.id', '=', id).executeTakeFirst();
+    },
+    forOffering(offeringId: string) {
+      return base().where('enrollments.offering_id', '=', offeringId).orderBy('people.sort_name').orderBy('enrollments.id').execute();
+    },
+    /** A person's enrollments with their offerings' dates, for clashes and transcripts. */
+    forPerson(personId: string) {
+      return db
+        .selectFrom('enrollments')
+        .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
+        .innerJoin('courses', 'courses.id', 'offerings.course_id')
+        .innerJoin('course_versions as v', 'v.id', 'offerings.course_version_id')
+        .selectAll('enrollments')
+        .select(['offerings.start_on', 'offerings.end_on', 'offerings.country', 'offerings.status as offering_status', 'courses.code', 'v.title', 'v.number as version_number'])
+        .where('enrollments.person_id', '=', personId)
+        .orderBy('offerings.start_on')
+        .execute();
+    },
+    taughtBy(personId: string) {
+      return db
+        .selectFrom('offering_instructors as oi')
+        .innerJoin('offerings', 'offerings.id', 'oi.offering_id')
+        .innerJoin('courses', 'courses.id', 'offerings.course_id')
+        .innerJoin('course_versions as v', 'v.id', 'offerings.course_version_id')
+        .select(['offerings.id as offering_id', 'oi.role', 'offerings.start_on', 'offerings.end_on', 'offerings.country', 'offerings.status', 'courses.code', 'v.title', 'v.number as version_number'])
+        .where('oi.person_id', '=', personId)
+        .orderBy('offerings.start_on')
+        .execute();
+    },
+    insert(row: Insertable<EnrollmentsTable>) {
+      return db.insertInto('enrollments').values(row).execute();
+    },
+    update(id: string, version: number, changes: Updateable<EnrollmentsTable>) {
+      return updateVersioned(db, 'enrollments', id, version, changes);
+    },
+  };
+}
+
+export type OfferingRowWithNames = NonNullable<Awaited<ReturnType<ReturnType<typeof offeringsRepository>['findById']>>>;
+export type EnrollmentRowWithPerson = NonNullable<Awaited<ReturnType<ReturnType<typeof enrollmentsRepository>['findById']>>>;

@@ -1,0 +1,109 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { type App, contextOf } from '../../platform/http/context.js';
+import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { idSchema, pageSchema } from '../../platform/schemas.js';
+import type { EnrollmentsService } from './enrollments.service.js';
+import {
+  closeReportSchema,
+  createOfferingSchema,
+  enrollmentSchema,
+  enrollSchema,
+  followUpSchema,
+  listOfferingsQuerySchema,
+  offeringDetailSchema,
+  offeringSchema,
+  recordResultSchema,
+  setInstructorSchema,
+  updateOfferingSchema,
+} from './offerings.schemas.js';
+import type { OfferingsService } from './offerings.service.js';
+
+const idParams = z.object({ id: idSchema });
+const instructorParams = z.object({ id: idSchema, personId: idSchema });
+const enrollmentParams = z.object({ id: idSchema, enrollmentId: idSchema });
+
+export function offeringsRoutes(deps: { offerings: OfferingsService; enrollments: EnrollmentsService }) {
+  const { offerings, enrollments } = deps;
+  const withEtag = <T extends { version: number }>(reply: FastifyReply, value: T) => {
+    setEtag(reply, value.version);
+    return value;
+  };
+  return (app: App) => {
+    app.get(
+      '/offerings',
+      { schema: { tags: ['training'], summary: 'Offerings of courses, newest first', querystring: listOfferingsQuerySchema, response: { 200: pageSchema(offeringSchema) } } },
+      async (request) => offerings.list(contextOf(request), request.query),
+    );
+    app.post(
+      '/offerings',
+      { schema: { tags: ['training'], summary: 'Schedule an offering of a course (it records the course’s current version)', body: createOfferingSchema, response: { 201: offeringDetailSchema } } },
+      async (request, reply) => reply.status(201).send(withEtag(reply, await offerings.schedule(contextOf(request), request.body))),
+    );
+    app.get(
+      '/offerings/:id',
+      { schema: { tags: ['training'], summary: 'An offering with its instructors, roster and follow-ups', params: idParams, response: { 200: offeringDetailSchema } } },
+      async (request, reply) => withEtag(reply, await offerings.get(contextOf(request), request.params.id)),
+    );
+    app.patch(
+      '/offerings/:id',
+      { schema: { tags: ['training'], summary: 'Change or cancel a scheduled offering (needs If-Match)', params: idParams, body: updateOfferingSchema, response: { 200: offeringDetailSchema } } },
+      async (request, reply) => withEtag(reply, await offerings.update(contextOf(request), request.params.id, requiredVersion(request), request.body)),
+    );
+    app.put(
+      '/offerings/:id/instructors',
+      {
+        schema: {
+          tags: ['training'],
+          summary: 'Make a person lead or co-instructor (needs If-Match); refused when they lack the required credential or the co-teaching to lead',
+          params: idParams,
+          body: setInstructorSchema,
+          response: { 200: offeringDetailSchema },
+        },
+      },
+      async (request, reply) => withEtag(reply, await offerings.setInstructor(contextOf(request), request.params.id, requiredVersion(request), request.body)),
+    );
+    app.delete(
+      '/offerings/:id/instructors/:personId',
+      { schema: { tags: ['training'], summary: 'Take an instructor off an offering (needs If-Match)', params: instructorParams, response: { 200: offeringDetailSchema } } },
+      async (request, reply) =>
+        withEtag(reply, await offerings.removeInstructor(contextOf(request), request.params.id, requiredVersion(request), request.params.personId)),
+    );
+    app.post(
+      '/offerings/:id/enrollments',
+      { schema: { tags: ['training'], summary: 'Enroll a person (capacity, duplicates, clashes and vetting are checked)', params: idParams, body: enrollSchema, response: { 201: enrollmentSchema } } },
+      async (request, reply) => reply.status(201).send(withEtag(reply, await enrollments.enroll(contextOf(request), request.params.id, request.body.personId))),
+    );
+    app.patch(
+      '/offerings/:id/enrollments/:enrollmentId',
+      {
+        schema: {
+          tags: ['training'],
+          summary: 'Record attendance and score, a withdrawal or a no-show (needs If-Match)',
+          params: enrollmentParams,
+          body: recordResultSchema,
+          response: { 200: enrollmentSchema },
+        },
+      },
+      async (request, reply) =>
+        withEtag(reply, await enrollments.recordResult(contextOf(request), request.params.id, request.params.enrollmentId, requiredVersion(request), request.body)),
+    );
+    app.post(
+      '/offerings/:id/close',
+      {
+        schema: {
+          tags: ['training'],
+          summary: 'Close the offering: certify everyone who met the criteria, in one go, and say who did not and why (needs If-Match)',
+          params: idParams,
+          response: { 200: closeReportSchema },
+        },
+      },
+      async (request) => enrollments.close(contextOf(request), request.params.id, requiredVersion(request)),
+    );
+    app.post(
+      '/offerings/:id/follow-ups',
+      { schema: { tags: ['training'], summary: 'Record, 3 to 12 months on, whether a trained instructor went on to teach', params: idParams, body: followUpSchema, response: { 200: offeringDetailSchema } } },
+      async (request) => enrollments.recordFollowUp(contextOf(request), request.params.id, request.body),
+    );
+  };
+}

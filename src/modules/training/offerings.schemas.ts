@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
+
+export const OFFERING_STATUSES = ['scheduled', 'closed', 'cancelled'] as const;
+export const offeringStatusSchema = z.enum(OFFERING_STATUSES);
+export const INSTRUCTOR_ROLES = ['lead', 'co'] as const;
+export const instructorRoleSchema = z.enum(INSTRUCTOR_ROLES);
+export const ENROLLMENT_STATUSES = ['enrolled', 'completed', 'failed', 'withdrawn', 'no_show'] as const;
+export const enrollmentStatusSchema = z.enum(ENROLLMENT_STATUSES);
+
+const percent = z.number().int().min(0).max(100);
+
+export const createOfferingSchema = z
+  .strictObject({
+    courseId: idSchema,
+    startOn: calendarDateSchema,
+    endOn: calendarDateSchema,
+    country: countryCodeSchema,
+    city: lineSchema(120).nullish(),
+    hostOrganizationId: idSchema.nullish(),
+    deliveringOrganizationId: idSchema.nullish(),
+    capacity: z.number().int().min(1).max(1000),
+    isUsFunded: z.boolean().default(true).describe('Foreign participants of a U.S.-funded offering must be vetted.'),
+    isRefresher: z.boolean().default(false).describe('Closing a refresher renews the participants’ certifications.'),
+    notes: textSchema(4000).nullish(),
+  })
+  .refine((v) => v.endOn >= v.startOn, { message: 'must not come before the start', path: ['endOn'] })
+  .meta({ id: 'CreateOffering' });
+export type CreateOfferingInput = z.infer<typeof createOfferingSchema>;
+
+export const updateOfferingSchema = z
+  .strictObject({
+    startOn: calendarDateSchema,
+    endOn: calendarDateSchema,
+    city: lineSchema(120).nullable(),
+    hostOrganizationId: idSchema.nullable(),
+    deliveringOrganizationId: idSchema.nullable(),
+    capacity: z.number().int().min(1).max(1000),
+    notes: textSchema(4000).nullable(),
+    status: z.literal('cancelled').describe('Cancel a scheduled offering.'),
+  })
+  .partial()
+  .meta({ id: 'UpdateOffering' });
+export type UpdateOfferingInput = z.infer<typeof updateOfferingSchema>;
+
+export const setInstructorSchema = z.strictObject({ personId: idSchema, role: instructorRoleSchema }).meta({ id: 'SetInstructor' });
+
+export const enrollSchema = z.strictObject({ personId: idSchema }).meta({ id: 'Enroll' });
+
+export const recordResultSchema = z
+  .strictObject({
+    attendancePercent: percent.nullable(),
+    score: percent.nullable(),
+    status: z.enum(['enrolled', 'withdrawn', 'no_show']).describe('Completed and failed are decided when the offering closes.'),
+  })
+  .partial()
+  .meta({ id: 'RecordResult' });
+export type RecordResultInput = z.infer<typeof recordResultSchema>;
+
+export const enrollmentSchema = z
+  .object({
+    id: idSchema,
+    offeringId: idSchema,
+    person: z.object({ id: idSchema, name: z.string(), organizationId: idSchema, organizationName: z.string() }),
+    status: enrollmentStatusSchema,
+    attendancePercent: z.number().int().nullable(),
+    score: z.number().int().nullable(),
+    outcome: z.string().nullable().describe('Why the participant did not pass, when they did not.'),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Enrollment' });
+export type Enrollment = z.infer<typeof enrollmentSchema>;
+
+export const offeringSchema = z
+  .object({
+    id: idSchema,
+    course: z.object({ id: idSchema, code: z.string(), title: z.string(), level: z.string(), track: z.string() }),
+    courseVersion: z.number().int(),
+    startOn: calendarDateSchema,
+    endOn: calendarDateSchema,
+    country: z.string(),
+    city: z.string().nullable(),
+    hostOrganization: z.object({ id: idSchema, name: z.string() }).nullable(),
+    deliveringOrganization: z.object({ id: idSchema, name: z.string() }).nullable(),
+    capacity: z.number().int(),
+    enrolledCount: z.number().int(),
+    isUsFunded: z.boolean(),
+    isRefresher: z.boolean(),
+    status: offeringStatusSchema,
+    closedAt: instantSchema.nullable(),
+    instructors: z.array(z.object({ personId: idSchema, name: z.string(), role: instructorRoleSchema })),
+    notes: z.string().nullable(),
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Offering' });
+export type Offering = z.infer<typeof offeringSchema>;
+
+export const offeringDetailSchema = offeringSchema
+  .extend({
+    enrollments: z.array(enrollmentSchema),
+    followUps: z.array(
+      z.object({
+        personId: idSchema,
+        name: z.string(),
+        recordedOn: calendarDateSchema,
+        hasTaught: z.boolean(),
+        offeringsTaught: z.number().int(),
+        peopleTrained: z.number().int(),
+        agencyReport: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'OfferingDetail' });
+export type OfferingDetail = z.infer<typeof offeringDetailSchema>;
+
+export const closeReportSchema = z
+  .object({
+    offering: offeringDetailSchema,
+    certified: z.array(z.object({ personId: idSchema, name: z.string(), certificationId: idSchema, expiresOn: calendarDateSchema.nullable(), isRenewal: z.boolean() })),
+    passedWithoutCredential: z.array(z.object({ personId: idSchema, name: z.string() })),
+    notCertified: z.array(z.object({ personId: idSchema, name: z.string(), reasons: z.array(z.string()) })),
+  })
+  .meta({ id: 'CloseReport' });
+
+export const followUpSchema = z
+  .strictObject({
+    personId: idSchema,
+    recordedOn: calendarDateSchema,
+    hasTaught: z.boolean(),
+    offeringsTaught: z.number().int().min(0).max(1000).default(0),
+    peopleTrained: z.number().int().min(0).max(100_000).default(0),
+    agencyReport: textSchema(4000).nullish(),
+  })
+  .meta({ id: 'FollowUp' });
+export type FollowUpInput = z.infer<typeof followUpSchema>;
+
+export const listOfferingsQuerySchema = pageQuerySchema.extend({
+  courseId: idSchema.optional(),
+  country: countryCodeSchema.optional(),
+  status: offeringStatusSchema.optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
+  instructorId: idSchema.optional(),
+  order: sortOrderSchema.default('desc'),
+});
+export type ListOfferingsQuery = z.infer<typeof listOfferingsQuerySchema>;

@@ -1,0 +1,254 @@
+import type { Kysely } from 'kysely';
+import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant } from '../../platform/clock.js';
+import { type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import type { DB } from '../../platform/db/schema.js';
+import { invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
+import type { PeopleService } from '../people/people.service.js';
+import type { CatalogService } from './catalog.service.js';
+import type { CertificationsService } from './certifications.service.js';
+import { toEnrollment, toOffering } from './offerings.mapper.js';
+import { enrollmentsRepository, type OfferingRowWithNames, offeringsRepository } from './offerings.repository.js';
+import type { CreateOfferingInput, ListOfferingsQuery, Offering, OfferingDetail, UpdateOfferingInput } from './offerings.schemas.js';
+import { canRecordResults, catalogWriters, trainingScope } from './training.policy.js';
+
+export interface OfferingsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+  organizations: Pick<OrganizationsService, 'requireVisible'>;
+  people: Pick<PeopleService, 'profiles'>;
+  catalog: Pick<CatalogService, 'courseRow' | 'credentialRules'>;
+  certifications: Pick<CertificationsService, 'holdersOn'>;
+}
+
+/** Scheduling offerings of a course and staffing them with instructors. */
+export function createOfferingsService({ db, clock, audit, organizations, people, catalog, certifications }: OfferingsDeps) {
+  async function present(rows: OfferingRowWithNames[], executor: Kysely<DB> = db): Promise<Offering[]> {
+    const instructors = await offeringsRepository(executor).instructorsOf(rows.map((r) => r.id));
+    return rows.map((row) => toOffering(row, instructors));
+  }
+
+  /** The offering, if the actor may see it: staff and viewers all; others those their people take part in. */
+  async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<OfferingRowWithNames> {
+    const row = await offeringsRepository(executor).findById(id);
+    if (!row) throw notFound('The offering');
+    const scope = trainingScope(ctx.actor);
+    if (scope.kind === 'all') return row;
+    const [instructors, enrollments] = await Promise.all([offeringsRepository(executor).instructorsOf([id]), enrollmentsRepository(executor).forOffering(id)]);
+    const involved =
+      scope.kind === 'person'
+        ? instructors.some((i) => i.person_id === scope.personId) || enrollments.some((e) => e.person_id === scope.personId)
+        : instructors.some((i) => i.organization_id === scope.organizationId) || enrollments.some((e) => e.organization_id === scope.organizationId);
+    if (!involved) throw notFound('The offering');
+    return row;
+  }
+
+  async function detail(ctx: RequestContext, row: OfferingRowWithNames, executor: Kysely<DB> = db): Promise<OfferingDetail> {
+    const [[offering], enrollments, followUps] = await Promise.all([
+      present([row], executor),
+      enrollmentsRepository(executor).forOffering(row.id),
+      offeringsRepository(executor).followUps(row.id),
+    ]);
+    const scope = trainingScope(ctx.actor);
+    const instructorIds = (offering as Offering).instructors.map((i) => i.personId);
+    // The offering's own instructors see their whole roster; otherwise a coordinator or participant sees their own.
+    const seesRoster = scope.kind === 'all' || canRecordResults(ctx.actor, instructorIds);
+    const visible = enrollments.filter(
+      (e) => seesRoster || (scope.kind === 'organization' ? e.organization_id === scope.organizationId : scope.kind === 'person' && e.person_id === scope.personId),
+    );
+    return {
+      ...(offering as Offering),
+      enrollments: visible.map(toEnrollment),
+      followUps: (seesRoster ? followUps : []).map((f) => ({
+        personId: f.person_id,
+        name: `${f.given_name} ${f.family_name}`,
+        recordedOn: f.recorded_on,
+        hasTaught: f.has_taught === 1,
+        offeringsTaught: f.offerings_taught,
+        peopleTrained: f.people_trained,
+        agencyReport: f.agency_report,
+      })),
+    };
+  }
+
+  async function checkOrganization(ctx: RequestContext, trx: Kysely<DB>, field: string, id: string | null | undefined) {
+    if (!id) return;
+    await organizations.requireVisible(ctx, id, trx).catch(() => {
+      throw invalid('The organization does not exist.', [{ pointer: `/body/${field}`, detail: 'is not an organization' }]);
+    });
+  }
+
+  function scheduledOnly(row: OfferingRowWithNames) {
+    if (row.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${row.status}: it can no longer be changed.`);
+  }
+
+  async function listPage(ctx: RequestContext, query: ListOfferingsQuery, page: PageRequest): Promise<Page<Offering>> {
+    const scope = trainingScope(ctx.actor);
+    const sort: SortRequest = { column: 'offerings.start_on', order: query.order };
+    const rows = await offeringsRepository(db).list(
+      {
+        courseId: query.courseId,
+        country: query.country,
+        status: query.status,
+        from: query.from,
+        to: query.to,
+        instructorId: query.instructorId,
+        involving: scope.kind === 'all' ? undefined : scope.kind === 'organization' ? { organizationId: scope.organizationId } : { personId: scope.personId },
+      },
+      sort,
+      page,
+    );
+    const result = toPage(rows, page, sort, (row) => ({ value: row.start_on, id: row.id }), (row) => row);
+    return { items: await present(result.items), nextCursor: result.nextCursor };
+  }
+
+  return {
+    list(ctx: RequestContext, query: ListOfferingsQuery) {
+      return listPage(ctx, query, { limit: query.limit, cursor: query.cursor });
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<OfferingDetail> {
+      return detail(ctx, await visibleRow(ctx, id));
+    },
+
+    /** For the enrollments service. */
+    visibleRow,
+    detail,
+
+    async schedule(ctx: RequestContext, input: CreateOfferingInput): Promise<OfferingDetail> {
+      requireRole(ctx.actor, catalogWriters);
+      return db.transaction().execute(async (trx) => {
+        const course = await catalog.courseRow(input.courseId, trx).catch(() => {
+          throw invalid('The course does not exist.', [{ pointer: '/body/courseId', detail: 'is not a course' }]);
+        });
+        if (course.archived_at) throw ruleBroken('offering.course_archived', `${course.code} is archived: it is no longer offered.`);
+        await checkOrganization(ctx, trx, 'hostOrganizationId', input.hostOrganizationId);
+        await checkOrganization(ctx, trx, 'deliveringOrganizationId', input.deliveringOrganizationId);
+        const id = newId();
+        const now = instant(clock);
+        await offeringsRepository(trx).insert({
+          id,
+          course_id: course.id,
+          course_version_id: course.version_id,
+          start_on: input.startOn,
+          end_on: input.endOn,
+          country: input.country,
+          city: input.city ?? null,
+          host_organization_id: input.hostOrganizationId ?? null,
+          delivering_organization_id: input.deliveringOrganizationId ?? null,
+          capacity: input.capacity,
+          is_us_funded: input.isUsFunded ? 1 : 0,
+          is_refresher: input.isRefresher ? 1 : 0,
+          status: 'scheduled',
+          closed_at: null,
+          notes: input.notes ?? null,
+          created_at: now,
+          updated_at: now,
+        });
+        const created = await detail(ctx, await visibleRow(ctx, id, trx), trx);
+        await audit(trx, ctx, { action: 'offering.schedule', entityType: 'offering', entityId: id, after: { ...created, enrollments: undefined, followUps: undefined } });
+        return created;
+      });
+    },
+
+    async update(ctx: RequestContext, id: string, version: number, input: UpdateOfferingInput): Promise<OfferingDetail> {
+      requireRole(ctx.actor, catalogWriters);
+      return db.transaction().execute(async (trx) => {
+        const current = await visibleRow(ctx, id, trx);
+        scheduledOnly(current);
+        const startOn = input.startOn ?? current.start_on;
+        const endOn = input.endOn ?? current.end_on;
+        if (endOn < startOn) throw invalid('The offering ends before it starts.', [{ pointer: '/body/endOn', detail: 'must not come before the start' }]);
+        if (input.capacity !== undefined && input.capacity < Number(current.enrolled_count ?? 0)) {
+          throw ruleBroken('offering.capacity_below_enrolled', `${current.enrolled_count} people are enrolled: the capacity cannot go below that.`);
+        }
+        await checkOrganization(ctx, trx, 'hostOrganizationId', input.hostOrganizationId);
+        await checkOrganization(ctx, trx, 'deliveringOrganizationId', input.deliveringOrganizationId);
+        const [before] = await present([current], trx);
+        const isUpdated = await offeringsRepository(trx).update(id, version, {
+          start_on: startOn,
+          end_on: endOn,
+          ...(input.city !== undefined && { city: input.city }),
+          ...(input.hostOrganizationId !== undefined && { host_organization_id: input.hostOrganizationId }),
+          ...(input.deliveringOrganizationId !== undefined && { delivering_organization_id: input.deliveringOrganizationId }),
+          ...(input.capacity !== undefined && { capacity: input.capacity }),
+          ...(input.notes !== undefined && { notes: input.notes }),
+          ...(input.status !== undefined && { status: input.status }),
+          updated_at: instant(clock),
+        });
+        if (!isUpdated) throw staleVersion('The offering', current.version);
+        const after = await detail(ctx, await visibleRow(ctx, id, trx), trx);
+        await audit(trx, ctx, {
+          action: input.status === 'cancelled' ? 'offering.cancel' : 'offering.update',
+          entityType: 'offering',
+          entityId: id,
+          before,
+          after: { ...after, enrollments: undefined, followUps: undefined },
+        });
+        return after;
+      });
+    },
+
+    /**
+     * Makes a person a lead or co-instructor. They must hold, active on the start date, the
+     * credential the course requires; to lead, they must first have co-taught as often as the
+     * credential says.
+     */
+    async setInstructor(ctx: RequestContext, id: string, version: number, input: { personId: string; role: 'lead' | 'co' }): Promise<OfferingDetail> {
+      requireRole(ctx.actor, catalogWriters);
+      return db.transaction().execute(async (trx) => {
+        const offering = await visibleRow(ctx, id, trx);
+        scheduledOnly(offering);
+        const profile = (await people.profiles(ctx, [input.personId], trx)).get(input.personId);
+        if (!profile) throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person' }]);
+        if ((await enrollmentsRepository(trx).forOffering(id)).some((e) => e.person_id === input.personId && e.status !== 'withdrawn')) {
+          throw ruleBroken('offering.instructor_enrolled', `${profile.name} is a participant of this offering and cannot also teach it.`);
+        }
+        const credentialId = offering.requires_credential_id;
+        if (credentialId) {
+          const credential = await catalog.credentialRules(credentialId, trx);
+          const holders = await certifications.holdersOn([input.personId], credentialId, offering.start_on, trx);
+          if (!holders.has(input.personId)) {
+            throw ruleBroken(
+              'offering.instructor_not_certified',
+              `${profile.name} holds no active “${credential.name}” on ${offering.start_on}, which ${offering.course_code} requires of its instructors.`,
+            );
+          }
+          if (input.role === 'lead' && credential.co_teachings_before_lead > 0) {
+            const done = await offeringsRepository(trx).coTeachings(input.personId, credentialId, offering.start_on);
+            if (done < credential.co_teachings_before_lead) {
+              throw ruleBroken(
+                'offering.lead_needs_co_teaching',
+                `${profile.name} has co-taught ${done} of the ${credential.co_teachings_before_lead} offerings a new “${credential.name}” holder co-teaches before leading.`,
+              );
+            }
+          }
+        }
+        const repo = offeringsRepository(trx);
+        if (!(await repo.update(id, version, { updated_at: instant(clock) }))) throw staleVersion('The offering', offering.version);
+        await repo.setInstructor(id, input.personId, input.role);
+        await audit(trx, ctx, { action: 'offering.instructor_set', entityType: 'offering', entityId: id, after: input });
+        return detail(ctx, await visibleRow(ctx, id, trx), trx);
+      });
+    },
+
+    async removeInstructor(ctx: RequestContext, id: string, version: number, personId: string): Promise<OfferingDetail> {
+      requireRole(ctx.actor, catalogWriters);
+      return db.transaction().execute(async (trx) => {
+        const offering = await visibleRow(ctx, id, trx);
+        scheduledOnly(offering);
+        const repo = offeringsRepository(trx);
+        if (!(await repo.update(id, version, { updated_at: instant(clock) }))) throw staleVersion('The offering', offering.version);
+        await repo.removeInstructor(id, personId);
+        await audit(trx, ctx, { action: 'offering.instructor_remove', entityType: 'offering', entityId: id, before: { personId } });
+        return detail(ctx, await visibleRow(ctx, id, trx), trx);
+      });
+    },
+  };
+}
+
+export type OfferingsService = ReturnType<typeof createOfferingsService>;

@@ -1,0 +1,67 @@
+import { addDays, addMonths, overlaps } from '../../platform/dates.js';
+
+/** Rules of training and certification, on plain values, tested at their edges. */
+
+export interface CredentialRules {
+  validityMonths: number | null;
+  passMark: number | null;
+  minAttendancePercent: number;
+}
+
+/** The last day a certification is valid: validity months after issue, the day before the anniversary. */
+export function expiryOf(issuedOn: string, validityMonths: number | null): string | null {
+  return validityMonths === null ? null : addDays(addMonths(issuedOn, validityMonths), -1);
+}
+
+export type CertificationStatus = 'active' | 'expired' | 'revoked';
+
+/** Valid through its expiry day; expired the day after, with no job needed to say so. */
+export function certificationStatus(c: { expiresOn: string | null; revokedAt: string | null }, today: string): CertificationStatus {
+  if (c.revokedAt) return 'revoked';
+  return c.expiresOn !== null && c.expiresOn < today ? 'expired' : 'active';
+}
+
+export function isActiveOn(c: { issuedOn: string; expiresOn: string | null; revokedAt: string | null }, day: string): boolean {
+  if (c.revokedAt && c.revokedAt.slice(0, 10) <= day) return false;
+  return c.issuedOn <= day && (c.expiresOn === null || c.expiresOn >= day);
+}
+
+/** Why a participant did not meet a credential's criteria; empty when they did. Meeting a bound exactly passes. */
+export function unmetCriteria(result: { attendancePercent: number | null; score: number | null }, rules: CredentialRules): string[] {
+  const reasons: string[] = [];
+  if (result.attendancePercent === null) reasons.push('no attendance was recorded');
+  else if (result.attendancePercent < rules.minAttendancePercent) {
+    reasons.push(`attended ${result.attendancePercent}%, below the ${rules.minAttendancePercent}% required`);
+  }
+  if (rules.passMark !== null) {
+    if (result.score === null) reasons.push('no score was recorded');
+    else if (result.score < rules.passMark) reasons.push(`scored ${result.score}, below the pass mark of ${rules.passMark}`);
+  }
+  return reasons;
+}
+
+export interface Period {
+  start: string;
+  end: string;
+}
+
+/** A participant cannot sit two offerings that share a day. */
+export function clashingOffering<T extends Period>(offering: Period, others: readonly T[]): T | undefined {
+  return others.find((o) => overlaps(o, offering));
+}
+
+export interface Vetting {
+  status: string;
+  resultOn: string | null;
+  validUntil: string | null;
+}
+
+/** Cleared, with the result in by the start date and still valid on it. */
+export function isVettingValidOn(v: Vetting, day: string): boolean {
+  return v.status === 'cleared' && v.resultOn !== null && v.resultOn <= day && v.validUntil !== null && v.validUntil >= day;
+}
+
+/** A follow-up is recorded three to twelve months after the offering ends. */
+export function followUpWindow(endOn: string): Period {
+  return { start: addMonths(endOn, 3), end: addMonths(endOn, 12) };
+}
