@@ -69,7 +69,11 @@ describe('the cascade through the API', () => {
           const queue = [...starts];
           while (queue.length) {
             const next = queue.shift() as number;
-            for (const to of out.get(next) ?? []) if (!depth.has(to)) (depth.set(to, (depth.get(next) as number) + 1), queue.push(to));
+            for (const to of out.get(next) ?? []) {
+              if (depth.has(to)) continue;
+              depth.set(to, (depth.get(next) as number) + 1);
+              queue.push(to);
+            }
           }
           return depth;
         };
