@@ -23,6 +23,9 @@ interface Fixture {
   personId: string;
   deploymentId: string;
   assignmentId: string;
+  offeringId: string;
+  enrollmentId: string;
+  certificationId: string;
 }
 
 let t: TestApp;
@@ -47,6 +50,9 @@ async function fixture(): Promise<Fixture> {
   const person = await buildPerson(t.services, t.system, { organizationId: partnership.organization.id });
   await t.services.people.setReadiness(t.system, person.id, 'passport', { completedOn: '2020-01-01', expiresOn: '2030-01-01', passportNumber: 'P1234567' });
   const assignment = await t.services.assignments.nominate(t.system, deploymentId, { personId: person.id, role: 'mentor' });
+  const closed = await closedOffering(partnership.organization.id, person.id);
+  const open = await t.services.offerings.schedule(t.system, { courseId, startOn: '2027-03-01', endOn: '2027-03-05', country: 'US', capacity: 50, isUsFunded: true, isRefresher: false });
+  const enrollment = await t.services.enrollments.enroll(t.system, open.id, person.id);
   return {
     organizationId: partnership.organization.id,
     partnershipId: partnership.id,
@@ -56,7 +62,24 @@ async function fixture(): Promise<Fixture> {
     personId: person.id,
     deploymentId,
     assignmentId: assignment.id,
+    offeringId: open.id,
+    enrollmentId: enrollment.id,
+    certificationId: closed.certificationId,
   };
+}
+
+let courseId: string;
+
+/** A finished offering that certified the person: for certification, follow-up and close routes. */
+async function closedOffering(organizationId: string, personId?: string) {
+  const participant = personId ?? (await buildPerson(t.services, t.system, { organizationId })).id;
+  counter += 1;
+  const start = addDays('2026-01-05', counter);
+  const offering = await t.services.offerings.schedule(t.system, { courseId, startOn: start, endOn: start, country: 'US', capacity: 50, isUsFunded: true, isRefresher: false });
+  const enrollment = await t.services.enrollments.enroll(t.system, offering.id, participant);
+  await t.services.enrollments.recordResult(t.system, offering.id, enrollment.id, enrollment.version, { attendancePercent: 100, score: 100 });
+  const report = await t.services.enrollments.close(t.system, offering.id, (await t.services.offerings.get(t.system, offering.id)).version);
+  return { offeringId: offering.id, personId: participant, certificationId: report.certified[0]?.certificationId as string };
 }
 
 let deploymentId: string;
@@ -328,6 +351,125 @@ const cases: Case[] = [
     },
     expect: staffOnly(200),
   },
+  { route: 'GET /api/credentials', call: (a) => a.get('/api/credentials'), expect: everyone(200) },
+  {
+    route: 'POST /api/credentials',
+    call: (a) => a.post('/api/credentials', { name: `Matrix credential ${Math.random()}`, criteria: 'x', track: 'corrections', minAttendancePercent: 80 }),
+    expect: staffOnly(201),
+  },
+  { route: 'GET /api/courses', call: (a) => a.get('/api/courses'), expect: everyone(200) },
+  { route: 'GET /api/courses/:id', call: (a) => a.get(`/api/courses/${courseId}`), expect: everyone(200) },
+  {
+    route: 'POST /api/courses',
+    call: (a) => a.post('/api/courses', { code: `MX-${String(++counter)}`, track: 'corrections', level: 'basic', language: 'en', title: 'Matrix', hours: 8 }),
+    expect: staffOnly(201),
+  },
+  {
+    route: 'PATCH /api/courses/:id',
+    call: async (a) => a.patch(`/api/courses/${courseId}`, { language: 'en' }, await versionOf(`/api/courses/${courseId}`)),
+    expect: staffOnly(200),
+  },
+  { route: 'GET /api/offerings', call: (a) => a.get('/api/offerings'), expect: everyone(200) },
+  {
+    route: 'GET /api/offerings/:id',
+    call: (a, f) => a.get(`/api/offerings/${f.offeringId}`),
+    expect: { admin: 200, program_officer: 200, coordinator: { own: 200, other: 404 }, instructor: 404, viewer: 200, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/offerings',
+    call: (a) => a.post('/api/offerings', { courseId, startOn: '2027-06-01', endOn: '2027-06-02', country: 'US', capacity: 5 }),
+    expect: staffOnly(201),
+  },
+  {
+    route: 'PATCH /api/offerings/:id',
+    call: async (a, f) => a.patch(`/api/offerings/${f.offeringId}`, { notes: `${Math.random()}` }, await versionOf(`/api/offerings/${f.offeringId}`)),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'PUT /api/offerings/:id/instructors',
+    call: async (a, f) =>
+      a.put(
+        `/api/offerings/${f.offeringId}/instructors`,
+        { personId: (await buildPerson(t.services, t.system, { organizationId: f.organizationId })).id, role: 'co' },
+        await versionOf(`/api/offerings/${f.offeringId}`),
+      ),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'POST /api/offerings/:id/enrollments',
+    call: async (a, f) => a.post(`/api/offerings/${f.offeringId}/enrollments`, { personId: (await buildPerson(t.services, t.system, { organizationId: f.organizationId })).id }),
+    expect: { admin: 201, program_officer: 201, coordinator: { own: 201, other: 404 }, instructor: 404, viewer: 403, anonymous: 401 },
+  },
+  {
+    route: 'PATCH /api/offerings/:id/enrollments/:enrollmentId',
+    call: async (a, f) => {
+      const current = (await callers.admin.get(`/api/offerings/${f.offeringId}`)).json().enrollments.find((e: { id: string }) => e.id === f.enrollmentId);
+      return a.patch(`/api/offerings/${f.offeringId}/enrollments/${f.enrollmentId}`, { attendancePercent: 50 + (++counter % 50) }, current.version);
+    },
+    expect: { admin: 200, program_officer: 200, coordinator: { own: 403, other: 404 }, instructor: 404, viewer: 403, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/offerings/:id/close',
+    call: async (a, f) => {
+      const start = addDays('2026-05-04', ++counter);
+      const offering = await t.services.offerings.schedule(t.system, { courseId, startOn: start, endOn: start, country: 'US', capacity: 5, isUsFunded: true, isRefresher: false });
+      await t.services.enrollments.enroll(t.system, offering.id, f.personId);
+      return a.post(`/api/offerings/${offering.id}/close`, undefined, offering.version);
+    },
+    expect: { admin: 200, program_officer: 200, coordinator: { own: 403, other: 404 }, instructor: 404, viewer: 403, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/offerings/:id/follow-ups',
+    call: async (a, f) => {
+      const closed = await closedOffering(f.organizationId);
+      return a.post(`/api/offerings/${closed.offeringId}/follow-ups`, { personId: closed.personId, recordedOn: '2026-11-01', hasTaught: true });
+    },
+    expect: { admin: 200, program_officer: 200, coordinator: { own: 403, other: 404 }, instructor: 404, viewer: 403, anonymous: 401 },
+  },
+  { route: 'GET /api/certifications', call: (a) => a.get('/api/certifications'), expect: everyone(200) },
+  {
+    route: 'GET /api/certifications/:id',
+    call: (a, f) => a.get(`/api/certifications/${f.certificationId}`),
+    expect: { admin: 200, program_officer: 200, coordinator: { own: 200, other: 404 }, instructor: 404, viewer: 200, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/certifications/:id/revocation',
+    call: async (a, f) => {
+      const { certificationId } = await closedOffering(f.organizationId);
+      return a.post(`/api/certifications/${certificationId}/revocation`, { reason: 'matrix check' }, 1);
+    },
+    expect: staffOnly(200),
+  },
+  {
+    route: 'GET /api/people/:id/transcript',
+    call: (a, f) => a.get(`/api/people/${f.personId}/transcript`),
+    expect: { admin: 200, program_officer: 200, coordinator: { own: 200, other: 404 }, instructor: 404, viewer: 404, anonymous: 401 },
+  },
+  { route: 'GET /api/vetting', call: (a) => a.get('/api/vetting'), expect: staffOnly(200) },
+  { route: 'GET /api/vetting/queue', call: (a) => a.get('/api/vetting/queue'), expect: staffOnly(200) },
+  {
+    route: 'POST /api/vetting',
+    call: (a, f) => a.post('/api/vetting', { personId: f.personId, caseReference: `MATRIX-${++counter}`, submittedOn: '2026-10-01' }),
+    expect: staffOnly(201),
+  },
+  {
+    route: 'POST /api/vetting/:id/result',
+    call: async (a, f) => {
+      const record = await t.services.vetting.submit(t.system, { personId: f.personId, caseReference: `MATRIX-R-${++counter}`, submittedOn: '2026-10-01' });
+      return a.post(`/api/vetting/${record.id}/result`, { status: 'cleared', resultOn: '2026-10-15', validUntil: '2027-10-14' }, record.version);
+    },
+    expect: staffOnly(200),
+  },
+  {
+    route: 'GET /api/cascade',
+    call: (a) => a.get('/api/cascade'),
+    expect: { admin: 200, program_officer: 200, coordinator: 403, instructor: 403, viewer: 200, anonymous: 401 },
+  },
+  {
+    route: 'GET /api/cascade/instructors/:id',
+    call: (a, f) => a.get(`/api/cascade/instructors/${f.personId}`),
+    expect: { admin: 200, program_officer: 200, coordinator: { own: 200, other: 404 }, instructor: 404, viewer: 200, anonymous: 401 },
+  },
   {
     route: 'GET /api/deployments/timeline',
     call: (a) => a.get('/api/deployments/timeline?from=2026-01-01&to=2027-12-31'),
@@ -354,6 +496,26 @@ beforeAll(async () => {
     isHighThreat: false,
   });
   deploymentId = deployment.id;
+  const credential = await t.services.catalog.createCredential(t.system, {
+    name: 'Matrix credential',
+    criteria: 'Attend.',
+    track: 'corrections',
+    validityMonths: 24,
+    passMark: null,
+    minAttendancePercent: 0,
+    coTeachingsBeforeLead: 0,
+  });
+  courseId = (
+    await t.services.catalog.createCourse(t.system, {
+      code: 'MATRIX-COURSE',
+      track: 'corrections',
+      level: 'basic',
+      language: 'en',
+      title: 'Matrix course',
+      hours: 8,
+      grantsCredentialId: credential.id,
+    })
+  ).id;
   await t.services.deployments.changeStatus(t.system, deploymentId, deployment.version, { status: 'staffing' });
   fixtures = { own: await fixture(), other: await fixture() };
   callers = {
