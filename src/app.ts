@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { createPasswordHasher, type PasswordHasher } from './platform/crypto.js';
 import { type Database, pendingMigrations } from './platform/db/database.js';
+import { createMailer, type Mailer } from './platform/mail.js';
 import type { Authenticator } from './platform/http/auth.js';
 import type { App, AuthResult } from './platform/http/context.js';
 import { buildServer } from './platform/http/server.js';
@@ -18,6 +19,7 @@ export interface AppDeps {
   secretKey: string;
   clock?: Clock;
   passwords?: PasswordHasher;
+  mailer?: Mailer;
   /** The built web app; by default dist/web beside this package, when it has been built. */
   webRoot?: string | null;
 }
@@ -54,6 +56,7 @@ export function buildServices(deps: AppDeps): Services {
     passwords: deps.passwords ?? createPasswordHasher(),
     secretKey: deps.secretKey,
     sessionHours: deps.config.sessionHours,
+    mailer: deps.mailer ?? createMailer({ smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom }),
   });
 }
 

@@ -28,6 +28,15 @@ const envSchema = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   CADRE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  CADRE_SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value), { message: 'must start with smtp:// or smtps://' })
+    .optional(),
+  CADRE_MAIL_FROM: z.string().min(3).default('Cadre <no-reply@cadre.localhost>'),
+  CADRE_JOBS: z
+    .enum(['on', 'off'])
+    .default('on')
+    .describe('off: this process runs no background jobs (another one does).'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -46,6 +55,10 @@ export interface Config {
   readonly publicUrl: string | undefined;
   readonly trustProxy: boolean;
   readonly sessionHours: number;
+  /** Where reminders are mailed through; without it, reminders are in-app only. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly isRunningJobs: boolean;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -80,6 +93,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: value.CADRE_PUBLIC_URL?.replace(/\/$/, ''),
     trustProxy: value.CADRE_TRUST_PROXY,
     sessionHours: value.CADRE_SESSION_HOURS,
+    smtpUrl: value.CADRE_SMTP_URL,
+    mailFrom: value.CADRE_MAIL_FROM,
+    isRunningJobs: value.CADRE_JOBS === 'on',
     logLevel: value.LOG_LEVEL,
   });
 }

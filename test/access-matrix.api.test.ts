@@ -470,6 +470,8 @@ const cases: Case[] = [
     call: (a, f) => a.get(`/api/cascade/instructors/${f.personId}`),
     expect: { admin: 200, program_officer: 200, coordinator: { own: 200, other: 404 }, instructor: 404, viewer: 200, anonymous: 401 },
   },
+  { route: 'GET /api/notifications', call: (a) => a.get('/api/notifications'), expect: everyone(200) },
+  { route: 'POST /api/notifications/read', call: (a) => a.post('/api/notifications/read'), expect: everyone(200) },
   {
     route: 'GET /api/deployments/timeline',
     call: (a) => a.get('/api/deployments/timeline?from=2026-01-01&to=2027-12-31'),

@@ -2,6 +2,8 @@ import { createApp } from '../app.js';
 import { systemContext } from '../platform/access.js';
 import { seedProgram2010 } from '../demo/program-2010.js';
 import { buildServices } from '../app.js';
+import { systemClock } from '../platform/clock.js';
+import { createJobRunner } from '../platform/jobs.js';
 import { openRuntime } from './runtime.js';
 
 export interface ServeOptions {
@@ -26,9 +28,16 @@ export async function serve(env: Record<string, string | undefined>, options: Se
     out(`Filled the new database with the 2010 demo program (${report.organizations} organizations, ${report.partnerships} partnerships).`);
   }
 
-  const { app } = await createApp({ config, database, secretKey });
+  const { app, services: appServices } = await createApp({ config, database, secretKey });
+  const jobs = createJobRunner({
+    db: database.db,
+    clock: systemClock,
+    jobs: appServices.jobs,
+    onError: (job, error) => app.log.error({ err: error, job }, 'background job failed'),
+  });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await jobs.stop();
     await app.close();
     await runtime.close();
     process.exit(0);
@@ -37,6 +46,7 @@ export async function serve(env: Record<string, string | undefined>, options: Se
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (config.isRunningJobs) jobs.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;

@@ -4,6 +4,8 @@ import type { Clock } from '../platform/clock.js';
 import { createFieldCipher, deriveKey, type PasswordHasher } from '../platform/crypto.js';
 import type { DB } from '../platform/db/schema.js';
 import type { RoutePlugin } from '../platform/http/server.js';
+import type { Job } from '../platform/jobs.js';
+import type { Mailer } from '../platform/mail.js';
 import { authRoutes, tokensRoutes, usersRoutes } from './accounts/accounts.routes.js';
 import { createAuthService } from './accounts/auth.service.js';
 import { createTokensService } from './accounts/tokens.service.js';
@@ -33,6 +35,9 @@ import { createCertificationsService } from './training/certifications.service.j
 import { createEnrollmentsService } from './training/enrollments.service.js';
 import { offeringsRoutes } from './training/offerings.routes.js';
 import { createOfferingsService } from './training/offerings.service.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { createNotificationsService } from './notifications/notifications.service.js';
+import { createCertificationReminders } from './training/certification-reminders.js';
 import { vettingRoutes } from './vetting/vetting.routes.js';
 import { createVettingService } from './vetting/vetting.service.js';
 import { createPeopleService } from './people/people.service.js';
@@ -43,10 +48,11 @@ export interface ServiceDeps {
   passwords: PasswordHasher;
   secretKey: string;
   sessionHours: number;
+  mailer: Mailer;
 }
 
 /** Wires every module's services; each takes only what it uses. */
-export function createServices({ db, clock, passwords, secretKey, sessionHours }: ServiceDeps) {
+export function createServices({ db, clock, passwords, secretKey, sessionHours, mailer }: ServiceDeps) {
   const audit: AuditRecorder = createAuditRecorder(clock);
   const organizations = createOrganizationsService({ db, clock, audit });
   const people = createPeopleService({ db, clock, audit, organizations, passports: createFieldCipher(deriveKey(secretKey, 'passport-numbers')) });
@@ -57,6 +63,10 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours }
   const certifications = createCertificationsService({ db, clock, audit });
   const vetting = createVettingService({ db, clock, audit, people });
   const offerings = createOfferingsService({ db, clock, audit, organizations, people, catalog, certifications });
+  const notifications = createNotificationsService({ db, clock });
+  const jobs: Job[] = [
+    { name: 'certification-reminders', intervalMs: 6 * 3_600_000, run: createCertificationReminders({ db, clock, users, notifications, mailer }) },
+  ];
   return {
     organizations,
     users,
@@ -77,6 +87,8 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours }
     offerings,
     enrollments: createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting }),
     cascade: createCascadeService({ db, people }),
+    notifications,
+    jobs,
   };
 }
 
@@ -98,5 +110,6 @@ export function moduleRoutes(services: Services, options: { sessionHours: number
     certificationsRoutes(services),
     vettingRoutes(services),
     cascadeRoutes(services),
+    notificationsRoutes(services),
   ];
 }

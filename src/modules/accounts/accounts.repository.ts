@@ -15,6 +15,15 @@ export function usersRepository(db: Kysely<DB>) {
       if (ids.length === 0) return Promise.resolve([]);
       return db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
     },
+    /** Active accounts bound to a person, or coordinating their agency. */
+    findConcerned(personId: string, organizationId: string) {
+      return db
+        .selectFrom('users')
+        .select(['id', 'email', 'name'])
+        .where('disabled_at', 'is', null)
+        .where((eb) => eb.or([eb('person_id', '=', personId), eb.and([eb('role', '=', 'coordinator'), eb('organization_id', '=', organizationId)])]))
+        .execute();
+    },
     findAssignable() {
       return db
         .selectFrom('users')

@@ -88,6 +88,11 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
       return new Map(rows.map((row) => [row.id, row.name]));
     },
 
+    /** Who should hear about a person's certification: their own account and their agency's coordinators. */
+    concernedWith(personId: string, organizationId: string, executor: Kysely<DB> = db) {
+      return usersRepository(executor).findConcerned(personId, organizationId);
+    },
+
     /** Who may own partnerships and follow-ups: active admins and program officers, by name. */
     async assignable(ctx: RequestContext): Promise<{ id: string; name: string }[]> {
       requireRole(ctx.actor, ['admin', 'program_officer']);

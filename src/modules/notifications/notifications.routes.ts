@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { type App, contextOf } from '../../platform/http/context.js';
+import { idSchema, pageSchema } from '../../platform/schemas.js';
+import { listNotificationsQuerySchema, notificationSchema } from './notifications.schemas.js';
+import type { NotificationsService } from './notifications.service.js';
+
+const unreadSchema = z.object({ unread: z.number().int() });
+
+export function notificationsRoutes(deps: { notifications: NotificationsService }) {
+  const { notifications } = deps;
+  return (app: App) => {
+    app.get(
+      '/notifications',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'Your notifications, newest first, with the unread count',
+          querystring: listNotificationsQuerySchema,
+          response: { 200: pageSchema(notificationSchema).extend(unreadSchema.shape) },
+        },
+      },
+      async (request) => notifications.list(contextOf(request), request.query),
+    );
+    app.post(
+      '/notifications/:id/read',
+      { schema: { tags: ['notifications'], summary: 'Mark one notification read', params: z.object({ id: idSchema }), response: { 200: unreadSchema } } },
+      async (request) => notifications.markRead(contextOf(request), request.params.id),
+    );
+    app.post(
+      '/notifications/read',
+      { schema: { tags: ['notifications'], summary: 'Mark all your notifications read', response: { 200: unreadSchema } } },
+      async (request) => notifications.markRead(contextOf(request)),
+    );
+  };
+}

@@ -1,0 +1,24 @@
+import nodemailer from 'nodemailer';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  readonly isConfigured: boolean;
+  send(mail: Mail): Promise<void>;
+}
+
+/** Mail through the configured SMTP server; without one, nothing is sent and callers keep to in-app notices. */
+export function createMailer(options: { smtpUrl: string | undefined; from: string }): Mailer {
+  if (!options.smtpUrl) return { isConfigured: false, send: async () => undefined };
+  const transport = nodemailer.createTransport(options.smtpUrl);
+  return {
+    isConfigured: true,
+    async send(mail) {
+      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+  };
+}
