@@ -73,3 +73,23 @@ export function unique(name: string): string {
 export function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
 }
+
+/**
+ * The API with the signed-in page's own session, for the records a journey needs but does not
+ * test typing in (an agency, a roster): the page's cookies, and the session's CSRF token on each
+ * change, as the web app sends it.
+ */
+export async function sessionApi(page: Page) {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const send = async <T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> => {
+    const response = await page.request.fetch(`/api${path}`, { method, data: body, headers: { 'x-csrf-token': me.csrfToken } });
+    expect(response.ok(), `${method} ${path} answered ${response.status()}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  };
+  return {
+    post: <T = { id: string }>(path: string, body: unknown) => send<T>('POST', path, body),
+    put: <T = { id: string }>(path: string, body: unknown) => send<T>('PUT', path, body),
+  };
+}
+
+export type SessionApi = Awaited<ReturnType<typeof sessionApi>>;
