@@ -109,6 +109,54 @@ describe('the 2010 demo program', () => {
     expect(candidates[6].score).toBeLessThan(100);
   });
 
+  it('holds over 200 U.S. corrections instructors certified in 2010 through the corrections partnerships', async () => {
+    const credential = (await viewer.get('/api/credentials')).json().items.find((c: { name: string }) => c.name === 'Certified Corrections Instructor');
+    const certified = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { person: { organizationName: string }; issuedOn: string }[]; nextCursor: string | null } = (
+        await viewer.get(`/api/certifications?credentialId=${credential.id}&issuedFrom=2010-01-01&issuedTo=2010-12-31&limit=200${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      certified.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const american = certified.filter((c) => ['Colorado Department of Corrections', 'Federal Bureau of Prisons'].includes(c.person.organizationName));
+    expect(american.length).toBeGreaterThan(200);
+    expect(certified.length - american.length).toBe(22);
+  });
+
+  it('shows the cascade of 2010: generations 0 to 3 across the United States, El Salvador and Brazil', async () => {
+    const cascade = (await viewer.get('/api/cascade?year=2010')).json();
+    expect(cascade.generations.map((g: { generation: number }) => g.generation)).toEqual([0, 1, 2, 3]);
+    expect(cascade.generationZero).toBe(4);
+    expect(new Set(cascade.byCountry.map((c: { country: string }) => c.country))).toEqual(new Set(['US', 'SV', 'BR']));
+    expect(cascade.byCountry).toEqual(
+      expect.arrayContaining([
+        { country: 'US', generation: 1, peopleTrained: 210 },
+        { country: 'SV', generation: 2, peopleTrained: 86 },
+        { country: 'BR', generation: 2, peopleTrained: 86 },
+        { country: 'SV', generation: 3, peopleTrained: 20 },
+        { country: 'BR', generation: 3, peopleTrained: 20 },
+      ]),
+    );
+    expect(cascade.multiplier).toBe(2.01);
+    const offerings = (await viewer.get('/api/offerings?country=SV&limit=50')).json().items;
+    expect(offerings.every((o: { status: string; isUsFunded: boolean }) => o.status === 'closed' && o.isUsFunded)).toBe(true);
+  });
+
+  it('vetted every foreign participant', async () => {
+    const officer = await agentFor(t, 'program_officer');
+    let cleared = 0;
+    let cursor: string | null = null;
+    do {
+      const page: { items: unknown[]; nextCursor: string | null } = (await officer.get(`/api/vetting?status=cleared&limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      cleared += page.items.length;
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(cleared).toBe(214);
+    expect((await officer.get('/api/vetting?status=pending')).json().items).toHaveLength(0);
+  });
+
   it('was written through the services: every record audited, the chain intact', async () => {
     const report = await verifyAuditChain(t.testDb.database.db);
     expect(report.problems).toEqual([]);
@@ -117,6 +165,6 @@ describe('the 2010 demo program', () => {
 
   it('adds nothing when seeded again', async () => {
     const again = await seedProgram2010(t.services, t.system);
-    expect(again).toEqual({ isAlreadySeeded: true, organizations: 0, partnerships: 0, engagements: 0, people: 0, deployments: 0 });
+    expect(again).toEqual({ isAlreadySeeded: true, organizations: 0, partnerships: 0, engagements: 0, people: 0, deployments: 0, offerings: 0, certifications: 0 });
   });
 });

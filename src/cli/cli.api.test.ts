@@ -64,7 +64,7 @@ describe('cadre CLI', () => {
   });
 
   it('seeds the demo program once', async () => {
-    expect((await cadre(['seed', '--demo'])).output).toMatch(/Added the 2010 demo program: 9 organizations, 7 partnerships, 2 engagements, 10 people, 1 deployment/);
+    expect((await cadre(['seed', '--demo'])).output).toMatch(/Added the 2010 demo program: 11 organizations, 7 partnerships, 2 engagements, 444 people, 1 deployment, 20 course offerings, 236 certifications/);
     expect((await cadre(['seed', '--demo'])).output).toContain('already in this database');
     const seedWithoutFlag = await cadre(['seed']);
     expect(seedWithoutFlag.exitCode).toBe(1);

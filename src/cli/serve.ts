@@ -24,6 +24,7 @@ export async function serve(env: Record<string, string | undefined>, options: Se
   const adminEmail = config.adminEmail ?? 'admin@cadre.localhost';
   const admin = await services.users.ensureFirstAdmin(systemContext('cadre serve'), { email: adminEmail, password: config.adminPassword });
   if (runtime.migration.isFreshDatabase && database.engine === 'sqlite' && options.demo) {
+    out('Filling the new database with the 2010 demo program…');
     const report = await seedProgram2010(services, systemContext('cadre seed'));
     out(`Filled the new database with the 2010 demo program (${report.organizations} organizations, ${report.partnerships} partnerships).`);
   }

@@ -8,7 +8,7 @@ import type { CreateAgreementInput, Stage } from '../modules/partnerships/partne
  * references, amounts and dates inside 2010 are illustrative.
  */
 
-export type OrgKey = 'state' | 'inl' | 'nypd' | 'cpd' | 'cdoc' | 'bop' | 'iawp' | 'rpd' | 'hnp';
+export type OrgKey = 'state' | 'inl' | 'nypd' | 'cpd' | 'cdoc' | 'bop' | 'iawp' | 'rpd' | 'hnp' | 'dgcp' | 'depen';
 
 const ORGANIZATIONS: Record<OrgKey, CreateOrganizationInput & { parent?: OrgKey }> = {
   state: { name: 'U.S. Department of State', acronym: 'DOS', kind: 'federal_agency', country: 'US', subdivision: 'US-DC', city: 'Washington' },
@@ -42,6 +42,22 @@ const ORGANIZATIONS: Record<OrgKey, CreateOrganizationInput & { parent?: OrgKey 
     country: 'HT',
     city: 'Port-au-Prince',
     description: 'The Haitian National Police, the program’s counterpart in Haiti.',
+  },
+  dgcp: {
+    name: 'Dirección General de Centros Penales',
+    acronym: 'DGCP',
+    kind: 'foreign_corrections',
+    country: 'SV',
+    city: 'San Salvador',
+    description: 'El Salvador’s prison service, where U.S.-certified instructors trained corrections officers in 2010.',
+  },
+  depen: {
+    name: 'Departamento Penitenciário Nacional',
+    acronym: 'DEPEN',
+    kind: 'foreign_corrections',
+    country: 'BR',
+    city: 'Brasília',
+    description: 'Brazil’s national prison department, where U.S.-certified instructors trained corrections officers in 2010.',
   },
 };
 

@@ -82,6 +82,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
 export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Database {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, types: postgresTypes() });
+    // An idle connection the server closed (a restart, a failover) is dropped and replaced on next
+    // use; without a listener, node-postgres would crash the process over it.
+    pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', description: redact(target.url), file: null, close: () => db.destroy() };
   }
