@@ -16,7 +16,7 @@ async function changeOfficer(page: Page, action: string, name: string, status: s
 
 test('six officers are found, readied and deployed to Haiti, and appear on the timeline', async ({ page }) => {
   // A whole mission, end to end: longer than one page's journey.
-  test.setTimeout(240_000);
+  test.setTimeout(120_000);
   const agency = unique('New York City Police Department');
   const host = unique('Police Nationale d’Haïti');
   const title = unique('Haiti: mentoring the Haitian National Police');

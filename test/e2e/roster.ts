@@ -27,8 +27,8 @@ export function haitiOfficers(): Officer[] {
   ];
 }
 
-export async function createAgency(api: SessionApi, name: string): Promise<string> {
-  const agency = await api.post('/organizations', { name, acronym: 'NYPD', kind: 'municipal_police', country: 'US', subdivision: 'US-NY', city: 'New York' });
+export async function createAgency(api: SessionApi, name: string, acronym = 'NYPD'): Promise<string> {
+  const agency = await api.post('/organizations', { name, acronym, kind: 'municipal_police', country: 'US', subdivision: 'US-NY', city: 'New York' });
   return agency.id;
 }
 

@@ -88,6 +88,7 @@ export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body' | 'version'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, version: number, body: unknown) => request<T>('PATCH', path, { body, version }),
-  put: <T>(path: string, version: number, body: unknown) => request<T>('PUT', path, { body, version }),
+  /** Without a version for records that are replaced whole rather than edited (a readiness item). */
+  put: <T>(path: string, version: number | undefined, body: unknown) => request<T>('PUT', path, { body, version }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

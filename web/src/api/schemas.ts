@@ -1,11 +1,14 @@
 /**
  * The API's own zod schemas and types, shared with the server so that the browser checks input
- * exactly as the API will. Only schema files are imported here: they depend on zod alone.
+ * exactly as the API will. Only schema files are imported here: they depend on zod, the country
+ * and language code lists and the pure date rules they name, never on the server's machinery.
  */
 import type { z } from 'zod';
 import type { meSchema } from '../../../src/modules/accounts/accounts.schemas.js';
 import type { chainReportSchema } from '../../../src/modules/audit/audit.schemas.js';
+import type { personDaysSchema } from '../../../src/modules/deployments/deployments.schemas.js';
 import type { boardSchema, TRACKS as TRACK_LIST } from '../../../src/modules/partnerships/partnerships.schemas.js';
+import type { readinessItemSchema as readinessItemType } from '../../../src/modules/people/people.schemas.js';
 
 export { ROLES, type Role } from '../../../src/platform/access.js';
 export {
@@ -44,11 +47,44 @@ export {
   type EngagementDetail,
   type Task,
 } from '../../../src/modules/engagements/engagements.schemas.js';
+export {
+  createPersonSchema,
+  ILR_LEVELS,
+  PERSON_STATUSES,
+  readinessItemSchema,
+  SEXES,
+  setReadinessSchema,
+  updatePersonSchema,
+  type CreatePersonInput,
+  type IlrLevel,
+  type Person,
+  type PersonDetail,
+} from '../../../src/modules/people/people.schemas.js';
+export {
+  ASSIGNMENT_ROLES,
+  ASSIGNMENT_STATUSES,
+  changeAssignmentStatusSchema,
+  changeDeploymentStatusSchema,
+  createDeploymentSchema,
+  createRotationSchema,
+  DEPLOYMENT_STATUSES,
+  extendAssignmentSchema,
+  PURPOSES,
+  type Assignment,
+  type AssignmentStatus,
+  type Candidate,
+  type CreateDeploymentInput,
+  type Deployment,
+  type DeploymentDetail,
+  type DeploymentStatus,
+} from '../../../src/modules/deployments/deployments.schemas.js';
 
 export type Me = z.infer<typeof meSchema>;
 export type Board = z.infer<typeof boardSchema>;
 export type ChainReport = z.infer<typeof chainReportSchema>;
 export type Track = (typeof TRACK_LIST)[number];
+export type PersonDays = z.infer<typeof personDaysSchema>;
+export type ReadinessItem = z.infer<typeof readinessItemType>;
 
 /** A keyset-paginated list, as every list endpoint answers. */
 export interface Page<T> {

@@ -50,3 +50,13 @@ export function canWrite(user: Pick<User, 'role'>): boolean {
 export function isAdmin(user: Pick<User, 'role'>): boolean {
   return user.role === 'admin';
 }
+
+/** Staff change anyone on the roster; a coordinator only their own agency's people. */
+export function canEditPeopleOf(user: Pick<User, 'role' | 'organizationId'>, organizationId: string): boolean {
+  return canWrite(user) || (user.role === 'coordinator' && user.organizationId === organizationId);
+}
+
+/** Who adds people to a roster and nominates them: staff, and coordinators for their own agency. */
+export function canManageOwnPeople(user: Pick<User, 'role' | 'organizationId'>): boolean {
+  return canWrite(user) || (user.role === 'coordinator' && user.organizationId !== null);
+}

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { User } from '../api/schemas';
-import { canWrite, isAdmin } from '../api/session';
+import { canManageOwnPeople, canWrite, isAdmin } from '../api/session';
 
-export type AreaId = 'home' | 'organizations' | 'partnerships' | 'engagements' | 'tasks' | 'admin' | 'account';
+export type AreaId = 'home' | 'organizations' | 'partnerships' | 'engagements' | 'tasks' | 'people' | 'deployments' | 'admin' | 'account';
 
 export interface NavLinkItem {
   to: string;
@@ -25,7 +25,14 @@ export interface Area {
 export function areasFor(user: User, t: TFunction): Area[] {
   const writer = canWrite(user);
   const areas: Area[] = [{ id: 'home', to: '/', label: t('nav.home'), links: [] }];
-  if (user.role === 'instructor') return areas;
+  if (user.role === 'instructor') {
+    // An instructor is bound to their own person record, and sees that.
+    if (user.personId) {
+      const ownRecord = `/people/${user.personId}`;
+      areas.push({ id: 'people', to: ownRecord, label: t('nav.ownRecord'), links: [] });
+    }
+    return areas;
+  }
 
   const ownOrganization = user.role === 'coordinator' && user.organizationId ? `/organizations/${user.organizationId}` : null;
   areas.push({
@@ -55,6 +62,25 @@ export function areasFor(user: User, t: TFunction): Area[] {
     links: [
       { to: '/engagements', label: t('nav.allEngagements'), isEnd: true },
       ...(writer ? [{ to: '/engagements/new', label: t('nav.newEngagement') }] : []),
+    ],
+  });
+  areas.push({
+    id: 'people',
+    to: '/people',
+    label: user.role === 'coordinator' ? t('nav.ownPeople') : t('nav.people'),
+    links: [
+      { to: '/people', label: user.role === 'coordinator' ? t('nav.ownPeople') : t('nav.allPeople'), isEnd: true },
+      ...(canManageOwnPeople(user) ? [{ to: '/people/new', label: t('nav.newPerson') }] : []),
+    ],
+  });
+  areas.push({
+    id: 'deployments',
+    to: '/deployments',
+    label: t('nav.deployments'),
+    links: [
+      { to: '/deployments', label: t('nav.allDeployments'), isEnd: true },
+      ...(writer ? [{ to: '/deployments/new', label: t('nav.newDeployment') }] : []),
+      { to: '/deployments/timeline', label: t('nav.timeline') },
     ],
   });
   areas.push({

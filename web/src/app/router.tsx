@@ -12,6 +12,11 @@ import { TokensPage } from '../features/admin/TokensPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { CandidatesPage } from '../features/deployments/CandidatesPage';
+import { DeploymentPage } from '../features/deployments/DeploymentPage';
+import { DeploymentsListPage } from '../features/deployments/DeploymentsListPage';
+import { NewDeploymentPage } from '../features/deployments/NewDeploymentPage';
+import { TimelinePage } from '../features/deployments/TimelinePage';
 import { EngagementPage } from '../features/engagements/EngagementPage';
 import { EngagementsListPage } from '../features/engagements/EngagementsListPage';
 import { NewEngagementPage } from '../features/engagements/NewEngagementPage';
@@ -24,6 +29,10 @@ import { BoardPage } from '../features/partnerships/BoardPage';
 import { EditPartnershipPage } from '../features/partnerships/EditPartnershipPage';
 import { NewPartnershipPage } from '../features/partnerships/NewPartnershipPage';
 import { PartnershipPage } from '../features/partnerships/PartnershipPage';
+import { EditPersonPage } from '../features/people/EditPersonPage';
+import { NewPersonPage } from '../features/people/NewPersonPage';
+import { PeopleListPage } from '../features/people/PeopleListPage';
+import { PersonPage } from '../features/people/PersonPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 
 /** Pages an area shows beside its side navigation. */
@@ -64,6 +73,27 @@ const signedInRoutes: RouteObject[] = [
       { index: true, element: <EngagementsListPage /> },
       { path: 'new', element: <NewEngagementPage /> },
       { path: ':id', element: <EngagementPage /> },
+    ],
+  },
+  {
+    path: 'people',
+    element: <AreaLayout area="people" />,
+    children: [
+      { index: true, element: <PeopleListPage /> },
+      { path: 'new', element: <NewPersonPage /> },
+      { path: ':id', element: <PersonPage /> },
+      { path: ':id/edit', element: <EditPersonPage /> },
+    ],
+  },
+  {
+    path: 'deployments',
+    element: <AreaLayout area="deployments" />,
+    children: [
+      { index: true, element: <DeploymentsListPage /> },
+      { path: 'new', element: <NewDeploymentPage /> },
+      { path: 'timeline', element: <TimelinePage /> },
+      { path: ':id', element: <DeploymentPage /> },
+      { path: ':id/candidates', element: <CandidatesPage /> },
     ],
   },
   { path: 'tasks', element: <AreaLayout area="tasks" />, children: [{ index: true, element: <TasksPage /> }] },

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 interface AlertProps {
   type: 'success' | 'warning' | 'error' | 'info';
   heading?: ReactNode;
-  headingLevel?: 'h2' | 'h3';
+  headingLevel?: 'h2' | 'h3' | 'h4';
   isSlim?: boolean;
   /** `status` for news that should be announced politely, `alert` for errors. */
   role?: 'status' | 'alert';

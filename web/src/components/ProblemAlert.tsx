@@ -9,7 +9,7 @@ interface ProblemAlertProps {
   heading?: string;
   /** Changes each time the alert should take focus (a failed submit). */
   focusKey?: number;
-  headingLevel?: 'h2' | 'h3';
+  headingLevel?: 'h2' | 'h3' | 'h4';
 }
 
 const KNOWN_CODES = [

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORGANIZATION_KINDS } from '../api/schemas';
+import { ILR_LEVELS, ORGANIZATION_KINDS } from '../api/schemas';
 import type { Option } from './form/fields';
-import { countryOptions } from './format';
+import { countryOptions, languageOptions } from './format';
 
 /** Every country, named and sorted in the current language. */
 export function useCountryChoices(): Option[] {
@@ -14,4 +14,17 @@ export function useCountryChoices(): Option[] {
 export function useOrganizationKindChoices(): Option[] {
   const { t } = useTranslation();
   return ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`organizationKinds.${kind}`) }));
+}
+
+/** Every language, named and sorted in the current language. */
+export function useLanguageChoices(): Option[] {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => languageOptions(language).map(({ code, name }) => ({ value: code, label: name })), [language]);
+}
+
+/** The ILR scale, each level with what it means ("2 – Limited working"). */
+export function useIlrChoices(): Option[] {
+  const { t } = useTranslation();
+  return ILR_LEVELS.map((level) => ({ value: level, label: t('ilr.level', { level, meaning: t(`ilr.meanings.${level}`) }) }));
 }

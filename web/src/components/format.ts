@@ -1,4 +1,5 @@
 import { getAlpha2Codes } from 'i18n-iso-countries';
+import ISO6391 from 'iso-639-1';
 import i18next from '../i18n';
 
 /** Formatting for the current language; calendar dates stay calendar dates (no time zone shift). */
@@ -45,4 +46,26 @@ export function countryOptions(language: string): { code: string; name: string }
   return Object.keys(getAlpha2Codes())
     .map((code) => ({ code, name: countryName(code, language) }))
     .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** `ht` → "Haitian Creole", in the current language. */
+export function languageName(code: string, language = i18next.language): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Every ISO 639-1 language, named in the current language and sorted by that name. */
+export function languageOptions(language: string): { code: string; name: string }[] {
+  const collator = new Intl.Collator(language);
+  return ISO6391.getAllCodes()
+    .map((code) => ({ code, name: languageName(code, language) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** Days from one calendar date to another (0 for the same day), without time zones. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

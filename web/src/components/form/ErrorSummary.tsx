@@ -34,11 +34,16 @@ export function ErrorSummary({ focusKey }: { focusKey: number }) {
   const labelOf = useFieldLabel();
   const { formState } = useFormContext();
   const ref = useRef<HTMLDivElement>(null);
+  const focusedKey = useRef(0);
   const items = flatten(formState.errors);
   const hasItems = items.length > 0;
 
+  // Once per failed submit: errors that come back while someone types (a row just added, still
+  // empty) must not pull focus away from the field they are in.
   useEffect(() => {
-    if (focusKey > 0 && hasItems) ref.current?.focus();
+    if (focusKey === focusedKey.current || !hasItems) return;
+    focusedKey.current = focusKey;
+    ref.current?.focus();
   }, [focusKey, hasItems]);
 
   if (!hasItems) return null;

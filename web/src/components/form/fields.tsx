@@ -158,11 +158,14 @@ interface CheckboxGroupProps extends FieldProps {
 }
 
 /** Several checkboxes under one legend; react-hook-form collects the checked values as a list. */
-export function CheckboxGroupField({ name, label, hint, className, options }: CheckboxGroupProps) {
+export function CheckboxGroupField({ name, label, hint, isRequired, className, options }: CheckboxGroupProps) {
   const field = useField(name, label);
   return (
     <fieldset className={`usa-fieldset usa-form-group ${field.error ? 'usa-form-group--error' : ''} ${className ?? ''}`} aria-describedby={describedBy(field, Boolean(hint))}>
-      <legend className="usa-legend">{field.label}</legend>
+      <legend className="usa-legend">
+        {field.label}
+        {isRequired && <RequiredMarker />}
+      </legend>
       {hint && (
         <div className="usa-hint" id={field.hintId}>
           {hint}
@@ -188,5 +191,38 @@ export function CheckboxGroupField({ name, label, hint, className, options }: Ch
         </div>
       ))}
     </fieldset>
+  );
+}
+
+/** One yes-or-no checkbox (a high-threat post); its label says what checking it means. */
+export function CheckboxField({ name, label, hint, className }: FieldProps) {
+  const field = useField(name, label);
+  return (
+    <div className={`usa-form-group ${field.error ? 'usa-form-group--error' : ''} ${className ?? ''}`}>
+      {field.error && (
+        <span className="usa-error-message" id={field.errorId}>
+          {field.error}
+        </span>
+      )}
+      <div className="usa-checkbox">
+        <input
+          className="usa-checkbox__input"
+          type="checkbox"
+          id={field.id}
+          // The hint is part of the label (USWDS's label description), so it is read once.
+          aria-describedby={describedBy(field, false)}
+          aria-invalid={field.error ? true : undefined}
+          {...field.register(name)}
+        />
+        <label className="usa-checkbox__label" htmlFor={field.id}>
+          {field.label}
+          {hint && (
+            <span className="usa-checkbox__label-description">
+              {hint}
+            </span>
+          )}
+        </label>
+      </div>
+    </div>
   );
 }

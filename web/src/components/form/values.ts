@@ -16,3 +16,17 @@ export function centsToDollars(cents: number | null | undefined): string {
   if (cents === null || cents === undefined) return '';
   return (cents / 100).toFixed(2);
 }
+
+/** "Patrol, training, patrol" → ["patrol", "training"]: a list typed on one line, commas between. */
+export function splitList(value: string): string[] {
+  const seen = new Set<string>();
+  return value
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter((item) => {
+      const key = item.toLowerCase();
+      if (!item || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}

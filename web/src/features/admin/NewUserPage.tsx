@@ -9,20 +9,21 @@ import { apiResolver } from '../../components/form/resolver';
 import { blankToNull } from '../../components/form/values';
 import { PageHeader } from '../../components/PageHeader';
 import { useOrganizationOptions } from '../organizations/api';
+import { PersonPickerField } from '../people/PersonPickerField';
 import { type CreatedUser, useCreateUser } from './api';
 import { OneTimeSecret } from './OneTimeSecret';
 
-/** Instructors are bound to a person record, which the roster will provide; not offered yet. */
-const OFFERED_ROLES: Role[] = ['program_officer', 'coordinator', 'viewer', 'admin'];
+const OFFERED_ROLES: Role[] = ['program_officer', 'coordinator', 'instructor', 'viewer', 'admin'];
 
 interface UserValues {
   name: string;
   email: string;
   role: string;
   organizationId: string;
+  personId: string;
 }
 
-const EMPTY: UserValues = { name: '', email: '', role: 'program_officer', organizationId: '' };
+const EMPTY: UserValues = { name: '', email: '', role: 'program_officer', organizationId: '', personId: '' };
 
 function toRequest(values: UserValues) {
   return {
@@ -30,6 +31,8 @@ function toRequest(values: UserValues) {
     email: values.email,
     role: values.role as Role,
     organizationId: values.role === 'coordinator' ? blankToNull(values.organizationId) : null,
+    // An instructor signs in as one person on the roster, bound to their record.
+    personId: values.role === 'instructor' ? blankToNull(values.personId) : null,
   };
 }
 
@@ -44,7 +47,13 @@ function NewUserForm({ onCreated }: { onCreated: (created: CreatedUser) => void 
     <Form
       form={form}
       idPrefix="user"
-      labels={{ name: t('users.fields.name'), email: t('users.fields.email'), role: t('users.fields.role'), organizationId: t('users.fields.organization') }}
+      labels={{
+        name: t('users.fields.name'),
+        email: t('users.fields.email'),
+        role: t('users.fields.role'),
+        organizationId: t('users.fields.organization'),
+        personId: t('users.fields.person'),
+      }}
       submitLabel={t('users.create')}
       secondaryAction={
         <Link to="/admin/users" className="usa-button usa-button--unstyled margin-left-2">
@@ -66,6 +75,7 @@ function NewUserForm({ onCreated }: { onCreated: (created: CreatedUser) => void 
           options={(organizations.data ?? []).map((organization) => ({ value: organization.id, label: organization.name }))}
         />
       )}
+      {role === 'instructor' && <PersonPickerField name="personId" isRequired hint={t('users.hints.person')} />}
     </Form>
   );
 }

@@ -6,9 +6,9 @@ import { todayIso } from '../../components/format';
 import { Form } from '../../components/form/Form';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
+import { RowsField } from '../../components/form/RowsField';
 import { blankToNull } from '../../components/form/values';
 import { useOrganizationOptions } from '../organizations/api';
-import { RowsField } from './RowsField';
 
 export interface EngagementValues {
   organizationId: string;

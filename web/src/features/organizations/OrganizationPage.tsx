@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { OrganizationEngagements } from '../engagements/OrganizationEngagements';
+import { OrganizationPeople } from '../people/OrganizationPeople';
 import { useArchiveOrganization, useOrganization } from './api';
 import { OrganizationPartnership } from './OrganizationPartnership';
 
@@ -96,6 +97,7 @@ export function OrganizationPage() {
         <>
           <OrganizationDetails organization={organization} />
           <OrganizationPartnership organization={organization} />
+          <OrganizationPeople organization={organization} />
           <OrganizationEngagements organizationId={organization.id} />
         </>
       )}

@@ -32,16 +32,13 @@ export function useOrganizationOptions() {
   });
 }
 
-/**
- * The partnership with an organization, if there is one. The list has no organization filter,
- * so this searches by name and picks the exact organization.
- */
-export function useOrganizationPartnership(organization: Pick<Organization, 'id' | 'name'> | undefined) {
+/** The partnership with an organization, if there is one (an organization has at most one). */
+export function useOrganizationPartnership(organization: Pick<Organization, 'id'> | undefined) {
   return useQuery({
     queryKey: organizationKeys.partnership(organization?.id ?? ''),
     queryFn: async ({ signal }) => {
-      const page = await api.get<Page<Partnership>>('/partnerships', { query: { q: organization?.name, limit: 200 }, signal });
-      return page.items.find((item) => item.organization.id === organization?.id) ?? null;
+      const page = await api.get<Page<Partnership>>('/partnerships', { query: { organizationId: organization?.id, limit: 1 }, signal });
+      return page.items[0] ?? null;
     },
     enabled: Boolean(organization),
   });

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Agreement, Board, Page, PartnershipDetail, User } from '../../api/schemas';
-import { isAdmin, useCurrentUser } from '../../api/session';
+import type { Agreement, Board, Page, PartnershipDetail } from '../../api/schemas';
 
 export const partnershipKeys = {
   all: ['partnerships'] as const,
@@ -71,25 +70,15 @@ export function useCreateAgreement(partnershipId: string) {
   });
 }
 
-/**
- * Who may own a partnership: active admins and program officers. Only admins may list users,
- * so a program officer is offered themself (and the current owner).
- */
+/** Who may own a partnership: active admins and program officers, and the current owner. */
 export function useOwnerChoices(current: { id: string | null; name: string | null }) {
-  const user = useCurrentUser();
-  const admin = isAdmin(user);
   const staff = useQuery({
-    queryKey: ['users', 'owners'],
-    queryFn: async ({ signal }) => {
-      const pages = await Promise.all(
-        (['admin', 'program_officer'] as const).map((role) => api.get<Page<User>>('/users', { query: { role, limit: 200 }, signal })),
-      );
-      return pages.flatMap((page) => page.items).filter((candidate) => !candidate.isDisabled);
-    },
-    enabled: admin,
+    queryKey: ['users', 'assignable'],
+    queryFn: ({ signal }) => api.get<{ items: { id: string; name: string }[] }>('/users/assignable', { signal }),
+    select: (data) => data.items,
+    staleTime: 60_000,
   });
-  const people = admin ? (staff.data ?? []) : [user];
-  const choices = people.map((person) => ({ value: person.id, label: person.name }));
+  const choices = (staff.data ?? []).map((person) => ({ value: person.id, label: person.name }));
   if (current.id && !choices.some((choice) => choice.value === current.id)) choices.push({ value: current.id, label: current.name ?? current.id });
   return choices.sort((a, b) => a.label.localeCompare(b.label));
 }

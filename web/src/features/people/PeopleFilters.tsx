@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../api/session';
+import { useCountryChoices, useIlrChoices, useLanguageChoices } from '../../components/choices';
+import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
+import { useOrganizationOptions } from '../organizations/api';
+
+export const PEOPLE_FILTERS = ['q', 'organizationId', 'language', 'minSpeaking', 'specialty', 'heritageCountry', 'readiness'] as const;
+
+/**
+ * Search the roster. Viewers see names only, so they are offered the name and agency filters
+ * alone; a coordinator's roster is their own agency's, so they are not offered agencies.
+ */
+export function PeopleFilters() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const organizations = useOrganizationOptions();
+  const languages = useLanguageChoices();
+  const levels = useIlrChoices();
+  const countries = useCountryChoices();
+  const isNamesOnly = user.role === 'viewer';
+  return (
+    <FilterBar names={PEOPLE_FILTERS} label={t('people.filtersLabel')}>
+      <FilterInput name="q" label={t('people.search')} isWide />
+      {user.role !== 'coordinator' && (
+        <FilterSelect
+          key={organizations.data?.length ?? 0}
+          name="organizationId"
+          label={t('people.fields.organization')}
+          options={(organizations.data ?? []).map((organization) => ({ value: organization.id, label: organization.name }))}
+          allLabel={t('people.allOrganizations')}
+        />
+      )}
+      {!isNamesOnly && (
+        <>
+          <FilterSelect name="language" label={t('people.fields.language')} options={languages} allLabel={t('people.anyLanguage')} />
+          <FilterSelect name="minSpeaking" label={t('people.minSpeaking')} options={levels} allLabel={t('people.anyLevel')} />
+          <FilterInput name="specialty" label={t('people.fields.specialty')} />
+          <FilterSelect name="heritageCountry" label={t('people.fields.heritageCountry')} options={countries} allLabel={t('people.allCountries')} />
+          <FilterSelect
+            name="readiness"
+            label={t('people.fields.readiness')}
+            options={(['ready', 'expiring', 'not_ready'] as const).map((status) => ({ value: status, label: t(`readiness.statuses.${status}`) }))}
+            allLabel={t('people.anyReadiness')}
+          />
+        </>
+      )}
+    </FilterBar>
+  );
+}

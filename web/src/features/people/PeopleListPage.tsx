@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { apiUrl } from '../../api/client';
+import type { Person } from '../../api/schemas';
+import { canManageOwnPeople, useCurrentUser } from '../../api/session';
+import { type Column, PagedTable } from '../../components/DataTable';
+import { PageHeader } from '../../components/PageHeader';
+import { usePeopleList } from './api';
+import { PEOPLE_FILTERS, PeopleFilters } from './PeopleFilters';
+import { LanguageSkills, personName } from './PersonFacts';
+import { ReadinessBadge } from './ReadinessBadge';
+
+export function PeopleListPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [params] = useSearchParams();
+  const filters = Object.fromEntries(PEOPLE_FILTERS.map((name) => [name, params.get(name) ?? undefined]));
+  const query = usePeopleList({ ...filters, limit: 25 });
+  // Viewers get names only: the columns that would stay empty are left out.
+  const isNamesOnly = user.role === 'viewer';
+
+  const columns: Column<Person>[] = [
+    {
+      key: 'name',
+      header: t('people.fields.name'),
+      cell: (person) => (
+        <>
+          <Link to={`/people/${person.id}`}>{personName(person)}</Link>
+          {person.rankTitle && <span className="display-block text-normal text-base-dark">{person.rankTitle}</span>}
+        </>
+      ),
+    },
+    { key: 'organization', header: t('people.fields.organization'), cell: (person) => person.organizationName },
+    ...(isNamesOnly
+      ? []
+      : [
+          { key: 'languages', header: t('people.fields.languages'), cell: (person: Person) => <LanguageSkills skills={person.languages ?? []} /> },
+          {
+            key: 'readiness',
+            header: t('people.fields.readiness'),
+            cell: (person: Person) => (person.readiness ? <ReadinessBadge readiness={person.readiness} /> : ''),
+          },
+        ]),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={user.role === 'coordinator' ? t('people.ownListTitle') : t('people.listTitle')}
+        actions={
+          <>
+            {canManageOwnPeople(user) && (
+              <Link to="/people/new" className="usa-button">
+                {t('nav.newPerson')}
+              </Link>
+            )}
+            <a className="usa-button usa-button--outline" href={apiUrl('/people', { ...filters, format: 'csv' })} download>
+              {t('common.exportCsv')}
+            </a>
+          </>
+        }
+      />
+      <PeopleFilters />
+      <PagedTable query={query} caption={t('people.listTitle')} isCaptionHidden columns={columns} rowKey={(person) => person.id} empty={t('people.empty')} />
+    </>
+  );
+}
