@@ -50,17 +50,23 @@ export function cascadeRepository(db: Kysely<DB>) {
       return rows.map((r) => r.id);
     },
 
-    /** Everyone trained downstream of one instructor, by a recursive query; UNION drops repeats, so a cycle ends. */
+    /**
+     * Everyone trained downstream of one instructor, by a recursive query; UNION drops repeats, so
+     * a cycle ends. CROSS JOIN fixes the join order in SQLite (from each person found, to the
+     * offerings they taught, to who completed them): without statistics its planner may otherwise
+     * scan every enrollment at every step. PostgreSQL reads it as a plain join.
+     */
     async reach(instructorId: string): Promise<string[]> {
       const result = await sql<{ person_id: string }>`
         WITH RECURSIVE downstream(person_id) AS (
           SELECT e.person_id FROM offering_instructors oi
-            JOIN enrollments e ON e.offering_id = oi.offering_id AND e.status = 'completed'
-            WHERE oi.person_id = ${instructorId}
+            CROSS JOIN enrollments e
+            WHERE oi.person_id = ${instructorId} AND e.offering_id = oi.offering_id AND e.status = 'completed'
           UNION
           SELECT e.person_id FROM downstream d
-            JOIN offering_instructors oi ON oi.person_id = d.person_id
-            JOIN enrollments e ON e.offering_id = oi.offering_id AND e.status = 'completed'
+            CROSS JOIN offering_instructors oi
+            CROSS JOIN enrollments e
+            WHERE oi.person_id = d.person_id AND e.offering_id = oi.offering_id AND e.status = 'completed'
         )
         SELECT person_id FROM downstream WHERE person_id <> ${instructorId}`.execute(db);
       return result.rows.map((r) => r.person_id);
