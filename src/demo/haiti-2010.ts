@@ -76,7 +76,7 @@ export async function seedHaitiDeployment(services: Services, ctx: RequestContex
     if ((await addPerson(services, ctx, ids[org], officer, heritageCountries)).isNew) people += 1;
   }
 
-  const existing = await services.deployments.list(ctx, { hostCountry: 'HT', limit: 50, order: 'desc' });
+  const existing = await services.deployments.list(ctx, { hostCountry: 'HT', limit: 50, order: 'desc', format: 'json' });
   if (existing.items.some((d) => d.title === DEPLOYMENT_TITLE)) return { people, deployments: 0 };
 
   let deployment = await services.deployments.create(ctx, {

@@ -10,7 +10,7 @@ import type { PeopleService } from '../people/people.service.js';
 import { peopleScope } from '../people/people.policy.js';
 import { rankCandidates, scoreCandidate } from './candidates.js';
 import { toAssignment } from './deployments.mapper.js';
-import { canSeeAssignment, deploymentWriters, nominators } from './deployments.policy.js';
+import { allowedAssignmentStatuses, canSeeAssignment, deploymentWriters, nominators } from './deployments.policy.js';
 import { type AssignmentRowWithNames, assignmentsRepository, deploymentsRepository } from './deployments.repository.js';
 import { checkAssignmentTransition, headcountFull, HOLDS_PLACE, OCCUPIES_CALENDAR, overlapConflict } from './deployments.rules.js';
 import type { Assignment, AssignmentStatus, Candidate, ChangeAssignmentStatusInput, NominateInput } from './deployments.schemas.js';
@@ -79,7 +79,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
   async function reread(ctx: RequestContext, trx: Kysely<DB>, deploymentId: string, id: string): Promise<Assignment> {
     const row = await visibleAssignment(ctx, deploymentId, id, trx);
     const blockers = (await readiness.blockersFor(ctx, [row], trx)).get(id);
-    return toAssignment(row, today(clock), blockers);
+    return toAssignment(row, today(clock), { blockers, allowedStatuses: allowedAssignmentStatuses(ctx.actor, row) });
   }
 
   return {
@@ -89,7 +89,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
       const showBlockers = isStaff(ctx.actor) || ctx.actor.role === 'coordinator';
       const blockers = showBlockers ? await readiness.blockersFor(ctx, rows, db) : null;
       const day = today(clock);
-      return rows.map((a) => toAssignment(a, day, blockers?.get(a.id)));
+      return rows.map((a) => toAssignment(a, day, { blockers: blockers?.get(a.id), allowedStatuses: allowedAssignmentStatuses(ctx.actor, a) }));
     },
 
     /** A person's assignments, for their timeline. */

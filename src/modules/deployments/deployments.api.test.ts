@@ -93,9 +93,16 @@ describe('a deployment from plan to return', () => {
     expect(completed).toMatchObject({ status: 'completed', personDays: 540 });
     expect(completed.rotations[0]).toMatchObject({ authorizedHeadcount: 6, selectedCount: 6, deployedCount: 6 });
     expect(completed.history.map((h: { toStatus: string }) => h.toStatus)).toEqual(['planning', 'staffing', 'predeployment', 'in_country', 'completed']);
+    expect(completed.history[1].changedByName).toMatch(/^Test program_officer/);
+    const csv = (await officer.get('/api/deployments?format=csv&hostCountry=HT')).body;
+    expect(csv).toContain('title,host_country,host_organization,status');
+    expect(csv).toContain(',540');
 
     const byCountry = (await officer.get('/api/deployments/person-days?groupBy=country&year=2010')).json();
     expect(byCountry.rows.find((r: { key: string }) => r.key === 'HT')).toMatchObject({ people: 6, personDays: 540 });
+    const timeline = (await officer.get('/api/deployments/timeline?from=2010-01-01&to=2010-12-31')).json().items;
+    expect(timeline.filter((a: { deploymentId: string }) => a.deploymentId === deployment.id)).toHaveLength(6);
+    expect((await officer.get('/api/deployments/timeline?from=2000-01-01&to=2010-12-31')).json().errors[0].pointer).toBe('/query/to');
     const byDeployment = (await officer.get('/api/deployments/person-days?groupBy=deployment')).json();
     expect(byDeployment.rows.find((r: { key: string }) => r.key === deployment.id)).toMatchObject({ personDays: 540 });
     t.clock.set('2010-07-01T12:00:00Z');
@@ -248,6 +255,9 @@ describe('who sees deployments', () => {
     expect(nominated.statusCode).toBe(201);
     const seen = (await coordinator.get(`/api/deployments/${deployment.id}`)).json();
     expect(seen.assignments.map((a: { person: { id: string } }) => a.person.id)).toEqual([mine.id]);
+    expect(seen.assignments[0].allowedStatuses).toEqual(['withdrawn']);
+    const asStaff = (await officer.get(`/api/deployments/${deployment.id}`)).json();
+    expect(asStaff.assignments.find((a: { person: { id: string } }) => a.person.id === mine.id).allowedStatuses).toEqual(['selected', 'withdrawn']);
     const notMine = await coordinator.post(`/api/deployments/${deployment.id}/assignments`, { personId: outsider.id, role: 'mentor' });
     expect(notMine.statusCode).toBe(400);
     const select = await coordinator.post(

@@ -40,7 +40,11 @@ export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtra
   };
 }
 
-export function toAssignment(row: AssignmentRowWithNames, today: string, blockers?: { rule: string; detail: string }[]): Assignment {
+export function toAssignment(
+  row: AssignmentRowWithNames,
+  today: string,
+  extra: { blockers?: { rule: string; detail: string }[] | undefined; allowedStatuses?: Assignment['allowedStatuses'] } = {},
+): Assignment {
   return {
     id: row.id,
     deploymentId: row.deployment_id,
@@ -61,7 +65,8 @@ export function toAssignment(row: AssignmentRowWithNames, today: string, blocker
     returnedOn: row.returned_on,
     withdrawnReason: row.withdrawn_reason,
     personDays: personDaysOf({ status: row.status, deployedOn: row.deployed_on, returnedOn: row.returned_on, endOn: row.end_on }, today),
-    ...(blockers && { blockers }),
+    ...(extra.blockers && { blockers: extra.blockers }),
+    allowedStatuses: extra.allowedStatuses ?? [],
     version: row.version,
   };
 }

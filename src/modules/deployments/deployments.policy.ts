@@ -1,5 +1,7 @@
 import { type Actor, isStaff, type Role } from '../../platform/access.js';
 import { forbidden } from '../../platform/errors.js';
+import { ASSIGNMENT_TRANSITIONS } from './deployments.rules.js';
+import type { AssignmentStatus } from './deployments.schemas.js';
 
 /**
  * Staff and viewers see every deployment. A coordinator sees those open for nominations and
@@ -32,3 +34,11 @@ export function canSeeBlockers(actor: Actor): boolean {
 
 export const deploymentWriters: readonly Role[] = ['admin', 'program_officer'];
 export const nominators: readonly Role[] = ['admin', 'program_officer', 'coordinator'];
+
+/** The statuses this actor may move an assignment to: all allowed moves for staff; a coordinator may withdraw their own nomination. */
+export function allowedAssignmentStatuses(actor: Actor, assignment: { status: string; person_organization_id: string }): AssignmentStatus[] {
+  const next = ASSIGNMENT_TRANSITIONS[assignment.status as AssignmentStatus];
+  if (isStaff(actor)) return [...next];
+  const isOwnNomination = actor.role === 'coordinator' && actor.organizationId === assignment.person_organization_id;
+  return isOwnNomination && (assignment.status === 'nominated' || assignment.status === 'selected') ? ['withdrawn'] : [];
+}

@@ -130,7 +130,15 @@ export function deploymentsRepository(db: Kysely<DB>) {
       return db.insertInto('deployment_status_changes').values(row).execute();
     },
     history(id: string) {
-      return db.selectFrom('deployment_status_changes').selectAll().where('deployment_id', '=', id).orderBy('changed_at').orderBy('id').execute();
+      return db
+        .selectFrom('deployment_status_changes')
+        .leftJoin('users', 'users.id', 'deployment_status_changes.changed_by')
+        .selectAll('deployment_status_changes')
+        .select('users.name as changed_by_name')
+        .where('deployment_id', '=', id)
+        .orderBy('changed_at')
+        .orderBy('deployment_status_changes.id')
+        .execute();
     },
     findRotation(id: string) {
       return db.selectFrom('rotations').selectAll().where('id', '=', id).executeTakeFirst();

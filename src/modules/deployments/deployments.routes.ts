@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sendCsv } from '../../platform/http/csv.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -12,6 +13,7 @@ import {
   changeDeploymentStatusSchema,
   createDeploymentSchema,
   createRotationSchema,
+  type Deployment,
   deploymentDetailSchema,
   deploymentSchema,
   extendAssignmentSchema,
@@ -26,6 +28,20 @@ import {
 import type { DeploymentsService } from './deployments.service.js';
 
 const idParams = z.object({ id: idSchema });
+
+const DEPLOYMENT_CSV = [
+  { header: 'id', value: (d: Deployment) => d.id },
+  { header: 'title', value: (d: Deployment) => d.title },
+  { header: 'host_country', value: (d: Deployment) => d.hostCountry },
+  { header: 'host_organization', value: (d: Deployment) => d.hostOrganization?.name },
+  { header: 'status', value: (d: Deployment) => d.status },
+  { header: 'start_on', value: (d: Deployment) => d.startOn },
+  { header: 'end_on', value: (d: Deployment) => d.endOn },
+  { header: 'purposes', value: (d: Deployment) => d.purposes.join(' ') },
+  { header: 'authorized', value: (d: Deployment) => d.rotations.reduce((sum, r) => sum + r.authorizedHeadcount, 0) },
+  { header: 'deployed', value: (d: Deployment) => d.rotations.reduce((sum, r) => sum + r.deployedCount, 0) },
+  { header: 'person_days', value: (d: Deployment) => d.personDays },
+];
 const rotationParams = z.object({ id: idSchema, rotationId: idSchema });
 const assignmentParams = z.object({ id: idSchema, assignmentId: idSchema });
 
@@ -34,8 +50,19 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
   return (app: App) => {
     app.get(
       '/deployments',
-      { schema: { tags: ['deployments'], summary: 'List deployments, newest first', querystring: listDeploymentsQuerySchema, response: { 200: pageSchema(deploymentSchema) } } },
-      async (request) => deployments.list(contextOf(request), request.query),
+      {
+        schema: {
+          tags: ['deployments'],
+          summary: 'List deployments, newest first; format=csv exports them all',
+          querystring: listDeploymentsQuerySchema,
+          response: { 200: pageSchema(deploymentSchema) },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        if (request.query.format === 'csv') return sendCsv(reply, 'deployments.csv', DEPLOYMENT_CSV, deployments.listAll(ctx, request.query));
+        return deployments.list(ctx, request.query);
+      },
     );
 
     app.get(

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
+import {
+  calendarDateSchema,
+  countryCodeSchema,
+  idSchema,
+  instantSchema,
+  lineSchema,
+  listFormatSchema,
+  pageQuerySchema,
+  sortOrderSchema,
+  textSchema,
+} from '../../platform/schemas.js';
 import { trackSchema } from '../partnerships/partnerships.schemas.js';
 import { ilrSchema, languageCodeSchema } from '../people/people.schemas.js';
 
@@ -137,6 +147,7 @@ export const assignmentSchema = z
       .array(z.object({ rule: z.string(), detail: z.string() }))
       .optional()
       .describe('What stops this person deploying for these dates (staff and the person’s coordinator see it).'),
+    allowedStatuses: z.array(assignmentStatusSchema).describe('The statuses you may move this assignment to.'),
     version: z.number().int(),
   })
   .meta({ id: 'Assignment' });
@@ -146,13 +157,20 @@ export const deploymentDetailSchema = deploymentSchema
   .extend({
     assignments: z.array(assignmentSchema),
     history: z.array(
-      z.object({ fromStatus: deploymentStatusSchema.nullable(), toStatus: deploymentStatusSchema, changedAt: instantSchema, note: z.string().nullable() }),
+      z.object({
+        fromStatus: deploymentStatusSchema.nullable(),
+        toStatus: deploymentStatusSchema,
+        changedAt: instantSchema,
+        changedByName: z.string().nullable(),
+        note: z.string().nullable(),
+      }),
     ),
   })
   .meta({ id: 'DeploymentDetail' });
 export type DeploymentDetail = z.infer<typeof deploymentDetailSchema>;
 
 export const listDeploymentsQuerySchema = pageQuerySchema.extend({
+  format: listFormatSchema,
   status: deploymentStatusSchema.optional(),
   hostCountry: countryCodeSchema.optional(),
   from: calendarDateSchema.optional().describe('Deployments running on or after this day.'),
@@ -205,9 +223,11 @@ export const candidatesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(25),
 });
 
+/** A timeline spans at most five years, so one request cannot ask for every assignment ever made. */
 export const timelineQuerySchema = z
   .object({ from: calendarDateSchema, to: calendarDateSchema })
-  .refine((v) => v.to >= v.from, { message: 'must not come before from', path: ['to'] });
+  .refine((v) => v.to >= v.from, { message: 'must not come before from', path: ['to'] })
+  .refine((v) => Number(v.to.slice(0, 4)) - Number(v.from.slice(0, 4)) <= 5, { message: 'must be within five years of from', path: ['to'] });
 
 export const personDaysQuerySchema = z.object({
   groupBy: z.enum(['deployment', 'country', 'organization', 'year']),

@@ -3,7 +3,7 @@ import { type RequestContext, requireRole } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
-import { type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
 import type { DB } from '../../platform/db/schema.js';
 import { invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -11,7 +11,7 @@ import type { OrganizationsService } from '../organizations/organizations.servic
 import { ilrToNumber } from '../people/people.schemas.js';
 import { STANDARD_TOUR_DAYS } from '../people/readiness.js';
 import { toAssignment, toDeployment } from './deployments.mapper.js';
-import { canSeeAssignment, canSeeBlockers, deploymentScope, deploymentWriters } from './deployments.policy.js';
+import { allowedAssignmentStatuses, canSeeAssignment, canSeeBlockers, deploymentScope, deploymentWriters } from './deployments.policy.js';
 import { assignmentsRepository, type DeploymentFilter, type DeploymentRowWithHost, deploymentsRepository } from './deployments.repository.js';
 import { checkDeploymentStatusChange, HOLDS_PLACE } from './deployments.rules.js';
 import type {
@@ -80,11 +80,12 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
     const blockers = canSeeBlockers(ctx.actor) ? await readiness.blockersFor(ctx, visible, executor) : null;
     return {
       ...(deployment as Deployment),
-      assignments: visible.map((a) => toAssignment(a, day, blockers?.get(a.id))),
+      assignments: visible.map((a) => toAssignment(a, day, { blockers: blockers?.get(a.id), allowedStatuses: allowedAssignmentStatuses(ctx.actor, a) })),
       history: history.map((h) => ({
         fromStatus: h.from_status as DeploymentStatus | null,
         toStatus: h.to_status as DeploymentStatus,
         changedAt: h.changed_at,
+        changedByName: h.changed_by_name,
         note: h.note,
       })),
     };
@@ -102,13 +103,20 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
     return rest;
   }
 
+  async function listPage(ctx: RequestContext, query: ListDeploymentsQuery, page: PageRequest): Promise<Page<Deployment>> {
+    const sort: SortRequest = { column: 'deployments.start_on', order: query.order };
+    const rows = await deploymentsRepository(db).list(filterFor(ctx, query), sort, page);
+    const result = toPage(rows, page, sort, (row) => ({ value: row.start_on, id: row.id }), (row) => row);
+    return { items: await present(result.items), nextCursor: result.nextCursor };
+  }
+
   return {
-    async list(ctx: RequestContext, query: ListDeploymentsQuery): Promise<Page<Deployment>> {
-      const page: PageRequest = { limit: query.limit, cursor: query.cursor };
-      const sort: SortRequest = { column: 'deployments.start_on', order: query.order };
-      const rows = await deploymentsRepository(db).list(filterFor(ctx, query), sort, page);
-      const result = toPage(rows, page, sort, (row) => ({ value: row.start_on, id: row.id }), (row) => row);
-      return { items: await present(result.items), nextCursor: result.nextCursor };
+    list(ctx: RequestContext, query: ListDeploymentsQuery) {
+      return listPage(ctx, query, { limit: query.limit, cursor: query.cursor });
+    },
+
+    listAll(ctx: RequestContext, query: ListDeploymentsQuery) {
+      return allPages((page) => listPage(ctx, query, page));
     },
 
     async get(ctx: RequestContext, id: string): Promise<DeploymentDetail> {

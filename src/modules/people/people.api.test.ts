@@ -169,7 +169,8 @@ describe('who sees people', () => {
 
     const viewer = await agentFor(t, 'viewer');
     const seen = (await viewer.get(`/api/people/${mine.id}`)).json();
-    expect(Object.keys(seen).sort()).toEqual(['familyName', 'givenName', 'id', 'organizationId', 'organizationName', 'rankTitle']);
+    expect(Object.keys(seen).sort()).toEqual(['detail', 'familyName', 'givenName', 'id', 'organizationId', 'organizationName', 'rankTitle']);
+    expect(seen.detail).toBe('names');
     const csv = (await viewer.get(`/api/people?organizationId=${own.id}&format=csv`)).body;
     expect(csv).not.toContain('mine@example.test');
     expect((await viewer.post('/api/people', { organizationId: own.id, givenName: 'A', familyName: 'B' })).statusCode).toBe(403);

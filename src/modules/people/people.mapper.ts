@@ -10,6 +10,7 @@ export function toReadinessRecords(rows: readonly Pick<ReadinessRow, 'item' | 'c
 function namesOnly(row: PersonRowWithOrganization): Person {
   return {
     id: row.id,
+    detail: 'names',
     organizationId: row.organization_id,
     organizationName: row.organization_name,
     givenName: row.given_name,
@@ -22,6 +23,7 @@ export function toPerson(row: PersonRowWithOrganization, extras: PersonExtras, t
   if (detail === 'names') return namesOnly(row);
   return {
     ...namesOnly(row),
+    detail: 'full',
     status: row.status as Person['status'],
     languages: extras.languages.map((l) => ({ language: l.language, speaking: ilrFromNumber(l.speaking), reading: ilrFromNumber(l.reading) })),
     heritageCountries: extras.heritage.map((h) => h.country),

@@ -113,6 +113,7 @@ export const languageSkillViewSchema = z.object({ language: z.string(), speaking
 /** What every role that may see a person sees: names, agency, rank. */
 const personNameFields = {
   id: idSchema,
+  detail: z.enum(['names', 'full']).describe('names: only the name fields are shown to you.'),
   organizationId: idSchema,
   organizationName: z.string(),
   givenName: z.string(),
