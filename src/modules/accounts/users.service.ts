@@ -19,7 +19,7 @@ export interface UsersDeps {
   clock: Clock;
   audit: AuditRecorder;
   passwords: PasswordHasher;
-  organizations: Pick<OrganizationsService, 'requireVisible'>;
+  organizations: Pick<OrganizationsService, 'requireReference'>;
   people: Pick<PeopleService, 'profiles'>;
 }
 
@@ -49,9 +49,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
 
   async function checkBinding(ctx: RequestContext, trx: Kysely<DB>, binding: { organizationId?: string | null | undefined; personId?: string | null | undefined }) {
     if (binding.organizationId) {
-      await organizations.requireVisible(ctx, binding.organizationId, trx).catch(() => {
-        throw invalid('The organization does not exist.', [{ pointer: '/body/organizationId', detail: 'is not an organization' }]);
-      });
+      await organizations.requireReference(ctx, binding.organizationId, '/body/organizationId', trx);
     }
     if (binding.personId && !(await people.profiles(ctx, [binding.personId], trx)).has(binding.personId)) {
       throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person on any roster' }]);

@@ -30,7 +30,7 @@ export interface DeploymentsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditRecorder;
-  organizations: Pick<OrganizationsService, 'requireVisible'>;
+  organizations: Pick<OrganizationsService, 'requireReference'>;
   readiness: ReadinessCheck;
 }
 
@@ -93,9 +93,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
 
   async function checkHost(ctx: RequestContext, trx: Kysely<DB>, organizationId: string | null | undefined) {
     if (!organizationId) return;
-    await organizations.requireVisible(ctx, organizationId, trx).catch(() => {
-      throw invalid('The host organization does not exist.', [{ pointer: '/body/hostOrganizationId', detail: 'is not an organization' }]);
-    });
+    await organizations.requireReference(ctx, organizationId, '/body/hostOrganizationId', trx);
   }
 
   function stripDetail(d: DeploymentDetail): Deployment {

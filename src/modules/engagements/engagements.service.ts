@@ -4,7 +4,7 @@ import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
 import type { DB } from '../../platform/db/schema.js';
-import { invalid, notFound, staleVersion } from '../../platform/errors.js';
+import { notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { UsersService } from '../accounts/users.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
@@ -23,7 +23,7 @@ export interface EngagementsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditRecorder;
-  organizations: Pick<OrganizationsService, 'requireVisible'>;
+  organizations: Pick<OrganizationsService, 'requireReference'>;
   users: Pick<UsersService, 'requireAssignable'>;
 }
 
@@ -50,13 +50,7 @@ export function createEngagementsService({ db, clock, audit, organizations, user
   async function checkParticipants(ctx: RequestContext, trx: Kysely<DB>, participants: ParticipantInput[]) {
     for (const [index, participant] of participants.entries()) {
       if (!participant.organizationId) continue;
-      try {
-        await organizations.requireVisible(ctx, participant.organizationId, trx);
-      } catch {
-        throw invalid('A participant’s organization does not exist.', [
-          { pointer: `/body/participants/${index}/organizationId`, detail: 'is not an organization' },
-        ]);
-      }
+      await organizations.requireReference(ctx, participant.organizationId, `/body/participants/${index}/organizationId`, trx);
     }
   }
 
@@ -107,9 +101,7 @@ export function createEngagementsService({ db, clock, audit, organizations, user
     async create(ctx: RequestContext, input: CreateEngagementInput): Promise<EngagementDetail> {
       requireRole(ctx.actor, engagementWriters);
       return db.transaction().execute(async (trx) => {
-        await organizations.requireVisible(ctx, input.organizationId, trx).catch(() => {
-          throw invalid('The organization does not exist.', [{ pointer: '/body/organizationId', detail: 'is not an organization' }]);
-        });
+        await organizations.requireReference(ctx, input.organizationId, '/body/organizationId', trx);
         await checkParticipants(ctx, trx, input.participants);
         for (const [index, followUp] of input.followUps.entries()) {
           if (followUp.ownerId) await users.requireAssignable(followUp.ownerId, `/body/followUps/${index}/ownerId`, trx);

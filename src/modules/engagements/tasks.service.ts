@@ -17,7 +17,7 @@ export interface TasksDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditRecorder;
-  organizations: Pick<OrganizationsService, 'requireVisible'>;
+  organizations: Pick<OrganizationsService, 'requireReference'>;
   users: Pick<UsersService, 'requireAssignable'>;
 }
 
@@ -77,9 +77,7 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
           }
           organizationId = engagement.organization_id;
         } else if (organizationId) {
-          await organizations.requireVisible(ctx, organizationId, trx).catch(() => {
-            throw invalid('The organization does not exist.', [{ pointer: '/body/organizationId', detail: 'is not an organization' }]);
-          });
+          await organizations.requireReference(ctx, organizationId, '/body/organizationId', trx);
         }
         if (input.ownerId) await users.requireAssignable(input.ownerId, '/body/ownerId', trx);
         const id = newId();

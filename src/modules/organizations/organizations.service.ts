@@ -100,6 +100,16 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
       return new Map(rows.filter((r) => canSeeOrganization(ctx.actor, r.id)).map((r) => [r.id, r.name]));
     },
 
+    /**
+     * For another record that names an organization: a validation problem at `pointer` unless the
+     * organization exists and the actor may see it (a hidden one reads as missing).
+     */
+    async requireReference(ctx: RequestContext, id: string, pointer: string, trx: Kysely<DB> = db): Promise<Organization> {
+      const row = await organizationsRepository(trx).findById(id);
+      if (!row || !canSeeOrganization(ctx.actor, id)) throw invalid('The organization does not exist.', [{ pointer, detail: 'is not an organization' }]);
+      return toOrganization(row);
+    },
+
     /** Throws unless the organization exists and the actor may see it. */
     async requireVisible(ctx: RequestContext, id: string, trx: Kysely<DB> = db): Promise<Organization> {
       return toOrganization(await visibleRow(ctx, id, trx));

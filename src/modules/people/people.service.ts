@@ -30,7 +30,7 @@ export interface PeopleDeps {
   clock: Clock;
   audit: AuditRecorder;
   passports: FieldCipher;
-  organizations: Pick<OrganizationsService, 'requireVisible'>;
+  organizations: Pick<OrganizationsService, 'requireReference'>;
 }
 
 /** What other modules (deployments, training) learn of a person: no row, no contact details. */
@@ -125,9 +125,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
   async function checkOrganization(ctx: RequestContext, trx: Kysely<DB>, organizationId: string) {
     // Refused before looking, so a coordinator learns nothing of other agencies' ids.
     if (!canEditPeopleOf(ctx.actor, organizationId)) throw forbidden('You may add people to your own agency only.');
-    await organizations.requireVisible(ctx, organizationId, trx).catch(() => {
-      throw invalid('The organization does not exist.', [{ pointer: '/body/organizationId', detail: 'is not an organization' }]);
-    });
+    await organizations.requireReference(ctx, organizationId, '/body/organizationId', trx);
   }
 
   async function checkIdentity(trx: Kysely<DB>, id: string | null, person: { email?: string | null | undefined; searchName: string; organizationId: string; dateOfBirth?: string | null | undefined }) {

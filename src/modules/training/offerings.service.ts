@@ -19,7 +19,7 @@ export interface OfferingsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditRecorder;
-  organizations: Pick<OrganizationsService, 'requireVisible'>;
+  organizations: Pick<OrganizationsService, 'requireReference'>;
   people: Pick<PeopleService, 'profiles'>;
   catalog: Pick<CatalogService, 'courseRow' | 'credentialRules'>;
   certifications: Pick<CertificationsService, 'holdersOn'>;
@@ -77,9 +77,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
 
   async function checkOrganization(ctx: RequestContext, trx: Kysely<DB>, field: string, id: string | null | undefined) {
     if (!id) return;
-    await organizations.requireVisible(ctx, id, trx).catch(() => {
-      throw invalid('The organization does not exist.', [{ pointer: `/body/${field}`, detail: 'is not an organization' }]);
-    });
+    await organizations.requireReference(ctx, id, `/body/${field}`, trx);
   }
 
   function scheduledOnly(row: OfferingRowWithNames) {
