@@ -4,6 +4,9 @@
  * a trainee's generation is one more than the lowest of their instructors' (a breadth-first
  * search from generation 0 gives exactly that). Every walk marks what it has seen, so a cycle
  * (A trained B, who later trained A) neither hangs nor counts anyone twice.
+ *
+ * People are numbered and edges kept in flat arrays (adjacency in compressed rows), because a
+ * program's cascade runs to millions of enrollments.
  */
 
 export interface CascadeEdge {
@@ -14,38 +17,86 @@ export interface CascadeEdge {
 }
 
 export interface Graph {
-  /** Trainees of each instructor, and where and when each was trained by them. */
-  out: Map<string, CascadeEdge[]>;
+  ids: string[];
+  index: Map<string, number>;
+  countries: string[];
+  /** Edges by instructor: the trainees of person p are `to[start[p]]` to `to[start[p + 1] - 1]`. */
+  start: Int32Array;
+  to: Int32Array;
+  country: Uint16Array;
+  year: Uint16Array;
 }
 
 export function buildGraph(edges: Iterable<CascadeEdge>): Graph {
-  const out = new Map<string, CascadeEdge[]>();
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const countries: string[] = [];
+  const countryIndex = new Map<string, number>();
+  const number = (id: string) => {
+    let n = index.get(id);
+    if (n === undefined) {
+      n = ids.length;
+      ids.push(id);
+      index.set(id, n);
+    }
+    return n;
+  };
+  const from: number[] = [];
+  const to: number[] = [];
+  const country: number[] = [];
+  const year: number[] = [];
   for (const edge of edges) {
     if (edge.instructor === edge.trainee) continue;
-    const list = out.get(edge.instructor);
-    if (list) list.push(edge);
-    else out.set(edge.instructor, [edge]);
+    from.push(number(edge.instructor));
+    to.push(number(edge.trainee));
+    let c = countryIndex.get(edge.country);
+    if (c === undefined) {
+      c = countries.length;
+      countries.push(edge.country);
+      countryIndex.set(edge.country, c);
+    }
+    country.push(c);
+    year.push(edge.year);
   }
-  return { out };
+  // Counting sort of the edges by instructor.
+  const start = new Int32Array(ids.length + 1);
+  for (const f of from) start[f + 1] = (start[f + 1] as number) + 1;
+  for (let p = 0; p < ids.length; p += 1) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
+  const cursor = start.slice(0, ids.length);
+  const sortedTo = new Int32Array(to.length);
+  const sortedCountry = new Uint16Array(to.length);
+  const sortedYear = new Uint16Array(to.length);
+  for (let e = 0; e < from.length; e += 1) {
+    const f = from[e] as number;
+    const at = cursor[f] as number;
+    cursor[f] = at + 1;
+    sortedTo[at] = to[e] as number;
+    sortedCountry[at] = country[e] as number;
+    sortedYear[at] = year[e] as number;
+  }
+  return { ids, index, countries, start, to: sortedTo, country: sortedCountry, year: sortedYear };
 }
 
-/** Each person's generation: 0 for the roots, else one more than their nearest instructor's. */
-export function generations(graph: Graph, roots: Iterable<string>): Map<string, number> {
-  const generation = new Map<string, number>();
-  let frontier: string[] = [];
+const UNREACHED = -1;
+
+function generationArray(graph: Graph, roots: Iterable<string>): Int32Array {
+  const generation = new Int32Array(graph.ids.length).fill(UNREACHED);
+  let frontier: number[] = [];
   for (const root of roots) {
-    if (!generation.has(root)) {
-      generation.set(root, 0);
-      frontier.push(root);
+    const r = graph.index.get(root);
+    if (r !== undefined && generation[r] === UNREACHED) {
+      generation[r] = 0;
+      frontier.push(r);
     }
   }
   for (let g = 1; frontier.length > 0; g += 1) {
-    const next: string[] = [];
-    for (const instructor of frontier) {
-      for (const edge of graph.out.get(instructor) ?? []) {
-        if (generation.has(edge.trainee)) continue;
-        generation.set(edge.trainee, g);
-        next.push(edge.trainee);
+    const next: number[] = [];
+    for (const p of frontier) {
+      for (let e = graph.start[p] as number; e < (graph.start[p + 1] as number); e += 1) {
+        const t = graph.to[e] as number;
+        if (generation[t] !== UNREACHED) continue;
+        generation[t] = g;
+        next.push(t);
       }
     }
     frontier = next;
@@ -53,17 +104,34 @@ export function generations(graph: Graph, roots: Iterable<string>): Map<string, 
   return generation;
 }
 
-/** Everyone trained downstream of one instructor, with their distance from them. */
+/** Each person's generation: 0 for the roots, else one more than their nearest instructor's. */
+export function generations(graph: Graph, roots: Iterable<string>): Map<string, number> {
+  const generation = generationArray(graph, roots);
+  const result = new Map<string, number>();
+  for (const root of roots) if (!graph.index.has(root)) result.set(root, 0);
+  generation.forEach((g, p) => {
+    if (g !== UNREACHED) result.set(graph.ids[p] as string, g);
+  });
+  return result;
+}
+
+/** Everyone trained downstream of one instructor, with their distance from them and who reached them first. */
 export function downstream(graph: Graph, instructor: string): Map<string, { depth: number; parent: string }> {
   const seen = new Map<string, { depth: number; parent: string }>();
-  let frontier = [instructor];
+  const root = graph.index.get(instructor);
+  if (root === undefined) return seen;
+  const depthOf = new Int32Array(graph.ids.length).fill(UNREACHED);
+  depthOf[root] = 0;
+  let frontier = [root];
   for (let depth = 1; frontier.length > 0; depth += 1) {
-    const next: string[] = [];
-    for (const from of frontier) {
-      for (const edge of graph.out.get(from) ?? []) {
-        if (edge.trainee === instructor || seen.has(edge.trainee)) continue;
-        seen.set(edge.trainee, { depth, parent: from });
-        next.push(edge.trainee);
+    const next: number[] = [];
+    for (const p of frontier) {
+      for (let e = graph.start[p] as number; e < (graph.start[p + 1] as number); e += 1) {
+        const t = graph.to[e] as number;
+        if (depthOf[t] !== UNREACHED) continue;
+        depthOf[t] = depth;
+        seen.set(graph.ids[t] as string, { depth, parent: graph.ids[p] as string });
+        next.push(t);
       }
     }
     frontier = next;
@@ -92,49 +160,57 @@ export interface ProgramCascade {
  * person counts where and when they were trained (by anyone in the cascade), once each.
  */
 export function programCascade(graph: Graph, roots: Iterable<string>, filter: { year?: number | undefined } = {}): ProgramCascade {
-  const generation = generations(graph, roots);
-  const trainedBy = new Map<number, Set<string>>();
-  const countryKeys = new Map<string, { country: string; generation: number; people: Set<string> }>();
-  const yearKeys = new Map<string, { year: number; generation: number; people: Set<string> }>();
-  const teachers = new Set<string>();
+  const generation = generationArray(graph, roots);
+  const people = graph.ids.length;
+  const isTrained = new Uint8Array(people);
+  const isTeacher = new Uint8Array(people);
+  const byCountry = new Map<number, Set<number>>();
+  const byYear = new Map<number, Set<number>>();
+  const countriesCount = Math.max(1, graph.countries.length);
 
-  for (const [instructor, edges] of graph.out) {
-    if (!generation.has(instructor)) continue;
-    for (const edge of edges) {
-      const g = generation.get(edge.trainee);
-      if (g === undefined || g === 0) continue;
-      if (filter.year !== undefined && edge.year !== filter.year) continue;
-      teachers.add(instructor);
-      let set = trainedBy.get(g);
-      if (!set) trainedBy.set(g, (set = new Set()));
-      set.add(edge.trainee);
-      const countryKey = `${edge.country}|${g}`;
-      const byCountry = countryKeys.get(countryKey) ?? { country: edge.country, generation: g, people: new Set<string>() };
-      byCountry.people.add(edge.trainee);
-      countryKeys.set(countryKey, byCountry);
-      const yearKey = `${edge.year}|${g}`;
-      const byYear = yearKeys.get(yearKey) ?? { year: edge.year, generation: g, people: new Set<string>() };
-      byYear.people.add(edge.trainee);
-      yearKeys.set(yearKey, byYear);
+  for (let p = 0; p < people; p += 1) {
+    if (generation[p] === UNREACHED) continue;
+    for (let e = graph.start[p] as number; e < (graph.start[p + 1] as number); e += 1) {
+      const t = graph.to[e] as number;
+      const g = generation[t] as number;
+      if (g <= 0) continue;
+      const year = graph.year[e] as number;
+      if (filter.year !== undefined && year !== filter.year) continue;
+      isTeacher[p] = 1;
+      isTrained[t] = 1;
+      const countryKey = g * countriesCount + (graph.country[e] as number);
+      let inCountry = byCountry.get(countryKey);
+      if (!inCountry) byCountry.set(countryKey, (inCountry = new Set()));
+      inCountry.add(t);
+      const yearKey = g * 10_000 + year;
+      let inYear = byYear.get(yearKey);
+      if (!inYear) byYear.set(yearKey, (inYear = new Set()));
+      inYear.add(t);
     }
   }
 
-  const maxGeneration = Math.max(0, ...trainedBy.keys());
+  const trainedPerGeneration: number[] = [];
+  const teachersPerGeneration: number[] = [];
+  for (let p = 0; p < people; p += 1) {
+    const g = generation[p] as number;
+    if (g === UNREACHED) continue;
+    if (isTrained[p]) trainedPerGeneration[g] = (trainedPerGeneration[g] ?? 0) + 1;
+    if (isTeacher[p]) teachersPerGeneration[g] = (teachersPerGeneration[g] ?? 0) + 1;
+  }
+  const maxGeneration = Math.max(0, trainedPerGeneration.length - 1);
   const rows: GenerationRow[] = [];
   for (let g = 0; g <= maxGeneration; g += 1) {
-    const people = g === 0 ? new Set([...generation].filter(([, value]) => value === 0).map(([id]) => id)) : (trainedBy.get(g) ?? new Set());
-    const newInstructors = [...people].filter((id) => teachers.has(id)).length;
-    rows.push({ generation: g, peopleTrained: g === 0 ? 0 : people.size, newInstructors });
+    rows.push({ generation: g, peopleTrained: g === 0 ? 0 : (trainedPerGeneration[g] ?? 0), newInstructors: teachersPerGeneration[g] ?? 0 });
   }
-  const totalTrained = [...trainedBy.values()].reduce((sum, set) => sum + set.size, 0);
-  const first = trainedBy.get(1)?.size ?? 0;
+  const totalTrained = trainedPerGeneration.reduce((sum, n) => sum + (n ?? 0), 0);
+  const first = trainedPerGeneration[1] ?? 0;
   return {
     generations: rows,
-    byCountry: [...countryKeys.values()]
-      .map((r) => ({ country: r.country, generation: r.generation, peopleTrained: r.people.size }))
+    byCountry: [...byCountry]
+      .map(([key, set]) => ({ country: graph.countries[key % countriesCount] as string, generation: Math.floor(key / countriesCount), peopleTrained: set.size }))
       .sort((a, b) => a.generation - b.generation || a.country.localeCompare(b.country)),
-    byYear: [...yearKeys.values()]
-      .map((r) => ({ year: r.year, generation: r.generation, peopleTrained: r.people.size }))
+    byYear: [...byYear]
+      .map(([key, set]) => ({ year: key % 10_000, generation: Math.floor(key / 10_000), peopleTrained: set.size }))
       .sort((a, b) => a.year - b.year || a.generation - b.generation),
     totalTrained,
     trainedByGenerationZero: first,
