@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { createApp } from '../src/app.js';
+import { cascadeRepository } from '../src/modules/cascade/cascade.repository.js';
 import { loadConfig } from '../src/config.js';
 import { systemContext } from '../src/platform/access.js';
 import { newId } from '../src/platform/ids.js';
@@ -100,7 +101,7 @@ async function main() {
 
   const scan = await time(() => sql<{ n: number }>`SELECT count(*) AS n FROM enrollments e JOIN offering_instructors oi ON oi.offering_id = e.offering_id WHERE e.status = 'completed'`.execute(db));
   const program = await time(() => services.cascade.program(ctx, {}));
-  const reachSql = await time(() => sql`WITH RECURSIVE d(p) AS (SELECT e.person_id FROM offering_instructors oi JOIN enrollments e ON e.offering_id = oi.offering_id AND e.status = 'completed' WHERE oi.person_id = ${masterId} UNION SELECT e.person_id FROM d JOIN offering_instructors oi ON oi.person_id = d.p JOIN enrollments e ON e.offering_id = oi.offering_id AND e.status = 'completed') SELECT count(*) FROM d`.execute(db));
+  const reachSql = await time(() => cascadeRepository(db).reach(masterId));
   const instructor = await time(() => services.cascade.instructor(ctx, masterId, { maxNodes: 500 }));
   const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
 
