@@ -81,14 +81,18 @@ export function mainNav(page: Page) {
  */
 export async function sessionApi(page: Page) {
   const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
-  const send = async <T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> => {
-    const response = await page.request.fetch(`/api${path}`, { method, data: body, headers: { 'x-csrf-token': me.csrfToken } });
+  // Updates name the version they change (If-Match), as the web app's do.
+  const send = async <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, version?: number): Promise<T> => {
+    const headers: Record<string, string> = { 'x-csrf-token': me.csrfToken };
+    if (version !== undefined) headers['if-match'] = `"${version}"`;
+    const response = await page.request.fetch(`/api${path}`, { method, data: body, headers });
     expect(response.ok(), `${method} ${path} answered ${response.status()}: ${await response.text()}`).toBe(true);
     return (await response.json()) as T;
   };
   return {
-    post: <T = { id: string }>(path: string, body: unknown) => send<T>('POST', path, body),
-    put: <T = { id: string }>(path: string, body: unknown) => send<T>('PUT', path, body),
+    post: <T = { id: string }>(path: string, body: unknown, version?: number) => send<T>('POST', path, body, version),
+    put: <T = { id: string }>(path: string, body: unknown, version?: number) => send<T>('PUT', path, body, version),
+    patch: <T = { id: string }>(path: string, body: unknown, version: number) => send<T>('PATCH', path, body, version),
   };
 }
 

@@ -7,6 +7,7 @@ import './styles/board.css';
 import './styles/people.css';
 import './styles/deployments.css';
 import './styles/timeline.css';
+import './styles/training.css';
 import './i18n';
 import './validation';
 import { StrictMode } from 'react';

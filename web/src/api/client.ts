@@ -90,5 +90,6 @@ export const api = {
   patch: <T>(path: string, version: number, body: unknown) => request<T>('PATCH', path, { body, version }),
   /** Without a version for records that are replaced whole rather than edited (a readiness item). */
   put: <T>(path: string, version: number | undefined, body: unknown) => request<T>('PUT', path, { body, version }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** With a version where taking something off a record changes the record (an offering's instructor). */
+  delete: <T>(path: string, version?: number) => request<T>('DELETE', path, { version }),
 };

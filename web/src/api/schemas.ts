@@ -6,9 +6,14 @@
 import type { z } from 'zod';
 import type { meSchema } from '../../../src/modules/accounts/accounts.schemas.js';
 import type { chainReportSchema } from '../../../src/modules/audit/audit.schemas.js';
+import type { instructorCascadeSchema, programCascadeSchema } from '../../../src/modules/cascade/cascade.schemas.js';
 import type { personDaysSchema } from '../../../src/modules/deployments/deployments.schemas.js';
 import type { boardSchema, TRACKS as TRACK_LIST } from '../../../src/modules/partnerships/partnerships.schemas.js';
 import type { readinessItemSchema as readinessItemType } from '../../../src/modules/people/people.schemas.js';
+import type { Certification as CertificationType, transcriptSchema } from '../../../src/modules/training/certifications.schemas.js';
+import type { Course as CourseType, courseDetailSchema } from '../../../src/modules/training/courses.schemas.js';
+import type { closeReportSchema, Enrollment as EnrollmentType, Offering as OfferingType } from '../../../src/modules/training/offerings.schemas.js';
+import type { VettingRecord as VettingRecordType, vettingQueueSchema } from '../../../src/modules/vetting/vetting.schemas.js';
 
 export { ROLES, type Role } from '../../../src/platform/access.js';
 export {
@@ -78,6 +83,41 @@ export {
   type DeploymentDetail,
   type DeploymentStatus,
 } from '../../../src/modules/deployments/deployments.schemas.js';
+export {
+  createCredentialSchema,
+  updateCredentialSchema,
+  type CreateCredentialInput,
+  type Credential,
+} from '../../../src/modules/training/credentials.schemas.js';
+export {
+  COURSE_LEVELS,
+  createCourseSchema,
+  updateCourseSchema,
+  type Course,
+  type CreateCourseInput,
+} from '../../../src/modules/training/courses.schemas.js';
+export {
+  createOfferingSchema,
+  ENROLLMENT_STATUSES,
+  enrollSchema,
+  followUpSchema,
+  INSTRUCTOR_ROLES,
+  OFFERING_STATUSES,
+  recordResultSchema,
+  setInstructorSchema,
+  type CreateOfferingInput,
+  type Enrollment,
+  type Offering,
+  type OfferingDetail,
+} from '../../../src/modules/training/offerings.schemas.js';
+export { CERTIFICATION_STATUSES, revokeSchema, type Certification } from '../../../src/modules/training/certifications.schemas.js';
+export {
+  recordVettingResultSchema,
+  submitVettingSchema,
+  VETTING_STATUSES,
+  type VettingRecord,
+} from '../../../src/modules/vetting/vetting.schemas.js';
+export { type Notification } from '../../../src/modules/notifications/notifications.schemas.js';
 
 export type Me = z.infer<typeof meSchema>;
 export type Board = z.infer<typeof boardSchema>;
@@ -85,6 +125,17 @@ export type ChainReport = z.infer<typeof chainReportSchema>;
 export type Track = (typeof TRACK_LIST)[number];
 export type PersonDays = z.infer<typeof personDaysSchema>;
 export type ReadinessItem = z.infer<typeof readinessItemType>;
+export type CourseDetail = z.infer<typeof courseDetailSchema>;
+export type CloseReport = z.infer<typeof closeReportSchema>;
+export type Transcript = z.infer<typeof transcriptSchema>;
+export type VettingQueue = z.infer<typeof vettingQueueSchema>;
+export type ProgramCascade = z.infer<typeof programCascadeSchema>;
+export type InstructorCascade = z.infer<typeof instructorCascadeSchema>;
+export type EnrollmentStatus = EnrollmentType['status'];
+export type OfferingStatus = OfferingType['status'];
+export type CertificationStatus = CertificationType['status'];
+export type VettingStatus = VettingRecordType['status'];
+export type CourseLevel = CourseType['level'];
 
 /** A keyset-paginated list, as every list endpoint answers. */
 export interface Page<T> {

@@ -18,13 +18,16 @@ function isCurrentLink(link: NavLinkItem, pathname: string, search: string): boo
 
 /**
  * An area of the app: its side navigation beside the page. On a phone the page comes first
- * and the side navigation follows it.
+ * and the side navigation follows it. A page that some roles reach from another area (a
+ * coordinator opens one of their people's cascade from the roster) names that area as fallback.
  */
-export function AreaLayout({ area: areaId }: { area: AreaId }) {
+export function AreaLayout({ area: areaId, fallback }: { area: AreaId; fallback?: AreaId }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { pathname, search } = useLocation();
-  const area = areaId === 'account' ? accountArea(t) : areasFor(user, t).find((candidate) => candidate.id === areaId);
+  const areas = areasFor(user, t);
+  const area =
+    areaId === 'account' ? accountArea(t) : (areas.find((candidate) => candidate.id === areaId) ?? areas.find((candidate) => candidate.id === fallback));
   const isWide = useMatches().some((match) => (match.handle as { isWide?: boolean } | undefined)?.isWide);
   const hasSideNav = Boolean(area && area.links.length > 0 && !user.mustChangePassword && !isWide);
 

@@ -2,7 +2,8 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../api/session';
-import { areasFor } from './navigation';
+import { type Area, areasFor } from './navigation';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { SignOutButton } from './SignOutButton';
 
 /** `/organizations/01…/edit` → `/organizations`: the area a path belongs to. */
@@ -44,7 +45,8 @@ export function SiteHeader() {
   };
   const user = me?.user && !me.user.mustChangePassword ? me.user : null;
   const areas = user ? areasFor(user, t) : [];
-  const isCurrent = (to: string) => (to === '/' ? pathname === '/' : sectionOf(pathname) === sectionOf(to));
+  const isCurrent = (area: Area) =>
+    area.to === '/' ? pathname === '/' : [area.to, ...(area.sections ?? [])].some((to) => sectionOf(pathname) === sectionOf(to));
 
   return (
     <>
@@ -57,6 +59,7 @@ export function SiteHeader() {
             </em>
             <span className="site-header__tagline">{t('app.tagline')}</span>
           </div>
+          {user && <NotificationBell className="notification-bell--navbar" />}
           {me && (
             <button ref={menuButton} type="button" className="usa-menu-btn" aria-expanded={isOpen} aria-controls="site-nav" onClick={() => setIsOpen(true)}>
               {t('nav.menu')}
@@ -84,8 +87,8 @@ export function SiteHeader() {
                   <li key={area.id} className="usa-nav__primary-item">
                     <Link
                       to={area.to}
-                      className={`usa-nav__link ${isCurrent(area.to) ? 'usa-current' : ''}`}
-                      aria-current={isCurrent(area.to) ? (pathname === area.to ? 'page' : 'true') : undefined}
+                      className={`usa-nav__link ${isCurrent(area) ? 'usa-current' : ''}`}
+                      aria-current={isCurrent(area) ? (pathname === area.to ? 'page' : 'true') : undefined}
                       onClick={() => close(false)}
                     >
                       <span>{area.label}</span>
@@ -95,6 +98,11 @@ export function SiteHeader() {
               </ul>
               <div className="usa-nav__secondary">
                 <ul className="usa-nav__secondary-links">
+                  {user && (
+                    <li className="usa-nav__secondary-item site-header__bell">
+                      <NotificationBell onNavigate={() => close(false)} />
+                    </li>
+                  )}
                   <li className="usa-nav__secondary-item site-header__user">{me.user.name}</li>
                   {user && (
                     <li className="usa-nav__secondary-item">

@@ -2,7 +2,19 @@ import type { TFunction } from 'i18next';
 import type { User } from '../api/schemas';
 import { canManageOwnPeople, canWrite, isAdmin } from '../api/session';
 
-export type AreaId = 'home' | 'organizations' | 'partnerships' | 'engagements' | 'tasks' | 'people' | 'deployments' | 'admin' | 'account';
+export type AreaId =
+  | 'home'
+  | 'organizations'
+  | 'partnerships'
+  | 'engagements'
+  | 'tasks'
+  | 'people'
+  | 'deployments'
+  | 'training'
+  | 'vetting'
+  | 'cascade'
+  | 'admin'
+  | 'account';
 
 export interface NavLinkItem {
   to: string;
@@ -16,6 +28,8 @@ export interface Area {
   to: string;
   label: string;
   links: NavLinkItem[];
+  /** First path segments the area also covers (training spans courses, offerings and more). */
+  sections?: string[];
 }
 
 /**
@@ -30,6 +44,11 @@ export function areasFor(user: User, t: TFunction): Area[] {
     if (user.personId) {
       const ownRecord = `/people/${user.personId}`;
       areas.push({ id: 'people', to: ownRecord, label: t('nav.ownRecord'), links: [] });
+    }
+    areas.push(trainingArea(user, t));
+    if (user.personId) {
+      const ownCascade = `/cascade/instructors/${user.personId}`;
+      areas.push({ id: 'cascade', to: ownCascade, label: t('nav.ownCascade'), links: [] });
     }
     return areas;
   }
@@ -83,6 +102,24 @@ export function areasFor(user: User, t: TFunction): Area[] {
       { to: '/deployments/timeline', label: t('nav.timeline') },
     ],
   });
+  areas.push(trainingArea(user, t));
+  if (writer) {
+    areas.push({
+      id: 'vetting',
+      to: '/vetting',
+      label: t('nav.vetting'),
+      links: [
+        { to: '/vetting', label: t('nav.vettingQueue'), isEnd: true },
+        { to: '/vetting/records', label: t('nav.vettingRecords') },
+        { to: '/vetting/new', label: t('nav.submitVetting') },
+      ],
+    });
+  }
+  // The program's cascade is for the program office and its viewers; a coordinator opens one
+  // instructor's cascade from their person page.
+  if (writer || user.role === 'viewer') {
+    areas.push({ id: 'cascade', to: '/cascade', label: t('nav.cascade'), links: [{ to: '/cascade', label: t('nav.programCascade'), isEnd: true }] });
+  }
   areas.push({
     id: 'tasks',
     to: '/tasks',
@@ -103,6 +140,28 @@ export function areasFor(user: User, t: TFunction): Area[] {
     });
   }
   return areas;
+}
+
+/** Courses, credentials, offerings and certifications; an instructor and a coordinator see their own. */
+function trainingArea(user: User, t: TFunction): Area {
+  const writer = canWrite(user);
+  const isOwn = user.role === 'instructor' || user.role === 'coordinator';
+  return {
+    id: 'training',
+    to: '/offerings',
+    label: t('nav.training'),
+    sections: ['/offerings', '/courses', '/credentials', '/certifications'],
+    links: [
+      { to: '/offerings', label: isOwn ? t(`nav.ownOfferings.${user.role as 'instructor' | 'coordinator'}`) : t('nav.offerings'), isEnd: true },
+      ...(writer ? [{ to: '/offerings/new', label: t('nav.newOffering') }] : []),
+      { to: '/courses', label: t('nav.courses'), isEnd: true },
+      ...(writer ? [{ to: '/courses/new', label: t('nav.newCourse') }] : []),
+      { to: '/credentials', label: t('nav.credentials'), isEnd: true },
+      ...(writer ? [{ to: '/credentials/new', label: t('nav.newCredential') }] : []),
+      { to: '/certifications', label: isOwn ? t(`nav.ownCertifications.${user.role as 'instructor' | 'coordinator'}`) : t('nav.certifications'), isEnd: true },
+      { to: '/certifications/expiring', label: t('nav.expiring') },
+    ],
+  };
 }
 
 export function accountArea(t: TFunction): Area {

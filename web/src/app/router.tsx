@@ -12,6 +12,18 @@ import { TokensPage } from '../features/admin/TokensPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { InstructorCascadePage } from '../features/cascade/InstructorCascadePage';
+import { ProgramCascadePage } from '../features/cascade/ProgramCascadePage';
+import { CertificationPage } from '../features/certifications/CertificationPage';
+import { CertificationsListPage } from '../features/certifications/CertificationsListPage';
+import { CoursePage } from '../features/courses/CoursePage';
+import { CoursesListPage } from '../features/courses/CoursesListPage';
+import { EditCoursePage } from '../features/courses/EditCoursePage';
+import { NewCoursePage } from '../features/courses/NewCoursePage';
+import { CredentialPage } from '../features/credentials/CredentialPage';
+import { CredentialsListPage } from '../features/credentials/CredentialsListPage';
+import { EditCredentialPage } from '../features/credentials/EditCredentialPage';
+import { NewCredentialPage } from '../features/credentials/NewCredentialPage';
 import { CandidatesPage } from '../features/deployments/CandidatesPage';
 import { DeploymentPage } from '../features/deployments/DeploymentPage';
 import { DeploymentsListPage } from '../features/deployments/DeploymentsListPage';
@@ -21,6 +33,10 @@ import { EngagementPage } from '../features/engagements/EngagementPage';
 import { EngagementsListPage } from '../features/engagements/EngagementsListPage';
 import { NewEngagementPage } from '../features/engagements/NewEngagementPage';
 import { HomePage } from '../features/home/HomePage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { NewOfferingPage } from '../features/offerings/NewOfferingPage';
+import { OfferingPage } from '../features/offerings/OfferingPage';
+import { OfferingsListPage } from '../features/offerings/OfferingsListPage';
 import { EditOrganizationPage } from '../features/organizations/EditOrganizationPage';
 import { NewOrganizationPage } from '../features/organizations/NewOrganizationPage';
 import { OrganizationPage } from '../features/organizations/OrganizationPage';
@@ -34,6 +50,9 @@ import { NewPersonPage } from '../features/people/NewPersonPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
 import { PersonPage } from '../features/people/PersonPage';
 import { TasksPage } from '../features/tasks/TasksPage';
+import { SubmitVettingPage } from '../features/vetting/SubmitVettingPage';
+import { VettingQueuePage } from '../features/vetting/VettingQueuePage';
+import { VettingRecordsPage } from '../features/vetting/VettingRecordsPage';
 
 /** Pages an area shows beside its side navigation. */
 const signedInRoutes: RouteObject[] = [
@@ -95,6 +114,70 @@ const signedInRoutes: RouteObject[] = [
       { path: ':id', element: <DeploymentPage /> },
       { path: ':id/candidates', element: <CandidatesPage /> },
     ],
+  },
+  {
+    path: 'offerings',
+    element: <AreaLayout area="training" />,
+    children: [
+      { index: true, element: <OfferingsListPage /> },
+      { path: 'new', element: <NewOfferingPage /> },
+      { path: ':id', element: <OfferingPage /> },
+    ],
+  },
+  {
+    path: 'courses',
+    element: <AreaLayout area="training" />,
+    children: [
+      { index: true, element: <CoursesListPage /> },
+      { path: 'new', element: <NewCoursePage /> },
+      { path: ':id', element: <CoursePage /> },
+      { path: ':id/edit', element: <EditCoursePage /> },
+    ],
+  },
+  {
+    path: 'credentials',
+    element: <AreaLayout area="training" />,
+    children: [
+      { index: true, element: <CredentialsListPage /> },
+      { path: 'new', element: <NewCredentialPage /> },
+      { path: ':id', element: <CredentialPage /> },
+      { path: ':id/edit', element: <EditCredentialPage /> },
+    ],
+  },
+  {
+    path: 'certifications',
+    element: <AreaLayout area="training" />,
+    children: [
+      { index: true, element: <CertificationsListPage view="all" /> },
+      { path: 'expiring', element: <CertificationsListPage view="expiring" /> },
+      { path: ':id', element: <CertificationPage /> },
+    ],
+  },
+  {
+    // The area exists for the program office alone, so other roles are told it is not theirs.
+    path: 'vetting',
+    element: <AreaLayout area="vetting" />,
+    children: [
+      { index: true, element: <VettingQueuePage /> },
+      { path: 'records', element: <VettingRecordsPage /> },
+      { path: 'new', element: <SubmitVettingPage /> },
+    ],
+  },
+  {
+    path: 'cascade',
+    element: <AreaLayout area="cascade" fallback="people" />,
+    children: [
+      { index: true, element: <ProgramCascadePage /> },
+      { path: 'instructors/:id', element: <InstructorCascadePage /> },
+    ],
+  },
+  {
+    path: 'notifications',
+    element: (
+      <SingleColumn>
+        <NotificationsPage />
+      </SingleColumn>
+    ),
   },
   { path: 'tasks', element: <AreaLayout area="tasks" />, children: [{ index: true, element: <TasksPage /> }] },
   {

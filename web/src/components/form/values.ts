@@ -30,3 +30,14 @@ export function splitList(value: string): string[] {
       return true;
     });
 }
+
+/** "90" → 90 and "" → null; anything else is NaN, which the schema refuses as not valid. */
+export function toNumber(value: string): number | null {
+  const cleaned = value.trim();
+  if (cleaned === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+}
+
+export function numberToText(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePerson } from './api';
 import { PersonAssignments } from './PersonAssignments';
+import { PersonTraining } from './PersonTraining';
 import { LanguageSkills, personName } from './PersonFacts';
 import { ReadinessSection } from './ReadinessSection';
 
@@ -80,6 +81,7 @@ export function PersonPage() {
               <PersonAssignments personId={person.id} />
             </>
           )}
+          <PersonTraining personId={person.id} isFullRecord={isFullRecord(person)} />
         </>
       )}
     </>

@@ -1,0 +1,61 @@
+import type { SessionApi } from './support.js';
+
+/** Someone a training journey enrolls or staffs, with the name the roster shows. */
+export interface Trainee {
+  id: string;
+  name: string;
+}
+
+export async function createOrganization(api: SessionApi, body: { name: string; kind: string; country: string; city?: string }): Promise<string> {
+  return (await api.post('/organizations', body)).id;
+}
+
+export async function createPerson(api: SessionApi, organizationId: string, givenName: string, familyName: string, rankTitle: string): Promise<Trainee> {
+  const person = await api.post('/people', { organizationId, givenName, familyName, rankTitle });
+  return { id: person.id, name: `${givenName} ${familyName}` };
+}
+
+interface Versioned {
+  id: string;
+  version: number;
+}
+
+interface OfferingAnswer extends Versioned {
+  enrollments: (Versioned & { person: { id: string } })[];
+}
+
+/**
+ * A whole offering through the API, for a journey that has already shown the same steps in the
+ * browser: scheduled, staffed with a lead, one participant enrolled with passing results, closed.
+ */
+export async function runOffering(
+  api: SessionApi,
+  options: { courseId: string; startOn: string; endOn: string; country: string; leadId: string; participantId: string },
+): Promise<void> {
+  let offering = await api.post<OfferingAnswer>('/offerings', {
+    courseId: options.courseId,
+    startOn: options.startOn,
+    endOn: options.endOn,
+    country: options.country,
+    capacity: 20,
+  });
+  offering = await api.put<OfferingAnswer>(`/offerings/${offering.id}/instructors`, { personId: options.leadId, role: 'lead' }, offering.version);
+  const enrollment = await api.post<Versioned>(`/offerings/${offering.id}/enrollments`, { personId: options.participantId });
+  await api.patch(`/offerings/${offering.id}/enrollments/${enrollment.id}`, { attendancePercent: 100, score: 90 }, enrollment.version);
+  await api.post(`/offerings/${offering.id}/close`, undefined, offering.version);
+}
+
+/** A calendar date `months` later, clamped at the month's end, minus one day: a certification's last day. */
+export function expiryOf(issuedOn: string, months: number): string {
+  const [year = 0, month = 1, day = 1] = issuedOn.split('-').map(Number);
+  const index = year * 12 + month - 1 + months;
+  const lastDay = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();
+  const date = new Date(Date.UTC(Math.floor(index / 12), index % 12, Math.min(day, lastDay)));
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A date as the app shows it in English ("Nov 19, 2028"). */
+export function shown(day: string): string {
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}

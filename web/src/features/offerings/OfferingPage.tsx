@@ -1,0 +1,77 @@
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { CloseReport as Report } from '../../api/schemas';
+import { canWrite, useCurrentUser } from '../../api/session';
+import { countryName, formatDate } from '../../components/format';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { courseName } from '../courses/names';
+import { offeringAccess } from './access';
+import { useOffering } from './api';
+import { CancelOffering } from './CancelOffering';
+import { CloseReport } from './CloseReport';
+import { CloseSection } from './CloseSection';
+import { FollowUpsSection } from './FollowUpsSection';
+import { InstructorsSection } from './InstructorsSection';
+import { OfferingDetails } from './OfferingDetails';
+import { RosterSection } from './RosterSection';
+import { OfferingStatusTag } from './StatusTags';
+
+/**
+ * One offering, from scheduling to follow-up: who teaches it, who takes it and how they did,
+ * closing it (which certifies), and what the people trained went on to do.
+ */
+export function OfferingPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { id = '' } = useParams();
+  const query = useOffering(id);
+  const offering = query.data;
+  // The report exists only in the answer to closing: kept here while the page stays open.
+  const [report, setReport] = useState<Report | null>(null);
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+  const access = offering ? offeringAccess(user, offering) : null;
+
+  const closed = (next: Report) => {
+    flushSync(() => setReport(next));
+    reportHeading.current?.focus();
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={offering ? courseName(offering.course) : t('offerings.oneTitle')}
+        lead={
+          offering && (
+            <>
+              <OfferingStatusTag status={offering.status} />{' '}
+              {t('offerings.lead', {
+                place: [offering.city, countryName(offering.country)].filter(Boolean).join(', '),
+                from: formatDate(offering.startOn),
+                to: formatDate(offering.endOn),
+              })}
+            </>
+          )
+        }
+      />
+      {query.isPending && <Loading />}
+      {query.isError && <ProblemAlert error={query.error} />}
+      {offering && access && (
+        <>
+          {report && report.offering.id === offering.id && <CloseReport report={report} headingRef={reportHeading} />}
+          <OfferingDetails offering={offering} />
+          <InstructorsSection offering={offering} canManage={access.canManage} />
+          <RosterSection offering={offering} access={access} />
+          {access.canClose && <CloseSection offering={offering} onClosed={closed} />}
+          {offering.status === 'closed' && (canWrite(user) || user.role === 'viewer' || offering.followUps.length > 0) && (
+            <FollowUpsSection offering={offering} canRecord={canWrite(user)} />
+          )}
+          {access.canManage && <CancelOffering offering={offering} />}
+        </>
+      )}
+    </>
+  );
+}
