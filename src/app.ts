@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { packageRoot } from './platform/package-root.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { createPasswordHasher, type PasswordHasher } from './platform/crypto.js';
@@ -24,14 +24,6 @@ export interface AppDeps {
   webRoot?: string | null;
 }
 
-/** The folder holding package.json, whether this runs from src/ or from the build in dist/server/. */
-function findPackageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
-
-export const packageRoot = findPackageRoot();
 
 export function packageVersion(): string {
   try {
@@ -57,6 +49,7 @@ export function buildServices(deps: AppDeps): Services {
     secretKey: deps.secretKey,
     sessionHours: deps.config.sessionHours,
     mailer: deps.mailer ?? createMailer({ smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom }),
+    publicUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port}`,
   });
 }
 

@@ -69,6 +69,7 @@ async function fixture(): Promise<Fixture> {
 }
 
 let courseId: string;
+let officeId: string;
 
 /** A finished offering that certified the person: for certification, follow-up and close routes. */
 async function closedOffering(organizationId: string, personId?: string) {
@@ -470,6 +471,22 @@ const cases: Case[] = [
     call: (a, f) => a.get(`/api/cascade/instructors/${f.personId}`),
     expect: { admin: 200, program_officer: 200, coordinator: { own: 200, other: 404 }, instructor: 404, viewer: 200, anonymous: 401 },
   },
+  { route: 'GET /api/public/certificates/:id', call: (a, f) => a.get(`/api/public/certificates/${f.certificationId}`), expect: { ...everyone(200), anonymous: 200 } },
+  { route: 'GET /api/public/credentials/:id', call: (a, f) => a.get(`/api/public/credentials/${f.certificationId}`), expect: { ...everyone(200), anonymous: 200 } },
+  { route: 'GET /api/public/credentials/:id/jwt', call: (a, f) => a.get(`/api/public/credentials/${f.certificationId}/jwt`), expect: { ...everyone(200), anonymous: 200 } },
+  { route: 'GET /api/public/issuers/:id', call: () => callers.anonymous.get(`/api/public/issuers/${officeId}`), expect: { ...everyone(200), anonymous: 200 } },
+  { route: 'POST /api/public/verifications', call: (a) => a.post('/api/public/verifications', { credential: 'not a credential' }), expect: { ...everyone(200), anonymous: 200 } },
+  { route: 'GET /api/endorsements', call: (a) => a.get('/api/endorsements'), expect: { ...staffOnly(200), viewer: 200 } },
+  {
+    route: 'POST /api/endorsements',
+    call: async (a, f) =>
+      a.post('/api/endorsements', {
+        organizationId: f.organizationId,
+        credentialId: (await t.services.catalog.createCredential(t.system, { name: `Endorsable ${++counter}`, criteria: 'x', track: 'corrections', minAttendancePercent: 0, coTeachingsBeforeLead: 0 })).id,
+        statement: 'Endorsed for the matrix.',
+      }),
+    expect: staffOnly(201),
+  },
   { route: 'GET /api/notifications', call: (a) => a.get('/api/notifications'), expect: everyone(200) },
   { route: 'POST /api/notifications/read', call: (a) => a.post('/api/notifications/read'), expect: everyone(200) },
   {
@@ -486,6 +503,7 @@ const cases: Case[] = [
 
 beforeAll(async () => {
   t = await createTestApp();
+  officeId = (await buildOrganization(t.services, t.system, { kind: 'program_office', name: 'Matrix Program Office' })).id;
   const deployment = await t.services.deployments.create(t.system, {
     title: 'Matrix mission',
     hostCountry: 'HT',

@@ -5,6 +5,8 @@ import { BackupError } from '../platform/db/backup.js';
 import { MigrationError } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { verifyAudit } from './audit.js';
+import { rotateKeys } from './keys.js';
+import { verifyOffline } from './verify.js';
 import { backup, restore } from './backup.js';
 import { migrate } from './migrate.js';
 import { seed } from './seed.js';
@@ -65,6 +67,21 @@ export function buildProgram(io: CliIo, version: string): Command {
     .command('verify')
     .description('Check the hash chain: exits 1 when an event was removed or altered')
     .action(async () => io.setExitCode(await verifyAudit(io.env, io.out)));
+
+  const keys = program.command('keys').description('The signing keys of credential issuers');
+  keys
+    .command('rotate')
+    .description('Retire an issuer’s signing keys and make new ones (older credentials still verify)')
+    .option('--organization <id>', 'the issuer (default: the program office)')
+    .action((options: { organization?: string }) => rotateKeys(io.env, options, io.out));
+
+  program
+    .command('verify')
+    .description('Verify a downloaded credential offline, against the issuer’s published keys')
+    .argument('<file>', 'the credential: JSON, or a VC-JWT')
+    .requiredOption('--keys <files...>', 'the issuer’s controller document and/or JWKS, as downloaded')
+    .option('--status-list <file>', 'the issuer’s status list credential, to check revocation')
+    .action(async (file: string, options: { keys: string[]; statusList?: string }) => io.setExitCode(await verifyOffline(file, options, io.out)));
 
   program
     .command('backup')

@@ -25,6 +25,10 @@ import { createDeploymentReportsService } from './deployments/deployment-reports
 import { deploymentsRoutes } from './deployments/deployments.routes.js';
 import { createDeploymentsService } from './deployments/deployments.service.js';
 import { createReadinessCheck } from './deployments/readiness-check.js';
+import { badgesRoutes } from './badges/badges.routes.js';
+import { badgeUrls, createBadgesService } from './badges/badges.service.js';
+import { createEndorsementsService } from './badges/endorsements.service.js';
+import { createIssuerKeys } from './badges/issuer-keys.js';
 import { cascadeRoutes } from './cascade/cascade.routes.js';
 import { createCascadeService } from './cascade/cascade.service.js';
 import { peopleRoutes } from './people/people.routes.js';
@@ -49,10 +53,12 @@ export interface ServiceDeps {
   secretKey: string;
   sessionHours: number;
   mailer: Mailer;
+  /** Where Cadre is reached: credentials name their issuers and status lists by it. */
+  publicUrl: string;
 }
 
 /** Wires every module's services; each takes only what it uses. */
-export function createServices({ db, clock, passwords, secretKey, sessionHours, mailer }: ServiceDeps) {
+export function createServices({ db, clock, passwords, secretKey, sessionHours, mailer, publicUrl }: ServiceDeps) {
   const audit: AuditRecorder = createAuditRecorder(clock);
   const organizations = createOrganizationsService({ db, clock, audit });
   const people = createPeopleService({ db, clock, audit, organizations, passports: createFieldCipher(deriveKey(secretKey, 'passport-numbers')) });
@@ -60,7 +66,16 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
   const readiness = createReadinessCheck(people);
   const deployments = createDeploymentsService({ db, clock, audit, organizations, readiness });
   const catalog = createCatalogService({ db, clock, audit });
-  const certifications = createCertificationsService({ db, clock, audit });
+  const urls = badgeUrls(publicUrl);
+  const keys = createIssuerKeys({ db, clock, cipher: createFieldCipher(deriveKey(secretKey, 'signing-keys')), urls });
+  const badges = createBadgesService({ db, clock, audit, keys, urls });
+  const certifications = createCertificationsService({
+    db,
+    clock,
+    audit,
+    // Decertifying a trainer puts what they taught under review.
+    onRevoke: (trx, certification) => badges.flagTaughtBy(trx, certification.personId, `an instructor of the offering was decertified: ${certification.reason}`),
+  });
   const vetting = createVettingService({ db, clock, audit, people });
   const offerings = createOfferingsService({ db, clock, audit, organizations, people, catalog, certifications });
   const notifications = createNotificationsService({ db, clock });
@@ -85,7 +100,10 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
     certifications,
     vetting,
     offerings,
-    enrollments: createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting }),
+    enrollments: createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges }),
+    badges,
+    keys,
+    endorsements: createEndorsementsService({ db, clock, audit, keys, urls, badges }),
     cascade: createCascadeService({ db, people }),
     notifications,
     jobs,
@@ -111,5 +129,6 @@ export function moduleRoutes(services: Services, options: { sessionHours: number
     vettingRoutes(services),
     cascadeRoutes(services),
     notificationsRoutes(services),
+    badgesRoutes(services),
   ];
 }

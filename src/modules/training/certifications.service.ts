@@ -16,6 +16,8 @@ export interface CertificationsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditRecorder;
+  /** What else must happen, in the same transaction, when a certification is revoked. */
+  onRevoke?: (trx: Kysely<DB>, certification: { id: string; personId: string; reason: string }) => Promise<unknown>;
 }
 
 export function toCertification(row: CertificationRowWithNames, day: string): Certification {
@@ -34,7 +36,7 @@ export function toCertification(row: CertificationRowWithNames, day: string): Ce
   };
 }
 
-export function createCertificationsService({ db, clock, audit }: CertificationsDeps) {
+export function createCertificationsService({ db, clock, audit, onRevoke }: CertificationsDeps) {
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
     const row = await certificationsRepository(executor).findById(id);
     if (!row || !canSeePersonTraining(ctx.actor, { id: row.person_id, organizationId: row.organization_id })) throw notFound('The certification');
@@ -78,6 +80,7 @@ export function createCertificationsService({ db, clock, audit }: Certifications
         if (!(await certificationsRepository(trx).update(id, version, { revoked_at: now, revoked_reason: reason, updated_at: now }))) {
           throw staleVersion('The certification', current.version);
         }
+        await onRevoke?.(trx, { id, personId: current.person_id, reason });
         const day = today(clock);
         const after = toCertification(await visibleRow(ctx, id, trx), day);
         await audit(trx, ctx, { action: 'certification.revoke', entityType: 'certification', entityId: id, before: toCertification(current, day), after });

@@ -7,6 +7,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { PeopleService } from '../people/people.service.js';
+import type { BadgesService } from '../badges/badges.service.js';
 import type { VettingService } from '../vetting/vetting.service.js';
 import type { CatalogService } from './catalog.service.js';
 import type { CertificationsService } from './certifications.service.js';
@@ -26,6 +27,7 @@ export interface EnrollmentsDeps {
   catalog: Pick<CatalogService, 'credentialRules'>;
   certifications: Pick<CertificationsService, 'issue' | 'ofPerson'>;
   vetting: Pick<VettingService, 'latestOf'>;
+  badges: Pick<BadgesService, 'issue' | 'canIssue'>;
 }
 
 /** The program office is American: participants from agencies of other countries are foreign. */
@@ -34,7 +36,7 @@ export const PROGRAM_COUNTRY = 'US';
 const conflictRule = (rule: string, message: string) => new AppError('conflict', message, { rule });
 
 /** Rosters, attendance and results, closing an offering, and what came of it. */
-export function createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting }: EnrollmentsDeps) {
+export function createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges }: EnrollmentsDeps) {
   async function instructorIds(trx: Kysely<DB>, offeringId: string) {
     const rows = await offeringsRepository(trx).instructorsOf([offeringId]);
     return { all: rows.map((r) => r.person_id), leads: rows.filter((r) => r.role === 'lead').map((r) => r.person_id) };
@@ -152,6 +154,10 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
               passed.map((p) => ({ personId: p.personId, credentialId: credential.id, offeringId, issuedOn: offering.end_on, validityMonths: credential.validity_months })),
             )
           : new Map();
+        // Each certification leaves as a signed Open Badge, once there is a program office to issue it.
+        if (issued.size > 0 && (await badges.canIssue(trx))) {
+          for (const award of issued.values()) await badges.issue(ctx, trx, award.id);
+        }
         if (!(await offeringsRepository(trx).update(offeringId, version, { status: 'closed', closed_at: now, updated_at: now }))) {
           throw staleVersion('The offering', offering.version);
         }

@@ -475,6 +475,48 @@ export interface JobsTable {
   last_result: string | null;
 }
 
+export interface SigningKeysTable {
+  id: string;
+  organization_id: string;
+  /** Ed25519 for Data Integrity proofs, RS256 for VC-JWTs. */
+  algorithm: string;
+  key_number: number;
+  /** Multibase (Ed25519) or a public JWK (RSA). */
+  public_key: string;
+  private_key_sealed: string;
+  created_at: Instant;
+  retired_at: Instant | null;
+}
+
+export interface StatusListsTable {
+  organization_id: string;
+  next_index: number;
+}
+
+export interface BadgeCredentialsTable {
+  certification_id: string;
+  issuer_organization_id: string;
+  status_index: number;
+  credential: string;
+  jwt: string;
+  issued_at: Instant;
+  flagged_at: Instant | null;
+  flag_reason: string | null;
+}
+
+export interface EndorsementsTable {
+  id: string;
+  endorser_organization_id: string;
+  endorsee_organization_id: string;
+  credential_id: string;
+  statement: string;
+  credential: string;
+  issued_at: Instant;
+  withdrawn_at: Instant | null;
+  withdrawn_reason: string | null;
+  version: Generated<number>;
+}
+
 export interface DB {
   settings: SettingsTable;
   organizations: OrganizationsTable;
@@ -517,6 +559,10 @@ export interface DB {
   notifications: NotificationsTable;
   certification_reminders: CertificationRemindersTable;
   jobs: JobsTable;
+  signing_keys: SigningKeysTable;
+  status_lists: StatusListsTable;
+  badge_credentials: BadgeCredentialsTable;
+  endorsements: EndorsementsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

@@ -47,6 +47,10 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'notifications',
   'certification_reminders',
   'jobs',
+  'signing_keys',
+  'status_lists',
+  'badge_credentials',
+  'endorsements',
 ] as const satisfies readonly (keyof DB)[];
 
 /** The columns each table is read in order of, so a backup is the same file twice over. */
@@ -66,4 +70,6 @@ export const ORDER_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[n
   offering_instructors: ['offering_id', 'person_id'],
   certification_reminders: ['certification_id', 'days_before'],
   jobs: ['name'],
+  status_lists: ['organization_id'],
+  badge_credentials: ['certification_id'],
 };

@@ -1,0 +1,16 @@
+import { buildServices } from '../app.js';
+import { invalid } from '../platform/errors.js';
+import { withRuntime } from './runtime.js';
+
+/** Retires an issuer's signing keys and makes new ones; what the old ones signed still verifies. */
+export async function rotateKeys(env: Record<string, string | undefined>, options: { organization?: string | undefined }, out: (line: string) => void) {
+  await withRuntime(env, async (runtime) => {
+    const services = buildServices(runtime);
+    const organizationId = options.organization ?? (await runtime.database.db.selectFrom('organizations').select('id').where('kind', '=', 'program_office').orderBy('created_at').executeTakeFirst())?.id;
+    if (!organizationId) throw invalid('There is no program office; name the issuer.', [{ pointer: '--organization', detail: 'is required when there is no program office' }]);
+    await runtime.database.db.transaction().execute((trx) => services.keys.rotate(organizationId, trx));
+    const published = await services.keys.published(organizationId);
+    out(`Rotated the signing keys of ${organizationId}. Signing now with ${published.ed25519.at(-1)?.id} and ${published.rsa.at(-1)?.kid}.`);
+    out(`${published.ed25519.length + published.rsa.length} keys stay published, so older credentials still verify.`);
+  });
+}

@@ -1,0 +1,143 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { BadgeCredentialsTable, DB, EndorsementsTable } from '../../platform/db/schema.js';
+
+/**
+ * The badges' own tables, and what they read of training for the facts a credential states
+ * (read only: the training module owns those records).
+ */
+export function badgesRepository(db: Kysely<DB>) {
+  return {
+    /** Everything a credential says about one certification. */
+    facts(certificationId: string) {
+      return db
+        .selectFrom('certifications as c')
+        .innerJoin('people as p', 'p.id', 'c.person_id')
+        .innerJoin('organizations as holder_org', 'holder_org.id', 'p.organization_id')
+        .innerJoin('credentials as cr', 'cr.id', 'c.credential_id')
+        .leftJoin('offerings as o', 'o.id', 'c.offering_id')
+        .leftJoin('course_versions as v', 'v.id', 'o.course_version_id')
+        .leftJoin('courses as course', 'course.id', 'o.course_id')
+        .select([
+          'c.id',
+          'c.person_id',
+          'c.credential_id',
+          'c.issued_on',
+          'c.expires_on',
+          'c.revoked_at',
+          'c.revoked_reason',
+          'p.given_name',
+          'p.family_name',
+          'p.email',
+          'holder_org.name as holder_organization_name',
+          'cr.name as credential_name',
+          'cr.description as credential_description',
+          'cr.criteria',
+          'o.id as offering_id',
+          'o.start_on',
+          'o.end_on',
+          'o.country',
+          'o.city',
+          'o.delivering_organization_id',
+          'v.title as course_title',
+          'course.language',
+        ])
+        .where('c.id', '=', certificationId)
+        .executeTakeFirst();
+    },
+    findBadge(certificationId: string) {
+      return db.selectFrom('badge_credentials').selectAll().where('certification_id', '=', certificationId).executeTakeFirst();
+    },
+    insertBadge(row: Insertable<BadgeCredentialsTable>) {
+      return db.insertInto('badge_credentials').values(row).execute();
+    },
+    /** The next free place in an issuer's status list; the update takes the row's lock. */
+    async allocateStatusIndex(organizationId: string): Promise<number> {
+      await db
+        .insertInto('status_lists')
+        .values({ organization_id: organizationId, next_index: 0 })
+        .onConflict((oc) => oc.column('organization_id').doNothing())
+        .execute();
+      const row = await db
+        .updateTable('status_lists')
+        .set((eb) => ({ next_index: eb('next_index', '+', 1) }))
+        .where('organization_id', '=', organizationId)
+        .returning('next_index')
+        .executeTakeFirstOrThrow();
+      return row.next_index - 1;
+    },
+    /** Places in an issuer's list whose certification is revoked. */
+    async revokedIndexes(organizationId: string): Promise<number[]> {
+      const rows = await db
+        .selectFrom('badge_credentials as b')
+        .innerJoin('certifications as c', 'c.id', 'b.certification_id')
+        .select('b.status_index')
+        .where('b.issuer_organization_id', '=', organizationId)
+        .where('c.revoked_at', 'is not', null)
+        .execute();
+      return rows.map((r) => r.status_index);
+    },
+    organization(id: string) {
+      return db.selectFrom('organizations').select(['id', 'name', 'kind', 'website', 'country']).where('id', '=', id).executeTakeFirst();
+    },
+    programOffice() {
+      return db.selectFrom('organizations').select(['id', 'name', 'kind', 'website', 'country']).where('kind', '=', 'program_office').orderBy('created_at').limit(1).executeTakeFirst();
+    },
+    activeEndorsement(endorseeId: string, credentialId: string) {
+      return db
+        .selectFrom('endorsements')
+        .selectAll()
+        .where('endorsee_organization_id', '=', endorseeId)
+        .where('credential_id', '=', credentialId)
+        .where('withdrawn_at', 'is', null)
+        .orderBy('issued_at', 'desc')
+        .executeTakeFirst();
+    },
+    endorsementsOf(endorseeId: string) {
+      return db.selectFrom('endorsements').selectAll().where('endorsee_organization_id', '=', endorseeId).orderBy('issued_at').execute();
+    },
+    findEndorsement(id: string) {
+      return db.selectFrom('endorsements').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    listEndorsements() {
+      return db
+        .selectFrom('endorsements')
+        .innerJoin('organizations as o', 'o.id', 'endorsements.endorsee_organization_id')
+        .innerJoin('credentials as c', 'c.id', 'endorsements.credential_id')
+        .selectAll('endorsements')
+        .select(['o.name as endorsee_name', 'c.name as credential_name'])
+        .orderBy('endorsements.issued_at', 'desc')
+        .execute();
+    },
+    insertEndorsement(row: Insertable<EndorsementsTable>) {
+      return db.insertInto('endorsements').values(row).execute();
+    },
+    withdrawEndorsement(id: string, version: number, at: string, reason: string) {
+      return db
+        .updateTable('endorsements')
+        .set({ withdrawn_at: at, withdrawn_reason: reason, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst()
+        .then((r) => Number(r.numUpdatedRows) === 1);
+    },
+    /** Marks for review every credential an issuer gave under an endorsement, or one person taught towards. */
+    async flag(filter: { issuerOrganizationId?: string; taughtByPersonId?: string }, at: string, reason: string): Promise<number> {
+      let query = db.updateTable('badge_credentials').set({ flagged_at: at, flag_reason: reason }).where('flagged_at', 'is', null);
+      if (filter.issuerOrganizationId) query = query.where('issuer_organization_id', '=', filter.issuerOrganizationId);
+      if (filter.taughtByPersonId) {
+        const person = filter.taughtByPersonId;
+        query = query.where('certification_id', 'in', (eb) =>
+          eb
+            .selectFrom('certifications as c')
+            .innerJoin('offering_instructors as oi', 'oi.offering_id', 'c.offering_id')
+            .select('c.id')
+            .where('oi.person_id', '=', person),
+        );
+      }
+      const result = await query.executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+  };
+}
+
+export type BadgeFactsRow = NonNullable<Awaited<ReturnType<ReturnType<typeof badgesRepository>['facts']>>>;

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { type App, contextOf } from '../../platform/http/context.js';
+import { systemContext } from '../../platform/access.js';
+import { requiredVersion } from '../../platform/http/versioning.js';
+import { idSchema } from '../../platform/schemas.js';
+import { certificateSummarySchema, endorsementSchema, endorseSchema, verificationSchema, verifyRequestSchema, withdrawSchema } from './badges.schemas.js';
+import type { BadgesService } from './badges.service.js';
+import type { EndorsementsService } from './endorsements.service.js';
+
+const idParams = z.object({ id: idSchema });
+const anyJson = z.record(z.string(), z.unknown());
+/** Lazily issuing a missing credential for a public request is Cadre's own act, audited as such. */
+const publicActor = systemContext('public verification');
+
+function summaryOf(credential: Record<string, unknown> | null) {
+  if (!credential) return null;
+  const subject = (credential.credentialSubject ?? {}) as { identifier?: { identityType?: string; identityHash?: string }[] };
+  const issuer = credential.issuer as { name?: string } | string | undefined;
+  return {
+    name: typeof credential.name === 'string' ? credential.name : null,
+    holder: subject.identifier?.find((i) => i.identityType === 'name')?.identityHash ?? null,
+    issuer: typeof issuer === 'string' ? issuer : (issuer?.name ?? null),
+    validFrom: typeof credential.validFrom === 'string' ? credential.validFrom : null,
+    validUntil: typeof credential.validUntil === 'string' ? credential.validUntil : null,
+  };
+}
+
+export function badgesRoutes(deps: { badges: BadgesService; endorsements: EndorsementsService }) {
+  const { badges, endorsements } = deps;
+  const open = { isPublic: true } as const;
+  return (app: App) => {
+    app.get(
+      '/public/certificates/:id',
+      { config: open, schema: { tags: ['public'], summary: 'What a certificate says and whether it stands today (anyone)', security: [], params: idParams, response: { 200: certificateSummarySchema } } },
+      async (request) => badges.publicSummary(request.params.id, publicActor),
+    );
+    app.get(
+      '/public/credentials/:id',
+      { config: open, schema: { tags: ['public'], summary: 'The signed Open Badges 3.0 credential (Data Integrity, eddsa-rdfc-2022)', security: [], params: idParams } },
+      async (request, reply) => {
+        const credential = await badges.credentialJson(request.params.id, publicActor);
+        return reply.type('application/vc+ld+json').header('content-disposition', `inline; filename="credential-${request.params.id}.json"`).send(JSON.stringify(credential, null, 2));
+      },
+    );
+    app.get(
+      '/public/credentials/:id/jwt',
+      { config: open, schema: { tags: ['public'], summary: 'The same credential as a VC-JWT (RS256)', security: [], params: idParams } },
+      async (request, reply) => reply.type('application/vc+jwt').send(await badges.credentialJwt(request.params.id, publicActor)),
+    );
+    app.get(
+      '/public/credentials/:id/pdf',
+      {
+        config: open,
+        schema: { tags: ['public'], summary: 'A printable certificate with a QR code to verify it', security: [], params: idParams, querystring: z.object({ lang: z.enum(['en', 'es', 'pt', 'fr']).optional() }) },
+      },
+      async (request, reply) =>
+        reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="certificate-${request.params.id}.pdf"`)
+          .send(await badges.pdf(request.params.id, publicActor, request.query.lang)),
+    );
+    app.post(
+      '/public/verifications',
+      {
+        config: open,
+        schema: { tags: ['public'], summary: 'Verify a credential file (JSON or VC-JWT): signature, dates, revocation, review', security: [], body: verifyRequestSchema, response: { 200: verificationSchema } },
+      },
+      async (request) => {
+        const result = await badges.verify(request.body.credential);
+        return { isVerified: result.isVerified, format: result.format, checks: result.checks, summary: summaryOf(result.credential) };
+      },
+    );
+    app.get(
+      '/public/issuers/:id',
+      { config: open, schema: { tags: ['public'], summary: 'An issuer’s profile and controller document: its verification keys and endorsements', security: [], params: idParams, response: { 200: anyJson } } },
+      async (request) => badges.issuerDocument(request.params.id),
+    );
+    app.get(
+      '/public/issuers/:id/jwks.json',
+      { config: open, schema: { tags: ['public'], summary: 'An issuer’s keys for VC-JWTs (JWKS)', security: [], params: idParams, response: { 200: z.object({ keys: z.array(anyJson) }) } } },
+      async (request) => badges.issuerJwks(request.params.id),
+    );
+    app.get(
+      '/public/issuers/:id/status/revocation',
+      { config: open, schema: { tags: ['public'], summary: 'An issuer’s revocation list (W3C Bitstring Status List), signed', security: [], params: idParams, response: { 200: anyJson } } },
+      async (request) => badges.statusListCredential(request.params.id),
+    );
+
+    app.get(
+      '/endorsements',
+      { schema: { tags: ['badges'], summary: 'Organizations endorsed to issue under the program’s standard', response: { 200: z.object({ items: z.array(endorsementSchema) }) } } },
+      async (request) => ({ items: await endorsements.list(contextOf(request)) }),
+    );
+    app.post(
+      '/endorsements',
+      { schema: { tags: ['badges'], summary: 'Endorse an organization to issue a credential under the program’s standard', body: endorseSchema, response: { 201: endorsementSchema } } },
+      async (request, reply) => reply.status(201).send(await endorsements.endorse(contextOf(request), request.body)),
+    );
+    app.post(
+      '/endorsements/:id/withdrawal',
+      {
+        schema: {
+          tags: ['badges'],
+          summary: 'Withdraw an endorsement; everything issued under it is flagged for review (needs If-Match)',
+          params: idParams,
+          body: withdrawSchema,
+          response: { 200: endorsementSchema },
+        },
+      },
+      async (request) => endorsements.withdraw(contextOf(request), request.params.id, requiredVersion(request), request.body.reason),
+    );
+  };
+}

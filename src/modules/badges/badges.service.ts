@@ -1,0 +1,286 @@
+import type { Kysely } from 'kysely';
+import type { JWK } from 'jose';
+import type { RequestContext } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant, today } from '../../platform/clock.js';
+import { randomToken } from '../../platform/crypto.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import type { DB } from '../../platform/db/schema.js';
+import { notFound, ruleBroken } from '../../platform/errors.js';
+import { certificationStatus } from '../training/training.rules.js';
+import { type BadgeFactsRow, badgesRepository } from './badges.repository.js';
+import type { IssuerKeys } from './issuer-keys.js';
+import { certificateLanguage, certificatePdf } from './certificate-pdf.js';
+import { buildOpenBadge } from './open-badge.js';
+import { signDataIntegrity, signJwt } from './signing.js';
+import { buildStatusList } from './status-list.js';
+import { type TrustSources, verifyDocument } from './verification.js';
+
+export interface BadgeUrls {
+  base: string;
+  issuer(organizationId: string): string;
+  jwks(organizationId: string): string;
+  statusList(organizationId: string): string;
+  credential(certificationId: string): string;
+  achievement(credentialId: string): string;
+  verifyPage(certificationId: string): string;
+}
+
+export function badgeUrls(base: string): BadgeUrls {
+  const api = `${base}/api/public`;
+  return {
+    base,
+    issuer: (id) => `${api}/issuers/${id}`,
+    jwks: (id) => `${api}/issuers/${id}/jwks.json`,
+    statusList: (id) => `${api}/issuers/${id}/status/revocation`,
+    credential: (id) => `${api}/credentials/${id}`,
+    achievement: (id) => `${api}/achievements/${id}`,
+    verifyPage: (id) => `${base}/verify/${id}`,
+  };
+}
+
+export interface BadgesDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+  keys: IssuerKeys;
+  urls: BadgeUrls;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/**
+ * Open Badges 3.0 credentials for certifications: issued signed (Data Integrity and VC-JWT),
+ * published with their issuers' keys and revocation lists, and verified for anyone, offline
+ * from Cadre's own records.
+ */
+export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps) {
+  const issuerPattern = new RegExp(`^${escape(urls.issuer(''))}(${UUID})(?:#(.+))?$`);
+  const statusPattern = new RegExp(`^${escape(urls.issuer(''))}(${UUID})/status/revocation$`);
+  const credentialPattern = new RegExp(`^${escape(urls.credential(''))}(${UUID})$`);
+
+  async function issuerFor(executor: Kysely<DB>, facts: BadgeFactsRow) {
+    const repo = badgesRepository(executor);
+    if (facts.delivering_organization_id) {
+      const endorsement = await repo.activeEndorsement(facts.delivering_organization_id, facts.credential_id);
+      if (endorsement) {
+        const org = await repo.organization(facts.delivering_organization_id);
+        if (org) return { org, endorsements: [JSON.parse(endorsement.credential) as unknown] };
+      }
+    }
+    const office = await repo.programOffice();
+    if (!office) throw ruleBroken('badge.no_program_office', 'There is no program office to issue credentials: add the program office organization first.');
+    return { org: office, endorsements: undefined };
+  }
+
+  /** Issues the credential of a certification, in the caller's transaction; once only. */
+  async function issue(ctx: RequestContext, executor: Kysely<DB>, certificationId: string) {
+    const repo = badgesRepository(executor);
+    const existing = await repo.findBadge(certificationId);
+    if (existing) return existing;
+    const facts = await repo.facts(certificationId);
+    if (!facts) throw notFound('The certification');
+    const issuer = await issuerFor(executor, facts);
+    const index = await repo.allocateStatusIndex(issuer.org.id);
+    const unsigned = buildOpenBadge(
+      {
+        credentialUrl: urls.credential(certificationId),
+        issuer: { id: urls.issuer(issuer.org.id), name: issuer.org.name, url: issuer.org.website ?? urls.base, ...(issuer.endorsements && { endorsement: issuer.endorsements }) },
+        holder: { personId: facts.person_id, name: `${facts.given_name} ${facts.family_name}`, email: facts.email },
+        achievement: {
+          id: urls.achievement(facts.credential_id),
+          name: facts.credential_name,
+          description: facts.credential_description,
+          criteria: facts.criteria,
+          language: facts.language ?? 'en',
+        },
+        issuedOn: facts.issued_on,
+        expiresOn: facts.expires_on,
+        offering: facts.offering_id
+          ? { title: facts.course_title ?? facts.credential_name, startOn: facts.start_on as string, endOn: facts.end_on as string, country: facts.country as string, city: facts.city }
+          : null,
+        status: { listUrl: urls.statusList(issuer.org.id), index },
+      },
+      randomToken(8),
+    );
+    const signing = await keys.signing(issuer.org.id, executor);
+    const now = clock.now();
+    const credential = await signDataIntegrity(unsigned, signing.ed25519, now);
+    const jwt = await signJwt(unsigned, signing.rsa);
+    const row = {
+      certification_id: certificationId,
+      issuer_organization_id: issuer.org.id,
+      status_index: index,
+      credential: JSON.stringify(credential),
+      jwt,
+      issued_at: now.toISOString(),
+      flagged_at: null,
+      flag_reason: null,
+    };
+    await repo.insertBadge(row);
+    await audit(executor, ctx, { action: 'badge.issue', entityType: 'certification', entityId: certificationId, after: { issuer: issuer.org.id, statusIndex: index } });
+    return row;
+  }
+
+  async function badge(certificationId: string, ctx: RequestContext) {
+    const found = await badgesRepository(db).findBadge(certificationId);
+    if (found) return found;
+    try {
+      return await db.transaction().execute((trx) => issue(ctx, trx, certificationId));
+    } catch (error) {
+      // Issued by another request meanwhile.
+      if (isUniqueViolation(error)) return (await badgesRepository(db).findBadge(certificationId)) as NonNullable<Awaited<ReturnType<typeof issue>>>;
+      throw error;
+    }
+  }
+
+  async function controllerDocument(organizationId: string) {
+    const org = await badgesRepository(db).organization(organizationId);
+    if (!org) return undefined;
+    const published = await keys.published(organizationId);
+    const issuer = urls.issuer(organizationId);
+    const endorsements = (await badgesRepository(db).endorsementsOf(organizationId)).filter((e) => e.withdrawn_at === null).map((e) => JSON.parse(e.credential) as unknown);
+    return {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: issuer,
+      type: 'Profile',
+      name: org.name,
+      url: org.website ?? urls.base,
+      assertionMethod: published.ed25519.map((k) => k.id),
+      verificationMethod: published.ed25519.map((k) => ({ id: k.id, type: 'Multikey', controller: issuer, publicKeyMultibase: k.publicKeyMultibase })),
+      ...(endorsements.length > 0 && { endorsement: endorsements }),
+    };
+  }
+
+  async function jwks(organizationId: string): Promise<{ keys: JWK[] }> {
+    return { keys: (await keys.published(organizationId)).rsa };
+  }
+
+  async function unsignedStatusList(organizationId: string) {
+    return buildStatusList(urls.statusList(organizationId), urls.issuer(organizationId), await badgesRepository(db).revokedIndexes(organizationId), clock.now());
+  }
+
+  /** Cadre's own records as the verifier's trust sources: its issuers' keys, lists and reviews. */
+  const ownRecords: TrustSources = {
+    async document(url) {
+      const match = issuerPattern.exec(url);
+      if (!match?.[1]) return undefined;
+      const controller = await controllerDocument(match[1]);
+      if (!controller || !match[2]) return controller;
+      const method = controller.verificationMethod.find((m) => m.id === url);
+      return method && { '@context': 'https://w3id.org/security/multikey/v1', ...method };
+    },
+    async jwks(issuerId) {
+      const match = issuerPattern.exec(issuerId);
+      return match?.[1] && !match[2] ? (await jwks(match[1])).keys : undefined;
+    },
+    async statusList(url) {
+      const match = statusPattern.exec(url);
+      return match?.[1] ? unsignedStatusList(match[1]) : undefined;
+    },
+    async review(credentialId) {
+      const match = credentialPattern.exec(credentialId);
+      if (!match?.[1]) return null;
+      return (await badgesRepository(db).findBadge(match[1]))?.flag_reason ?? null;
+    },
+  };
+
+  return {
+    issue,
+    ownRecords,
+
+    /** Whether credentials can be issued yet: there must be a program office. */
+    async canIssue(executor: Kysely<DB> = db): Promise<boolean> {
+      return (await badgesRepository(executor).programOffice()) !== undefined;
+    },
+
+    /** What the verification page shows anyone: who holds what, from whom, until when, and its standing now. */
+    async publicSummary(certificationId: string, ctx: RequestContext) {
+      const facts = await badgesRepository(db).facts(certificationId);
+      if (!facts) throw notFound('The certificate');
+      const row = await badge(certificationId, ctx);
+      const issuer = await badgesRepository(db).organization(row.issuer_organization_id);
+      const office = await badgesRepository(db).programOffice();
+      const endorsedBy = office && issuer && office.id !== issuer.id ? office.name : null;
+      const day = today(clock);
+      return {
+        id: certificationId,
+        holder: { name: `${facts.given_name} ${facts.family_name}`, organizationName: facts.holder_organization_name },
+        credential: { name: facts.credential_name, criteria: facts.criteria },
+        issuer: { name: issuer?.name ?? '', url: urls.issuer(row.issuer_organization_id) },
+        chain: [...(endorsedBy ? [endorsedBy] : []), issuer?.name ?? '', `${facts.given_name} ${facts.family_name}`],
+        offering: facts.offering_id ? { title: facts.course_title ?? '', startOn: facts.start_on as string, endOn: facts.end_on as string, country: facts.country as string } : null,
+        issuedOn: facts.issued_on,
+        expiresOn: facts.expires_on,
+        status: certificationStatus({ expiresOn: facts.expires_on, revokedAt: facts.revoked_at }, day),
+        revokedReason: facts.revoked_reason,
+        underReview: row.flag_reason,
+        links: { json: urls.credential(certificationId), jwt: `${urls.credential(certificationId)}/jwt`, pdf: `${urls.credential(certificationId)}/pdf`, page: urls.verifyPage(certificationId) },
+      };
+    },
+
+    async credentialJson(certificationId: string, ctx: RequestContext): Promise<Record<string, unknown>> {
+      return JSON.parse((await badge(certificationId, ctx)).credential) as Record<string, unknown>;
+    },
+
+    async credentialJwt(certificationId: string, ctx: RequestContext): Promise<string> {
+      return (await badge(certificationId, ctx)).jwt;
+    },
+
+    /** The printable certificate, in the course's language where Cadre prints it, else English. */
+    async pdf(certificationId: string, ctx: RequestContext, language?: string) {
+      const facts = await badgesRepository(db).facts(certificationId);
+      if (!facts) throw notFound('The certificate');
+      const row = await badge(certificationId, ctx);
+      const issuer = await badgesRepository(db).organization(row.issuer_organization_id);
+      const office = await badgesRepository(db).programOffice();
+      return certificatePdf({
+        holder: `${facts.given_name} ${facts.family_name}`,
+        credential: facts.credential_name,
+        issuer: issuer?.name ?? '',
+        endorsedBy: office && issuer && office.id !== issuer.id ? office.name : null,
+        issuedOn: facts.issued_on,
+        expiresOn: facts.expires_on,
+        verifyUrl: urls.verifyPage(certificationId),
+        language: certificateLanguage(language ?? facts.language),
+      });
+    },
+
+    async verify(input: unknown) {
+      return verifyDocument(input, ownRecords, clock.now());
+    },
+
+    async issuerDocument(organizationId: string) {
+      const document = await controllerDocument(organizationId);
+      if (!document) throw notFound('The issuer');
+      return document;
+    },
+
+    async issuerJwks(organizationId: string) {
+      if (!(await badgesRepository(db).organization(organizationId))) throw notFound('The issuer');
+      return jwks(organizationId);
+    },
+
+    /** The issuer's revocation list, signed, for any verifier to fetch. */
+    async statusListCredential(organizationId: string) {
+      if (!(await badgesRepository(db).organization(organizationId))) throw notFound('The issuer');
+      const signing = await keys.signing(organizationId);
+      return signDataIntegrity(await unsignedStatusList(organizationId), signing.ed25519, clock.now());
+    },
+
+    /** Flags for review every credential issued in offerings a decertified person taught. */
+    flagTaughtBy(trx: Kysely<DB>, personId: string, reason: string) {
+      return badgesRepository(trx).flag({ taughtByPersonId: personId }, instant(clock), reason);
+    },
+
+    flagIssuedBy(trx: Kysely<DB>, organizationId: string, reason: string) {
+      return badgesRepository(trx).flag({ issuerOrganizationId: organizationId }, instant(clock), reason);
+    },
+  };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+export type BadgesService = ReturnType<typeof createBadgesService>;

@@ -1,0 +1,127 @@
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import type { Kysely } from 'kysely';
+import { type Clock, instant } from '../../platform/clock.js';
+import type { FieldCipher } from '../../platform/crypto.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import type { DB } from '../../platform/db/schema.js';
+import { newId } from '../../platform/ids.js';
+
+export type Algorithm = 'Ed25519' | 'RS256';
+
+export interface IssuerUrls {
+  issuer(organizationId: string): string;
+}
+
+/**
+ * Each issuer's signing keys: an Ed25519 key for Data Integrity proofs and an RSA key for
+ * VC-JWTs (RS256, which every Open Badges verifier accepts). They are made on first use,
+ * sealed under the master secret, and rotated on demand; retired keys stay published so that
+ * what they signed still verifies.
+ */
+export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; clock: Clock; cipher: FieldCipher; urls: IssuerUrls }) {
+  const methodId = (organizationId: string, algorithm: Algorithm, n: number) =>
+    `${urls.issuer(organizationId)}#${algorithm === 'Ed25519' ? 'key' : 'rsa'}-${n}`;
+
+  async function generate(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm, n: number) {
+    const id = methodId(organizationId, algorithm, n);
+    let publicKey: string;
+    let privateKey: string;
+    if (algorithm === 'Ed25519') {
+      const pair = await Ed25519Multikey.generate({ id, controller: urls.issuer(organizationId) });
+      const exported = await pair.export({ publicKey: true, secretKey: true });
+      publicKey = exported.publicKeyMultibase as string;
+      privateKey = exported.secretKeyMultibase as string;
+    } else {
+      const pair = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+      publicKey = JSON.stringify({ ...(await exportJWK(pair.publicKey)), kid: id, alg: 'RS256', use: 'sig' });
+      privateKey = JSON.stringify(await exportJWK(pair.privateKey));
+    }
+    const rowId = newId();
+    await executor
+      .insertInto('signing_keys')
+      .values({
+        id: rowId,
+        organization_id: organizationId,
+        algorithm,
+        key_number: n,
+        public_key: publicKey,
+        private_key_sealed: cipher.encrypt(privateKey, `${organizationId}:${algorithm}:${n}`),
+        created_at: instant(clock),
+        retired_at: null,
+      })
+      .execute();
+  }
+
+  async function activeRow(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm) {
+    return executor
+      .selectFrom('signing_keys')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('algorithm', '=', algorithm)
+      .where('retired_at', 'is', null)
+      .orderBy('key_number', 'desc')
+      .executeTakeFirst();
+  }
+
+  async function ensure(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm) {
+    const existing = await activeRow(executor, organizationId, algorithm);
+    if (existing) return existing;
+    try {
+      await generate(executor, organizationId, algorithm, 1);
+    } catch (error) {
+      // Another process made the first key at the same moment: use theirs.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return (await activeRow(executor, organizationId, algorithm)) as NonNullable<Awaited<ReturnType<typeof activeRow>>>;
+  }
+
+  return {
+    methodId,
+
+    /** The keys to sign with now, made if the issuer has none yet. */
+    async signing(organizationId: string, executor: Kysely<DB> = db) {
+      const [ed, rsa] = [await ensure(executor, organizationId, 'Ed25519'), await ensure(executor, organizationId, 'RS256')];
+      const edSecret = cipher.decrypt(ed.private_key_sealed, `${organizationId}:Ed25519:${ed.key_number}`);
+      const keyPair = await Ed25519Multikey.from({
+        id: methodId(organizationId, 'Ed25519', ed.key_number),
+        controller: urls.issuer(organizationId),
+        publicKeyMultibase: ed.public_key,
+        secretKeyMultibase: edSecret,
+      });
+      const rsaJwk = JSON.parse(cipher.decrypt(rsa.private_key_sealed, `${organizationId}:RS256:${rsa.key_number}`)) as JWK;
+      return {
+        ed25519: keyPair,
+        rsa: { key: await importJWK(rsaJwk, 'RS256'), kid: methodId(organizationId, 'RS256', rsa.key_number) },
+      };
+    },
+
+    /** Every key the issuer has ever signed with, public halves only. */
+    async published(organizationId: string, executor: Kysely<DB> = db) {
+      const rows = await executor
+        .selectFrom('signing_keys')
+        .select(['algorithm', 'key_number', 'public_key', 'created_at', 'retired_at'])
+        .where('organization_id', '=', organizationId)
+        .orderBy('algorithm')
+        .orderBy('key_number')
+        .execute();
+      return {
+        ed25519: rows
+          .filter((r) => r.algorithm === 'Ed25519')
+          .map((r) => ({ id: methodId(organizationId, 'Ed25519', r.key_number), publicKeyMultibase: r.public_key, retiredAt: r.retired_at })),
+        rsa: rows.filter((r) => r.algorithm === 'RS256').map((r) => JSON.parse(r.public_key) as JWK),
+      };
+    },
+
+    /** Retires the issuer's current keys and makes new ones. */
+    async rotate(organizationId: string, executor: Kysely<DB> = db): Promise<void> {
+      for (const algorithm of ['Ed25519', 'RS256'] as const) {
+        const current = await activeRow(executor, organizationId, algorithm);
+        if (current) await executor.updateTable('signing_keys').set({ retired_at: instant(clock) }).where('id', '=', current.id).execute();
+        await generate(executor, organizationId, algorithm, (current?.key_number ?? 0) + 1);
+      }
+    },
+  };
+}
+
+export type IssuerKeys = ReturnType<typeof createIssuerKeys>;
