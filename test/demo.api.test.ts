@@ -144,6 +144,18 @@ describe('the 2010 demo program', () => {
     expect(offerings.every((o: { status: string; isUsFunded: boolean }) => o.status === 'closed' && o.isUsFunded)).toBe(true);
   });
 
+  it('issues every certification as a verifiable credential; the academies abroad issue under the program office’s endorsement', async () => {
+    const credential = (await viewer.get('/api/credentials')).json().items.find((c: { name: string }) => c.name === 'Certified Corrections Instructor');
+    const salvadoran = (await viewer.get(`/api/certifications?credentialId=${credential.id}&issuedFrom=2010-09-24&issuedTo=2010-09-24&limit=50`)).json().items;
+    expect(salvadoran.length).toBe(22);
+    const summary = (await t.app.inject({ method: 'GET', url: `/api/public/certificates/${salvadoran[0].id}` })).json();
+    expect(summary.chain[0]).toBe('Bureau of International Narcotics and Law Enforcement Affairs');
+    expect(['Dirección General de Centros Penales', 'Departamento Penitenciário Nacional']).toContain(summary.chain[1]);
+    const document = JSON.parse((await t.app.inject({ method: 'GET', url: `/api/public/credentials/${salvadoran[0].id}` })).body);
+    const verified = (await t.app.inject({ method: 'POST', url: '/api/public/verifications', payload: { credential: document } })).json();
+    expect(verified.checks.filter((c: { isPassed: boolean; check: string }) => !c.isPassed).map((c: { check: string }) => c.check)).toEqual(['dates']);
+  });
+
   it('vetted every foreign participant', async () => {
     const officer = await agentFor(t, 'program_officer');
     let cleared = 0;

@@ -188,6 +188,12 @@ export async function seedTraining(
     { country: 'BR', org: 'depen' as const, language: 'pt' as const, city: 'Brasília', instructors: abroad.pt, basic: basicPt.id, totCourse: totPt.id },
   ];
   for (const place of countries) {
+    // The program office endorses the local service to certify instructors under its standard.
+    await services.endorsements.endorse(ctx, {
+      organizationId: ids[place.org],
+      credentialId: certified.id,
+      statement: 'Certifies corrections instructors to the program’s standard, with instructors the program office certified.',
+    });
     let local = 0;
     const localPeople = async (howMany: number, rank: string) => {
       const list: string[] = [];
@@ -218,7 +224,7 @@ export async function seedTraining(
     const localInstructors = await localPeople(12, 'Instructor penitenciario');
     const tot2 = await deliver(
       c,
-      { courseId: place.totCourse, startOn: '2010-09-20', endOn: '2010-09-24', country: place.country, city: place.city, host: place.org, delivering: 'inl', isUsFunded: true },
+      { courseId: place.totCourse, startOn: '2010-09-20', endOn: '2010-09-24', country: place.country, city: place.city, host: place.org, delivering: place.org, isUsFunded: true },
       { lead: place.instructors[6] as string, co: place.instructors[7] },
       localInstructors,
       (i) => i !== 11,
