@@ -50,6 +50,7 @@ export function buildServices(deps: AppDeps): Services {
     sessionHours: deps.config.sessionHours,
     mailer: deps.mailer ?? createMailer({ smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom }),
     publicUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port}`,
+    iatiOrgRef: deps.config.iatiOrgRef,
   });
 }
 

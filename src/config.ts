@@ -37,6 +37,11 @@ const envSchema = z.object({
     .enum(['on', 'off'])
     .default('on')
     .describe('off: this process runs no background jobs (another one does).'),
+  CADRE_IATI_ORG_REF: z
+    .string()
+    .regex(/^[A-Z]{2,}-[A-Za-z0-9-]+$/, 'must be an IATI organisation identifier, such as US-GOV-11 (registration agency, then the number)')
+    .default('US-GOV-11')
+    .describe('The IATI identifier of the reporting organization; activity identifiers begin with it.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +64,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly isRunningJobs: boolean;
+  /** The IATI organisation identifier the program office reports under. */
+  readonly iatiOrgRef: string;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -96,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: value.CADRE_SMTP_URL,
     mailFrom: value.CADRE_MAIL_FROM,
     isRunningJobs: value.CADRE_JOBS === 'on',
+    iatiOrgRef: value.CADRE_IATI_ORG_REF,
     logLevel: value.LOG_LEVEL,
   });
 }

@@ -8,7 +8,9 @@ import { verifyAudit } from './audit.js';
 import { rotateKeys } from './keys.js';
 import { verifyOffline } from './verify.js';
 import { backup, restore } from './backup.js';
+import { REPORT_FORMATS } from '../modules/reports/reports.schemas.js';
 import { migrate } from './migrate.js';
+import { exportIati, reportYear } from './report.js';
 import { seed } from './seed.js';
 import { serve } from './serve.js';
 import { createUser } from './user.js';
@@ -82,6 +84,23 @@ export function buildProgram(io: CliIo, version: string): Command {
     .requiredOption('--keys <files...>', 'the issuer’s controller document and/or JWKS, as downloaded')
     .option('--status-list <file>', 'the issuer’s status list credential, to check revocation')
     .action(async (file: string, options: { keys: string[]; statusList?: string }) => io.setExitCode(await verifyOffline(file, options, io.out)));
+
+  const report = program.command('report').description('The program’s reports');
+  report
+    .command('year')
+    .description('The year report: partners, meetings, deployments, training, the cascade, countries assisted, plans for the next year')
+    .requiredOption('--year <year>', 'the year to report on, such as 2010')
+    .addOption(new Option('--format <format>', 'document format').choices(REPORT_FORMATS).default('pdf'))
+    .option('-o, --output <file>', 'where to write it (default: cadre-year-report-<year>.<format> here)')
+    .action((options: { year: string; format: string; output?: string }) => reportYear(io.env, options, io.out));
+
+  const exports = program.command('export').description('Exports for others to read');
+  exports
+    .command('iati')
+    .description('The year’s activities as IATI Activity Standard 2.03 XML')
+    .requiredOption('--year <year>', 'the year to export, such as 2010')
+    .option('-o, --output <file>', 'where to write it (default: cadre-iati-<year>.xml here)')
+    .action((options: { year: string; output?: string }) => exportIati(io.env, options, io.out));
 
   program
     .command('backup')

@@ -32,6 +32,9 @@ import { createIssuerKeys } from './badges/issuer-keys.js';
 import { cascadeRoutes } from './cascade/cascade.routes.js';
 import { createCascadeService } from './cascade/cascade.service.js';
 import { peopleRoutes } from './people/people.routes.js';
+import { createDashboardService } from './reports/dashboard.service.js';
+import { reportsRoutes } from './reports/reports.routes.js';
+import { createReportsService } from './reports/reports.service.js';
 import { catalogRoutes } from './training/catalog.routes.js';
 import { createCatalogService } from './training/catalog.service.js';
 import { certificationsRoutes } from './training/certifications.routes.js';
@@ -55,10 +58,12 @@ export interface ServiceDeps {
   mailer: Mailer;
   /** Where Cadre is reached: credentials name their issuers and status lists by it. */
   publicUrl: string;
+  /** The IATI organisation identifier the program office reports under. */
+  iatiOrgRef: string;
 }
 
 /** Wires every module's services; each takes only what it uses. */
-export function createServices({ db, clock, passwords, secretKey, sessionHours, mailer, publicUrl }: ServiceDeps) {
+export function createServices({ db, clock, passwords, secretKey, sessionHours, mailer, publicUrl, iatiOrgRef }: ServiceDeps) {
   const audit: AuditRecorder = createAuditRecorder(clock);
   const organizations = createOrganizationsService({ db, clock, audit });
   const people = createPeopleService({ db, clock, audit, organizations, passports: createFieldCipher(deriveKey(secretKey, 'passport-numbers')) });
@@ -79,6 +84,7 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
   const vetting = createVettingService({ db, clock, audit, people });
   const offerings = createOfferingsService({ db, clock, audit, organizations, people, catalog, certifications });
   const notifications = createNotificationsService({ db, clock });
+  const cascade = createCascadeService({ db, people });
   const jobs: Job[] = [
     { name: 'certification-reminders', intervalMs: 6 * 3_600_000, run: createCertificationReminders({ db, clock, users, notifications, mailer }) },
   ];
@@ -104,8 +110,10 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
     badges,
     keys,
     endorsements: createEndorsementsService({ db, clock, audit, keys, urls, badges }),
-    cascade: createCascadeService({ db, people }),
+    cascade,
     notifications,
+    dashboard: createDashboardService({ db, clock, cascade }),
+    reports: createReportsService({ db, clock, audit, cascade, iatiReportingRef: iatiOrgRef }),
     jobs,
   };
 }
@@ -130,5 +138,6 @@ export function moduleRoutes(services: Services, options: { sessionHours: number
     cascadeRoutes(services),
     notificationsRoutes(services),
     badgesRoutes(services),
+    reportsRoutes(services),
   ];
 }

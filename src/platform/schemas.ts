@@ -67,6 +67,6 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 export const sortOrderSchema = z.enum(['asc', 'desc']).default('asc');
 
 export const listFormatSchema = z
-  .enum(['json', 'csv'])
+  .enum(['json', 'csv', 'xlsx'])
   .default('json')
-  .describe('`csv` answers every matching record (all pages) as a CSV file.');
+  .describe('`csv` or `xlsx` answers every matching record (all pages, with the filters applied) as a spreadsheet file; text a spreadsheet would run as a formula is neutralised.');

@@ -1,7 +1,22 @@
 import { type App, contextOf } from '../../platform/http/context.js';
+import { isTableFormat, sendTable, type TableColumn } from '../../platform/http/table-export.js';
 import { pageSchema } from '../../platform/schemas.js';
-import { auditEventSchema, chainReportSchema, listAuditQuerySchema } from './audit.schemas.js';
+import { type AuditEvent, auditEventSchema, chainReportSchema, listAuditQuerySchema } from './audit.schemas.js';
 import type { AuditLogService } from './audit.service.js';
+
+const AUDIT_COLUMNS: TableColumn<AuditEvent>[] = [
+  { header: 'seq', value: (e) => e.seq },
+  { header: 'occurred_at', value: (e) => e.occurredAt },
+  { header: 'actor', value: (e) => e.actorLabel },
+  { header: 'action', value: (e) => e.action },
+  { header: 'entity_type', value: (e) => e.entityType },
+  { header: 'entity_id', value: (e) => e.entityId },
+  { header: 'before', value: (e) => (e.before === null ? null : JSON.stringify(e.before)) },
+  { header: 'after', value: (e) => (e.after === null ? null : JSON.stringify(e.after)) },
+  { header: 'request_id', value: (e) => e.requestId },
+  { header: 'ip', value: (e) => e.ip },
+  { header: 'hash', value: (e) => e.hash },
+];
 
 export function auditRoutes(deps: { auditLog: AuditLogService }) {
   return (app: App) => {
@@ -15,7 +30,11 @@ export function auditRoutes(deps: { auditLog: AuditLogService }) {
           response: { 200: pageSchema(auditEventSchema) },
         },
       },
-      async (request) => deps.auditLog.list(contextOf(request), request.query),
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'audit', AUDIT_COLUMNS, deps.auditLog.listAll(ctx, request.query));
+        return deps.auditLog.list(ctx, request.query);
+      },
     );
     app.get(
       '/audit/verification',

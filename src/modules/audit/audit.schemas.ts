@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, pageQuerySchema } from '../../platform/schemas.js';
+import { idSchema, instantSchema, listFormatSchema, pageQuerySchema } from '../../platform/schemas.js';
 
 export const auditEventSchema = z
   .object({
@@ -25,6 +25,7 @@ export const listAuditQuerySchema = pageQuerySchema.extend({
   entityId: z.string().max(100).optional(),
   actorId: z.string().max(100).optional(),
   action: z.string().max(100).optional().describe('An exact action, or a prefix ending in a dot, such as `organization.`'),
+  format: listFormatSchema,
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
 

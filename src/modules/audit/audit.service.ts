@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type RequestContext, requireRole } from '../../platform/access.js';
 import { verifyAuditChain } from '../../platform/audit.js';
-import { type Page, toPage } from '../../platform/db/keyset.js';
+import { allPages, type Page, type PageRequest, toPage } from '../../platform/db/keyset.js';
 import type { AuditEventRow, DB } from '../../platform/db/schema.js';
 import { auditRepository } from './audit.repository.js';
 import type { AuditEvent, ListAuditQuery } from './audit.schemas.js';
@@ -30,12 +30,21 @@ function toAuditEvent(row: AuditEventRow): AuditEvent {
 
 /** The audit log, for admins: browse it and check that nobody has tampered with it. */
 export function createAuditLogService({ db }: { db: Kysely<DB> }) {
+  async function listPage(ctx: RequestContext, query: ListAuditQuery, page: PageRequest): Promise<Page<AuditEvent>> {
+    requireRole(ctx.actor, ['admin']);
+    const rows = await auditRepository(db).list(query, page);
+    return toPage(rows, page, { column: 'audit_events.seq', order: 'desc' }, (row) => ({ value: Number(row.seq), id: row.id }), toAuditEvent);
+  }
+
   return {
-    async list(ctx: RequestContext, query: ListAuditQuery): Promise<Page<AuditEvent>> {
+    list(ctx: RequestContext, query: ListAuditQuery): Promise<Page<AuditEvent>> {
+      return listPage(ctx, query, { limit: query.limit, cursor: query.cursor });
+    },
+
+    /** Every event the list would show, for exports; refused before the first row unless admin. */
+    listAll(ctx: RequestContext, query: ListAuditQuery): AsyncGenerator<AuditEvent> {
       requireRole(ctx.actor, ['admin']);
-      const page = { limit: query.limit, cursor: query.cursor };
-      const rows = await auditRepository(db).list(query, page);
-      return toPage(rows, page, { column: 'audit_events.seq', order: 'desc' }, (row) => ({ value: Number(row.seq), id: row.id }), toAuditEvent);
+      return allPages((page) => listPage(ctx, query, page));
     },
 
     async verify(ctx: RequestContext) {

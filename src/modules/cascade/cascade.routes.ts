@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sendCsv } from '../../platform/http/csv.js';
+import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { idSchema } from '../../platform/schemas.js';
 import { instructorCascadeQuerySchema, instructorCascadeSchema, programCascadeSchema, programQuerySchema } from './cascade.schemas.js';
@@ -20,16 +20,17 @@ export function cascadeRoutes(deps: { cascade: CascadeService }) {
       },
       async (request, reply) => {
         const result = await cascade.program(contextOf(request), { year: request.query.year });
-        if (request.query.format !== 'csv') return result;
+        if (!isTableFormat(request.query.format)) return result;
         const rows = [
           ...result.generations.map((g) => ({ table: 'generation', generation: g.generation, country: '', year: '', people: g.peopleTrained, instructors: g.newInstructors })),
           ...result.byCountry.map((c) => ({ table: 'country', generation: c.generation, country: c.country, year: '', people: c.peopleTrained, instructors: '' })),
           ...result.byYear.map((y) => ({ table: 'year', generation: y.generation, country: '', year: y.year, people: y.peopleTrained, instructors: '' })),
         ];
         type Row = (typeof rows)[number];
-        return sendCsv(
+        return sendTable(
           reply,
-          'cascade.csv',
+          request.query.format,
+          'cascade',
           (['table', 'generation', 'country', 'year', 'people', 'instructors'] as const).map((key) => ({ header: key === 'people' ? 'people_trained' : key === 'instructors' ? 'new_instructors' : key, value: (r: Row) => r[key] })),
           (async function* () {
             yield* rows;

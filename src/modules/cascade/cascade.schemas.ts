@@ -3,7 +3,7 @@ import { idSchema } from '../../platform/schemas.js';
 
 export const programQuerySchema = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
-  format: z.enum(['json', 'csv']).default('json').describe('csv: the table by generation, country and year.'),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json').describe('csv or xlsx: the table by generation, country and year.'),
 });
 
 export const programCascadeSchema = z

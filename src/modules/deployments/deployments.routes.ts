@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sendCsv } from '../../platform/http/csv.js';
+import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -29,7 +29,7 @@ import type { DeploymentsService } from './deployments.service.js';
 
 const idParams = z.object({ id: idSchema });
 
-const DEPLOYMENT_CSV = [
+const DEPLOYMENT_COLUMNS = [
   { header: 'id', value: (d: Deployment) => d.id },
   { header: 'title', value: (d: Deployment) => d.title },
   { header: 'host_country', value: (d: Deployment) => d.hostCountry },
@@ -60,7 +60,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        if (request.query.format === 'csv') return sendCsv(reply, 'deployments.csv', DEPLOYMENT_CSV, deployments.listAll(ctx, request.query));
+        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'deployments', DEPLOYMENT_COLUMNS, deployments.listAll(ctx, request.query));
         return deployments.list(ctx, request.query);
       },
     );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sendCsv } from '../../platform/http/csv.js';
+import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -21,7 +21,7 @@ import type { TasksService } from './tasks.service.js';
 
 const idParams = z.object({ id: idSchema });
 
-const ENGAGEMENT_CSV = [
+const ENGAGEMENT_COLUMNS = [
   { header: 'id', value: (e: Engagement) => e.id },
   { header: 'occurred_on', value: (e: Engagement) => e.occurredOn },
   { header: 'organization', value: (e: Engagement) => e.organization.name },
@@ -32,7 +32,7 @@ const ENGAGEMENT_CSV = [
   { header: 'outcome', value: (e: Engagement) => e.outcome },
 ];
 
-const TASK_CSV = [
+const TASK_COLUMNS = [
   { header: 'id', value: (t: Task) => t.id },
   { header: 'title', value: (t: Task) => t.title },
   { header: 'due_on', value: (t: Task) => t.dueOn },
@@ -58,7 +58,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        if (request.query.format === 'csv') return sendCsv(reply, 'engagements.csv', ENGAGEMENT_CSV, engagements.listAll(ctx, request.query));
+        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'engagements', ENGAGEMENT_COLUMNS, engagements.listAll(ctx, request.query));
         return engagements.list(ctx, request.query);
       },
     );
@@ -122,7 +122,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        if (request.query.format === 'csv') return sendCsv(reply, 'tasks.csv', TASK_CSV, tasks.listAll(ctx, request.query));
+        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'tasks', TASK_COLUMNS, tasks.listAll(ctx, request.query));
         return tasks.list(ctx, request.query);
       },
     );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sendCsv } from '../../platform/http/csv.js';
+import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -15,7 +15,7 @@ import type { OrganizationsService } from './organizations.service.js';
 const idParams = z.object({ id: idSchema });
 const archiveBody = z.strictObject({ isArchived: z.boolean() });
 
-const CSV_COLUMNS = [
+const TABLE_COLUMNS = [
   { header: 'id', value: (o: Organization) => o.id },
   { header: 'name', value: (o: Organization) => o.name },
   { header: 'acronym', value: (o: Organization) => o.acronym },
@@ -43,9 +43,7 @@ export function organizationsRoutes(deps: { organizations: OrganizationsService 
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        if (request.query.format === 'csv') {
-          return sendCsv(reply, 'organizations.csv', CSV_COLUMNS, service.listAll(ctx, request.query));
-        }
+        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'organizations', TABLE_COLUMNS, service.listAll(ctx, request.query));
         return service.list(ctx, request.query);
       },
     );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sendCsv } from '../../platform/http/csv.js';
+import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -23,7 +23,7 @@ import type { PartnershipsService } from './partnerships.service.js';
 
 const idParams = z.object({ id: idSchema });
 
-const PARTNERSHIP_CSV = [
+const PARTNERSHIP_COLUMNS = [
   { header: 'id', value: (p: Partnership) => p.id },
   { header: 'organization', value: (p: Partnership) => p.organization.name },
   { header: 'kind', value: (p: Partnership) => p.organization.kind },
@@ -35,7 +35,7 @@ const PARTNERSHIP_CSV = [
   { header: 'owner', value: (p: Partnership) => p.ownerName },
 ];
 
-const AGREEMENT_CSV = [
+const AGREEMENT_COLUMNS = [
   { header: 'id', value: (a: Agreement) => a.id },
   { header: 'organization', value: (a: Agreement) => a.organizationName },
   { header: 'kind', value: (a: Agreement) => a.kind },
@@ -64,7 +64,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        if (request.query.format === 'csv') return sendCsv(reply, 'partnerships.csv', PARTNERSHIP_CSV, partnerships.listAll(ctx, request.query));
+        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'partnerships', PARTNERSHIP_COLUMNS, partnerships.listAll(ctx, request.query));
         return partnerships.list(ctx, request.query);
       },
     );
@@ -157,7 +157,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        if (request.query.format === 'csv') return sendCsv(reply, 'agreements.csv', AGREEMENT_CSV, agreements.listAll(ctx, request.query));
+        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'agreements', AGREEMENT_COLUMNS, agreements.listAll(ctx, request.query));
         return agreements.list(ctx, request.query);
       },
     );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sendCsv } from '../../platform/http/csv.js';
+import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -18,7 +18,7 @@ import type { PeopleService } from './people.service.js';
 const idParams = z.object({ id: idSchema });
 const readinessParams = z.object({ id: idSchema, item: readinessItemSchema });
 
-const CSV_COLUMNS = [
+const TABLE_COLUMNS = [
   { header: 'id', value: (p: Person) => p.id },
   { header: 'family_name', value: (p: Person) => p.familyName },
   { header: 'given_name', value: (p: Person) => p.givenName },
@@ -46,7 +46,7 @@ export function peopleRoutes(deps: { people: PeopleService }) {
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        if (request.query.format === 'csv') return sendCsv(reply, 'people.csv', CSV_COLUMNS, people.listAll(ctx, request.query));
+        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'people', TABLE_COLUMNS, people.listAll(ctx, request.query));
         return people.list(ctx, request.query);
       },
     );

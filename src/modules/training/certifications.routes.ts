@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
+import { isTableFormat, sendTable, type TableColumn } from '../../platform/http/table-export.js';
 import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
-import { certificationSchema, listCertificationsQuerySchema, revokeSchema, transcriptSchema } from './certifications.schemas.js';
+import { type Certification, certificationSchema, listCertificationsQuerySchema, revokeSchema, transcriptSchema } from './certifications.schemas.js';
 import type { CertificationsService } from './certifications.service.js';
 import type { EnrollmentsService } from './enrollments.service.js';
 
 const idParams = z.object({ id: idSchema });
+const CERTIFICATION_COLUMNS: TableColumn<Certification>[] = [
+  { header: 'id', value: (c) => c.id },
+  { header: 'person', value: (c) => c.person.name },
+  { header: 'organization', value: (c) => c.person.organizationName },
+  { header: 'credential', value: (c) => c.credential.name },
+  { header: 'issued_on', value: (c) => c.issuedOn },
+  { header: 'expires_on', value: (c) => c.expiresOn },
+  { header: 'status', value: (c) => c.status },
+  { header: 'revoked_reason', value: (c) => c.revokedReason },
+];
 
 export function certificationsRoutes(deps: { certifications: CertificationsService; enrollments: EnrollmentsService }) {
   const { certifications, enrollments } = deps;
@@ -21,7 +32,11 @@ export function certificationsRoutes(deps: { certifications: CertificationsServi
           response: { 200: pageSchema(certificationSchema) },
         },
       },
-      async (request) => certifications.list(contextOf(request), request.query),
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'certifications', CERTIFICATION_COLUMNS, certifications.listAll(ctx, request.query));
+        return certifications.list(ctx, request.query);
+      },
     );
     app.get(
       '/certifications/:id',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, idSchema, instantSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
+import { calendarDateSchema, idSchema, instantSchema, listFormatSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
 
 export const CERTIFICATION_STATUSES = ['active', 'expired', 'revoked'] as const;
 
@@ -27,6 +27,7 @@ export const listCertificationsQuerySchema = pageQuerySchema.extend({
   expiringWithinDays: z.coerce.number().int().min(1).max(366).optional().describe('Active ones whose expiry falls within this many days.'),
   issuedFrom: calendarDateSchema.optional(),
   issuedTo: calendarDateSchema.optional(),
+  format: listFormatSchema,
 });
 export type ListCertificationsQuery = z.infer<typeof listCertificationsQuerySchema>;
 

@@ -3,7 +3,7 @@ import { type RequestContext, requireRole } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
-import { type Page, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
 import type { DB } from '../../platform/db/schema.js';
 import { notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -43,28 +43,36 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
     return row;
   }
 
+  async function listPage(ctx: RequestContext, query: ListCertificationsQuery, page: PageRequest): Promise<Page<Certification>> {
+    const scope = trainingScope(ctx.actor);
+    const day = today(clock);
+    const sort: SortRequest = query.expiringWithinDays ? { column: 'certifications.expires_on', order: 'asc' } : { column: 'certifications.issued_on', order: 'desc' };
+    const rows = await certificationsRepository(db).list(
+      {
+        personId: query.personId,
+        credentialId: query.credentialId,
+        status: query.status,
+        expiringBy: query.expiringWithinDays ? addDays(day, query.expiringWithinDays) : undefined,
+        issuedFrom: query.issuedFrom,
+        issuedTo: query.issuedTo,
+        today: day,
+        onlyOrganizationId: scope.kind === 'organization' ? scope.organizationId : undefined,
+        onlyPersonId: scope.kind === 'person' ? scope.personId : undefined,
+      },
+      sort,
+      page,
+    );
+    return toPage(rows, page, sort, (row) => ({ value: (query.expiringWithinDays ? row.expires_on : row.issued_on) ?? '', id: row.id }), (row) => toCertification(row, day));
+  }
+
   return {
-    async list(ctx: RequestContext, query: ListCertificationsQuery): Promise<Page<Certification>> {
-      const scope = trainingScope(ctx.actor);
-      const day = today(clock);
-      const page = { limit: query.limit, cursor: query.cursor };
-      const sort: SortRequest = query.expiringWithinDays ? { column: 'certifications.expires_on', order: 'asc' } : { column: 'certifications.issued_on', order: 'desc' };
-      const rows = await certificationsRepository(db).list(
-        {
-          personId: query.personId,
-          credentialId: query.credentialId,
-          status: query.status,
-          expiringBy: query.expiringWithinDays ? addDays(day, query.expiringWithinDays) : undefined,
-          issuedFrom: query.issuedFrom,
-          issuedTo: query.issuedTo,
-          today: day,
-          onlyOrganizationId: scope.kind === 'organization' ? scope.organizationId : undefined,
-          onlyPersonId: scope.kind === 'person' ? scope.personId : undefined,
-        },
-        sort,
-        page,
-      );
-      return toPage(rows, page, sort, (row) => ({ value: (query.expiringWithinDays ? row.expires_on : row.issued_on) ?? '', id: row.id }), (row) => toCertification(row, day));
+    list(ctx: RequestContext, query: ListCertificationsQuery): Promise<Page<Certification>> {
+      return listPage(ctx, query, { limit: query.limit, cursor: query.cursor });
+    },
+
+    /** Every certification the list would show, for exports. */
+    listAll(ctx: RequestContext, query: ListCertificationsQuery): AsyncGenerator<Certification> {
+      return allPages((page) => listPage(ctx, query, page));
     },
 
     async get(ctx: RequestContext, id: string): Promise<Certification> {

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
+import { isTableFormat, sendTable, type TableColumn } from '../../platform/http/table-export.js';
 import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import type { EnrollmentsService } from './enrollments.service.js';
@@ -12,6 +13,7 @@ import {
   followUpSchema,
   listOfferingsQuerySchema,
   offeringDetailSchema,
+  type Offering,
   offeringSchema,
   recordResultSchema,
   setInstructorSchema,
@@ -20,6 +22,24 @@ import {
 import type { OfferingsService } from './offerings.service.js';
 
 const idParams = z.object({ id: idSchema });
+const OFFERING_COLUMNS: TableColumn<Offering>[] = [
+  { header: 'id', value: (o) => o.id },
+  { header: 'course_code', value: (o) => o.course.code },
+  { header: 'course_title', value: (o) => o.course.title },
+  { header: 'level', value: (o) => o.course.level },
+  { header: 'track', value: (o) => o.course.track },
+  { header: 'start_on', value: (o) => o.startOn },
+  { header: 'end_on', value: (o) => o.endOn },
+  { header: 'country', value: (o) => o.country },
+  { header: 'city', value: (o) => o.city },
+  { header: 'host_organization', value: (o) => o.hostOrganization?.name },
+  { header: 'delivering_organization', value: (o) => o.deliveringOrganization?.name },
+  { header: 'lead_instructor', value: (o) => o.instructors.find((i) => i.role === 'lead')?.name },
+  { header: 'capacity', value: (o) => o.capacity },
+  { header: 'enrolled', value: (o) => o.enrolledCount },
+  { header: 'us_funded', value: (o) => o.isUsFunded },
+  { header: 'status', value: (o) => o.status },
+];
 const instructorParams = z.object({ id: idSchema, personId: idSchema });
 const enrollmentParams = z.object({ id: idSchema, enrollmentId: idSchema });
 
@@ -33,7 +53,11 @@ export function offeringsRoutes(deps: { offerings: OfferingsService; enrollments
     app.get(
       '/offerings',
       { schema: { tags: ['training'], summary: 'Offerings of courses, newest first', querystring: listOfferingsQuerySchema, response: { 200: pageSchema(offeringSchema) } } },
-      async (request) => offerings.list(contextOf(request), request.query),
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'offerings', OFFERING_COLUMNS, offerings.listAll(ctx, request.query));
+        return offerings.list(ctx, request.query);
+      },
     );
     app.post(
       '/offerings',

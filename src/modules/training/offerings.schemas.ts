@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
+import { calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, listFormatSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
 
 export const OFFERING_STATUSES = ['scheduled', 'closed', 'cancelled'] as const;
 export const offeringStatusSchema = z.enum(OFFERING_STATUSES);
@@ -144,5 +144,6 @@ export const listOfferingsQuerySchema = pageQuerySchema.extend({
   to: calendarDateSchema.optional(),
   instructorId: idSchema.optional(),
   order: sortOrderSchema.default('desc'),
+  format: listFormatSchema,
 });
 export type ListOfferingsQuery = z.infer<typeof listOfferingsQuerySchema>;

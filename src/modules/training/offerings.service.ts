@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { type RequestContext, requireRole } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
-import { type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
+import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
 import type { DB } from '../../platform/db/schema.js';
 import { invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -107,6 +107,11 @@ export function createOfferingsService({ db, clock, audit, organizations, people
   return {
     list(ctx: RequestContext, query: ListOfferingsQuery) {
       return listPage(ctx, query, { limit: query.limit, cursor: query.cursor });
+    },
+
+    /** Every offering the list would show, for exports. */
+    listAll(ctx: RequestContext, query: ListOfferingsQuery): AsyncGenerator<Offering> {
+      return allPages((page) => listPage(ctx, query, page));
     },
 
     async get(ctx: RequestContext, id: string): Promise<OfferingDetail> {

@@ -517,6 +517,22 @@ export interface EndorsementsTable {
   version: Generated<number>;
 }
 
+export interface ReportRunsTable {
+  id: string;
+  kind: string;
+  parameters: string;
+  status: string;
+  progress: Generated<number>;
+  message: string | null;
+  content_type: string | null;
+  filename: string | null;
+  /** The document: text, or base64 for a PDF. */
+  result: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  finished_at: Instant | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   organizations: OrganizationsTable;
@@ -563,6 +579,7 @@ export interface DB {
   status_lists: StatusListsTable;
   badge_credentials: BadgeCredentialsTable;
   endorsements: EndorsementsTable;
+  report_runs: ReportRunsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

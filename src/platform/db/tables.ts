@@ -51,6 +51,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'status_lists',
   'badge_credentials',
   'endorsements',
+  'report_runs',
 ] as const satisfies readonly (keyof DB)[];
 
 /** The columns each table is read in order of, so a backup is the same file twice over. */

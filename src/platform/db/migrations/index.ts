@@ -4,6 +4,7 @@ import * as partnerships from './2026-11-28-02-partnerships.js';
 import * as peopleDeployments from './2026-11-28-03-people-deployments.js';
 import * as training from './2026-11-28-04-training.js';
 import * as badges from './2026-11-28-05-badges.js';
+import * as reports from './2026-11-28-06-reports.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-03-people-deployments': peopleDeployments,
   '2026-11-28-04-training': training,
   '2026-11-28-05-badges': badges,
+  '2026-11-28-06-reports': reports,
 };

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { evenPercentages, type IatiActivity, iatiProblems } from './iati.js';
+
+const REF = 'US-GOV-11';
+const TODAY = '2011-01-15';
+
+function activity(overrides: Partial<IatiActivity> = {}): IatiActivity {
+  return {
+    identifier: `${REF}-CADRE-DEPLOYMENT-1`,
+    title: 'Haiti deployment',
+    description: 'Officers deployed to Haiti.',
+    participants: [{ role: '1', org: { ref: REF, type: '10', name: 'Program office' } }],
+    status: '4',
+    dates: { plannedStart: '2010-08-09', actualStart: '2010-08-09', plannedEnd: '2010-11-06', actualEnd: '2010-11-06' },
+    recipientCountries: [{ code: 'HT', percentage: 100 }],
+    sectors: [{ code: '15132', name: 'Police', percentage: 100 }],
+    aidType: 'D01',
+    results: [],
+    ...overrides,
+  };
+}
+const rules = (a: IatiActivity[]) => iatiProblems(REF, a, TODAY).map((p) => p.rule);
+
+describe('evenPercentages', () => {
+  it('shares 100 in whole numbers that sum to 100', () => {
+    for (let n = 1; n <= 12; n += 1) {
+      const shares = evenPercentages(n);
+      expect(shares).toHaveLength(n);
+      expect(shares.reduce((a, b) => a + b, 0)).toBe(100);
+      expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
+    }
+    expect(evenPercentages(3)).toEqual([34, 33, 33]);
+    expect(evenPercentages(0)).toEqual([]);
+  });
+});
+
+describe('the IATI rules the schema cannot check', () => {
+  it('accepts a well-formed activity', () => {
+    expect(iatiProblems(REF, [activity()], TODAY)).toEqual([]);
+  });
+
+  it('wants identifiers that begin with the reporting organisation and are unique and clean', () => {
+    expect(rules([activity({ identifier: 'XM-DAC-1-CADRE-1' })])).toEqual(['1.1.21']);
+    expect(rules([activity({ identifier: REF })])).toEqual(['1.1.21', '1.1.3']);
+    expect(rules([activity({ identifier: `${REF}-A/B` })])).toEqual(['1.3.13']);
+    expect(rules([activity(), activity()])).toEqual(['unique']);
+  });
+
+  it('wants a start date', () => {
+    expect(rules([activity({ dates: { plannedEnd: '2010-11-06' } })])).toEqual(['6.11.1']);
+  });
+
+  it('wants sector and geography percentages that sum to 100', () => {
+    expect(rules([activity({ sectors: [] })])).toEqual(['6.2.2']);
+    expect(rules([activity({ sectors: [{ code: '15132', name: 'Police', percentage: 50 }, { code: '15137', name: 'Prisons', percentage: 49 }] })])).toEqual(['2.1.2']);
+    expect(rules([activity({ recipientCountries: [{ code: 'SV', percentage: 50 }, { code: 'BR', percentage: 51 }] })])).toEqual(['3.1.2']);
+    expect(rules([activity({ recipientCountries: [], recipientRegion: { code: '998', percentage: 100 } })])).toEqual([]);
+    expect(rules([activity({ recipientCountries: [{ code: 'SV', percentage: 120 }, { code: 'BR', percentage: -20 }] })])).toEqual(['12.1.1', '12.1.1']);
+  });
+
+  it('wants dates in order and actual dates not in the future', () => {
+    expect(rules([activity({ dates: { plannedStart: '2010-08-09', plannedEnd: '2010-08-01' } })])).toEqual(['11.1.2']);
+    expect(rules([activity({ dates: { actualStart: '2010-08-09', actualEnd: '2010-08-01' } })])).toEqual(['11.1.3']);
+    expect(rules([activity({ dates: { actualStart: '2011-02-01' } })])).toEqual(['11.1.4']);
+    expect(rules([activity({ dates: { actualStart: '2010-08-09', actualEnd: '2011-02-01' } })])).toEqual(['11.1.5']);
+  });
+});
