@@ -5,18 +5,24 @@ import { test as base, expect, type Page } from '@playwright/test';
 export const ADMIN = { email: 'admin@e2e.test', password: 'correct e2e admin passphrase 2026' } as const;
 
 /**
- * Every test also fails when the page throws, or when the server refuses one of the web app's
- * own files (scripts, styles, fonts), which it must serve to anyone, signed in or not.
+ * What went wrong on a page: whatever it threw, and any of the web app's own files (scripts,
+ * styles, fonts) the server refused, which it must serve to anyone, signed in or not.
  */
+export function watchPageHealth(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    if (pathname.startsWith('/assets/') && !response.ok()) problems.push(`${response.status()} for ${pathname}`);
+  });
+  return problems;
+}
+
+/** Every test also fails when its page was not healthy (a page a test opens itself is watched the same way). */
 export const test = base.extend<{ pageHealth: void }>({
   pageHealth: [
     async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-      page.on('response', (response) => {
-        const { pathname } = new URL(response.url());
-        if (pathname.startsWith('/assets/') && !response.ok()) problems.push(`${response.status()} for ${pathname}`);
-      });
+      const problems = watchPageHealth(page);
       await use();
       expect(problems, 'page errors and refused web app files').toEqual([]);
     },

@@ -24,25 +24,31 @@ interface OfferingAnswer extends Versioned {
   enrollments: (Versioned & { person: { id: string } })[];
 }
 
+/** What closing answers, as far as a journey needs it: who was certified, and their certification. */
+export interface CloseAnswer {
+  certified: { personId: string; name: string; certificationId: string }[];
+}
+
 /**
  * A whole offering through the API, for a journey that has already shown the same steps in the
  * browser: scheduled, staffed with a lead, one participant enrolled with passing results, closed.
  */
 export async function runOffering(
   api: SessionApi,
-  options: { courseId: string; startOn: string; endOn: string; country: string; leadId: string; participantId: string },
-): Promise<void> {
+  options: { courseId: string; startOn: string; endOn: string; country: string; leadId: string; participantId: string; deliveringOrganizationId?: string },
+): Promise<CloseAnswer> {
   let offering = await api.post<OfferingAnswer>('/offerings', {
     courseId: options.courseId,
     startOn: options.startOn,
     endOn: options.endOn,
     country: options.country,
     capacity: 20,
+    deliveringOrganizationId: options.deliveringOrganizationId,
   });
   offering = await api.put<OfferingAnswer>(`/offerings/${offering.id}/instructors`, { personId: options.leadId, role: 'lead' }, offering.version);
   const enrollment = await api.post<Versioned>(`/offerings/${offering.id}/enrollments`, { personId: options.participantId });
   await api.patch(`/offerings/${offering.id}/enrollments/${enrollment.id}`, { attendancePercent: 100, score: 90 }, enrollment.version);
-  await api.post(`/offerings/${offering.id}/close`, undefined, offering.version);
+  return api.post<CloseAnswer>(`/offerings/${offering.id}/close`, undefined, offering.version);
 }
 
 /** A calendar date `months` later, clamped at the month's end, minus one day: a certification's last day. */

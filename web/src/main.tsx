@@ -8,6 +8,7 @@ import './styles/people.css';
 import './styles/deployments.css';
 import './styles/timeline.css';
 import './styles/training.css';
+import './styles/verify.css';
 import './i18n';
 import './validation';
 import { StrictMode } from 'react';

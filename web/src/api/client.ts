@@ -10,6 +10,11 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Sign-in and the session probe answer 401 as a normal outcome, not as "go and sign in". */
   isAuthProbe?: boolean;
+  /**
+   * A public route (certificate verification): anyone may call it, so it needs no CSRF token
+   * (fetching one would cost an anonymous visitor a refused request) and no sign-in.
+   */
+  isPublic?: boolean;
 }
 
 interface SessionHandlers {
@@ -51,7 +56,7 @@ async function loadCsrfToken(): Promise<string | null> {
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && !options.isAuthProbe) {
+  if (method !== 'GET' && !options.isAuthProbe && !options.isPublic) {
     const token = csrfToken ?? (await loadCsrfToken());
     if (token) headers['x-csrf-token'] = token;
   }
@@ -79,7 +84,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   const problem = new ApiProblem(
     isJson ? { ...(body as ProblemDetails), status: response.status } : { status: response.status, detail: String(body).slice(0, 200) },
   );
-  if (problem.status === 401 && !options.isAuthProbe) handlers.unauthenticated();
+  if (problem.status === 401 && !options.isAuthProbe && !options.isPublic) handlers.unauthenticated();
   if (problem.code === 'password_change_required') handlers.passwordChangeRequired();
   throw problem;
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { meSchema } from '../../../src/modules/accounts/accounts.schemas.js';
 import type { chainReportSchema } from '../../../src/modules/audit/audit.schemas.js';
+import type { certificateSummarySchema, endorsementSchema, verificationSchema } from '../../../src/modules/badges/badges.schemas.js';
 import type { instructorCascadeSchema, programCascadeSchema } from '../../../src/modules/cascade/cascade.schemas.js';
 import type { personDaysSchema } from '../../../src/modules/deployments/deployments.schemas.js';
 import type { boardSchema, TRACKS as TRACK_LIST } from '../../../src/modules/partnerships/partnerships.schemas.js';
@@ -118,6 +119,7 @@ export {
   type VettingRecord,
 } from '../../../src/modules/vetting/vetting.schemas.js';
 export { type Notification } from '../../../src/modules/notifications/notifications.schemas.js';
+export { endorseSchema, verifyRequestSchema, withdrawSchema } from '../../../src/modules/badges/badges.schemas.js';
 
 export type Me = z.infer<typeof meSchema>;
 export type Board = z.infer<typeof boardSchema>;
@@ -131,6 +133,10 @@ export type Transcript = z.infer<typeof transcriptSchema>;
 export type VettingQueue = z.infer<typeof vettingQueueSchema>;
 export type ProgramCascade = z.infer<typeof programCascadeSchema>;
 export type InstructorCascade = z.infer<typeof instructorCascadeSchema>;
+export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
+export type Verification = z.infer<typeof verificationSchema>;
+export type VerificationCheck = Verification['checks'][number];
+export type Endorsement = z.infer<typeof endorsementSchema>;
 export type EnrollmentStatus = EnrollmentType['status'];
 export type OfferingStatus = OfferingType['status'];
 export type CertificationStatus = CertificationType['status'];

@@ -3,6 +3,7 @@ import { RouterProvider } from 'react-router/dom';
 import { setCsrfToken, setSessionHandlers } from '../api/client';
 import { isProblem } from '../api/problem';
 import { meQueryKey } from '../api/session';
+import { isPublicPath, PUBLIC_QUERY_KEY } from './publicPages';
 import { createAppRouter } from './router';
 
 const queryClient: QueryClient = new QueryClient({
@@ -30,8 +31,9 @@ setSessionHandlers({
     setCsrfToken(null);
     queryClient.setQueryData(meQueryKey, null);
     const { pathname, search } = router.state.location;
-    if (pathname !== '/sign-in') void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+    // A public page (a certificate scanned from its QR code) stays where it is: it needs no session.
+    if (pathname !== '/sign-in' && !isPublicPath(pathname)) void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] && query.queryKey[0] !== PUBLIC_QUERY_KEY });
   },
   passwordChangeRequired: () => {
     void queryClient.invalidateQueries({ queryKey: meQueryKey });

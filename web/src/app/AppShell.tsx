@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { PublicHeader } from './PublicHeader';
 import { SiteHeader } from './SiteHeader';
 
 /** After each navigation to another page, focus its heading so that it is announced. */
@@ -14,7 +15,8 @@ function useFocusHeadingOnNavigation() {
   }, [pathname]);
 }
 
-export function AppShell() {
+/** Every page: the skip link, a header (the public pages have their own) and the page. */
+export function AppShell({ isPublic = false }: { isPublic?: boolean }) {
   const { t } = useTranslation();
   useFocusHeadingOnNavigation();
   return (
@@ -30,7 +32,7 @@ export function AppShell() {
       >
         {t('app.skipToContent')}
       </a>
-      <SiteHeader />
+      {isPublic ? <PublicHeader /> : <SiteHeader />}
       <Outlet />
       <ScrollRestoration />
     </>

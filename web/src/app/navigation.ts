@@ -142,7 +142,10 @@ export function areasFor(user: User, t: TFunction): Area[] {
   return areas;
 }
 
-/** Courses, credentials, offerings and certifications; an instructor and a coordinator see their own. */
+/**
+ * Courses, credentials, offerings, certifications and the endorsements to certify under the
+ * program's standard; an instructor and a coordinator see their own.
+ */
 function trainingArea(user: User, t: TFunction): Area {
   const writer = canWrite(user);
   const isOwn = user.role === 'instructor' || user.role === 'coordinator';
@@ -150,7 +153,7 @@ function trainingArea(user: User, t: TFunction): Area {
     id: 'training',
     to: '/offerings',
     label: t('nav.training'),
-    sections: ['/offerings', '/courses', '/credentials', '/certifications'],
+    sections: ['/offerings', '/courses', '/credentials', '/certifications', '/endorsements'],
     links: [
       { to: '/offerings', label: isOwn ? t(`nav.ownOfferings.${user.role as 'instructor' | 'coordinator'}`) : t('nav.offerings'), isEnd: true },
       ...(writer ? [{ to: '/offerings/new', label: t('nav.newOffering') }] : []),
@@ -160,6 +163,9 @@ function trainingArea(user: User, t: TFunction): Area {
       ...(writer ? [{ to: '/credentials/new', label: t('nav.newCredential') }] : []),
       { to: '/certifications', label: isOwn ? t(`nav.ownCertifications.${user.role as 'instructor' | 'coordinator'}`) : t('nav.certifications'), isEnd: true },
       { to: '/certifications/expiring', label: t('nav.expiring') },
+      // Endorsing a partner to certify is the program office's act; its viewers read the list.
+      ...(writer || user.role === 'viewer' ? [{ to: '/endorsements', label: t('nav.endorsements'), isEnd: true }] : []),
+      ...(writer ? [{ to: '/endorsements/new', label: t('nav.newEndorsement') }] : []),
     ],
   };
 }

@@ -19,6 +19,8 @@ import { CertificationsListPage } from '../features/certifications/Certification
 import { CoursePage } from '../features/courses/CoursePage';
 import { CoursesListPage } from '../features/courses/CoursesListPage';
 import { EditCoursePage } from '../features/courses/EditCoursePage';
+import { EndorsementsPage } from '../features/endorsements/EndorsementsPage';
+import { NewEndorsementPage } from '../features/endorsements/NewEndorsementPage';
 import { NewCoursePage } from '../features/courses/NewCoursePage';
 import { CredentialPage } from '../features/credentials/CredentialPage';
 import { CredentialsListPage } from '../features/credentials/CredentialsListPage';
@@ -50,6 +52,8 @@ import { NewPersonPage } from '../features/people/NewPersonPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
 import { PersonPage } from '../features/people/PersonPage';
 import { TasksPage } from '../features/tasks/TasksPage';
+import { CertificatePage } from '../features/verify/CertificatePage';
+import { VerifyFilePage } from '../features/verify/VerifyFilePage';
 import { SubmitVettingPage } from '../features/vetting/SubmitVettingPage';
 import { VettingQueuePage } from '../features/vetting/VettingQueuePage';
 import { VettingRecordsPage } from '../features/vetting/VettingRecordsPage';
@@ -154,6 +158,14 @@ const signedInRoutes: RouteObject[] = [
     ],
   },
   {
+    path: 'endorsements',
+    element: <AreaLayout area="training" />,
+    children: [
+      { index: true, element: <EndorsementsPage /> },
+      { path: 'new', element: <NewEndorsementPage /> },
+    ],
+  },
+  {
     // The area exists for the program office alone, so other roles are told it is not theirs.
     path: 'vetting',
     element: <AreaLayout area="vetting" />,
@@ -206,6 +218,26 @@ const signedInRoutes: RouteObject[] = [
   },
 ];
 
+/** Pages for anyone, signed in or not, under their own header (see publicPages.ts). */
+const publicRoutes: RouteObject[] = [
+  {
+    path: 'verify',
+    element: (
+      <SingleColumn>
+        <VerifyFilePage />
+      </SingleColumn>
+    ),
+  },
+  {
+    path: 'verify/:id',
+    element: (
+      <SingleColumn>
+        <CertificatePage />
+      </SingleColumn>
+    ),
+  },
+];
+
 export function createAppRouter() {
   return createBrowserRouter([
     {
@@ -217,5 +249,6 @@ export function createAppRouter() {
         { path: '*', element: <NotFound /> },
       ],
     },
+    { element: <AppShell isPublic />, errorElement: <RouteError />, children: publicRoutes },
   ]);
 }

@@ -10,6 +10,7 @@ import { formatDate, formatInstant } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { CredentialDownloads } from '../verify/CredentialDownloads';
 import { useCertification } from './api';
 import { CertificationStatusTag } from './CertificationStatusTag';
 import { RevokeForm } from './RevokeForm';
@@ -84,6 +85,30 @@ function RevokeSection({ certification }: { certification: Certification }) {
   );
 }
 
+/**
+ * The certificate anyone can check: its public page (where the printed QR code leads), to open
+ * or to pass on, and its files.
+ */
+function ShareSection({ certification }: { certification: Certification }) {
+  const { t } = useTranslation();
+  const page = `/verify/${certification.id}`;
+  return (
+    <section aria-labelledby="share-heading" className="margin-top-5">
+      <div className="section-heading">
+        <h2 id="share-heading">{t('certifications.shareHeading')}</h2>
+        <Link to={page} className="usa-button usa-button--outline">
+          {t('certifications.verifyShare')}
+        </Link>
+      </div>
+      <p className="margin-top-0">{t('certifications.shareLead')}</p>
+      <p className="overflow-anywhere">
+        <span className="text-bold">{t('certifications.publicAddress')}</span> <code>{`${window.location.origin}${page}`}</code>
+      </p>
+      <CredentialDownloads certificationId={certification.id} idPrefix="certification-downloads" />
+    </section>
+  );
+}
+
 export function CertificationPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -101,6 +126,7 @@ export function CertificationPage() {
       {certification && (
         <>
           <CertificationDetails certification={certification} />
+          <ShareSection certification={certification} />
           {canWrite(user) && <RevokeSection certification={certification} />}
         </>
       )}

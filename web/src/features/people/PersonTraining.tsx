@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useTranscript } from '../certifications/api';
 import { CertificationStatusTag } from '../certifications/CertificationStatusTag';
 import { EnrollmentStatusTag, OfferingStatusTag } from '../offerings/StatusTags';
+import { credentialFiles } from '../verify/api';
 
 type CourseRow = Transcript['courses'][number];
 
@@ -46,6 +47,35 @@ function Courses({ courses }: { courses: CourseRow[] }) {
   );
 }
 
+/** A certification's public page and files; each link names its certification for a screen reader. */
+function ShareLinks({ certification }: { certification: Certification }) {
+  const { t } = useTranslation();
+  const files = credentialFiles(certification.id);
+  const which = t('transcript.shareWhich', { credential: certification.credential.name, date: formatDate(certification.issuedOn) });
+  return (
+    <ul className="usa-list usa-list--unstyled">
+      <li>
+        <Link to={`/verify/${certification.id}`}>
+          {t('certifications.verifyShare')}
+          <span className="usa-sr-only">{which}</span>
+        </Link>
+      </li>
+      <li>
+        <a href={files.json} download={`credential-${certification.id}.json`}>
+          {t('transcript.json')}
+          <span className="usa-sr-only">{which}</span>
+        </a>
+      </li>
+      <li>
+        <a href={files.pdf()} download>
+          {t('transcript.pdf')}
+          <span className="usa-sr-only">{which}</span>
+        </a>
+      </li>
+    </ul>
+  );
+}
+
 /** Each certification with where it stands in its renewal chain: what it renewed, what renewed it. */
 function Certifications({ certifications }: { certifications: Certification[] }) {
   const { t } = useTranslation();
@@ -69,6 +99,7 @@ function Certifications({ certifications }: { certifications: Certification[] })
     { key: 'expires', header: t('certifications.fields.expiresOn'), cell: (c) => (c.expiresOn ? formatDate(c.expiresOn) : t('certifications.neverExpires')) },
     { key: 'status', header: t('certifications.fields.status'), cell: (c) => <CertificationStatusTag status={c.status} /> },
     { key: 'history', header: t('transcript.fields.history'), cell: history },
+    { key: 'share', header: t('transcript.fields.share'), cell: (c) => <ShareLinks certification={c} /> },
   ];
   return (
     <>

@@ -1,0 +1,34 @@
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { type Endorsement, withdrawSchema } from '../../api/schemas';
+import { Form } from '../../components/form/Form';
+import { TextAreaField } from '../../components/form/fields';
+import { apiResolver } from '../../components/form/resolver';
+import { useWithdrawEndorsement } from './api';
+
+/** Withdrawing says why: the reason is what verifiers read on every credential it flags. */
+export function WithdrawForm({ endorsement, onDone }: { endorsement: Endorsement; onDone: (withdrawn: Endorsement | null) => void }) {
+  const { t } = useTranslation();
+  const withdraw = useWithdrawEndorsement(endorsement);
+  const form = useForm({
+    defaultValues: { reason: '' },
+    resolver: apiResolver({ schema: withdrawSchema, toRequest: (values: { reason: string }) => ({ reason: values.reason.trim() }) }),
+    shouldFocusError: false,
+  });
+  return (
+    <Form
+      form={form}
+      idPrefix="withdraw"
+      labels={{ reason: t('endorsements.fields.withdrawnReason') }}
+      submitLabel={t('endorsements.withdraw')}
+      secondaryAction={
+        <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => onDone(null)}>
+          {t('common.cancel')}
+        </button>
+      }
+      onSubmit={async (body) => onDone(await withdraw.mutateAsync(body))}
+    >
+      <TextAreaField name="reason" isRequired hint={t('endorsements.hints.withdrawnReason')} className="short-textarea" />
+    </Form>
+  );
+}
