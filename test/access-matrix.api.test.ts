@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../src/platform/access.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RequestContext, Role } from '../src/platform/access.js';
 import { addDays } from '../src/platform/dates.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../src/platform/http/auth.js';
 import { buildEngagement, buildOrganization, buildPartnership, buildPerson } from './factories.js';
-import { type Agent, agentFor, createTestApp, type TestApp } from './harness.js';
+import { type Agent, agentFor, createTestApp, TEST_PASSWORD, type TestApp } from './harness.js';
 
 /**
  * Every role against every route, on a record of the caller's own agency and of another one:
@@ -69,6 +70,7 @@ async function fixture(): Promise<Fixture> {
 }
 
 let courseId: string;
+let credentialId: string;
 let officeId: string;
 
 /** A finished offering that certified the person: for certification, follow-up and close routes. */
@@ -93,6 +95,31 @@ function anonymous(): Agent {
 
 async function versionOf(url: string): Promise<number> {
   return (await callers.admin.get(url)).json().version as number;
+}
+
+/** The harness's agents send DELETE without If-Match; this sends it, as the caller. */
+function deleteAt(a: Agent, url: string, version: number) {
+  const authorization = a === callers.anonymous ? {} : { authorization: `Bearer ${a.token}` };
+  return t.app.inject({ method: 'DELETE', url, headers: { ...authorization, 'if-match': `"${version}"` } });
+}
+
+/** A user who is none of the callers, to own the records that are nobody else's business. */
+let stranger: Agent;
+
+/**
+ * API tokens and notifications belong to a user, not an agency: on the "own" side the record is
+ * the caller's, on the "other" side the stranger's.
+ */
+function holderFor(a: Agent, f: Fixture): RequestContext {
+  return f === fixtures.own && a !== callers.anonymous ? a.ctx : stranger.ctx;
+}
+
+/** The caller signed in with their password, as in the browser: the session cookie and the CSRF header. */
+async function sessionOf(a: Agent) {
+  const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: a.user.email, password: TEST_PASSWORD } });
+  expect(login.statusCode).toBe(200);
+  const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE);
+  return { cookies: { [SESSION_COOKIE]: cookie?.value ?? '' }, headers: { [CSRF_HEADER]: login.json().csrfToken as string } };
 }
 
 interface Case {
@@ -150,11 +177,70 @@ const everyone = (ok: number): Record<Caller, Expectation> => ({
   anonymous: 401,
 });
 
+const officeRead = (ok: number): Record<Caller, Expectation> => ({ ...staffOnly(ok), viewer: ok });
+/** A user's own record, whatever their role; anyone else's is answered as if it did not exist, even to an admin. */
+const holderOnly = (ok: number): Record<Caller, Expectation> => ({
+  admin: { own: ok, other: 404 },
+  program_officer: { own: ok, other: 404 },
+  coordinator: { own: ok, other: 404 },
+  instructor: { own: ok, other: 404 },
+  viewer: { own: ok, other: 404 },
+  anonymous: 401,
+});
+
+let officerRun: string | undefined;
+async function finishedRun(): Promise<string> {
+  if (!officerRun) {
+    const run = await t.services.reports.startRun(callers.program_officer.ctx, { kind: 'year', year: 2026, format: 'md' });
+    await vi.waitFor(async () => expect((await t.services.reports.run(callers.program_officer.ctx, run.id)).status).toBe('done'), { timeout: 20_000, interval: 20 });
+    officerRun = run.id;
+  }
+  return officerRun;
+}
+
 const cases: Case[] = [
   { route: 'GET /api/health', call: (a) => a.get('/api/health'), expect: { ...everyone(200), anonymous: 200 } },
   { route: 'GET /api/auth/me', call: (a) => a.get('/api/auth/me'), expect: everyone(200) },
+  {
+    // Signing in is open to anyone, signed in already or not.
+    route: 'POST /api/auth/login',
+    call: async (a) => {
+      const email = `matrix.login.${++counter}@example.test`;
+      await t.services.users.create(t.system, { email, name: 'Matrix sign-in', role: 'viewer', password: TEST_PASSWORD });
+      return a.post('/api/auth/login', { email, password: TEST_PASSWORD });
+    },
+    expect: { ...everyone(200), anonymous: 200 },
+  },
+  {
+    // Signing out ends a session, which an API token has none of: each caller signs in with their password first.
+    route: 'POST /api/auth/logout',
+    call: async (a) => {
+      if (a === callers.anonymous) return a.post('/api/auth/logout');
+      return t.app.inject({ method: 'POST', url: '/api/auth/logout', ...(await sessionOf(a)) });
+    },
+    expect: everyone(204),
+  },
+  {
+    // Every caller changes their own password (a token caller's sessions all end), then it is put back for the cases that sign in.
+    route: 'POST /api/auth/password',
+    call: async (a) => {
+      const newPassword = `matrix passphrase number ${++counter}`;
+      const response = await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword });
+      if (response.statusCode === 200) await t.services.auth.changePassword(a.ctx, null, newPassword, TEST_PASSWORD);
+      return response;
+    },
+    expect: everyone(200),
+  },
   { route: 'GET /api/tokens', call: (a) => a.get('/api/tokens'), expect: everyone(200) },
   { route: 'POST /api/tokens', call: (a) => a.post('/api/tokens', { name: 'matrix' }), expect: everyone(201) },
+  {
+    route: 'DELETE /api/tokens/:id',
+    call: async (a, f) => {
+      const { token } = await t.services.tokens.create(holderFor(a, f), { name: `matrix ${++counter}` });
+      return a.delete(`/api/tokens/${token.id}`);
+    },
+    expect: holderOnly(200),
+  },
   { route: 'GET /api/users', call: (a) => a.get('/api/users'), expect: adminOnly(200) },
   {
     route: 'POST /api/users',
@@ -272,6 +358,14 @@ const cases: Case[] = [
     expect: peopleWrite(200),
   },
   {
+    route: 'DELETE /api/people/:id/readiness/:item',
+    call: async (a, f) => {
+      await t.services.people.setReadiness(t.system, f.personId, 'agency_release', { completedOn: '2026-01-05' });
+      return a.delete(`/api/people/${f.personId}/readiness/agency_release`);
+    },
+    expect: peopleWrite(200),
+  },
+  {
     route: 'POST /api/people/:id/passport-number/reveal',
     call: (a, f) => a.post(`/api/people/${f.personId}/passport-number/reveal`),
     expect: staffOnly(200),
@@ -315,6 +409,14 @@ const cases: Case[] = [
     expect: staffOnly(201),
   },
   {
+    route: 'PATCH /api/deployments/:id/rotations/:rotationId',
+    call: async (a, f) => {
+      const [rotation] = (await callers.admin.get(`/api/deployments/${f.deploymentId}`)).json().rotations;
+      return a.patch(`/api/deployments/${f.deploymentId}/rotations/${rotation.id}`, { authorizedHeadcount: 10 + (++counter % 5) }, rotation.version);
+    },
+    expect: staffOnly(200),
+  },
+  {
     route: 'GET /api/deployments/:id/candidates',
     call: (a, f) => a.get(`/api/deployments/${f.deploymentId}/candidates`),
     expect: { admin: 200, program_officer: 200, coordinator: 200, instructor: 403, viewer: 403, anonymous: 401 },
@@ -353,6 +455,12 @@ const cases: Case[] = [
     expect: staffOnly(200),
   },
   { route: 'GET /api/credentials', call: (a) => a.get('/api/credentials'), expect: everyone(200) },
+  { route: 'GET /api/credentials/:id', call: (a) => a.get(`/api/credentials/${credentialId}`), expect: everyone(200) },
+  {
+    route: 'PATCH /api/credentials/:id',
+    call: async (a) => a.patch(`/api/credentials/${credentialId}`, { description: `Matrix ${Math.random()}` }, await versionOf(`/api/credentials/${credentialId}`)),
+    expect: staffOnly(200),
+  },
   {
     route: 'POST /api/credentials',
     call: (a) => a.post('/api/credentials', { name: `Matrix credential ${Math.random()}`, criteria: 'x', track: 'corrections', minAttendancePercent: 80 }),
@@ -394,6 +502,15 @@ const cases: Case[] = [
         { personId: (await buildPerson(t.services, t.system, { organizationId: f.organizationId })).id, role: 'co' },
         await versionOf(`/api/offerings/${f.offeringId}`),
       ),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'DELETE /api/offerings/:id/instructors/:personId',
+    call: async (a, f) => {
+      const { id: personId } = await buildPerson(t.services, t.system, { organizationId: f.organizationId });
+      const offering = await t.services.offerings.setInstructor(t.system, f.offeringId, await versionOf(`/api/offerings/${f.offeringId}`), { personId, role: 'co' });
+      return deleteAt(a, `/api/offerings/${f.offeringId}/instructors/${personId}`, offering.version);
+    },
     expect: staffOnly(200),
   },
   {
@@ -474,7 +591,10 @@ const cases: Case[] = [
   { route: 'GET /api/public/certificates/:id', call: (a, f) => a.get(`/api/public/certificates/${f.certificationId}`), expect: { ...everyone(200), anonymous: 200 } },
   { route: 'GET /api/public/credentials/:id', call: (a, f) => a.get(`/api/public/credentials/${f.certificationId}`), expect: { ...everyone(200), anonymous: 200 } },
   { route: 'GET /api/public/credentials/:id/jwt', call: (a, f) => a.get(`/api/public/credentials/${f.certificationId}/jwt`), expect: { ...everyone(200), anonymous: 200 } },
-  { route: 'GET /api/public/issuers/:id', call: () => callers.anonymous.get(`/api/public/issuers/${officeId}`), expect: { ...everyone(200), anonymous: 200 } },
+  { route: 'GET /api/public/credentials/:id/pdf', call: (a, f) => a.get(`/api/public/credentials/${f.certificationId}/pdf`), expect: { ...everyone(200), anonymous: 200 } },
+  { route: 'GET /api/public/issuers/:id', call: (a) => a.get(`/api/public/issuers/${officeId}`), expect: { ...everyone(200), anonymous: 200 } },
+  { route: 'GET /api/public/issuers/:id/jwks.json', call: (a) => a.get(`/api/public/issuers/${officeId}/jwks.json`), expect: { ...everyone(200), anonymous: 200 } },
+  { route: 'GET /api/public/issuers/:id/status/revocation', call: (a) => a.get(`/api/public/issuers/${officeId}/status/revocation`), expect: { ...everyone(200), anonymous: 200 } },
   { route: 'POST /api/public/verifications', call: (a) => a.post('/api/public/verifications', { credential: 'not a credential' }), expect: { ...everyone(200), anonymous: 200 } },
   { route: 'GET /api/endorsements', call: (a) => a.get('/api/endorsements'), expect: { ...staffOnly(200), viewer: 200 } },
   {
@@ -487,7 +607,37 @@ const cases: Case[] = [
       }),
     expect: staffOnly(201),
   },
+  {
+    // Withdrawing ends the endorsement: each call withdraws a fresh one.
+    route: 'POST /api/endorsements/:id/withdrawal',
+    call: async (a, f) => {
+      const credential = await t.services.catalog.createCredential(t.system, { name: `Withdrawable ${++counter}`, criteria: 'x', track: 'corrections', minAttendancePercent: 0, coTeachingsBeforeLead: 0 });
+      const endorsement = await t.services.endorsements.endorse(t.system, { organizationId: f.organizationId, credentialId: credential.id, statement: 'Endorsed, to be withdrawn.' });
+      return a.post(`/api/endorsements/${endorsement.id}/withdrawal`, { reason: 'matrix check' }, endorsement.version);
+    },
+    expect: staffOnly(200),
+  },
+  { route: 'GET /api/reports/dashboard', call: (a) => a.get('/api/reports/dashboard?year=2026'), expect: officeRead(200) },
+  { route: 'GET /api/reports/years', call: (a) => a.get('/api/reports/years'), expect: officeRead(200) },
+  { route: 'GET /api/reports/year/:year', call: (a) => a.get('/api/reports/year/2026?format=md'), expect: officeRead(200) },
+  { route: 'GET /api/reports/iati', call: (a) => a.get('/api/reports/iati?year=2026'), expect: officeRead(200) },
+  { route: 'POST /api/reports/runs', call: (a) => a.post('/api/reports/runs', { kind: 'year', year: 2026, format: 'md' }), expect: officeRead(202) },
+  { route: 'GET /api/reports/runs', call: (a) => a.get('/api/reports/runs'), expect: officeRead(200) },
+  // A run is its starter's (a program officer here) and the admins'; the others cannot tell it exists.
+  { route: 'GET /api/reports/runs/:id', call: async (a) => a.get(`/api/reports/runs/${await finishedRun()}`), expect: { ...officeRead(200), viewer: 404 } },
+  { route: 'GET /api/reports/runs/:id/download', call: async (a) => a.get(`/api/reports/runs/${await finishedRun()}/download`), expect: { ...officeRead(200), viewer: 404 } },
   { route: 'GET /api/notifications', call: (a) => a.get('/api/notifications'), expect: everyone(200) },
+  {
+    route: 'POST /api/notifications/:id/read',
+    call: async (a, f) => {
+      const holder = holderFor(a, f);
+      const title = `Matrix notice ${++counter}`;
+      await t.services.notifications.notify(t.testDb.database.db, [{ userId: holder.actor.id as string, kind: 'matrix', subjectId: null, title, body: 'Read me.', link: null }]);
+      const notice = (await t.services.notifications.list(holder, { isUnread: 'true', limit: 100 })).items.find((n) => n.title === title);
+      return a.post(`/api/notifications/${notice?.id}/read`);
+    },
+    expect: holderOnly(200),
+  },
   { route: 'POST /api/notifications/read', call: (a) => a.post('/api/notifications/read'), expect: everyone(200) },
   {
     route: 'GET /api/deployments/timeline',
@@ -536,6 +686,7 @@ beforeAll(async () => {
       grantsCredentialId: credential.id,
     })
   ).id;
+  credentialId = credential.id;
   await t.services.deployments.changeStatus(t.system, deploymentId, deployment.version, { status: 'staffing' });
   fixtures = { own: await fixture(), other: await fixture() };
   callers = {
@@ -546,6 +697,7 @@ beforeAll(async () => {
     viewer: await agentFor(t, 'viewer'),
     anonymous: anonymous(),
   };
+  stranger = await agentFor(t, 'viewer');
   userId = (await t.services.users.create(t.system, { email: 'matrix.target@example.test', name: 'Target', role: 'viewer' })).user.id;
 });
 afterAll(() => t.close());
@@ -563,6 +715,17 @@ describe('access matrix', () => {
       }
     }
   }
+
+  it('covers every route the API documents', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const covered = new Set(cases.map((c) => c.route));
+    expect(documented.filter((route) => !covered.has(route))).toEqual([]);
+  });
 
   it('shows a coordinator only their own agency in every list', async () => {
     const coordinator = callers.coordinator;

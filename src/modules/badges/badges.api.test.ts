@@ -203,6 +203,15 @@ describe('keys', () => {
     expect((await verify(before)).isVerified).toBe(true);
     expect((await verify(after)).isVerified).toBe(true);
   });
+  it('publishes no issuer for an agency that does not issue, and makes it no keys', async () => {
+    const agency = await buildOrganization(t.services, t.system, { name: 'Never Issued Sheriff’s Office', kind: 'county_sheriff' });
+    for (const path of ['', '/jwks.json', '/status/revocation']) {
+      const response = await anonymous().get(`/api/public/issuers/${agency.id}${path}`);
+      expect(response.statusCode, path).toBe(404);
+      expect(response.body).not.toContain('Never Issued');
+    }
+    expect((await t.services.keys.published(agency.id)).ed25519).toEqual([]);
+  });
 });
 
 describe('delegated issuing', () => {

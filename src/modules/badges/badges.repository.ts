@@ -79,6 +79,24 @@ export function badgesRepository(db: Kysely<DB>) {
     organization(id: string) {
       return db.selectFrom('organizations').select(['id', 'name', 'kind', 'website', 'country']).where('id', '=', id).executeTakeFirst();
     },
+    /**
+     * An organization that issues credentials: the program office, one that holds signing keys,
+     * or one that was endorsed to issue. Any other agency is not published as an issuer.
+     */
+    issuerOrganization(id: string) {
+      return db
+        .selectFrom('organizations as o')
+        .select(['o.id', 'o.name', 'o.kind', 'o.website', 'o.country'])
+        .where('o.id', '=', id)
+        .where((eb) =>
+          eb.or([
+            eb('o.kind', '=', 'program_office'),
+            eb.exists(eb.selectFrom('signing_keys as k').select('k.organization_id').whereRef('k.organization_id', '=', 'o.id')),
+            eb.exists(eb.selectFrom('endorsements as e').select('e.id').whereRef('e.endorsee_organization_id', '=', 'o.id')),
+          ]),
+        )
+        .executeTakeFirst();
+    },
     programOffice() {
       return db.selectFrom('organizations').select(['id', 'name', 'kind', 'website', 'country']).where('kind', '=', 'program_office').orderBy('created_at').limit(1).executeTakeFirst();
     },

@@ -135,7 +135,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
   }
 
   async function controllerDocument(organizationId: string) {
-    const org = await badgesRepository(db).organization(organizationId);
+    const org = await badgesRepository(db).issuerOrganization(organizationId);
     if (!org) return undefined;
     const published = await keys.published(organizationId);
     const issuer = urls.issuer(organizationId);
@@ -257,13 +257,13 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
     },
 
     async issuerJwks(organizationId: string) {
-      if (!(await badgesRepository(db).organization(organizationId))) throw notFound('The issuer');
+      if (!(await badgesRepository(db).issuerOrganization(organizationId))) throw notFound('The issuer');
       return jwks(organizationId);
     },
 
     /** The issuer's revocation list, signed, for any verifier to fetch. */
     async statusListCredential(organizationId: string) {
-      if (!(await badgesRepository(db).organization(organizationId))) throw notFound('The issuer');
+      if (!(await badgesRepository(db).issuerOrganization(organizationId))) throw notFound('The issuer');
       const signing = await keys.signing(organizationId);
       return signDataIntegrity(await unsignedStatusList(organizationId), signing.ed25519, clock.now());
     },

@@ -129,8 +129,10 @@ export function offeringsRepository(db: Kysely<DB>) {
       await db.deleteFrom('offering_instructors').where('offering_id', '=', offeringId).where('person_id', '=', personId).execute();
       await db.insertInto('offering_instructors').values({ offering_id: offeringId, person_id: personId, role }).execute();
     },
-    removeInstructor(offeringId: string, personId: string) {
-      return db.deleteFrom('offering_instructors').where('offering_id', '=', offeringId).where('person_id', '=', personId).execute();
+    /** True when the person was an instructor of the offering (and no longer is). */
+    async removeInstructor(offeringId: string, personId: string): Promise<boolean> {
+      const result = await db.deleteFrom('offering_instructors').where('offering_id', '=', offeringId).where('person_id', '=', personId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
     followUps(offeringId: string) {
       return db

@@ -246,7 +246,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
         scheduledOnly(offering);
         const repo = offeringsRepository(trx);
         if (!(await repo.update(id, version, { updated_at: instant(clock) }))) throw staleVersion('The offering', offering.version);
-        await repo.removeInstructor(id, personId);
+        if (!(await repo.removeInstructor(id, personId))) throw notFound('The instructor of this offering');
         await audit(trx, ctx, { action: 'offering.instructor_remove', entityType: 'offering', entityId: id, before: { personId } });
         return detail(ctx, await visibleRow(ctx, id, trx), trx);
       });

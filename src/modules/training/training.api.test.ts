@@ -186,6 +186,20 @@ describe('instructor rules', () => {
     const closed = await instructor.post(`/api/offerings/${mine.id}/close`, undefined, await offeringVersion(mine.id));
     expect(closed.json().certified).toHaveLength(1);
   });
+  it('refuses to take off an instructor who does not teach the offering, changing nothing', async () => {
+    const { course } = await buildInstructorCourse(t.services, t.system, { passMark: null, minAttendancePercent: 0 });
+    const offering = await schedule(course.id, '2010-10-04', '2010-10-08');
+    const stranger = await buildPerson(t.services, t.system, { organizationId: agencyId });
+    const response = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/offerings/${offering.id}/instructors/${stranger.id}`,
+      headers: { authorization: `Bearer ${officer.token}`, 'if-match': `"${offering.version}"` },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(await offeringVersion(offering.id)).toBe(offering.version);
+    const audit = await t.services.auditLog.list(t.system, { entityId: offering.id, action: 'offering.instructor_remove', limit: 5, format: 'json' });
+    expect(audit.items).toEqual([]);
+  });
 });
 
 describe('enrollment rules', () => {
