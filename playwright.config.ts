@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { ADMIN } from './test/e2e/support.js';
+import { ADMIN, DEMO_SERVER_URL } from './test/e2e/support.js';
 
 /**
  * Browser tests against the built app (`npm run build` first), served by `cadre serve` on a fresh
@@ -14,6 +14,7 @@ if (!fs.existsSync(CHROMIUM)) {
 
 const PORT = 3300;
 const serverUrl = `http://127.0.0.1:${PORT}`;
+const DEMO_PORT = Number(new URL(DEMO_SERVER_URL).port);
 
 // A new data directory per run. Workers load this file too: the environment carries the main
 // process's choice to them, so only the main process creates it and tidies older ones away.
@@ -28,7 +29,18 @@ if (!process.env.CADRE_E2E_DATA_DIR) {
   process.env.CADRE_E2E_DATA_DIR = path.join(resultsDir, `e2e-data-${Date.now()}`);
 }
 const dataDir = process.env.CADRE_E2E_DATA_DIR;
-if (!isWorker) fs.mkdirSync(dataDir, { recursive: true });
+const demoDataDir = `${dataDir}-demo`;
+if (!isWorker) {
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(demoDataDir, { recursive: true });
+}
+
+const serverEnv = (directory: string) => ({
+  CADRE_DATA_DIR: directory,
+  CADRE_ADMIN_EMAIL: ADMIN.email,
+  CADRE_ADMIN_PASSWORD: ADMIN.password,
+  LOG_LEVEL: 'warn',
+});
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -53,20 +65,30 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: `node bin/cadre.js serve --no-demo --port ${PORT}`,
-    url: `${serverUrl}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      CADRE_DATA_DIR: dataDir,
-      CADRE_ADMIN_EMAIL: ADMIN.email,
-      CADRE_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      // CI runs these on SQLite; a DATABASE_URL in the environment is used as it stands.
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  webServer: [
+    {
+      command: `node bin/cadre.js serve --no-demo --port ${PORT}`,
+      url: `${serverUrl}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        ...serverEnv(dataDir),
+        // CI runs these on SQLite; a DATABASE_URL in the environment is used as it stands.
+        ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      },
     },
-  },
+    {
+      // The reports are read on the 2010 demo program, on a server of their own: the journeys
+      // above start from an empty database, and the demo's figures stay the demo's.
+      command: `node bin/cadre.js serve --port ${DEMO_PORT}`,
+      url: `${DEMO_SERVER_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: serverEnv(demoDataDir),
+    },
+  ],
 });

@@ -3,6 +3,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
+const MAP_PACKAGES = /node_modules\/(world-atlas|topojson-client|d3-geo)\//;
+const CHART_PACKAGES =
+  /node_modules\/(recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|react-redux|redux|redux-thunk|immer|reselect|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|use-sync-external-store|clsx|react-is)\//;
 
 export default defineConfig({
   root: path.join(root, 'web'),
@@ -17,6 +20,10 @@ export default defineConfig({
         // React and the router change rarely: a separate chunk stays cached across releases.
         manualChunks: (id) => {
           if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
+          // The dashboard's charts and world map, and what they are drawn with, load with the
+          // dashboard's charts alone rather than with every page.
+          if (MAP_PACKAGES.test(id)) return 'world-map';
+          if (CHART_PACKAGES.test(id)) return 'chart-library';
           if (id.includes('node_modules/')) return 'vendor';
           return undefined;
         },

@@ -4,6 +4,9 @@ import { test as base, expect, type Page } from '@playwright/test';
 /** The first admin the test server creates on its empty database (see playwright.config.ts). */
 export const ADMIN = { email: 'admin@e2e.test', password: 'correct e2e admin passphrase 2026' } as const;
 
+/** A second test server, holding the 2010 demo program, for the journeys that read a whole program. */
+export const DEMO_SERVER_URL = 'http://127.0.0.1:3301';
+
 /**
  * What went wrong on a page: whatever it threw, and any of the web app's own files (scripts,
  * styles, fonts) the server refused, which it must serve to anyone, signed in or not.

@@ -9,6 +9,7 @@ import './styles/deployments.css';
 import './styles/timeline.css';
 import './styles/training.css';
 import './styles/verify.css';
+import './styles/reports.css';
 import './i18n';
 import './validation';
 import { StrictMode } from 'react';

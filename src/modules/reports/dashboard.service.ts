@@ -7,7 +7,7 @@ import { forbidden } from '../../platform/errors.js';
 import type { CascadeService } from '../cascade/cascade.service.js';
 import { deployedPeriod } from '../deployments/deployments.rules.js';
 import { isActiveOn } from '../training/training.rules.js';
-import { reportsRepository } from './reports.repository.js';
+import { reportsRepository, trainedBySex } from './reports.repository.js';
 
 export interface DashboardQuery {
   year: number;
@@ -42,13 +42,13 @@ export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>;
         byKind.set(p.kind, row);
       }
 
-      const [engagements, overdue, deployments, trained, certifications, instructorCredentials, program] = await Promise.all([
+      const [engagements, overdue, deployments, trainedGroups, trainedTotal, certifications, program] = await Promise.all([
         repo.engagements(filter),
         repo.openTasks({ overdueOn: day, organizationId: query.organizationId }),
         repo.deployments(filter),
-        repo.trained(filter),
-        repo.certifications({ track: query.track, organizationId: query.organizationId, issuedBy: yearEnd }),
-        repo.instructorCredentialIds(),
+        repo.trainedPeople(filter, { country: true, sex: true }),
+        repo.trainedPeople(filter),
+        repo.instructorCertifications({ track: query.track, organizationId: query.organizationId, issuedBy: yearEnd }),
         cascade.program(ctx, { year: query.year }),
       ]);
       const assignments = await repo.deployedAssignments(deployments.map((d) => d.id), query.organizationId);
@@ -58,29 +58,24 @@ export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>;
         const part = period && clipToYear(period, query.year);
         if (part) personDays += daysInclusive(part.start, part.end);
       }
-      const instructorCerts = certifications.filter((c) => instructorCredentials.has(c.credential_id) && (!query.country || c.country === query.country));
+      const instructorCerts = certifications.filter((c) => !query.country || c.country === query.country);
       const activeInstructors = new Set(instructorCerts.filter((c) => isActiveOn({ issuedOn: c.issued_on, expiresOn: c.expires_on, revokedAt: c.revoked_at }, yearEnd)).map((c) => c.person_id));
       const soon = addDays(yearEnd, 90);
       const expiring = new Set(
         instructorCerts.filter((c) => c.revoked_at === null && c.expires_on !== null && c.expires_on >= yearEnd && c.expires_on <= soon).map((c) => c.person_id),
       );
 
-      const trainedByCountry = new Map<string, Map<string, string | null>>();
-      for (const t of trained) {
-        const people = trainedByCountry.get(t.country) ?? new Map<string, string | null>();
-        people.set(t.person_id, t.sex);
-        trainedByCountry.set(t.country, people);
-      }
+      const trainedByCountry = trainedBySex(trainedGroups);
       const countries = new Map<string, { deployments: number; peopleTrained: number }>();
       for (const d of deployments) {
         const entry = countries.get(d.host_country) ?? { deployments: 0, peopleTrained: 0 };
         entry.deployments += 1;
         countries.set(d.host_country, entry);
       }
-      for (const [country, people] of trainedByCountry) {
+      for (const [country, sexes] of trainedByCountry) {
         if (country === 'US') continue;
         const entry = countries.get(country) ?? { deployments: 0, peopleTrained: 0 };
-        entry.peopleTrained = people.size;
+        entry.peopleTrained = sexes.total;
         countries.set(country, entry);
       }
 
@@ -101,19 +96,9 @@ export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>;
         },
         instructors: { active: activeInstructors.size, expiringWithin90Days: expiring.size, link: '/certifications?status=active', expiringLink: '/certifications/expiring' },
         trained: {
-          total: new Set(trained.map((t) => t.person_id)).size,
+          total: trainedTotal[0]?.people ?? 0,
           byCountry: [...trainedByCountry]
-            .map(([country, people]) => {
-              const sexes = [...people.values()];
-              return {
-                country,
-                total: people.size,
-                female: sexes.filter((s) => s === 'female').length,
-                male: sexes.filter((s) => s === 'male').length,
-                unrecorded: sexes.filter((s) => s !== 'female' && s !== 'male').length,
-                link: `/offerings?country=${country}&from=${from}&to=${to}`,
-              };
-            })
+            .map(([country, sexes]) => ({ country, ...sexes, link: `/offerings?country=${country}&from=${from}&to=${to}` }))
             .sort((a, b) => b.total - a.total || a.country.localeCompare(b.country)),
         },
         cascade: { multiplier: program.multiplier, totalTrained: program.totalTrained, generations: program.generations, link: `/cascade?year=${query.year}` },

@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { ruleBroken } from '../../platform/errors.js';
 import { deployedPeriod } from '../deployments/deployments.rules.js';
 import { evenPercentages, type IatiActivity, type IatiOrg, iatiProblems, iatiXml } from './iati.js';
-import { reportsRepository } from './reports.repository.js';
+import { groupBy, reportsRepository } from './reports.repository.js';
 import { countryName } from './year-report.js';
 
 const SECTORS: Record<string, { code: string; name: string }> = {
@@ -54,23 +54,25 @@ export async function iatiExport(deps: { db: Kysely<DB>; clock: Clock; reporting
   const prefix = `${deps.reportingRef}-CADRE`;
   const activities: IatiActivity[] = [];
 
-  const certifications = await repo.certifications({ issuedBy: to });
-  const instructorCredentials = await repo.instructorCredentialIds();
-  const certifiedInYear = certifications.filter((c) => c.issued_on >= from && instructorCredentials.has(c.credential_id));
+  const certifiedInYear = (await repo.instructorCertifications({ issuedBy: to })).filter((c) => c.issued_on >= from);
+  const certifiedByOrganization = groupBy(certifiedInYear, (c) => c.organization_id);
   const deployments = await repo.deployments({ from, to });
   const assignments = await repo.deployedAssignments(deployments.map((d) => d.id));
+  const assignmentsByOrganization = groupBy(assignments, (a) => a.organization_id);
+  const assignmentsByDeployment = groupBy(assignments, (a) => a.deployment_id);
+  const details = await repo.partnershipDetails();
 
   for (const p of await repo.partnerships({})) {
     const changes = p.changes.filter((c) => c.changed_on <= to);
     const last = changes.at(-1);
     if (!last || (last.to_stage === 'closed' && last.changed_on < from)) continue;
-    const tracksRow = await deps.db.selectFrom('partnership_tracks').select('track').where('partnership_id', '=', p.id).execute();
-    const targets = await deps.db.selectFrom('partnership_countries').select('country').where('partnership_id', '=', p.id).execute();
-    const agreements = await repo.agreementsOf([p.id]);
+    const tracksRow = details.tracks.get(p.id) ?? [];
+    const targets = details.countries.get(p.id) ?? [];
+    const agreements = details.agreements.get(p.id) ?? [];
     const activeSince = changes.find((c) => c.to_stage === 'active')?.changed_on;
     const ends = agreements.map((a) => a.expires_on).filter((d): d is string => d !== null).sort();
-    const deployedFromHere = new Set(assignments.filter((a) => a.organization_id === p.organization_id).map((a) => a.person_id)).size;
-    const certifiedHere = certifiedInYear.filter((c) => c.organization_id === p.organization_id).length;
+    const deployedFromHere = new Set((assignmentsByOrganization.get(p.organization_id) ?? []).map((a) => a.person_id)).size;
+    const certifiedHere = certifiedByOrganization.get(p.organization_id)?.length ?? 0;
     const indicators = [
       ...(deployedFromHere ? [{ title: 'Officers deployed abroad', periods: [{ start: from, end: to, actual: deployedFromHere }] }] : []),
       ...(certifiedHere ? [{ title: 'Instructors certified', periods: [{ start: from, end: to, actual: certifiedHere }] }] : []),
@@ -94,7 +96,7 @@ export async function iatiExport(deps: { db: Kysely<DB>; clock: Clock; reporting
   }
 
   for (const d of deployments) {
-    const mine = assignments.filter((a) => a.deployment_id === d.id);
+    const mine = assignmentsByDeployment.get(d.id) ?? [];
     const officers = new Set(mine.map((a) => a.person_id)).size;
     let personDays = 0;
     for (const a of mine) {
@@ -130,14 +132,12 @@ export async function iatiExport(deps: { db: Kysely<DB>; clock: Clock; reporting
   }
 
   const offerings = await repo.offerings({ from, to });
-  const trained = await repo.trained({ from, to });
+  const [trainedByTrack, trainedByTrackAndCountry] = await Promise.all([repo.trainedPeople({ from, to }, { track: true }), repo.trainedPeople({ from, to }, { track: true, country: true })]);
   for (const track of ['policing', 'corrections']) {
     const ofTrack = offerings.filter((o) => o.track === track && (o.level === 'instructor' || o.level === 'master'));
     if (ofTrack.length === 0) continue;
-    const trainedHere = trained.filter((t) => t.track === track);
     const certified = certifiedInYear.filter((c) => c.track === track);
-    const byCountry = (rows: readonly { country: string; person_id: string }[]) =>
-      [...new Set(rows.map((r) => r.country))].sort().map((country) => ({ country, value: new Set(rows.filter((r) => r.country === country).map((r) => r.person_id)).size }));
+    const byCountry = (counts: { country: string; value: number }[]) => counts.sort((a, b) => (a.country < b.country ? -1 : 1));
     activities.push({
       identifier: `${prefix}-TOT-${track.toUpperCase()}-${year}`,
       title: `${track === 'corrections' ? 'Corrections' : 'Police'} train-the-trainer programme, ${year}`,
@@ -155,8 +155,18 @@ export async function iatiExport(deps: { db: Kysely<DB>; clock: Clock; reporting
         {
           title: 'Instructors certified and people trained',
           indicators: [
-            { title: 'Instructors certified', periods: [{ start: from, end: to, actual: new Set(certified.map((c) => c.person_id)).size, byCountry: byCountry(certified) }] },
-            { title: 'People trained', periods: [{ start: from, end: to, actual: new Set(trainedHere.map((t) => t.person_id)).size, byCountry: byCountry(trainedHere) }] },
+            {
+              title: 'Instructors certified',
+              periods: [
+                {
+                  start: from,
+                  end: to,
+                  actual: new Set(certified.map((c) => c.person_id)).size,
+                  byCountry: byCountry([...groupBy(certified, (c) => c.country)].map(([country, rows]) => ({ country, value: new Set(rows.map((c) => c.person_id)).size }))),
+                },
+              ],
+            },
+            { title: 'People trained', periods: [{ start: from, end: to, actual: trainedByTrack.find((t) => t.track === track)?.people ?? 0, byCountry: byCountry(trainedByTrackAndCountry.filter((t) => t.track === track).map((t) => ({ country: t.country ?? '', value: t.people }))) }] },
           ],
         },
       ],

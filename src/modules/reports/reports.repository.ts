@@ -31,10 +31,28 @@ export function reportsRepository(db: Kysely<DB>) {
         query = query.where((eb) => eb.exists(eb.selectFrom('partnership_tracks as t').select('t.track').whereRef('t.partnership_id', '=', 'p.id').where('t.track', '=', track)));
       }
       const rows = await query.orderBy('o.search_name').execute();
-      const changes = rows.length
-        ? await db.selectFrom('partnership_stage_changes').select(['partnership_id', 'to_stage', 'changed_on']).where('partnership_id', 'in', rows.map((r) => r.id)).orderBy('changed_on').orderBy('recorded_at').execute()
-        : [];
-      return rows.map((row) => ({ ...row, changes: changes.filter((c) => c.partnership_id === row.id) }));
+      if (rows.length === 0) return [];
+      // Filtered by organization, the changes are a handful; otherwise every partnership's are wanted,
+      // and reading them all beats an IN list of thousands of ids.
+      let changesQuery = db.selectFrom('partnership_stage_changes as c').select(['c.partnership_id', 'c.to_stage', 'c.changed_on']);
+      if (filter.organizationId) changesQuery = changesQuery.where('c.partnership_id', 'in', rows.map((r) => r.id));
+      const changes = await changesQuery.orderBy('c.changed_on').orderBy('c.recorded_at').execute();
+      const byPartnership = groupBy(changes, (c) => c.partnership_id);
+      return rows.map((row) => ({ ...row, changes: byPartnership.get(row.id) ?? [] }));
+    },
+
+    /** Each partnership's tracks, target countries and agreements, read once for all of them. */
+    async partnershipDetails() {
+      const [tracks, countries, agreements] = await Promise.all([
+        db.selectFrom('partnership_tracks').select(['partnership_id', 'track']).orderBy('partnership_id').orderBy('track').execute(),
+        db.selectFrom('partnership_countries').select(['partnership_id', 'country']).orderBy('partnership_id').orderBy('country').execute(),
+        db.selectFrom('agreements').select(['partnership_id', 'expires_on']).orderBy('partnership_id').orderBy('signed_on').execute(),
+      ]);
+      return {
+        tracks: groupBy(tracks, (t) => t.partnership_id),
+        countries: groupBy(countries, (c) => c.partnership_id),
+        agreements: groupBy(agreements, (a) => a.partnership_id),
+      };
     },
 
     engagements(filter: ReportFilter) {
@@ -78,8 +96,8 @@ export function reportsRepository(db: Kysely<DB>) {
       if (filter.track) query = query.where('d.track', '=', filter.track);
       if (filter.country) query = query.where('d.host_country', '=', filter.country);
       const rows = await query.orderBy('d.start_on').execute();
-      const purposes = rows.length ? await db.selectFrom('deployment_purposes').selectAll().where('deployment_id', 'in', rows.map((r) => r.id)).execute() : [];
-      return rows.map((row) => ({ ...row, purposes: purposes.filter((p) => p.deployment_id === row.id).map((p) => p.purpose) }));
+      const purposes = groupBy(rows.length ? await db.selectFrom('deployment_purposes').selectAll().where('deployment_id', 'in', rows.map((r) => r.id)).execute() : [], (p) => p.deployment_id);
+      return rows.map((row) => ({ ...row, purposes: (purposes.get(row.id) ?? []).map((p) => p.purpose) }));
     },
 
     /** Assignments that were deployed, with their person's agency and sex. */
@@ -96,21 +114,30 @@ export function reportsRepository(db: Kysely<DB>) {
       return query.execute();
     },
 
-    /** Completed enrollments in offerings that ended in a period: who was trained, where. */
-    trained(filter: ReportFilter) {
+    /**
+     * Distinct people who completed a course in an offering that ended in the period, counted by
+     * the database in the groups asked for. Counts of groups add up only where a person falls in
+     * one group (sex within a country); across countries or tracks, ask for the total itself.
+     */
+    async trainedPeople(filter: ReportFilter, by: { country?: boolean; sex?: boolean; track?: boolean } = {}) {
       let query = db
         .selectFrom('enrollments as e')
         .innerJoin('offerings as o', 'o.id', 'e.offering_id')
         .innerJoin('courses as c', 'c.id', 'o.course_id')
         .innerJoin('people as p', 'p.id', 'e.person_id')
-        .select(['e.person_id', 'o.id as offering_id', 'o.country', 'o.end_on', 'c.level', 'c.track', 'p.sex', 'p.organization_id'])
+        .select((eb) => eb.fn.count<number | string>('e.person_id').distinct().as('people'))
+        .$if(by.country === true, (q) => q.select('o.country').groupBy('o.country'))
+        .$if(by.sex === true, (q) => q.select('p.sex').groupBy('p.sex'))
+        .$if(by.track === true, (q) => q.select('c.track').groupBy('c.track'))
         .where('e.status', '=', 'completed')
         .where('o.end_on', '>=', filter.from)
         .where('o.end_on', '<=', filter.to);
       if (filter.track) query = query.where('c.track', '=', filter.track);
       if (filter.country) query = query.where('o.country', '=', filter.country);
       if (filter.organizationId) query = query.where('p.organization_id', '=', filter.organizationId);
-      return query.execute();
+      const rows = await query.execute();
+      // PostgreSQL counts in bigint, which its driver hands over as a string.
+      return rows.map((row) => ({ ...row, people: Number(row.people) }));
     },
 
     offerings(filter: ReportFilter) {
@@ -127,24 +154,30 @@ export function reportsRepository(db: Kysely<DB>) {
       return query.orderBy('o.start_on').execute();
     },
 
-    /** Certifications with their holder's agency, for counts of instructors certified and holding. */
-    certifications(filter: { track?: string | undefined; organizationId?: string | undefined; issuedBy: string }) {
+    /**
+     * Certifications in a credential an instructor-level course grants (holding one makes a
+     * certified instructor), with their holder's agency, for counts of instructors certified and holding.
+     */
+    instructorCertifications(filter: { track?: string | undefined; organizationId?: string | undefined; issuedBy: string }) {
       let query = db
         .selectFrom('certifications as c')
         .innerJoin('credentials as cr', 'cr.id', 'c.credential_id')
         .innerJoin('people as p', 'p.id', 'c.person_id')
         .innerJoin('organizations as o', 'o.id', 'p.organization_id')
         .select(['c.id', 'c.person_id', 'c.credential_id', 'cr.name as credential_name', 'cr.track', 'c.issued_on', 'c.expires_on', 'c.revoked_at', 'o.country', 'o.id as organization_id', 'p.sex'])
-        .where('c.issued_on', '<=', filter.issuedBy);
+        .where('c.issued_on', '<=', filter.issuedBy)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('courses as k')
+              .select('k.id')
+              .whereRef('k.grants_credential_id', '=', 'c.credential_id')
+              .where('k.level', 'in', ['instructor', 'master']),
+          ),
+        );
       if (filter.track) query = query.where('cr.track', '=', filter.track);
       if (filter.organizationId) query = query.where('p.organization_id', '=', filter.organizationId);
       return query.execute();
-    },
-
-    /** Credentials an instructor-level course grants: holding one makes a certified instructor. */
-    async instructorCredentialIds(): Promise<Set<string>> {
-      const rows = await db.selectFrom('courses').select('grants_credential_id').where('level', 'in', ['instructor', 'master']).where('grants_credential_id', 'is not', null).execute();
-      return new Set(rows.map((r) => r.grants_credential_id as string));
     },
 
     async organizationNames(ids: readonly string[]): Promise<Map<string, string>> {
@@ -164,10 +197,31 @@ export function reportsRepository(db: Kysely<DB>) {
         .orderBy('a.renewal_due_on')
         .execute();
     },
-
-    agreementsOf(partnershipIds: readonly string[]) {
-      if (partnershipIds.length === 0) return Promise.resolve([]);
-      return db.selectFrom('agreements').selectAll().where('partnership_id', 'in', partnershipIds).orderBy('signed_on').execute();
-    },
   };
+}
+
+/** People trained in each country, by sex: anything but female or male is unrecorded. */
+export function trainedBySex(groups: readonly { country?: string | undefined; sex?: string | null | undefined; people: number }[]) {
+  const byCountry = new Map<string, { total: number; female: number; male: number; unrecorded: number }>();
+  for (const group of groups) {
+    const country = group.country ?? '';
+    const entry = byCountry.get(country) ?? { total: 0, female: 0, male: 0, unrecorded: 0 };
+    entry.total += group.people;
+    if (group.sex === 'female') entry.female += group.people;
+    else if (group.sex === 'male') entry.male += group.people;
+    else entry.unrecorded += group.people;
+    byCountry.set(country, entry);
+  }
+  return byCountry;
+}
+
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }

@@ -8,7 +8,7 @@ import type { CascadeService } from '../cascade/cascade.service.js';
 import { deployedPeriod } from '../deployments/deployments.rules.js';
 import { PURPOSES } from '../deployments/deployments.schemas.js';
 import { isActiveOn } from '../training/training.rules.js';
-import { reportsRepository } from './reports.repository.js';
+import { groupBy, reportsRepository, trainedBySex } from './reports.repository.js';
 
 const require = createRequire(import.meta.url);
 countries.registerLocale(require('i18n-iso-countries/langs/en.json') as countries.LocaleData);
@@ -93,20 +93,20 @@ export async function buildYearReport(
 
   progress(20, 'meetings and deployments');
   const engagementRows = await repo.engagements(window);
-  const participants = await repo.participants(engagementRows.map((e) => e.id));
+  const participants = groupBy(await repo.participants(engagementRows.map((e) => e.id)), (p) => p.engagement_id);
   const engagements = engagementRows.map((e) => ({
     date: e.occurred_on,
     organization: e.organization_name,
     kind: e.kind,
     title: e.title,
-    participants: participants.filter((p) => p.engagement_id === e.id).map((p) => (p.title ? `${p.name} (${p.title})` : p.name)),
+    participants: (participants.get(e.id) ?? []).map((p) => (p.title ? `${p.name} (${p.title})` : p.name)),
     outcome: e.outcome,
   }));
 
   const deploymentRows = await repo.deployments(window);
-  const assignments = await repo.deployedAssignments(deploymentRows.map((d) => d.id));
+  const assignments = groupBy(await repo.deployedAssignments(deploymentRows.map((d) => d.id)), (a) => a.deployment_id);
   const deployments = deploymentRows.map((d) => {
-    const mine = assignments.filter((a) => a.deployment_id === d.id);
+    const mine = assignments.get(d.id) ?? [];
     let personDaysInYear = 0;
     for (const a of mine) {
       const period = deployedPeriod({ status: a.status, deployedOn: a.deployed_on, returnedOn: a.returned_on, endOn: a.end_on }, to);
@@ -128,8 +128,7 @@ export async function buildYearReport(
   });
 
   progress(40, 'certifications and training');
-  const instructorCredentials = await repo.instructorCredentialIds();
-  const certifications = (await repo.certifications({ issuedBy: to })).filter((c) => instructorCredentials.has(c.credential_id));
+  const certifications = await repo.instructorCertifications({ issuedBy: to });
   // The program office's own master instructors certify others; they are not counted among them.
   const partnerCertifications = certifications.filter((c) => c.organization_id !== office?.id);
   const holding = partnerCertifications.filter((c) => isActiveOn({ issuedOn: c.issued_on, expiresOn: c.expires_on, revokedAt: c.revoked_at }, to));
@@ -142,7 +141,7 @@ export async function buildYearReport(
   );
   const orgNames = await repo.organizationNames([...domesticByAgency.keys()]);
 
-  const trained = await repo.trained(window);
+  const trained = trainedBySex(await repo.trainedPeople(window, { country: true, sex: true }));
   const offerings = await repo.offerings(window);
   const abroadCountries = [...new Set(offerings.filter((o) => o.country !== HOME).map((o) => o.country))].sort((a, b) => countryName(a).localeCompare(countryName(b)));
   const newInstructorsIn = (country: string) =>
@@ -150,21 +149,12 @@ export async function buildYearReport(
   const abroad = abroadCountries.map((country) => ({
     country,
     offerings: offerings.filter((o) => o.country === country).length,
-    peopleTrained: new Set(trained.filter((t) => t.country === country).map((t) => t.person_id)).size,
+    peopleTrained: trained.get(country)?.total ?? 0,
     newInstructors: newInstructorsIn(country),
   }));
-  const trainedCountries = [...new Set(trained.map((t) => t.country))].sort((a, b) => countryName(a).localeCompare(countryName(b)));
-  const trainedByCountryAndSex = trainedCountries.map((country) => {
-    const people = new Map(trained.filter((t) => t.country === country).map((t) => [t.person_id, t.sex]));
-    const sexes = [...people.values()];
-    return {
-      country,
-      female: sexes.filter((s) => s === 'female').length,
-      male: sexes.filter((s) => s === 'male').length,
-      unrecorded: sexes.filter((s) => s !== 'female' && s !== 'male').length,
-      total: people.size,
-    };
-  });
+  const trainedByCountryAndSex = [...trained]
+    .map(([country, { female, male, unrecorded, total }]) => ({ country, female, male, unrecorded, total }))
+    .sort((a, b) => countryName(a.country).localeCompare(countryName(b.country)));
 
   progress(60, 'the cascade');
   const cascade = await deps.cascade.program(ctx, { year });

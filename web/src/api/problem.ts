@@ -52,3 +52,17 @@ export function fieldOfPointer(pointer: string): string | null {
 export function isProblem(error: unknown, status?: number): error is ApiProblem {
   return error instanceof ApiProblem && (status === undefined || error.status === status);
 }
+
+/**
+ * The API's refusals of a request's query parameters (`/query/year`), by parameter: a filter
+ * taken from a hand-edited or stale address shows its problem beside its own field.
+ */
+export function queryProblems(error: unknown): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!(error instanceof ApiProblem)) return problems;
+  for (const { pointer, detail } of error.errors) {
+    const match = /^\/query\/([^/]+)/.exec(pointer);
+    if (match?.[1] && !problems[match[1]]) problems[match[1]] = detail;
+  }
+  return problems;
+}

@@ -11,6 +11,7 @@ import type { instructorCascadeSchema, programCascadeSchema } from '../../../src
 import type { personDaysSchema } from '../../../src/modules/deployments/deployments.schemas.js';
 import type { boardSchema, TRACKS as TRACK_LIST } from '../../../src/modules/partnerships/partnerships.schemas.js';
 import type { readinessItemSchema as readinessItemType } from '../../../src/modules/people/people.schemas.js';
+import type { dashboardSchema, reportRunSchema } from '../../../src/modules/reports/reports.schemas.js';
 import type { Certification as CertificationType, transcriptSchema } from '../../../src/modules/training/certifications.schemas.js';
 import type { Course as CourseType, courseDetailSchema } from '../../../src/modules/training/courses.schemas.js';
 import type { closeReportSchema, Enrollment as EnrollmentType, Offering as OfferingType } from '../../../src/modules/training/offerings.schemas.js';
@@ -38,6 +39,7 @@ export {
   changeStageSchema,
   createAgreementSchema,
   createPartnershipSchema,
+  STAGES,
   TRACKS,
   type Agreement,
   type CreatePartnershipInput,
@@ -120,6 +122,7 @@ export {
 } from '../../../src/modules/vetting/vetting.schemas.js';
 export { type Notification } from '../../../src/modules/notifications/notifications.schemas.js';
 export { endorseSchema, verifyRequestSchema, withdrawSchema } from '../../../src/modules/badges/badges.schemas.js';
+export { startRunSchema } from '../../../src/modules/reports/reports.schemas.js';
 
 export type Me = z.infer<typeof meSchema>;
 export type Board = z.infer<typeof boardSchema>;
@@ -137,6 +140,8 @@ export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 export type Verification = z.infer<typeof verificationSchema>;
 export type VerificationCheck = Verification['checks'][number];
 export type Endorsement = z.infer<typeof endorsementSchema>;
+export type Dashboard = z.infer<typeof dashboardSchema>;
+export type ReportRun = z.infer<typeof reportRunSchema>;
 export type EnrollmentStatus = EnrollmentType['status'];
 export type OfferingStatus = OfferingType['status'];
 export type CertificationStatus = CertificationType['status'];

@@ -60,3 +60,10 @@ export function canEditPeopleOf(user: Pick<User, 'role' | 'organizationId'>, org
 export function canManageOwnPeople(user: Pick<User, 'role' | 'organizationId'>): boolean {
   return canWrite(user) || (user.role === 'coordinator' && user.organizationId !== null);
 }
+
+const REPORT_READERS: readonly Role[] = ['admin', 'program_officer', 'viewer'];
+
+/** The dashboard, the year report and IATI are for the program office and its viewers (the API agrees). */
+export function canSeeReports(user: Pick<User, 'role'>): boolean {
+  return REPORT_READERS.includes(user.role);
+}

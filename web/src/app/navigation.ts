@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { User } from '../api/schemas';
-import { canManageOwnPeople, canWrite, isAdmin } from '../api/session';
+import { canManageOwnPeople, canSeeReports, canWrite, isAdmin } from '../api/session';
 
 export type AreaId =
   | 'home'
@@ -13,6 +13,7 @@ export type AreaId =
   | 'training'
   | 'vetting'
   | 'cascade'
+  | 'reports'
   | 'admin'
   | 'account';
 
@@ -38,7 +39,8 @@ export interface Area {
  */
 export function areasFor(user: User, t: TFunction): Area[] {
   const writer = canWrite(user);
-  const areas: Area[] = [{ id: 'home', to: '/', label: t('nav.home'), links: [] }];
+  // The program office and its viewers land on the dashboard, which is their home.
+  const areas: Area[] = [{ id: 'home', to: '/', label: canSeeReports(user) ? t('nav.dashboard') : t('nav.home'), links: [] }];
   if (user.role === 'instructor') {
     // An instructor is bound to their own person record, and sees that.
     if (user.personId) {
@@ -119,6 +121,10 @@ export function areasFor(user: User, t: TFunction): Area[] {
   // instructor's cascade from their person page.
   if (writer || user.role === 'viewer') {
     areas.push({ id: 'cascade', to: '/cascade', label: t('nav.cascade'), links: [{ to: '/cascade', label: t('nav.programCascade'), isEnd: true }] });
+  }
+  if (canSeeReports(user)) {
+    // One page: the year's figures are on the dashboard, which is home.
+    areas.push({ id: 'reports', to: '/reports', label: t('nav.reports'), links: [] });
   }
   areas.push({
     id: 'tasks',

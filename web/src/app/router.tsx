@@ -51,6 +51,7 @@ import { EditPersonPage } from '../features/people/EditPersonPage';
 import { NewPersonPage } from '../features/people/NewPersonPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
 import { PersonPage } from '../features/people/PersonPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { CertificatePage } from '../features/verify/CertificatePage';
 import { VerifyFilePage } from '../features/verify/VerifyFilePage';
@@ -191,6 +192,7 @@ const signedInRoutes: RouteObject[] = [
       </SingleColumn>
     ),
   },
+  { path: 'reports', element: <AreaLayout area="reports" />, children: [{ index: true, element: <ReportsPage /> }] },
   { path: 'tasks', element: <AreaLayout area="tasks" />, children: [{ index: true, element: <TasksPage /> }] },
   {
     path: 'admin',

@@ -76,15 +76,39 @@ export function FilterInput({ name, label, type = 'text', hint, isWide }: Filter
   );
 }
 
-/** A filter select; `allLabel` is the first choice, meaning "no filter". */
-export function FilterSelect({ name, label, options, allLabel }: { name: string; label: string; options: Option[]; allLabel?: string }) {
+interface FilterSelectProps {
+  name: string;
+  label: string;
+  options: Option[];
+  /** The first choice, meaning "no filter". */
+  allLabel?: string;
+  /** What the page shows when the address names no value (a filter that always has one, such as the year). */
+  defaultValue?: string;
+  /** The API's refusal of the value the address carries, shown beside the field as a form's would be. */
+  error?: string;
+}
+
+export function FilterSelect({ name, label, options, allLabel, defaultValue = '', error }: FilterSelectProps) {
   const [params] = useSearchParams();
+  const errorId = `filter-${name}-error`;
   return (
-    <div className="filter-bar__item">
-      <label className="usa-label margin-top-0" htmlFor={`filter-${name}`}>
+    <div className={`filter-bar__item ${error ? 'usa-form-group--error filter-bar__item--error' : ''}`}>
+      <label className={`usa-label margin-top-0 ${error ? 'usa-label--error' : ''}`} htmlFor={`filter-${name}`}>
         {label}
       </label>
-      <select id={`filter-${name}`} name={name} className="usa-select" defaultValue={params.get(name) ?? ''}>
+      {error && (
+        <span className="usa-error-message" id={errorId}>
+          {error}
+        </span>
+      )}
+      <select
+        id={`filter-${name}`}
+        name={name}
+        className={`usa-select ${error ? 'usa-input--error' : ''}`}
+        defaultValue={params.get(name) ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      >
         {allLabel !== undefined && <option value="">{allLabel}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AuditEvent } from '../../api/schemas';
 import { type Column, PagedTable } from '../../components/DataTable';
+import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
 import { formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,7 +17,8 @@ const ENTITY_TYPES = ['organization', 'partnership', 'agreement', 'engagement', 
 export function AuditPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const query = useAuditLog({ entityType: params.get('entityType') ?? undefined, action: params.get('action') ?? undefined, limit: 50 });
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? undefined]));
+  const query = useAuditLog({ ...filters, limit: 50 });
 
   const columns: Column<AuditEvent>[] = [
     {
@@ -45,7 +47,7 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} lead={t('audit.lead')} />
+      <PageHeader title={t('audit.title')} lead={t('audit.lead')} actions={<ExportLinks path="/audit" params={filters} />} />
       <VerifyChain />
       <FilterBar names={FILTERS} label={t('audit.filtersLabel')}>
         <FilterSelect

@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { apiUrl } from '../../api/client';
 import type { ProgramCascade } from '../../api/schemas';
 import { canWrite, useCurrentUser } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
+import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterSelect } from '../../components/FilterBar';
 import { countryName, formatCount } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useProgramCascade } from './api';
+import { GenerationsTable } from './GenerationsTable';
 import { GenerationBars } from './GenerationBars';
 import { PivotTable } from './PivotTable';
 
@@ -42,31 +43,7 @@ function Generations({ cascade }: { cascade: ProgramCascade }) {
     <section aria-labelledby="generations-heading" className="margin-top-4">
       <h2 id="generations-heading">{t('cascade.generationsHeading')}</h2>
       <GenerationBars generations={cascade.generations} />
-      <table className="usa-table usa-table--borderless usa-table--stacked width-full">
-        <caption>{t('cascade.generationsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cascade.fields.generation')}</th>
-            <th scope="col" className="cell-number">{t('cascade.fields.peopleTrained')}</th>
-            <th scope="col" className="cell-number">{t('cascade.fields.newInstructors')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cascade.generations.map((row) => (
-            <tr key={row.generation}>
-              <th scope="row" data-label={t('cascade.fields.generation')}>
-                {row.generation === 0 ? t('cascade.generationZeroRow') : t('cascade.generationN', { generation: row.generation })}
-              </th>
-              <td data-label={t('cascade.fields.peopleTrained')} className="cell-number">
-                {row.generation === 0 ? t('cascade.notApplicable') : formatCount(row.peopleTrained)}
-              </td>
-              <td data-label={t('cascade.fields.newInstructors')} className="cell-number">
-                {formatCount(row.newInstructors)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <GenerationsTable generations={cascade.generations} caption={t('cascade.generationsCaption')} />
     </section>
   );
 }
@@ -102,11 +79,7 @@ function ProgramFigures() {
       <PageHeader
         title={t('cascade.programTitle')}
         lead={t('cascade.programLead')}
-        actions={
-          <a className="usa-button usa-button--outline" href={apiUrl('/cascade', { year, format: 'csv' })} download>
-            {t('common.exportCsv')}
-          </a>
-        }
+        actions={<ExportLinks path="/cascade" params={{ year }} />}
       />
       <FilterBar names={['year']} label={t('cascade.yearLabel')}>
         <FilterSelect

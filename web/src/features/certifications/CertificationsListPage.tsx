@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { type Certification, CERTIFICATION_STATUSES } from '../../api/schemas';
 import { useCurrentUser } from '../../api/session';
 import { type Column, PagedTable } from '../../components/DataTable';
+import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
 import { formatDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -57,7 +58,8 @@ export function CertificationsListPage({ view }: { view: 'all' | 'expiring' }) {
   const credentials = useCredentials();
   const names = view === 'expiring' ? EXPIRING_FILTERS : FILTERS;
   const filters = Object.fromEntries(names.map((name) => [name, params.get(name) ?? undefined]));
-  const query = useCertificationList({ ...filters, ...(view === 'expiring' ? { expiringWithinDays: EXPIRING_WITHIN_DAYS } : {}), limit: 25 });
+  const listed = { ...filters, ...(view === 'expiring' ? { expiringWithinDays: EXPIRING_WITHIN_DAYS } : {}) };
+  const query = useCertificationList({ ...listed, limit: 25 });
   const columns = useCertificationColumns();
   const isOwn = user.role === 'instructor' || user.role === 'coordinator';
   const title =
@@ -69,7 +71,11 @@ export function CertificationsListPage({ view }: { view: 'all' | 'expiring' }) {
 
   return (
     <>
-      <PageHeader title={title} lead={view === 'expiring' ? t('certifications.expiringLead') : undefined} />
+      <PageHeader
+        title={title}
+        lead={view === 'expiring' ? t('certifications.expiringLead') : undefined}
+        actions={<ExportLinks path="/certifications" params={listed} />}
+      />
       <FilterBar names={names} label={t('certifications.filtersLabel')}>
         <FilterSelect
           key={credentials.data?.length ?? 0}

@@ -4,6 +4,7 @@ import { DEPLOYMENT_STATUSES, type Deployment } from '../../api/schemas';
 import { canWrite, useCurrentUser } from '../../api/session';
 import { useCountryChoices } from '../../components/choices';
 import { type Column, PagedTable } from '../../components/DataTable';
+import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
 import { countryName, formatCount, formatDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -61,6 +62,7 @@ export function DeploymentsListPage() {
             <Link to="/deployments/timeline" className="usa-button usa-button--outline">
               {t('nav.timeline')}
             </Link>
+            <ExportLinks path="/deployments" params={filters} />
           </>
         }
       />

@@ -1,19 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { apiUrl } from '../../api/client';
 import { ENGAGEMENT_KINDS } from '../../api/schemas';
 import { canWrite, useCurrentUser } from '../../api/session';
+import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
+import { countryName } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { useOrganizationOptions } from '../organizations/api';
 import { EngagementsTable } from './EngagementsTable';
 
-const FILTERS = ['q', 'kind', 'from', 'to'] as const;
+const FILTERS = ['q', 'organizationId', 'kind', 'from', 'to'] as const;
 
 export function EngagementsListPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [params] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? undefined]));
+  const organizations = useOrganizationOptions();
 
   return (
     <>
@@ -26,14 +29,19 @@ export function EngagementsListPage() {
                 {t('nav.newEngagement')}
               </Link>
             )}
-            <a className="usa-button usa-button--outline" href={apiUrl('/engagements', { ...filters, format: 'csv' })} download>
-              {t('common.exportCsv')}
-            </a>
+            <ExportLinks path="/engagements" params={filters} />
           </>
         }
       />
       <FilterBar names={FILTERS} label={t('engagements.filtersLabel')}>
         <FilterInput name="q" label={t('engagements.search')} isWide />
+        <FilterSelect
+          key={organizations.data?.length ?? 0}
+          name="organizationId"
+          label={t('engagements.fields.organization')}
+          options={(organizations.data ?? []).map((organization) => ({ value: organization.id, label: `${organization.name} (${countryName(organization.country)})` }))}
+          allLabel={t('engagements.allOrganizations')}
+        />
         <FilterSelect
           name="kind"
           label={t('engagements.fields.kind')}

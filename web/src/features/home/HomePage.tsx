@@ -1,20 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { canSeeReports, useCurrentUser } from '../../api/session';
 import { PageHeader } from '../../components/PageHeader';
-import { CertificationsExpiring } from './CertificationsExpiring';
+import { DashboardPage } from '../reports/DashboardPage';
 import { InstructorHome } from './InstructorHome';
 import { OverdueFollowUps } from './OverdueFollowUps';
 import { PipelineSummary } from './PipelineSummary';
 import { RenewalsDue } from './RenewalsDue';
-import { VettingPending } from './VettingPending';
 
 /**
- * What needs attention today: overdue follow-ups, agreements up for renewal, the pipeline, and
- * for the program office certifications running out and vetting waiting for a result.
+ * Each role's home. The program office and its viewers land on the dashboard (the program in
+ * figures, then today's work); a coordinator on what needs attention today: overdue follow-ups,
+ * agreements up for renewal and the pipeline; an instructor on their open offerings.
  */
 export function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  if (canSeeReports(user)) return <DashboardPage />;
   if (user.role === 'instructor') {
     return (
       <>
@@ -32,12 +33,6 @@ export function HomePage() {
           <RenewalsDue />
         </div>
         <div className="grid-col-12 desktop:grid-col-5">
-          {canWrite(user) && (
-            <>
-              <CertificationsExpiring />
-              <VettingPending />
-            </>
-          )}
           <PipelineSummary />
         </div>
       </div>

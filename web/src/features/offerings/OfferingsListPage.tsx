@@ -4,6 +4,7 @@ import { OFFERING_STATUSES } from '../../api/schemas';
 import { canWrite, useCurrentUser } from '../../api/session';
 import { useCountryChoices } from '../../components/choices';
 import { PagedTable } from '../../components/DataTable';
+import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { useCourseOptions } from '../courses/api';
@@ -33,11 +34,14 @@ export function OfferingsListPage() {
       <PageHeader
         title={isOwn ? t(`offerings.ownListTitle.${user.role as 'instructor' | 'coordinator'}`) : t('offerings.listTitle')}
         actions={
-          canWrite(user) && (
-            <Link to="/offerings/new" className="usa-button">
-              {t('nav.newOffering')}
-            </Link>
-          )
+          <>
+            {canWrite(user) && (
+              <Link to="/offerings/new" className="usa-button">
+                {t('nav.newOffering')}
+              </Link>
+            )}
+            <ExportLinks path="/offerings" params={filters} />
+          </>
         }
       />
       <FilterBar names={FILTERS} label={t('offerings.filtersLabel')}>

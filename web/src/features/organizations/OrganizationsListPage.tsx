@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { apiUrl } from '../../api/client';
 import type { Organization } from '../../api/schemas';
 import { canWrite, useCurrentUser } from '../../api/session';
 import { type Column, PagedTable } from '../../components/DataTable';
+import { ExportLinks } from '../../components/ExportLinks';
 import { countryName } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useOrganizationList } from './api';
@@ -44,9 +44,7 @@ export function OrganizationsListPage() {
                 {t('nav.newOrganization')}
               </Link>
             )}
-            <a className="usa-button usa-button--outline" href={apiUrl('/organizations', { ...filters, format: 'csv' })} download>
-              {t('common.exportCsv')}
-            </a>
+            <ExportLinks path="/organizations" params={filters} />
           </>
         }
       />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Board } from '../../api/schemas';
 import { canWrite, useCurrentUser } from '../../api/session';
+import { ExportLinks } from '../../components/ExportLinks';
 import { countryName, formatCount, formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -52,11 +53,14 @@ export function BoardPage() {
         title={t('partnerships.boardTitle')}
         lead={t('partnerships.boardLead')}
         actions={
-          canWrite(user) && (
-            <Link to="/partnerships/new" className="usa-button">
-              {t('nav.newPartnership')}
-            </Link>
-          )
+          <>
+            {canWrite(user) && (
+              <Link to="/partnerships/new" className="usa-button">
+                {t('nav.newPartnership')}
+              </Link>
+            )}
+            <ExportLinks path="/partnerships" params={{ sort: 'stage' }} />
+          </>
         }
       />
       {board.isPending && <Loading />}

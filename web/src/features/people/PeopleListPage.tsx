@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { apiUrl } from '../../api/client';
 import type { Person } from '../../api/schemas';
 import { canManageOwnPeople, useCurrentUser } from '../../api/session';
 import { type Column, PagedTable } from '../../components/DataTable';
+import { ExportLinks } from '../../components/ExportLinks';
 import { PageHeader } from '../../components/PageHeader';
 import { usePeopleList } from './api';
 import { PEOPLE_FILTERS, PeopleFilters } from './PeopleFilters';
@@ -54,9 +54,7 @@ export function PeopleListPage() {
                 {t('nav.newPerson')}
               </Link>
             )}
-            <a className="usa-button usa-button--outline" href={apiUrl('/people', { ...filters, format: 'csv' })} download>
-              {t('common.exportCsv')}
-            </a>
+            <ExportLinks path="/people" params={filters} />
           </>
         }
       />

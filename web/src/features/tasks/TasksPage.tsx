@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { apiUrl, type QueryParams } from '../../api/client';
+import type { QueryParams } from '../../api/client';
 import { PagedTable } from '../../components/DataTable';
+import { ExportLinks } from '../../components/ExportLinks';
 import { PageHeader } from '../../components/PageHeader';
 import { useTaskList } from './api';
 import { useTaskColumns } from './TaskTable';
@@ -28,11 +29,7 @@ export function TasksPage() {
     <>
       <PageHeader
         title={t('tasks.title')}
-        actions={
-          <a className="usa-button usa-button--outline" href={apiUrl('/tasks', { ...VIEW_QUERY[view], format: 'csv' })} download>
-            {t('common.exportCsv')}
-          </a>
-        }
+        actions={<ExportLinks path="/tasks" params={VIEW_QUERY[view]} />}
       />
       <nav aria-label={t('tasks.viewsLabel')} className="margin-bottom-3">
         <ul className="usa-button-group usa-button-group--segmented">
