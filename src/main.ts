@@ -15,6 +15,8 @@ const program = buildProgram(
     env: { ...process.env },
     out: (line) => process.stdout.write(`${line}\n`),
     readStdin,
+    progress: (text) => process.stderr.write(text),
+    isProgressTty: process.stderr.isTTY === true,
     setExitCode: (code) => {
       process.exitCode = code;
     },

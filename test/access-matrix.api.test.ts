@@ -198,7 +198,56 @@ async function finishedRun(): Promise<string> {
   return officerRun;
 }
 
+/** An uploaded roster of the fixture's agency, fresh for each call that changes it. */
+async function freshImport(f: Fixture): Promise<{ id: string; version: number }> {
+  async function* body() {
+    yield Buffer.from('Given name,Family name\nMatrix,Importee\n');
+  }
+  const view = await t.services.imports.upload(t.system, { kind: 'people', filename: 'matrix.csv', organizationId: f.organizationId }, body());
+  return { id: view.id, version: view.version };
+}
+
+function uploadAs(a: Agent, query: string, body: string) {
+  const authorization = a === callers.anonymous ? {} : { authorization: `Bearer ${a.token}` };
+  return t.app.inject({ method: 'POST', url: `/api/imports?${query}`, headers: { ...authorization, 'content-type': 'text/csv' }, payload: Buffer.from(body) });
+}
+
+const importRead: Record<Caller, Expectation> = {
+  admin: 200,
+  program_officer: 200,
+  coordinator: { own: 200, other: 404 },
+  instructor: 404,
+  viewer: 403,
+  anonymous: 401,
+};
+const importRun = (ok: number): Record<Caller, Expectation> => ({ ...importRead, admin: ok, program_officer: ok, coordinator: { own: ok, other: 404 } });
+
 const cases: Case[] = [
+  {
+    route: 'POST /api/imports',
+    call: (a, f) => uploadAs(a, `kind=people&filename=roster.csv&organizationId=${f.organizationId}`, 'Given name,Family name\nUploaded,Person\n'),
+    expect: { admin: 201, program_officer: 201, coordinator: { own: 201, other: 404 }, instructor: 403, viewer: 403, anonymous: 401 },
+  },
+  { route: 'GET /api/imports', call: (a) => a.get('/api/imports'), expect: { ...everyone(200), viewer: 403 } },
+  { route: 'GET /api/imports/kinds', call: (a) => a.get('/api/imports/kinds'), expect: everyone(200) },
+  { route: 'GET /api/imports/mappings', call: (a) => a.get('/api/imports/mappings?kind=people'), expect: { ...everyone(200), viewer: 403 } },
+  {
+    route: 'POST /api/imports/mappings',
+    call: (a) => a.post('/api/imports/mappings', { kind: 'people', name: `Matrix mapping ${Math.random()}`, columns: { Nombre: 'givenName', Apellido: 'familyName' } }),
+    expect: { admin: 201, program_officer: 201, coordinator: 201, instructor: 403, viewer: 403, anonymous: 401 },
+  },
+  { route: 'GET /api/imports/:id', call: async (a, f) => a.get(`/api/imports/${(await freshImport(f)).id}`), expect: importRead },
+  {
+    route: 'PATCH /api/imports/:id',
+    call: async (a, f) => {
+      const made = await freshImport(f);
+      return a.patch(`/api/imports/${made.id}`, { dateFormat: 'DMY' }, made.version);
+    },
+    expect: importRun(200),
+  },
+  { route: 'POST /api/imports/:id/validate', call: async (a, f) => a.post(`/api/imports/${(await freshImport(f)).id}/validate`), expect: importRun(202) },
+  { route: 'POST /api/imports/:id/commit', call: async (a, f) => a.post(`/api/imports/${(await freshImport(f)).id}/commit`, { mode: 'all' }), expect: importRun(202) },
+  { route: 'GET /api/imports/:id/problems', call: async (a, f) => a.get(`/api/imports/${(await freshImport(f)).id}/problems`), expect: importRead },
   { route: 'GET /api/health', call: (a) => a.get('/api/health'), expect: { ...everyone(200), anonymous: 200 } },
   { route: 'GET /api/auth/me', call: (a) => a.get('/api/auth/me'), expect: everyone(200) },
   {

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { ConfigError } from '../config.js';
 import { ROLES } from '../platform/access.js';
 import { BackupError } from '../platform/db/backup.js';
@@ -11,6 +11,8 @@ import { backup, restore } from './backup.js';
 import { REPORT_FORMATS } from '../modules/reports/reports.schemas.js';
 import { migrate } from './migrate.js';
 import { exportIati, reportYear } from './report.js';
+import { importCommand, type ImportOptions } from './import.js';
+import { IMPORT_KINDS } from '../modules/imports/imports.fields.js';
 import { seed } from './seed.js';
 import { serve } from './serve.js';
 import { createUser } from './user.js';
@@ -21,6 +23,10 @@ export interface CliIo {
   /** Reads all of standard input, for secrets that must not appear in the process list. */
   readStdin: () => Promise<string>;
   setExitCode: (code: number) => void;
+  /** Where progress goes (standard error), when anywhere. */
+  progress?: (text: string) => void;
+  /** Whether that is a terminal, so a bar can redraw itself. */
+  isProgressTty?: boolean;
 }
 
 export function buildProgram(io: CliIo, version: string): Command {
@@ -93,6 +99,23 @@ export function buildProgram(io: CliIo, version: string): Command {
     .addOption(new Option('--format <format>', 'document format').choices(REPORT_FORMATS).default('pdf'))
     .option('-o, --output <file>', 'where to write it (default: cadre-year-report-<year>.<format> here)')
     .action((options: { year: string; format: string; output?: string }) => reportYear(io.env, options, io.out));
+
+  program
+    .command('import')
+    .description('Import people, organizations, enrollments (an attendance sheet) or certifications from CSV or XLSX: all rows or nothing')
+    .addArgument(new Argument('<kind>', 'what the file holds').choices(IMPORT_KINDS))
+    .argument('<file>', 'the CSV or XLSX file')
+    .option('--dry-run', 'check every row and report the problems; write nothing')
+    .option('--map <column=field...>', 'map a column (header, number or letter) to a field, such as "Apellido=familyName"; "Notas=-" leaves a column out')
+    .option('--date-format <order>', 'the order of the file’s dates when they read both ways: DMY, MDY or YMD')
+    .option('--valid-only', 'import the valid rows and skip the others (one transaction)')
+    .option('--organization <name or id>', 'people: the agency of rows that name none')
+    .option('--offering <id>', 'enrollments: the offering the attendance sheet is for')
+    .option('--sheet <name>', 'XLSX: the worksheet to read (default: the first)')
+    .option('--problems <file>', 'write every problem to this CSV file')
+    .action(async (kind: string, file: string, options: ImportOptions) =>
+      io.setExitCode(await importCommand(io.env, kind, file, options, { out: io.out, progress: io.progress, isTty: io.isProgressTty })),
+    );
 
   const exports = program.command('export').description('Exports for others to read');
   exports

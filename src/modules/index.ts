@@ -46,6 +46,8 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { createNotificationsService } from './notifications/notifications.service.js';
 import { createCertificationReminders } from './training/certification-reminders.js';
 import { vettingRoutes } from './vetting/vetting.routes.js';
+import { importsRoutes } from './imports/imports.routes.js';
+import { createImportsService } from './imports/imports.service.js';
 import { createVettingService } from './vetting/vetting.service.js';
 import { createPeopleService } from './people/people.service.js';
 
@@ -85,6 +87,7 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
   const offerings = createOfferingsService({ db, clock, audit, organizations, people, catalog, certifications });
   const notifications = createNotificationsService({ db, clock });
   const cascade = createCascadeService({ db, people });
+  const enrollments = createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges });
   const jobs: Job[] = [
     { name: 'certification-reminders', intervalMs: 6 * 3_600_000, run: createCertificationReminders({ db, clock, users, notifications, mailer }) },
   ];
@@ -106,7 +109,8 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
     certifications,
     vetting,
     offerings,
-    enrollments: createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges }),
+    enrollments,
+    imports: createImportsService({ db, clock, audit, people, organizations, enrollments, catalog, certifications }),
     badges,
     keys,
     endorsements: createEndorsementsService({ db, clock, audit, keys, urls, badges }),
@@ -139,5 +143,6 @@ export function moduleRoutes(services: Services, options: { sessionHours: number
     notificationsRoutes(services),
     badgesRoutes(services),
     reportsRoutes(services),
+    importsRoutes(services),
   ];
 }

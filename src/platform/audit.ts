@@ -54,7 +54,17 @@ function serialise(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
 
-export type AuditRecorder = (trx: Kysely<DB>, ctx: RequestContext, entry: AuditEntry) => Promise<void>;
+export interface AuditRecorder {
+  (trx: Kysely<DB>, ctx: RequestContext, entry: AuditEntry): Promise<void>;
+  /**
+   * Appends many events at once (a bulk import): the head moves once, by their number, and the
+   * events are written in batches, chained exactly as one-by-one appends would chain them.
+   */
+  many(trx: Kysely<DB>, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void>;
+}
+
+/** Events per INSERT: twelve columns each, well under both engines' bound-parameter limits. */
+const INSERT_BATCH = 500;
 
 /**
  * Appends an event to the chain. It must run inside the transaction of the change it records:
@@ -62,34 +72,43 @@ export type AuditRecorder = (trx: Kysely<DB>, ctx: RequestContext, entry: AuditE
  * SQLite), so concurrent writers queue and the chain stays one line.
  */
 export function createAuditRecorder(clock: Clock): AuditRecorder {
-  return async (trx, ctx, entry) => {
+  async function many(trx: Kysely<DB>, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     const head = await trx
       .updateTable('audit_head')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+      .set((eb) => ({ last_seq: eb('last_seq', '+', entries.length) }))
       .where('id', '=', 1)
       .returning(['last_seq', 'last_hash'])
       .executeTakeFirstOrThrow();
-    const event: HashedFields = {
-      seq: Number(head.last_seq),
-      id: newId(),
-      occurred_at: instant(clock),
-      actor_id: ctx.actor.id,
-      actor_label: ctx.actor.label,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      before: serialise(entry.before),
-      after: serialise(entry.after),
-      request_id: ctx.requestId,
-      ip: ctx.ip,
-    };
-    const hash = eventHash(head.last_hash, event);
-    await trx
-      .insertInto('audit_events')
-      .values({ ...event, prev_hash: head.last_hash, hash })
-      .execute();
-    await trx.updateTable('audit_head').set({ last_hash: hash }).where('id', '=', 1).execute();
-  };
+    let seq = Number(head.last_seq) - entries.length;
+    let prevHash = head.last_hash;
+    const occurredAt = instant(clock);
+    const rows = entries.map((entry) => {
+      seq += 1;
+      const event: HashedFields = {
+        seq,
+        id: newId(),
+        occurred_at: occurredAt,
+        actor_id: ctx.actor.id,
+        actor_label: ctx.actor.label,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId,
+        before: serialise(entry.before),
+        after: serialise(entry.after),
+        request_id: ctx.requestId,
+        ip: ctx.ip,
+      };
+      const hash = eventHash(prevHash, event);
+      const row = { ...event, prev_hash: prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) await trx.insertInto('audit_events').values(rows.slice(i, i + INSERT_BATCH)).execute();
+    await trx.updateTable('audit_head').set({ last_hash: prevHash }).where('id', '=', 1).execute();
+  }
+  const record = (trx: Kysely<DB>, ctx: RequestContext, entry: AuditEntry) => many(trx, ctx, [entry]);
+  return Object.assign(record, { many });
 }
 
 export interface ChainProblem {

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'precondition_required'
   | 'rule_broken'
   | 'rate_limited'
+  | 'payload_too_large'
   | 'password_change_required';
 
 export interface FieldProblem {

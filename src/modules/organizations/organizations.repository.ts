@@ -27,6 +27,10 @@ export function organizationsRepository(db: Kysely<DB>) {
       return db.selectFrom('organizations').selectAll().where('search_name', '=', searchName).executeTakeFirst();
     },
 
+    findByAcronym(acronym: string): Promise<OrganizationRow[]> {
+      return db.selectFrom('organizations').selectAll().where(sql<boolean>`lower(acronym) = ${acronym.trim().toLowerCase()}`).limit(2).execute();
+    },
+
     list(filter: OrganizationFilter, sort: SortRequest, page: PageRequest): Promise<OrganizationRow[]> {
       let query = db.selectFrom('organizations').selectAll();
       if (filter.search) {

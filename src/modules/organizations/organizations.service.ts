@@ -38,6 +38,7 @@ const duplicateName = (name: string) =>
 
 export function createOrganizationsService({ db, clock, audit }: OrganizationsDeps) {
   const repo = organizationsRepository(db);
+  const inTransaction = <T>(executor: Kysely<DB> | undefined, work: (trx: Kysely<DB>) => Promise<T>) => (executor ? work(executor) : db.transaction().execute(work));
 
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<OrganizationRow> {
     const row = await organizationsRepository(executor).findById(id);
@@ -110,15 +111,32 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
       return toOrganization(row);
     },
 
+    /**
+     * The organization a spreadsheet cell names, among those the actor may see: by Cadre id, by
+     * name (accents and case aside) or by acronym when only one has it.
+     */
+    async resolve(ctx: RequestContext, text: string, executor: Kysely<DB> = db): Promise<Organization | undefined> {
+      const value = text.trim();
+      const lookups = organizationsRepository(executor);
+      const candidates = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+        ? [await lookups.findById(value.toLowerCase())]
+        : [await lookups.findBySearchName(searchKey(value))];
+      const found = candidates.filter((row): row is OrganizationRow => row !== undefined && canSeeOrganization(ctx.actor, row.id));
+      if (found.length === 1) return toOrganization(found[0] as OrganizationRow);
+      const byAcronym = (await lookups.findByAcronym(value)).filter((row) => canSeeOrganization(ctx.actor, row.id));
+      return byAcronym.length === 1 ? toOrganization(byAcronym[0] as OrganizationRow) : undefined;
+    },
+
     /** Throws unless the organization exists and the actor may see it. */
     async requireVisible(ctx: RequestContext, id: string, trx: Kysely<DB> = db): Promise<Organization> {
       return toOrganization(await visibleRow(ctx, id, trx));
     },
 
-    async create(ctx: RequestContext, input: CreateOrganizationInput): Promise<Organization> {
+    /** With `executor`, joins the caller's transaction (an import) instead of opening one. */
+    async create(ctx: RequestContext, input: CreateOrganizationInput, executor?: Kysely<DB>): Promise<Organization> {
       requireRole(ctx.actor, organizationWriters);
       try {
-        return await db.transaction().execute(async (trx) => {
+        return await inTransaction(executor, async (trx) => {
           const txRepo = organizationsRepository(trx);
           const key = searchKey(input.name);
           if (await txRepo.findBySearchName(key)) throw duplicateName(input.name);
@@ -150,10 +168,10 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
       }
     },
 
-    async update(ctx: RequestContext, id: string, version: number, input: UpdateOrganizationInput): Promise<Organization> {
+    async update(ctx: RequestContext, id: string, version: number, input: UpdateOrganizationInput, executor?: Kysely<DB>): Promise<Organization> {
       requireRole(ctx.actor, organizationWriters);
       try {
-        return await db.transaction().execute(async (trx) => {
+        return await inTransaction(executor, async (trx) => {
           const txRepo = organizationsRepository(trx);
           const current = await visibleRow(ctx, id, trx);
           const country = input.country ?? current.country;

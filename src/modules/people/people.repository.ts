@@ -29,6 +29,8 @@ type Bounds = ReturnType<typeof readinessBounds>;
 
 /** Ids per IN list: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const RELATED_CHUNK = 1000;
+/** People rows per INSERT: sixteen columns each, under both engines' bound-parameter limits. */
+const INSERT_BATCH = 500;
 
 /** SQL for "no readiness blocker at these bounds", the badge's rule in the database's terms. */
 function readyAt(bounds: Bounds) {
@@ -99,6 +101,22 @@ export function peopleRepository(db: Kysely<DB>) {
     findByEmail(email: string) {
       return db.selectFrom('people').select('id').where('email', '=', email).executeTakeFirst();
     },
+    /** People by any of their keys (id, email, search name), in chunks the engines accept: an import's matching. */
+    async findByKeys(keys: { ids: readonly string[]; emails: readonly string[]; searchNames: readonly string[] }) {
+      const found = new Map<string, PersonRowWithOrganization>();
+      const lookups = [
+        ['people.id', keys.ids],
+        ['people.email', keys.emails],
+        ['people.search_name', keys.searchNames],
+      ] as const;
+      for (const [column, values] of lookups) {
+        const distinct = [...new Set(values)];
+        for (let i = 0; i < distinct.length; i += RELATED_CHUNK) {
+          for (const row of await base().where(column, 'in', distinct.slice(i, i + RELATED_CHUNK)).execute()) found.set(row.id, row);
+        }
+      }
+      return [...found.values()];
+    },
     findSameIdentity(searchName: string, organizationId: string, dateOfBirth: string) {
       return db
         .selectFrom('people')
@@ -136,6 +154,16 @@ export function peopleRepository(db: Kysely<DB>) {
     },
     insert(row: Insertable<PeopleTable>) {
       return db.insertInto('people').values(row).execute();
+    },
+    /** Many people with their languages, heritage and specialties, in batches under the engines' parameter limits. */
+    async insertMany(
+      rows: readonly Insertable<PeopleTable>[],
+      related: { languages: Insertable<PersonLanguagesTable>[]; heritage: Insertable<PersonHeritageCountriesTable>[]; specialties: Insertable<PersonSpecialtiesTable>[] },
+    ) {
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) await db.insertInto('people').values(rows.slice(i, i + INSERT_BATCH)).execute();
+      for (let i = 0; i < related.languages.length; i += INSERT_BATCH * 4) await db.insertInto('person_languages').values(related.languages.slice(i, i + INSERT_BATCH * 4)).execute();
+      for (let i = 0; i < related.heritage.length; i += INSERT_BATCH * 4) await db.insertInto('person_heritage_countries').values(related.heritage.slice(i, i + INSERT_BATCH * 4)).execute();
+      for (let i = 0; i < related.specialties.length; i += INSERT_BATCH * 4) await db.insertInto('person_specialties').values(related.specialties.slice(i, i + INSERT_BATCH * 4)).execute();
     },
     update(id: string, version: number, changes: Updateable<PeopleTable>) {
       return updateVersioned(db, 'people', id, version, changes);

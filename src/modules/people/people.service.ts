@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { type RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
@@ -6,7 +6,7 @@ import type { FieldCipher } from '../../platform/crypto.js';
 import { addDays } from '../../platform/dates.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB, PeopleTable } from '../../platform/db/schema.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
@@ -16,6 +16,7 @@ import { canEditPeopleOf, canRevealPassport, canSeePerson, peopleScope } from '.
 import { extrasOf, type PeopleFilter, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
 import {
   type CreatePersonInput,
+  ilrFromNumber,
   ilrToNumber,
   type ListPeopleQuery,
   type Person,
@@ -70,7 +71,50 @@ function names(input: { givenName: string; familyName: string }) {
   };
 }
 
+function personRow(id: string, input: CreatePersonInput, now: string): Insertable<PeopleTable> {
+  return {
+    id,
+    organization_id: input.organizationId,
+    given_name: input.givenName,
+    family_name: input.familyName,
+    ...names(input),
+    rank_title: input.rankTitle ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    sex: input.sex ?? null,
+    date_of_birth: input.dateOfBirth ?? null,
+    status: input.status,
+    notes: input.notes ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** A person as an import compares it with a row of its file: every field an import may set. */
+export interface PersonForImport {
+  id: string;
+  organizationId: string;
+  searchName: string;
+  givenName: string;
+  familyName: string;
+  rankTitle: string | null;
+  email: string | null;
+  phone: string | null;
+  sex: string | null;
+  dateOfBirth: string | null;
+  status: string;
+  notes: string | null;
+  languages: { language: string; speaking: string; reading: string }[];
+  heritageCountries: string[];
+  specialties: string[];
+  version: number;
+  /** Whether the actor may change this person. */
+  isEditable: boolean;
+}
+
 export function createPeopleService({ db, clock, audit, passports, organizations }: PeopleDeps) {
+  const inTransaction = <T>(executor: Kysely<DB> | undefined, work: (trx: Kysely<DB>) => Promise<T>) => (executor ? work(executor) : db.transaction().execute(work));
+
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
     const row = await peopleRepository(executor).findById(id);
     if (!row || !canSeePerson(ctx.actor, row)) throw notFound('The person');
@@ -157,31 +201,17 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       return detailOf(ctx, await visibleRow(ctx, id));
     },
 
-    async create(ctx: RequestContext, input: CreatePersonInput): Promise<PersonDetail> {
+    /** With `executor`, joins the caller's transaction (an import) instead of opening one. */
+    async create(ctx: RequestContext, input: CreatePersonInput, executor?: Kysely<DB>): Promise<PersonDetail> {
       try {
-        return await db.transaction().execute(async (trx) => {
+        return await inTransaction(executor, async (trx) => {
           await checkOrganization(ctx, trx, input.organizationId);
           const nameKeys = names(input);
           await checkIdentity(trx, null, { ...input, searchName: nameKeys.search_name });
           const id = newId();
           const now = instant(clock);
           const repo = peopleRepository(trx);
-          await repo.insert({
-            id,
-            organization_id: input.organizationId,
-            given_name: input.givenName,
-            family_name: input.familyName,
-            ...nameKeys,
-            rank_title: input.rankTitle ?? null,
-            email: input.email ?? null,
-            phone: input.phone ?? null,
-            sex: input.sex ?? null,
-            date_of_birth: input.dateOfBirth ?? null,
-            status: input.status,
-            notes: input.notes ?? null,
-            created_at: now,
-            updated_at: now,
-          });
+          await repo.insert(personRow(id, input, now));
           await repo.replaceLanguages(id, input.languages.map((l) => ({ language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) })));
           await repo.replaceHeritage(id, input.heritageCountries);
           await repo.replaceSpecialties(id, input.specialties);
@@ -195,8 +225,94 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       }
     },
 
-    async update(ctx: RequestContext, id: string, version: number, input: UpdatePersonInput): Promise<PersonDetail> {
-      return db.transaction().execute(async (trx) => {
+    /**
+     * Creates many people in the caller's transaction (an import): the same checks as one by one
+     * (the agency, the email and the name + agency + date of birth taken by nobody), made in bulk,
+     * the rows written in batches and one audit event per person.
+     */
+    async createMany(ctx: RequestContext, inputs: readonly CreatePersonInput[], trx: Kysely<DB>): Promise<string[]> {
+      if (inputs.length === 0) return [];
+      for (const organizationId of new Set(inputs.map((i) => i.organizationId))) await checkOrganization(ctx, trx, organizationId);
+      const repo = peopleRepository(trx);
+      const keys = inputs.map((input) => names(input).search_name);
+      const existing = await repo.findByKeys({ ids: [], emails: inputs.flatMap((i) => (i.email ? [i.email] : [])), searchNames: inputs.flatMap((i, n) => (i.dateOfBirth ? [keys[n] as string] : [])) });
+      const takenEmails = new Set(existing.flatMap((row) => (row.email ? [row.email] : [])));
+      const takenIdentities = new Set(existing.map((row) => `${row.search_name}|${row.organization_id}|${row.date_of_birth ?? ''}`));
+      inputs.forEach((input, n) => {
+        if (input.email && takenEmails.has(input.email)) throw conflict(`Another person has the email ${input.email}.`, [{ pointer: `/${n}/email`, detail: 'is already the email of another person' }]);
+        if (input.dateOfBirth && takenIdentities.has(`${keys[n]}|${input.organizationId}|${input.dateOfBirth}`)) {
+          throw conflict(`${input.givenName} ${input.familyName}, born ${input.dateOfBirth}, is already on this agency’s roster.`, [{ pointer: `/${n}/dateOfBirth`, detail: 'matches a person already on the roster' }]);
+        }
+      });
+      const now = instant(clock);
+      const ids = inputs.map(() => newId());
+      try {
+        await repo.insertMany(
+          inputs.map((input, n) => personRow(ids[n] as string, input, now)),
+          {
+            languages: inputs.flatMap((input, n) => input.languages.map((l) => ({ person_id: ids[n] as string, language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) }))),
+            heritage: inputs.flatMap((input, n) => input.heritageCountries.map((country) => ({ person_id: ids[n] as string, country }))),
+            specialties: inputs.flatMap((input, n) => input.specialties.map((specialty) => ({ person_id: ids[n] as string, specialty }))),
+          },
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict('Two of these people have the same email, or one has the email of another person.');
+        throw error;
+      }
+      const rows = await repo.findByIds(ids);
+      const related = await repo.related(ids);
+      const detail = peopleScope(ctx.actor).detail;
+      const day = today(clock);
+      await audit.many(
+        trx,
+        ctx,
+        rows.map((row) => ({ action: 'person.create', entityType: 'person', entityId: row.id, after: toPersonDetail(row, extrasOf(related, row.id), day, detail) })),
+      );
+      return ids;
+    },
+
+    /**
+     * The people an import's rows name, by id, email or name (the import tells them apart), with
+     * every field it may change. Only people the actor may see, unless `anyone` (an offering's
+     * instructors enroll whoever attends, as they do one by one).
+     */
+    async matchForImport(
+      ctx: RequestContext,
+      keys: { ids: readonly string[]; emails: readonly string[]; names: readonly string[] },
+      executor: Kysely<DB> = db,
+      options: { anyone?: boolean } = {},
+    ): Promise<PersonForImport[]> {
+      const repo = peopleRepository(executor);
+      const rows = (await repo.findByKeys({ ids: keys.ids, emails: keys.emails.map((e) => e.toLowerCase()), searchNames: keys.names.map((n) => searchKey(n)) })).filter(
+        (row) => options.anyone === true || canSeePerson(ctx.actor, row),
+      );
+      const related = await repo.related(rows.map((row) => row.id));
+      return rows.map((row) => {
+        const extras = extrasOf(related, row.id);
+        return {
+          id: row.id,
+          organizationId: row.organization_id,
+          searchName: row.search_name,
+          givenName: row.given_name,
+          familyName: row.family_name,
+          rankTitle: row.rank_title,
+          email: row.email,
+          phone: row.phone,
+          sex: row.sex,
+          dateOfBirth: row.date_of_birth,
+          status: row.status,
+          notes: row.notes,
+          languages: extras.languages.map((l) => ({ language: l.language, speaking: ilrFromNumber(l.speaking), reading: ilrFromNumber(l.reading) })),
+          heritageCountries: extras.heritage.map((h) => h.country),
+          specialties: extras.specialties.map((s) => s.specialty),
+          version: row.version,
+          isEditable: canEditPeopleOf(ctx.actor, row.organization_id),
+        };
+      });
+    },
+
+    async update(ctx: RequestContext, id: string, version: number, input: UpdatePersonInput, executor?: Kysely<DB>): Promise<PersonDetail> {
+      return inTransaction(executor, async (trx) => {
         const current = await editableRow(ctx, id, trx);
         if (input.organizationId && input.organizationId !== current.organization_id) await checkOrganization(ctx, trx, input.organizationId);
         const merged = {

@@ -103,7 +103,7 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
     async issue(
       ctx: RequestContext,
       trx: Kysely<DB>,
-      awards: { personId: string; credentialId: string; offeringId: string; issuedOn: string; validityMonths: number | null }[],
+      awards: { personId: string; credentialId: string; offeringId: string | null; issuedOn: string; validityMonths: number | null }[],
     ): Promise<Map<string, { id: string; expiresOn: string | null; isRenewal: boolean }>> {
       const repo = certificationsRepository(trx);
       const issued = new Map<string, { id: string; expiresOn: string | null; isRenewal: boolean }>();

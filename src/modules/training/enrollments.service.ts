@@ -37,6 +37,8 @@ const conflictRule = (rule: string, message: string) => new AppError('conflict',
 
 /** Rosters, attendance and results, closing an offering, and what came of it. */
 export function createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges }: EnrollmentsDeps) {
+  const inTransaction = <T>(executor: Kysely<DB> | undefined, work: (trx: Kysely<DB>) => Promise<T>) => (executor ? work(executor) : db.transaction().execute(work));
+
   async function instructorIds(trx: Kysely<DB>, offeringId: string) {
     const rows = await offeringsRepository(trx).instructorsOf([offeringId]);
     return { all: rows.map((r) => r.person_id), leads: rows.filter((r) => r.role === 'lead').map((r) => r.person_id) };
@@ -52,9 +54,9 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
      * it, nobody in two offerings at once; a foreign participant of a U.S.-funded offering needs a
      * vetting cleared and valid on the start date.
      */
-    async enroll(ctx: RequestContext, offeringId: string, personId: string): Promise<Enrollment> {
+    async enroll(ctx: RequestContext, offeringId: string, personId: string, executor?: Kysely<DB>): Promise<Enrollment> {
       try {
-        return await db.transaction().execute(async (trx) => {
+        return await inTransaction(executor, async (trx) => {
           const offering = await offerings.visibleRow(ctx, offeringId, trx);
           const ids = await instructorIds(trx, offeringId);
           // The offering's instructors enroll whoever attends; others enroll the people they can see.
@@ -98,9 +100,20 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
       }
     },
 
+    /**
+     * An offering's roster as an import compares it with an attendance sheet, read in the
+     * caller's transaction; whether the actor may record results there, and whether it is open.
+     */
+    async rosterForImport(ctx: RequestContext, offeringId: string, trx: Kysely<DB>) {
+      const offering = await offerings.visibleRow(ctx, offeringId, trx);
+      const isRecorder = canRecordResults(ctx.actor, (await instructorIds(trx, offeringId)).all);
+      const roster = (await enrollmentsRepository(trx).forOffering(offeringId)).map(toEnrollment);
+      return { isOpen: offering.status === 'scheduled', status: offering.status, isRecorder, roster };
+    },
+
     /** Attendance and score, or a withdrawal or no-show, before the offering closes. */
-    async recordResult(ctx: RequestContext, offeringId: string, enrollmentId: string, version: number, input: RecordResultInput): Promise<Enrollment> {
-      return db.transaction().execute(async (trx) => {
+    async recordResult(ctx: RequestContext, offeringId: string, enrollmentId: string, version: number, input: RecordResultInput, executor?: Kysely<DB>): Promise<Enrollment> {
+      return inTransaction(executor, async (trx) => {
         const offering = await offerings.visibleRow(ctx, offeringId, trx);
         await requireRecorder(ctx, trx, offering);
         if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: its results are final.`);

@@ -533,6 +533,82 @@ export interface ReportRunsTable {
   finished_at: Instant | null;
 }
 
+export interface ImportsTable {
+  id: string;
+  kind: string;
+  status: string;
+  filename: string;
+  format: string;
+  byte_size: number;
+  sha256: string;
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  /** JSON: the workbook's sheet names. */
+  sheets: Generated<string>;
+  header_row: Generated<number>;
+  /** JSON: the header cells, by column. */
+  headers: Generated<string>;
+  /** JSON: the first rows, as read. */
+  preview: Generated<string>;
+  /** JSON: per column, how its cells read as dates (day-first only, month-first only, either). */
+  column_dates: Generated<string>;
+  /** JSON: which column goes to which field. */
+  mapping: Generated<string>;
+  date_format: string | null;
+  row_count: Generated<number>;
+  valid_count: number | null;
+  problem_count: number | null;
+  mode: string | null;
+  /** JSON: what the commit did (created, updated, unchanged, skipped). */
+  summary: string | null;
+  progress: Generated<number>;
+  message: string | null;
+  organization_id: string | null;
+  offering_id: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  started_at: Instant | null;
+  finished_at: Instant | null;
+  version: Generated<number>;
+}
+
+export interface ImportChunksTable {
+  import_id: string;
+  seq: number;
+  /** Base64 of one piece of the file. */
+  data: string;
+}
+
+export interface ImportProblemsTable {
+  import_id: string;
+  seq: number;
+  row_number: number;
+  column_index: number | null;
+  column_name: string | null;
+  field: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export interface ImportMappingsTable {
+  id: string;
+  kind: string;
+  name: string;
+  search_name: string;
+  /** `office`, or the agency id of a coordinator's mapping. */
+  scope: string;
+  /** JSON: header → field. */
+  columns: string;
+  date_format: string | null;
+  organization_id: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
 export interface DB {
   settings: SettingsTable;
   organizations: OrganizationsTable;
@@ -580,6 +656,10 @@ export interface DB {
   badge_credentials: BadgeCredentialsTable;
   endorsements: EndorsementsTable;
   report_runs: ReportRunsTable;
+  imports: ImportsTable;
+  import_chunks: ImportChunksTable;
+  import_problems: ImportProblemsTable;
+  import_mappings: ImportMappingsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -596,3 +676,5 @@ export type DeploymentRow = Selectable<DeploymentsTable>;
 export type RotationRow = Selectable<RotationsTable>;
 export type AssignmentRow = Selectable<AssignmentsTable>;
 export type ReadinessRow = Selectable<PersonReadinessTable>;
+export type ImportRow = Selectable<ImportsTable>;
+export type ImportMappingRow = Selectable<ImportMappingsTable>;

@@ -52,6 +52,10 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'badge_credentials',
   'endorsements',
   'report_runs',
+  'imports',
+  'import_chunks',
+  'import_problems',
+  'import_mappings',
 ] as const satisfies readonly (keyof DB)[];
 
 /** The columns each table is read in order of, so a backup is the same file twice over. */
@@ -73,4 +77,6 @@ export const ORDER_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[n
   jobs: ['name'],
   status_lists: ['organization_id'],
   badge_credentials: ['certification_id'],
+  import_chunks: ['import_id', 'seq'],
+  import_problems: ['import_id', 'seq'],
 };

@@ -9,7 +9,7 @@ export interface Problem {
   status: number;
   detail: string;
   instance: string;
-  code: ErrorCode | 'bad_request' | 'unsupported_media_type' | 'payload_too_large' | 'internal';
+  code: ErrorCode | 'bad_request' | 'unsupported_media_type' | 'internal';
   requestId: string;
   rule?: string;
   errors?: FieldProblem[];
@@ -26,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   rule_broken: 422,
   precondition_required: 428,
   rate_limited: 429,
+  payload_too_large: 413,
 };
 
 const TITLES: Record<Problem['code'], string> = {

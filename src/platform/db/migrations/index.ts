@@ -5,6 +5,7 @@ import * as peopleDeployments from './2026-11-28-03-people-deployments.js';
 import * as training from './2026-11-28-04-training.js';
 import * as badges from './2026-11-28-05-badges.js';
 import * as reports from './2026-11-28-06-reports.js';
+import * as imports from './2026-11-28-07-imports.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-04-training': training,
   '2026-11-28-05-badges': badges,
   '2026-11-28-06-reports': reports,
+  '2026-11-28-07-imports': imports,
 };

@@ -1,0 +1,225 @@
+import { searchKey } from '../../platform/text.js';
+
+/**
+ * What each kind of import takes, column by column, and the header names people give those
+ * columns in English, Spanish, French and Portuguese. A header is matched after case, accents,
+ * punctuation and anything in brackets are set aside: "Fecha de nacimiento (dd/mm/aaaa)" is
+ * "fecha de nacimiento".
+ */
+
+export const IMPORT_KINDS = ['people', 'organizations', 'enrollments', 'certifications'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface FieldDefinition {
+  key: string;
+  label: string;
+  description: string;
+  /** Header names, in any of the four languages. */
+  synonyms: readonly string[];
+  isDate?: boolean;
+}
+
+export interface KindDefinition {
+  kind: ImportKind;
+  label: string;
+  fields: readonly FieldDefinition[];
+  /** Alternatives: the mapping must cover every field of at least one. */
+  requires: readonly (readonly string[])[];
+}
+
+const PERSON_KEY_FIELDS: FieldDefinition[] = [
+  { key: 'personId', label: 'Cadre person id', description: 'The person’s id in Cadre, when the file has it.', synonyms: ['person id', 'cadre id', 'id'] },
+  {
+    key: 'email',
+    label: 'Email',
+    description: 'Finds the person (or, for people, is stored).',
+    synonyms: ['email', 'e mail', 'email address', 'e mail address', 'mail', 'correo', 'correo electronico', 'courriel', 'adresse electronique', 'adresse courriel', 'adresse e mail', 'mel', 'correio eletronico', 'endereco de email'],
+  },
+  {
+    key: 'givenName',
+    label: 'Given name',
+    description: 'First name(s).',
+    synonyms: ['given name', 'given names', 'first name', 'first names', 'firstname', 'forename', 'forenames', 'nombre', 'nombres', 'primer nombre', 'prenom', 'prenoms', 'nome', 'primeiro nome', 'nomes', 'pre nome', 'non'],
+  },
+  {
+    key: 'familyName',
+    label: 'Family name',
+    description: 'Last name(s).',
+    synonyms: ['family name', 'family names', 'last name', 'last names', 'lastname', 'surname', 'surnames', 'apellido', 'apellidos', 'primer apellido', 'nom', 'nom de famille', 'noms', 'sobrenome', 'sobrenomes', 'apelido', 'ultimo nome', 'siyati'],
+  },
+  {
+    key: 'organization',
+    label: 'Agency',
+    description: 'The agency: its name, acronym or Cadre id. Without it, the agency chosen for the import.',
+    synonyms: ['organization', 'organisation', 'agency', 'department', 'dept', 'employer', 'unit', 'organizacion', 'agencia', 'institucion', 'dependencia', 'entidad', 'agence', 'institution', 'service', 'organizacao', 'orgao', 'instituicao', 'oganizasyon', 'ajans'],
+  },
+  {
+    key: 'dateOfBirth',
+    label: 'Date of birth',
+    description: 'With the name and agency, finds a person who has no email.',
+    synonyms: ['date of birth', 'birth date', 'birthdate', 'dob', 'born', 'fecha de nacimiento', 'fecha nacimiento', 'fecha nac', 'fec nac', 'f nac', 'nacimiento', 'f nacimiento', 'date de naissance', 'naissance', 'ne le', 'nee le', 'data de nascimento', 'nascimento', 'data nasc', 'dat nesans'],
+    isDate: true,
+  },
+];
+
+const byKey = (key: string) => PERSON_KEY_FIELDS.find((f) => f.key === key) as FieldDefinition;
+
+const PEOPLE: KindDefinition = {
+  kind: 'people',
+  label: 'People (a roster)',
+  requires: [['givenName', 'familyName']],
+  fields: [
+    byKey('givenName'),
+    byKey('familyName'),
+    byKey('organization'),
+    {
+      key: 'rankTitle',
+      label: 'Rank or title',
+      description: 'Such as Sergeant or Deputy Warden.',
+      synonyms: ['rank', 'title', 'rank title', 'position', 'grade', 'job title', 'rango', 'grado', 'cargo', 'puesto', 'jerarquia', 'titre', 'fonction', 'poste', 'posto', 'patente', 'funcao', 'graduacao', 'ran'],
+    },
+    { ...byKey('email'), description: 'Finds the person again on the next import; stored in lower case.' },
+    { key: 'phone', label: 'Phone', description: '', synonyms: ['phone', 'telephone', 'phone number', 'mobile', 'cell', 'cell phone', 'tel', 'telefono', 'celular', 'movil', 'portable', 'numero de telephone', 'telefone', 'telemovel', 'telefon'] },
+    { key: 'sex', label: 'Sex', description: 'female or male (F/M, femenino, féminin, feminino …); optional.', synonyms: ['sex', 'gender', 'sexo', 'genero', 'sexe', 'genre', 'sekse'] },
+    byKey('dateOfBirth'),
+    { key: 'status', label: 'Status', description: 'active, inactive or retired.', synonyms: ['status', 'state', 'estado', 'situacion', 'statut', 'etat', 'situacao', 'estati'] },
+    {
+      key: 'languages',
+      label: 'Languages',
+      description: 'With ILR levels: `es:2+/2; fr:1` or `Spanish 2+/2`.',
+      synonyms: ['languages', 'language', 'language skills', 'idiomas', 'idioma', 'lenguas', 'langues', 'langue', 'linguas', 'lingua', 'lang'],
+    },
+    {
+      key: 'heritageCountries',
+      label: 'Heritage countries',
+      description: 'Countries by name or code, separated by semicolons.',
+      synonyms: ['heritage', 'heritage countries', 'heritage country', 'country of origin', 'origin', 'pais de origen', 'origen', 'herencia', 'pays d origine', 'origine', 'pais de origem', 'origem', 'peyi orijin'],
+    },
+    { key: 'specialties', label: 'Specialties', description: 'Separated by semicolons.', synonyms: ['specialties', 'specialities', 'specialty', 'speciality', 'skills', 'expertise', 'especialidades', 'especialidad', 'specialites', 'specialite', 'competences', 'especialidade', 'espesyalite'] },
+    { key: 'notes', label: 'Notes', description: '', synonyms: ['notes', 'note', 'comments', 'comment', 'remarks', 'notas', 'observaciones', 'comentarios', 'remarques', 'commentaires', 'observations', 'observacoes', 'not'] },
+  ],
+};
+
+const ORGANIZATIONS: KindDefinition = {
+  kind: 'organizations',
+  label: 'Organizations (partners)',
+  requires: [['name', 'kind', 'country']],
+  fields: [
+    {
+      key: 'name',
+      label: 'Name',
+      description: 'Finds the organization again on the next import.',
+      synonyms: ['name', 'organization', 'organisation', 'organization name', 'agency', 'agency name', 'nombre', 'organizacion', 'institucion', 'nom', 'nome', 'organizacao', 'instituicao', 'non'],
+    },
+    { key: 'acronym', label: 'Acronym', description: '', synonyms: ['acronym', 'abbreviation', 'short name', 'sigla', 'siglas', 'acronimo', 'sigle', 'acronyme'] },
+    { key: 'kind', label: 'Kind', description: 'Such as municipal police, state corrections, foreign police, academy.', synonyms: ['kind', 'type', 'organization type', 'agency type', 'tipo', 'tipo de organizacion', 'type d organisation', 'tip'] },
+    { key: 'country', label: 'Country', description: 'Name or ISO code.', synonyms: ['country', 'nation', 'pais', 'pays', 'peyi'] },
+    { key: 'subdivision', label: 'State or province', description: 'ISO 3166-2 code, such as US-NY or NY.', synonyms: ['subdivision', 'state', 'province', 'region', 'state code', 'estado', 'provincia', 'departamento', 'etat', 'departement', 'uf', 'depatman'] },
+    { key: 'city', label: 'City', description: '', synonyms: ['city', 'town', 'municipality', 'ciudad', 'municipio', 'ville', 'commune', 'cidade', 'vil'] },
+    { key: 'parent', label: 'Parent organization', description: 'Its name or Cadre id.', synonyms: ['parent', 'parent organization', 'parent agency', 'organizacion superior', 'organisation mere', 'organizacao superior'] },
+    { key: 'website', label: 'Website', description: 'http or https URL.', synonyms: ['website', 'web', 'url', 'site', 'web site', 'sitio web', 'pagina web', 'site web', 'site internet', 'sit web'] },
+    { key: 'description', label: 'Description', description: '', synonyms: ['description', 'about', 'descripcion', 'descricao', 'deskripsyon'] },
+  ],
+};
+
+const ENROLLMENTS: KindDefinition = {
+  kind: 'enrollments',
+  label: 'Enrollments and attendance (one offering)',
+  requires: [['personId'], ['email'], ['givenName', 'familyName']],
+  fields: [
+    ...PERSON_KEY_FIELDS,
+    {
+      key: 'attendancePercent',
+      label: 'Attendance %',
+      description: '0 to 100.',
+      synonyms: ['attendance', 'attendance percent', 'attendance %', 'attended', 'percent attendance', 'asistencia', 'porcentaje de asistencia', 'assiduite', 'presence', 'taux de presence', 'frequencia', 'presenca', 'assiduidade', 'prezans'],
+    },
+    { key: 'score', label: 'Score', description: '0 to 100.', synonyms: ['score', 'result', 'mark', 'final score', 'exam', 'grade', 'nota', 'calificacion', 'puntaje', 'resultado', 'note', 'resultat', 'pontuacao', 'rezilta'] },
+    { key: 'status', label: 'Status', description: 'enrolled, withdrawn or no_show.', synonyms: ['status', 'estado', 'statut', 'situacao', 'estati'] },
+  ],
+};
+
+const CERTIFICATIONS: KindDefinition = {
+  kind: 'certifications',
+  label: 'Certifications (awarded before Cadre)',
+  requires: [
+    ['personId', 'credential', 'issuedOn'],
+    ['email', 'credential', 'issuedOn'],
+    ['givenName', 'familyName', 'credential', 'issuedOn'],
+  ],
+  fields: [
+    ...PERSON_KEY_FIELDS,
+    {
+      key: 'credential',
+      label: 'Credential',
+      description: 'Its name or Cadre id.',
+      synonyms: ['credential', 'certification', 'certificate', 'qualification', 'credencial', 'certificacion', 'certificado', 'certificat', 'certificacao', 'sètifika'],
+    },
+    {
+      key: 'issuedOn',
+      label: 'Issued on',
+      description: 'The day it was awarded.',
+      synonyms: ['issued', 'issued on', 'issue date', 'date issued', 'awarded', 'awarded on', 'date', 'fecha de emision', 'emitido', 'emitido el', 'fecha', 'date de delivrance', 'delivre le', 'date d obtention', 'data de emissao', 'emitido em', 'data'],
+      isDate: true,
+    },
+  ],
+};
+
+export const KINDS: Record<ImportKind, KindDefinition> = { people: PEOPLE, organizations: ORGANIZATIONS, enrollments: ENROLLMENTS, certifications: CERTIFICATIONS };
+
+/** A header as it is compared: no case, accents, punctuation or bracketed notes. */
+export function headerKey(text: string): string {
+  return searchKey(text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .trim();
+}
+
+const synonymIndex = new Map<ImportKind, Map<string, string>>(
+  IMPORT_KINDS.map((kind) => {
+    const index = new Map<string, string>();
+    for (const field of KINDS[kind].fields) {
+      index.set(headerKey(field.key), field.key);
+      index.set(headerKey(field.label), field.key);
+      for (const synonym of field.synonyms) if (!index.has(headerKey(synonym))) index.set(headerKey(synonym), field.key);
+    }
+    return [kind, index];
+  }),
+);
+
+export interface ColumnMapping {
+  column: number;
+  field: string;
+}
+
+/**
+ * A mapping from the headers: each header that names a field (by key, label or synonym) maps to
+ * it, the first such column winning. A saved mapping, given, goes first.
+ */
+export function suggestMapping(kind: ImportKind, headers: readonly string[], saved?: Readonly<Record<string, string>>): ColumnMapping[] {
+  const index = synonymIndex.get(kind) as Map<string, string>;
+  const savedByKey = new Map(Object.entries(saved ?? {}).map(([header, field]) => [headerKey(header), field]));
+  const taken = new Set<string>();
+  const mapping: ColumnMapping[] = [];
+  const fields = new Set(KINDS[kind].fields.map((f) => f.key));
+  for (const pass of [savedByKey, index]) {
+    headers.forEach((header, column) => {
+      const field = pass.get(headerKey(header));
+      if (!field || !fields.has(field) || taken.has(field) || mapping.some((m) => m.column === column)) return;
+      taken.add(field);
+      mapping.push({ column, field });
+    });
+  }
+  return mapping.sort((a, b) => a.column - b.column);
+}
+
+/** The required fields the mapping leaves out, closest alternative first; empty when it covers one. */
+export function missingRequired(kind: ImportKind, mapping: readonly ColumnMapping[]): string[] {
+  const mapped = new Set(mapping.map((m) => m.field));
+  const gaps = KINDS[kind].requires.map((alternative) => alternative.filter((field) => !mapped.has(field)));
+  if (gaps.some((gap) => gap.length === 0)) return [];
+  return gaps.sort((a, b) => a.length - b.length)[0] ?? [];
+}
+
+export function fieldLabel(kind: ImportKind, key: string): string {
+  return KINDS[kind].fields.find((f) => f.key === key)?.label ?? key;
+}

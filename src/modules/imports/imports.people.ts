@@ -1,0 +1,137 @@
+import type { ControlledTransaction, Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
+import { type CreatePersonInput, createPersonSchema, type UpdatePersonInput } from '../people/people.schemas.js';
+import type { PeopleService, PersonForImport } from '../people/people.service.js';
+import {
+  findPerson,
+  inSavepoint,
+  type KindHandler,
+  type MappedRow,
+  matchBatch,
+  nameKey,
+  type PersonKey,
+  report,
+  type RunState,
+  schemaCheck,
+  SeenKeys,
+  take,
+  takeDate,
+} from './imports.rows.js';
+import { parseCountries, parseLanguages, parseList, parseWord, PERSON_STATUS_WORDS, SEX_WORDS } from './imports.values.js';
+
+/** New people are written this many at a time. */
+const CREATE_BATCH = 1000;
+const TEXT_FIELDS = ['givenName', 'familyName', 'rankTitle', 'email', 'phone', 'notes'] as const;
+const COMPARED = ['organizationId', 'givenName', 'familyName', 'rankTitle', 'email', 'phone', 'sex', 'dateOfBirth', 'status', 'notes'] as const;
+
+export type OrganizationLookup = Pick<OrganizationsService, 'resolve'>;
+
+/** The agency a row names (or the import's), resolved once per distinct text. */
+export function agencyResolver(organizations: OrganizationLookup, state: RunState) {
+  const cache = new Map<string, string | null>();
+  return async (row: MappedRow, trx: Kysely<DB>): Promise<string | undefined> => {
+    const text = row.text('organization');
+    if (!text) {
+      if (state.organizationId) return state.organizationId;
+      report(state, row, 'organization', 'names no agency: map an Agency column, or choose the agency the whole file is for');
+      return undefined;
+    }
+    const key = text.toLowerCase();
+    if (!cache.has(key)) cache.set(key, (await organizations.resolve(state.ctx, text, trx))?.id ?? null);
+    const id = cache.get(key) ?? null;
+    const actor = state.ctx.actor;
+    if (!id) report(state, row, 'organization', 'is not an agency you can import into (write its name, acronym or Cadre id as Cadre has it)');
+    else if (actor.role === 'coordinator' && id !== actor.organizationId) report(state, row, 'organization', 'is not your agency: you import into your own agency only');
+    return id ?? undefined;
+  };
+}
+
+function parsePerson(state: RunState, row: MappedRow, organizationId: string | undefined): CreatePersonInput | undefined {
+  const input: Record<string, unknown> = { organizationId };
+  for (const field of TEXT_FIELDS) if (row.has(field)) input[field] = row.text(field);
+  for (const field of ['givenName', 'familyName']) if (!row.has(field)) report(state, row, field, 'is required');
+  if (row.has('sex')) input.sex = take(state, row, 'sex', parseWord(row.text('sex'), SEX_WORDS, 'a sex'));
+  if (row.has('status')) input.status = take(state, row, 'status', parseWord(row.text('status'), PERSON_STATUS_WORDS, 'a status'));
+  if (row.has('dateOfBirth')) input.dateOfBirth = takeDate(state, row, 'dateOfBirth');
+  if (row.has('languages')) input.languages = take(state, row, 'languages', parseLanguages(row.text('languages')));
+  if (row.has('heritageCountries')) input.heritageCountries = take(state, row, 'heritageCountries', parseCountries(row.text('heritageCountries')));
+  if (row.has('specialties')) input.specialties = parseList(row.text('specialties'));
+  return schemaCheck(state, row, createPersonSchema, input);
+}
+
+const sorted = (values: readonly string[]) => [...values].sort().join('|');
+const languagesKey = (languages: readonly { language: string; speaking: string; reading: string }[]) => sorted(languages.map((l) => `${l.language}:${l.speaking}/${l.reading}`));
+
+/** What the row would change in the person: only the cells it fills; a blank cell never erases. */
+function changesOf(row: MappedRow, input: CreatePersonInput, current: PersonForImport): UpdatePersonInput {
+  const changes: Record<string, unknown> = {};
+  const filled = (key: string) => (key === 'organizationId' ? row.has('organization') : row.has(key));
+  for (const key of COMPARED) if (filled(key) && input[key] !== current[key]) changes[key] = input[key];
+  if (row.has('languages') && languagesKey(input.languages) !== languagesKey(current.languages)) changes.languages = input.languages;
+  if (row.has('heritageCountries') && sorted(input.heritageCountries) !== sorted(current.heritageCountries)) changes.heritageCountries = input.heritageCountries;
+  if (row.has('specialties') && sorted(input.specialties) !== sorted(current.specialties)) changes.specialties = input.specialties;
+  return changes as UpdatePersonInput;
+}
+
+/** A roster: people found by email, or by name + agency (+ date of birth), created or updated. */
+export function peopleHandler(deps: { people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport'>; organizations: OrganizationLookup }, state: RunState): KindHandler {
+  const seen = new SeenKeys();
+  const agencyOf = agencyResolver(deps.organizations, state);
+  let pending: CreatePersonInput[] = [];
+
+  async function flush(trx: Kysely<DB>) {
+    if (pending.length === 0) return;
+    await deps.people.createMany(state.ctx, pending, trx);
+    state.summary.created += pending.length;
+    pending = [];
+  }
+
+  /** The same person twice in the file: by email (even on a row with other problems), or by name, agency and date of birth. */
+  function isDuplicate(row: MappedRow, input: CreatePersonInput | undefined): boolean {
+    const email = row.text('email').toLowerCase();
+    const claims: [string, string, string][] = [];
+    if (email) claims.push([`e:${email}`, 'email', 'same email']);
+    if (input && (input.dateOfBirth || !input.email)) {
+      claims.push([`n:${nameKey(input.givenName, input.familyName)}|${input.organizationId}|${input.dateOfBirth ?? ''}`, input.dateOfBirth ? 'dateOfBirth' : 'familyName', input.dateOfBirth ? 'same name, agency and date of birth' : 'same name and agency']);
+    }
+    for (const [claim, field, why] of claims) {
+      const first = seen.claim(claim, row.row);
+      if (first !== undefined) {
+        report(state, row, field, `is the same person as row ${first} (${why})`);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  return {
+    async batch(rows, trx) {
+      const parsed: { row: MappedRow; input: CreatePersonInput; key: PersonKey }[] = [];
+      for (const row of rows) {
+        const organizationId = await agencyOf(row, trx);
+        const input = parsePerson(state, row, organizationId);
+        if (isDuplicate(row, input) || !input) continue;
+        const key: PersonKey = { email: input.email ?? undefined, searchName: nameKey(input.givenName, input.familyName), organizationId: input.organizationId, dateOfBirth: input.dateOfBirth ?? undefined };
+        parsed.push({ row, input, key });
+      }
+      const known = await matchBatch(deps.people, state.ctx, parsed.map((p) => p.key), trx, true);
+      for (const { row, input, key } of parsed) {
+        const match = findPerson(known, key);
+        if (match === 'ambiguous') {
+          report(state, row, 'familyName', `matches several people named ${input.givenName} ${input.familyName} at this agency: add their email or date of birth`);
+        } else if (match === undefined) {
+          pending.push(input);
+        } else if (!match.isEditable) {
+          report(state, row, input.email ? 'email' : 'familyName', 'is a person of another agency: you import into your own agency only');
+        } else {
+          const changes = changesOf(row, input, match);
+          if (Object.keys(changes).length === 0) state.summary.unchanged += 1;
+          else if (await inSavepoint(state, trx, row, (executor) => deps.people.update(state.ctx, match.id, match.version, changes, executor).then(() => undefined))) state.summary.updated += 1;
+        }
+      }
+      if (pending.length >= CREATE_BATCH) await flush(trx);
+    },
+    finish: (trx: ControlledTransaction<DB>) => flush(trx),
+  };
+}

@@ -1,0 +1,126 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import type { DB, ImportMappingsTable, ImportProblemsTable, ImportsTable } from '../../platform/db/schema.js';
+import type { FileSource } from './imports.reader.js';
+
+/** Raw bytes per stored piece of an upload (kept as base64 text, which both engines store alike). */
+export const CHUNK_BYTES = 192 * 1024;
+/** Problems per INSERT: eight columns each, under both engines' bound-parameter limits. */
+const PROBLEM_BATCH = 1000;
+
+export interface ImportFilter {
+  kind?: string | undefined;
+  /** Only imports of this agency (coordinators). */
+  organizationId?: string | undefined;
+  /** Only imports this user made (instructors). */
+  createdBy?: string | undefined;
+}
+
+export function importsRepository(db: Kysely<DB>) {
+  return {
+    findById(id: string) {
+      return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    list(filter: ImportFilter, sort: SortRequest, page: PageRequest) {
+      let query = db.selectFrom('imports').selectAll();
+      if (filter.kind) query = query.where('kind', '=', filter.kind);
+      if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
+      if (filter.createdBy) query = query.where('created_by', '=', filter.createdBy);
+      return applyKeyset(query, 'id', sort, page).execute();
+    },
+    insert(row: Insertable<ImportsTable>) {
+      return db.insertInto('imports').values(row).execute();
+    },
+    /** Updates when the import is still at `version` (and, if given, in one of `statuses`); false otherwise. */
+    async update(id: string, changes: Updateable<ImportsTable>, guard: { version?: number; statuses?: readonly string[] } = {}): Promise<boolean> {
+      let query = db
+        .updateTable('imports')
+        .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+        .where('id', '=', id);
+      if (guard.version !== undefined) query = query.where('version', '=', guard.version);
+      if (guard.statuses) query = query.where('status', 'in', guard.statuses);
+      const result = await query.executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    lastCommittedWithHash(sha256: string, exceptId: string) {
+      return db
+        .selectFrom('imports')
+        .select(['finished_at'])
+        .where('sha256', '=', sha256)
+        .where('status', '=', 'committed')
+        .where('id', '!=', exceptId)
+        .orderBy('finished_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+    insertChunk(importId: string, seq: number, bytes: Buffer) {
+      return db.insertInto('import_chunks').values({ import_id: importId, seq, data: bytes.toString('base64') }).execute();
+    },
+    deleteChunks(importId: string) {
+      return db.deleteFrom('import_chunks').where('import_id', '=', importId).execute();
+    },
+    replaceProblems: async (importId: string, problems: readonly Omit<Insertable<ImportProblemsTable>, 'import_id' | 'seq'>[]) => {
+      await db.deleteFrom('import_problems').where('import_id', '=', importId).execute();
+      for (let i = 0; i < problems.length; i += PROBLEM_BATCH) {
+        await db
+          .insertInto('import_problems')
+          .values(problems.slice(i, i + PROBLEM_BATCH).map((p, n) => ({ ...p, import_id: importId, seq: i + n + 1 })))
+          .execute();
+      }
+    },
+    problems(importId: string, page: PageRequest) {
+      const after = page.cursor ? Number(page.cursor) : 0;
+      return db
+        .selectFrom('import_problems')
+        .selectAll()
+        .where('import_id', '=', importId)
+        .where('seq', '>', Number.isFinite(after) ? after : 0)
+        .orderBy('seq')
+        .limit(page.limit + 1)
+        .execute();
+    },
+    findMappingById(id: string) {
+      return db.selectFrom('import_mappings').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    mappings(kind: string | undefined, scopes: readonly string[] | null) {
+      let query = db.selectFrom('import_mappings').selectAll().orderBy('search_name').orderBy('id');
+      if (kind) query = query.where('kind', '=', kind);
+      if (scopes) query = query.where('scope', 'in', scopes);
+      return query.execute();
+    },
+    insertMapping(row: Insertable<ImportMappingsTable>) {
+      return db.insertInto('import_mappings').values(row).execute();
+    },
+  };
+}
+
+/**
+ * The uploaded file as stored, read back piece by piece through `db` (inside a transaction, its
+ * executor: on SQLite a second reader would wait for the transaction that is reading).
+ */
+export function storedFile(db: Kysely<DB>, importId: string, size: number): FileSource {
+  const piece = (seq: number) =>
+    db
+      .selectFrom('import_chunks')
+      .select('data')
+      .where('import_id', '=', importId)
+      .where('seq', '=', seq)
+      .executeTakeFirst()
+      .then((row) => Buffer.from(row?.data ?? '', 'base64'));
+  return {
+    size,
+    async *stream(start = 0) {
+      for (let seq = Math.floor(start / CHUNK_BYTES); seq * CHUNK_BYTES < size; seq += 1) {
+        const bytes = await piece(seq);
+        yield seq * CHUNK_BYTES < start ? bytes.subarray(start - seq * CHUNK_BYTES) : bytes;
+      }
+    },
+    async read(start, length) {
+      const end = Math.min(size, start + length);
+      const parts: Buffer[] = [];
+      for (let seq = Math.floor(start / CHUNK_BYTES); seq * CHUNK_BYTES < end; seq += 1) parts.push(await piece(seq));
+      const first = Math.floor(start / CHUNK_BYTES) * CHUNK_BYTES;
+      return Buffer.concat(parts).subarray(start - first, end - first);
+    },
+  };
+}

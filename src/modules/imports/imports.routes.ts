@@ -1,0 +1,152 @@
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import { type App, contextOf } from '../../platform/http/context.js';
+import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
+import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { idSchema, pageSchema } from '../../platform/schemas.js';
+import {
+  commitImportSchema,
+  createMappingSchema,
+  importListItemSchema,
+  importProblemSchema,
+  importSchema,
+  kindSchema,
+  listImportsQuerySchema,
+  listMappingsQuerySchema,
+  listProblemsQuerySchema,
+  mappingSchema,
+  PROBLEM_COLUMNS,
+  updateImportSchema,
+  UPLOAD_CONTENT_TYPES,
+  uploadQuerySchema,
+} from './imports.schemas.js';
+import type { ImportsService } from './imports.service.js';
+
+const idParams = z.object({ id: idSchema });
+/** The file itself, streamed: documented as bytes, taken as the request stream. */
+const uploadBodySchema = z.any().meta({ type: 'string', format: 'binary', description: 'The CSV or XLSX file itself (not a form).' });
+
+
+function isStream(body: unknown): body is IncomingMessage {
+  return typeof body === 'object' && body !== null && Symbol.asyncIterator in body && typeof (body as { pipe?: unknown }).pipe === 'function';
+}
+
+export function importsRoutes(deps: { imports: ImportsService }) {
+  const service = deps.imports;
+  return (app: App) => {
+    // The upload is the file itself as the body, streamed: its own parser, in its own scope.
+    void app.register(async (upload: App) => {
+      upload.addContentTypeParser([...UPLOAD_CONTENT_TYPES], (_request, payload, done) => done(null, payload));
+      upload.post(
+        '/imports',
+        {
+          schema: {
+            tags: ['imports'],
+            summary: 'Upload a CSV or XLSX file (the request body, up to 60 MB) and see how it reads: format, encoding, delimiter, sheets, headers, first rows, suggested mapping, date order',
+            consumes: [...UPLOAD_CONTENT_TYPES],
+            querystring: uploadQuerySchema,
+            body: uploadBodySchema,
+            response: { 201: importSchema },
+          },
+        },
+        async (request, reply) => {
+          if (!isStream(request.body)) {
+            throw new AppError('validation', `Send the file itself as the request body, with Content-Type ${UPLOAD_CONTENT_TYPES.slice(0, 3).join(', ')}, or one of the spreadsheet types.`, {
+              errors: [{ pointer: '/body', detail: 'is not a file' }],
+            });
+          }
+          const length = request.headers['content-length'] ? Number(request.headers['content-length']) : undefined;
+          const view = await service.upload(contextOf(request), request.query, request.body, length);
+          setEtag(reply, view.version);
+          return reply.status(201).header('location', `/api/imports/${view.id}`).send(view);
+        },
+      );
+    });
+
+    app.get(
+      '/imports',
+      { schema: { tags: ['imports'], summary: 'Imports, newest first: staff see all, a coordinator their agency’s, an instructor their own', querystring: listImportsQuerySchema, response: { 200: pageSchema(importListItemSchema) } } },
+      async (request) => service.list(contextOf(request), request.query),
+    );
+    app.get(
+      '/imports/kinds',
+      { schema: { tags: ['imports'], summary: 'What each kind of import takes: its fields and which are required', response: { 200: z.object({ items: z.array(kindSchema) }) } } },
+      async () => ({ items: service.kinds() }),
+    );
+    app.get(
+      '/imports/mappings',
+      { schema: { tags: ['imports'], summary: 'Saved column mappings the caller may use', querystring: listMappingsQuerySchema, response: { 200: z.object({ items: z.array(mappingSchema) }) } } },
+      async (request) => ({ items: await service.mappings(contextOf(request), request.query.kind) }),
+    );
+    app.post(
+      '/imports/mappings',
+      { schema: { tags: ['imports'], summary: 'Save a column mapping (header → field) to reuse', body: createMappingSchema, response: { 201: mappingSchema } } },
+      async (request, reply) => reply.status(201).send(await service.createMapping(contextOf(request), request.body)),
+    );
+    app.get(
+      '/imports/:id',
+      { schema: { tags: ['imports'], summary: 'An import: what was detected, its mapping, its status, progress and outcome', params: idParams, response: { 200: importSchema } } },
+      async (request, reply) => {
+        const view = await service.get(contextOf(request), request.params.id);
+        setEtag(reply, view.version);
+        return view;
+      },
+    );
+    app.patch(
+      '/imports/:id',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'Change how the file is read (sheet, encoding, delimiter, header row), its mapping, date order, agency or offering (If-Match)',
+          params: idParams,
+          body: updateImportSchema,
+          response: { 200: importSchema },
+        },
+      },
+      async (request, reply) => {
+        const view = await service.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
+        setEtag(reply, view.version);
+        return view;
+      },
+    );
+    app.post(
+      '/imports/:id/validate',
+      { schema: { tags: ['imports'], summary: 'Check every row, writing nothing; runs in the background (follow GET /api/imports/{id})', params: idParams, response: { 202: importSchema } } },
+      async (request, reply) => reply.status(202).send(await service.start(contextOf(request), request.params.id, 'validate')),
+    );
+    app.post(
+      '/imports/:id/commit',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'Import: all rows or nothing (mode all), or the valid rows only, in one transaction; runs in the background',
+          params: idParams,
+          body: commitImportSchema.nullish(),
+          response: { 202: importSchema },
+        },
+      },
+      async (request, reply) => reply.status(202).send(await service.start(contextOf(request), request.params.id, 'commit', request.body?.mode ?? 'all')),
+    );
+    app.get(
+      '/imports/:id/problems',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'The problems found, by row and column; format=csv or xlsx downloads them all',
+          params: idParams,
+          querystring: listProblemsQuerySchema,
+          response: { 200: pageSchema(importProblemSchema) },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        if (isTableFormat(request.query.format)) {
+          await service.get(ctx, request.params.id);
+          return sendTable(reply, request.query.format, 'import-problems', PROBLEM_COLUMNS, service.allProblems(ctx, request.params.id));
+        }
+        return service.problems(ctx, request.params.id, request.query);
+      },
+    );
+  };
+}

@@ -1,0 +1,613 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
+import { type Clock, instant } from '../../platform/clock.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import { type Page, type PageRequest, toPage } from '../../platform/db/keyset.js';
+import type { DB, ImportMappingRow, ImportRow } from '../../platform/db/schema.js';
+import { AppError, conflict, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { searchKey } from '../../platform/text.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
+import type { PeopleService } from '../people/people.service.js';
+import type { CatalogService } from '../training/catalog.service.js';
+import type { CertificationsService } from '../training/certifications.service.js';
+import type { EnrollmentsService } from '../training/enrollments.service.js';
+import { dataRows, type Detection, dateOrderOf, detectFile, type ReadChoices } from './imports.detect.js';
+import { type ColumnMapping, fieldLabel, type ImportKind, KINDS, missingRequired, suggestMapping } from './imports.fields.js';
+import { peopleHandler } from './imports.people.js';
+import { organizationsHandler } from './imports.organizations.js';
+import { type FileSource } from './imports.reader.js';
+import { CHUNK_BYTES, importsRepository, storedFile } from './imports.repository.js';
+import { type KindHandler, MappedRow, report, type RunState } from './imports.rows.js';
+import {
+  type CreateMappingInput,
+  type ImportListItem,
+  type ImportProblem,
+  type ImportSummary,
+  type ImportView,
+  MAX_UPLOAD_BYTES,
+  type MappingView,
+  type UpdateImportInput,
+  type UploadInput,
+} from './imports.schemas.js';
+import { certificationsHandler, enrollmentsHandler } from './imports.training.js';
+import { canSeeImport, importFilterFor, mappingScopeOf, requireAnyImporter, requireImporter, visibleMappingScopes } from './imports.policy.js';
+import type { DateEvidence, DateFormat } from './imports.values.js';
+
+export interface ImportsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditRecorder;
+  people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport'>;
+  organizations: Pick<OrganizationsService, 'resolve' | 'create' | 'update' | 'requireVisible'>;
+  enrollments: Pick<EnrollmentsService, 'rosterForImport' | 'enroll' | 'recordResult'>;
+  catalog: Pick<CatalogService, 'listCredentials'>;
+  certifications: Pick<CertificationsService, 'issue' | 'ofPerson'>;
+}
+
+export type RunAction = 'validate' | 'commit';
+export type CommitMode = 'all' | 'valid_only';
+export type ProgressListener = (percent: number, rows: number) => void;
+
+/** Rows checked together: one lookup of the people they name. */
+const BATCH_ROWS = 500;
+/** A run still going this long after its last sign of life was cut off (its server stopped). */
+const ABANDONED_AFTER_MS = 30 * 60_000;
+const RUNNING = ['validating', 'committing'];
+
+export const tooLarge = () => new AppError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it into smaller files.`);
+
+const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
+
+/**
+ * Bulk imports: a file is uploaded and kept, detected, mapped and validated (every row checked
+ * by the same services that write one record at a time, in a transaction that is then rolled
+ * back), and committed all or nothing (or its valid rows only) in one transaction, audited as
+ * one import with its row count and the file's SHA-256. Runs go on in the background with their
+ * progress readable; the CLI awaits the same runs.
+ */
+export function createImportsService(deps: ImportsDeps) {
+  const { db, clock, audit } = deps;
+  const repo = importsRepository(db);
+  /** Runs going on in this process: their row as it was when they started, and their progress. */
+  const live = new Map<string, { row: ImportRow; progress: number; message: string }>();
+
+  async function visibleRow(ctx: RequestContext, id: string): Promise<ImportRow> {
+    requireAnyImporter(ctx.actor);
+    const row = live.get(id)?.row ?? (await repo.findById(id));
+    if (!row || !canSeeImport(ctx.actor, row)) throw notFound('The import');
+    return row;
+  }
+
+  function mappingOf(row: ImportRow): ColumnMapping[] {
+    return parseJson<ColumnMapping[]>(row.mapping, []);
+  }
+
+  function dateOrder(row: ImportRow) {
+    return dateOrderOf(row.kind as ImportKind, mappingOf(row), parseJson<Record<string, DateEvidence>>(row.column_dates, {}), row.date_format as DateFormat | null);
+  }
+
+  function isAbandoned(row: ImportRow): boolean {
+    return RUNNING.includes(row.status) && !live.has(row.id) && Date.parse(row.updated_at) < clock.now().getTime() - ABANDONED_AFTER_MS;
+  }
+
+  async function toView(row: ImportRow): Promise<ImportView> {
+    const kind = row.kind as ImportKind;
+    const headers = parseJson<string[]>(row.headers, []);
+    const mapped = new Map(mappingOf(row).map((m) => [m.column, m.field]));
+    const order = dateOrder(row);
+    const running = live.get(row.id);
+    const abandoned = isAbandoned(row);
+    const same = running ? undefined : await repo.lastCommittedWithHash(row.sha256, row.id);
+    return {
+      id: row.id,
+      kind,
+      status: abandoned ? 'failed' : (row.status as ImportView['status']),
+      filename: row.filename,
+      format: row.format as ImportView['format'],
+      byteSize: row.byte_size,
+      sha256: row.sha256,
+      encoding: row.encoding,
+      delimiter: row.delimiter,
+      sheet: row.sheet,
+      sheets: parseJson<string[]>(row.sheets, []),
+      headerRow: row.header_row,
+      headers,
+      preview: parseJson(row.preview, []),
+      mapping: headers.map((header, column) => ({ column, header, field: mapped.get(column) ?? null })),
+      missingFields: missingRequired(kind, mappingOf(row)).map((f) => fieldLabel(kind, f)),
+      dateFormat: order.format,
+      dateFormatStatus: order.status,
+      organizationId: row.organization_id,
+      offeringId: row.offering_id,
+      rowCount: row.row_count,
+      validCount: row.valid_count,
+      problemCount: row.problem_count,
+      progress: running?.progress ?? row.progress,
+      message: abandoned ? 'The run was cut off (the server stopped); nothing of it was written. Run it again.' : (running?.message ?? row.message),
+      mode: row.mode as ImportView['mode'],
+      summary: parseJson<ImportSummary | null>(row.summary, null),
+      sameFileImportedAt: same?.finished_at ?? null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      finishedAt: row.finished_at,
+      version: row.version,
+    };
+  }
+
+  function toListItem(view: ImportView): ImportListItem {
+    const { id, kind, status, filename, byteSize, sha256, rowCount, validCount, problemCount, progress, summary, createdAt, finishedAt } = view;
+    return { id, kind, status, filename, byteSize, sha256, rowCount, validCount, problemCount, progress, summary, createdAt, finishedAt };
+  }
+
+  /** The agency of the import: a coordinator's own; staff's as given. */
+  async function organizationFor(ctx: RequestContext, kind: ImportKind, given: string | null | undefined): Promise<string | null> {
+    if (ctx.actor.role === 'coordinator') {
+      if (given && given !== ctx.actor.organizationId) throw notFound('The organization');
+      return kind === 'people' ? ctx.actor.organizationId : null;
+    }
+    if (!given) return null;
+    await deps.organizations.requireVisible(ctx, given);
+    return given;
+  }
+
+  /** The offering of an attendance sheet: one the actor sees, and, for an instructor, one they teach. */
+  async function offeringFor(ctx: RequestContext, kind: ImportKind, given: string | null | undefined): Promise<string | null> {
+    if (kind !== 'enrollments') {
+      if (given) throw invalid('Only an attendance sheet is for an offering.', [{ pointer: '/query/offeringId', detail: `is not part of a ${kind} import` }]);
+      return null;
+    }
+    if (!given) return null;
+    const { isRecorder } = await db.transaction().execute((trx) => deps.enrollments.rosterForImport(ctx, given, trx));
+    if (ctx.actor.role === 'instructor' && !isRecorder) throw forbidden('You import the attendance of the offerings you teach only.');
+    return given;
+  }
+
+  async function savedMapping(ctx: RequestContext, id: string, kind: ImportKind, pointer: string): Promise<ImportMappingRow> {
+    const row = await repo.findMappingById(id);
+    const scopes = visibleMappingScopes(ctx.actor);
+    if (!row || (scopes && !scopes.includes(row.scope))) throw invalid('The saved mapping was not found.', [{ pointer, detail: 'is not a saved mapping you can use' }]);
+    if (row.kind !== kind) throw invalid(`The saved mapping is for ${row.kind}, not ${kind}.`, [{ pointer, detail: `is a mapping for ${row.kind}` }]);
+    return row;
+  }
+
+  function detectionColumns(detection: Detection) {
+    return {
+      format: detection.format,
+      encoding: detection.encoding,
+      delimiter: detection.delimiter,
+      sheet: detection.sheet,
+      sheets: JSON.stringify(detection.sheets),
+      header_row: detection.headerRow,
+      headers: JSON.stringify(detection.headers),
+      preview: JSON.stringify(detection.preview),
+      column_dates: JSON.stringify(detection.columnDates),
+      mapping: JSON.stringify(detection.mapping),
+    };
+  }
+
+  /** Results of an earlier run no longer hold once the settings change. */
+  const freshResults = { status: 'uploaded', valid_count: null, problem_count: null, summary: null, mode: null, progress: 0, message: null, finished_at: null } as const;
+
+  function checkReady(row: ImportRow) {
+    const kind = row.kind as ImportKind;
+    const missing = missingRequired(kind, mappingOf(row));
+    if (missing.length > 0) {
+      throw ruleBroken(
+        'import.mapping_incomplete',
+        `No column gives ${missing.map((f) => fieldLabel(kind, f)).join(', ')}: map a column to ${missing.length > 1 ? 'each' : 'it'}, or check that this file holds ${KINDS[kind].label.toLowerCase()}.`,
+      );
+    }
+    const order = dateOrder(row);
+    if (order.status === 'needed' || order.status === 'conflict') {
+      throw ruleBroken(
+        'import.date_format_needed',
+        order.status === 'needed'
+          ? 'The file’s dates read both ways (03/04/1985 is 3 April or 4 March): say whether it writes day/month/year (DMY) or month/day/year (MDY).'
+          : 'Some dates of the file read only day-first and others only month-first: say which order it uses, and the others will be listed as problems.',
+      );
+    }
+    if (kind === 'enrollments' && !row.offering_id) throw ruleBroken('import.offering_needed', 'Choose the offering this attendance sheet is for.');
+    if (kind === 'people' && !row.organization_id && !mappingOf(row).some((m) => m.field === 'organization')) {
+      throw ruleBroken('import.organization_needed', 'The file has no agency column: choose the agency its people belong to, or map a column to Agency.');
+    }
+  }
+
+  function handlerFor(kind: ImportKind, state: RunState, credentials: Awaited<ReturnType<CatalogService['listCredentials']>>): KindHandler {
+    switch (kind) {
+      case 'people':
+        return peopleHandler(deps, state);
+      case 'organizations':
+        return organizationsHandler(deps, state);
+      case 'enrollments':
+        return enrollmentsHandler(deps, state);
+      case 'certifications':
+        return certificationsHandler(deps, state, credentials);
+    }
+  }
+
+  function counting(source: FileSource, format: string, onBytes: (percent: number) => void): FileSource {
+    // A workbook is read twice over: once checked for a bomb, once read.
+    const total = source.size * (format === 'xlsx' ? 2 : 1);
+    let read = 0;
+    return {
+      ...source,
+      async *stream(start) {
+        for await (const piece of source.stream(start)) {
+          read += piece.length;
+          onBytes(Math.min(99, Math.floor((read / total) * 100)));
+          yield piece;
+        }
+      },
+    };
+  }
+
+  /**
+   * One pass over the file in one transaction: every row checked and, when good, written; then
+   * committed, or rolled back (a validation, or problems in an all-or-nothing commit).
+   */
+  async function execute(ctx: RequestContext, row: ImportRow, action: RunAction, mode: CommitMode, onProgress?: ProgressListener): Promise<void> {
+    const kind = row.kind as ImportKind;
+    const headers = parseJson<string[]>(row.headers, []);
+    const columns = new Map(mappingOf(row).map((m) => [m.field, m.column]));
+    const state: RunState = {
+      ctx,
+      kind,
+      headers,
+      dateFormat: dateOrder(row).format,
+      organizationId: row.organization_id,
+      offeringId: row.offering_id,
+      problems: [],
+      problemCount: 0,
+      currentRow: { row: 0, count: 0, fields: new Set() },
+      badRows: new Set(),
+      summary: { created: 0, updated: 0, unchanged: 0, skipped: 0 },
+    };
+    const credentials = kind === 'certifications' ? await deps.catalog.listCredentials(ctx) : [];
+    const progress = live.get(row.id);
+    let rowCount = 0;
+    let percent = 0;
+    const trx = await db.startTransaction().execute();
+    try {
+      const handler = handlerFor(kind, state, credentials);
+      const source = counting(storedFile(trx, row.id, row.byte_size), row.format, (p) => (percent = p));
+      let batch: MappedRow[] = [];
+      const settings = { format: row.format as 'csv' | 'xlsx', encoding: row.encoding, delimiter: row.delimiter, sheet: row.sheet };
+      for await (const sheetRow of dataRows(source, settings, row.header_row)) {
+        rowCount += 1;
+        const mapped = new MappedRow(sheetRow, columns);
+        for (const issue of sheetRow.issues ?? []) {
+          const field = mappingOf(row).find((m) => m.column === issue.column)?.field;
+          if (field) report(state, mapped, field, issue.reason);
+        }
+        batch.push(mapped);
+        if (batch.length >= BATCH_ROWS) {
+          await handler.batch(batch, trx);
+          batch = [];
+          if (progress) Object.assign(progress, { progress: percent, message: `${rowCount} rows ${action === 'commit' ? 'imported' : 'checked'}` });
+          onProgress?.(percent, rowCount);
+        }
+      }
+      await handler.batch(batch, trx);
+      await handler.finish(trx);
+      state.summary.skipped = state.badRows.size;
+      onProgress?.(100, rowCount);
+      const hasProblems = state.problemCount > 0;
+      const isWritten = action === 'commit' && (!hasProblems || mode === 'valid_only');
+      const counts = { row_count: rowCount, valid_count: rowCount - state.badRows.size, problem_count: state.problemCount };
+      const now = instant(clock);
+      if (isWritten) {
+        const txRepo = importsRepository(trx);
+        await txRepo.replaceProblems(row.id, state.problems);
+        await txRepo.update(row.id, {
+          ...counts,
+          status: 'committed',
+          mode,
+          summary: JSON.stringify(state.summary),
+          progress: 100,
+          message: hasProblems ? `${state.badRows.size} rows with problems were skipped.` : null,
+          finished_at: now,
+          updated_at: now,
+        });
+        await txRepo.deleteChunks(row.id);
+        await audit(trx, ctx, {
+          action: 'import.commit',
+          entityType: 'import',
+          entityId: row.id,
+          after: { kind, filename: row.filename, sha256: row.sha256, rows: rowCount, mode, ...state.summary, problems: state.problemCount },
+        });
+        await trx.commit().execute();
+        return;
+      }
+      await trx.rollback().execute();
+      const refused = action === 'commit';
+      await db.transaction().execute(async (tx) => {
+        const txRepo = importsRepository(tx);
+        await txRepo.replaceProblems(row.id, state.problems);
+        await txRepo.update(row.id, {
+          ...counts,
+          status: 'validated',
+          summary: null,
+          progress: 100,
+          message: refused
+            ? `Nothing was written: ${state.badRows.size} of ${rowCount} rows have problems. Fix them and upload the file again, or import the valid rows only.`
+            : hasProblems
+              ? `${state.badRows.size} of ${rowCount} rows have problems.`
+              : `All ${rowCount} rows are valid.`,
+          finished_at: now,
+          updated_at: now,
+        });
+        await audit(tx, ctx, { action: refused ? 'import.refuse' : 'import.validate', entityType: 'import', entityId: row.id, after: { ...counts, sha256: row.sha256 } });
+      });
+    } catch (error) {
+      await trx.rollback().execute().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Claims the import for a run (only one at a time), runs it, and records how it ended. */
+  async function run(ctx: RequestContext, id: string, action: RunAction, mode: CommitMode, onProgress?: ProgressListener): Promise<ImportView> {
+    const row = await claim(ctx, id, action, mode);
+    return finishRun(ctx, row, action, mode, onProgress);
+  }
+
+  async function claim(ctx: RequestContext, id: string, action: RunAction, mode: CommitMode): Promise<ImportRow> {
+    const row = await visibleRow(ctx, id);
+    requireImporter(ctx.actor, row.kind as ImportKind);
+    if (row.status === 'committed') throw conflict('The import is already committed: upload the file again to import it again.');
+    checkReady(row);
+    const status = action === 'commit' ? 'committing' : 'validating';
+    const now = instant(clock);
+    const changes = { status, mode: action === 'commit' ? mode : null, progress: 0, message: 'starting', started_at: now, updated_at: now };
+    const statuses = isAbandoned(row) ? RUNNING : ['uploaded', 'validated', 'failed'];
+    if (!(await repo.update(id, changes, { statuses }))) throw conflict(`The import is already being ${row.status === 'committing' ? 'committed' : 'validated'}: wait for it to finish.`);
+    const claimed = { ...row, ...changes, version: row.version + 1 };
+    live.set(id, { row: claimed, progress: 0, message: 'starting' });
+    return claimed;
+  }
+
+  async function finishRun(ctx: RequestContext, row: ImportRow, action: RunAction, mode: CommitMode, onProgress?: ProgressListener): Promise<ImportView> {
+    try {
+      await execute(ctx, row, action, mode, onProgress);
+    } catch (error) {
+      const message =
+        error instanceof AppError ? `${action === 'commit' ? 'Nothing was written: ' : ''}${error.message}` : 'An unexpected error stopped the run; nothing was written. Quote the import id when reporting it.';
+      const now = instant(clock);
+      await db.transaction().execute(async (trx) => {
+        await importsRepository(trx).update(row.id, { status: 'failed', message, progress: 0, finished_at: now, updated_at: now });
+        await audit(trx, ctx, { action: 'import.fail', entityType: 'import', entityId: row.id, after: { message } });
+      });
+      if (!(error instanceof AppError)) throw error;
+    } finally {
+      live.delete(row.id);
+    }
+    return toView((await repo.findById(row.id)) as ImportRow);
+  }
+
+  return {
+    kinds() {
+      return Object.values(KINDS).map((k) => ({
+        kind: k.kind,
+        label: k.label,
+        fields: k.fields.map((f) => ({ key: f.key, label: f.label, description: f.description, isDate: f.isDate === true })),
+        requires: k.requires.map((r) => [...r]),
+      }));
+    },
+
+    /**
+     * Keeps an uploaded file (streamed into the database in pieces, hashed as it comes) and
+     * detects how it reads. A file that cannot be read is refused and nothing of it kept.
+     */
+    async upload(ctx: RequestContext, input: UploadInput, body: AsyncIterable<Buffer>, declaredBytes?: number): Promise<ImportView> {
+      requireImporter(ctx.actor, input.kind);
+      if (declaredBytes !== undefined && declaredBytes > MAX_UPLOAD_BYTES) throw tooLarge();
+      const organizationId = await organizationFor(ctx, input.kind, input.organizationId);
+      const offeringId = await offeringFor(ctx, input.kind, input.offeringId);
+      const saved = input.mappingId ? await savedMapping(ctx, input.mappingId, input.kind, '/query/mappingId') : undefined;
+      const id = newId();
+      const now = instant(clock);
+      await repo.insert({
+        id,
+        kind: input.kind,
+        status: 'uploaded',
+        filename: input.filename,
+        format: 'csv',
+        byte_size: 0,
+        sha256: '',
+        date_format: saved?.date_format ?? null,
+        organization_id: organizationId,
+        offering_id: offeringId,
+        created_by: ctx.actor.id,
+        created_at: now,
+        updated_at: now,
+      });
+      try {
+        const hash = createHash('sha256');
+        let size = 0;
+        let seq = 0;
+        let pending: Buffer[] = [];
+        let pendingBytes = 0;
+        const flush = async (all: boolean) => {
+          let joined = Buffer.concat(pending);
+          while (joined.length >= CHUNK_BYTES || (all && joined.length > 0)) {
+            await repo.insertChunk(id, seq, joined.subarray(0, CHUNK_BYTES));
+            seq += 1;
+            joined = joined.subarray(Math.min(CHUNK_BYTES, joined.length));
+          }
+          pending = joined.length > 0 ? [joined] : [];
+          pendingBytes = joined.length;
+        };
+        for await (const piece of body) {
+          size += piece.length;
+          if (size > MAX_UPLOAD_BYTES) throw tooLarge();
+          hash.update(piece);
+          pending.push(piece);
+          pendingBytes += piece.length;
+          if (pendingBytes >= CHUNK_BYTES) await flush(false);
+        }
+        await flush(true);
+        if (size === 0) throw invalid('The file is empty.', [{ pointer: '/body', detail: 'is empty' }]);
+        const detection = await detectFile(storedFile(db, id, size), input.kind, {}, saved ? parseJson<Record<string, string>>(saved.columns, {}) : undefined);
+        await db.transaction().execute(async (trx) => {
+          await importsRepository(trx).update(id, { ...detectionColumns(detection), byte_size: size, sha256: hash.digest('hex') });
+          await audit(trx, ctx, { action: 'import.upload', entityType: 'import', entityId: id, after: { kind: input.kind, filename: input.filename, bytes: size, format: detection.format } });
+        });
+      } catch (error) {
+        await db.deleteFrom('imports').where('id', '=', id).execute();
+        throw error;
+      }
+      return toView((await repo.findById(id)) as ImportRow);
+    },
+
+    async list(ctx: RequestContext, query: PageRequest & { kind?: ImportKind | undefined }): Promise<Page<ImportListItem>> {
+      requireAnyImporter(ctx.actor);
+      const sort = { column: 'id', order: 'desc' as const };
+      const rows = await repo.list({ kind: query.kind, ...importFilterFor(ctx.actor) }, sort, query);
+      const page = toPage(rows, query, sort, (row) => ({ value: row.id, id: row.id }), (row) => row);
+      return { items: await Promise.all(page.items.map(async (row) => toListItem(await toView(row)))), nextCursor: page.nextCursor };
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<ImportView> {
+      return toView(await visibleRow(ctx, id));
+    },
+
+    /** Changes how the file is read or mapped; earlier results are dropped. */
+    async update(ctx: RequestContext, id: string, version: number, input: UpdateImportInput): Promise<ImportView> {
+      const row = await visibleRow(ctx, id);
+      const kind = row.kind as ImportKind;
+      requireImporter(ctx.actor, kind);
+      if (row.status === 'committed') throw conflict('The import is already committed: upload the file again to import it again.');
+      if (RUNNING.includes(row.status) && !isAbandoned(row)) throw conflict('The import is running: wait for it to finish.');
+      if (row.version !== version) throw staleVersion('The import', row.version);
+      const changes: Record<string, unknown> = { ...freshResults, updated_at: instant(clock) };
+      const saved = input.mappingId ? await savedMapping(ctx, input.mappingId, kind, '/body/mappingId') : undefined;
+      const savedColumns = saved ? parseJson<Record<string, string>>(saved.columns, {}) : undefined;
+      const choices: ReadChoices = { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet, headerRow: input.headerRow };
+      let headers = parseJson<string[]>(row.headers, []);
+      if (Object.values(choices).some((v) => v !== undefined)) {
+        const previous: ReadChoices = { encoding: row.encoding ?? undefined, delimiter: row.delimiter ?? undefined, sheet: row.sheet ?? undefined };
+        const detection = await detectFile(storedFile(db, id, row.byte_size), kind, { ...previous, ...Object.fromEntries(Object.entries(choices).filter(([, v]) => v !== undefined)) }, savedColumns);
+        Object.assign(changes, detectionColumns(detection));
+        headers = detection.headers;
+      } else if (savedColumns) {
+        changes.mapping = JSON.stringify(suggestMapping(kind, headers, savedColumns));
+      }
+      if (saved?.date_format) changes.date_format = saved.date_format;
+      if (input.mapping) changes.mapping = JSON.stringify(checkMapping(kind, headers, input.mapping));
+      if (input.dateFormat !== undefined) changes.date_format = input.dateFormat;
+      if (input.organizationId !== undefined) changes.organization_id = await organizationFor(ctx, kind, input.organizationId);
+      if (input.offeringId !== undefined) changes.offering_id = await offeringFor(ctx, kind, input.offeringId);
+      await db.transaction().execute(async (trx) => {
+        const txRepo = importsRepository(trx);
+        if (!(await txRepo.update(id, changes, { version }))) throw staleVersion('The import', row.version);
+        await txRepo.replaceProblems(id, []);
+        await audit(trx, ctx, { action: 'import.update', entityType: 'import', entityId: id, after: { ...input } });
+      });
+      return toView((await repo.findById(id)) as ImportRow);
+    },
+
+    /** Starts a run in the background; its progress is read with `get`. */
+    async start(ctx: RequestContext, id: string, action: RunAction, mode: CommitMode = 'all'): Promise<ImportView> {
+      const row = await claim(ctx, id, action, mode);
+      void finishRun(ctx, row, action, mode).catch(() => undefined);
+      return toView(row);
+    },
+
+    /** A run, awaited (the CLI), with its progress as it goes. */
+    run,
+
+    async problems(ctx: RequestContext, id: string, page: PageRequest): Promise<Page<ImportProblem>> {
+      await visibleRow(ctx, id);
+      const rows = await repo.problems(id, page);
+      const items = rows.slice(0, page.limit);
+      return {
+        items: items.map((p) => ({ row: p.row_number, column: p.column_index, columnName: p.column_name, field: p.field, value: p.value, reason: p.reason })),
+        nextCursor: rows.length > page.limit ? String(items.at(-1)?.seq) : null,
+      };
+    },
+
+    async *allProblems(ctx: RequestContext, id: string): AsyncGenerator<ImportProblem> {
+      let cursor: string | undefined;
+      do {
+        const page = await this.problems(ctx, id, { limit: 1000, cursor });
+        yield* page.items;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    },
+
+    async mappings(ctx: RequestContext, kind: ImportKind | undefined): Promise<MappingView[]> {
+      requireAnyImporter(ctx.actor);
+      return (await repo.mappings(kind, visibleMappingScopes(ctx.actor))).map(toMappingView);
+    },
+
+    async createMapping(ctx: RequestContext, input: CreateMappingInput): Promise<MappingView> {
+      requireImporter(ctx.actor, input.kind);
+      const fields = new Set(KINDS[input.kind].fields.map((f) => f.key));
+      const wrong = Object.entries(input.columns).filter(([, field]) => !fields.has(field));
+      if (wrong.length > 0) {
+        throw invalid(
+          'The mapping names fields this kind of import does not have.',
+          wrong.map(([header, field]) => ({ pointer: `/body/columns/${header}`, detail: `“${field}” is not one of ${[...fields].join(', ')}` })),
+        );
+      }
+      const id = newId();
+      const now = instant(clock);
+      const scope = mappingScopeOf(ctx.actor);
+      try {
+        await db.transaction().execute(async (trx) => {
+          await importsRepository(trx).insertMapping({
+            id,
+            kind: input.kind,
+            name: input.name,
+            search_name: searchKey(input.name),
+            scope,
+            columns: JSON.stringify(input.columns),
+            date_format: input.dateFormat,
+            organization_id: ctx.actor.role === 'coordinator' ? ctx.actor.organizationId : null,
+            created_by: ctx.actor.id,
+            created_at: now,
+            updated_at: now,
+          });
+          await audit(trx, ctx, { action: 'import_mapping.create', entityType: 'import_mapping', entityId: id, after: input });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict(`A saved mapping for ${input.kind} is already named “${input.name}”.`, [{ pointer: '/body/name', detail: 'is taken' }]);
+        throw error;
+      }
+      return toMappingView((await repo.findMappingById(id)) as ImportMappingRow);
+    },
+  };
+}
+
+function checkMapping(kind: ImportKind, headers: readonly string[], mapping: readonly { column: number; field: string | null }[]): ColumnMapping[] {
+  const fields = new Set(KINDS[kind].fields.map((f) => f.key));
+  const problems = mapping.flatMap((m, i) => {
+    if (m.column >= headers.length) return [{ pointer: `/body/mapping/${i}/column`, detail: `is past the last column (${headers.length})` }];
+    if (m.field !== null && !fields.has(m.field)) return [{ pointer: `/body/mapping/${i}/field`, detail: `is not one of ${[...fields].join(', ')}` }];
+    return [];
+  });
+  const used = new Map<string, number>();
+  mapping.forEach((m, i) => {
+    if (m.field === null) return;
+    if (used.has(m.field)) problems.push({ pointer: `/body/mapping/${i}/field`, detail: `is already the field of column ${(used.get(m.field) as number) + 1}` });
+    used.set(m.field, m.column);
+  });
+  if (problems.length > 0) throw invalid('The mapping does not fit the file.', problems);
+  return mapping.filter((m): m is ColumnMapping => m.field !== null).sort((a, b) => a.column - b.column);
+}
+
+function toMappingView(row: ImportMappingRow): MappingView {
+  return {
+    id: row.id,
+    kind: row.kind as MappingView['kind'],
+    name: row.name,
+    scope: row.scope === 'office' ? 'office' : row.scope.startsWith('user:') ? 'own' : 'agency',
+    columns: JSON.parse(row.columns) as Record<string, string>,
+    dateFormat: row.date_format as MappingView['dateFormat'],
+    createdAt: row.created_at,
+  };
+}
+
+export type ImportsService = ReturnType<typeof createImportsService>;
