@@ -29,7 +29,7 @@ test('six officers are found, readied and deployed to Haiti, and appear on the t
 
   await test.step('sign in, and put an agency, a host and six officers on record', async () => {
     await signIn(page, ADMIN.email, ADMIN.password);
-    await expect(heading(page, 'Home')).toBeVisible();
+    await expect(heading(page, 'Dashboard')).toBeVisible();
     const api = await sessionApi(page);
     const agencyId = await createAgency(api, agency);
     await createHost(api, host);

@@ -6,7 +6,7 @@ test('a new user signs in with a one-time password and must choose their own fir
   const newPassword = 'lantern harbor quietly 1987 river';
 
   await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(heading(page, 'Home')).toBeVisible();
+  await expect(heading(page, 'Dashboard')).toBeVisible();
   await mainNav(page).getByRole('link', { name: 'Administration' }).click();
   await page.getByRole('main').getByRole('link', { name: 'Add a user' }).click();
   await expect(heading(page, 'Add a user')).toBeVisible();
@@ -44,7 +44,7 @@ test('a new user signs in with a one-time password and must choose their own fir
   await page.getByRole('textbox', { name: 'New password', exact: true }).fill(newPassword);
   await page.getByLabel('Type the new password again').fill(newPassword);
   await page.getByRole('button', { name: 'Save password' }).click();
-  await expect(heading(page, 'Home')).toBeVisible();
+  await expect(heading(page, 'Dashboard')).toBeVisible();
   await expect(page.getByText('Your password was changed.')).toBeVisible();
 
   // A viewer reads but is offered no changes.

@@ -9,7 +9,7 @@ test('an instructor account is bound to their roster record, and sees only that'
   const name = fullName(officer);
 
   await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(heading(page, 'Home')).toBeVisible();
+  await expect(heading(page, 'Dashboard')).toBeVisible();
   const api = await sessionApi(page);
   await createOfficer(api, await createAgency(api, `Miami-Dade Police Department ${Date.now().toString(36)}`, 'MDPD'), officer);
 

@@ -18,13 +18,13 @@ test('a partner goes from prospect to active, and its overdue follow-up reaches 
     await expect(heading(page, 'Sign in to Cadre')).toBeVisible();
     await expectAccessible(page, 'sign-in');
     await signIn(page, ADMIN.email, ADMIN.password);
-    await expect(heading(page, 'Home')).toBeVisible();
-    await expect(heading(page, 'Home')).toBeFocused();
+    await expect(heading(page, 'Dashboard')).toBeVisible();
+    await expect(heading(page, 'Dashboard')).toBeFocused();
     await expectAccessible(page, 'home');
 
     // On a fresh page load the first Tab reaches the skip link, which jumps to the content.
     await page.reload();
-    await expect(heading(page, 'Home')).toBeVisible();
+    await expect(heading(page, 'Dashboard')).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
     await page.keyboard.press('Enter');
@@ -162,12 +162,12 @@ test('a partner goes from prospect to active, and its overdue follow-up reaches 
     await expectAccessible(page, 'tasks');
   });
 
-  await test.step('see the follow-up and the renewal on the home page', async () => {
-    await mainNav(page).getByRole('link', { name: 'Home' }).click();
-    await expect(heading(page, 'Home')).toBeVisible();
+  await test.step('see the follow-up and the renewal on the dashboard, the program office\'s home', async () => {
+    await mainNav(page).getByRole('link', { name: 'Dashboard' }).click();
+    await expect(heading(page, 'Dashboard')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Overdue follow-ups' }).getByRole('link', { name: followUp })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Agreements due for renewal' })).toContainText(reference);
-    await expect(page.getByRole('region', { name: 'Partnership pipeline' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Partners by kind and stage' })).toBeVisible();
     await page.getByRole('region', { name: 'Overdue follow-ups' }).getByRole('link', { name: followUp }).click();
     await expect(heading(page, 'Site visit to the Arlington training academy')).toBeVisible();
   });

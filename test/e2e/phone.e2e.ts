@@ -5,7 +5,7 @@ test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true
 
 test('on a phone, the menu opens and the pipeline columns stack', async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(heading(page, 'Home')).toBeVisible();
+  await expect(heading(page, 'Dashboard')).toBeVisible();
   await expectAccessible(page, 'home on a phone');
 
   const menu = page.getByRole('button', { name: 'Menu', exact: true });
@@ -37,7 +37,7 @@ test('on a phone, the menu opens and the pipeline columns stack', async ({ page 
 
 test('on a phone, a deployment and the timeline fit the screen', async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(heading(page, 'Home')).toBeVisible();
+  await expect(heading(page, 'Dashboard')).toBeVisible();
   const api = await sessionApi(page);
   const agencyId = await createAgency(api, unique('Queens County Police Department'), 'QCPD');
   const [officer] = haitiOfficers();

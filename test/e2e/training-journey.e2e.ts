@@ -41,7 +41,7 @@ test('an instructor course is taught, closed and certifies two of three; the cas
 
   await test.step('put a program office with its master instructor, an agency of three trainees and an instructor course on record', async () => {
     await signIn(page, ADMIN.email, ADMIN.password);
-    await expect(heading(page, 'Home')).toBeVisible();
+    await expect(heading(page, 'Dashboard')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Certifications expiring in 90 days' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Vetting' })).toContainText('cases are waiting for a result.');
     await expectAccessible(page, 'home with the training panels');

@@ -57,7 +57,7 @@ test('anyone verifies a certificate from its QR code and its files, and sees its
 
   await test.step('as staff, close an offering of the recent past that certifies one participant', async () => {
     await signIn(page, ADMIN.email, ADMIN.password);
-    await expect(heading(page, 'Home')).toBeVisible();
+    await expect(heading(page, 'Dashboard')).toBeVisible();
     const api = await sessionApi(page);
     const training = await setUpTraining(api, mark);
     holder = await createPerson(api, training.agencyId, 'Rosa', `Méndez ${mark}`, 'Sergeant');
@@ -168,7 +168,7 @@ test('a partner endorsed by the program office certifies under it; withdrawing t
 
   await test.step('endorse a Salvadoran partner to issue the credential', async () => {
     await signIn(page, ADMIN.email, ADMIN.password);
-    await expect(heading(page, 'Home')).toBeVisible();
+    await expect(heading(page, 'Dashboard')).toBeVisible();
     api = await sessionApi(page);
     training = await setUpTraining(api, mark);
     partnerId = await createOrganization(api, { name: partner, kind: 'foreign_corrections', country: 'SV' });
@@ -217,7 +217,7 @@ test('a partner endorsed by the program office certifies under it; withdrawing t
 
   await test.step('withdraw the endorsement: the certificate it covered is flagged for review', async () => {
     await page.getByRole('link', { name: 'Back to Cadre' }).click();
-    await expect(heading(page, 'Home')).toBeVisible();
+    await expect(heading(page, 'Dashboard')).toBeVisible();
     await page.goto('/endorsements');
     await page.getByRole('button', { name: `Withdraw the endorsement of ${partner} for ${training.credential}` }).click();
     await expect(page.getByRole('heading', { name: `Withdraw the endorsement of ${partner} to issue “${training.credential}”` })).toBeFocused();

@@ -29,6 +29,9 @@ export function useOrganizationOptions() {
     queryFn: ({ signal }) => api.get<Page<Organization>>('/organizations', { query: { limit: 200, sort: 'name' }, signal }),
     select: (page) => page.items,
     staleTime: 60_000,
+    // Pickers show what is cached at once and fetch again on each page: an organization another
+    // user added a moment ago (the dashboard loads these first thing) is there to choose.
+    refetchOnMount: 'always',
   });
 }
 
