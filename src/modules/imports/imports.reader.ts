@@ -97,7 +97,9 @@ export function detectEncoding(sample: Buffer): string {
   if (pairs > 4 && evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
   if (isValidUtf8(sample)) return 'utf-8';
   const guess = (chardet.detect(sample) ?? '').toLowerCase();
-  if (guess === '' || guess.startsWith('iso-8859-1') || guess === 'windows-1252' || guess === 'ascii') return 'windows-1252';
+  // Latin-1, Latin-9 and Turkish differ from Windows-1252 in a few letters only, and a small sample
+  // cannot tell them apart: the Western European code page is by far the likelier (and can be changed).
+  if (guess === '' || /^iso-8859-(1|9|15)$/.test(guess) || guess === 'windows-1252' || guess === 'ascii') return 'windows-1252';
   return iconv.encodingExists(guess) ? guess : 'windows-1252';
 }
 
@@ -167,7 +169,7 @@ function describeCsvError(error: unknown): Error {
 
 async function* csvRows(source: FileSource, encoding: string, delimiter: string): AsyncGenerator<SheetRow> {
   if (!iconv.encodingExists(encoding)) throw invalid(`Cadre does not know the encoding "${encoding}".`, [{ pointer: '/body/encoding', detail: 'is not an encoding Cadre knows' }]);
-  const decoded = Readable.from(source.stream()).pipe(iconv.decodeStream(encoding, { stripBOM: true }) as unknown as Transform);
+  const decoded = Readable.from(source.stream(), { highWaterMark: 1 }).pipe(iconv.decodeStream(encoding, { stripBOM: true }) as unknown as Transform);
   const parser = parseCsv({
     delimiter,
     bom: true,
@@ -220,7 +222,7 @@ async function* xlsxRows(source: FileSource, sheet: string | null, sheets: strin
   const entries = await readCentralDirectory(source);
   checkDeclared(entries, limits);
   await checkInflated(source, entries, limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source.stream()), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source.stream(), { highWaterMark: 1 }), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -3,6 +3,9 @@ import { portable } from './portable.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = portable(db);
+  // People are found by name (with agency and date of birth) when a file gives no email: one
+  // lookup per batch of rows, which must not scan the roster.
+  await db.schema.createIndex('people_identity').on('people').columns(['search_name', 'organization_id', 'date_of_birth']).execute();
   // One uploaded file on its way in: what was detected, how its columns map, where it stands.
   await db.schema
     .createTable('imports')
@@ -91,4 +94,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('import_problems').execute();
   await db.schema.dropTable('import_chunks').execute();
   await db.schema.dropTable('imports').execute();
+  await db.schema.dropIndex('people_identity').execute();
 }

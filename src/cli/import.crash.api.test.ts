@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/dialects.js';
+import { buildServices } from '../app.js';
+import { loadConfig } from '../config.js';
+import { systemContext } from '../platform/access.js';
+import { verifyAudit } from './audit.js';
+
+/**
+ * `cadre import` killed with SIGKILL halfway through a 100,000-row roster: the database holds
+ * nothing of it (the import is one transaction) and the audit chain still verifies.
+ */
+
+const ROWS = 100_000;
+const SECRET = 'crash-test-secret-crash-test-secret-0123456789';
+let testDb: TestDatabase;
+let dir: string;
+let env: Record<string, string>;
+let organizationId: string;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-crash-'));
+  const url = testDb.target.engine === 'postgres' ? testDb.target.url : `sqlite:${testDb.target.file}`;
+  env = { DATABASE_URL: url, CADRE_DATA_DIR: dir, CADRE_SECRET_KEY: SECRET, LOG_LEVEL: 'silent' };
+  const services = buildServices({ config: loadConfig(env), database: testDb.database, secretKey: SECRET });
+  organizationId = (await services.organizations.create(systemContext('test'), { name: 'Crash Test Agency', kind: 'foreign_police', country: 'HT' })).id;
+  const lines = ['Given name,Family name,Email,Date of birth'];
+  for (let i = 0; i < ROWS; i += 1) lines.push(`Wilnès,Saint-Fleur ${i},crash.${i}@example.test,1980-01-${String(1 + (i % 28)).padStart(2, '0')}`);
+  fs.writeFileSync(path.join(dir, 'roster.csv'), lines.join('\n'));
+});
+afterAll(async () => {
+  await testDb.drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function peopleOfAgency(): Promise<number> {
+  const row = await testDb.database.db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('an import killed halfway', () => {
+  it('leaves all or nothing of the file, and an audit chain that verifies', { timeout: 120_000 }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '..', 'main.ts'), 'import', 'people', path.join(dir, 'roster.csv'), '--organization', organizationId], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stdout: string[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
+    let killedAt = -1;
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    for await (const line of readline.createInterface({ input: child.stderr })) {
+      const percent = Number(/^\s*(\d+)%/.exec(line)?.[1] ?? -1);
+      if (percent >= 50 && killedAt < 0) {
+        killedAt = percent;
+        child.kill('SIGKILL');
+      }
+    }
+    const { signal } = await exited;
+    expect(signal, stdout.join('')).toBe('SIGKILL');
+    expect(killedAt).toBeGreaterThanOrEqual(50);
+    expect(killedAt).toBeLessThan(100);
+    expect([0, ROWS]).toContain(await peopleOfAgency());
+    expect(await peopleOfAgency()).toBe(0);
+
+    const verified: string[] = [];
+    expect(await verifyAudit(env, (line) => verified.push(line))).toBe(0);
+  });
+});

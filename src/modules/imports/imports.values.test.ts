@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { headerKey, missingRequired, suggestMapping } from './imports.fields.js';
+import { detectDelimiter, detectEncoding } from './imports.reader.js';
+import { addEvidence, detectDateFormat, noEvidence, parseCountry, parseDate, parseLanguages, parseWholeNumber, parseWord, SEX_WORDS } from './imports.values.js';
+
+describe('dates', () => {
+  it('reads ISO dates and month names in any order, and never picks between 03/04 and 04/03 alone', () => {
+    expect(parseDate('1985-04-03', null)).toEqual({ ok: true, value: '1985-04-03' });
+    expect(parseDate('3 de abril de 1985', null)).toEqual({ ok: true, value: '1985-04-03' });
+    expect(parseDate('April 3, 1985', null)).toEqual({ ok: true, value: '1985-04-03' });
+    expect(parseDate('25/03/1985', null)).toEqual({ ok: true, value: '1985-03-25' });
+    expect(parseDate('03/04/1985', null)).toMatchObject({ ok: false, reason: expect.stringMatching(/day\/month or month\/day/) });
+    expect(parseDate('03/04/1985', 'DMY')).toEqual({ ok: true, value: '1985-04-03' });
+    expect(parseDate('03/04/1985', 'MDY')).toEqual({ ok: true, value: '1985-03-04' });
+    expect(parseDate('25/03/1985', 'MDY')).toMatchObject({ ok: false });
+    expect(parseDate('29/02/2023', 'DMY')).toMatchObject({ ok: false });
+    expect(parseDate('29/02/2024', 'DMY')).toEqual({ ok: true, value: '2024-02-29' });
+    expect(parseDate('03/04/85', 'DMY')).toMatchObject({ ok: false, reason: expect.stringMatching(/two-digit year/) });
+    expect(parseDate('soon', null)).toMatchObject({ ok: false });
+  });
+
+  it('detects the order from the cells that settle it, and asks when none does or they disagree', () => {
+    const of = (cells: string[]) => {
+      const evidence = noEvidence();
+      for (const cell of cells) addEvidence(evidence, cell);
+      return detectDateFormat(evidence);
+    };
+    expect(of(['03/04/1985', '25/12/1990'])).toEqual({ format: 'DMY', status: 'detected' });
+    expect(of(['03/04/1985', '12/25/1990'])).toEqual({ format: 'MDY', status: 'detected' });
+    expect(of(['03/04/1985', '05/06/1990'])).toEqual({ format: null, status: 'needed' });
+    expect(of(['25/03/1985', '12/25/1990'])).toEqual({ format: null, status: 'conflict' });
+    expect(of(['1985-03-25'])).toEqual({ format: 'YMD', status: 'detected' });
+    expect(of([])).toEqual({ format: null, status: 'none' });
+  });
+});
+
+describe('countries, languages and words', () => {
+  it('reads countries by code or by name in four languages', () => {
+    for (const text of ['HT', 'ht', 'Haiti', 'Haïti', 'HAITÍ']) expect(parseCountry(text)).toEqual({ ok: true, value: 'HT' });
+    expect(parseCountry('Brasil')).toEqual({ ok: true, value: 'BR' });
+    expect(parseCountry('Estados Unidos')).toEqual({ ok: true, value: 'US' });
+    expect(parseCountry('Atlantis')).toMatchObject({ ok: false });
+  });
+
+  it('reads languages with ILR levels as people write them, and refuses a language without a level', () => {
+    expect(parseLanguages('es:2+/2; fr:1')).toEqual({ ok: true, value: [{ language: 'es', speaking: '2+', reading: '2' }, { language: 'fr', speaking: '1', reading: '1' }] });
+    expect(parseLanguages('Kreyòl 3, Español 2+/1+')).toEqual({ ok: true, value: [{ language: 'ht', speaking: '3', reading: '3' }, { language: 'es', speaking: '2+', reading: '1+' }] });
+    expect(parseLanguages('Spanish')).toMatchObject({ ok: false, reason: expect.stringMatching(/no ILR level/) });
+    expect(parseLanguages('Klingon 3')).toMatchObject({ ok: false });
+    expect(parseLanguages('es 6')).toMatchObject({ ok: false });
+  });
+
+  it('reads sexes and numbers in the four languages', () => {
+    expect(parseWord('Femenino', SEX_WORDS, 'a sex')).toEqual({ ok: true, value: 'female' });
+    expect(parseWord('H', SEX_WORDS, 'a sex')).toEqual({ ok: true, value: 'male' });
+    expect(parseWord('x', SEX_WORDS, 'a sex')).toMatchObject({ ok: false });
+    expect(parseWholeNumber('80 %', 0, 100)).toEqual({ ok: true, value: 80 });
+    expect(parseWholeNumber('101', 0, 100)).toMatchObject({ ok: false });
+    expect(parseWholeNumber('8.5', 0, 100)).toMatchObject({ ok: false });
+  });
+});
+
+describe('headers', () => {
+  it('matches headers by synonym in English, Spanish, French and Portuguese, ignoring case, accents and notes', () => {
+    expect(headerKey('Fecha de Nacimiento (dd/mm/aaaa)')).toBe('fecha de nacimiento');
+    const fields = (headers: string[]) => suggestMapping('people', headers).map((m) => m.field);
+    expect(fields(['Nombre', 'Apellido', 'Correo electrónico'])).toEqual(['givenName', 'familyName', 'email']);
+    expect(fields(['Prénom', 'Nom', 'Courriel', 'Date de naissance'])).toEqual(['givenName', 'familyName', 'email', 'dateOfBirth']);
+    expect(fields(['Nome', 'Sobrenome', 'Data de nascimento', 'Idiomas'])).toEqual(['givenName', 'familyName', 'dateOfBirth', 'languages']);
+    expect(fields(['First name', 'Surname', 'Agency', 'DOB'])).toEqual(['givenName', 'familyName', 'organization', 'dateOfBirth']);
+    expect(suggestMapping('people', ['Col A', 'Nombre'], { 'col a': 'familyName' })).toEqual([
+      { column: 0, field: 'familyName' },
+      { column: 1, field: 'givenName' },
+    ]);
+    expect(missingRequired('people', [{ column: 0, field: 'givenName' }])).toEqual(['familyName']);
+    expect(missingRequired('enrollments', [{ column: 0, field: 'email' }])).toEqual([]);
+  });
+});
+
+describe('reading text files', () => {
+  it('tells encodings by their marks and bytes, and delimiters by agreement', () => {
+    expect(detectEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x41]))).toBe('utf-8');
+    expect(detectEncoding(Buffer.from([0xff, 0xfe, 0x41, 0]))).toBe('utf-16le');
+    expect(detectEncoding(Buffer.from('Désir, João', 'utf8'))).toBe('utf-8');
+    expect(detectEncoding(Buffer.from('Given,Family\nJos\xe9,D\xe9sir\n', 'latin1'))).toBe('windows-1252');
+    expect(detectEncoding(Buffer.from('Given name,Family name\n', 'utf16le'))).toBe('utf-16le');
+    expect(detectDelimiter('a;b;c\n1;2;3\n')).toBe(';');
+    expect(detectDelimiter('a\tb\n1\t2\n')).toBe('\t');
+    expect(detectDelimiter('"a,b";c\n"1,2";3\n')).toBe(';');
+  });
+});
