@@ -10,6 +10,7 @@ import './styles/timeline.css';
 import './styles/training.css';
 import './styles/verify.css';
 import './styles/reports.css';
+import './styles/imports.css';
 import './i18n';
 import './validation';
 import { StrictMode } from 'react';

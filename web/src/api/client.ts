@@ -5,6 +5,8 @@ export type QueryParams = Record<string, string | number | boolean | null | unde
 interface RequestOptions {
   query?: QueryParams;
   body?: unknown;
+  /** A file sent as the body itself, with its own type (an import), instead of JSON. */
+  file?: Blob;
   /** The record version being changed, sent as If-Match. */
   version?: number;
   signal?: AbortSignal;
@@ -56,6 +58,7 @@ async function loadCsrfToken(): Promise<string | null> {
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.type || 'application/octet-stream';
   if (method !== 'GET' && !options.isAuthProbe && !options.isPublic) {
     const token = csrfToken ?? (await loadCsrfToken());
     if (token) headers['x-csrf-token'] = token;
@@ -67,7 +70,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     response = await fetch(apiUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -92,6 +95,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body' | 'version'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  upload: <T>(path: string, file: Blob, query: QueryParams) => request<T>('POST', path, { file, query }),
   patch: <T>(path: string, version: number, body: unknown) => request<T>('PATCH', path, { body, version }),
   /** Without a version for records that are replaced whole rather than edited (a readiness item). */
   put: <T>(path: string, version: number | undefined, body: unknown) => request<T>('PUT', path, { body, version }),

@@ -14,6 +14,7 @@ export type AreaId =
   | 'vetting'
   | 'cascade'
   | 'reports'
+  | 'imports'
   | 'admin'
   | 'account';
 
@@ -52,6 +53,7 @@ export function areasFor(user: User, t: TFunction): Area[] {
       const ownCascade = `/cascade/instructors/${user.personId}`;
       areas.push({ id: 'cascade', to: ownCascade, label: t('nav.ownCascade'), links: [] });
     }
+    areas.push(importsArea(t));
     return areas;
   }
 
@@ -126,6 +128,7 @@ export function areasFor(user: User, t: TFunction): Area[] {
     // One page: the year's figures are on the dashboard, which is home.
     areas.push({ id: 'reports', to: '/reports', label: t('nav.reports'), links: [] });
   }
+  if (writer || user.role === 'coordinator') areas.push(importsArea(t));
   areas.push({
     id: 'tasks',
     to: '/tasks',
@@ -184,6 +187,19 @@ export function accountArea(t: TFunction): Area {
     links: [
       { to: '/account/password', label: t('nav.changePassword') },
       { to: '/account/tokens', label: t('nav.tokens') },
+    ],
+  };
+}
+
+/** Spreadsheets in: for the program office, coordinators (their roster) and instructors (attendance). */
+function importsArea(t: TFunction): Area {
+  return {
+    id: 'imports',
+    to: '/imports',
+    label: t('nav.imports'),
+    links: [
+      { to: '/imports', label: t('nav.allImports'), isEnd: true },
+      { to: '/imports/new', label: t('nav.newImport') },
     ],
   };
 }

@@ -51,6 +51,9 @@ import { EditPersonPage } from '../features/people/EditPersonPage';
 import { NewPersonPage } from '../features/people/NewPersonPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
 import { PersonPage } from '../features/people/PersonPage';
+import { ImportPage } from '../features/imports/ImportPage';
+import { ImportsListPage } from '../features/imports/ImportsListPage';
+import { NewImportPage } from '../features/imports/NewImportPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { CertificatePage } from '../features/verify/CertificatePage';
@@ -193,6 +196,15 @@ const signedInRoutes: RouteObject[] = [
     ),
   },
   { path: 'reports', element: <AreaLayout area="reports" />, children: [{ index: true, element: <ReportsPage /> }] },
+  {
+    path: 'imports',
+    element: <AreaLayout area="imports" />,
+    children: [
+      { index: true, element: <ImportsListPage /> },
+      { path: 'new', element: <NewImportPage /> },
+      { path: ':id', element: <ImportPage /> },
+    ],
+  },
   { path: 'tasks', element: <AreaLayout area="tasks" />, children: [{ index: true, element: <TasksPage /> }] },
   {
     path: 'admin',

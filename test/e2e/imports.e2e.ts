@@ -1,0 +1,97 @@
+import { ADMIN, expect, expectAccessible, heading, mainNav, sessionApi, signIn, test, unique } from './support.js';
+
+/**
+ * A roster kept in a Spanish-language spreadsheet: semicolons, a byte-order mark, dates that read
+ * both ways, names in three scripts, and one row with a broken email.
+ */
+function roster(agencyAcronym: string, suffix: string): Buffer {
+  const lines = [
+    'Nombre;Apellido;Correo electrónico;Fecha de nacimiento;Agencia',
+    `José;Ñúñez ${suffix};jose.nunez.${suffix}@example.test;03/04/1985;${agencyAcronym}`,
+    `Anaïs;Pierre-Louis ${suffix};anais.pl.${suffix}@example.test;11/05/1990;${agencyAcronym}`,
+    `ليلى;حداد ${suffix};not-an-email;07/08/1979;${agencyAcronym}`,
+  ];
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+}
+
+test('a roster spreadsheet is previewed, mapped, checked row by row, and its valid rows imported', async ({ page }) => {
+  const suffix = Date.now().toString(36);
+  const acronym = `PDP${suffix}`.toUpperCase();
+  const agency = unique('Prueba Police Department');
+
+  await test.step('sign in and put the agency on record', async () => {
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await expect(heading(page, 'Dashboard')).toBeVisible();
+    const api = await sessionApi(page);
+    await api.post('/organizations', { name: agency, acronym, kind: 'municipal_police', country: 'US' });
+  });
+
+  await test.step('upload the file: nothing is written, the page shows how it reads', async () => {
+    await mainNav(page).getByRole('link', { name: 'Imports' }).click();
+    await expect(heading(page, 'Imports')).toBeVisible();
+    await page.getByRole('main').getByRole('link', { name: 'Import a file' }).click();
+    await expect(heading(page, 'Import a file')).toBeVisible();
+    await expectAccessible(page, 'the upload form');
+    // Sent without a file, the form says what is missing beside the field.
+    await page.getByRole('button', { name: 'Upload and preview' }).click();
+    await expect(page.getByText('Choose the file to import.')).toBeVisible();
+
+    await page.getByLabel('People').check();
+    await page.getByLabel('File').setInputFiles({ name: `roster-${suffix}.csv`, mimeType: 'text/csv', buffer: roster(acronym, suffix) });
+    await page.getByRole('button', { name: 'Upload and preview' }).click();
+    await expect(heading(page, `roster-${suffix}.csv`)).toBeVisible();
+    await expect(page.getByText('Uploaded', { exact: true })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Semicolon (;)' })).toBeVisible();
+    // The first rows, as read: the names keep their accents and their script.
+    const preview = page.getByRole('region', { name: /rows, as read/ });
+    await expect(preview).toContainText('Ñúñez');
+    await expect(preview).toContainText('ليلى');
+  });
+
+  await test.step('the Spanish headers find their fields; the dates need their order told', async () => {
+    await expect(page.getByLabel('Field for the column Nombre')).toHaveValue('givenName');
+    await expect(page.getByLabel('Field for the column Apellido')).toHaveValue('familyName');
+    await expect(page.getByLabel('Field for the column Correo electrónico')).toHaveValue('email');
+    await expect(page.getByRole('heading', { name: 'Choose how the dates are written' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Check every row' })).toBeDisabled();
+    await expectAccessible(page, 'an uploaded import');
+
+    await page.getByLabel('Dates are written').selectOption({ label: 'Day first (03/04/1985)' });
+    await page.getByRole('button', { name: 'Save the columns' }).click();
+    await expect(page.getByText('As you chose.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Choose how the dates are written' })).toBeHidden();
+  });
+
+  await test.step('every row is checked: one problem, by row and column, stops a whole import', async () => {
+    await page.getByRole('button', { name: 'Check every row' }).click();
+    await expect(page.getByRole('heading', { name: '1 problem stops a whole import' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('2 of 3 rows are valid.', { exact: false })).toBeVisible();
+    const problems = page.getByRole('region', { name: '1 problem' });
+    const row = problems.getByRole('row').filter({ hasText: 'not-an-email' });
+    await expect(row).toContainText('4');
+    await expect(row).toContainText('Correo electrónico');
+    await expect(problems.getByRole('link', { name: 'Export CSV' })).toHaveAttribute('href', /\/problems\?format=csv$/);
+    await expectAccessible(page, 'a checked import with a problem');
+  });
+
+  await test.step('import the valid rows only, then find the people on the roster', async () => {
+    await page.getByRole('button', { name: 'Import the 2 valid rows only' }).click();
+    await expect(page.getByRole('heading', { name: 'Imported', exact: true })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('2 created, 0 updated, 0 unchanged, 1 skipped.')).toBeVisible();
+    await page.getByRole('link', { name: 'See the people' }).click();
+    await expect(heading(page, 'People')).toBeVisible();
+    await page.getByRole('search').getByLabel('Name').fill(suffix);
+    await page.getByRole('search').getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('row').filter({ hasText: `Ñúñez ${suffix}` })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: `Pierre-Louis ${suffix}` })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: 'حداد' })).toHaveCount(0);
+  });
+
+  await test.step('the import is listed with its outcome', async () => {
+    await mainNav(page).getByRole('link', { name: 'Imports' }).click();
+    const listed = page.getByRole('row').filter({ hasText: `roster-${suffix}.csv` });
+    await expect(listed).toContainText('Imported');
+    await expect(listed).toContainText('2 created');
+    await expectAccessible(page, 'the imports list');
+  });
+});

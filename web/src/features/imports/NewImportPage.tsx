@@ -1,0 +1,212 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { ImportKind, User } from '../../api/schemas';
+import { canWrite, useCurrentUser } from '../../api/session';
+import { Forbidden } from '../../app/Forbidden';
+import { countryName, formatDate } from '../../components/format';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useOfferingList } from '../offerings/api';
+import { useOrganizationOptions } from '../organizations/api';
+import { useImportKinds, useImportMappings, useUploadImport } from './api';
+
+/** The kinds each role may import, as the API allows them (it refuses the others anyway). */
+export function importableKinds(user: Pick<User, 'role'>): ImportKind[] {
+  if (canWrite(user)) return ['people', 'organizations', 'enrollments', 'certifications'];
+  if (user.role === 'coordinator') return ['people', 'enrollments'];
+  if (user.role === 'instructor') return ['enrollments'];
+  return [];
+}
+
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Step one of an import: what the file holds, where it goes, and the file itself. Uploading
+ * writes nothing but the file: the next page shows how it reads before anything is checked.
+ */
+export function NewImportPage() {
+  const user = useCurrentUser();
+  const kinds = importableKinds(user);
+  if (kinds.length === 0) return <Forbidden />;
+  return <UploadForm kinds={kinds} />;
+}
+
+function UploadForm({ kinds }: { kinds: ImportKind[] }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const asked = params.get('kind') as ImportKind | null;
+  const [kind, setKind] = useState<ImportKind>(asked && kinds.includes(asked) ? asked : (kinds[0] as ImportKind));
+  const [organizationId, setOrganizationId] = useState('');
+  const [offeringId, setOfferingId] = useState(params.get('offeringId') ?? '');
+  const [mappingId, setMappingId] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<{ file?: string; offering?: string }>({});
+  const [attempt, setAttempt] = useState(0);
+  const catalog = useImportKinds();
+  const mappings = useImportMappings(kind);
+  const upload = useUploadImport();
+  const choosesAgency = kind === 'people' && canWrite(user);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = {
+      ...(file ? {} : { file: t('imports.upload.fileRequired') }),
+      ...(kind === 'enrollments' && !offeringId ? { offering: t('imports.upload.offeringRequired') } : {}),
+    };
+    setErrors(found);
+    setAttempt((n) => n + 1);
+    if (!file || Object.keys(found).length > 0) return;
+    const view = await upload
+      .mutateAsync({
+        file,
+        kind,
+        organizationId: choosesAgency && organizationId ? organizationId : undefined,
+        offeringId: kind === 'enrollments' ? offeringId : undefined,
+        mappingId: mappingId || undefined,
+      })
+      .catch(() => null);
+    if (view) void navigate(`/imports/${view.id}`);
+  }
+
+  return (
+    <>
+      <PageHeader title={t('imports.upload.title')} lead={t('imports.upload.lead')} />
+      {upload.isError && <ProblemAlert error={upload.error} heading={t('imports.upload.refused')} focusKey={attempt} />}
+      <form className="usa-form usa-form--large" noValidate onSubmit={(event) => void submit(event)}>
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">{t('imports.fields.kind')}</legend>
+          {kinds.map((candidate) => (
+            <div key={candidate} className="usa-radio">
+              <input
+                className="usa-radio__input"
+                id={`import-kind-${candidate}`}
+                type="radio"
+                name="kind"
+                value={candidate}
+                checked={kind === candidate}
+                onChange={() => {
+                  setKind(candidate);
+                  setMappingId('');
+                }}
+              />
+              <label className="usa-radio__label" htmlFor={`import-kind-${candidate}`}>
+                {catalog.data?.find((entry) => entry.kind === candidate)?.label ?? t(`imports.kinds.${candidate}`)}
+                <span className="usa-checkbox__label-description">{t(`imports.kindHints.${candidate}`)}</span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+
+        {choosesAgency && <AgencyField value={organizationId} onChange={setOrganizationId} />}
+        {kind === 'enrollments' && <OfferingField value={offeringId} onChange={setOfferingId} error={errors.offering} />}
+
+        {mappings.data && mappings.data.length > 0 && (
+          <>
+            <label className="usa-label" htmlFor="import-mapping">
+              {t('imports.fields.savedMapping')}
+            </label>
+            <span className="usa-hint" id="import-mapping-hint">
+              {t('imports.upload.mappingHint')}
+            </span>
+            <select id="import-mapping" className="usa-select" value={mappingId} aria-describedby="import-mapping-hint" onChange={(event) => setMappingId(event.target.value)}>
+              <option value="">{t('imports.upload.matchHeaders')}</option>
+              {mappings.data.map((mapping) => (
+                <option key={mapping.id} value={mapping.id}>
+                  {mapping.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+
+        <div className={`usa-form-group ${errors.file ? 'usa-form-group--error' : ''}`}>
+          <label className={`usa-label ${errors.file ? 'usa-label--error' : ''}`} htmlFor="import-file">
+            {t('imports.fields.file')}
+          </label>
+          <span className="usa-hint" id="import-file-hint">
+            {t('imports.upload.fileHint')}
+          </span>
+          {errors.file && (
+            <span className="usa-error-message" id="import-file-error">
+              {errors.file}
+            </span>
+          )}
+          <input
+            id="import-file"
+            type="file"
+            className={`usa-file-input ${errors.file ? 'usa-input--error' : ''}`}
+            accept={ACCEPT}
+            aria-describedby={errors.file ? 'import-file-hint import-file-error' : 'import-file-hint'}
+            aria-invalid={errors.file ? true : undefined}
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+        </div>
+        <button type="submit" className="usa-button margin-top-3" disabled={upload.isPending}>
+          {upload.isPending ? t('imports.upload.sending') : t('imports.upload.submit')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+function AgencyField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const organizations = useOrganizationOptions();
+  return (
+    <>
+      <label className="usa-label" htmlFor="import-organization">
+        {t('imports.fields.agency')}
+      </label>
+      <span className="usa-hint" id="import-organization-hint">
+        {t('imports.upload.agencyHint')}
+      </span>
+      <select id="import-organization" className="usa-select" value={value} aria-describedby="import-organization-hint" onChange={(event) => onChange(event.target.value)}>
+        <option value="">{t('imports.upload.agencyFromFile')}</option>
+        {(organizations.data ?? []).map((organization) => (
+          <option key={organization.id} value={organization.id}>
+            {organization.name} ({countryName(organization.country)})
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** The offering an attendance sheet is for: the open ones the user may see. */
+function OfferingField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string }) {
+  const { t } = useTranslation();
+  const offerings = useOfferingList({ status: 'scheduled', limit: 100 });
+  if (offerings.isPending) return <Loading />;
+  const rows = offerings.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <div className={`usa-form-group ${error ? 'usa-form-group--error' : ''}`}>
+      <label className={`usa-label ${error ? 'usa-label--error' : ''}`} htmlFor="import-offering">
+        {t('imports.fields.offering')}
+      </label>
+      {error && (
+        <span className="usa-error-message" id="import-offering-error">
+          {error}
+        </span>
+      )}
+      <select
+        id="import-offering"
+        className={`usa-select ${error ? 'usa-input--error' : ''}`}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'import-offering-error' : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="">{t('imports.upload.chooseOffering')}</option>
+        {rows.map((offering) => (
+          <option key={offering.id} value={offering.id}>
+            {t('imports.upload.offeringOption', { code: offering.course.code, title: offering.course.title, start: formatDate(offering.startOn), place: offering.city ?? countryName(offering.country) })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
