@@ -10,6 +10,9 @@ import { createTestDatabase, type TestDatabase } from '../../test/dialects.js';
 import type { DatabaseTarget } from '../config.js';
 import { buildProgram, describeCliError } from './program.js';
 
+/** Seeding the whole demo program (and backing it up) takes most of half a minute on PostgreSQL alone. */
+const DEMO_TIMEOUT_MS = 120_000;
+
 let dataDir: string;
 let testDb: TestDatabase;
 
@@ -63,7 +66,7 @@ describe('cadre CLI', () => {
     expect((await cadre(['migrate', '--status'])).output).toBe('The database is up to date.');
   });
 
-  it('seeds the demo program once', async () => {
+  it('seeds the demo program once', { timeout: DEMO_TIMEOUT_MS }, async () => {
     expect((await cadre(['seed', '--demo'])).output).toMatch(/Added the 2010 demo program: 11 organizations, 7 partnerships, 2 engagements, 444 people, 1 deployment, 20 course offerings, 236 certifications/);
     expect((await cadre(['seed', '--demo'])).output).toContain('already in this database');
     const seedWithoutFlag = await cadre(['seed']);
@@ -112,7 +115,7 @@ describe('cadre CLI', () => {
 });
 
 describe('backup and restore', () => {
-  it('backs up and restores into a new database with every row', async () => {
+  it('backs up and restores into a new database with every row', { timeout: DEMO_TIMEOUT_MS }, async () => {
     const source = await createTestDatabase();
     const target = await createTestDatabase({ migrate: false });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-backup-'));
@@ -154,7 +157,7 @@ describe('backup and restore', () => {
     }
   });
 
-  it('restores a logical backup into SQLite, whatever engine wrote it', async () => {
+  it('restores a logical backup into SQLite, whatever engine wrote it', { timeout: DEMO_TIMEOUT_MS }, async () => {
     const source = await createTestDatabase();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-logical-'));
     try {

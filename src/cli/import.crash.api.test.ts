@@ -47,8 +47,45 @@ async function peopleOfAgency(): Promise<number> {
   return Number(row.n);
 }
 
+/** Runs the real `cadre` process to its end: exit code, standard output and standard error. */
+function cadre(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '..', 'main.ts'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('cadre import', () => {
+  it('lists the problems and exits 1 without writing; maps columns; then imports and exits 0', { timeout: 60_000 }, async () => {
+    const file = path.join(dir, 'small.csv');
+    fs.writeFileSync(file, ['Prénom;Apellido paterno;Courriel;Nacimiento', 'Nadège;Jean;n.jean@example.test;03/04/1990', 'Wilnès;Paul;not-an-email;05/06/1991'].join('\r\n'));
+    const bad = await cadre(['import', 'people', file, '--organization', 'Crash Test Agency', '--map', 'Apellido paterno=familyName', '--date-format', 'DMY']);
+    expect(bad.code, bad.stderr).toBe(1);
+    expect(bad.stdout).toMatch(/Nothing was written: 1 of 2 rows have problems/);
+    expect(bad.stdout).toMatch(/row 3, Courriel: “not-an-email” must be an email address/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const fixed = fs.readFileSync(file, 'utf8').replace('not-an-email', 'w.paul@example.test');
+    fs.writeFileSync(file, fixed);
+    const dry = await cadre(['import', 'people', file, '--organization', 'Crash Test Agency', '--map', 'Apellido paterno=familyName', '--date-format', 'DMY', '--dry-run']);
+    expect(dry.code, dry.stdout + dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/Checked 2 rows \(nothing written\): 2 valid/);
+    const good = await cadre(['import', 'people', file, '--organization', 'Crash Test Agency', '--map', 'Apellido paterno=familyName', '--date-format', 'DMY']);
+    expect(good.code, good.stdout + good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/Imported 2 rows: 2 created, 0 updated, 0 unchanged/);
+    expect(await peopleOfAgency()).toBe(2);
+    const wrong = await cadre(['import', 'people', path.join(dir, 'missing.csv')]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/^cadre: Cannot read .*missing.csv: there is no such file\./);
+    const twoDigit = await cadre(['import', 'people', file, '--date-format', 'XYZ']);
+    expect(twoDigit.stderr).toMatch(/--date-format XYZ is not a date order/);
+  });
+});
+
 describe('an import killed halfway', () => {
   it('leaves all or nothing of the file, and an audit chain that verifies', { timeout: 120_000 }, async () => {
+    const before = await peopleOfAgency();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '..', 'main.ts'), 'import', 'people', path.join(dir, 'roster.csv'), '--organization', organizationId], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,8 +105,8 @@ describe('an import killed halfway', () => {
     expect(signal, stdout.join('')).toBe('SIGKILL');
     expect(killedAt).toBeGreaterThanOrEqual(50);
     expect(killedAt).toBeLessThan(100);
-    expect([0, ROWS]).toContain(await peopleOfAgency());
-    expect(await peopleOfAgency()).toBe(0);
+    expect([before, before + ROWS]).toContain(await peopleOfAgency());
+    expect(await peopleOfAgency()).toBe(before);
 
     const verified: string[] = [];
     expect(await verifyAudit(env, (line) => verified.push(line))).toBe(0);
