@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganization, buildPerson } from '../../../test/factories.js';
 import { type Agent, agentFor, createTestApp, type TestApp } from '../../../test/harness.js';
-import { importFile, problemsOf, settled, upload } from '../../../test/imports.js';
+import { importFile, problemsOf, settled, upload, XLSX } from '../../../test/imports.js';
 
 let t: TestApp;
 let officer: Agent;
@@ -93,6 +94,38 @@ describe('importing a roster', () => {
     expect(settledView, JSON.stringify([settledView, await problemsOf(officer, uploaded.id)])).toMatchObject({ status: 'committed', summary: { created: 2 } });
     const luc = (await officer.get(`/api/people?organizationId=${agencyId}&q=luc%20joseph`)).json().items[0];
     expect((await officer.get(`/api/people/${luc.id}`)).json().dateOfBirth).toBe('1980-03-04');
+  });
+
+  it('reads the file again from another header row or worksheet when told, and imports what it then reads', async () => {
+    const titled = ['Roster of the training academy (2010)', 'Given name,Family name,Email', 'Rosa,Amaya,rosa.amaya@pnc.example'].join('\n');
+    const uploaded = (await upload(t, officer, { kind: 'people', filename: 'titled.csv', organizationId: agencyId }, titled)).json();
+    expect(uploaded.headers).toEqual(['Roster of the training academy (2010)']);
+    expect(uploaded.missingFields.length).toBeGreaterThan(0);
+    const fromRowTwo = await officer.patch(`/api/imports/${uploaded.id}`, { headerRow: 2 }, uploaded.version);
+    expect(fromRowTwo.statusCode, fromRowTwo.body).toBe(200);
+    expect(fromRowTwo.json()).toMatchObject({ headerRow: 2, headers: ['Given name', 'Family name', 'Email'], missingFields: [], preview: [{ row: 3, cells: ['Rosa', 'Amaya', 'rosa.amaya@pnc.example'] }] });
+    expect(fromRowTwo.json().mapping.map((m: { field: string | null }) => m.field)).toEqual(['givenName', 'familyName', 'email']);
+    await officer.post(`/api/imports/${uploaded.id}/commit`);
+    expect(await settled(officer, uploaded.id)).toMatchObject({ status: 'committed', summary: { created: 1 } });
+
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Notes').addRow(['Sent by the academy registrar']);
+    const roster = book.addWorksheet('Participantes');
+    roster.addRow(['Nombre', 'Apellido', 'Correo']);
+    roster.addRow(['Iris', 'Menjívar', 'iris.menjivar@pnc.example']);
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const workbook = (await upload(t, officer, { kind: 'people', filename: 'libro.xlsx', organizationId: agencyId }, bytes, XLSX)).json();
+    expect(workbook).toMatchObject({ format: 'xlsx', sheets: ['Notes', 'Participantes'], sheet: 'Notes' });
+    const onRoster = await officer.patch(`/api/imports/${workbook.id}`, { sheet: 'Participantes' }, workbook.version);
+    expect(onRoster.statusCode, onRoster.body).toBe(200);
+    expect(onRoster.json()).toMatchObject({ sheet: 'Participantes', headers: ['Nombre', 'Apellido', 'Correo'], missingFields: [] });
+    const unknown = await officer.patch(`/api/imports/${workbook.id}`, { sheet: 'Nowhere' }, onRoster.json().version);
+    expect(unknown.statusCode).toBeGreaterThanOrEqual(400);
+    expect(unknown.statusCode).toBeLessThan(500);
+    expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
+    await officer.post(`/api/imports/${workbook.id}/commit`);
+    expect(await settled(officer, workbook.id)).toMatchObject({ status: 'committed', summary: { created: 1 } });
+    expect((await officer.get(`/api/people?organizationId=${agencyId}&q=menjivar`)).json().items).toHaveLength(1);
   });
 
   it('refuses what is not a file it can read, and a file too large, as problems', async () => {
