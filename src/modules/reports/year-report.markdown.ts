@@ -21,6 +21,34 @@ const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${ite
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
+/**
+ * Past this many entries a list reads better as counts: a large program's report stays a report
+ * (the records themselves are in the lists' CSV and XLSX exports).
+ */
+export const LISTED = 40;
+
+/** Entries counted by a key, largest first, then by name. */
+function tally<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** A dated list, in full when short; else the first LISTED and how many more. */
+function datedList<T>(title: string, items: readonly T[], line: (item: T) => string): string[] {
+  if (items.length === 0) return [];
+  const shown = items.slice(0, LISTED).map((item) => `- ${line(item)}`);
+  const more = items.length > LISTED ? [`- and ${items.length - LISTED} more.`] : [];
+  return [`${title}${items.length > LISTED ? ` (${items.length}, the first ${LISTED} by date)` : ''}:`, '', ...shown, ...more, ''];
+}
+
+/** What is scheduled, listed when short, else counted by country. */
+function scheduled<T>(title: string, items: readonly T[], country: (item: T) => string, line: (item: T) => string): string[] {
+  if (items.length === 0) return [];
+  if (items.length <= LISTED) return [`${title}:`, '', ...items.map((item) => `- ${line(item)}`), ''];
+  return [`${title}: ${items.length}, by country:`, '', table(['country', 'scheduled'], tally(items, (item) => countryName(country(item)))), ''];
+}
+
 /** The year report as Markdown: the text a reports officer edits, and what the golden test holds. */
 export function yearReportMarkdown(r: YearReport): string {
   const office = r.office.acronym ? `${r.office.name} (${r.office.acronym})` : r.office.name;
@@ -31,9 +59,19 @@ export function yearReportMarkdown(r: YearReport): string {
   out.push('## Partners', '');
   const active = r.partners.filter((p) => p.stage === 'active');
   out.push(`${r.partners.length} partners at the end of the year, ${active.length} of them active.`, '');
-  out.push(table(['partner', 'kind', 'stage at year end', 'since'], r.partners.map((p) => [p.name, kindLabel(p.kind), p.stage, p.since])), '');
+  if (r.partners.length <= LISTED) {
+    out.push(table(['partner', 'kind', 'stage at year end', 'since'], r.partners.map((p) => [p.name, kindLabel(p.kind), p.stage, p.since])), '');
+  } else {
+    const stages = [...new Set(r.partnersByKind.flatMap((k) => Object.keys(k.stages)))].sort();
+    const rows = r.partnersByKind.map((k) => [kindLabel(k.kind), ...stages.map((stage) => k.stages[stage] ?? 0), Object.values(k.stages).reduce((a, b) => a + b, 0)]);
+    out.push(table(['kind', ...stages, 'total'], rows), '');
+  }
 
-  if (r.engagements.length > 0) {
+  if (r.engagements.length > LISTED) {
+    out.push('## Meetings and visits', '');
+    out.push(`${r.engagements.length} meetings, calls and visits with partners in the year.`, '');
+    out.push(table(['kind', 'engagements'], tally(r.engagements, (e) => e.kind)), '');
+  } else if (r.engagements.length > 0) {
     out.push('## Meetings and visits', '');
     for (const e of r.engagements) {
       out.push(`- ${e.date}, ${e.kind} with ${e.organization}: ${e.title}.${e.participants.length ? ` Taking part: ${e.participants.join('; ')}.` : ''}${e.outcome ? ` ${e.outcome}` : ''}`);
@@ -57,7 +95,13 @@ export function yearReportMarkdown(r: YearReport): string {
     `${t.instructorsCertified.domestic} U.S. instructors from the partner agencies were certified in ${r.year}, and ${t.instructorsCertified.abroad} instructors abroad. At the end of the year ${t.instructorsHoldingAtYearEnd.domestic} U.S. instructors held an instructor certification, and ${t.instructorsHoldingAtYearEnd.abroad} abroad.`,
     '',
   );
-  if (t.domesticInstructorsByAgency.length) out.push(table(['agency', 'certified instructors'], t.domesticInstructorsByAgency.map((a) => [a.organization, a.count])), '');
+  if (t.domesticInstructorsByAgency.length) {
+    const agencies = [...t.domesticInstructorsByAgency].sort((a, b) => b.count - a.count || a.organization.localeCompare(b.organization));
+    const rest = agencies.slice(LISTED);
+    const rows: (string | number)[][] = agencies.slice(0, LISTED).map((a) => [a.organization, a.count]);
+    if (rest.length) rows.push([`${rest.length} other agencies`, rest.reduce((sum, a) => sum + a.count, 0)]);
+    out.push(table(['agency', 'certified instructors'], rows), '');
+  }
   if (t.abroad.length) {
     out.push(`Training delivered abroad: ${list(t.abroad.map((a) => countryName(a.country)))}.`, '');
     out.push(table(['country', 'offerings', 'people trained', 'new instructors'], t.abroad.map((a) => [countryName(a.country), a.offerings, a.peopleTrained, a.newInstructors])), '');
@@ -81,11 +125,15 @@ export function yearReportMarkdown(r: YearReport): string {
 
   out.push(`## Planned for ${r.year + 1}`, '');
   const n = r.nextYear;
-  if (n.prospects.length) out.push(`New partnerships being built: ${list(n.prospects.map((p) => `${p.name} (${p.stage})`))}.`, '');
-  if (n.followUps.length) out.push('Follow-ups due:', '', ...n.followUps.map((f) => `- ${f.dueOn}: ${f.title}${f.organization ? ` (${f.organization})` : ''}`), '');
-  if (n.offerings.length) out.push('Scheduled offerings:', '', ...n.offerings.map((o) => `- ${o.startOn}: ${o.title}, ${countryName(o.country)}`), '');
-  if (n.deployments.length) out.push('Scheduled deployments:', '', ...n.deployments.map((d) => `- ${d.startOn}: ${d.title}, ${countryName(d.hostCountry)}`), '');
-  if (n.renewals.length) out.push('Agreements due for renewal:', '', ...n.renewals.map((a) => `- ${a.renewalDueOn}: ${a.reference} (${a.organization})`), '');
+  if (n.prospects.length > LISTED) {
+    out.push(`New partnerships being built: ${n.prospects.length} (${tally(n.prospects, (p) => p.stage).map(([stage, count]) => `${count} ${stage}`).join(', ')}).`, '');
+  } else if (n.prospects.length) {
+    out.push(`New partnerships being built: ${list(n.prospects.map((p) => `${p.name} (${p.stage})`))}.`, '');
+  }
+  out.push(...datedList('Follow-ups due', n.followUps, (f) => `${f.dueOn}: ${f.title}${f.organization ? ` (${f.organization})` : ''}`));
+  out.push(...scheduled('Scheduled offerings', n.offerings, (o) => o.country, (o) => `${o.startOn}: ${o.title}, ${countryName(o.country)}`));
+  out.push(...scheduled('Scheduled deployments', n.deployments, (d) => d.hostCountry, (d) => `${d.startOn}: ${d.title}, ${countryName(d.hostCountry)}`));
+  out.push(...datedList('Agreements due for renewal', n.renewals, (a) => `${a.renewalDueOn}: ${a.reference} (${a.organization})`));
   out.push('Keep working with the police and corrections partners.', '');
   return out.join('\n');
 }
