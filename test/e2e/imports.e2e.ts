@@ -27,16 +27,16 @@ test('a roster spreadsheet is previewed, mapped, checked row by row, and its val
   });
 
   await test.step('upload the file: nothing is written, the page shows how it reads', async () => {
-    await mainNav(page).getByRole('link', { name: 'Imports' }).click();
-    await expect(heading(page, 'Imports')).toBeVisible();
-    await page.getByRole('main').getByRole('link', { name: 'Import a file' }).click();
+    // The roster's own page leads to its import, with the kind already chosen.
+    await mainNav(page).getByRole('link', { name: 'People' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Import a roster' }).click();
     await expect(heading(page, 'Import a file')).toBeVisible();
+    await expect(page.getByLabel('People')).toBeChecked();
     await expectAccessible(page, 'the upload form');
     // Sent without a file, the form says what is missing beside the field.
     await page.getByRole('button', { name: 'Upload and preview' }).click();
     await expect(page.getByText('Choose the file to import.')).toBeVisible();
 
-    await page.getByLabel('People').check();
     await page.getByLabel('File').setInputFiles({ name: `roster-${suffix}.csv`, mimeType: 'text/csv', buffer: roster(acronym, suffix) });
     await page.getByRole('button', { name: 'Upload and preview' }).click();
     await expect(heading(page, `roster-${suffix}.csv`)).toBeVisible();

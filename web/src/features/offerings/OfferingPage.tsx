@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { CloseReport as Report } from '../../api/schemas';
 import { canWrite, useCurrentUser } from '../../api/session';
 import { countryName, formatDate } from '../../components/format';
@@ -54,6 +54,14 @@ export function OfferingPage() {
                 to: formatDate(offering.endOn),
               })}
             </>
+          )
+        }
+        actions={
+          offering &&
+          access?.canEnroll && (
+            <Link to={`/imports/new?kind=enrollments&offeringId=${offering.id}`} className="usa-button usa-button--outline">
+              {t('offerings.importSheet')}
+            </Link>
           )
         }
       />

@@ -40,9 +40,14 @@ export function OrganizationsListPage() {
         actions={
           <>
             {canWrite(user) && (
-              <Link to="/organizations/new" className="usa-button">
-                {t('nav.newOrganization')}
-              </Link>
+              <>
+                <Link to="/organizations/new" className="usa-button">
+                  {t('nav.newOrganization')}
+                </Link>
+                <Link to="/imports/new?kind=organizations" className="usa-button usa-button--outline">
+                  {t('organizations.importList')}
+                </Link>
+              </>
             )}
             <ExportLinks path="/organizations" params={filters} />
           </>

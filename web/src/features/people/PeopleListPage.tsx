@@ -50,9 +50,14 @@ export function PeopleListPage() {
         actions={
           <>
             {canManageOwnPeople(user) && (
-              <Link to="/people/new" className="usa-button">
-                {t('nav.newPerson')}
-              </Link>
+              <>
+                <Link to="/people/new" className="usa-button">
+                  {t('nav.newPerson')}
+                </Link>
+                <Link to="/imports/new?kind=people" className="usa-button usa-button--outline">
+                  {t('people.importRoster')}
+                </Link>
+              </>
             )}
             <ExportLinks path="/people" params={filters} />
           </>
