@@ -77,10 +77,16 @@ export interface UploadRequest {
   mappingId?: string;
 }
 
+/** The types the API takes a file as; anything else (a .txt, an unknown type) goes as plain bytes. */
+const UPLOAD_TYPES = ['text/csv', 'text/tab-separated-values', 'application/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel'];
+
 export function useUploadImport() {
   const keep = useKeep();
   return useMutation({
-    mutationFn: ({ file, ...query }: UploadRequest) => api.upload<Import>('/imports', file, { ...query, filename: file.name }),
+    mutationFn: ({ file, ...query }: UploadRequest) => {
+      const body = UPLOAD_TYPES.includes(file.type) ? file : file.slice(0, file.size, 'application/octet-stream');
+      return api.upload<Import>('/imports', body, { ...query, filename: file.name });
+    },
     onSuccess: keep,
   });
 }
