@@ -60,6 +60,13 @@ test('a roster spreadsheet is previewed, mapped, checked row by row, and its val
     await page.getByRole('button', { name: 'Save the columns' }).click();
     await expect(page.getByText('As you chose.')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Choose how the dates are written' })).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Columns' })).toBeFocused();
+    // Rows are checked against the saved columns: an unsaved change holds the check back.
+    await page.getByLabel('Field for the column Agencia').selectOption({ label: 'Leave out' });
+    await expect(page.getByRole('button', { name: 'Check every row' })).toBeDisabled();
+    await expect(page.getByText('Save the columns first')).toBeVisible();
+    await page.getByLabel('Field for the column Agencia').selectOption({ label: 'Agency' });
+    await expect(page.getByRole('button', { name: 'Check every row' })).toBeEnabled();
   });
 
   await test.step('every row is checked: one problem, by row and column, stops a whole import', async () => {
@@ -116,4 +123,23 @@ test('a partners list saved as tab-separated text is imported whole', async ({ p
   await page.getByRole('search').getByLabel('Name').fill(name);
   await page.getByRole('search').getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toContainText('El Salvador');
+});
+
+test('a roster that names no agency is given one on the import page, without uploading it again', async ({ page }) => {
+  const agency = unique('Sin Columna Police Department');
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(heading(page, 'Dashboard')).toBeVisible();
+  const api = await sessionApi(page);
+  await api.post('/organizations', { name: agency, kind: 'municipal_police', country: 'US' });
+  await page.goto('/imports/new?kind=people');
+  await page.getByLabel('File').setInputFiles({ name: 'names.csv', mimeType: 'text/csv', buffer: Buffer.from('Given name,Family name\r\nRoque,Dalton\r\n', 'utf8') });
+  await page.getByRole('button', { name: 'Upload and preview' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose the agency of these people' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Check every row' })).toBeDisabled();
+  await expectAccessible(page, 'an import that needs its agency');
+  await page.getByRole('combobox', { name: 'Agency' }).selectOption({ label: `${agency} (United States)` });
+  await page.getByRole('button', { name: 'Use this agency' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose the agency of these people' })).toBeHidden();
+  await page.getByRole('button', { name: 'Check every row' }).click();
+  await expect(page.getByRole('heading', { name: 'The row is ready to import' })).toBeVisible({ timeout: 30_000 });
 });

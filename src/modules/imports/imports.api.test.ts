@@ -214,5 +214,15 @@ describe('attendance sheets', () => {
     expect(again).toMatchObject({ summary: { created: 0, updated: 0, unchanged: 2, skipped: 1 } });
     const certifications = await importFile(t, officer, { kind: 'certifications', filename: 'c.csv' }, ['Email,Credential,Issued on', `${a.email},Import credential,2020-05-01`].join('\n'));
     expect(certifications).toMatchObject({ status: 'committed', summary: { created: 1 } });
+
+    // A coordinator's attendance sheet belongs to the offering, not their agency: it is theirs to follow.
+    const coordinator = await agentFor(t, 'coordinator', { organizationId: us.id });
+    const theirs = await upload(t, coordinator, { kind: 'enrollments', filename: 'ours.csv', offeringId: offering.id }, sheet);
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect((await coordinator.get(`/api/imports/${theirs.json().id}`)).statusCode).toBe(200);
+    expect((await coordinator.get('/api/imports')).json().items.map((i: { id: string }) => i.id)).toContain(theirs.json().id);
+    const stranger = await agentFor(t, 'coordinator', { organizationId: (await buildOrganization(t.services, t.system)).id });
+    expect((await stranger.get(`/api/imports/${theirs.json().id}`)).statusCode).toBe(404);
+    expect((await stranger.get('/api/imports')).json().items).toEqual([]);
   });
 });

@@ -23,17 +23,20 @@ export function requireAnyImporter(actor: Actor): void {
   if (actor.role === 'viewer') throw forbidden('Your role does not import.');
 }
 
-/** Staff see every import; a coordinator their agency's; an instructor their own. */
+/**
+ * Staff see every import; a coordinator their agency's and their own (an attendance sheet belongs
+ * to an offering, not to their agency); an instructor their own.
+ */
 export function canSeeImport(actor: Actor, row: { organization_id: string | null; created_by: string | null }): boolean {
   if (isStaff(actor)) return true;
-  if (actor.role === 'coordinator') return actor.organizationId !== null && row.organization_id === actor.organizationId;
+  if (actor.role === 'coordinator') return (actor.organizationId !== null && row.organization_id === actor.organizationId) || (actor.id !== null && row.created_by === actor.id);
   if (actor.role === 'instructor') return actor.id !== null && row.created_by === actor.id;
   return false;
 }
 
 export function importFilterFor(actor: Actor): { organizationId?: string; createdBy?: string } {
   if (isStaff(actor)) return {};
-  if (actor.role === 'coordinator' && actor.organizationId) return { organizationId: actor.organizationId };
+  if (actor.role === 'coordinator' && actor.organizationId) return { organizationId: actor.organizationId, ...(actor.id ? { createdBy: actor.id } : {}) };
   if (actor.id) return { createdBy: actor.id };
   throw forbidden();
 }

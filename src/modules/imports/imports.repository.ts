@@ -12,7 +12,7 @@ export interface ImportFilter {
   kind?: string | undefined;
   /** Only imports of this agency (coordinators). */
   organizationId?: string | undefined;
-  /** Only imports this user made (instructors). */
+  /** Only imports this user made (instructors); with `organizationId`, either (a coordinator's attendance sheets). */
   createdBy?: string | undefined;
 }
 
@@ -24,8 +24,10 @@ export function importsRepository(db: Kysely<DB>) {
     list(filter: ImportFilter, sort: SortRequest, page: PageRequest) {
       let query = db.selectFrom('imports').selectAll();
       if (filter.kind) query = query.where('kind', '=', filter.kind);
-      if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
-      if (filter.createdBy) query = query.where('created_by', '=', filter.createdBy);
+      const { organizationId, createdBy } = filter;
+      if (organizationId && createdBy) query = query.where((eb) => eb.or([eb('organization_id', '=', organizationId), eb('created_by', '=', createdBy)]));
+      else if (organizationId) query = query.where('organization_id', '=', organizationId);
+      else if (createdBy) query = query.where('created_by', '=', createdBy);
       return applyKeyset(query, 'id', sort, page).execute();
     },
     insert(row: Insertable<ImportsTable>) {

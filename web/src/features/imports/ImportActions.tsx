@@ -8,6 +8,11 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { isWorking, useStartImport } from './api';
 import { ImportOutcome } from './ImportStatus';
 
+/** A roster whose rows name no agency needs the import's own: the API refuses to check it without. */
+export function isAgencyMissing(view: Import): boolean {
+  return view.kind === 'people' && view.organizationId === null && !view.mapping.some((entry) => entry.field === 'organization');
+}
+
 /** Where the records an import wrote are listed. */
 function recordsLink(view: Import): string {
   if (view.kind === 'people') return view.organizationId ? `/people?organizationId=${view.organizationId}` : '/people';
@@ -20,7 +25,7 @@ function recordsLink(view: Import): string {
  * What can be done next, by where the import stands: check the rows, watch the progress, import
  * (all or nothing, or the valid rows only), then what was written.
  */
-export function ImportActions({ view }: { view: Import }) {
+export function ImportActions({ view, hasUnsavedColumns }: { view: Import; hasUnsavedColumns: boolean }) {
   const { t } = useTranslation();
   const start = useStartImport(view.id);
   const [attempt, setAttempt] = useState(0);
@@ -28,7 +33,8 @@ export function ImportActions({ view }: { view: Import }) {
     setAttempt((n) => n + 1);
     start.mutate(step);
   };
-  const blocked = view.missingFields.length > 0 || view.dateFormatStatus === 'needed' || view.dateFormatStatus === 'conflict';
+  // Rows are checked against the saved columns: unsaved changes on screen would be checked as they were.
+  const blocked = hasUnsavedColumns || view.missingFields.length > 0 || view.dateFormatStatus === 'needed' || view.dateFormatStatus === 'conflict' || isAgencyMissing(view);
   const problems = view.problemCount ?? 0;
   const valid = view.validCount ?? 0;
 
@@ -54,7 +60,7 @@ export function ImportActions({ view }: { view: Import }) {
 
       {view.status === 'uploaded' && (
         <>
-          <p className="measure-5">{blocked ? t('imports.next.mapFirst') : t('imports.next.checkFirst')}</p>
+          <p className="measure-5">{hasUnsavedColumns ? t('imports.next.saveFirst') : isAgencyMissing(view) ? t('imports.next.agencyFirst') : blocked ? t('imports.next.mapFirst') : t('imports.next.checkFirst')}</p>
           <button type="button" className="usa-button" disabled={blocked || start.isPending} onClick={() => run({ action: 'validate' })}>
             {t('imports.next.validate')}
           </button>

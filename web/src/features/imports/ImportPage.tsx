@@ -1,13 +1,16 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Import } from '../../api/schemas';
+import { canWrite, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { formatInstant } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isWorking, useImport } from './api';
-import { ImportActions } from './ImportActions';
+import { AgencyForm } from './AgencyForm';
+import { ImportActions, isAgencyMissing } from './ImportActions';
 import { ImportProblems } from './ImportProblems';
 import { ImportStatus } from './ImportStatus';
 import { MappingForm } from './MappingForm';
@@ -22,11 +25,13 @@ export function ImportPage() {
   const query = useImport(id);
   if (query.isPending) return <Loading />;
   if (!query.data) return <ProblemAlert error={query.error} />;
-  return <ImportView view={query.data} />;
+  return <ImportView key={query.data.id} view={query.data} />;
 }
 
 function ImportView({ view }: { view: Import }) {
   const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [hasUnsavedColumns, setHasUnsavedColumns] = useState(false);
   // Once written, or while checking and writing, how the file is read no longer changes.
   const isEditable = !isWorking(view.status) && view.status !== 'committed';
   return (
@@ -49,10 +54,11 @@ function ImportView({ view }: { view: Import }) {
           {t('imports.sameFile.body', { when: formatInstant(view.sameFileImportedAt) })}
         </Alert>
       )}
-      <ImportActions view={view} />
+      <ImportActions view={view} hasUnsavedColumns={hasUnsavedColumns} />
       {(view.problemCount ?? 0) > 0 && <ImportProblems view={view} />}
-      <ReadingForm key={`reading-${view.version}`} view={view} isEditable={isEditable} />
-      <MappingForm key={`mapping-${view.version}`} view={view} isEditable={isEditable} />
+      {isEditable && isAgencyMissing(view) && canWrite(user) && <AgencyForm view={view} />}
+      <ReadingForm view={view} isEditable={isEditable} />
+      <MappingForm view={view} isEditable={isEditable} onUnsavedChange={setHasUnsavedColumns} />
     </>
   );
 }

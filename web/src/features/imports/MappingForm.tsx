@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Import, ImportKindInfo } from '../../api/schemas';
 import { Alert } from '../../components/Alert';
@@ -15,30 +15,47 @@ const LISTED_COLUMNS = 100;
  * Portuguese), or none. Dates are read in the order the file uses, chosen when it cannot be told.
  * A mapping can be kept, by name, for the next file of the same kind.
  */
-export function MappingForm({ view, isEditable }: { view: Import; isEditable: boolean }) {
+export function MappingForm({ view, isEditable, onUnsavedChange }: { view: Import; isEditable: boolean; onUnsavedChange: (isUnsaved: boolean) => void }) {
   const { t } = useTranslation();
   const kinds = useImportKinds();
   const update = useUpdateImport(view);
+  const heading = useRef<HTMLHeadingElement>(null);
   const [fields, setFields] = useState<(string | null)[]>(() => view.mapping.map((entry) => entry.field));
   const [dateFormat, setDateFormat] = useState(view.dateFormat ?? '');
   const [attempt, setAttempt] = useState(0);
+  // A new version of the import (saved here, or read again) is what the fields show.
+  const [shownVersion, setShownVersion] = useState(view.version);
+  if (shownVersion !== view.version) {
+    setShownVersion(view.version);
+    setFields(view.mapping.map((entry) => entry.field));
+    setDateFormat(view.dateFormat ?? '');
+  }
   const kind = kinds.data?.find((entry) => entry.kind === view.kind);
   const listed = view.mapping.filter((entry, index) => index < LISTED_COLUMNS || entry.field !== null);
   const isChanged = fields.some((field, index) => field !== view.mapping[index]?.field) || (dateFormat || null) !== view.dateFormat;
   const needsDateOrder = view.dateFormatStatus === 'needed' || view.dateFormatStatus === 'conflict';
+  useEffect(() => onUnsavedChange(isChanged), [isChanged, onUnsavedChange]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setAttempt((n) => n + 1);
-    update.mutate({
-      mapping: fields.map((field, column) => ({ column, field })),
-      dateFormat: dateFormat === '' ? null : dateFormat,
-    });
+    update.mutate(
+      {
+        mapping: fields.map((field, column) => ({ column, field })),
+        dateFormat: dateFormat === '' ? null : dateFormat,
+      },
+      { onSuccess: () => heading.current?.focus() },
+    );
   }
 
   return (
     <section aria-labelledby="import-mapping-heading" className="margin-top-4">
-      <h2 id="import-mapping-heading">{t('imports.mapping.heading')}</h2>
+      <h2 id="import-mapping-heading" ref={heading} tabIndex={-1}>
+        {t('imports.mapping.heading')}
+      </h2>
+      <p role="status" className="usa-sr-only">
+        {update.isSuccess ? t('imports.mapping.saved') : ''}
+      </p>
       <p className="measure-5">{t('imports.mapping.lead')}</p>
       {view.missingFields.length > 0 && (
         <Alert type="warning" headingLevel="h3" heading={t('imports.mapping.missingHeading')}>

@@ -8,9 +8,10 @@ import { countryName, formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useOfferingList } from '../offerings/api';
+import { useOffering, useOfferingList } from '../offerings/api';
 import { useOrganizationOptions } from '../organizations/api';
 import { useImportKinds, useImportMappings, useUploadImport } from './api';
+import { ChoiceField } from './ChoiceField';
 
 /** The kinds each role may import, as the API allows them (it refuses the others anyway). */
 export function importableKinds(user: Pick<User, 'role'>): ImportKind[] {
@@ -59,7 +60,12 @@ function UploadForm({ kinds }: { kinds: ImportKind[] }) {
     };
     setErrors(found);
     setAttempt((n) => n + 1);
-    if (!file || Object.keys(found).length > 0) return;
+    if (!file || Object.keys(found).length > 0) {
+      // The fields say what is missing now; an earlier refusal would only mislead.
+      upload.reset();
+      document.getElementById(found.offering ? 'import-offering' : 'import-file')?.focus();
+      return;
+    }
     const view = await upload
       .mutateAsync({
         file,
@@ -131,7 +137,7 @@ function UploadForm({ kinds }: { kinds: ImportKind[] }) {
             {t('imports.upload.fileHint')}
           </span>
           {errors.file && (
-            <span className="usa-error-message" id="import-file-error">
+            <span className="usa-error-message" id="import-file-error" role="alert">
               {errors.file}
             </span>
           )}
@@ -180,33 +186,23 @@ function AgencyField({ value, onChange }: { value: string; onChange: (value: str
 function OfferingField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string }) {
   const { t } = useTranslation();
   const offerings = useOfferingList({ status: 'scheduled', limit: 100 });
+  // The offering a link named (from its own page) is offered even when it is not among the first listed.
+  const named = useOffering(value);
   if (offerings.isPending) return <Loading />;
-  const rows = offerings.data?.pages.flatMap((page) => page.items) ?? [];
+  const listed = offerings.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = named.data && !listed.some((offering) => offering.id === named.data.id) ? [named.data, ...listed] : listed;
   return (
-    <div className={`usa-form-group ${error ? 'usa-form-group--error' : ''}`}>
-      <label className={`usa-label ${error ? 'usa-label--error' : ''}`} htmlFor="import-offering">
-        {t('imports.fields.offering')}
-      </label>
-      {error && (
-        <span className="usa-error-message" id="import-offering-error">
-          {error}
-        </span>
-      )}
-      <select
-        id="import-offering"
-        className={`usa-select ${error ? 'usa-input--error' : ''}`}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'import-offering-error' : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        <option value="">{t('imports.upload.chooseOffering')}</option>
-        {rows.map((offering) => (
-          <option key={offering.id} value={offering.id}>
-            {t('imports.upload.offeringOption', { code: offering.course.code, title: offering.course.title, start: formatDate(offering.startOn), place: offering.city ?? countryName(offering.country) })}
-          </option>
-        ))}
-      </select>
-    </div>
+    <ChoiceField
+      id="import-offering"
+      label={t('imports.fields.offering')}
+      value={value}
+      onChange={onChange}
+      placeholder={t('imports.upload.chooseOffering')}
+      error={error}
+      options={rows.map((offering) => ({
+        value: offering.id,
+        label: t('imports.upload.offeringOption', { code: offering.course.code, title: offering.course.title, start: formatDate(offering.startOn), place: offering.city ?? countryName(offering.country) }),
+      }))}
+    />
   );
 }

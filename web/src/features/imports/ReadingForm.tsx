@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Import } from '../../api/schemas';
 import { DetailList } from '../../components/DetailList';
@@ -17,23 +17,44 @@ const DELIMITER_KEYS = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe
 export function ReadingForm({ view, isEditable }: { view: Import; isEditable: boolean }) {
   const { t } = useTranslation();
   const update = useUpdateImport(view);
+  const heading = useRef<HTMLHeadingElement>(null);
   const [encoding, setEncoding] = useState(view.encoding ?? 'utf-8');
   const [delimiter, setDelimiter] = useState(view.delimiter ?? ',');
   const [sheet, setSheet] = useState(view.sheet ?? view.sheets[0] ?? '');
   const [headerRow, setHeaderRow] = useState(String(view.headerRow));
   const [attempt, setAttempt] = useState(0);
+  // A new version of the import (read again, or changed elsewhere on the page) is what the fields show.
+  const [shownVersion, setShownVersion] = useState(view.version);
+  if (shownVersion !== view.version) {
+    setShownVersion(view.version);
+    setEncoding(view.encoding ?? 'utf-8');
+    setDelimiter(view.delimiter ?? ',');
+    setSheet(view.sheet ?? view.sheets[0] ?? '');
+    setHeaderRow(String(view.headerRow));
+  }
   const delimiterName = (value: string | null) => (value && value in DELIMITER_KEYS ? t(`imports.reading.delimiters.${DELIMITER_KEYS[value as keyof typeof DELIMITER_KEYS]}`) : value);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setAttempt((n) => n + 1);
-    const reading = view.format === 'csv' ? { encoding, delimiter } : { sheet };
-    update.mutate({ ...reading, headerRow: Number(headerRow) });
+    // Only what the user changed: a detected encoding the API does not take as a choice stays as detected.
+    const changes = {
+      ...(view.format === 'csv' && encoding !== view.encoding ? { encoding } : {}),
+      ...(view.format === 'csv' && delimiter !== view.delimiter ? { delimiter } : {}),
+      ...(view.format === 'xlsx' && sheet !== view.sheet ? { sheet } : {}),
+      ...(Number(headerRow) !== view.headerRow ? { headerRow: Number(headerRow) } : {}),
+    };
+    update.mutate(changes, { onSuccess: () => heading.current?.focus() });
   }
 
   return (
     <section aria-labelledby="import-reading-heading" className="margin-top-4">
-      <h2 id="import-reading-heading">{t('imports.reading.heading')}</h2>
+      <h2 id="import-reading-heading" ref={heading} tabIndex={-1}>
+        {t('imports.reading.heading')}
+      </h2>
+      <p role="status" className="usa-sr-only">
+        {update.isSuccess ? t('imports.reading.readAgain') : ''}
+      </p>
       <DetailList
         items={[
           { label: t('imports.reading.format'), value: view.format.toUpperCase() },
@@ -61,7 +82,7 @@ export function ReadingForm({ view, isEditable }: { view: Import; isEditable: bo
                   {t('imports.reading.encoding')}
                 </label>
                 <select id="import-encoding" className="usa-select" value={encoding} onChange={(event) => setEncoding(event.target.value)}>
-                  {ENCODINGS.map((value) => (
+                  {[...(view.encoding && !(ENCODINGS as readonly string[]).includes(view.encoding) ? [view.encoding] : []), ...ENCODINGS].map((value) => (
                     <option key={value} value={value}>
                       {value}
                     </option>

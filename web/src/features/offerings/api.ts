@@ -17,6 +17,7 @@ export function useOffering(id: string) {
   return useQuery({
     queryKey: offeringKeys.one(id),
     queryFn: ({ signal }) => api.get<OfferingDetail>(`/offerings/${id}`, { signal }),
+    enabled: id !== '',
   });
 }
 
