@@ -8,6 +8,7 @@ import type { DB, OrganizationRow } from '../../platform/db/schema.js';
 import { conflict, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
+import { inTransaction } from '../../platform/db/transactions.js';
 import { toOrganization } from './organizations.mapper.js';
 import { canSeeOrganization, organizationScope, organizationWriters } from './organizations.policy.js';
 import { type OrganizationFilter, organizationsRepository } from './organizations.repository.js';
@@ -38,8 +39,6 @@ const duplicateName = (name: string) =>
 
 export function createOrganizationsService({ db, clock, audit }: OrganizationsDeps) {
   const repo = organizationsRepository(db);
-  const inTransaction = <T>(executor: Kysely<DB> | undefined, work: (trx: Kysely<DB>) => Promise<T>) => (executor ? work(executor) : db.transaction().execute(work));
-
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<OrganizationRow> {
     const row = await organizationsRepository(executor).findById(id);
     // Another agency's organization answers exactly like a missing one.
@@ -136,7 +135,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
     async create(ctx: RequestContext, input: CreateOrganizationInput, executor?: Kysely<DB>): Promise<Organization> {
       requireRole(ctx.actor, organizationWriters);
       try {
-        return await inTransaction(executor, async (trx) => {
+        return await inTransaction(db, executor, async (trx) => {
           const txRepo = organizationsRepository(trx);
           const key = searchKey(input.name);
           if (await txRepo.findBySearchName(key)) throw duplicateName(input.name);
@@ -171,7 +170,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
     async update(ctx: RequestContext, id: string, version: number, input: UpdateOrganizationInput, executor?: Kysely<DB>): Promise<Organization> {
       requireRole(ctx.actor, organizationWriters);
       try {
-        return await inTransaction(executor, async (trx) => {
+        return await inTransaction(db, executor, async (trx) => {
           const txRepo = organizationsRepository(trx);
           const current = await visibleRow(ctx, id, trx);
           const country = input.country ?? current.country;

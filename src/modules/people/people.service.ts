@@ -10,6 +10,7 @@ import type { DB, PeopleTable } from '../../platform/db/schema.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
+import { inTransaction } from '../../platform/db/transactions.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { toPerson, toPersonDetail, toReadinessRecords } from './people.mapper.js';
 import { canEditPeopleOf, canRevealPassport, canSeePerson, peopleScope } from './people.policy.js';
@@ -113,8 +114,6 @@ export interface PersonForImport {
 }
 
 export function createPeopleService({ db, clock, audit, passports, organizations }: PeopleDeps) {
-  const inTransaction = <T>(executor: Kysely<DB> | undefined, work: (trx: Kysely<DB>) => Promise<T>) => (executor ? work(executor) : db.transaction().execute(work));
-
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
     const row = await peopleRepository(executor).findById(id);
     if (!row || !canSeePerson(ctx.actor, row)) throw notFound('The person');
@@ -204,7 +203,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     /** With `executor`, joins the caller's transaction (an import) instead of opening one. */
     async create(ctx: RequestContext, input: CreatePersonInput, executor?: Kysely<DB>): Promise<PersonDetail> {
       try {
-        return await inTransaction(executor, async (trx) => {
+        return await inTransaction(db, executor, async (trx) => {
           await checkOrganization(ctx, trx, input.organizationId);
           const nameKeys = names(input);
           await checkIdentity(trx, null, { ...input, searchName: nameKeys.search_name });
@@ -312,7 +311,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     },
 
     async update(ctx: RequestContext, id: string, version: number, input: UpdatePersonInput, executor?: Kysely<DB>): Promise<PersonDetail> {
-      return inTransaction(executor, async (trx) => {
+      return inTransaction(db, executor, async (trx) => {
         const current = await editableRow(ctx, id, trx);
         if (input.organizationId && input.organizationId !== current.organization_id) await checkOrganization(ctx, trx, input.organizationId);
         const merged = {

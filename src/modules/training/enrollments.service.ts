@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { inTransaction } from '../../platform/db/transactions.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { BadgesService } from '../badges/badges.service.js';
 import type { VettingService } from '../vetting/vetting.service.js';
@@ -37,8 +38,6 @@ const conflictRule = (rule: string, message: string) => new AppError('conflict',
 
 /** Rosters, attendance and results, closing an offering, and what came of it. */
 export function createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges }: EnrollmentsDeps) {
-  const inTransaction = <T>(executor: Kysely<DB> | undefined, work: (trx: Kysely<DB>) => Promise<T>) => (executor ? work(executor) : db.transaction().execute(work));
-
   async function instructorIds(trx: Kysely<DB>, offeringId: string) {
     const rows = await offeringsRepository(trx).instructorsOf([offeringId]);
     return { all: rows.map((r) => r.person_id), leads: rows.filter((r) => r.role === 'lead').map((r) => r.person_id) };
@@ -56,7 +55,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
      */
     async enroll(ctx: RequestContext, offeringId: string, personId: string, executor?: Kysely<DB>): Promise<Enrollment> {
       try {
-        return await inTransaction(executor, async (trx) => {
+        return await inTransaction(db, executor, async (trx) => {
           const offering = await offerings.visibleRow(ctx, offeringId, trx);
           const ids = await instructorIds(trx, offeringId);
           // The offering's instructors enroll whoever attends; others enroll the people they can see.
@@ -113,7 +112,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
 
     /** Attendance and score, or a withdrawal or no-show, before the offering closes. */
     async recordResult(ctx: RequestContext, offeringId: string, enrollmentId: string, version: number, input: RecordResultInput, executor?: Kysely<DB>): Promise<Enrollment> {
-      return inTransaction(executor, async (trx) => {
+      return inTransaction(db, executor, async (trx) => {
         const offering = await offerings.visibleRow(ctx, offeringId, trx);
         await requireRecorder(ctx, trx, offering);
         if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: its results are final.`);
