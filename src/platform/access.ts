@@ -3,6 +3,10 @@ import { forbidden } from './errors.js';
 export const ROLES = ['admin', 'program_officer', 'coordinator', 'instructor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Roles, named once: who works for the program office, and who may read every partner's work. */
+export const STAFF = ['admin', 'program_officer'] as const satisfies readonly Role[];
+export const READERS = [...STAFF, 'viewer'] as const satisfies readonly Role[];
+
 /** Who is acting: a signed-in user, an API token's user, or Cadre itself (seed, CLI). */
 export interface Actor {
   readonly id: string | null;
@@ -31,7 +35,7 @@ export function systemContext(label = 'system'): RequestContext {
 
 /** Program office staff: the roles that see and change every partner's records. */
 export function isStaff(actor: Actor): boolean {
-  return actor.role === 'admin' || actor.role === 'program_officer';
+  return (STAFF as readonly Role[]).includes(actor.role);
 }
 
 export function requireRole(actor: Actor, allowed: readonly Role[]): void {

@@ -1,0 +1,110 @@
+import { type Actor, type Role } from './access.js';
+export { isStaff, READERS, STAFF } from './access.js';
+import { forbidden, notFound } from './errors.js';
+
+/**
+ * One access policy for every module. A module declares, per action, which roles may take it and
+ * over which records: every partner's (`all`), their own agency's (`organization`) or their own
+ * (`person`). From that one table come the check on a single record, the `where` of a list (see
+ * `db/scope.ts`), the 403 for a role that may never do a thing, and the actions each record
+ * carries to the web (`allowedActions`), so the server and the screens cannot disagree.
+ */
+
+/** How far a role's grant reaches. */
+export type Reach = 'all' | 'organization' | 'person';
+
+/** A grant: a reach, optionally narrowed by a condition on the record (a lead instructor, an open nomination). */
+export type Grant<R> = Reach | { readonly reach: Reach; readonly when: (record: R, actor: Actor) => boolean };
+
+export type Grants<R> = Partial<Record<Role, Grant<R>>>;
+
+/** The records an actor may take an action on, as a list's filter. */
+export type Scope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'organization'; readonly organizationId: string }
+  | { readonly kind: 'person'; readonly personId: string };
+
+/** Whom a record belongs to: the agencies and the people it is about or taught by. */
+export interface Holders {
+  readonly organizationIds?: readonly (string | null | undefined)[];
+  readonly personIds?: readonly (string | null | undefined)[];
+}
+
+/** The same grant to several roles: `{ ...grant(STAFF, 'all'), coordinator: 'organization' }`. */
+export function grant<R>(roles: readonly Role[], to: Grant<R>): Grants<R> {
+  return Object.fromEntries(roles.map((role) => [role, to])) as Grants<R>;
+}
+
+function reachOf<R>(grantFor: Grant<R>): Reach {
+  return typeof grantFor === 'string' ? grantFor : grantFor.reach;
+}
+
+/** The scope a reach gives this actor, or null when the actor is bound to no agency or person. */
+function scopeFor(actor: Actor, reach: Reach): Scope | null {
+  if (reach === 'all') return { kind: 'all' };
+  if (reach === 'organization') return actor.organizationId ? { kind: 'organization', organizationId: actor.organizationId } : null;
+  return actor.personId ? { kind: 'person', personId: actor.personId } : null;
+}
+
+/** Whether a record held by `holders` lies in `scope`. */
+export function isInScope(scope: Scope, holders: Holders): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'organization') return (holders.organizationIds ?? []).includes(scope.organizationId);
+  return (holders.personIds ?? []).includes(scope.personId);
+}
+
+export interface Policy<R, A extends string> {
+  readonly actions: readonly A[];
+  /** Whether the actor's role may ever take this action (the 403 line, and a "New" button). */
+  allows(actor: Actor, action: A): boolean;
+  /** The records the actor may take this action on, for a list's `where`; 403 when none. */
+  scope(actor: Actor, action: A): Scope;
+  /** Whether the actor may take this action on this record. */
+  can(actor: Actor, action: A, record: R): boolean;
+  /**
+   * Refuses what the actor may not do to a record: 404 when they may not see it (another
+   * agency's record answers like a missing one), 403 when they see it but may not do this.
+   */
+  authorize(actor: Actor, action: A, record: R, what: string): void;
+  /** The actions, other than reading, that the actor may take on this record. */
+  allowedActions(actor: Actor, record: R): A[];
+}
+
+/**
+ * A module's policy: `holders` says whom a record belongs to; `rules` gives, per action, the
+ * roles that may take it and how far. An action no role is granted is refused to everyone.
+ * `read` must be one of the actions: it is what decides 404 against 403.
+ */
+export function definePolicy<R, A extends string>(definition: {
+  holders: (record: R) => Holders;
+  rules: Record<A | 'read', Grants<R>>;
+}): Policy<R, A | 'read'> {
+  type Action = A | 'read';
+  const rules = definition.rules;
+  const actions = Object.keys(rules) as Action[];
+
+  function can(actor: Actor, action: Action, record: R): boolean {
+    const granted = rules[action][actor.role];
+    if (!granted) return false;
+    const scope = scopeFor(actor, reachOf(granted));
+    if (!scope || !isInScope(scope, definition.holders(record))) return false;
+    return typeof granted === 'string' || granted.when(record, actor);
+  }
+
+  return {
+    actions,
+    allows: (actor, action) => rules[action][actor.role] !== undefined,
+    scope(actor, action) {
+      const granted = rules[action][actor.role];
+      const scope = granted ? scopeFor(actor, reachOf(granted)) : null;
+      if (!scope) throw forbidden();
+      return scope;
+    },
+    can,
+    authorize(actor, action, record, what) {
+      if (!can(actor, 'read', record)) throw notFound(what);
+      if (!can(actor, action, record)) throw forbidden();
+    },
+    allowedActions: (actor, record) => actions.filter((action) => action !== 'read' && can(actor, action, record)),
+  };
+}
