@@ -307,7 +307,7 @@ const cases: Case[] = [
   { route: 'GET /api/audit', call: (a) => a.get('/api/audit'), expect: adminOnly(200) },
   { route: 'GET /api/audit/verification', call: (a) => a.get('/api/audit/verification'), expect: adminOnly(200) },
 
-  { route: 'GET /api/organizations', call: (a) => a.get('/api/organizations'), expect: everyone(200) },
+  { route: 'GET /api/organizations', call: (a) => a.get('/api/organizations'), expect: { ...everyone(200), instructor: 403 } },
   {
     route: 'GET /api/organizations/:id',
     call: (a, f) => a.get(`/api/organizations/${f.organizationId}`),

@@ -57,6 +57,10 @@ export interface Policy<R, A extends string> {
   readonly actions: readonly A[];
   /** Whether the actor's role may ever take this action (the 403 line, and a "New" button). */
   allows(actor: Actor, action: A): boolean;
+  /** 403 unless the actor's role may ever take this action. */
+  requireAllowed(actor: Actor, action: A): void;
+  /** The actions the actor's role is granted at all, for the web's menus and "New" buttons. */
+  granted(actor: Actor): A[];
   /** The records the actor may take this action on, for a list's `where`; 403 when none. */
   scope(actor: Actor, action: A): Scope;
   /** Whether the actor may take this action on this record. */
@@ -66,8 +70,8 @@ export interface Policy<R, A extends string> {
    * agency's record answers like a missing one), 403 when they see it but may not do this.
    */
   authorize(actor: Actor, action: A, record: R, what: string): void;
-  /** The actions, other than reading, that the actor may take on this record. */
-  allowedActions(actor: Actor, record: R): A[];
+  /** The actions the actor may take on this record: all but `read` and `create`, which are not a record's. */
+  allowedActions(actor: Actor, record: R): Exclude<A, 'read' | 'create'>[];
 }
 
 /**
@@ -94,6 +98,10 @@ export function definePolicy<R, A extends string>(definition: {
   return {
     actions,
     allows: (actor, action) => rules[action][actor.role] !== undefined,
+    requireAllowed(actor, action) {
+      if (rules[action][actor.role] === undefined) throw forbidden();
+    },
+    granted: (actor) => actions.filter((action) => rules[action][actor.role] !== undefined),
     scope(actor, action) {
       const granted = rules[action][actor.role];
       const scope = granted ? scopeFor(actor, reachOf(granted)) : null;
@@ -105,6 +113,7 @@ export function definePolicy<R, A extends string>(definition: {
       if (!can(actor, 'read', record)) throw notFound(what);
       if (!can(actor, action, record)) throw forbidden();
     },
-    allowedActions: (actor, record) => actions.filter((action) => action !== 'read' && can(actor, action, record)),
+    allowedActions: (actor, record) =>
+      actions.filter((action): action is Exclude<Action, 'read' | 'create'> => action !== 'read' && action !== 'create' && can(actor, action, record)),
   };
 }

@@ -70,3 +70,8 @@ export const listFormatSchema = z
   .enum(['json', 'csv', 'xlsx'])
   .default('json')
   .describe('`csv` or `xlsx` answers every matching record (all pages, with the filters applied) as a spreadsheet file; text a spreadsheet would run as a formula is neutralised.');
+
+/** What the caller may do with a record, decided by the server's access policy and the record's state; the web offers exactly these. */
+export function allowedActionsSchema<const A extends readonly [string, ...string[]]>(actions: A) {
+  return z.array(z.enum(actions)).describe('What you may do with this record: the server decides, from your role and the record’s state.');
+}

@@ -45,7 +45,7 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; sessi
           requestId: String(request.id),
         });
         reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(request, deps.sessionHours * 3600));
-        return { user: result.user, csrfToken: result.csrfToken, authenticatedBy: 'session' as const };
+        return { user: result.user, csrfToken: result.csrfToken, authenticatedBy: 'session' as const, capabilities: result.capabilities };
       },
     );
 
@@ -77,6 +77,7 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; sessi
           user: await deps.users.get(ctx, ctx.actor.id),
           csrfToken: auth.sessionId ? deps.auth.csrfTokenFor(auth.sessionId) : null,
           authenticatedBy: auth.method,
+          capabilities: deps.auth.capabilities(ctx.actor),
         };
       },
     );

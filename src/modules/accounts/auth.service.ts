@@ -1,3 +1,4 @@
+import { capabilitiesOf } from '../capabilities.js';
 import type { Kysely } from 'kysely';
 import type { Actor, RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
@@ -68,6 +69,9 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
   return {
     csrfTokenFor,
 
+    /** What the actor's role may do, by kind of record: the web's menus and "New" buttons. */
+    capabilities: (actor: Actor) => capabilitiesOf(actor),
+
     isCsrfTokenValid(sessionId: string, token: string | undefined): boolean {
       return typeof token === 'string' && safeEqual(token, csrfTokenFor(sessionId));
     },
@@ -110,7 +114,7 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
       // Housekeeping rides on sign-in, so no background job is needed to keep these tables small.
       const dayAgo = new Date(clock.now().getTime() - 86_400_000).toISOString();
       await Promise.all([failures.deleteBefore(dayAgo), sessionsRepository(db).deleteExpired(now)]);
-      return { token, sessionId, expiresAt, user: toUser({ ...user, last_sign_in_at: now }), csrfToken: csrfTokenFor(sessionId) };
+      return { token, sessionId, expiresAt, user: toUser({ ...user, last_sign_in_at: now }), csrfToken: csrfTokenFor(sessionId), capabilities: capabilitiesOf(actorOf(user)) };
     },
 
     async authenticateSession(token: string): Promise<Authentication | null> {

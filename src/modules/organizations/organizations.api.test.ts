@@ -36,6 +36,22 @@ describe('organizations', () => {
     expect(edited.headers.etag).toBe('"2"');
   });
 
+  it('tells each caller what they may do with an organization, and their role what it may do at all', async () => {
+    const org = await buildOrganization(t.services, t.system);
+    const coordinator = await agentFor(t, 'coordinator', { organizationId: org.id });
+    const viewer = await agentFor(t, 'viewer');
+    expect((await officer.get(`/api/organizations/${org.id}`)).json().allowedActions).toEqual(['update', 'archive']);
+    expect((await coordinator.get(`/api/organizations/${org.id}`)).json().allowedActions).toEqual([]);
+    const page = (await viewer.get('/api/organizations?limit=5')).json();
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((item: { allowedActions: string[] }) => item.allowedActions.length === 0)).toBe(true);
+
+    expect((await officer.get('/api/auth/me')).json().capabilities.organizations).toEqual(['read', 'create', 'update', 'archive']);
+    expect((await coordinator.get('/api/auth/me')).json().capabilities.organizations).toEqual(['read']);
+    const coordinatorList = (await coordinator.get('/api/organizations')).json();
+    expect(coordinatorList.items.map((item: { id: string }) => item.id)).toEqual([org.id]);
+  });
+
   it('refuses a stale version with 412 and keeps the newer change', async () => {
     const org = await buildOrganization(t.services, t.system);
     expect((await officer.patch(`/api/organizations/${org.id}`, { city: 'First' }, 1)).statusCode).toBe(200);

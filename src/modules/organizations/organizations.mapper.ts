@@ -1,7 +1,8 @@
 import type { OrganizationRow } from '../../platform/db/schema.js';
-import type { Organization, OrganizationKind } from './organizations.schemas.js';
+import type { Organization, OrganizationAction, OrganizationKind } from './organizations.schemas.js';
 
-export function toOrganization(row: OrganizationRow): Organization {
+/** An organization as the API shows it, with what the caller may do to it (none in an audit event). */
+export function toOrganization(row: OrganizationRow, allowedActions: OrganizationAction[] = []): Organization {
   return {
     id: row.id,
     name: row.name,
@@ -18,5 +19,6 @@ export function toOrganization(row: OrganizationRow): Organization {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    allowedActions,
   };
 }

@@ -1,17 +1,15 @@
-import { type Actor, isStaff, type Role } from '../../platform/access.js';
+import { definePolicy, grant, READERS, STAFF } from '../../platform/policy.js';
 
-/** Which organizations an actor may see: all of them, only their own, or none. */
-export type OrganizationScope = { kind: 'all' } | { kind: 'own'; organizationId: string } | { kind: 'none' };
-
-export function organizationScope(actor: Actor): OrganizationScope {
-  if (isStaff(actor) || actor.role === 'viewer') return { kind: 'all' };
-  if (actor.organizationId) return { kind: 'own', organizationId: actor.organizationId };
-  return { kind: 'none' };
-}
-
-export function canSeeOrganization(actor: Actor, organizationId: string): boolean {
-  const scope = organizationScope(actor);
-  return scope.kind === 'all' || (scope.kind === 'own' && scope.organizationId === organizationId);
-}
-
-export const organizationWriters: readonly Role[] = ['admin', 'program_officer'];
+/**
+ * Staff and viewers see every organization; a coordinator sees their own agency. Only the
+ * program office adds, edits and archives organizations.
+ */
+export const organizationsPolicy = definePolicy({
+  holders: (organization: { id: string }) => ({ organizationIds: [organization.id] }),
+  rules: {
+    read: { ...grant(READERS, 'all'), coordinator: 'organization' },
+    create: grant(STAFF, 'all'),
+    update: grant(STAFF, 'all'),
+    archive: grant(STAFF, 'all'),
+  },
+});

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
+import { inScope } from '../../platform/db/scope.js';
+import type { Scope } from '../../platform/policy.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import type { DB, NewOrganizationRow, OrganizationRow, OrganizationUpdate } from '../../platform/db/schema.js';
 
@@ -8,8 +10,8 @@ export interface OrganizationFilter {
   kind?: string | undefined;
   country?: string | undefined;
   archived: 'exclude' | 'include' | 'only';
-  /** Limits the list to one organization (a coordinator's own). */
-  onlyId?: string | undefined;
+  /** The organizations the caller may see, from the access policy. */
+  scope: Scope;
 }
 
 export function organizationsRepository(db: Kysely<DB>) {
@@ -32,7 +34,7 @@ export function organizationsRepository(db: Kysely<DB>) {
     },
 
     list(filter: OrganizationFilter, sort: SortRequest, page: PageRequest): Promise<OrganizationRow[]> {
-      let query = db.selectFrom('organizations').selectAll();
+      let query = db.selectFrom('organizations').selectAll().where(inScope(filter.scope, { organization: 'organizations.id' }));
       if (filter.search) {
         const pattern = containsPattern(filter.search);
         query = query.where(
@@ -41,7 +43,6 @@ export function organizationsRepository(db: Kysely<DB>) {
       }
       if (filter.kind) query = query.where('kind', '=', filter.kind);
       if (filter.country) query = query.where('country', '=', filter.country);
-      if (filter.onlyId) query = query.where('id', '=', filter.onlyId);
       if (filter.archived === 'exclude') query = query.where('archived_at', 'is', null);
       if (filter.archived === 'only') query = query.where('archived_at', 'is not', null);
       return applyKeyset(query, 'organizations.id', sort, page).execute();

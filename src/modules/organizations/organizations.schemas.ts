@@ -10,6 +10,7 @@ import {
   subdivisionCodeSchema,
   textSchema,
   urlSchema,
+  allowedActionsSchema,
 } from '../../platform/schemas.js';
 
 export const ORGANIZATION_KINDS = [
@@ -63,6 +64,10 @@ export const updateOrganizationSchema = z
   .meta({ id: 'UpdateOrganization' });
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
 
+/** What may be done to one organization. */
+export const ORGANIZATION_ACTIONS = ['update', 'archive'] as const;
+export type OrganizationAction = (typeof ORGANIZATION_ACTIONS)[number];
+
 export const organizationSchema = z
   .object({
     id: idSchema,
@@ -80,6 +85,7 @@ export const organizationSchema = z
     createdAt: instantSchema,
     updatedAt: instantSchema,
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(ORGANIZATION_ACTIONS),
   })
   .meta({ id: 'Organization' });
 export type Organization = z.infer<typeof organizationSchema>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import { toOrganization } from './organizations.mapper.js';
-import { canSeeOrganization, organizationScope, organizationWriters } from './organizations.policy.js';
+import { organizationsPolicy as policy } from './organizations.policy.js';
 import { type OrganizationFilter, organizationsRepository } from './organizations.repository.js';
 import type {
   CreateOrganizationInput,
@@ -39,10 +39,11 @@ const duplicateName = (name: string) =>
 
 export function createOrganizationsService({ db, clock, audit }: OrganizationsDeps) {
   const repo = organizationsRepository(db);
+  const present = (ctx: RequestContext, row: OrganizationRow): Organization => toOrganization(row, policy.allowedActions(ctx.actor, row));
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<OrganizationRow> {
     const row = await organizationsRepository(executor).findById(id);
     // Another agency's organization answers exactly like a missing one.
-    if (!row || !canSeeOrganization(ctx.actor, id)) throw notFound('The organization');
+    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('The organization');
     return row;
   }
 
@@ -67,19 +68,17 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
   }
 
   async function listPage(ctx: RequestContext, query: ListOrganizationsQuery, page: PageRequest) {
-    const scope = organizationScope(ctx.actor);
-    if (scope.kind === 'none') return { items: [], nextCursor: null };
     const filter: OrganizationFilter = {
       search: query.q ? searchKey(query.q) : undefined,
       kind: query.kind,
       country: query.country,
       archived: query.archived,
-      onlyId: scope.kind === 'own' ? scope.organizationId : undefined,
+      scope: policy.scope(ctx.actor, 'read'),
     };
     const sortColumn = SORT_COLUMNS[query.sort];
     const sort: SortRequest = { column: sortColumn.column, order: query.order };
     const rows = await repo.list(filter, sort, page);
-    return toPage(rows, page, sort, (row) => ({ value: sortColumn.key(row), id: row.id }), toOrganization);
+    return toPage(rows, page, sort, (row) => ({ value: sortColumn.key(row), id: row.id }), (row) => present(ctx, row));
   }
 
   return {
@@ -91,13 +90,13 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
     },
 
     async get(ctx: RequestContext, id: string): Promise<Organization> {
-      return toOrganization(await visibleRow(ctx, id));
+      return present(ctx, await visibleRow(ctx, id));
     },
 
     /** Names of organizations by id, for other modules' views; ids the actor may not see are left out. */
     async namesOf(ctx: RequestContext, ids: readonly string[], executor: Kysely<DB> = db): Promise<Map<string, string>> {
       const rows = await organizationsRepository(executor).findByIds([...new Set(ids)]);
-      return new Map(rows.filter((r) => canSeeOrganization(ctx.actor, r.id)).map((r) => [r.id, r.name]));
+      return new Map(rows.filter((r) => policy.can(ctx.actor, 'read', r)).map((r) => [r.id, r.name]));
     },
 
     /**
@@ -106,8 +105,8 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
      */
     async requireReference(ctx: RequestContext, id: string, pointer: string, trx: Kysely<DB> = db): Promise<Organization> {
       const row = await organizationsRepository(trx).findById(id);
-      if (!row || !canSeeOrganization(ctx.actor, id)) throw invalid('The organization does not exist.', [{ pointer, detail: 'is not an organization' }]);
-      return toOrganization(row);
+      if (!row || !policy.can(ctx.actor, 'read', row)) throw invalid('The organization does not exist.', [{ pointer, detail: 'is not an organization' }]);
+      return present(ctx, row);
     },
 
     /**
@@ -120,20 +119,20 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
       const candidates = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
         ? [await lookups.findById(value.toLowerCase())]
         : [await lookups.findBySearchName(searchKey(value))];
-      const found = candidates.filter((row): row is OrganizationRow => row !== undefined && canSeeOrganization(ctx.actor, row.id));
-      if (found.length === 1) return toOrganization(found[0] as OrganizationRow);
-      const byAcronym = (await lookups.findByAcronym(value)).filter((row) => canSeeOrganization(ctx.actor, row.id));
-      return byAcronym.length === 1 ? toOrganization(byAcronym[0] as OrganizationRow) : undefined;
+      const found = candidates.filter((row): row is OrganizationRow => row !== undefined && policy.can(ctx.actor, 'read', row));
+      if (found.length === 1) return present(ctx, found[0] as OrganizationRow);
+      const byAcronym = (await lookups.findByAcronym(value)).filter((row) => policy.can(ctx.actor, 'read', row));
+      return byAcronym.length === 1 ? present(ctx, byAcronym[0] as OrganizationRow) : undefined;
     },
 
     /** Throws unless the organization exists and the actor may see it. */
     async requireVisible(ctx: RequestContext, id: string, trx: Kysely<DB> = db): Promise<Organization> {
-      return toOrganization(await visibleRow(ctx, id, trx));
+      return present(ctx, await visibleRow(ctx, id, trx));
     },
 
     /** With `executor`, joins the caller's transaction (an import) instead of opening one. */
     async create(ctx: RequestContext, input: CreateOrganizationInput, executor?: Kysely<DB>): Promise<Organization> {
-      requireRole(ctx.actor, organizationWriters);
+      policy.requireAllowed(ctx.actor, 'create');
       try {
         return await inTransaction(db, executor, async (trx) => {
           const txRepo = organizationsRepository(trx);
@@ -157,9 +156,8 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
             created_at: now,
             updated_at: now,
           });
-          const created = toOrganization(row);
-          await audit(trx, ctx, { action: 'organization.create', entityType: 'organization', entityId: row.id, after: created });
-          return created;
+          await audit(trx, ctx, { action: 'organization.create', entityType: 'organization', entityId: row.id, after: toOrganization(row) });
+          return present(ctx, row);
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw duplicateName(input.name);
@@ -168,7 +166,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
     },
 
     async update(ctx: RequestContext, id: string, version: number, input: UpdateOrganizationInput, executor?: Kysely<DB>): Promise<Organization> {
-      requireRole(ctx.actor, organizationWriters);
+      policy.requireAllowed(ctx.actor, 'update');
       try {
         return await inTransaction(db, executor, async (trx) => {
           const txRepo = organizationsRepository(trx);
@@ -198,15 +196,14 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
             updated_at: instant(clock),
           });
           if (!updated) throw staleVersion('The organization', current.version);
-          const after = toOrganization(updated);
           await audit(trx, ctx, {
             action: 'organization.update',
             entityType: 'organization',
             entityId: id,
             before: toOrganization(current),
-            after,
+            after: toOrganization(updated),
           });
-          return after;
+          return present(ctx, updated);
         });
       } catch (error) {
         if (isUniqueViolation(error) && input.name) throw duplicateName(input.name);
@@ -216,7 +213,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
 
     /** Archives (or, with `archived: false`, restores) an organization; its history stays. */
     async setArchived(ctx: RequestContext, id: string, version: number, archived: boolean): Promise<Organization> {
-      requireRole(ctx.actor, organizationWriters);
+      policy.requireAllowed(ctx.actor, 'archive');
       return db.transaction().execute(async (trx) => {
         const current = await visibleRow(ctx, id, trx);
         const updated = await organizationsRepository(trx).update(id, version, {
@@ -224,15 +221,14 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
           updated_at: instant(clock),
         });
         if (!updated) throw staleVersion('The organization', current.version);
-        const after = toOrganization(updated);
         await audit(trx, ctx, {
           action: archived ? 'organization.archive' : 'organization.restore',
           entityType: 'organization',
           entityId: id,
           before: toOrganization(current),
-          after,
+          after: toOrganization(updated),
         });
-        return after;
+        return present(ctx, updated);
       });
     },
   };

@@ -1,0 +1,18 @@
+import type { Actor } from '../platform/access.js';
+import type { Policy } from '../platform/policy.js';
+import { organizationsPolicy } from './organizations/organizations.policy.js';
+
+/**
+ * Every module's policy by the resource it guards. The web learns from it, once per sign-in,
+ * which areas a user works in and which "New" buttons to offer; each record then carries its own
+ * `allowedActions`. A new module's policy is added here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const POLICIES: Record<string, Policy<any, string>> = {
+  organizations: organizationsPolicy,
+};
+
+/** For each resource, the actions the actor's role is granted at all. */
+export function capabilitiesOf(actor: Actor): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(POLICIES).map(([resource, policy]) => [resource, policy.granted(actor)]));
+}
