@@ -15,6 +15,7 @@ void i18next.use(initReactI18next).init({
   supportedLngs: ['en'],
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 
 i18next.on('languageChanged', (language) => {

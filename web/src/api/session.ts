@@ -31,6 +31,17 @@ export function useCurrentUser(): User {
   return data.user;
 }
 
+/**
+ * Whether the signed-in user's role may ever take an action on a kind of record (`read`,
+ * `create`, …), as the server's policy says in `/api/auth/me`: for menus and "New" buttons. What
+ * may be done to one record is on the record itself, in its `allowedActions`.
+ */
+export function useCan(): (resource: string, action: string) => boolean {
+  const { data } = useMe();
+  const capabilities = data?.capabilities ?? {};
+  return (resource, action) => capabilities[resource]?.includes(action) ?? false;
+}
+
 /** Stores a fresh sign-in (or password change) as the current session. */
 export function useRememberSession() {
   const queryClient = useQueryClient();

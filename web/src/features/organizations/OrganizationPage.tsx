@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Organization } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
 import { DetailList } from '../../components/DetailList';
 import { countryName, formatInstant } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -9,26 +8,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { OrganizationEngagements } from '../engagements/OrganizationEngagements';
 import { OrganizationPeople } from '../people/OrganizationPeople';
-import { useArchiveOrganization, useOrganization } from './api';
+import { useOrganization } from './api';
+import { OrganizationActions } from './OrganizationActions';
 import { OrganizationPartnership } from './OrganizationPartnership';
-
-function ArchiveButton({ organization }: { organization: Organization }) {
-  const { t } = useTranslation();
-  const archive = useArchiveOrganization(organization);
-  return (
-    <>
-      <button
-        type="button"
-        className="usa-button usa-button--outline"
-        disabled={archive.isPending}
-        onClick={() => archive.mutate(!organization.isArchived)}
-      >
-        {organization.isArchived ? t('organizations.restore') : t('organizations.archive')}
-      </button>
-      {archive.isError && <ProblemAlert error={archive.error} />}
-    </>
-  );
-}
 
 function OrganizationDetails({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
@@ -69,27 +51,15 @@ function OrganizationDetails({ organization }: { organization: Organization }) {
 
 export function OrganizationPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const { id = '' } = useParams();
   const query = useOrganization(id);
   const organization = query.data;
-  const isWriter = canWrite(user);
 
   return (
     <>
       <PageHeader
         title={organization ? organization.name + (organization.acronym ? ` (${organization.acronym})` : '') : t('organizations.oneTitle')}
-        actions={
-          organization &&
-          isWriter && (
-            <>
-              <Link to={`/organizations/${organization.id}/edit`} className="usa-button">
-                {t('common.edit')}
-              </Link>
-              <ArchiveButton organization={organization} />
-            </>
-          )
-        }
+        actions={organization && <OrganizationActions organization={organization} />}
       />
       {query.isPending && <Loading />}
       {query.isError && <ProblemAlert error={query.error} />}

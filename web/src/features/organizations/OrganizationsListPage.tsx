@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Organization } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { type Column, PagedTable } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
 import { countryName } from '../../components/format';
@@ -11,7 +11,7 @@ import { FILTER_NAMES, OrganizationFilters } from './OrganizationFilters';
 
 export function OrganizationsListPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const [params] = useSearchParams();
   const filters = Object.fromEntries(FILTER_NAMES.map((name) => [name, params.get(name) ?? undefined]));
   const query = useOrganizationList({ ...filters, limit: 25 });
@@ -39,7 +39,7 @@ export function OrganizationsListPage() {
         title={t('organizations.listTitle')}
         actions={
           <>
-            {canWrite(user) && (
+            {can('organizations', 'create') && (
               <>
                 <Link to="/organizations/new" className="usa-button">
                   {t('nav.newOrganization')}

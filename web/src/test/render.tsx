@@ -1,0 +1,24 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import type { Me } from '../api/schemas';
+import { meQueryKey } from '../api/session';
+import '../i18n';
+
+/**
+ * Renders a component as the app does (router, query cache, English text), with `me` as the
+ * signed-in user when given, so a test sees what that user would see.
+ */
+export function renderPage(element: ReactElement, options: { me?: Me } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  if (options.me) queryClient.setQueryData(meQueryKey, options.me);
+  // A wrapper, not a parent element, so `rerender` keeps the router and the cache.
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <MemoryRouter>{children}</MemoryRouter>
+    </QueryClientProvider>
+  );
+  const view = render(element, { wrapper });
+  return { ...view, queryClient };
+}
