@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clearSessionCookie, SESSION_COOKIE, sessionCookieOptions } from '../../platform/http/auth.js';
 import { type App, contextOf } from '../../platform/http/context.js';
-import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { requiredVersion, setEtag, withEtag } from '../../platform/http/versioning.js';
 import { AppError } from '../../platform/errors.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import {
@@ -133,9 +133,7 @@ export function usersRoutes(deps: { users: UsersService }) {
       '/users/:id',
       { schema: { tags: ['users'], summary: 'Read a user account', params: idParams, response: { 200: userSchema } } },
       async (request, reply) => {
-        const user = await deps.users.get(contextOf(request), request.params.id);
-        setEtag(reply, user.version);
-        return user;
+        return withEtag(reply, await deps.users.get(contextOf(request), request.params.id));
       },
     );
 
@@ -151,9 +149,7 @@ export function usersRoutes(deps: { users: UsersService }) {
         },
       },
       async (request, reply) => {
-        const user = await deps.users.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, user.version);
-        return user;
+        return withEtag(reply, await deps.users.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 

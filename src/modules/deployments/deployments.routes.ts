@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
-import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { created, requiredVersion, setEtag, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import type { AssignmentsService } from './assignments.service.js';
 import type { DeploymentReportsService } from './deployment-reports.service.js';
@@ -98,8 +98,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
       },
       async (request, reply) => {
         const deployment = await deployments.create(contextOf(request), request.body);
-        setEtag(reply, deployment.version);
-        return reply.status(201).header('location', `/api/deployments/${deployment.id}`).send(deployment);
+        return created(reply, `/api/deployments/${deployment.id}`, deployment);
       },
     );
 
@@ -107,9 +106,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
       '/deployments/:id',
       { schema: { tags: ['deployments'], summary: 'A deployment with its rotations, assignments and history', params: idParams, response: { 200: deploymentDetailSchema } } },
       async (request, reply) => {
-        const deployment = await deployments.get(contextOf(request), request.params.id);
-        setEtag(reply, deployment.version);
-        return deployment;
+        return withEtag(reply, await deployments.get(contextOf(request), request.params.id));
       },
     );
 
@@ -119,9 +116,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
         schema: { tags: ['deployments'], summary: 'Change a deployment (needs If-Match)', params: idParams, body: updateDeploymentSchema, response: { 200: deploymentDetailSchema } },
       },
       async (request, reply) => {
-        const deployment = await deployments.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, deployment.version);
-        return deployment;
+        return withEtag(reply, await deployments.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 
@@ -137,9 +132,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
         },
       },
       async (request, reply) => {
-        const deployment = await deployments.changeStatus(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, deployment.version);
-        return deployment;
+        return withEtag(reply, await deployments.changeStatus(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 
@@ -205,15 +198,13 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
         },
       },
       async (request, reply) => {
-        const assignment = await assignments.changeStatus(
+        return withEtag(reply, await assignments.changeStatus(
           contextOf(request),
           request.params.id,
           request.params.assignmentId,
           requiredVersion(request),
           request.body,
-        );
-        setEtag(reply, assignment.version);
-        return assignment;
+        ));
       },
     );
 
@@ -229,9 +220,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
         },
       },
       async (request, reply) => {
-        const assignment = await assignments.extend(contextOf(request), request.params.id, request.params.assignmentId, requiredVersion(request), request.body);
-        setEtag(reply, assignment.version);
-        return assignment;
+        return withEtag(reply, await assignments.extend(contextOf(request), request.params.id, request.params.assignmentId, requiredVersion(request), request.body));
       },
     );
 

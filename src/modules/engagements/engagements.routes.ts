@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
-import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import {
   createEngagementSchema,
@@ -75,8 +75,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
       },
       async (request, reply) => {
         const engagement = await engagements.create(contextOf(request), request.body);
-        setEtag(reply, engagement.version);
-        return reply.status(201).header('location', `/api/engagements/${engagement.id}`).send(engagement);
+        return created(reply, `/api/engagements/${engagement.id}`, engagement);
       },
     );
 
@@ -86,9 +85,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
         schema: { tags: ['engagements'], summary: 'An engagement with its follow-up tasks', params: idParams, response: { 200: engagementDetailSchema } },
       },
       async (request, reply) => {
-        const engagement = await engagements.get(contextOf(request), request.params.id);
-        setEtag(reply, engagement.version);
-        return engagement;
+        return withEtag(reply, await engagements.get(contextOf(request), request.params.id));
       },
     );
 
@@ -104,9 +101,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
         },
       },
       async (request, reply) => {
-        const engagement = await engagements.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, engagement.version);
-        return engagement;
+        return withEtag(reply, await engagements.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 
@@ -132,8 +127,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
       { schema: { tags: ['engagements'], summary: 'Create a follow-up task', body: createTaskSchema, response: { 201: taskSchema } } },
       async (request, reply) => {
         const task = await tasks.create(contextOf(request), request.body);
-        setEtag(reply, task.version);
-        return reply.status(201).header('location', `/api/tasks/${task.id}`).send(task);
+        return created(reply, `/api/tasks/${task.id}`, task);
       },
     );
 
@@ -141,9 +135,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
       '/tasks/:id',
       { schema: { tags: ['engagements'], summary: 'Read a task', params: idParams, response: { 200: taskSchema } } },
       async (request, reply) => {
-        const task = await tasks.get(contextOf(request), request.params.id);
-        setEtag(reply, task.version);
-        return task;
+        return withEtag(reply, await tasks.get(contextOf(request), request.params.id));
       },
     );
 
@@ -159,9 +151,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
         },
       },
       async (request, reply) => {
-        const task = await tasks.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, task.version);
-        return task;
+        return withEtag(reply, await tasks.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
   };

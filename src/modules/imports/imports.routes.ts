@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
-import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import {
   commitImportSchema,
@@ -58,8 +58,7 @@ export function importsRoutes(deps: { imports: ImportsService }) {
           }
           const length = request.headers['content-length'] ? Number(request.headers['content-length']) : undefined;
           const view = await service.upload(contextOf(request), request.query, request.body, length);
-          setEtag(reply, view.version);
-          return reply.status(201).header('location', `/api/imports/${view.id}`).send(view);
+          return created(reply, `/api/imports/${view.id}`, view);
         },
       );
     });
@@ -88,9 +87,7 @@ export function importsRoutes(deps: { imports: ImportsService }) {
       '/imports/:id',
       { schema: { tags: ['imports'], summary: 'An import: what was detected, its mapping, its status, progress and outcome', params: idParams, response: { 200: importSchema } } },
       async (request, reply) => {
-        const view = await service.get(contextOf(request), request.params.id);
-        setEtag(reply, view.version);
-        return view;
+        return withEtag(reply, await service.get(contextOf(request), request.params.id));
       },
     );
     app.patch(
@@ -105,9 +102,7 @@ export function importsRoutes(deps: { imports: ImportsService }) {
         },
       },
       async (request, reply) => {
-        const view = await service.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, view.version);
-        return view;
+        return withEtag(reply, await service.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
     app.post(

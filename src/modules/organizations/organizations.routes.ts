@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
-import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import {
   createOrganizationSchema,
@@ -60,8 +60,7 @@ export function organizationsRoutes(deps: { organizations: OrganizationsService 
       },
       async (request, reply) => {
         const organization = await service.create(contextOf(request), request.body);
-        setEtag(reply, organization.version);
-        return reply.status(201).header('location', `/api/organizations/${organization.id}`).send(organization);
+        return created(reply, `/api/organizations/${organization.id}`, organization);
       },
     );
 
@@ -69,9 +68,7 @@ export function organizationsRoutes(deps: { organizations: OrganizationsService 
       '/organizations/:id',
       { schema: { tags: ['organizations'], summary: 'Read an organization', params: idParams, response: { 200: organizationSchema } } },
       async (request, reply) => {
-        const organization = await service.get(contextOf(request), request.params.id);
-        setEtag(reply, organization.version);
-        return organization;
+        return withEtag(reply, await service.get(contextOf(request), request.params.id));
       },
     );
 
@@ -87,9 +84,7 @@ export function organizationsRoutes(deps: { organizations: OrganizationsService 
         },
       },
       async (request, reply) => {
-        const organization = await service.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, organization.version);
-        return organization;
+        return withEtag(reply, await service.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 
@@ -105,14 +100,12 @@ export function organizationsRoutes(deps: { organizations: OrganizationsService 
         },
       },
       async (request, reply) => {
-        const organization = await service.setArchived(
+        return withEtag(reply, await service.setArchived(
           contextOf(request),
           request.params.id,
           requiredVersion(request),
           request.body.isArchived,
-        );
-        setEtag(reply, organization.version);
-        return organization;
+        ));
       },
     );
   };

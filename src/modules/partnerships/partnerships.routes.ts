@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
-import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import type { AgreementsService } from './agreements.service.js';
 import {
@@ -86,9 +86,8 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
         },
       },
       async (request, reply) => {
-        const created = await partnerships.create(contextOf(request), request.body);
-        setEtag(reply, created.version);
-        return reply.status(201).header('location', `/api/partnerships/${created.id}`).send(created);
+        const partnership = await partnerships.create(contextOf(request), request.body);
+        return created(reply, `/api/partnerships/${partnership.id}`, partnership);
       },
     );
 
@@ -103,9 +102,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
         },
       },
       async (request, reply) => {
-        const partnership = await partnerships.get(contextOf(request), request.params.id);
-        setEtag(reply, partnership.version);
-        return partnership;
+        return withEtag(reply, await partnerships.get(contextOf(request), request.params.id));
       },
     );
 
@@ -121,9 +118,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
         },
       },
       async (request, reply) => {
-        const partnership = await partnerships.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, partnership.version);
-        return partnership;
+        return withEtag(reply, await partnerships.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 
@@ -139,9 +134,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
         },
       },
       async (request, reply) => {
-        const partnership = await partnerships.changeStage(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, partnership.version);
-        return partnership;
+        return withEtag(reply, await partnerships.changeStage(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 
@@ -175,8 +168,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
       },
       async (request, reply) => {
         const agreement = await agreements.create(contextOf(request), request.params.id, request.body);
-        setEtag(reply, agreement.version);
-        return reply.status(201).header('location', `/api/agreements/${agreement.id}`).send(agreement);
+        return created(reply, `/api/agreements/${agreement.id}`, agreement);
       },
     );
 
@@ -184,9 +176,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
       '/agreements/:id',
       { schema: { tags: ['partnerships'], summary: 'Read an agreement', params: idParams, response: { 200: agreementSchema } } },
       async (request, reply) => {
-        const agreement = await agreements.get(contextOf(request), request.params.id);
-        setEtag(reply, agreement.version);
-        return agreement;
+        return withEtag(reply, await agreements.get(contextOf(request), request.params.id));
       },
     );
 
@@ -202,9 +192,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
         },
       },
       async (request, reply) => {
-        const agreement = await agreements.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, agreement.version);
-        return agreement;
+        return withEtag(reply, await agreements.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
-import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { requiredVersion, setEtag, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import type { CatalogService } from './catalog.service.js';
 import { courseDetailSchema, courseSchema, createCourseSchema, listCoursesQuerySchema, updateCourseSchema } from './courses.schemas.js';
@@ -29,18 +29,14 @@ export function catalogRoutes(deps: { catalog: CatalogService }) {
       '/credentials/:id',
       { schema: { tags: ['training'], summary: 'Read a credential', params: idParams, response: { 200: credentialSchema } } },
       async (request, reply) => {
-        const credential = await catalog.getCredential(contextOf(request), request.params.id);
-        setEtag(reply, credential.version);
-        return credential;
+        return withEtag(reply, await catalog.getCredential(contextOf(request), request.params.id));
       },
     );
     app.patch(
       '/credentials/:id',
       { schema: { tags: ['training'], summary: 'Change a credential (needs If-Match)', params: idParams, body: updateCredentialSchema, response: { 200: credentialSchema } } },
       async (request, reply) => {
-        const credential = await catalog.updateCredential(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, credential.version);
-        return credential;
+        return withEtag(reply, await catalog.updateCredential(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
     app.get(
@@ -61,18 +57,14 @@ export function catalogRoutes(deps: { catalog: CatalogService }) {
       '/courses/:id',
       { schema: { tags: ['training'], summary: 'A course with its versions', params: idParams, response: { 200: courseDetailSchema } } },
       async (request, reply) => {
-        const course = await catalog.getCourse(contextOf(request), request.params.id);
-        setEtag(reply, course.version);
-        return course;
+        return withEtag(reply, await catalog.getCourse(contextOf(request), request.params.id));
       },
     );
     app.patch(
       '/courses/:id',
       { schema: { tags: ['training'], summary: 'Change a course; new content makes a new version (needs If-Match)', params: idParams, body: updateCourseSchema, response: { 200: courseDetailSchema } } },
       async (request, reply) => {
-        const course = await catalog.updateCourse(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, course.version);
-        return course;
+        return withEtag(reply, await catalog.updateCourse(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
   };

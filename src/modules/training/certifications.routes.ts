@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { isTableFormat, sendTable, type TableColumn } from '../../platform/http/table-export.js';
-import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import { type Certification, certificationSchema, listCertificationsQuerySchema, revokeSchema, transcriptSchema } from './certifications.schemas.js';
 import type { CertificationsService } from './certifications.service.js';
@@ -42,9 +42,7 @@ export function certificationsRoutes(deps: { certifications: CertificationsServi
       '/certifications/:id',
       { schema: { tags: ['training'], summary: 'Read a certification', params: idParams, response: { 200: certificationSchema } } },
       async (request, reply) => {
-        const certification = await certifications.get(contextOf(request), request.params.id);
-        setEtag(reply, certification.version);
-        return certification;
+        return withEtag(reply, await certifications.get(contextOf(request), request.params.id));
       },
     );
     app.post(

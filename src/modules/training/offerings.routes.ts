@@ -1,8 +1,7 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { isTableFormat, sendTable, type TableColumn } from '../../platform/http/table-export.js';
-import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import type { EnrollmentsService } from './enrollments.service.js';
 import {
@@ -45,10 +44,6 @@ const enrollmentParams = z.object({ id: idSchema, enrollmentId: idSchema });
 
 export function offeringsRoutes(deps: { offerings: OfferingsService; enrollments: EnrollmentsService }) {
   const { offerings, enrollments } = deps;
-  const withEtag = <T extends { version: number }>(reply: FastifyReply, value: T) => {
-    setEtag(reply, value.version);
-    return value;
-  };
   return (app: App) => {
     app.get(
       '/offerings',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
-import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
+import { requiredVersion, setEtag, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import { listVettingQuerySchema, recordVettingResultSchema, submitVettingSchema, vettingQueueSchema, vettingRecordSchema } from './vetting.schemas.js';
 import type { VettingService } from './vetting.service.js';
@@ -41,9 +41,7 @@ export function vettingRoutes(deps: { vetting: VettingService }) {
         },
       },
       async (request, reply) => {
-        const record = await vetting.recordResult(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, record.version);
-        return record;
+        return withEtag(reply, await vetting.recordResult(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
   };

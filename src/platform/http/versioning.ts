@@ -26,3 +26,15 @@ export function requiredVersion(request: FastifyRequest): number {
   }
   return Number(match[1]);
 }
+
+/** A record in a response, with its version as the ETag the next change sends back. */
+export function withEtag<T extends { version: number }>(reply: FastifyReply, record: T): T {
+  setEtag(reply, record.version);
+  return record;
+}
+
+/** A record just made: 201, its address in Location, its version as the ETag. */
+export function created<T extends { version: number }>(reply: FastifyReply, location: string, record: T): FastifyReply {
+  setEtag(reply, record.version);
+  return reply.status(201).header('location', location).send(record);
+}
