@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Runs with nothing beside the clone; the conformance suite has its own config (vitest.conformance.config.ts). */
+const CONFORMANCE = '**/*.conformance.test.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -7,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['src/**/*.api.test.ts'],
+          exclude: ['src/**/*.api.test.ts', CONFORMANCE],
           environment: 'node',
         },
       },
@@ -15,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['src/**/*.api.test.ts', 'test/**/*.api.test.ts'],
+          exclude: [CONFORMANCE],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
