@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/** Runs with nothing beside the clone; the conformance suite has its own config (vitest.conformance.config.ts). */
+const CONFORMANCE = '**/*.conformance.test.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -8,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['src/**/*.api.test.ts'],
+          exclude: ['src/**/*.api.test.ts', CONFORMANCE],
           environment: 'node',
         },
       },
@@ -25,6 +28,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['src/**/*.api.test.ts', 'test/**/*.api.test.ts'],
+          exclude: [CONFORMANCE],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

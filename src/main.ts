@@ -1,4 +1,3 @@
-import { config as loadDotenv } from 'dotenv';
 import { packageVersion } from './app.js';
 import { buildProgram, describeCliError } from './cli/program.js';
 
@@ -8,8 +7,19 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// The environment is read here, once, and handed down; .env fills in what it does not set.
-loadDotenv({ quiet: true });
+/** `.env` in the working directory, if there is one, fills in what the environment does not set. */
+function loadDotenv() {
+  try {
+    process.loadEnvFile();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    process.stderr.write(`cadre: cannot read .env: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+}
+
+// The environment is read here, once, and handed down.
+loadDotenv();
 const program = buildProgram(
   {
     env: { ...process.env },

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The partners of 2010, by kind and stage at year end, as ../shared/program-2010.md states them. */
+/** The partners of 2010, by kind and stage at year end, as the program's note of 20 December 2010 states them. */
 const PARTNERS_2010 = [
   ['New York Police Department', 'municipal_police', 'active'],
   ['Chicago Police Department', 'municipal_police', 'active'],

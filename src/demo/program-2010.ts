@@ -6,7 +6,7 @@ import { seedTraining } from './training-2010.js';
 
 /**
  * The 2010 program of the State Department's Bureau of International Narcotics and Law
- * Enforcement Affairs, as its public note of 20 December 2010 tells it (../shared/program-2010.md).
+ * Enforcement Affairs, as its public note of 20 December 2010 tells it.
  */
 
 export interface SeedReport {

@@ -14,7 +14,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 
 interface HashedFields {
   seq: number;
@@ -32,7 +32,7 @@ interface HashedFields {
 }
 
 /** The hash of one event: its own fields in a fixed order, chained to the hash before it. */
-export function eventHash(prevHash: string, e: HashedFields): string {
+function eventHash(prevHash: string, e: HashedFields): string {
   const fields = [
     e.seq,
     e.id,

@@ -50,8 +50,6 @@ export const urlSchema = z
   .url({ protocol: /^https?$/, message: 'must be an http or https URL' })
   .max(500, 'must be at most 500 characters');
 
-export const versionSchema = z.number().int().positive();
-
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),

@@ -1,15 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Ajv2019 from 'ajv/dist/2019.js';
-import addFormats from 'ajv-formats';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, agentFor, createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildInstructorCourse, buildOrganization, buildPerson } from '../../../test/factories.js';
 import { signDataIntegrity } from './signing.js';
 import { isSetInList } from './status-list.js';
-
-const STANDARDS = path.resolve('..', 'shared', 'standards', 'openbadges');
 
 let t: TestApp;
 let officer: Agent;
@@ -65,15 +59,10 @@ async function verify(credential: unknown) {
 const failing = (result: Awaited<ReturnType<typeof verify>>) => result.checks.filter((c) => !c.isPassed).map((c) => `${c.check}: ${c.message}`);
 
 describe('issuing Open Badges 3.0 credentials', () => {
-  it('issues each certification as an OpenBadgeCredential that the official JSON Schema accepts', async () => {
-    expect(fs.existsSync(STANDARDS), `the official schemas are read from ${STANDARDS} (../shared/standards/openbadges)`).toBe(true);
-    const schema = JSON.parse(fs.readFileSync(path.join(STANDARDS, 'schema', 'ob_v3p0_achievementcredential.jsonschema1.json'), 'utf8')) as object;
-    const ajv = new Ajv2019.default({ strict: false, allErrors: true });
-    addFormats.default(ajv);
-    const validate = ajv.compile(schema);
+  // That the official JSON Schema accepts it too is in badges.conformance.test.ts.
+  it('issues each certification as an OpenBadgeCredential', async () => {
     const { id } = await certify();
     const credential = await credentialOf(id);
-    expect(validate(credential), JSON.stringify(validate.errors, null, 1)).toBe(true);
     expect(credential).toMatchObject({
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       issuer: { id: `http://localhost:3000/api/public/issuers/${officeId}`, name: 'Badge Test Program Office' },

@@ -13,21 +13,11 @@ import { checkDeclared, checkInflated, readCentralDirectory, WORKBOOK_LIMITS, ty
  * a formula stays that text and nothing ever evaluates it.
  */
 
-/** A file that can be read again from any point: the upload kept in the database, or a buffer. */
+/** A file that can be read again from any point: the upload kept in the database. */
 export interface FileSource {
   readonly size: number;
   stream(start?: number): AsyncIterable<Buffer>;
   read(start: number, length: number): Promise<Buffer>;
-}
-
-export function bufferSource(buffer: Buffer, pieceSize = 64 * 1024): FileSource {
-  return {
-    size: buffer.length,
-    async *stream(start = 0) {
-      for (let at = start; at < buffer.length; at += pieceSize) yield buffer.subarray(at, Math.min(buffer.length, at + pieceSize));
-    },
-    read: async (start, length) => buffer.subarray(start, Math.min(buffer.length, start + length)),
-  };
 }
 
 export type FileFormat = 'csv' | 'xlsx';

@@ -18,7 +18,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-/** The 2010 note's facts, by hand (../shared/program-2010.md), as the report must state them. */
+/** The facts of the program's note of 20 December 2010, by hand, as the report must state them. */
 const EXPECTED_PARTNERS = [
   { name: 'Chicago Police Department', kind: 'municipal_police', stage: 'active' },
   { name: 'Colorado Department of Corrections', kind: 'state_corrections', stage: 'active' },

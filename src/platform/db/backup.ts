@@ -10,7 +10,7 @@ import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
 import { ORDER_COLUMNS, TABLES_IN_DEPENDENCY_ORDER } from './tables.js';
 
-export const LOGICAL_FORMAT = 'cadre-logical-backup';
+const LOGICAL_FORMAT = 'cadre-logical-backup';
 const BATCH = 1000;
 
 export class BackupError extends Error {

@@ -46,7 +46,7 @@ const TITLES: Record<Problem['code'], string> = {
   internal: 'Something went wrong',
 };
 
-export function problemTypeUri(code: Problem['code'], rule?: string): string {
+function problemTypeUri(code: Problem['code'], rule?: string): string {
   return rule ? `urn:cadre:rule:${rule}` : `urn:cadre:problem:${code}`;
 }
 

@@ -12,11 +12,6 @@ export function dollarsToCents(value: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
-export function centsToDollars(cents: number | null | undefined): string {
-  if (cents === null || cents === undefined) return '';
-  return (cents / 100).toFixed(2);
-}
-
 /** "Patrol, training, patrol" → ["patrol", "training"]: a list typed on one line, commas between. */
 export function splitList(value: string): string[] {
   const seen = new Set<string>();
