@@ -1,12 +1,12 @@
 import type { OrganizationRow } from '../../platform/db/schema.js';
-import type { Organization, OrganizationKind } from './organizations.schemas.js';
+import type { Organization } from './organizations.schemas.js';
 
 export function toOrganization(row: OrganizationRow): Organization {
   return {
     id: row.id,
     name: row.name,
     acronym: row.acronym,
-    kind: row.kind as OrganizationKind,
+    kind: row.kind,
     country: row.country,
     subdivision: row.subdivision,
     city: row.city,

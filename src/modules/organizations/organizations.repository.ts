@@ -5,7 +5,7 @@ import type { DB, NewOrganizationRow, OrganizationRow, OrganizationUpdate } from
 
 export interface OrganizationFilter {
   search?: string | undefined;
-  kind?: string | undefined;
+  kind?: DB['organizations']['kind'] | undefined;
   country?: string | undefined;
   archived: 'exclude' | 'include' | 'only';
   /** Limits the list to one organization (a coordinator's own). */
