@@ -71,7 +71,7 @@ export const importSchema = z
     kind: importKindSchema,
     status: z.enum(IMPORT_STATUSES),
     filename: z.string(),
-    format: z.enum(['csv', 'xlsx']),
+    format: z.enum(enums.IMPORT_FORMATS),
     byteSize: z.number().int(),
     sha256: z.string(),
     encoding: z.string().nullable(),
