@@ -61,7 +61,7 @@ async function main() {
         family_name: `Person ${i + k}`,
         search_name: `bench person ${i + k}`,
         sort_name: `person ${i + k} bench`,
-        status: 'active',
+        status: 'active' as const,
         created_at: now,
         updated_at: now,
       }));
@@ -85,7 +85,7 @@ async function main() {
           .values(batch.map((o) => ({ id: o.id, course_id: courseId, course_version_id: versionId, start_on: `${2010 + g}-03-01`, end_on: `${2010 + g}-03-05`, country: ['US', 'SV', 'BR'][g % 3] as string, capacity: CLASS, status: 'closed', created_at: now, updated_at: now })))
           .execute();
         await trx.insertInto('offering_instructors').values(batch.map((o) => ({ offering_id: o.id, person_id: o.instructor, role: 'lead' }))).execute();
-        const rows = batch.flatMap((o) => o.trainees.map((p) => ({ id: newId(), offering_id: o.id, person_id: p, status: 'completed', created_at: now, updated_at: now })));
+        const rows = batch.flatMap((o) => o.trainees.map((p) => ({ id: newId(), offering_id: o.id, person_id: p, status: 'completed' as const, created_at: now, updated_at: now })));
         for (let k = 0; k < rows.length; k += 1000) await trx.insertInto('enrollments').values(rows.slice(k, k + 1000)).execute();
       });
     }

@@ -5,7 +5,7 @@ import { searchKey } from '../src/platform/text.js';
 
 /** Deterministic synthetic data, written straight into the tables: the benchmarks' fixtures. */
 
-const KINDS = ['municipal_police', 'county_sheriff', 'state_corrections', 'federal_agency', 'academy'];
+const KINDS = ['municipal_police', 'county_sheriff', 'state_corrections', 'federal_agency', 'academy'] as const;
 const COUNTRIES = ['US', 'HT', 'SV', 'BR', 'GT', 'HN', 'MX', 'CO'];
 const LANGUAGES = ['en', 'es', 'fr', 'ht', 'pt'];
 
@@ -22,7 +22,7 @@ export async function generateOrganizations(db: Kysely<DB>, count: number): Prom
       name,
       search_name: searchKey(name),
       acronym: `SA${i}`,
-      kind: KINDS[i % KINDS.length] as string,
+      kind: KINDS[i % KINDS.length] as (typeof KINDS)[number],
       country: COUNTRIES[i % COUNTRIES.length] as string,
       subdivision: null,
       city: null,
@@ -50,9 +50,9 @@ export async function generatePeople(db: Kysely<DB>, organizationIds: string[], 
     rank_title: 'Police Officer',
     email: null,
     phone: null,
-    sex: i % 2 ? 'female' : 'male',
+    sex: i % 2 ? ('female' as const) : ('male' as const),
     date_of_birth: null,
-    status: 'active',
+    status: 'active' as const,
     notes: null,
     created_at: now,
     updated_at: now,
@@ -66,9 +66,9 @@ export async function generatePeople(db: Kysely<DB>, organizationIds: string[], 
   const heritage = people.filter((_, i) => i % 7 === 0).map((p, i) => ({ person_id: p.id, country: COUNTRIES[i % COUNTRIES.length] as string }));
   await insertInChunks(heritage, (chunk) => db.insertInto('person_heritage_countries').values(chunk).execute());
   const readiness = people.flatMap((p, i) => [
-    { person_id: p.id, item: 'passport', completed_on: '2020-01-01', expires_on: i % 5 ? '2035-01-01' : '2026-12-01', reference: null, secret: null, secret_hint: null, updated_at: now },
-    { person_id: p.id, item: 'medical_clearance', completed_on: i % 3 ? '2026-06-01' : '2024-01-01', expires_on: null, reference: null, secret: null, secret_hint: null, updated_at: now },
-    { person_id: p.id, item: 'predeployment_training', completed_on: '2026-05-01', expires_on: null, reference: null, secret: null, secret_hint: null, updated_at: now },
+    { person_id: p.id, item: 'passport' as const, completed_on: '2020-01-01', expires_on: i % 5 ? '2035-01-01' : '2026-12-01', reference: null, secret: null, secret_hint: null, updated_at: now },
+    { person_id: p.id, item: 'medical_clearance' as const, completed_on: i % 3 ? '2026-06-01' : '2024-01-01', expires_on: null, reference: null, secret: null, secret_hint: null, updated_at: now },
+    { person_id: p.id, item: 'predeployment_training' as const, completed_on: '2026-05-01', expires_on: null, reference: null, secret: null, secret_hint: null, updated_at: now },
   ]);
   await insertInChunks(readiness, (chunk) => db.insertInto('person_readiness').values(chunk).execute(), 200);
 }

@@ -92,7 +92,7 @@ async function main() {
           rank_title: p.rank,
           email: p.email,
           date_of_birth: p.born,
-          status: 'active',
+          status: 'active' as const,
           created_at: now,
           updated_at: now,
         }));

@@ -6,6 +6,7 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { systemContext } from '../src/platform/access.js';
 import { addDays, addMonths } from '../src/platform/dates.js';
+import type { AssignmentRole, OrganizationKind, Stage, TaskStatus } from '../src/platform/db/enums.js';
 import type { DB } from '../src/platform/db/schema.js';
 import { newId } from '../src/platform/ids.js';
 import { searchKey } from '../src/platform/text.js';
@@ -37,11 +38,11 @@ const HOME = 'US';
 const ABROAD = ['SV', 'BR', 'HT', 'MX', 'GT', 'HN', 'CO', 'PE', 'DO'];
 // Where training is delivered: about a third at home, the rest where the partners are.
 const OFFERING_COUNTRIES: [string, number][] = [['US', 34], ['SV', 12], ['BR', 10], ['HT', 8], ['MX', 9], ['GT', 7], ['HN', 6], ['CO', 6], ['PE', 4], ['DO', 4]];
-const DOMESTIC_KINDS: [string, number][] = [['municipal_police', 30], ['county_sheriff', 12], ['state_police', 6], ['state_corrections', 12], ['county_corrections', 8], ['federal_agency', 4], ['professional_association', 3], ['academy', 5]];
-const FOREIGN_KINDS: [string, number][] = [['foreign_police', 55], ['foreign_corrections', 30], ['ministry', 10], ['academy', 5]];
-const CORRECTIONS_KINDS = new Set(['state_corrections', 'county_corrections', 'foreign_corrections']);
+const DOMESTIC_KINDS: [OrganizationKind, number][] = [['municipal_police', 30], ['county_sheriff', 12], ['state_police', 6], ['state_corrections', 12], ['county_corrections', 8], ['federal_agency', 4], ['professional_association', 3], ['academy', 5]];
+const FOREIGN_KINDS: [OrganizationKind, number][] = [['foreign_police', 55], ['foreign_corrections', 30], ['ministry', 10], ['academy', 5]];
+const CORRECTIONS_KINDS = new Set<string>(['state_corrections', 'county_corrections', 'foreign_corrections']);
 // Forward walks of the pipeline (partnerships.rules.ts), as the 1–3 changes the data holds.
-const STAGE_PATHS: [string[], number][] = [
+const STAGE_PATHS: [Stage[], number][] = [
   [['prospect'], 6],
   [['prospect', 'engaged'], 8],
   [['prospect', 'engaged', 'agreement'], 6],
@@ -141,7 +142,7 @@ async function generate(db: Kysely<DB>): Promise<Program> {
   const organizations: Row<'organizations'>[] = [
     { id: office, name: 'Office of Police and Corrections Partnerships', search_name: searchKey('Office of Police and Corrections Partnerships'), acronym: 'OPCP', kind: 'program_office', country: HOME, city: 'Washington', subdivision: 'US-DC', ...stamp },
   ];
-  const partners: { id: string; kind: string; country: string; name: string }[] = [];
+  const partners: { id: string; kind: OrganizationKind; country: string; name: string }[] = [];
   for (let i = 0; i < PARTNERS; i += 1) {
     const isDomestic = rnd.next() < 0.55;
     const kind = rnd.weighted(isDomestic ? DOMESTIC_KINDS : FOREIGN_KINDS);
@@ -162,14 +163,14 @@ async function generate(db: Kysely<DB>): Promise<Program> {
     const id = newId();
     const path = rnd.weighted(STAGE_PATHS);
     const days = path.map(() => rnd.day(rnd.pick(YEARS))).sort();
-    partnerships.push({ id, organization_id: partner.id, stage: path.at(-1) as string, stage_changed_on: days.at(-1) as string, summary: null, ...stamp });
+    partnerships.push({ id, organization_id: partner.id, stage: path.at(-1) as Stage, stage_changed_on: days.at(-1) as string, summary: null, ...stamp });
     const corrections = CORRECTIONS_KINDS.has(partner.kind);
     const partnerTracks: Track[] = rnd.next() < 0.2 ? ['policing', 'corrections'] : [corrections ? 'corrections' : 'policing'];
     for (const track of partnerTracks) tracks.push({ partnership_id: id, track });
     const countries = new Set(partner.country === HOME ? Array.from({ length: rnd.int(1, 3) }, () => rnd.pick(ABROAD)) : [partner.country]);
     for (const country of countries) targets.push({ partnership_id: id, country });
     path.forEach((stage, k) =>
-      changes.push({ id: newId(), partnership_id: id, from_stage: k === 0 ? null : (path[k - 1] as string), to_stage: stage, changed_on: days[k] as string, note: null, recorded_at: `${days[k]}T15:00:00.000Z` }),
+      changes.push({ id: newId(), partnership_id: id, from_stage: k === 0 ? null : (path[k - 1] as Stage), to_stage: stage, changed_on: days[k] as string, note: null, recorded_at: `${days[k]}T15:00:00.000Z` }),
     );
   }
   await db.transaction().execute(async (trx) => {
@@ -384,7 +385,7 @@ async function generate(db: Kysely<DB>): Promise<Program> {
   const engagements: Row<'engagements'>[] = [];
   const participants: Row<'engagement_participants'>[] = [];
   const tasks: Row<'tasks'>[] = [];
-  const ENGAGEMENT_KINDS = ['meeting', 'call', 'visit', 'workshop', 'conference', 'correspondence'];
+  const ENGAGEMENT_KINDS = ['meeting', 'call', 'visit', 'workshop', 'conference', 'correspondence'] as const;
   for (let i = 0; i < Math.round(PARTNERS * 1.5); i += 1) {
     const partner = rnd.pick(partners);
     const id = newId();
@@ -394,7 +395,7 @@ async function generate(db: Kysely<DB>): Promise<Program> {
     for (let k = 0; k < rnd.int(1, 3); k += 1) participants.push({ id: newId(), engagement_id: id, position: k, name: `${rnd.pick(GIVEN_MALE)} ${rnd.pick(FAMILY)}`, title: rnd.pick(['Chief', 'Director', 'Commissioner', 'Training Coordinator', null]), organization_id: partner.id });
     if (rnd.next() < 0.5) {
       const dueOn = addDays(occurredOn, rnd.int(14, 120));
-      const status = rnd.weighted<string>([['open', 60], ['done', 35], ['cancelled', 5]]);
+      const status = rnd.weighted<TaskStatus>([['open', 60], ['done', 35], ['cancelled', 5]]);
       tasks.push({ id: newId(), engagement_id: id, organization_id: partner.id, title: 'Send the training calendar', notes: null, owner_id: null, due_on: dueOn, status, completed_at: status === 'done' ? `${dueOn}T12:00:00.000Z` : null, created_by: null, ...stamp });
     }
   }
@@ -412,7 +413,7 @@ async function generate(db: Kysely<DB>): Promise<Program> {
     const status = endOn > '2011-09-01' && rnd.next() < 0.5 ? 'in_country' : rnd.next() < 0.05 ? 'cancelled' : 'completed';
     const hosts = hostsIn.get(country);
     deployments.push({ id, title: `${track === 'policing' ? 'Police' : 'Corrections'} mentoring team, ${country} ${startOn.slice(0, 4)}`, host_country: country, host_organization_id: hosts ? rnd.pick(hosts) : null, track, status, start_on: startOn, end_on: endOn, is_high_threat: country === 'HT' ? 1 : 0, summary: null, ...stamp });
-    for (const purpose of ['mentor', ...['train', 'advise'].filter(() => rnd.next() < 0.5)]) purposes.push({ deployment_id: id, purpose });
+    for (const purpose of ['mentor' as const, ...(['train', 'advise'] as const).filter(() => rnd.next() < 0.5)]) purposes.push({ deployment_id: id, purpose });
     const rotationCount = rnd.int(1, 2);
     const days = Math.floor((Date.parse(endOn) - Date.parse(startOn)) / 86_400_000 / rotationCount);
     for (let r = 0; r < rotationCount; r += 1) {
@@ -430,7 +431,7 @@ async function generate(db: Kysely<DB>): Promise<Program> {
           deployment_id: id,
           rotation_id: rotationId,
           person_id: person,
-          role: rnd.weighted<string>([['mentor', 6], ['trainer', 3], ['advisor', 2], ['team_lead', 1]]),
+          role: rnd.weighted<AssignmentRole>([['mentor', 6], ['trainer', 3], ['advisor', 2], ['team_lead', 1]]),
           status: deployed || 'withdrawn',
           start_on: rStart,
           end_on: rEnd,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from './access.js';
 import { type Clock, instant } from './clock.js';
 import { sha256Hex } from './crypto.js';
@@ -55,12 +55,12 @@ function serialise(value: unknown): string | null {
 }
 
 export interface AuditRecorder {
-  (trx: Kysely<DB>, ctx: RequestContext, entry: AuditEntry): Promise<void>;
+  (trx: Transaction<DB>, ctx: RequestContext, entry: AuditEntry): Promise<void>;
   /**
    * Appends many events at once (a bulk import): the head moves once, by their number, and the
    * events are written in batches, chained exactly as one-by-one appends would chain them.
    */
-  many(trx: Kysely<DB>, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void>;
+  many(trx: Transaction<DB>, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void>;
 }
 
 /** Events per INSERT: twelve columns each, well under both engines' bound-parameter limits. */
@@ -72,7 +72,7 @@ const INSERT_BATCH = 500;
  * SQLite), so concurrent writers queue and the chain stays one line.
  */
 export function createAuditRecorder(clock: Clock): AuditRecorder {
-  async function many(trx: Kysely<DB>, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
+  async function many(trx: Transaction<DB>, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const head = await trx
       .updateTable('audit_head')
@@ -107,7 +107,7 @@ export function createAuditRecorder(clock: Clock): AuditRecorder {
     for (let i = 0; i < rows.length; i += INSERT_BATCH) await trx.insertInto('audit_events').values(rows.slice(i, i + INSERT_BATCH)).execute();
     await trx.updateTable('audit_head').set({ last_hash: prevHash }).where('id', '=', 1).execute();
   }
-  const record = (trx: Kysely<DB>, ctx: RequestContext, entry: AuditEntry) => many(trx, ctx, [entry]);
+  const record = (trx: Transaction<DB>, ctx: RequestContext, entry: AuditEntry) => many(trx, ctx, [entry]);
   return Object.assign(record, { many });
 }
 

@@ -1,6 +1,5 @@
 import type { ApiTokensTable, UserRow } from '../../platform/db/schema.js';
 import type { Selectable } from 'kysely';
-import type { Role } from '../../platform/access.js';
 import type { ApiToken, User } from './accounts.schemas.js';
 
 export function toUser(row: UserRow): User {
@@ -8,7 +7,7 @@ export function toUser(row: UserRow): User {
     id: row.id,
     email: row.email,
     name: row.name,
-    role: row.role as Role,
+    role: row.role,
     organizationId: row.organization_id,
     personId: row.person_id,
     isDisabled: row.disabled_at !== null,

@@ -38,7 +38,7 @@ export function usersRepository(db: Kysely<DB>) {
       const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    list(filter: { search?: string | undefined; role?: string | undefined }, sort: SortRequest, page: PageRequest) {
+    list(filter: { search?: string | undefined; role?: DB['users']['role'] | undefined }, sort: SortRequest, page: PageRequest) {
       let query = db.selectFrom('users').selectAll();
       if (filter.search) {
         const pattern = containsPattern(filter.search.toLowerCase());

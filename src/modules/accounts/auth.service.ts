@@ -38,7 +38,7 @@ function actorOf(user: UserRow): Actor {
   return {
     id: user.id,
     label: user.email,
-    role: user.role as Actor['role'],
+    role: user.role,
     organizationId: user.organization_id,
     personId: user.person_id,
   };

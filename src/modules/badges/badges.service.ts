@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { JWK } from 'jose';
 import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
@@ -74,7 +74,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
   }
 
   /** Issues the credential of a certification, in the caller's transaction; once only. */
-  async function issue(ctx: RequestContext, executor: Kysely<DB>, certificationId: string) {
+  async function issue(ctx: RequestContext, executor: Transaction<DB>, certificationId: string) {
     const repo = badgesRepository(executor);
     const existing = await repo.findBadge(certificationId);
     if (existing) return existing;

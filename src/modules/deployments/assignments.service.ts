@@ -13,7 +13,7 @@ import { toAssignment } from './deployments.mapper.js';
 import { allowedAssignmentStatuses, canSeeAssignment, deploymentWriters, nominators } from './deployments.policy.js';
 import { type AssignmentRowWithNames, assignmentsRepository, deploymentsRepository } from './deployments.repository.js';
 import { checkAssignmentTransition, headcountFull, HOLDS_PLACE, OCCUPIES_CALENDAR, overlapConflict } from './deployments.rules.js';
-import type { Assignment, AssignmentStatus, Candidate, ChangeAssignmentStatusInput, NominateInput } from './deployments.schemas.js';
+import type { Assignment, Candidate, ChangeAssignmentStatusInput, NominateInput } from './deployments.schemas.js';
 import type { DeploymentsService } from './deployments.service.js';
 import type { ReadinessCheck } from './readiness-check.js';
 
@@ -45,7 +45,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
   async function checkNoOverlap(trx: Kysely<DB>, personId: string, name: string, period: { start: string; end: string }, exceptId?: string) {
     const others = await assignmentsRepository(trx).forPerson(personId);
     const clash = others.find(
-      (a) => a.id !== exceptId && OCCUPIES_CALENDAR.includes(a.status as AssignmentStatus) && a.start_on <= period.end && period.start <= a.end_on,
+      (a) => a.id !== exceptId && OCCUPIES_CALENDAR.includes(a.status) && a.start_on <= period.end && period.start <= a.end_on,
     );
     if (clash) throw overlapConflict(name, { title: clash.deployment_title, start: clash.start_on, end: clash.end_on });
   }
@@ -61,7 +61,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
     }
   }
 
-  async function record(trx: Kysely<DB>, ctx: RequestContext, row: AssignmentRowWithNames, event: { kind: string; to?: string; fromEnd?: string; toEnd?: string; note?: string | null }) {
+  async function record(trx: Kysely<DB>, ctx: RequestContext, row: AssignmentRowWithNames, event: { kind: DB['assignment_events']['kind']; to?: DB['assignments']['status']; fromEnd?: string; toEnd?: string; note?: string | null }) {
     await assignmentsRepository(trx).insertEvent({
       id: newId(),
       assignment_id: row.id,
@@ -152,7 +152,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         // A coordinator may take back their own nomination; everything else is the program office's.
         const isOwnWithdrawal = to === 'withdrawn' && ctx.actor.role === 'coordinator' && (row.status === 'nominated' || row.status === 'selected');
         if (!isOwnWithdrawal) requireRole(ctx.actor, deploymentWriters);
-        checkAssignmentTransition(row.status as AssignmentStatus, to, name);
+        checkAssignmentTransition(row.status, to, name);
         const deployment = await deployments.requireVisible(ctx, deploymentId, trx);
         const changes: Parameters<ReturnType<typeof assignmentsRepository>['update']>[2] = { status: to, updated_at: instant(clock) };
 

@@ -1,6 +1,6 @@
 import type { AssignmentRowWithNames, DeploymentExtras, DeploymentRowWithHost } from './deployments.repository.js';
 import { DEPLOYMENT_TRANSITIONS, personDaysOf } from './deployments.rules.js';
-import { type Assignment, type Deployment, type DeploymentStatus, PURPOSES } from './deployments.schemas.js';
+import { type Assignment, type Deployment, PURPOSES } from './deployments.schemas.js';
 import { ilrFromNumber } from '../people/people.schemas.js';
 
 export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtras, today: string): Deployment {
@@ -10,9 +10,9 @@ export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtra
     title: row.title,
     hostCountry: row.host_country,
     hostOrganization: row.host_organization_id ? { id: row.host_organization_id, name: row.host_organization_name ?? '' } : null,
-    track: row.track as Deployment['track'],
+    track: row.track,
     purposes: PURPOSES.filter((purpose) => mine(extras.purposes).some((p) => p.purpose === purpose)),
-    status: row.status as DeploymentStatus,
+    status: row.status,
     startOn: row.start_on,
     endOn: row.end_on,
     requiredLanguages: mine(extras.languages).map((l) => ({ language: l.language, minSpeaking: ilrFromNumber(l.min_speaking) })),
@@ -33,7 +33,7 @@ export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtra
       (sum, a) => sum + personDaysOf({ status: a.status, deployedOn: a.deployed_on, returnedOn: a.returned_on, endOn: a.end_on }, today),
       0,
     ),
-    allowedStatuses: [...DEPLOYMENT_TRANSITIONS[row.status as DeploymentStatus]],
+    allowedStatuses: [...DEPLOYMENT_TRANSITIONS[row.status]],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -57,8 +57,8 @@ export function toAssignment(
       organizationId: row.person_organization_id,
       organizationName: row.person_organization_name,
     },
-    role: row.role as Assignment['role'],
-    status: row.status as Assignment['status'],
+    role: row.role,
+    status: row.status,
     startOn: row.start_on,
     endOn: row.end_on,
     deployedOn: row.deployed_on,

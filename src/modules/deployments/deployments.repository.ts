@@ -11,7 +11,7 @@ import type {
 } from '../../platform/db/schema.js';
 
 export interface DeploymentFilter {
-  status?: string | undefined;
+  status?: DB['deployments']['status'] | undefined;
   hostCountry?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -245,7 +245,7 @@ export function assignmentsRepository(db: Kysely<DB>) {
     insertEvent(row: Insertable<AssignmentEventsTable>) {
       return db.insertInto('assignment_events').values(row).execute();
     },
-    async countInRotation(rotationId: string, statuses: readonly string[]): Promise<number> {
+    async countInRotation(rotationId: string, statuses: readonly DB['assignments']['status'][]): Promise<number> {
       const row = await db
         .selectFrom('assignments')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -254,7 +254,7 @@ export function assignmentsRepository(db: Kysely<DB>) {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    async countInDeployment(deploymentId: string, statuses: readonly string[]): Promise<number> {
+    async countInDeployment(deploymentId: string, statuses: readonly DB['assignments']['status'][]): Promise<number> {
       const row = await db
         .selectFrom('assignments')
         .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -12,19 +12,20 @@ import {
 } from '../../platform/schemas.js';
 import { trackSchema } from '../partnerships/partnerships.schemas.js';
 import { ilrSchema, languageCodeSchema } from '../people/people.schemas.js';
+import * as enums from '../../platform/db/enums.js';
 
-export const DEPLOYMENT_STATUSES = ['planning', 'staffing', 'predeployment', 'in_country', 'completed', 'cancelled'] as const;
+export const DEPLOYMENT_STATUSES = enums.DEPLOYMENT_STATUSES;
 export const deploymentStatusSchema = z.enum(DEPLOYMENT_STATUSES);
 export type DeploymentStatus = z.infer<typeof deploymentStatusSchema>;
 
-export const PURPOSES = ['mentor', 'train', 'advise'] as const;
+export const PURPOSES = enums.PURPOSES;
 export const purposeSchema = z.enum(PURPOSES);
 
-export const ASSIGNMENT_STATUSES = ['nominated', 'selected', 'ready', 'deployed', 'returned', 'withdrawn'] as const;
+export const ASSIGNMENT_STATUSES = enums.ASSIGNMENT_STATUSES;
 export const assignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
 export type AssignmentStatus = z.infer<typeof assignmentStatusSchema>;
 
-export const ASSIGNMENT_ROLES = ['mentor', 'trainer', 'advisor', 'team_lead'] as const;
+export const ASSIGNMENT_ROLES = enums.ASSIGNMENT_ROLES;
 export const assignmentRoleSchema = z.enum(ASSIGNMENT_ROLES);
 
 const distinct = (list: string[]) => new Set(list).size === list.length;

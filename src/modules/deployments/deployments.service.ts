@@ -82,8 +82,8 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
       ...(deployment as Deployment),
       assignments: visible.map((a) => toAssignment(a, day, { blockers: blockers?.get(a.id), allowedStatuses: allowedAssignmentStatuses(ctx.actor, a) })),
       history: history.map((h) => ({
-        fromStatus: h.from_status as DeploymentStatus | null,
-        toStatus: h.to_status as DeploymentStatus,
+        fromStatus: h.from_status,
+        toStatus: h.to_status,
         changedAt: h.changed_at,
         changedByName: h.changed_by_name,
         note: h.note,
@@ -200,7 +200,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
         const current = await visibleRow(ctx, id, trx);
         const assignments = assignmentsRepository(trx);
         checkDeploymentStatusChange({
-          from: current.status as DeploymentStatus,
+          from: current.status,
           to: input.status,
           today: today(clock),
           endOn: current.end_on,

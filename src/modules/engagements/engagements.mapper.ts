@@ -5,7 +5,7 @@ export function toEngagement(row: EngagementRowWithOrganization, participants: P
   return {
     id: row.id,
     organization: { id: row.organization_id, name: row.organization_name },
-    kind: row.kind as Engagement['kind'],
+    kind: row.kind,
     occurredOn: row.occurred_on,
     title: row.title,
     location: row.location,
@@ -32,7 +32,7 @@ export function toTask(row: TaskRowWithNames, today: string): Task {
     ownerId: row.owner_id,
     ownerName: row.owner_name,
     dueOn: row.due_on,
-    status: row.status as Task['status'],
+    status: row.status,
     isOverdue: row.status === 'open' && row.due_on < today,
     completedAt: row.completed_at,
     engagementId: row.engagement_id,

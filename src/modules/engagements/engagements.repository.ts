@@ -7,7 +7,7 @@ import type { DB, EngagementParticipantsTable, EngagementsTable, TasksTable } fr
 export interface EngagementFilter {
   search?: string | undefined;
   organizationId?: string | undefined;
-  kind?: string | undefined;
+  kind?: DB['engagements']['kind'] | undefined;
   from?: string | undefined;
   to?: string | undefined;
   onlyOrganizationId?: string | undefined;
@@ -63,7 +63,7 @@ export function engagementsRepository(db: Kysely<DB>) {
 }
 
 export interface TaskFilter {
-  status?: string | undefined;
+  status?: DB['tasks']['status'] | undefined;
   overdueOn?: string | undefined;
   notOverdueOn?: string | undefined;
   ownerId?: string | undefined;

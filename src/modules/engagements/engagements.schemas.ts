@@ -9,11 +9,12 @@ import {
   sortOrderSchema,
   textSchema,
 } from '../../platform/schemas.js';
+import * as enums from '../../platform/db/enums.js';
 
-export const ENGAGEMENT_KINDS = ['meeting', 'call', 'visit', 'workshop', 'conference', 'correspondence'] as const;
+export const ENGAGEMENT_KINDS = enums.ENGAGEMENT_KINDS;
 export const engagementKindSchema = z.enum(ENGAGEMENT_KINDS);
 
-export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+export const TASK_STATUSES = enums.TASK_STATUSES;
 export const taskStatusSchema = z.enum(TASK_STATUSES);
 
 export const participantInputSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { searchKey } from '../../platform/text.js';
+import * as enums from '../../platform/db/enums.js';
 
 /**
  * What each kind of import takes, column by column, and the header names people give those
@@ -7,7 +8,7 @@ import { searchKey } from '../../platform/text.js';
  * "fecha de nacimiento".
  */
 
-export const IMPORT_KINDS = ['people', 'organizations', 'enrollments', 'certifications'] as const;
+export const IMPORT_KINDS = enums.IMPORT_KINDS;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface FieldDefinition {

@@ -1,4 +1,4 @@
-import type { ControlledTransaction, Kysely } from 'kysely';
+import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { type CreatePersonInput, createPersonSchema, type UpdatePersonInput } from '../people/people.schemas.js';
@@ -80,7 +80,7 @@ export function peopleHandler(deps: { people: Pick<PeopleService, 'createMany' |
   const agencyOf = agencyResolver(deps.organizations, state);
   let pending: CreatePersonInput[] = [];
 
-  async function flush(trx: Kysely<DB>) {
+  async function flush(trx: Transaction<DB>) {
     if (pending.length === 0) return;
     await deps.people.createMany(state.ctx, pending, trx);
     state.summary.created += pending.length;

@@ -9,7 +9,7 @@ export const CHUNK_BYTES = 192 * 1024;
 const PROBLEM_BATCH = 1000;
 
 export interface ImportFilter {
-  kind?: string | undefined;
+  kind?: DB['imports']['kind'] | undefined;
   /** Only imports of this agency (coordinators). */
   organizationId?: string | undefined;
   /** Only imports this user made (instructors); with `organizationId`, either (a coordinator's attendance sheets). */
@@ -34,7 +34,7 @@ export function importsRepository(db: Kysely<DB>) {
       return db.insertInto('imports').values(row).execute();
     },
     /** Updates when the import is still at `version` (and, if given, in one of `statuses`); false otherwise. */
-    async update(id: string, changes: Updateable<ImportsTable>, guard: { version?: number; statuses?: readonly string[] } = {}): Promise<boolean> {
+    async update(id: string, changes: Updateable<ImportsTable>, guard: { version?: number; statuses?: readonly DB['imports']['status'][] } = {}): Promise<boolean> {
       let query = db
         .updateTable('imports')
         .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
@@ -84,7 +84,7 @@ export function importsRepository(db: Kysely<DB>) {
     findMappingById(id: string) {
       return db.selectFrom('import_mappings').selectAll().where('id', '=', id).executeTakeFirst();
     },
-    mappings(kind: string | undefined, scopes: readonly string[] | null) {
+    mappings(kind: DB['import_mappings']['kind'] | undefined, scopes: readonly string[] | null) {
       let query = db.selectFrom('import_mappings').selectAll().orderBy('search_name').orderBy('id');
       if (kind) query = query.where('kind', '=', kind);
       if (scopes) query = query.where('scope', 'in', scopes);

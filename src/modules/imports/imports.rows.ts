@@ -1,4 +1,4 @@
-import type { ControlledTransaction, Kysely } from 'kysely';
+import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { RequestContext } from '../../platform/access.js';
 import type { DB, ImportProblemsTable } from '../../platform/db/schema.js';
@@ -116,7 +116,7 @@ export function schemaCheck<T extends z.ZodType>(state: RunState, row: MappedRow
  * Runs one row's writes in a savepoint: a refusal (an AppError of the domain's rules) becomes
  * the row's problem and undoes that row alone; anything else ends the import.
  */
-export async function inSavepoint(state: RunState, trx: ControlledTransaction<DB>, row: MappedRow, work: (executor: Kysely<DB>) => Promise<void>): Promise<boolean> {
+export async function inSavepoint(state: RunState, trx: ControlledTransaction<DB>, row: MappedRow, work: (executor: Transaction<DB>) => Promise<void>): Promise<boolean> {
   const point = await trx.savepoint('import_row').execute();
   try {
     await work(point);

@@ -17,7 +17,7 @@ import type { FileSource } from './imports.reader.js';
 import { importsRepository, storedFile } from './imports.repository.js';
 import { type KindHandler, MappedRow, report, type RunState } from './imports.rows.js';
 import { certificationsHandler, enrollmentsHandler } from './imports.training.js';
-import type { DateEvidence, DateFormat } from './imports.values.js';
+import type { DateEvidence } from './imports.values.js';
 
 /**
  * One run over an imported file: the rules a run needs before it starts, and the pass itself,
@@ -54,13 +54,13 @@ export function mappingOf(row: ImportRow): ColumnMapping[] {
 }
 
 export function dateOrder(row: ImportRow) {
-  return dateOrderOf(row.kind as ImportKind, mappingOf(row), parseJson<Record<string, DateEvidence>>(row.column_dates, {}), row.date_format as DateFormat | null);
+  return dateOrderOf(row.kind, mappingOf(row), parseJson<Record<string, DateEvidence>>(row.column_dates, {}), row.date_format);
 }
 
 
 /** Refuses, by a named rule, a run the import is not ready for. */
 export function checkReady(row: ImportRow) {
-  const kind = row.kind as ImportKind;
+  const kind = row.kind;
   const missing = missingRequired(kind, mappingOf(row));
   if (missing.length > 0) {
     throw ruleBroken(
@@ -121,7 +121,7 @@ export function createImportPass(deps: ImportsDeps) {
    * committed, or rolled back (a validation, or problems in an all-or-nothing commit).
    */
   async function execute(ctx: RequestContext, row: ImportRow, action: RunAction, mode: CommitMode, progress: LiveProgress | undefined, onProgress?: ProgressListener): Promise<void> {
-    const kind = row.kind as ImportKind;
+    const kind = row.kind;
     const headers = parseJson<string[]>(row.headers, []);
     const columns = new Map(mappingOf(row).map((m) => [m.field, m.column]));
     const state: RunState = {

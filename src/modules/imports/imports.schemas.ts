@@ -3,11 +3,12 @@ import type { TableColumn } from '../../platform/http/table-export.js';
 import { idSchema, instantSchema, lineSchema, listFormatSchema, pageQuerySchema } from '../../platform/schemas.js';
 import { IMPORT_KINDS } from './imports.fields.js';
 import { DATE_FORMATS } from './imports.values.js';
+import * as enums from '../../platform/db/enums.js';
 
 export const importKindSchema = z.enum(IMPORT_KINDS);
 export const dateFormatSchema = z.enum(DATE_FORMATS).describe('YMD 1985-04-03, DMY 03/04/1985, MDY 04/03/1985');
-export const IMPORT_STATUSES = ['uploaded', 'validating', 'validated', 'committing', 'committed', 'failed'] as const;
-export const COMMIT_MODES = ['all', 'valid_only'] as const;
+export const IMPORT_STATUSES = enums.IMPORT_STATUSES;
+export const COMMIT_MODES = enums.COMMIT_MODES;
 
 /** 60 MB: a roster of several hundred thousand rows; bigger files are split. */
 export const MAX_UPLOAD_BYTES = 60 * 1024 * 1024;
@@ -70,7 +71,7 @@ export const importSchema = z
     kind: importKindSchema,
     status: z.enum(IMPORT_STATUSES),
     filename: z.string(),
-    format: z.enum(['csv', 'xlsx']),
+    format: z.enum(enums.IMPORT_FORMATS),
     byteSize: z.number().int(),
     sha256: z.string(),
     encoding: z.string().nullable(),

@@ -26,7 +26,7 @@ import { canSeeImport, importFilterFor, mappingScopeOf, requireAnyImporter, requ
 
 /** A run still going this long after its last sign of life was cut off (its server stopped). */
 const ABANDONED_AFTER_MS = 30 * 60_000;
-const RUNNING = ['validating', 'committing'];
+const RUNNING: readonly ImportRow['status'][] = ['validating', 'committing'];
 
 export const tooLarge = () => new AppError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it into smaller files.`);
 
@@ -58,7 +58,7 @@ export function createImportsService(deps: ImportsDeps) {
   }
 
   async function toView(row: ImportRow): Promise<ImportView> {
-    const kind = row.kind as ImportKind;
+    const kind = row.kind;
     const headers = parseJson<string[]>(row.headers, []);
     const mapped = new Map(mappingOf(row).map((m) => [m.column, m.field]));
     const order = dateOrder(row);
@@ -68,9 +68,9 @@ export function createImportsService(deps: ImportsDeps) {
     return {
       id: row.id,
       kind,
-      status: abandoned ? 'failed' : (row.status as ImportView['status']),
+      status: abandoned ? 'failed' : (row.status),
       filename: row.filename,
-      format: row.format as ImportView['format'],
+      format: row.format,
       byteSize: row.byte_size,
       sha256: row.sha256,
       encoding: row.encoding,
@@ -91,7 +91,7 @@ export function createImportsService(deps: ImportsDeps) {
       problemCount: row.problem_count,
       progress: running?.progress ?? row.progress,
       message: abandoned ? 'The run was cut off (the server stopped); nothing of it was written. Run it again.' : (running?.message ?? row.message),
-      mode: row.mode as ImportView['mode'],
+      mode: row.mode,
       summary: parseJson<ImportSummary | null>(row.summary, null),
       sameFileImportedAt: same?.finished_at ?? null,
       createdAt: row.created_at,
@@ -163,13 +163,13 @@ export function createImportsService(deps: ImportsDeps) {
 
   async function claim(ctx: RequestContext, id: string, action: RunAction, mode: CommitMode): Promise<ImportRow> {
     const row = await visibleRow(ctx, id);
-    requireImporter(ctx.actor, row.kind as ImportKind);
+    requireImporter(ctx.actor, row.kind);
     if (row.status === 'committed') throw conflict('The import is already committed: upload the file again to import it again.');
     checkReady(row);
-    const status = action === 'commit' ? 'committing' : 'validating';
+    const status: ImportRow['status'] = action === 'commit' ? 'committing' : 'validating';
     const now = instant(clock);
     const changes = { status, mode: action === 'commit' ? mode : null, progress: 0, message: 'starting', started_at: now, updated_at: now };
-    const statuses = isAbandoned(row) ? RUNNING : ['uploaded', 'validated', 'failed'];
+    const statuses = isAbandoned(row) ? RUNNING : (['uploaded', 'validated', 'failed'] as const);
     if (!(await repo.update(id, changes, { statuses }))) throw conflict(`The import is already being ${row.status === 'committing' ? 'committed' : 'validated'}: wait for it to finish.`);
     const claimed = { ...row, ...changes, version: row.version + 1 };
     live.set(id, { row: claimed, progress: 0, message: 'starting' });
@@ -284,7 +284,7 @@ export function createImportsService(deps: ImportsDeps) {
     /** Changes how the file is read or mapped; earlier results are dropped. */
     async update(ctx: RequestContext, id: string, version: number, input: UpdateImportInput): Promise<ImportView> {
       const row = await visibleRow(ctx, id);
-      const kind = row.kind as ImportKind;
+      const kind = row.kind;
       requireImporter(ctx.actor, kind);
       if (row.status === 'committed') throw conflict('The import is already committed: upload the file again to import it again.');
       if (RUNNING.includes(row.status) && !isAbandoned(row)) throw conflict('The import is running: wait for it to finish.');
@@ -409,11 +409,11 @@ function checkMapping(kind: ImportKind, headers: readonly string[], mapping: rea
 function toMappingView(row: ImportMappingRow): MappingView {
   return {
     id: row.id,
-    kind: row.kind as MappingView['kind'],
+    kind: row.kind,
     name: row.name,
     scope: row.scope === 'office' ? 'office' : row.scope.startsWith('user:') ? 'own' : 'agency',
     columns: JSON.parse(row.columns) as Record<string, string>,
-    dateFormat: row.date_format as MappingView['dateFormat'],
+    dateFormat: row.date_format,
     createdAt: row.created_at,
   };
 }

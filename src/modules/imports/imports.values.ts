@@ -3,6 +3,7 @@ import countries from 'i18n-iso-countries';
 import ISO6391 from 'iso-639-1';
 import { isCalendarDate } from '../../platform/schemas.js';
 import { searchKey } from '../../platform/text.js';
+import * as enums from '../../platform/db/enums.js';
 
 /**
  * Turning what people type into spreadsheets into the values Cadre stores: dates in the order
@@ -11,7 +12,7 @@ import { searchKey } from '../../platform/text.js';
  * that could mean two things is a problem, not a choice.
  */
 
-export const DATE_FORMATS = ['YMD', 'DMY', 'MDY'] as const;
+export const DATE_FORMATS = enums.DATE_FORMATS;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 /** How a text reads as a date: one reading, day-first only, month-first only, or either. */

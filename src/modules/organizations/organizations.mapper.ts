@@ -1,5 +1,5 @@
 import type { OrganizationRow } from '../../platform/db/schema.js';
-import type { Organization, OrganizationAction, OrganizationKind } from './organizations.schemas.js';
+import type { Organization, OrganizationAction } from './organizations.schemas.js';
 
 /** An organization as the API shows it, with what the caller may do to it (none in an audit event). */
 export function toOrganization(row: OrganizationRow, allowedActions: OrganizationAction[] = []): Organization {
@@ -7,7 +7,7 @@ export function toOrganization(row: OrganizationRow, allowedActions: Organizatio
     id: row.id,
     name: row.name,
     acronym: row.acronym,
-    kind: row.kind as OrganizationKind,
+    kind: row.kind,
     country: row.country,
     subdivision: row.subdivision,
     city: row.city,

@@ -7,7 +7,7 @@ import type { DB, NewOrganizationRow, OrganizationRow, OrganizationUpdate } from
 
 export interface OrganizationFilter {
   search?: string | undefined;
-  kind?: string | undefined;
+  kind?: DB['organizations']['kind'] | undefined;
   country?: string | undefined;
   archived: 'exclude' | 'include' | 'only';
   /** The organizations the caller may see, from the access policy. */

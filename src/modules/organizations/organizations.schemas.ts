@@ -12,22 +12,9 @@ import {
   urlSchema,
   allowedActionsSchema,
 } from '../../platform/schemas.js';
+import * as enums from '../../platform/db/enums.js';
 
-export const ORGANIZATION_KINDS = [
-  'program_office',
-  'municipal_police',
-  'county_sheriff',
-  'state_police',
-  'state_corrections',
-  'county_corrections',
-  'federal_agency',
-  'professional_association',
-  'academy',
-  'foreign_police',
-  'foreign_corrections',
-  'ministry',
-  'other',
-] as const;
+export const ORGANIZATION_KINDS = enums.ORGANIZATION_KINDS;
 export const organizationKindSchema = z.enum(ORGANIZATION_KINDS);
 export type OrganizationKind = z.infer<typeof organizationKindSchema>;
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
@@ -131,7 +131,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
     },
 
     /** With `executor`, joins the caller's transaction (an import) instead of opening one. */
-    async create(ctx: RequestContext, input: CreateOrganizationInput, executor?: Kysely<DB>): Promise<Organization> {
+    async create(ctx: RequestContext, input: CreateOrganizationInput, executor?: Transaction<DB>): Promise<Organization> {
       policy.requireAllowed(ctx.actor, 'create');
       try {
         return await inTransaction(db, executor, async (trx) => {
@@ -165,7 +165,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
       }
     },
 
-    async update(ctx: RequestContext, id: string, version: number, input: UpdateOrganizationInput, executor?: Kysely<DB>): Promise<Organization> {
+    async update(ctx: RequestContext, id: string, version: number, input: UpdateOrganizationInput, executor?: Transaction<DB>): Promise<Organization> {
       policy.requireAllowed(ctx.actor, 'update');
       try {
         return await inTransaction(db, executor, async (trx) => {

@@ -1,26 +1,25 @@
-import type { OrganizationKind } from '../organizations/organizations.schemas.js';
 import type { AgreementRowWithOrganization, PartnershipRowWithOrganization } from './partnerships.repository.js';
 import { agreementStatus } from './partnerships.rules.js';
-import type { Agreement, Partnership, Stage } from './partnerships.schemas.js';
+import type { Agreement, Partnership } from './partnerships.schemas.js';
 
 export function toPartnership(
   row: PartnershipRowWithOrganization,
-  related: { tracks: string[]; countries: string[]; ownerName: string | null },
+  related: { tracks: Partnership['tracks']; countries: string[]; ownerName: string | null },
 ): Partnership {
   return {
     id: row.id,
     organization: {
       id: row.organization_id,
       name: row.organization_name,
-      kind: row.organization_kind as OrganizationKind,
+      kind: row.organization_kind,
       country: row.organization_country,
     },
-    stage: row.stage as Stage,
+    stage: row.stage,
     stageChangedOn: row.stage_changed_on,
     ownerId: row.owner_id,
     ownerName: related.ownerName,
     summary: row.summary,
-    tracks: related.tracks as Partnership['tracks'],
+    tracks: related.tracks,
     targetCountries: related.countries,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -34,7 +33,7 @@ export function toAgreement(row: AgreementRowWithOrganization, today: string): A
     partnershipId: row.partnership_id,
     organizationId: row.organization_id,
     organizationName: row.organization_name,
-    kind: row.kind as Agreement['kind'],
+    kind: row.kind,
     reference: row.reference,
     title: row.title,
     terms: row.terms,

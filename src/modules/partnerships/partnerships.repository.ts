@@ -6,10 +6,10 @@ import type { AgreementsTable, DB, PartnershipsTable, PartnershipStageChangesTab
 
 export interface PartnershipFilter {
   search?: string | undefined;
-  stage?: string | undefined;
-  track?: string | undefined;
+  stage?: DB['partnerships']['stage'] | undefined;
+  track?: DB['partnership_tracks']['track'] | undefined;
   targetCountry?: string | undefined;
-  kind?: string | undefined;
+  kind?: DB['organizations']['kind'] | undefined;
   ownerId?: string | undefined;
   organizationId?: string | undefined;
   onlyOrganizationId?: string | undefined;
@@ -83,7 +83,7 @@ export function partnershipsRepository(db: Kysely<DB>) {
       const rows = await query.execute();
       return new Map(rows.map((row) => [row.stage, Number(row.n)]));
     },
-    async tracksOf(ids: readonly string[]): Promise<Map<string, string[]>> {
+    async tracksOf(ids: readonly string[]): Promise<Map<string, DB['partnership_tracks']['track'][]>> {
       if (ids.length === 0) return new Map();
       const rows = await db.selectFrom('partnership_tracks').selectAll().where('partnership_id', 'in', ids).orderBy('track').execute();
       return groupBy(rows, (row) => row.partnership_id, (row) => row.track);
@@ -104,7 +104,7 @@ export function partnershipsRepository(db: Kysely<DB>) {
     update(id: string, version: number, changes: Updateable<PartnershipsTable>) {
       return updateVersioned(db, 'partnerships', id, version, changes);
     },
-    async replaceTracks(id: string, tracks: readonly string[]) {
+    async replaceTracks(id: string, tracks: readonly DB['partnership_tracks']['track'][]) {
       await db.deleteFrom('partnership_tracks').where('partnership_id', '=', id).execute();
       if (tracks.length > 0) {
         await db.insertInto('partnership_tracks').values(tracks.map((track) => ({ partnership_id: id, track }))).execute();
@@ -180,8 +180,8 @@ export function agreementsRepository(db: Kysely<DB>) {
   };
 }
 
-function groupBy<R>(rows: R[], key: (row: R) => string, value: (row: R) => string): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+function groupBy<R, V>(rows: R[], key: (row: R) => string, value: (row: R) => V): Map<string, V[]> {
+  const map = new Map<string, V[]>();
   for (const row of rows) {
     const list = map.get(key(row)) ?? [];
     list.push(value(row));

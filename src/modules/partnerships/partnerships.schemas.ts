@@ -11,15 +11,16 @@ import {
   textSchema,
 } from '../../platform/schemas.js';
 import { organizationKindSchema } from '../organizations/organizations.schemas.js';
+import * as enums from '../../platform/db/enums.js';
 
-export const STAGES = ['prospect', 'engaged', 'agreement', 'active', 'paused', 'closed'] as const;
+export const STAGES = enums.STAGES;
 export const stageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof stageSchema>;
 
-export const TRACKS = ['policing', 'corrections'] as const;
+export const TRACKS = enums.TRACKS;
 export const trackSchema = z.enum(TRACKS);
 
-export const AGREEMENT_KINDS = ['mou', 'inter_agency_agreement', 'letter_of_agreement'] as const;
+export const AGREEMENT_KINDS = enums.AGREEMENT_KINDS;
 export const agreementKindSchema = z.enum(AGREEMENT_KINDS);
 
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>

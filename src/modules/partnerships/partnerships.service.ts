@@ -26,7 +26,6 @@ import {
   type Partnership,
   type PartnershipDetail,
   STAGES,
-  type Stage,
   type UpdatePartnershipInput,
 } from './partnerships.schemas.js';
 
@@ -112,15 +111,15 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
       ...partnership,
       history: history.map((h) => ({
         id: h.id,
-        fromStage: h.from_stage as Stage | null,
-        toStage: h.to_stage as Stage,
+        fromStage: h.from_stage,
+        toStage: h.to_stage,
         changedOn: h.changed_on,
         changedBy: h.changed_by,
         changedByName: h.changed_by_name,
         note: h.note,
       })),
       agreements: agreements.map((a) => toAgreement(a, day)),
-      allowedStages: [...STAGE_TRANSITIONS[row.stage as Stage]],
+      allowedStages: [...STAGE_TRANSITIONS[row.stage]],
     };
   }
 
@@ -245,7 +244,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
         const on = input.on ?? today(clock);
         const agreements = await agreementsRepository(trx).forPartnership(id);
         checkStageChange({
-          from: current.stage as Stage,
+          from: current.stage,
           to: input.stage,
           on,
           lastChangedOn: current.stage_changed_on,

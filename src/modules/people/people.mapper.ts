@@ -1,10 +1,10 @@
 import type { ReadinessRow } from '../../platform/db/schema.js';
 import type { PersonExtras, PersonRowWithOrganization } from './people.repository.js';
 import { ilrFromNumber, type Person, type PersonDetail } from './people.schemas.js';
-import { type ReadinessItem, type ReadinessRecord, readinessBadge } from './readiness.js';
+import { type ReadinessRecord, readinessBadge } from './readiness.js';
 
 export function toReadinessRecords(rows: readonly Pick<ReadinessRow, 'item' | 'completed_on' | 'expires_on'>[]): ReadinessRecord[] {
-  return rows.map((r) => ({ item: r.item as ReadinessItem, completedOn: r.completed_on, expiresOn: r.expires_on }));
+  return rows.map((r) => ({ item: r.item, completedOn: r.completed_on, expiresOn: r.expires_on }));
 }
 
 function namesOnly(row: PersonRowWithOrganization): Person {
@@ -24,7 +24,7 @@ export function toPerson(row: PersonRowWithOrganization, extras: PersonExtras, t
   return {
     ...namesOnly(row),
     detail: 'full',
-    status: row.status as Person['status'],
+    status: row.status,
     languages: extras.languages.map((l) => ({ language: l.language, speaking: ilrFromNumber(l.speaking), reading: ilrFromNumber(l.reading) })),
     heritageCountries: extras.heritage.map((h) => h.country),
     specialties: extras.specialties.map((s) => s.specialty),
@@ -40,11 +40,11 @@ export function toPersonDetail(row: PersonRowWithOrganization, extras: PersonExt
     ...person,
     email: row.email,
     phone: row.phone,
-    sex: row.sex as PersonDetail['sex'],
+    sex: row.sex,
     dateOfBirth: row.date_of_birth,
     notes: row.notes,
     readinessItems: extras.readiness.map((r) => ({
-        item: r.item as ReadinessItem,
+        item: r.item,
         completedOn: r.completed_on,
         expiresOn: r.expires_on,
         reference: r.reference,

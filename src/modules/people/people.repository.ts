@@ -21,7 +21,7 @@ export interface PeopleFilter {
   minSpeaking?: number | undefined;
   specialty?: string | undefined;
   heritageCountry?: string | undefined;
-  status?: string | undefined;
+  status?: DB['people']['status'] | undefined;
   readiness?: { status: 'ready' | 'expiring' | 'not_ready'; today: ReturnType<typeof readinessBounds>; soon: ReturnType<typeof readinessBounds> } | undefined;
 }
 
@@ -199,7 +199,7 @@ export function peopleRepository(db: Kysely<DB>) {
       await db.deleteFrom('person_readiness').where('person_id', '=', row.person_id).where('item', '=', row.item).execute();
       await db.insertInto('person_readiness').values(row).execute();
     },
-    deleteReadiness(personId: string, item: string) {
+    deleteReadiness(personId: string, item: DB['person_readiness']['item']) {
       return db.deleteFrom('person_readiness').where('person_id', '=', personId).where('item', '=', item).execute();
     },
   };

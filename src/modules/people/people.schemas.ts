@@ -12,6 +12,7 @@ import {
   textSchema,
 } from '../../platform/schemas.js';
 import { READINESS_ITEMS } from './readiness.js';
+import * as enums from '../../platform/db/enums.js';
 
 /** ILR proficiency, as the U.S. government writes it: 0, 0+, 1, 1+ … 4+, 5. */
 export const ILR_LEVELS = ['0', '0+', '1', '1+', '2', '2+', '3', '3+', '4', '4+', '5'] as const;
@@ -32,8 +33,8 @@ export const languageSkillSchema = z.strictObject({
   reading: ilrSchema,
 });
 
-export const SEXES = ['female', 'male'] as const;
-export const PERSON_STATUSES = ['active', 'inactive', 'retired'] as const;
+export const SEXES = enums.SEXES;
+export const PERSON_STATUSES = enums.PERSON_STATUSES;
 export const readinessItemSchema = z.enum(READINESS_ITEMS);
 
 const isUniqueBy =

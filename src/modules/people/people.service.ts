@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { type RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
@@ -201,7 +201,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     },
 
     /** With `executor`, joins the caller's transaction (an import) instead of opening one. */
-    async create(ctx: RequestContext, input: CreatePersonInput, executor?: Kysely<DB>): Promise<PersonDetail> {
+    async create(ctx: RequestContext, input: CreatePersonInput, executor?: Transaction<DB>): Promise<PersonDetail> {
       try {
         return await inTransaction(db, executor, async (trx) => {
           await checkOrganization(ctx, trx, input.organizationId);
@@ -229,7 +229,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
      * (the agency, the email and the name + agency + date of birth taken by nobody), made in bulk,
      * the rows written in batches and one audit event per person.
      */
-    async createMany(ctx: RequestContext, inputs: readonly CreatePersonInput[], trx: Kysely<DB>): Promise<string[]> {
+    async createMany(ctx: RequestContext, inputs: readonly CreatePersonInput[], trx: Transaction<DB>): Promise<string[]> {
       if (inputs.length === 0) return [];
       for (const organizationId of new Set(inputs.map((i) => i.organizationId))) await checkOrganization(ctx, trx, organizationId);
       const repo = peopleRepository(trx);
@@ -310,7 +310,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       });
     },
 
-    async update(ctx: RequestContext, id: string, version: number, input: UpdatePersonInput, executor?: Kysely<DB>): Promise<PersonDetail> {
+    async update(ctx: RequestContext, id: string, version: number, input: UpdatePersonInput, executor?: Transaction<DB>): Promise<PersonDetail> {
       return inTransaction(db, executor, async (trx) => {
         const current = await editableRow(ctx, id, trx);
         if (input.organizationId && input.organizationId !== current.organization_id) await checkOrganization(ctx, trx, input.organizationId);

@@ -1,14 +1,7 @@
 import { addDays, addMonths } from '../../platform/dates.js';
+import * as enums from '../../platform/db/enums.js';
 
-export const READINESS_ITEMS = [
-  'passport',
-  'medical_clearance',
-  'security_clearance',
-  'country_clearance',
-  'security_training',
-  'predeployment_training',
-  'agency_release',
-] as const;
+export const READINESS_ITEMS = enums.READINESS_ITEMS;
 export type ReadinessItem = (typeof READINESS_ITEMS)[number];
 
 export interface ReadinessRecord {

@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 export interface ReportFilter {
   from: string;
   to: string;
-  track?: string | undefined;
+  track?: DB['partnership_tracks']['track'] | undefined;
   country?: string | undefined;
   organizationId?: string | undefined;
 }
@@ -20,7 +20,7 @@ export function reportsRepository(db: Kysely<DB>) {
     },
 
     /** Every partnership with its organization and the stage changes up to a day. */
-    async partnerships(filter: { track?: string | undefined; organizationId?: string | undefined }) {
+    async partnerships(filter: { track?: DB['partnership_tracks']['track'] | undefined; organizationId?: string | undefined }) {
       let query = db
         .selectFrom('partnerships as p')
         .innerJoin('organizations as o', 'o.id', 'p.organization_id')
@@ -158,7 +158,7 @@ export function reportsRepository(db: Kysely<DB>) {
      * Certifications in a credential an instructor-level course grants (holding one makes a
      * certified instructor), with their holder's agency, for counts of instructors certified and holding.
      */
-    instructorCertifications(filter: { track?: string | undefined; organizationId?: string | undefined; issuedBy: string }) {
+    instructorCertifications(filter: { track?: DB['partnership_tracks']['track'] | undefined; organizationId?: string | undefined; issuedBy: string }) {
       let query = db
         .selectFrom('certifications as c')
         .innerJoin('credentials as cr', 'cr.id', 'c.credential_id')

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countryCodeSchema, idSchema, instantSchema } from '../../platform/schemas.js';
+import * as enums from '../../platform/db/enums.js';
 import { trackSchema } from '../partnerships/partnerships.schemas.js';
 
 export const reportYearSchema = z.coerce
@@ -54,7 +55,7 @@ export const iatiQuerySchema = z.object({ year: reportYearSchema });
 
 export const startRunSchema = z
   .strictObject({
-    kind: z.enum(['year', 'iati']),
+    kind: z.enum(enums.REPORT_RUN_KINDS),
     year: reportYearSchema,
     format: z.enum(REPORT_FORMATS).default('pdf').describe('For a year report; IATI is always XML.'),
   })
@@ -65,7 +66,7 @@ export const reportRunSchema = z
     id: idSchema,
     kind: z.string(),
     parameters: z.record(z.string(), z.unknown()),
-    status: z.enum(['running', 'done', 'failed']),
+    status: z.enum(enums.REPORT_RUN_STATUSES),
     progress: z.number().int().min(0).max(100),
     message: z.string().nullable().describe('The step under way, or why it failed.'),
     filename: z.string().nullable(),

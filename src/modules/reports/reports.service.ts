@@ -47,7 +47,7 @@ export function createReportsService({ db, clock, audit, cascade, iatiReportingR
     return { contentType: 'application/xml; charset=utf-8', filename: `cadre-iati-${year}.xml`, body: xml };
   }
 
-  async function finish(id: string, changes: { status: string; progress?: number; message?: string | null; document?: ReportDocument }) {
+  async function finish(id: string, changes: { status: DB['report_runs']['status']; progress?: number; message?: string | null; document?: ReportDocument }) {
     await db
       .updateTable('report_runs')
       .set({

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type RequestContext, requireRole } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
@@ -17,7 +17,7 @@ export interface CertificationsDeps {
   clock: Clock;
   audit: AuditRecorder;
   /** What else must happen, in the same transaction, when a certification is revoked. */
-  onRevoke?: (trx: Kysely<DB>, certification: { id: string; personId: string; reason: string }) => Promise<unknown>;
+  onRevoke?: (trx: Transaction<DB>, certification: { id: string; personId: string; reason: string }) => Promise<unknown>;
 }
 
 export function toCertification(row: CertificationRowWithNames, day: string): Certification {
@@ -102,7 +102,7 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
      */
     async issue(
       ctx: RequestContext,
-      trx: Kysely<DB>,
+      trx: Transaction<DB>,
       awards: { personId: string; credentialId: string; offeringId: string | null; issuedOn: string; validityMonths: number | null }[],
     ): Promise<Map<string, { id: string; expiresOn: string | null; isRenewal: boolean }>> {
       const repo = certificationsRepository(trx);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { idSchema, instantSchema, lineSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
 import { trackSchema } from '../partnerships/partnerships.schemas.js';
 import { languageCodeSchema } from '../people/people.schemas.js';
+import * as enums from '../../platform/db/enums.js';
 
-export const COURSE_LEVELS = ['basic', 'advanced', 'instructor', 'master'] as const;
+export const COURSE_LEVELS = enums.COURSE_LEVELS;
 export const courseLevelSchema = z.enum(COURSE_LEVELS);
 
 /** What changes make a new version of a course; offerings keep the version they taught. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { isStaff, type RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
@@ -53,7 +53,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
      * it, nobody in two offerings at once; a foreign participant of a U.S.-funded offering needs a
      * vetting cleared and valid on the start date.
      */
-    async enroll(ctx: RequestContext, offeringId: string, personId: string, executor?: Kysely<DB>): Promise<Enrollment> {
+    async enroll(ctx: RequestContext, offeringId: string, personId: string, executor?: Transaction<DB>): Promise<Enrollment> {
       try {
         return await inTransaction(db, executor, async (trx) => {
           const offering = await offerings.visibleRow(ctx, offeringId, trx);
@@ -111,7 +111,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
     },
 
     /** Attendance and score, or a withdrawal or no-show, before the offering closes. */
-    async recordResult(ctx: RequestContext, offeringId: string, enrollmentId: string, version: number, input: RecordResultInput, executor?: Kysely<DB>): Promise<Enrollment> {
+    async recordResult(ctx: RequestContext, offeringId: string, enrollmentId: string, version: number, input: RecordResultInput, executor?: Transaction<DB>): Promise<Enrollment> {
       return inTransaction(db, executor, async (trx) => {
         const offering = await offerings.visibleRow(ctx, offeringId, trx);
         await requireRecorder(ctx, trx, offering);

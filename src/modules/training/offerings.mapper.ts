@@ -18,7 +18,7 @@ export function toOffering(row: OfferingRowWithNames, instructors: readonly Inst
     enrolledCount: Number(row.enrolled_count ?? 0),
     isUsFunded: row.is_us_funded === 1,
     isRefresher: row.is_refresher === 1,
-    status: row.status as Offering['status'],
+    status: row.status,
     closedAt: row.closed_at,
     instructors: instructors
       .filter((i) => i.offering_id === row.id)
@@ -35,7 +35,7 @@ export function toEnrollment(row: EnrollmentRowWithPerson): Enrollment {
     id: row.id,
     offeringId: row.offering_id,
     person: { id: row.person_id, name: `${row.given_name} ${row.family_name}`, organizationId: row.organization_id, organizationName: row.organization_name },
-    status: row.status as Enrollment['status'],
+    status: row.status,
     attendancePercent: row.attendance_percent,
     score: row.score,
     outcome: row.outcome,

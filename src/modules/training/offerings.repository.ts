@@ -6,7 +6,7 @@ import type { DB, EnrollmentsTable, OfferingFollowupsTable, OfferingsTable } fro
 export interface OfferingFilter {
   courseId?: string | undefined;
   country?: string | undefined;
-  status?: string | undefined;
+  status?: DB['offerings']['status'] | undefined;
   from?: string | undefined;
   to?: string | undefined;
   instructorId?: string | undefined;
@@ -125,7 +125,7 @@ export function offeringsRepository(db: Kysely<DB>) {
         .where('id', '=', id)
         .execute();
     },
-    async setInstructor(offeringId: string, personId: string, role: string) {
+    async setInstructor(offeringId: string, personId: string, role: DB['offering_instructors']['role']) {
       await db.deleteFrom('offering_instructors').where('offering_id', '=', offeringId).where('person_id', '=', personId).execute();
       await db.insertInto('offering_instructors').values({ offering_id: offeringId, person_id: personId, role }).execute();
     },

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, listFormatSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
+import * as enums from '../../platform/db/enums.js';
 
-export const OFFERING_STATUSES = ['scheduled', 'closed', 'cancelled'] as const;
+export const OFFERING_STATUSES = enums.OFFERING_STATUSES;
 export const offeringStatusSchema = z.enum(OFFERING_STATUSES);
-export const INSTRUCTOR_ROLES = ['lead', 'co'] as const;
+export const INSTRUCTOR_ROLES = enums.INSTRUCTOR_ROLES;
 export const instructorRoleSchema = z.enum(INSTRUCTOR_ROLES);
-export const ENROLLMENT_STATUSES = ['enrolled', 'completed', 'failed', 'withdrawn', 'no_show'] as const;
+export const ENROLLMENT_STATUSES = enums.ENROLLMENT_STATUSES;
 export const enrollmentStatusSchema = z.enum(ENROLLMENT_STATUSES);
 
 const percent = z.number().int().min(0).max(100);

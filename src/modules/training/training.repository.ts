@@ -42,7 +42,7 @@ export function coursesRepository(db: Kysely<DB>) {
     findByCode(code: string) {
       return db.selectFrom('courses').select('id').where('code', '=', code).executeTakeFirst();
     },
-    list(filter: { track?: string | undefined; level?: string | undefined; search?: string | undefined }, sort: SortRequest, page: PageRequest) {
+    list(filter: { track?: DB['courses']['track'] | undefined; level?: DB['courses']['level'] | undefined; search?: string | undefined }, sort: SortRequest, page: PageRequest) {
       let query = base().where('courses.archived_at', 'is', null);
       if (filter.track) query = query.where('courses.track', '=', filter.track);
       if (filter.level) query = query.where('courses.level', '=', filter.level);

@@ -19,7 +19,7 @@ export function vettingRepository(db: Kysely<DB>) {
     findByReference(reference: string) {
       return db.selectFrom('vetting_records').select('id').where('case_reference', '=', reference).executeTakeFirst();
     },
-    list(filter: { personId?: string | undefined; status?: string | undefined }, page: PageRequest) {
+    list(filter: { personId?: string | undefined; status?: DB['vetting_records']['status'] | undefined }, page: PageRequest) {
       let query = base();
       if (filter.personId) query = query.where('vetting_records.person_id', '=', filter.personId);
       if (filter.status) query = query.where('vetting_records.status', '=', filter.status);

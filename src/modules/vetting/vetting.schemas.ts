@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { calendarDateSchema, idSchema, instantSchema, lineSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
+import * as enums from '../../platform/db/enums.js';
 
-export const VETTING_STATUSES = ['pending', 'cleared', 'denied', 'suspended'] as const;
+export const VETTING_STATUSES = enums.VETTING_STATUSES;
 export const vettingStatusSchema = z.enum(VETTING_STATUSES);
 
 export const submitVettingSchema = z

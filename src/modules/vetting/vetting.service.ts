@@ -26,7 +26,7 @@ function toVettingRecord(row: VettingRowWithPerson): VettingRecord {
     id: row.id,
     person: { id: row.person_id, name: `${row.given_name} ${row.family_name}`, organizationName: row.organization_name, country: row.organization_country },
     caseReference: row.case_reference,
-    status: row.status as VettingRecord['status'],
+    status: row.status,
     submittedOn: row.submitted_on,
     resultOn: row.result_on,
     validUntil: row.valid_until,
@@ -47,7 +47,7 @@ export function createVettingService({ db, clock, audit, people }: VettingDeps) 
   }
 
   return {
-    async list(ctx: RequestContext, query: { personId?: string | undefined; status?: string | undefined; limit: number; cursor?: string | undefined }): Promise<Page<VettingRecord>> {
+    async list(ctx: RequestContext, query: { personId?: string | undefined; status?: VettingRecord['status'] | undefined; limit: number; cursor?: string | undefined }): Promise<Page<VettingRecord>> {
       requireRole(ctx.actor, VETTING_ROLES);
       const page = { limit: query.limit, cursor: query.cursor };
       const rows = await vettingRepository(db).list(query, page);

@@ -1,4 +1,34 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../access.js';
+import type {
+  AgreementKind,
+  AssignmentEventKind,
+  AssignmentRole,
+  AssignmentStatus,
+  CommitMode,
+  CourseLevel,
+  DateFormat,
+  DeploymentStatus,
+  EngagementKind,
+  EnrollmentStatus,
+  ImportFormat,
+  ImportKind,
+  ImportStatus,
+  InstructorRole,
+  OfferingStatus,
+  OrganizationKind,
+  PersonStatus,
+  Purpose,
+  ReadinessItem,
+  ReportRunKind,
+  ReportRunStatus,
+  Sex,
+  SigningAlgorithm,
+  Stage,
+  TaskStatus,
+  Track,
+  VettingStatus,
+} from './enums.js';
 
 /**
  * The typed shape of the database, shared by both engines. Calendar dates are `YYYY-MM-DD`
@@ -20,7 +50,7 @@ export interface OrganizationsTable {
   name: string;
   search_name: string;
   acronym: string | null;
-  kind: string;
+  kind: OrganizationKind;
   country: string;
   subdivision: string | null;
   city: string | null;
@@ -37,7 +67,7 @@ export interface UsersTable {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   organization_id: string | null;
   person_id: string | null;
   password_hash: string | null;
@@ -104,7 +134,7 @@ export interface AuditHeadTable {
 export interface PartnershipsTable {
   id: string;
   organization_id: string;
-  stage: string;
+  stage: Stage;
   stage_changed_on: CalendarDate;
   owner_id: string | null;
   summary: string | null;
@@ -115,7 +145,7 @@ export interface PartnershipsTable {
 
 export interface PartnershipTracksTable {
   partnership_id: string;
-  track: string;
+  track: Track;
 }
 
 export interface PartnershipCountriesTable {
@@ -126,8 +156,8 @@ export interface PartnershipCountriesTable {
 export interface PartnershipStageChangesTable {
   id: string;
   partnership_id: string;
-  from_stage: string | null;
-  to_stage: string;
+  from_stage: Stage | null;
+  to_stage: Stage;
   changed_on: CalendarDate;
   changed_by: string | null;
   note: string | null;
@@ -137,7 +167,7 @@ export interface PartnershipStageChangesTable {
 export interface AgreementsTable {
   id: string;
   partnership_id: string;
-  kind: string;
+  kind: AgreementKind;
   reference: string;
   title: string | null;
   terms: string | null;
@@ -154,7 +184,7 @@ export interface AgreementsTable {
 export interface EngagementsTable {
   id: string;
   organization_id: string;
-  kind: string;
+  kind: EngagementKind;
   occurred_on: CalendarDate;
   title: string;
   location: string | null;
@@ -183,7 +213,7 @@ export interface TasksTable {
   notes: string | null;
   owner_id: string | null;
   due_on: CalendarDate;
-  status: string;
+  status: TaskStatus;
   completed_at: Instant | null;
   created_by: string | null;
   created_at: Instant;
@@ -201,9 +231,9 @@ export interface PeopleTable {
   rank_title: string | null;
   email: string | null;
   phone: string | null;
-  sex: string | null;
+  sex: Sex | null;
   date_of_birth: CalendarDate | null;
-  status: string;
+  status: PersonStatus;
   notes: string | null;
   created_at: Instant;
   updated_at: Instant;
@@ -230,7 +260,7 @@ export interface PersonSpecialtiesTable {
 
 export interface PersonReadinessTable {
   person_id: string;
-  item: string;
+  item: ReadinessItem;
   completed_on: CalendarDate;
   expires_on: CalendarDate | null;
   reference: string | null;
@@ -246,8 +276,8 @@ export interface DeploymentsTable {
   title: string;
   host_country: string;
   host_organization_id: string | null;
-  track: string;
-  status: string;
+  track: Track;
+  status: DeploymentStatus;
   start_on: CalendarDate;
   end_on: CalendarDate;
   is_high_threat: Generated<number>;
@@ -259,7 +289,7 @@ export interface DeploymentsTable {
 
 export interface DeploymentPurposesTable {
   deployment_id: string;
-  purpose: string;
+  purpose: Purpose;
 }
 
 export interface DeploymentLanguagesTable {
@@ -276,8 +306,8 @@ export interface DeploymentSpecialtiesTable {
 export interface DeploymentStatusChangesTable {
   id: string;
   deployment_id: string;
-  from_status: string | null;
-  to_status: string;
+  from_status: DeploymentStatus | null;
+  to_status: DeploymentStatus;
   changed_at: Instant;
   changed_by: string | null;
   note: string | null;
@@ -300,8 +330,8 @@ export interface AssignmentsTable {
   deployment_id: string;
   rotation_id: string;
   person_id: string;
-  role: string;
-  status: string;
+  role: AssignmentRole;
+  status: AssignmentStatus;
   start_on: CalendarDate;
   end_on: CalendarDate;
   deployed_on: CalendarDate | null;
@@ -316,9 +346,9 @@ export interface AssignmentsTable {
 export interface AssignmentEventsTable {
   id: string;
   assignment_id: string;
-  kind: string;
-  from_status: string | null;
-  to_status: string | null;
+  kind: AssignmentEventKind;
+  from_status: AssignmentStatus | null;
+  to_status: AssignmentStatus | null;
   from_end_on: CalendarDate | null;
   to_end_on: CalendarDate | null;
   note: string | null;
@@ -331,7 +361,7 @@ export interface CredentialsTable {
   name: string;
   description: string | null;
   criteria: string;
-  track: string;
+  track: Track;
   validity_months: number | null;
   pass_mark: number | null;
   min_attendance_percent: number;
@@ -344,8 +374,8 @@ export interface CredentialsTable {
 export interface CoursesTable {
   id: string;
   code: string;
-  track: string;
-  level: string;
+  track: Track;
+  level: CourseLevel;
   language: string;
   grants_credential_id: string | null;
   requires_credential_id: string | null;
@@ -380,7 +410,7 @@ export interface OfferingsTable {
   capacity: number;
   is_us_funded: Generated<number>;
   is_refresher: Generated<number>;
-  status: string;
+  status: OfferingStatus;
   closed_at: Instant | null;
   notes: string | null;
   created_at: Instant;
@@ -391,14 +421,14 @@ export interface OfferingsTable {
 export interface OfferingInstructorsTable {
   offering_id: string;
   person_id: string;
-  role: string;
+  role: InstructorRole;
 }
 
 export interface EnrollmentsTable {
   id: string;
   offering_id: string;
   person_id: string;
-  status: string;
+  status: EnrollmentStatus;
   attendance_percent: number | null;
   score: number | null;
   outcome: string | null;
@@ -426,7 +456,7 @@ export interface VettingRecordsTable {
   id: string;
   person_id: string;
   case_reference: string;
-  status: string;
+  status: VettingStatus;
   submitted_on: CalendarDate;
   result_on: CalendarDate | null;
   valid_until: CalendarDate | null;
@@ -479,7 +509,7 @@ export interface SigningKeysTable {
   id: string;
   organization_id: string;
   /** Ed25519 for Data Integrity proofs, RS256 for VC-JWTs. */
-  algorithm: string;
+  algorithm: SigningAlgorithm;
   key_number: number;
   /** Multibase (Ed25519) or a public JWK (RSA). */
   public_key: string;
@@ -519,9 +549,9 @@ export interface EndorsementsTable {
 
 export interface ReportRunsTable {
   id: string;
-  kind: string;
+  kind: ReportRunKind;
   parameters: string;
-  status: string;
+  status: ReportRunStatus;
   progress: Generated<number>;
   message: string | null;
   content_type: string | null;
@@ -535,10 +565,10 @@ export interface ReportRunsTable {
 
 export interface ImportsTable {
   id: string;
-  kind: string;
-  status: string;
+  kind: ImportKind;
+  status: ImportStatus;
   filename: string;
-  format: string;
+  format: ImportFormat;
   byte_size: number;
   sha256: string;
   encoding: string | null;
@@ -555,11 +585,11 @@ export interface ImportsTable {
   column_dates: Generated<string>;
   /** JSON: which column goes to which field. */
   mapping: Generated<string>;
-  date_format: string | null;
+  date_format: DateFormat | null;
   row_count: Generated<number>;
   valid_count: number | null;
   problem_count: number | null;
-  mode: string | null;
+  mode: CommitMode | null;
   /** JSON: what the commit did (created, updated, unchanged, skipped). */
   summary: string | null;
   progress: Generated<number>;
@@ -594,14 +624,14 @@ export interface ImportProblemsTable {
 
 export interface ImportMappingsTable {
   id: string;
-  kind: string;
+  kind: ImportKind;
   name: string;
   search_name: string;
   /** `office`, or the agency id of a coordinator's mapping. */
   scope: string;
   /** JSON: header → field. */
   columns: string;
-  date_format: string | null;
+  date_format: DateFormat | null;
   organization_id: string | null;
   created_by: string | null;
   created_at: Instant;
