@@ -110,12 +110,7 @@ export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>;
     /** The years that have any activity, newest first, for the year picker. */
     async years(ctx: RequestContext): Promise<number[]> {
       if (!READERS.includes(ctx.actor.role)) throw forbidden('The dashboard is for the program office and its viewers.');
-      const rows = await db
-        .selectFrom('offerings')
-        .select('end_on as day')
-        .union(db.selectFrom('deployments').select('start_on as day'))
-        .union(db.selectFrom('engagements').select('occurred_on as day'))
-        .execute();
+      const rows = await reportsRepository(db).activityDays();
       return [...new Set(rows.map((r) => Number(String(r.day).slice(0, 4))))].sort((a, b) => b - a);
     },
   };
