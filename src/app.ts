@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { packageRoot } from './platform/package-root.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { createPasswordHasher, type PasswordHasher } from './platform/crypto.js';
-import { type Database, pendingMigrations } from './platform/db/database.js';
+import { type Database, isReady } from './platform/db/database.js';
 import { createMailer, type Mailer } from './platform/mail.js';
 import type { Authenticator } from './platform/http/auth.js';
 import type { App, AuthResult } from './platform/http/context.js';
@@ -69,14 +68,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
     routes: moduleRoutes(services, { sessionHours: deps.config.sessionHours }),
     webRoot: deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot,
     version: packageVersion(),
-    isHealthy: async () => {
-      try {
-        await sql`SELECT 1`.execute(deps.database.db);
-        return (await pendingMigrations(deps.database)).length === 0;
-      } catch {
-        return false;
-      }
-    },
+    isHealthy: () => isReady(deps.database),
   });
   return { app, services };
 }

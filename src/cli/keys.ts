@@ -6,9 +6,9 @@ import { withRuntime } from './runtime.js';
 export async function rotateKeys(env: Record<string, string | undefined>, options: { organization?: string | undefined }, out: (line: string) => void) {
   await withRuntime(env, async (runtime) => {
     const services = buildServices(runtime);
-    const organizationId = options.organization ?? (await runtime.database.db.selectFrom('organizations').select('id').where('kind', '=', 'program_office').orderBy('created_at').executeTakeFirst())?.id;
+    const organizationId = options.organization ?? (await services.keys.defaultIssuer());
     if (!organizationId) throw invalid('There is no program office; name the issuer.', [{ pointer: '--organization', detail: 'is required when there is no program office' }]);
-    await runtime.database.db.transaction().execute((trx) => services.keys.rotate(organizationId, trx));
+    await services.keys.rotate(organizationId);
     const published = await services.keys.published(organizationId);
     out(`Rotated the signing keys of ${organizationId}. Signing now with ${published.ed25519.at(-1)?.id} and ${published.rsa.at(-1)?.kid}.`);
     out(`${published.ed25519.length + published.rsa.length} keys stay published, so older credentials still verify.`);

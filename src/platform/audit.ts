@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from './access.js';
+import { auditRepository } from './audit.repository.js';
 import { type Clock, instant } from './clock.js';
 import { sha256Hex } from './crypto.js';
 import type { DB } from './db/schema.js';
@@ -74,12 +75,7 @@ const INSERT_BATCH = 500;
 export function createAuditRecorder(clock: Clock): AuditRecorder {
   async function many(trx: Transaction<DB>, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const head = await trx
-      .updateTable('audit_head')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', entries.length) }))
-      .where('id', '=', 1)
-      .returning(['last_seq', 'last_hash'])
-      .executeTakeFirstOrThrow();
+    const head = await auditRepository(trx).advanceHead(entries.length);
     let seq = Number(head.last_seq) - entries.length;
     let prevHash = head.last_hash;
     const occurredAt = instant(clock);
@@ -104,8 +100,8 @@ export function createAuditRecorder(clock: Clock): AuditRecorder {
       prevHash = hash;
       return row;
     });
-    for (let i = 0; i < rows.length; i += INSERT_BATCH) await trx.insertInto('audit_events').values(rows.slice(i, i + INSERT_BATCH)).execute();
-    await trx.updateTable('audit_head').set({ last_hash: prevHash }).where('id', '=', 1).execute();
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) await auditRepository(trx).insertEvents(rows.slice(i, i + INSERT_BATCH));
+    await auditRepository(trx).setHeadHash(prevHash);
   }
   const record = (trx: Transaction<DB>, ctx: RequestContext, entry: AuditEntry) => many(trx, ctx, [entry]);
   return Object.assign(record, { many });
@@ -129,13 +125,7 @@ export async function verifyAuditChain(db: Kysely<DB>, batchSize = 2000): Promis
   let prevHash = GENESIS_HASH;
   let events = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(batchSize)
-      .execute();
+    const rows = await auditRepository(db).eventsFrom(expectedSeq, batchSize);
     if (rows.length === 0) break;
     for (const row of rows) {
       const seq = Number(row.seq);
@@ -153,7 +143,7 @@ export async function verifyAuditChain(db: Kysely<DB>, batchSize = 2000): Promis
       expectedSeq = seq + 1;
     }
   }
-  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  const head = await auditRepository(db).head();
   const lastSeq = expectedSeq - 1;
   if (!head) {
     problems.push({ seq: lastSeq, problem: 'the chain head is missing' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, clipToYear, daysInclusive, overlaps } from './dates.js';
+import { addDays, addMonths, daysInclusive, overlaps } from './dates.js';
 
 describe('calendar dates', () => {
   it('counts both ends of a period', () => {
@@ -17,11 +17,5 @@ describe('calendar dates', () => {
   it('sees an overlap of a single day, and none a day apart', () => {
     expect(overlaps({ start: '2010-08-01', end: '2010-08-31' }, { start: '2010-08-31', end: '2010-09-30' })).toBe(true);
     expect(overlaps({ start: '2010-08-01', end: '2010-08-30' }, { start: '2010-08-31', end: '2010-09-30' })).toBe(false);
-  });
-
-  it('cuts a period at the edges of a year', () => {
-    expect(clipToYear({ start: '2010-11-15', end: '2011-02-12' }, 2010)).toEqual({ start: '2010-11-15', end: '2010-12-31' });
-    expect(clipToYear({ start: '2010-11-15', end: '2011-02-12' }, 2011)).toEqual({ start: '2011-01-01', end: '2011-02-12' });
-    expect(clipToYear({ start: '2010-11-15', end: '2011-02-12' }, 2012)).toBeNull();
   });
 });

@@ -37,10 +37,3 @@ export function daysInclusive(start: string, end: string): number {
 export function overlaps(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
-
-/** The part of an inclusive period that falls within a calendar year, or null. */
-export function clipToYear(period: { start: string; end: string }, year: number): { start: string; end: string } | null {
-  const start = period.start > `${year}-01-01` ? period.start : `${year}-01-01`;
-  const end = period.end < `${year}-12-31` ? period.end : `${year}-12-31`;
-  return start <= end ? { start, end } : null;
-}

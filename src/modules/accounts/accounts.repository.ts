@@ -5,6 +5,16 @@ import type { ApiTokensTable, DB, UserRow, UsersTable } from '../../platform/db/
 
 export function usersRepository(db: Kysely<DB>) {
   return {
+    /** Admins who can still sign in: the last one may not be demoted or disabled. */
+    async countActiveAdmins(): Promise<number> {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     findById(id: string): Promise<UserRow | undefined> {
       return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     },

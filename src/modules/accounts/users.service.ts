@@ -56,16 +56,6 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
     }
   }
 
-  async function countActiveAdmins(trx: Kysely<DB>): Promise<number> {
-    const row = await trx
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('role', '=', 'admin')
-      .where('disabled_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
   return {
     async list(ctx: RequestContext, query: ListUsersQuery): Promise<Page<User>> {
       requireRole(ctx.actor, ADMIN_ONLY);
@@ -156,7 +146,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
         await checkBinding(ctx, trx, input);
 
         const losesAdmin = current.role === 'admin' && current.disabled_at === null && (role !== 'admin' || input.isDisabled === true);
-        if (losesAdmin && (await countActiveAdmins(trx)) <= 1) {
+        if (losesAdmin && (await usersRepository(trx).countActiveAdmins()) <= 1) {
           throw ruleBroken('users.last_admin', 'This is the last active admin: make another admin first.');
         }
         const now = instant(clock);

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { BadgeCredentialsTable, DB, EndorsementsTable } from '../../platform/db/schema.js';
+import type { SigningAlgorithm } from '../../platform/db/enums.js';
 
 /**
  * The badges' own tables, and what they read of training for the facts a credential states
@@ -159,3 +160,36 @@ export function badgesRepository(db: Kysely<DB>) {
 }
 
 export type BadgeFactsRow = NonNullable<Awaited<ReturnType<ReturnType<typeof badgesRepository>['facts']>>>;
+
+/** Each issuer's signing keys: the sealed private halves and the published public ones. */
+export function signingKeysRepository(db: Kysely<DB>) {
+  return {
+    insert(row: Insertable<DB['signing_keys']>) {
+      return db.insertInto('signing_keys').values(row).execute();
+    },
+    /** The key an issuer signs with now: its newest unretired one. */
+    active(organizationId: string, algorithm: SigningAlgorithm) {
+      return db
+        .selectFrom('signing_keys')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('algorithm', '=', algorithm)
+        .where('retired_at', 'is', null)
+        .orderBy('key_number', 'desc')
+        .executeTakeFirst();
+    },
+    /** Every key an issuer ever had, public halves only. */
+    published(organizationId: string) {
+      return db
+        .selectFrom('signing_keys')
+        .select(['algorithm', 'key_number', 'public_key', 'created_at', 'retired_at'])
+        .where('organization_id', '=', organizationId)
+        .orderBy('algorithm')
+        .orderBy('key_number')
+        .execute();
+    },
+    retire(id: string, at: string) {
+      return db.updateTable('signing_keys').set({ retired_at: at }).where('id', '=', id).execute();
+    },
+  };
+}

@@ -5,6 +5,7 @@ import { type Clock, instant } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import type { CatalogService } from '../training/catalog.service.js';
 import { badgesRepository } from './badges.repository.js';
 import type { BadgeUrls, BadgesService } from './badges.service.js';
 import type { IssuerKeys } from './issuer-keys.js';
@@ -18,6 +19,7 @@ export interface EndorsementsDeps {
   keys: IssuerKeys;
   urls: BadgeUrls;
   badges: Pick<BadgesService, 'flagIssuedBy'>;
+  catalog: Pick<CatalogService, 'requireCredential'>;
 }
 
 const STAFF = ['admin', 'program_officer'] as const;
@@ -28,7 +30,7 @@ const STAFF = ['admin', 'program_officer'] as const;
  * carries, so a verifier sees the chain program office → academy → instructor. Withdrawing it
  * flags every credential the academy issued under it for review.
  */
-export function createEndorsementsService({ db, clock, audit, keys, urls, badges }: EndorsementsDeps) {
+export function createEndorsementsService({ db, clock, audit, keys, urls, badges, catalog }: EndorsementsDeps) {
   function view(row: Awaited<ReturnType<ReturnType<typeof badgesRepository>['listEndorsements']>>[number]) {
     return {
       id: row.id,
@@ -57,8 +59,7 @@ export function createEndorsementsService({ db, clock, audit, keys, urls, badges
         const endorsee = await repo.organization(input.organizationId);
         if (!endorsee) throw invalid('The organization does not exist.', [{ pointer: '/body/organizationId', detail: 'is not an organization' }]);
         if (endorsee.id === office.id) throw ruleBroken('endorsement.self', 'The program office issues under its own standard already.');
-        const credential = await trx.selectFrom('credentials').select(['id', 'name']).where('id', '=', input.credentialId).executeTakeFirst();
-        if (!credential) throw invalid('The credential does not exist.', [{ pointer: '/body/credentialId', detail: 'is not a credential' }]);
+        const credential = await catalog.requireCredential(input.credentialId, '/body/credentialId', trx);
         if (await repo.activeEndorsement(endorsee.id, credential.id)) {
           throw ruleBroken('endorsement.already_active', `${endorsee.name} is already endorsed to issue “${credential.name}”.`);
         }

@@ -1,11 +1,13 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type Clock, instant } from '../../platform/clock.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { DB } from '../../platform/db/schema.js';
+import { inTransaction } from '../../platform/db/transactions.js';
 import { newId } from '../../platform/ids.js';
+import { badgesRepository, signingKeysRepository } from './badges.repository.js';
 
 export type Algorithm = 'Ed25519' | 'RS256';
 
@@ -38,30 +40,20 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
       privateKey = JSON.stringify(await exportJWK(pair.privateKey));
     }
     const rowId = newId();
-    await executor
-      .insertInto('signing_keys')
-      .values({
-        id: rowId,
-        organization_id: organizationId,
-        algorithm,
-        key_number: n,
-        public_key: publicKey,
-        private_key_sealed: cipher.encrypt(privateKey, `${organizationId}:${algorithm}:${n}`),
-        created_at: instant(clock),
-        retired_at: null,
-      })
-      .execute();
+    await signingKeysRepository(executor).insert({
+      id: rowId,
+      organization_id: organizationId,
+      algorithm,
+      key_number: n,
+      public_key: publicKey,
+      private_key_sealed: cipher.encrypt(privateKey, `${organizationId}:${algorithm}:${n}`),
+      created_at: instant(clock),
+      retired_at: null,
+    });
   }
 
-  async function activeRow(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm) {
-    return executor
-      .selectFrom('signing_keys')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .where('algorithm', '=', algorithm)
-      .where('retired_at', 'is', null)
-      .orderBy('key_number', 'desc')
-      .executeTakeFirst();
+  function activeRow(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm) {
+    return signingKeysRepository(executor).active(organizationId, algorithm);
   }
 
   async function ensure(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm) {
@@ -98,13 +90,7 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
 
     /** Every key the issuer has ever signed with, public halves only. */
     async published(organizationId: string, executor: Kysely<DB> = db) {
-      const rows = await executor
-        .selectFrom('signing_keys')
-        .select(['algorithm', 'key_number', 'public_key', 'created_at', 'retired_at'])
-        .where('organization_id', '=', organizationId)
-        .orderBy('algorithm')
-        .orderBy('key_number')
-        .execute();
+      const rows = await signingKeysRepository(executor).published(organizationId);
       return {
         ed25519: rows
           .filter((r) => r.algorithm === 'Ed25519')
@@ -113,13 +99,20 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
       };
     },
 
-    /** Retires the issuer's current keys and makes new ones. */
-    async rotate(organizationId: string, executor: Kysely<DB> = db): Promise<void> {
-      for (const algorithm of ['Ed25519', 'RS256'] as const) {
-        const current = await activeRow(executor, organizationId, algorithm);
-        if (current) await executor.updateTable('signing_keys').set({ retired_at: instant(clock) }).where('id', '=', current.id).execute();
-        await generate(executor, organizationId, algorithm, (current?.key_number ?? 0) + 1);
-      }
+    /** The issuer that signs when none is named: the program office, if there is one. */
+    async defaultIssuer(): Promise<string | undefined> {
+      return (await badgesRepository(db).programOffice())?.id;
+    },
+
+    /** Retires the issuer's current keys and makes new ones, in the caller's transaction or one of its own. */
+    async rotate(organizationId: string, executor?: Transaction<DB>): Promise<void> {
+      await inTransaction(db, executor, async (trx) => {
+        for (const algorithm of ['Ed25519', 'RS256'] as const) {
+          const current = await activeRow(trx, organizationId, algorithm);
+          if (current) await signingKeysRepository(trx).retire(current.id, instant(clock));
+          await generate(trx, organizationId, algorithm, (current?.key_number ?? 0) + 1);
+        }
+      });
     },
   };
 }

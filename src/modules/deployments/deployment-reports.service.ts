@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
 import { type Clock, today } from '../../platform/clock.js';
-import { clipToYear, daysInclusive } from '../../platform/dates.js';
 import type { DB } from '../../platform/db/schema.js';
 import { forbidden } from '../../platform/errors.js';
 import { toAssignment } from './deployments.mapper.js';
 import { canSeeAssignment, deploymentScope } from './deployments.policy.js';
 import { assignmentsRepository } from './deployments.repository.js';
-import { deployedPeriod } from './deployments.rules.js';
 import type { Assignment } from './deployments.schemas.js';
+import { personDaysByYear } from './person-days.js';
 
 export type PersonDaysGroup = 'deployment' | 'country' | 'organization' | 'year';
 
@@ -37,15 +36,8 @@ export function createDeploymentReportsService({ db, clock }: { db: Kysely<DB>; 
       };
       for (const a of await assignmentsRepository(db).deployed()) {
         if (!canSeeAssignment(ctx.actor, a)) continue;
-        const period = deployedPeriod({ status: a.status, deployedOn: a.deployed_on, returnedOn: a.returned_on, endOn: a.end_on }, day);
-        if (!period) continue;
-        const firstYear = Number(period.start.slice(0, 4));
-        const lastYear = Number(period.end.slice(0, 4));
-        for (let y = firstYear; y <= lastYear; y += 1) {
+        for (const { year: y, days } of personDaysByYear(a, day)) {
           if (year !== undefined && y !== year) continue;
-          const part = clipToYear(period, y);
-          if (!part) continue;
-          const days = daysInclusive(part.start, part.end);
           if (groupBy === 'deployment') add(a.deployment_id, a.deployment_title, a.person_id, days);
           if (groupBy === 'country') add(a.host_country, a.host_country, a.person_id, days);
           if (groupBy === 'organization') add(a.person_organization_id, a.person_organization_name, a.person_id, days);

@@ -1,6 +1,7 @@
 import type { AssignmentRowWithNames, DeploymentExtras, DeploymentRowWithHost } from './deployments.repository.js';
-import { DEPLOYMENT_TRANSITIONS, personDaysOf } from './deployments.rules.js';
+import { DEPLOYMENT_TRANSITIONS } from './deployments.rules.js';
 import { type Assignment, type Deployment, PURPOSES } from './deployments.schemas.js';
+import { personDaysOf } from './person-days.js';
 import { ilrFromNumber } from '../people/people.schemas.js';
 
 export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtras, today: string): Deployment {
@@ -29,10 +30,7 @@ export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtra
       deployedCount: Number(r.deployed_count ?? 0),
       version: r.version,
     })),
-    personDays: mine(extras.deployed).reduce(
-      (sum, a) => sum + personDaysOf({ status: a.status, deployedOn: a.deployed_on, returnedOn: a.returned_on, endOn: a.end_on }, today),
-      0,
-    ),
+    personDays: mine(extras.deployed).reduce((sum, a) => sum + personDaysOf(a, today), 0),
     allowedStatuses: [...DEPLOYMENT_TRANSITIONS[row.status]],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -64,7 +62,7 @@ export function toAssignment(
     deployedOn: row.deployed_on,
     returnedOn: row.returned_on,
     withdrawnReason: row.withdrawn_reason,
-    personDays: personDaysOf({ status: row.status, deployedOn: row.deployed_on, returnedOn: row.returned_on, endOn: row.end_on }, today),
+    personDays: personDaysOf(row, today),
     ...(extra.blockers && { blockers: extra.blockers }),
     allowedStatuses: extra.allowedStatuses ?? [],
     version: row.version,

@@ -1,5 +1,4 @@
 import { AppError, ruleBroken } from '../../platform/errors.js';
-import { daysInclusive } from '../../platform/dates.js';
 import type { AssignmentStatus, DeploymentStatus } from './deployments.schemas.js';
 
 export const DEPLOYMENT_TRANSITIONS: Readonly<Record<DeploymentStatus, readonly DeploymentStatus[]>> = {
@@ -86,16 +85,4 @@ export function overlapConflict(personName: string, other: { title: string; star
     `${personName} is already assigned to ${other.title} from ${other.start} to ${other.end}, which overlaps these dates.`,
     { rule: 'assignment.overlap' },
   );
-}
-
-/** The days an assignment has been deployed, as of today: from departure to return (or today, or the planned end). */
-export function deployedPeriod(a: { status: string; deployedOn: string | null; returnedOn: string | null; endOn: string }, today: string) {
-  if (!a.deployedOn || (a.status !== 'deployed' && a.status !== 'returned')) return null;
-  const end = a.returnedOn ?? (today < a.endOn ? today : a.endOn);
-  return end >= a.deployedOn ? { start: a.deployedOn, end } : null;
-}
-
-export function personDaysOf(a: Parameters<typeof deployedPeriod>[0], today: string): number {
-  const period = deployedPeriod(a, today);
-  return period ? daysInclusive(period.start, period.end) : 0;
 }

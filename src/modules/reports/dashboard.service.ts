@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
 import { type Clock, today } from '../../platform/clock.js';
-import { addDays, clipToYear, daysInclusive } from '../../platform/dates.js';
+import { addDays } from '../../platform/dates.js';
 import type { DB } from '../../platform/db/schema.js';
 import { forbidden } from '../../platform/errors.js';
 import type { CascadeService } from '../cascade/cascade.service.js';
-import { deployedPeriod } from '../deployments/deployments.rules.js';
+import { calendarYear, personDaysWithin } from '../deployments/person-days.js';
 import { isActiveOn } from '../training/training.rules.js';
 import { reportsRepository, trainedBySex } from './reports.repository.js';
 
@@ -52,12 +52,7 @@ export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>;
         cascade.program(ctx, { year: query.year }),
       ]);
       const assignments = await repo.deployedAssignments(deployments.map((d) => d.id), query.organizationId);
-      let personDays = 0;
-      for (const a of assignments) {
-        const period = deployedPeriod({ status: a.status, deployedOn: a.deployed_on, returnedOn: a.returned_on, endOn: a.end_on }, day);
-        const part = period && clipToYear(period, query.year);
-        if (part) personDays += daysInclusive(part.start, part.end);
-      }
+      const personDays = assignments.reduce((sum, a) => sum + personDaysWithin(a, calendarYear(query.year), day), 0);
       const instructorCerts = certifications.filter((c) => !query.country || c.country === query.country);
       const activeInstructors = new Set(instructorCerts.filter((c) => isActiveOn({ issuedOn: c.issued_on, expiresOn: c.expires_on, revokedAt: c.revoked_at }, yearEnd)).map((c) => c.person_id));
       const soon = addDays(yearEnd, 90);
@@ -110,12 +105,7 @@ export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>;
     /** The years that have any activity, newest first, for the year picker. */
     async years(ctx: RequestContext): Promise<number[]> {
       if (!READERS.includes(ctx.actor.role)) throw forbidden('The dashboard is for the program office and its viewers.');
-      const rows = await db
-        .selectFrom('offerings')
-        .select('end_on as day')
-        .union(db.selectFrom('deployments').select('start_on as day'))
-        .union(db.selectFrom('engagements').select('occurred_on as day'))
-        .execute();
+      const rows = await reportsRepository(db).activityDays();
       return [...new Set(rows.map((r) => Number(String(r.day).slice(0, 4))))].sort((a, b) => b - a);
     },
   };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Clock, today } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { ruleBroken } from '../../platform/errors.js';
-import { deployedPeriod } from '../deployments/deployments.rules.js';
+import { calendarYear, personDaysWithin } from '../deployments/person-days.js';
 import { evenPercentages, type IatiActivity, type IatiOrg, iatiProblems, iatiXml } from './iati.js';
 import { groupBy, reportsRepository } from './reports.repository.js';
 import { countryName } from './year-report.js';
@@ -98,11 +98,7 @@ export async function iatiExport(deps: { db: Kysely<DB>; clock: Clock; reporting
   for (const d of deployments) {
     const mine = assignmentsByDeployment.get(d.id) ?? [];
     const officers = new Set(mine.map((a) => a.person_id)).size;
-    let personDays = 0;
-    for (const a of mine) {
-      const period = deployedPeriod({ status: a.status, deployedOn: a.deployed_on, returnedOn: a.returned_on, endOn: a.end_on }, to);
-      if (period) personDays += Math.round((Date.parse(period.end) - Date.parse(period.start)) / 86_400_000) + 1;
-    }
+    const personDays = mine.reduce((sum, a) => sum + personDaysWithin(a, calendarYear(year), now), 0);
     const senders = [...new Map(mine.map((a) => [a.organization_id, a.organization_name])).values()];
     activities.push({
       identifier: `${prefix}-DEPLOYMENT-${d.id}`,

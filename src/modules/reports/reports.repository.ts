@@ -186,6 +186,16 @@ export function reportsRepository(db: Kysely<DB>) {
       return new Map(rows.map((r) => [r.id, r.name]));
     },
 
+    /** Every day something happened on: an offering ended, a deployment started, an engagement took place. */
+    activityDays() {
+      return db
+        .selectFrom('offerings')
+        .select('end_on as day')
+        .union(db.selectFrom('deployments').select('start_on as day'))
+        .union(db.selectFrom('engagements').select('occurred_on as day'))
+        .execute();
+    },
+
     agreementsRenewing(from: string, to: string) {
       return db
         .selectFrom('agreements as a')

@@ -34,7 +34,7 @@ export interface ReportsDeps {
 export function createReportsService({ db, clock, audit, cascade, iatiReportingRef }: ReportsDeps) {
   async function yearReport(ctx: RequestContext, year: number, format: ReportFormat, progress?: (percent: number, step: string) => void): Promise<ReportDocument> {
     requireRole(ctx.actor, READERS);
-    const report = await buildYearReport({ db, cascade }, ctx, year, progress);
+    const report = await buildYearReport({ db, clock, cascade }, ctx, year, progress);
     progress?.(90, 'laying out the document');
     const body =
       format === 'md' ? yearReportMarkdown(report) : format === 'html' ? await yearReportHtml(report) : format === 'pdf' ? await yearReportPdf(report) : JSON.stringify(report, null, 2);

@@ -2,11 +2,12 @@ import countries from 'i18n-iso-countries';
 import { createRequire } from 'node:module';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
-import { clipToYear, daysInclusive } from '../../platform/dates.js';
+import { type Clock, today } from '../../platform/clock.js';
+import { daysInclusive } from '../../platform/dates.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { CascadeService } from '../cascade/cascade.service.js';
-import { deployedPeriod } from '../deployments/deployments.rules.js';
 import { PURPOSES } from '../deployments/deployments.schemas.js';
+import { calendarYear, personDaysWithin } from '../deployments/person-days.js';
 import { isActiveOn } from '../training/training.rules.js';
 import { groupBy, reportsRepository, trainedBySex } from './reports.repository.js';
 
@@ -71,12 +72,13 @@ function count<T>(items: readonly T[], key: (item: T) => string): Map<string, nu
 
 /** Builds the report of a year from the records, as they stood at the year's end. */
 export async function buildYearReport(
-  deps: { db: Kysely<DB>; cascade: Pick<CascadeService, 'program'> },
+  deps: { db: Kysely<DB>; clock: Clock; cascade: Pick<CascadeService, 'program'> },
   ctx: RequestContext,
   year: number,
   progress: (percent: number, step: string) => void = () => undefined,
 ): Promise<YearReport> {
   const repo = reportsRepository(deps.db);
+  const day = today(deps.clock);
   // The cascade reads every enrollment of every year and takes longest; on PostgreSQL it runs on
   // its own connection while the other figures are read. Its failure is the report's, at await.
   const cascadeRead = deps.cascade.program(ctx, { year });
@@ -111,12 +113,8 @@ export async function buildYearReport(
   const assignments = groupBy(await repo.deployedAssignments(deploymentRows.map((d) => d.id)), (a) => a.deployment_id);
   const deployments = deploymentRows.map((d) => {
     const mine = assignments.get(d.id) ?? [];
-    let personDaysInYear = 0;
-    for (const a of mine) {
-      const period = deployedPeriod({ status: a.status, deployedOn: a.deployed_on, returnedOn: a.returned_on, endOn: a.end_on }, to);
-      const part = period && clipToYear(period, year);
-      if (part) personDaysInYear += daysInclusive(part.start, part.end);
-    }
+    // Days not yet served are not counted: a report of the current year counts to today.
+    const personDaysInYear = mine.reduce((sum, a) => sum + personDaysWithin(a, calendarYear(year), day), 0);
     return {
       title: d.title,
       hostCountry: d.host_country,

@@ -101,6 +101,13 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
     /** For other services: the credential's rules, without an access check. */
     credentialRules: credentialRow,
 
+    /** For other services: the credential a request names, or a problem pointing at the field. */
+    async requireCredential(id: string, pointer: string, executor: Kysely<DB> = db) {
+      const row = await credentialsRepository(executor).findById(id);
+      if (!row) throw invalid('The credential does not exist.', [{ pointer, detail: 'is not a credential' }]);
+      return { id: row.id, name: row.name };
+    },
+
     async createCredential(ctx: RequestContext, input: CreateCredentialInput): Promise<Credential> {
       requireRole(ctx.actor, catalogWriters);
       try {

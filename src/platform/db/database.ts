@@ -132,3 +132,13 @@ export async function pendingMigrations(database: Database): Promise<string[]> {
   const all = await migrator(database).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
+
+/** True when the database answers and has every migration applied: what a health check asks. */
+export async function isReady(database: Database): Promise<boolean> {
+  try {
+    await database.db.executeQuery(CompiledQuery.raw('SELECT 1'));
+    return (await pendingMigrations(database)).length === 0;
+  } catch {
+    return false;
+  }
+}
