@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, idSchema, instantSchema, lineSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
+import { allowedActionsSchema, calendarDateSchema, idSchema, instantSchema, lineSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
 
 export const VETTING_STATUSES = ['pending', 'cleared', 'denied', 'suspended'] as const;
 export const vettingStatusSchema = z.enum(VETTING_STATUSES);
@@ -26,6 +26,9 @@ export const recordVettingResultSchema = z
   .meta({ id: 'RecordVettingResult' });
 export type RecordVettingResultInput = z.infer<typeof recordVettingResultSchema>;
 
+/** What may be done to one vetting record. */
+export const VETTING_ACTIONS = ['recordResult'] as const;
+
 export const vettingRecordSchema = z
   .object({
     id: idSchema,
@@ -38,6 +41,7 @@ export const vettingRecordSchema = z
     notes: z.string().nullable(),
     createdAt: instantSchema,
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(VETTING_ACTIONS),
   })
   .meta({ id: 'VettingRecord' });
 export type VettingRecord = z.infer<typeof vettingRecordSchema>;
