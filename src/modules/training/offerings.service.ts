@@ -17,6 +17,7 @@ import { enrollmentsPolicy, followUpsPolicy, type OfferingAccess, offeringsPolic
 import { offeringActionsIn } from './training.rules.js';
 
 type OfferingPolicyAction = (typeof policy.actions)[number];
+type InstructorRow = Awaited<ReturnType<ReturnType<typeof offeringsRepository>['instructorsOf']>>[number];
 
 export interface OfferingsDeps {
   db: Kysely<DB>;
@@ -31,6 +32,7 @@ export interface OfferingsDeps {
 /** An offering as loaded for one caller: its row, its instructors and what the access policy needs. */
 export interface LoadedOffering {
   row: OfferingRowWithNames;
+  instructors: InstructorRow[];
   access: OfferingAccess;
 }
 
@@ -57,7 +59,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
 
   async function present(ctx: RequestContext, rows: OfferingRowWithNames[], executor: Kysely<DB> = db): Promise<Offering[]> {
     const found = await accessOf(ctx, rows.map((r) => r.id), executor);
-    return rows.map((row) => toOffering(row, found.instructors, offeringActions(ctx, { row, access: found.of(row.id) })));
+    return rows.map((row) => toOffering(row, found.instructors, offeringActions(ctx, { row, instructors: found.instructors, access: found.of(row.id) })));
   }
 
   /**
@@ -65,12 +67,14 @@ export function createOfferingsService({ db, clock, audit, organizations, people
    * they take part in): another agency's answers exactly like a missing one.
    */
   async function load(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<LoadedOffering> {
+    // A role that may see no offering at all (a coordinator bound to no agency) is refused, not told "not found".
     policy.scope(ctx.actor, 'read');
     const row = await offeringsRepository(executor).findById(id);
     if (!row) throw notFound('The offering');
-    const access = (await accessOf(ctx, [id], executor)).of(id);
+    const found = await accessOf(ctx, [id], executor);
+    const access = found.of(id);
     if (!policy.can(ctx.actor, 'read', access)) throw notFound('The offering');
-    return { row, access };
+    return { row, instructors: found.instructors, access };
   }
 
   /** The offering, refused (404 or 403) unless the caller may take this action on it. */
@@ -81,16 +85,15 @@ export function createOfferingsService({ db, clock, audit, organizations, people
   }
 
   async function detail(ctx: RequestContext, offering: LoadedOffering, executor: Kysely<DB> = db): Promise<OfferingDetail> {
-    const { row, access } = offering;
+    const { row, instructors, access } = offering;
     // The roster as far as the caller reaches: all of it for staff, viewers and the offering's instructors; else their agency's or their own.
-    const [[presented], enrollments, followUps] = await Promise.all([
-      present(ctx, [row], executor),
+    const [enrollments, followUps] = await Promise.all([
       enrollmentsRepository(executor).forOffering(row.id, enrollmentsPolicy.scope(ctx.actor, 'read')),
       followUpsPolicy.can(ctx.actor, 'read', access) ? offeringsRepository(executor).followUps(row.id) : Promise.resolve([]),
     ]);
     const isOpen = row.status === 'scheduled';
     return {
-      ...(presented as Offering),
+      ...toOffering(row, instructors, offeringActions(ctx, offering)),
       enrollments: enrollments.map((e) => {
         const allowed = isOpen ? enrollmentsPolicy.allowedActions(ctx.actor, { personId: e.person_id, organizationId: e.organization_id, offering: access }) : [];
         return toEnrollment(e, allowed.filter((action) => action === 'recordResult'));
