@@ -37,7 +37,7 @@ export interface LoadedOffering {
 }
 
 /** The actions the caller may take on an offering: the policy's grant, in what its status still allows. */
-export function offeringActions(ctx: RequestContext, offering: LoadedOffering): OfferingAction[] {
+function offeringActions(ctx: RequestContext, offering: LoadedOffering): OfferingAction[] {
   const open = offeringActionsIn(offering.row.status);
   return policy.allowedActions(ctx.actor, offering.access).filter((action) => open.includes(action));
 }
@@ -96,7 +96,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
       ...toOffering(row, instructors, offeringActions(ctx, offering)),
       enrollments: enrollments.map((e) => {
         const allowed = isOpen ? enrollmentsPolicy.allowedActions(ctx.actor, { personId: e.person_id, organizationId: e.organization_id, offering: access }) : [];
-        return toEnrollment(e, allowed.filter((action) => action === 'recordResult'));
+        return toEnrollment(e, allowed);
       }),
       followUps: followUps.map((f) => ({
         personId: f.person_id,
