@@ -1,6 +1,10 @@
 import type { Actor } from '../platform/access.js';
 import type { Policy } from '../platform/policy.js';
+import { endorsementsPolicy } from './badges/badges.policy.js';
+import { cascadePolicy } from './cascade/cascade.policy.js';
 import { organizationsPolicy } from './organizations/organizations.policy.js';
+import { certificationsPolicy, coursesPolicy, credentialsPolicy, enrollmentsPolicy, offeringsPolicy, transcriptsPolicy } from './training/training.policy.js';
+import { vettingPolicy } from './vetting/vetting.policy.js';
 
 /**
  * Every module's policy by the resource it guards. The web learns from it, once per sign-in,
@@ -10,6 +14,15 @@ import { organizationsPolicy } from './organizations/organizations.policy.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const POLICIES: Record<string, Policy<any, string>> = {
   organizations: organizationsPolicy,
+  credentials: credentialsPolicy,
+  courses: coursesPolicy,
+  offerings: offeringsPolicy,
+  enrollments: enrollmentsPolicy,
+  certifications: certificationsPolicy,
+  transcripts: transcriptsPolicy,
+  vetting: vettingPolicy,
+  cascade: cascadePolicy,
+  endorsements: endorsementsPolicy,
 };
 
 /** For each resource, the actions the actor's role is granted at all. */

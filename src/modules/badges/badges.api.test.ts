@@ -208,6 +208,7 @@ describe('delegated issuing', () => {
     const built = await buildInstructorCourse(t.services, t.system, { passMark: null, minAttendancePercent: 0 });
     const endorsed = await officer.post('/api/endorsements', { organizationId: academyId, credentialId: built.credential.id, statement: 'Trains to the program’s corrections instructor standard.' });
     expect(endorsed.statusCode).toBe(201);
+    expect(endorsed.json().allowedActions).toEqual(['withdraw']);
     const { id } = await certify({ deliveringOrganizationId: academyId, credential: built });
     const credential = await credentialOf(id);
     expect(credential.issuer).toMatchObject({ id: `http://localhost:3000/api/public/issuers/${academyId}`, name: 'Academia Penitenciaria de Prueba' });
@@ -219,7 +220,7 @@ describe('delegated issuing', () => {
     expect((await anonymous().get(`/api/public/certificates/${id}`)).json().chain).toEqual(['Badge Test Program Office', 'Academia Penitenciaria de Prueba', expect.stringContaining('Badgeholder')]);
 
     const withdrawn = await officer.post(`/api/endorsements/${endorsed.json().id}/withdrawal`, { reason: 'Audit found lapses' }, 1);
-    expect(withdrawn.json()).toMatchObject({ flaggedCredentials: 1 });
+    expect(withdrawn.json()).toMatchObject({ flaggedCredentials: 1, allowedActions: [] });
     expect(failing(await verify(credential))).toEqual([expect.stringMatching(/^review: Under review by the issuer: the issuer’s endorsement was withdrawn/)]);
   });
 

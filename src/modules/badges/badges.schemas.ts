@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, idSchema, instantSchema, lineSchema, textSchema } from '../../platform/schemas.js';
+import { allowedActionsSchema, calendarDateSchema, idSchema, instantSchema, lineSchema, textSchema } from '../../platform/schemas.js';
 
 export const certificateSummarySchema = z
   .object({
@@ -41,6 +41,9 @@ export const endorseSchema = z
 
 export const withdrawSchema = z.strictObject({ reason: textSchema(2000).min(3, 'must say why') });
 
+/** What may be done to one endorsement. */
+export const ENDORSEMENT_ACTIONS = ['withdraw'] as const;
+
 export const endorsementSchema = z
   .object({
     id: idSchema,
@@ -52,5 +55,6 @@ export const endorsementSchema = z
     withdrawnReason: z.string().nullable(),
     flaggedCredentials: z.number().int().optional(),
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(ENDORSEMENT_ACTIONS),
   })
   .meta({ id: 'Endorsement' });

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { CatalogService } from '../training/catalog.service.js';
+import { endorsementsPolicy as policy } from './badges.policy.js';
 import { badgesRepository } from './badges.repository.js';
 import type { BadgeUrls, BadgesService } from './badges.service.js';
 import type { IssuerKeys } from './issuer-keys.js';
@@ -22,8 +23,6 @@ export interface EndorsementsDeps {
   catalog: Pick<CatalogService, 'requireCredential'>;
 }
 
-const STAFF = ['admin', 'program_officer'] as const;
-
 /**
  * Delegated issuing: the program office endorses an academy abroad to certify under its
  * standard. The endorsement is an Open Badges EndorsementCredential the academy's issuer profile
@@ -31,7 +30,9 @@ const STAFF = ['admin', 'program_officer'] as const;
  * flags every credential the academy issued under it for review.
  */
 export function createEndorsementsService({ db, clock, audit, keys, urls, badges, catalog }: EndorsementsDeps) {
-  function view(row: Awaited<ReturnType<ReturnType<typeof badgesRepository>['listEndorsements']>>[number]) {
+  function view(row: Awaited<ReturnType<ReturnType<typeof badgesRepository>['listEndorsements']>>[number], ctx: RequestContext) {
+    // A withdrawn endorsement is history: nothing more is done to it.
+    const allowedActions = !row.withdrawn_at ? policy.allowedActions(ctx.actor, { organizationId: row.endorsee_organization_id }) : [];
     return {
       id: row.id,
       endorsee: { id: row.endorsee_organization_id, name: row.endorsee_name },
@@ -41,17 +42,18 @@ export function createEndorsementsService({ db, clock, audit, keys, urls, badges
       withdrawnAt: row.withdrawn_at,
       withdrawnReason: row.withdrawn_reason,
       version: row.version,
+      allowedActions,
     };
   }
 
   return {
     async list(ctx: RequestContext) {
-      requireRole(ctx.actor, [...STAFF, 'viewer']);
-      return (await badgesRepository(db).listEndorsements()).map(view);
+      policy.requireAllowed(ctx.actor, 'read');
+      return (await badgesRepository(db).listEndorsements()).map((row) => view(row, ctx));
     },
 
     async endorse(ctx: RequestContext, input: { organizationId: string; credentialId: string; statement: string }) {
-      requireRole(ctx.actor, STAFF);
+      policy.requireAllowed(ctx.actor, 'create');
       return db.transaction().execute(async (trx) => {
         const repo = badgesRepository(trx);
         const office = await repo.programOffice();
@@ -87,12 +89,12 @@ export function createEndorsementsService({ db, clock, audit, keys, urls, badges
           withdrawn_reason: null,
         });
         await audit(trx, ctx, { action: 'endorsement.issue', entityType: 'organization', entityId: endorsee.id, after: { endorsementId: id, credentialId: credential.id } });
-        return view((await badgesRepository(trx).listEndorsements()).find((e) => e.id === id) as Parameters<typeof view>[0]);
+        return view((await badgesRepository(trx).listEndorsements()).find((e) => e.id === id) as Parameters<typeof view>[0], ctx);
       });
     },
 
     async withdraw(ctx: RequestContext, id: string, version: number, reason: string) {
-      requireRole(ctx.actor, STAFF);
+      policy.requireAllowed(ctx.actor, 'withdraw');
       return db.transaction().execute(async (trx) => {
         const repo = badgesRepository(trx);
         const current = await repo.findEndorsement(id);
@@ -101,7 +103,7 @@ export function createEndorsementsService({ db, clock, audit, keys, urls, badges
         if (!(await repo.withdrawEndorsement(id, version, instant(clock), reason))) throw staleVersion('The endorsement', current.version);
         const flagged = await badges.flagIssuedBy(trx, current.endorsee_organization_id, `the issuer’s endorsement was withdrawn: ${reason}`);
         await audit(trx, ctx, { action: 'endorsement.withdraw', entityType: 'organization', entityId: current.endorsee_organization_id, after: { endorsementId: id, reason, flagged } });
-        return { ...view((await repo.listEndorsements()).find((e) => e.id === id) as Parameters<typeof view>[0]), flaggedCredentials: flagged };
+        return { ...view((await repo.listEndorsements()).find((e) => e.id === id) as Parameters<typeof view>[0], ctx), flaggedCredentials: flagged };
       });
     },
   };

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
 import type { DB } from '../../platform/db/schema.js';
-import { forbidden, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import type { PeopleService } from '../people/people.service.js';
-import { canSeePersonTraining, trainingScope } from '../training/training.policy.js';
+import { cascadePolicy as policy } from './cascade.policy.js';
 import { buildGraph, type CascadeEdge, downstream, programCascade } from './cascade.graph.js';
 import { cascadeRepository, type EdgeRow } from './cascade.repository.js';
 
@@ -13,7 +13,7 @@ const toEdge = (row: EdgeRow): CascadeEdge => ({ instructor: row.instructor, tra
 export function createCascadeService({ db, people }: { db: Kysely<DB>; people: Pick<PeopleService, 'profiles'> }) {
   return {
     async program(ctx: RequestContext, options: { year?: number | undefined }) {
-      if (trainingScope(ctx.actor).kind !== 'all') throw forbidden('The program’s cascade is for the program office and its viewers.');
+      policy.requireAllowed(ctx.actor, 'readProgram');
       const repo = cascadeRepository(db);
       const edges: CascadeEdge[] = [];
       await repo.forEachEdgeBatch((rows) => {
@@ -27,7 +27,7 @@ export function createCascadeService({ db, people }: { db: Kysely<DB>; people: P
     /** One instructor's downstream tree, by depth and country, with the follow-up evidence. */
     async instructor(ctx: RequestContext, personId: string, options: { maxNodes: number }) {
       const profile = (await people.profiles(ctx, [personId])).get(personId);
-      if (!profile || !canSeePersonTraining(ctx.actor, profile)) throw notFound('The person');
+      if (!profile || !policy.can(ctx.actor, 'read', profile)) throw notFound('The person');
       const repo = cascadeRepository(db);
       const reachIds = await repo.reach(personId);
       const edges = (await repo.edgesFrom([personId, ...reachIds])).map(toEdge);

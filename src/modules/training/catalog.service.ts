@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.js';
 import type { Selectable } from 'kysely';
 import type { Course, CreateCourseInput, ListCoursesQuery, UpdateCourseInput } from './courses.schemas.js';
 import type { CreateCredentialInput, Credential, UpdateCredentialInput } from './credentials.schemas.js';
-import { trainingScope, catalogWriters } from './training.policy.js';
+import { coursesPolicy, credentialsPolicy } from './training.policy.js';
 import { type CourseRowWithVersion, coursesRepository, credentialsRepository } from './training.repository.js';
 
 export interface CatalogDeps {
@@ -19,7 +19,8 @@ export interface CatalogDeps {
   audit: AuditRecorder;
 }
 
-export function toCredential(row: Selectable<CredentialsTable>): Credential {
+/** A credential as the API shows it, with what the caller may do to it (none in an audit event). */
+export function toCredential(row: Selectable<CredentialsTable>, allowedActions: Credential['allowedActions'] = []): Credential {
   return {
     id: row.id,
     name: row.name,
@@ -33,10 +34,11 @@ export function toCredential(row: Selectable<CredentialsTable>): Credential {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    allowedActions,
   };
 }
 
-function toCourse(row: CourseRowWithVersion): Course {
+function toCourse(row: CourseRowWithVersion, allowedActions: Course['allowedActions'] = []): Course {
   return {
     id: row.id,
     code: row.code,
@@ -53,6 +55,7 @@ function toCourse(row: CourseRowWithVersion): Course {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    allowedActions,
   };
 }
 
@@ -61,6 +64,9 @@ const codeTaken = (code: string) => conflict(`A course with the code ${code} alr
 
 /** Credentials (what is earned) and courses (what is taught), with their versions. */
 export function createCatalogService({ db, clock, audit }: CatalogDeps) {
+  const presentCredential = (ctx: RequestContext, row: Selectable<CredentialsTable>) => toCredential(row, credentialsPolicy.allowedActions(ctx.actor, row));
+  const presentCourse = (ctx: RequestContext, row: CourseRowWithVersion) => toCourse(row, coursesPolicy.allowedActions(ctx.actor, row));
+
   async function credentialRow(id: string, executor: Kysely<DB> = db) {
     const row = await credentialsRepository(executor).findById(id);
     if (!row) throw notFound('The credential');
@@ -79,23 +85,23 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
     }
   }
 
-  async function courseDetail(row: CourseRowWithVersion, executor: Kysely<DB> = db) {
+  async function courseDetail(ctx: RequestContext, row: CourseRowWithVersion, executor: Kysely<DB> = db) {
     const versions = await coursesRepository(executor).versions(row.id);
     return {
-      ...toCourse(row),
+      ...presentCourse(ctx, row),
       versions: versions.map((v) => ({ id: v.id, number: v.number, title: v.title, hours: v.hours, description: v.description, createdAt: v.created_at })),
     };
   }
 
   return {
     async listCredentials(ctx: RequestContext): Promise<Credential[]> {
-      trainingScope(ctx.actor);
-      return (await credentialsRepository(db).list()).map(toCredential);
+      credentialsPolicy.requireAllowed(ctx.actor, 'read');
+      return (await credentialsRepository(db).list()).map((row) => presentCredential(ctx, row));
     },
 
     async getCredential(ctx: RequestContext, id: string): Promise<Credential> {
-      trainingScope(ctx.actor);
-      return toCredential(await credentialRow(id));
+      credentialsPolicy.requireAllowed(ctx.actor, 'read');
+      return presentCredential(ctx, await credentialRow(id));
     },
 
     /** For other services: the credential's rules, without an access check. */
@@ -109,7 +115,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
     },
 
     async createCredential(ctx: RequestContext, input: CreateCredentialInput): Promise<Credential> {
-      requireRole(ctx.actor, catalogWriters);
+      credentialsPolicy.requireAllowed(ctx.actor, 'create');
       try {
         return await db.transaction().execute(async (trx) => {
           if (await credentialsRepository(trx).findByName(input.name)) throw nameTaken(input.name);
@@ -128,9 +134,9 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
             created_at: now,
             updated_at: now,
           });
-          const created = toCredential(await credentialRow(id, trx));
-          await audit(trx, ctx, { action: 'credential.create', entityType: 'credential', entityId: id, after: created });
-          return created;
+          const created = await credentialRow(id, trx);
+          await audit(trx, ctx, { action: 'credential.create', entityType: 'credential', entityId: id, after: toCredential(created) });
+          return presentCredential(ctx, created);
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw nameTaken(input.name);
@@ -139,7 +145,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
     },
 
     async updateCredential(ctx: RequestContext, id: string, version: number, input: UpdateCredentialInput): Promise<Credential> {
-      requireRole(ctx.actor, catalogWriters);
+      credentialsPolicy.requireAllowed(ctx.actor, 'update');
       return db.transaction().execute(async (trx) => {
         const current = await credentialRow(id, trx);
         if (input.name && input.name !== current.name && (await credentialsRepository(trx).findByName(input.name))) throw nameTaken(input.name);
@@ -155,30 +161,30 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
           updated_at: instant(clock),
         });
         if (!isUpdated) throw staleVersion('The credential', current.version);
-        const after = toCredential(await credentialRow(id, trx));
-        await audit(trx, ctx, { action: 'credential.update', entityType: 'credential', entityId: id, before: toCredential(current), after });
-        return after;
+        const after = await credentialRow(id, trx);
+        await audit(trx, ctx, { action: 'credential.update', entityType: 'credential', entityId: id, before: toCredential(current), after: toCredential(after) });
+        return presentCredential(ctx, after);
       });
     },
 
     async listCourses(ctx: RequestContext, query: ListCoursesQuery): Promise<Page<Course>> {
-      trainingScope(ctx.actor);
+      coursesPolicy.requireAllowed(ctx.actor, 'read');
       const page = { limit: query.limit, cursor: query.cursor };
       const sort: SortRequest = { column: 'courses.code', order: 'asc' };
       const rows = await coursesRepository(db).list({ track: query.track, level: query.level, search: query.q }, sort, page);
-      return toPage(rows, page, sort, (row) => ({ value: row.code, id: row.id }), toCourse);
+      return toPage(rows, page, sort, (row) => ({ value: row.code, id: row.id }), (row) => presentCourse(ctx, row));
     },
 
     async getCourse(ctx: RequestContext, id: string) {
-      trainingScope(ctx.actor);
-      return courseDetail(await courseRow(id));
+      coursesPolicy.requireAllowed(ctx.actor, 'read');
+      return courseDetail(ctx, await courseRow(id));
     },
 
     /** For other services: the course and its current version, without an access check. */
     courseRow,
 
     async createCourse(ctx: RequestContext, input: CreateCourseInput) {
-      requireRole(ctx.actor, catalogWriters);
+      coursesPolicy.requireAllowed(ctx.actor, 'create');
       try {
         return await db.transaction().execute(async (trx) => {
           const repo = coursesRepository(trx);
@@ -200,7 +206,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
             updated_at: now,
           });
           await repo.insertVersion({ id: newId(), course_id: id, number: 1, title: input.title, hours: input.hours, description: input.description ?? null, created_at: now, created_by: ctx.actor.id });
-          const created = await courseDetail(await courseRow(id, trx), trx);
+          const created = await courseDetail(ctx, await courseRow(id, trx), trx);
           await audit(trx, ctx, { action: 'course.create', entityType: 'course', entityId: id, after: toCourse(await courseRow(id, trx)) });
           return created;
         });
@@ -212,7 +218,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
 
     /** Changes a course; new content (title, hours, description) becomes its next version. */
     async updateCourse(ctx: RequestContext, id: string, version: number, input: UpdateCourseInput) {
-      requireRole(ctx.actor, catalogWriters);
+      coursesPolicy.requireAllowed(ctx.actor, 'update');
       return db.transaction().execute(async (trx) => {
         const current = await courseRow(id, trx);
         await checkCredentialRefs(trx, input);
@@ -248,7 +254,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
         }
         const after = await courseRow(id, trx);
         await audit(trx, ctx, { action: 'course.update', entityType: 'course', entityId: id, before: toCourse(current), after: toCourse(after) });
-        return courseDetail(after, trx);
+        return courseDetail(ctx, after, trx);
       });
     },
   };

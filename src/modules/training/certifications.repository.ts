@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { inScope } from '../../platform/db/scope.js';
+import type { Scope } from '../../platform/policy.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type { CertificationsTable, DB } from '../../platform/db/schema.js';
 
@@ -11,8 +13,8 @@ export interface CertificationFilter {
   issuedFrom?: string | undefined;
   issuedTo?: string | undefined;
   today: string;
-  onlyOrganizationId?: string | undefined;
-  onlyPersonId?: string | undefined;
+  /** The certifications the caller may see, from the access policy. */
+  scope: Scope;
 }
 
 export function certificationsRepository(db: Kysely<DB>) {
@@ -30,11 +32,9 @@ export function certificationsRepository(db: Kysely<DB>) {
       return base().where('certifications.id', '=', id).executeTakeFirst();
     },
     list(filter: CertificationFilter, sort: SortRequest, page: PageRequest) {
-      let query = base();
+      let query = base().where(inScope(filter.scope, { organization: 'people.organization_id', person: 'certifications.person_id' }));
       if (filter.personId) query = query.where('certifications.person_id', '=', filter.personId);
       if (filter.credentialId) query = query.where('certifications.credential_id', '=', filter.credentialId);
-      if (filter.onlyOrganizationId) query = query.where('people.organization_id', '=', filter.onlyOrganizationId);
-      if (filter.onlyPersonId) query = query.where('certifications.person_id', '=', filter.onlyPersonId);
       if (filter.issuedFrom) query = query.where('certifications.issued_on', '>=', filter.issuedFrom);
       if (filter.issuedTo) query = query.where('certifications.issued_on', '<=', filter.issuedTo);
       const today = filter.today;

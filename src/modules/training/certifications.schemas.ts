@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { calendarDateSchema, idSchema, instantSchema, listFormatSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
+import { allowedActionsSchema, calendarDateSchema, idSchema, instantSchema, listFormatSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
 
 export const CERTIFICATION_STATUSES = ['active', 'expired', 'revoked'] as const;
+
+/** What may be done to one certification. */
+export const CERTIFICATION_ACTIONS = ['revoke'] as const;
+export type CertificationAction = (typeof CERTIFICATION_ACTIONS)[number];
 
 export const certificationSchema = z
   .object({
@@ -16,6 +20,7 @@ export const certificationSchema = z
     revokedAt: instantSchema.nullable(),
     revokedReason: z.string().nullable(),
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(CERTIFICATION_ACTIONS),
   })
   .meta({ id: 'Certification' });
 export type Certification = z.infer<typeof certificationSchema>;

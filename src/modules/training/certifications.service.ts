@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
@@ -9,7 +9,7 @@ import { notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Certification, ListCertificationsQuery } from './certifications.schemas.js';
 import { type CertificationRowWithNames, certificationsRepository } from './certifications.repository.js';
-import { canSeePersonTraining, catalogWriters, trainingScope } from './training.policy.js';
+import { certificationsPolicy as policy } from './training.policy.js';
 import { certificationStatus, expiryOf, isActiveOn } from './training.rules.js';
 
 export interface CertificationsDeps {
@@ -20,7 +20,11 @@ export interface CertificationsDeps {
   onRevoke?: (trx: Transaction<DB>, certification: { id: string; personId: string; reason: string }) => Promise<unknown>;
 }
 
-export function toCertification(row: CertificationRowWithNames, day: string): Certification {
+/** Whom a certification belongs to, for the access policy. */
+const holderOf = (row: CertificationRowWithNames) => ({ personId: row.person_id, organizationId: row.organization_id });
+
+/** A certification as the API shows it, with what the caller may do to it (none in an audit event). */
+export function toCertification(row: CertificationRowWithNames, day: string, allowedActions: Certification['allowedActions'] = []): Certification {
   return {
     id: row.id,
     person: { id: row.person_id, name: `${row.given_name} ${row.family_name}`, organizationId: row.organization_id, organizationName: row.organization_name },
@@ -33,18 +37,26 @@ export function toCertification(row: CertificationRowWithNames, day: string): Ce
     revokedAt: row.revoked_at,
     revokedReason: row.revoked_reason,
     version: row.version,
+    allowedActions,
   };
 }
 
 export function createCertificationsService({ db, clock, audit, onRevoke }: CertificationsDeps) {
+  /** A revoked certification stays revoked: there is nothing left to do to it. */
+  function present(ctx: RequestContext, row: CertificationRowWithNames, day: string): Certification {
+    const allowed = row.revoked_at ? [] : policy.allowedActions(ctx.actor, holderOf(row));
+    return toCertification(row, day, allowed);
+  }
+
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
     const row = await certificationsRepository(executor).findById(id);
-    if (!row || !canSeePersonTraining(ctx.actor, { id: row.person_id, organizationId: row.organization_id })) throw notFound('The certification');
+    // Another agency's certification answers exactly like a missing one.
+    if (!row || !policy.can(ctx.actor, 'read', holderOf(row))) throw notFound('The certification');
     return row;
   }
 
   async function listPage(ctx: RequestContext, query: ListCertificationsQuery, page: PageRequest): Promise<Page<Certification>> {
-    const scope = trainingScope(ctx.actor);
+    const scope = policy.scope(ctx.actor, 'read');
     const day = today(clock);
     const sort: SortRequest = query.expiringWithinDays ? { column: 'certifications.expires_on', order: 'asc' } : { column: 'certifications.issued_on', order: 'desc' };
     const rows = await certificationsRepository(db).list(
@@ -56,13 +68,12 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
         issuedFrom: query.issuedFrom,
         issuedTo: query.issuedTo,
         today: day,
-        onlyOrganizationId: scope.kind === 'organization' ? scope.organizationId : undefined,
-        onlyPersonId: scope.kind === 'person' ? scope.personId : undefined,
+        scope,
       },
       sort,
       page,
     );
-    return toPage(rows, page, sort, (row) => ({ value: (query.expiringWithinDays ? row.expires_on : row.issued_on) ?? '', id: row.id }), (row) => toCertification(row, day));
+    return toPage(rows, page, sort, (row) => ({ value: (query.expiringWithinDays ? row.expires_on : row.issued_on) ?? '', id: row.id }), (row) => present(ctx, row, day));
   }
 
   return {
@@ -76,13 +87,14 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
     },
 
     async get(ctx: RequestContext, id: string): Promise<Certification> {
-      return toCertification(await visibleRow(ctx, id), today(clock));
+      return present(ctx, await visibleRow(ctx, id), today(clock));
     },
 
     async revoke(ctx: RequestContext, id: string, version: number, reason: string): Promise<Certification> {
-      requireRole(ctx.actor, catalogWriters);
+      policy.requireAllowed(ctx.actor, 'revoke');
       return db.transaction().execute(async (trx) => {
         const current = await visibleRow(ctx, id, trx);
+        policy.authorize(ctx.actor, 'revoke', holderOf(current), 'The certification');
         if (current.revoked_at) throw ruleBroken('certification.already_revoked', 'The certification is already revoked.');
         const now = instant(clock);
         if (!(await certificationsRepository(trx).update(id, version, { revoked_at: now, revoked_reason: reason, updated_at: now }))) {
@@ -90,9 +102,9 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
         }
         await onRevoke?.(trx, { id, personId: current.person_id, reason });
         const day = today(clock);
-        const after = toCertification(await visibleRow(ctx, id, trx), day);
-        await audit(trx, ctx, { action: 'certification.revoke', entityType: 'certification', entityId: id, before: toCertification(current, day), after });
-        return after;
+        const after = await visibleRow(ctx, id, trx);
+        await audit(trx, ctx, { action: 'certification.revoke', entityType: 'certification', entityId: id, before: toCertification(current, day), after: toCertification(after, day) });
+        return present(ctx, after, day);
       });
     },
 
@@ -143,10 +155,10 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
       return new Set(rows.filter((r) => isActiveOn({ issuedOn: r.issued_on, expiresOn: r.expires_on, revokedAt: r.revoked_at }, day)).map((r) => r.person_id));
     },
 
-    /** Every certification of a person, for the transcript. */
-    async ofPerson(personId: string, executor: Kysely<DB> = db): Promise<Certification[]> {
+    /** Every certification of a person, for the transcript; with `ctx`, each says what that caller may do to it. */
+    async ofPerson(personId: string, executor: Kysely<DB> = db, ctx?: RequestContext): Promise<Certification[]> {
       const day = today(clock);
-      return (await certificationsRepository(executor).forPerson(personId)).map((row) => toCertification(row, day));
+      return (await certificationsRepository(executor).forPerson(personId)).map((row) => (ctx ? present(ctx, row, day) : toCertification(row, day)));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, lineSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
+import { allowedActionsSchema, idSchema, instantSchema, lineSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
 import { trackSchema } from '../partnerships/partnerships.schemas.js';
 import { languageCodeSchema } from '../people/people.schemas.js';
 import * as enums from '../../platform/db/enums.js';
@@ -51,6 +51,10 @@ export const courseVersionSchema = z.object({
   createdAt: instantSchema,
 });
 
+/** What may be done to one course. */
+export const COURSE_ACTIONS = ['update'] as const;
+export type CourseAction = (typeof COURSE_ACTIONS)[number];
+
 export const courseSchema = z
   .object({
     id: idSchema,
@@ -68,6 +72,7 @@ export const courseSchema = z
     createdAt: instantSchema,
     updatedAt: instantSchema,
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(COURSE_ACTIONS),
   })
   .meta({ id: 'Course' });
 export type Course = z.infer<typeof courseSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, lineSchema, textSchema } from '../../platform/schemas.js';
+import { allowedActionsSchema, idSchema, instantSchema, lineSchema, textSchema } from '../../platform/schemas.js';
 import { trackSchema } from '../partnerships/partnerships.schemas.js';
 
 const percent = z.number().int().min(0).max(100);
@@ -30,6 +30,10 @@ export const updateCredentialSchema = z
   .meta({ id: 'UpdateCredential' });
 export type UpdateCredentialInput = z.infer<typeof updateCredentialSchema>;
 
+/** What may be done to one credential. */
+export const CREDENTIAL_ACTIONS = ['update'] as const;
+export type CredentialAction = (typeof CREDENTIAL_ACTIONS)[number];
+
 export const credentialSchema = z
   .object({
     id: idSchema,
@@ -44,6 +48,7 @@ export const credentialSchema = z
     createdAt: instantSchema,
     updatedAt: instantSchema,
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(CREDENTIAL_ACTIONS),
   })
   .meta({ id: 'Credential' });
 export type Credential = z.infer<typeof credentialSchema>;

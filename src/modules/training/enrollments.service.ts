@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { isStaff, type RequestContext } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
@@ -13,10 +13,10 @@ import type { VettingService } from '../vetting/vetting.service.js';
 import type { CatalogService } from './catalog.service.js';
 import type { CertificationsService } from './certifications.service.js';
 import { toEnrollment } from './offerings.mapper.js';
-import { enrollmentsRepository, type OfferingRowWithNames, offeringsRepository } from './offerings.repository.js';
+import { enrollmentsRepository, offeringsRepository } from './offerings.repository.js';
 import type { Enrollment, FollowUpInput, OfferingDetail, RecordResultInput } from './offerings.schemas.js';
 import type { OfferingsService } from './offerings.service.js';
-import { canClose, canRecordResults, canSeePersonTraining } from './training.policy.js';
+import { enrollmentsPolicy, offeringsPolicy, transcriptsPolicy } from './training.policy.js';
 import { clashingOffering, followUpWindow, isVettingValidOn, unmetCriteria } from './training.rules.js';
 
 export interface EnrollmentsDeps {
@@ -24,7 +24,7 @@ export interface EnrollmentsDeps {
   clock: Clock;
   audit: AuditRecorder;
   people: Pick<PeopleService, 'profiles' | 'profilesForRule'>;
-  offerings: Pick<OfferingsService, 'visibleRow' | 'detail'>;
+  offerings: Pick<OfferingsService, 'load' | 'authorized' | 'detail'>;
   catalog: Pick<CatalogService, 'credentialRules'>;
   certifications: Pick<CertificationsService, 'issue' | 'ofPerson'>;
   vetting: Pick<VettingService, 'latestOf'>;
@@ -38,15 +38,6 @@ const conflictRule = (rule: string, message: string) => new AppError('conflict',
 
 /** Rosters, attendance and results, closing an offering, and what came of it. */
 export function createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges }: EnrollmentsDeps) {
-  async function instructorIds(trx: Kysely<DB>, offeringId: string) {
-    const rows = await offeringsRepository(trx).instructorsOf([offeringId]);
-    return { all: rows.map((r) => r.person_id), leads: rows.filter((r) => r.role === 'lead').map((r) => r.person_id) };
-  }
-
-  async function requireRecorder(ctx: RequestContext, trx: Kysely<DB>, offering: OfferingRowWithNames) {
-    if (!canRecordResults(ctx.actor, (await instructorIds(trx, offering.id)).all)) throw forbidden('Only the program office or the offering’s instructors record its roster and results.');
-  }
-
   return {
     /**
      * Enrolls a person: the offering must be open and have a seat; nobody twice, nobody who teaches
@@ -56,16 +47,14 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
     async enroll(ctx: RequestContext, offeringId: string, personId: string, executor?: Transaction<DB>): Promise<Enrollment> {
       try {
         return await inTransaction(db, executor, async (trx) => {
-          const offering = await offerings.visibleRow(ctx, offeringId, trx);
-          const ids = await instructorIds(trx, offeringId);
+          const { row: offering, access } = await offerings.authorized(ctx, 'enroll', offeringId, trx);
           // The offering's instructors enroll whoever attends; others enroll the people they can see.
-          const isRecorder = canRecordResults(ctx.actor, ids.all);
+          const isRecorder = offeringsPolicy.can(ctx.actor, 'recordResults', access);
           const profile = (isRecorder ? await people.profilesForRule([personId], trx) : await people.profiles(ctx, [personId], trx)).get(personId);
           if (!profile) throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person you can see' }]);
-          const isCoordinatorOfPerson = ctx.actor.role === 'coordinator' && ctx.actor.organizationId === profile.organizationId;
-          if (!isRecorder && !isCoordinatorOfPerson) throw forbidden();
+          if (!enrollmentsPolicy.can(ctx.actor, 'create', { personId, organizationId: profile.organizationId, offering: access })) throw forbidden();
           if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: it takes no more participants.`);
-          if (ids.all.includes(personId)) throw ruleBroken('enrollment.is_instructor', `${profile.name} teaches this offering and cannot also take it.`);
+          if (access.instructors.some((i) => i.personId === personId)) throw ruleBroken('enrollment.is_instructor', `${profile.name} teaches this offering and cannot also take it.`);
           await offeringsRepository(trx).lock(offeringId);
           const repo = enrollmentsRepository(trx);
           const existing = await repo.forOffering(offeringId);
@@ -104,17 +93,16 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
      * caller's transaction; whether the actor may record results there, and whether it is open.
      */
     async rosterForImport(ctx: RequestContext, offeringId: string, trx: Kysely<DB>) {
-      const offering = await offerings.visibleRow(ctx, offeringId, trx);
-      const isRecorder = canRecordResults(ctx.actor, (await instructorIds(trx, offeringId)).all);
-      const roster = (await enrollmentsRepository(trx).forOffering(offeringId)).map(toEnrollment);
+      const { row: offering, access } = await offerings.load(ctx, offeringId, trx);
+      const isRecorder = offeringsPolicy.can(ctx.actor, 'recordResults', access);
+      const roster = (await enrollmentsRepository(trx).forOffering(offeringId)).map((row) => toEnrollment(row));
       return { isOpen: offering.status === 'scheduled', status: offering.status, isRecorder, roster };
     },
 
     /** Attendance and score, or a withdrawal or no-show, before the offering closes. */
     async recordResult(ctx: RequestContext, offeringId: string, enrollmentId: string, version: number, input: RecordResultInput, executor?: Transaction<DB>): Promise<Enrollment> {
       return inTransaction(db, executor, async (trx) => {
-        const offering = await offerings.visibleRow(ctx, offeringId, trx);
-        await requireRecorder(ctx, trx, offering);
+        const { row: offering } = await offerings.authorized(ctx, 'recordResults', offeringId, trx);
         if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: its results are final.`);
         const repo = enrollmentsRepository(trx);
         const current = await repo.findById(enrollmentId);
@@ -139,8 +127,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
      */
     async close(ctx: RequestContext, offeringId: string, version: number) {
       return db.transaction().execute(async (trx) => {
-        const offering = await offerings.visibleRow(ctx, offeringId, trx);
-        if (!canClose(ctx.actor, (await instructorIds(trx, offeringId)).leads)) throw forbidden('Only the program office or the lead instructor closes an offering.');
+        const { row: offering } = await offerings.authorized(ctx, 'close', offeringId, trx);
         if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is already ${offering.status}.`);
         if (today(clock) < offering.end_on) throw ruleBroken('offering.close_before_end', `The offering runs until ${offering.end_on}: close it once it has ended.`);
         const credential = offering.grants_credential_id ? await catalog.credentialRules(offering.grants_credential_id, trx) : null;
@@ -181,7 +168,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           after: { status: 'closed', certified: issued.size, notCertified: notCertified.length },
         });
         return {
-          offering: await offerings.detail(ctx, await offerings.visibleRow(ctx, offeringId, trx), trx),
+          offering: await offerings.detail(ctx, await offerings.load(ctx, offeringId, trx), trx),
           certified: passed
             .filter((p) => issued.has(p.personId))
             .map((p) => {
@@ -197,8 +184,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
     /** What a trained instructor went on to do, 3 to 12 months after the offering: the evidence that training took root. */
     async recordFollowUp(ctx: RequestContext, offeringId: string, input: FollowUpInput): Promise<OfferingDetail> {
       return db.transaction().execute(async (trx) => {
-        const offering = await offerings.visibleRow(ctx, offeringId, trx);
-        if (!isStaff(ctx.actor)) throw forbidden();
+        const { row: offering } = await offerings.authorized(ctx, 'recordFollowUp', offeringId, trx);
         const completed = (await enrollmentsRepository(trx).forOffering(offeringId)).find((e) => e.person_id === input.personId && e.status === 'completed');
         if (!completed) throw invalid('Follow-ups are for people who completed the offering.', [{ pointer: '/body/personId', detail: 'did not complete this offering' }]);
         const window = followUpWindow(offering.end_on);
@@ -218,16 +204,16 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           created_at: instant(clock),
         });
         await audit(trx, ctx, { action: 'offering.follow_up', entityType: 'offering', entityId: offeringId, after: input });
-        return offerings.detail(ctx, await offerings.visibleRow(ctx, offeringId, trx), trx);
+        return offerings.detail(ctx, await offerings.load(ctx, offeringId, trx), trx);
       });
     },
 
     /** A person's courses (taken and taught), results and certifications. */
     async transcript(ctx: RequestContext, personId: string) {
       const profile = (await people.profiles(ctx, [personId])).get(personId);
-      if (!profile || !canSeePersonTraining(ctx.actor, profile) || ctx.actor.role === 'viewer') throw notFound('The person');
+      if (!profile || !transcriptsPolicy.can(ctx.actor, 'read', profile)) throw notFound('The person');
       const repo = enrollmentsRepository(db);
-      const [taken, taught, certs] = await Promise.all([repo.forPerson(personId), repo.taughtBy(personId), certifications.ofPerson(personId)]);
+      const [taken, taught, certs] = await Promise.all([repo.forPerson(personId), repo.taughtBy(personId), certifications.ofPerson(personId, db, ctx)]);
       const courses = [
         ...taken.map((e) => ({
           offeringId: e.offering_id,

@@ -1,9 +1,10 @@
 import type { EnrollmentRowWithPerson, OfferingRowWithNames } from './offerings.repository.js';
-import type { Enrollment, Offering } from './offerings.schemas.js';
+import type { Enrollment, EnrollmentAction, Offering, OfferingAction } from './offerings.schemas.js';
 
 type InstructorRow = { offering_id: string; person_id: string; role: string; given_name: string; family_name: string };
 
-export function toOffering(row: OfferingRowWithNames, instructors: readonly InstructorRow[]): Offering {
+/** An offering as the API shows it, with what the caller may do to it (none in an audit event). */
+export function toOffering(row: OfferingRowWithNames, instructors: readonly InstructorRow[], allowedActions: OfferingAction[] = []): Offering {
   return {
     id: row.id,
     course: { id: row.course_id, code: row.course_code, title: row.course_title, level: row.course_level, track: row.course_track },
@@ -27,10 +28,11 @@ export function toOffering(row: OfferingRowWithNames, instructors: readonly Inst
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    allowedActions,
   };
 }
 
-export function toEnrollment(row: EnrollmentRowWithPerson): Enrollment {
+export function toEnrollment(row: EnrollmentRowWithPerson, allowedActions: EnrollmentAction[] = []): Enrollment {
   return {
     id: row.id,
     offeringId: row.offering_id,
@@ -40,5 +42,6 @@ export function toEnrollment(row: EnrollmentRowWithPerson): Enrollment {
     score: row.score,
     outcome: row.outcome,
     version: row.version,
+    allowedActions,
   };
 }

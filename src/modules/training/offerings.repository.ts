@@ -1,5 +1,7 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Expression, ExpressionBuilder, Insertable, Kysely, SqlBool, Updateable } from 'kysely';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { inScope } from '../../platform/db/scope.js';
+import type { Scope } from '../../platform/policy.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type { DB, EnrollmentsTable, OfferingFollowupsTable, OfferingsTable } from '../../platform/db/schema.js';
 
@@ -10,8 +12,18 @@ export interface OfferingFilter {
   from?: string | undefined;
   to?: string | undefined;
   instructorId?: string | undefined;
-  /** A coordinator's agency or an instructor's person: offerings they take part in. */
-  involving?: { organizationId?: string | undefined; personId?: string | undefined } | undefined;
+  /** The offerings the caller may see, from the access policy. */
+  scope: Scope;
+}
+
+/** An offering takes in an agency or a person when they teach it or are on its roster. */
+function involves(eb: ExpressionBuilder<DB, 'offerings'>, column: 'p.id' | 'p.organization_id', id: string): Expression<SqlBool> {
+  return eb.or([
+    eb.exists(
+      eb.selectFrom('offering_instructors as oi').innerJoin('people as p', 'p.id', 'oi.person_id').select('oi.person_id').whereRef('oi.offering_id', '=', 'offerings.id').where(column, '=', id),
+    ),
+    eb.exists(eb.selectFrom('enrollments as e').innerJoin('people as p', 'p.id', 'e.person_id').select('e.id').whereRef('e.offering_id', '=', 'offerings.id').where(column, '=', id)),
+  ]);
 }
 
 export function offeringsRepository(db: Kysely<DB>) {
@@ -48,7 +60,9 @@ export function offeringsRepository(db: Kysely<DB>) {
       return base().where('offerings.id', '=', id).executeTakeFirst();
     },
     list(filter: OfferingFilter, sort: SortRequest, page: PageRequest) {
-      let query = base();
+      let query = base().where((eb) =>
+        inScope(filter.scope, { organization: (id) => involves(eb, 'p.organization_id', id), person: (id) => involves(eb, 'p.id', id) })(eb),
+      );
       if (filter.courseId) query = query.where('offerings.course_id', '=', filter.courseId);
       if (filter.country) query = query.where('offerings.country', '=', filter.country);
       if (filter.status) query = query.where('offerings.status', '=', filter.status);
@@ -58,32 +72,21 @@ export function offeringsRepository(db: Kysely<DB>) {
         const id = filter.instructorId;
         query = query.where((eb) => eb.exists(eb.selectFrom('offering_instructors as oi').select('oi.person_id').whereRef('oi.offering_id', '=', 'offerings.id').where('oi.person_id', '=', id)));
       }
-      const involving = filter.involving;
-      if (involving) {
-        const column = involving.personId ? 'p.id' : 'p.organization_id';
-        const value = involving.personId ?? involving.organizationId ?? '';
-        query = query.where((eb) =>
-          eb.or([
-            eb.exists(
-              eb
-                .selectFrom('offering_instructors as oi')
-                .innerJoin('people as p', 'p.id', 'oi.person_id')
-                .select('oi.person_id')
-                .whereRef('oi.offering_id', '=', 'offerings.id')
-                .where(column, '=', value),
-            ),
-            eb.exists(
-              eb
-                .selectFrom('enrollments as e')
-                .innerJoin('people as p', 'p.id', 'e.person_id')
-                .select('e.id')
-                .whereRef('e.offering_id', '=', 'offerings.id')
-                .where(column, '=', value),
-            ),
-          ]),
-        );
-      }
       return applyKeyset(query, 'offerings.id', sort, page).execute();
+    },
+    /**
+     * The participants of these offerings within `scope` (all of them would be every roster):
+     * what the access policy needs to tell whether the caller's agency or person takes part.
+     */
+    participantsOf(offeringIds: readonly string[], scope: Scope) {
+      if (offeringIds.length === 0 || scope.kind === 'all') return Promise.resolve([]);
+      return db
+        .selectFrom('enrollments')
+        .innerJoin('people', 'people.id', 'enrollments.person_id')
+        .select(['enrollments.offering_id', 'enrollments.person_id', 'people.organization_id'])
+        .where('enrollments.offering_id', 'in', offeringIds)
+        .where(inScope(scope, { organization: 'people.organization_id', person: 'enrollments.person_id' }))
+        .execute();
     },
     instructorsOf(offeringIds: readonly string[]) {
       if (offeringIds.length === 0) return Promise.resolve([]);
@@ -164,8 +167,24 @@ export function enrollmentsRepository(db: Kysely<DB>) {
     findById(id: string) {
       return base().where('enrollments.id', '=', id).executeTakeFirst();
     },
-    forOffering(offeringId: string) {
-      return base().where('enrollments.offering_id', '=', offeringId).orderBy('people.sort_name').orderBy('enrollments.id').execute();
+    /** An offering's roster, as far as `scope` reaches: a participant's own row, their agency's, or (for its instructors and staff) all. */
+    forOffering(offeringId: string, scope: Scope = { kind: 'all' }) {
+      return base()
+        .where('enrollments.offering_id', '=', offeringId)
+        .where((eb) =>
+          inScope(scope, {
+            organization: 'people.organization_id',
+            // A person sees their own enrollment, and the whole roster of an offering they teach.
+            person: (personId) =>
+              eb.or([
+                eb('enrollments.person_id', '=', personId),
+                eb.exists(eb.selectFrom('offering_instructors as oi').select('oi.person_id').whereRef('oi.offering_id', '=', 'enrollments.offering_id').where('oi.person_id', '=', personId)),
+              ]),
+          })(eb),
+        )
+        .orderBy('people.sort_name')
+        .orderBy('enrollments.id')
+        .execute();
     },
     /** A person's enrollments with their offerings' dates, for clashes and transcripts. */
     forPerson(personId: string) {

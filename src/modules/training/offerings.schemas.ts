@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, listFormatSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
+import { allowedActionsSchema, calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, listFormatSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
 import * as enums from '../../platform/db/enums.js';
 
 export const OFFERING_STATUSES = enums.OFFERING_STATUSES;
@@ -58,6 +58,12 @@ export const recordResultSchema = z
   .meta({ id: 'RecordResult' });
 export type RecordResultInput = z.infer<typeof recordResultSchema>;
 
+/** What may be done to one offering, and to one enrollment in it. */
+export const OFFERING_ACTIONS = ['update', 'cancel', 'addInstructor', 'removeInstructor', 'enroll', 'recordResults', 'close', 'recordFollowUp'] as const;
+export type OfferingAction = (typeof OFFERING_ACTIONS)[number];
+export const ENROLLMENT_ACTIONS = ['recordResult'] as const;
+export type EnrollmentAction = (typeof ENROLLMENT_ACTIONS)[number];
+
 export const enrollmentSchema = z
   .object({
     id: idSchema,
@@ -68,6 +74,7 @@ export const enrollmentSchema = z
     score: z.number().int().nullable(),
     outcome: z.string().nullable().describe('Why the participant did not pass, when they did not.'),
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(ENROLLMENT_ACTIONS),
   })
   .meta({ id: 'Enrollment' });
 export type Enrollment = z.infer<typeof enrollmentSchema>;
@@ -94,6 +101,7 @@ export const offeringSchema = z
     createdAt: instantSchema,
     updatedAt: instantSchema,
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(OFFERING_ACTIONS),
   })
   .meta({ id: 'Offering' });
 export type Offering = z.infer<typeof offeringSchema>;

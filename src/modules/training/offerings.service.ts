@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
@@ -12,8 +12,12 @@ import type { CatalogService } from './catalog.service.js';
 import type { CertificationsService } from './certifications.service.js';
 import { toEnrollment, toOffering } from './offerings.mapper.js';
 import { enrollmentsRepository, type OfferingRowWithNames, offeringsRepository } from './offerings.repository.js';
-import type { CreateOfferingInput, ListOfferingsQuery, Offering, OfferingDetail, UpdateOfferingInput } from './offerings.schemas.js';
-import { canRecordResults, catalogWriters, trainingScope } from './training.policy.js';
+import type { CreateOfferingInput, ListOfferingsQuery, Offering, OfferingAction, OfferingDetail, UpdateOfferingInput } from './offerings.schemas.js';
+import { enrollmentsPolicy, followUpsPolicy, type OfferingAccess, offeringsPolicy as policy } from './training.policy.js';
+import { offeringActionsIn } from './training.rules.js';
+
+type OfferingPolicyAction = (typeof policy.actions)[number];
+type InstructorRow = Awaited<ReturnType<ReturnType<typeof offeringsRepository>['instructorsOf']>>[number];
 
 export interface OfferingsDeps {
   db: Kysely<DB>;
@@ -25,45 +29,76 @@ export interface OfferingsDeps {
   certifications: Pick<CertificationsService, 'holdersOn'>;
 }
 
+/** An offering as loaded for one caller: its row, its instructors and what the access policy needs. */
+export interface LoadedOffering {
+  row: OfferingRowWithNames;
+  instructors: InstructorRow[];
+  access: OfferingAccess;
+}
+
+/** The actions the caller may take on an offering: the policy's grant, in what its status still allows. */
+function offeringActions(ctx: RequestContext, offering: LoadedOffering): OfferingAction[] {
+  const open = offeringActionsIn(offering.row.status);
+  return policy.allowedActions(ctx.actor, offering.access).filter((action) => open.includes(action));
+}
+
 /** Scheduling offerings of a course and staffing them with instructors. */
 export function createOfferingsService({ db, clock, audit, organizations, people, catalog, certifications }: OfferingsDeps) {
-  async function present(rows: OfferingRowWithNames[], executor: Kysely<DB> = db): Promise<Offering[]> {
-    const instructors = await offeringsRepository(executor).instructorsOf(rows.map((r) => r.id));
-    return rows.map((row) => toOffering(row, instructors));
+  /** The access record of each offering, from its instructors and the participants within the caller's reach. */
+  async function accessOf(ctx: RequestContext, ids: readonly string[], executor: Kysely<DB>) {
+    const repo = offeringsRepository(executor);
+    const [instructors, participants] = await Promise.all([repo.instructorsOf(ids), repo.participantsOf(ids, policy.scope(ctx.actor, 'read'))]);
+    return {
+      instructors,
+      of: (id: string): OfferingAccess => ({
+        instructors: instructors.filter((i) => i.offering_id === id).map((i) => ({ personId: i.person_id, organizationId: i.organization_id, role: i.role })),
+        participants: participants.filter((p) => p.offering_id === id).map((p) => ({ personId: p.person_id, organizationId: p.organization_id })),
+      }),
+    };
   }
 
-  /** The offering, if the actor may see it: staff and viewers all; others those their people take part in. */
-  async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<OfferingRowWithNames> {
+  async function present(ctx: RequestContext, rows: OfferingRowWithNames[], executor: Kysely<DB> = db): Promise<Offering[]> {
+    const found = await accessOf(ctx, rows.map((r) => r.id), executor);
+    return rows.map((row) => toOffering(row, found.instructors, offeringActions(ctx, { row, instructors: found.instructors, access: found.of(row.id) })));
+  }
+
+  /**
+   * The offering, if the caller may see it (staff and viewers all; others those their agency or
+   * they take part in): another agency's answers exactly like a missing one.
+   */
+  async function load(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<LoadedOffering> {
+    // A role that may see no offering at all (a coordinator bound to no agency) is refused, not told "not found".
+    policy.scope(ctx.actor, 'read');
     const row = await offeringsRepository(executor).findById(id);
     if (!row) throw notFound('The offering');
-    const scope = trainingScope(ctx.actor);
-    if (scope.kind === 'all') return row;
-    const [instructors, enrollments] = await Promise.all([offeringsRepository(executor).instructorsOf([id]), enrollmentsRepository(executor).forOffering(id)]);
-    const involved =
-      scope.kind === 'person'
-        ? instructors.some((i) => i.person_id === scope.personId) || enrollments.some((e) => e.person_id === scope.personId)
-        : instructors.some((i) => i.organization_id === scope.organizationId) || enrollments.some((e) => e.organization_id === scope.organizationId);
-    if (!involved) throw notFound('The offering');
-    return row;
+    const found = await accessOf(ctx, [id], executor);
+    const access = found.of(id);
+    if (!policy.can(ctx.actor, 'read', access)) throw notFound('The offering');
+    return { row, instructors: found.instructors, access };
   }
 
-  async function detail(ctx: RequestContext, row: OfferingRowWithNames, executor: Kysely<DB> = db): Promise<OfferingDetail> {
-    const [[offering], enrollments, followUps] = await Promise.all([
-      present([row], executor),
-      enrollmentsRepository(executor).forOffering(row.id),
-      offeringsRepository(executor).followUps(row.id),
+  /** The offering, refused (404 or 403) unless the caller may take this action on it. */
+  async function authorized(ctx: RequestContext, action: OfferingPolicyAction, id: string, executor: Kysely<DB> = db): Promise<LoadedOffering> {
+    const loaded = await load(ctx, id, executor);
+    policy.authorize(ctx.actor, action, loaded.access, 'The offering');
+    return loaded;
+  }
+
+  async function detail(ctx: RequestContext, offering: LoadedOffering, executor: Kysely<DB> = db): Promise<OfferingDetail> {
+    const { row, instructors, access } = offering;
+    // The roster as far as the caller reaches: all of it for staff, viewers and the offering's instructors; else their agency's or their own.
+    const [enrollments, followUps] = await Promise.all([
+      enrollmentsRepository(executor).forOffering(row.id, enrollmentsPolicy.scope(ctx.actor, 'read')),
+      followUpsPolicy.can(ctx.actor, 'read', access) ? offeringsRepository(executor).followUps(row.id) : Promise.resolve([]),
     ]);
-    const scope = trainingScope(ctx.actor);
-    const instructorIds = (offering as Offering).instructors.map((i) => i.personId);
-    // The offering's own instructors see their whole roster; otherwise a coordinator or participant sees their own.
-    const seesRoster = scope.kind === 'all' || canRecordResults(ctx.actor, instructorIds);
-    const visible = enrollments.filter(
-      (e) => seesRoster || (scope.kind === 'organization' ? e.organization_id === scope.organizationId : scope.kind === 'person' && e.person_id === scope.personId),
-    );
+    const isOpen = row.status === 'scheduled';
     return {
-      ...(offering as Offering),
-      enrollments: visible.map(toEnrollment),
-      followUps: (seesRoster ? followUps : []).map((f) => ({
+      ...toOffering(row, instructors, offeringActions(ctx, offering)),
+      enrollments: enrollments.map((e) => {
+        const allowed = isOpen ? enrollmentsPolicy.allowedActions(ctx.actor, { personId: e.person_id, organizationId: e.organization_id, offering: access }) : [];
+        return toEnrollment(e, allowed);
+      }),
+      followUps: followUps.map((f) => ({
         personId: f.person_id,
         name: `${f.given_name} ${f.family_name}`,
         recordedOn: f.recorded_on,
@@ -75,6 +110,9 @@ export function createOfferingsService({ db, clock, audit, organizations, people
     };
   }
 
+  /** An offering as an audit event keeps it: without its roster, follow-ups or what the caller could do. */
+  const snapshot = (offering: OfferingDetail) => ({ ...offering, enrollments: undefined, followUps: undefined, allowedActions: undefined });
+
   async function checkOrganization(ctx: RequestContext, trx: Kysely<DB>, field: string, id: string | null | undefined) {
     if (!id) return;
     await organizations.requireReference(ctx, id, `/body/${field}`, trx);
@@ -85,7 +123,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
   }
 
   async function listPage(ctx: RequestContext, query: ListOfferingsQuery, page: PageRequest): Promise<Page<Offering>> {
-    const scope = trainingScope(ctx.actor);
+    const scope = policy.scope(ctx.actor, 'read');
     const sort: SortRequest = { column: 'offerings.start_on', order: query.order };
     const rows = await offeringsRepository(db).list(
       {
@@ -95,13 +133,13 @@ export function createOfferingsService({ db, clock, audit, organizations, people
         from: query.from,
         to: query.to,
         instructorId: query.instructorId,
-        involving: scope.kind === 'all' ? undefined : scope.kind === 'organization' ? { organizationId: scope.organizationId } : { personId: scope.personId },
+        scope,
       },
       sort,
       page,
     );
     const result = toPage(rows, page, sort, (row) => ({ value: row.start_on, id: row.id }), (row) => row);
-    return { items: await present(result.items), nextCursor: result.nextCursor };
+    return { items: await present(ctx, result.items), nextCursor: result.nextCursor };
   }
 
   return {
@@ -115,15 +153,16 @@ export function createOfferingsService({ db, clock, audit, organizations, people
     },
 
     async get(ctx: RequestContext, id: string): Promise<OfferingDetail> {
-      return detail(ctx, await visibleRow(ctx, id));
+      return detail(ctx, await load(ctx, id));
     },
 
     /** For the enrollments service. */
-    visibleRow,
+    load,
+    authorized,
     detail,
 
     async schedule(ctx: RequestContext, input: CreateOfferingInput): Promise<OfferingDetail> {
-      requireRole(ctx.actor, catalogWriters);
+      policy.requireAllowed(ctx.actor, 'create');
       return db.transaction().execute(async (trx) => {
         const course = await catalog.courseRow(input.courseId, trx).catch(() => {
           throw invalid('The course does not exist.', [{ pointer: '/body/courseId', detail: 'is not a course' }]);
@@ -152,16 +191,17 @@ export function createOfferingsService({ db, clock, audit, organizations, people
           created_at: now,
           updated_at: now,
         });
-        const created = await detail(ctx, await visibleRow(ctx, id, trx), trx);
-        await audit(trx, ctx, { action: 'offering.schedule', entityType: 'offering', entityId: id, after: { ...created, enrollments: undefined, followUps: undefined } });
+        const created = await detail(ctx, await load(ctx, id, trx), trx);
+        await audit(trx, ctx, { action: 'offering.schedule', entityType: 'offering', entityId: id, after: snapshot(created) });
         return created;
       });
     },
 
     async update(ctx: RequestContext, id: string, version: number, input: UpdateOfferingInput): Promise<OfferingDetail> {
-      requireRole(ctx.actor, catalogWriters);
+      const action = input.status === 'cancelled' ? 'cancel' : 'update';
+      policy.requireAllowed(ctx.actor, action);
       return db.transaction().execute(async (trx) => {
-        const current = await visibleRow(ctx, id, trx);
+        const { row: current } = await authorized(ctx, action, id, trx);
         scheduledOnly(current);
         const startOn = input.startOn ?? current.start_on;
         const endOn = input.endOn ?? current.end_on;
@@ -171,7 +211,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
         }
         await checkOrganization(ctx, trx, 'hostOrganizationId', input.hostOrganizationId);
         await checkOrganization(ctx, trx, 'deliveringOrganizationId', input.deliveringOrganizationId);
-        const [before] = await present([current], trx);
+        const [before] = await present(ctx, [current], trx);
         const isUpdated = await offeringsRepository(trx).update(id, version, {
           start_on: startOn,
           end_on: endOn,
@@ -184,13 +224,13 @@ export function createOfferingsService({ db, clock, audit, organizations, people
           updated_at: instant(clock),
         });
         if (!isUpdated) throw staleVersion('The offering', current.version);
-        const after = await detail(ctx, await visibleRow(ctx, id, trx), trx);
+        const after = await detail(ctx, await load(ctx, id, trx), trx);
         await audit(trx, ctx, {
-          action: input.status === 'cancelled' ? 'offering.cancel' : 'offering.update',
+          action: `offering.${action}`,
           entityType: 'offering',
           entityId: id,
-          before,
-          after: { ...after, enrollments: undefined, followUps: undefined },
+          before: { ...before, allowedActions: undefined },
+          after: snapshot(after),
         });
         return after;
       });
@@ -202,9 +242,9 @@ export function createOfferingsService({ db, clock, audit, organizations, people
      * credential says.
      */
     async setInstructor(ctx: RequestContext, id: string, version: number, input: { personId: string; role: 'lead' | 'co' }): Promise<OfferingDetail> {
-      requireRole(ctx.actor, catalogWriters);
+      policy.requireAllowed(ctx.actor, 'addInstructor');
       return db.transaction().execute(async (trx) => {
-        const offering = await visibleRow(ctx, id, trx);
+        const { row: offering } = await authorized(ctx, 'addInstructor', id, trx);
         scheduledOnly(offering);
         const profile = (await people.profiles(ctx, [input.personId], trx)).get(input.personId);
         if (!profile) throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person' }]);
@@ -235,20 +275,20 @@ export function createOfferingsService({ db, clock, audit, organizations, people
         if (!(await repo.update(id, version, { updated_at: instant(clock) }))) throw staleVersion('The offering', offering.version);
         await repo.setInstructor(id, input.personId, input.role);
         await audit(trx, ctx, { action: 'offering.instructor_set', entityType: 'offering', entityId: id, after: input });
-        return detail(ctx, await visibleRow(ctx, id, trx), trx);
+        return detail(ctx, await load(ctx, id, trx), trx);
       });
     },
 
     async removeInstructor(ctx: RequestContext, id: string, version: number, personId: string): Promise<OfferingDetail> {
-      requireRole(ctx.actor, catalogWriters);
+      policy.requireAllowed(ctx.actor, 'removeInstructor');
       return db.transaction().execute(async (trx) => {
-        const offering = await visibleRow(ctx, id, trx);
+        const { row: offering } = await authorized(ctx, 'removeInstructor', id, trx);
         scheduledOnly(offering);
         const repo = offeringsRepository(trx);
         if (!(await repo.update(id, version, { updated_at: instant(clock) }))) throw staleVersion('The offering', offering.version);
         if (!(await repo.removeInstructor(id, personId))) throw notFound('The instructor of this offering');
         await audit(trx, ctx, { action: 'offering.instructor_remove', entityType: 'offering', entityId: id, before: { personId } });
-        return detail(ctx, await visibleRow(ctx, id, trx), trx);
+        return detail(ctx, await load(ctx, id, trx), trx);
       });
     },
   };

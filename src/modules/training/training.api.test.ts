@@ -186,6 +186,56 @@ describe('instructor rules', () => {
     const closed = await instructor.post(`/api/offerings/${mine.id}/close`, undefined, await offeringVersion(mine.id));
     expect(closed.json().certified).toHaveLength(1);
   });
+  it('tells each caller what they may do with an offering, its roster and its certifications', async () => {
+    const { course, credential } = await buildInstructorCourse(t.services, t.system, { passMark: null, minAttendancePercent: 0 });
+    const [lead, co, trainee] = await Promise.all([0, 1, 2].map(() => buildPerson(t.services, t.system, { organizationId: agencyId })));
+    const otherAgency = await buildOrganization(t.services, t.system, { name: 'Allowed Actions Other Agency' });
+    const [leadAgent, coAgent, traineeAgent, coordinator, otherCoordinator, viewer] = await Promise.all([
+      agentFor(t, 'instructor', { personId: lead?.id as string }),
+      agentFor(t, 'instructor', { personId: co?.id as string }),
+      agentFor(t, 'instructor', { personId: trainee?.id as string }),
+      agentFor(t, 'coordinator', { organizationId: agencyId }),
+      agentFor(t, 'coordinator', { organizationId: otherAgency.id }),
+      agentFor(t, 'viewer'),
+    ]);
+    const offering = await schedule(course.id, '2010-11-15', '2010-11-19');
+    await officer.put(`/api/offerings/${offering.id}/instructors`, { personId: lead?.id, role: 'lead' }, offering.version);
+    await officer.put(`/api/offerings/${offering.id}/instructors`, { personId: co?.id, role: 'co' }, await offeringVersion(offering.id));
+    const enrollment = (await officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: trainee?.id })).json();
+    const view = async (agent: Agent) => (await agent.get(`/api/offerings/${offering.id}`)).json();
+
+    const everything = ['update', 'cancel', 'addInstructor', 'removeInstructor', 'enroll', 'recordResults', 'close'];
+    expect((await view(officer)).allowedActions).toEqual(everything);
+    expect((await view(officer)).enrollments[0].allowedActions).toEqual(['recordResult']);
+    expect((await view(leadAgent)).allowedActions).toEqual(['enroll', 'recordResults', 'close']);
+    expect((await view(coAgent)).allowedActions).toEqual(['enroll', 'recordResults']);
+    expect((await view(coAgent)).enrollments.map((e: { id: string; allowedActions: string[] }) => [e.id, e.allowedActions])).toEqual([[enrollment.id, ['recordResult']]]);
+    expect((await view(traineeAgent)).allowedActions).toEqual([]);
+    expect((await view(traineeAgent)).enrollments[0].allowedActions).toEqual([]);
+    expect((await view(coordinator)).allowedActions).toEqual(['enroll']);
+    expect((await view(viewer)).allowedActions).toEqual([]);
+    expect((await otherCoordinator.get(`/api/offerings/${offering.id}`)).statusCode).toBe(404);
+    const listed = (await coordinator.get(`/api/offerings?courseId=${course.id}`)).json().items;
+    expect(listed.map((o: { id: string; allowedActions: string[] }) => [o.id, o.allowedActions])).toEqual([[offering.id, ['enroll']]]);
+    expect((await otherCoordinator.get(`/api/offerings?courseId=${course.id}`)).json().items).toEqual([]);
+
+    expect((await coAgent.patch(`/api/offerings/${offering.id}/enrollments/${enrollment.id}`, { attendancePercent: 100 }, enrollment.version)).statusCode).toBe(200);
+    // Once closed, only the follow-up is left, and only to the program office.
+    const report = (await leadAgent.post(`/api/offerings/${offering.id}/close`, undefined, await offeringVersion(offering.id))).json();
+    expect((await view(officer)).allowedActions).toEqual(['recordFollowUp']);
+    expect((await view(leadAgent)).allowedActions).toEqual([]);
+    const certificationId = report.certified[0].certificationId as string;
+    expect((await officer.get(`/api/certifications/${certificationId}`)).json().allowedActions).toEqual(['revoke']);
+    expect((await coordinator.get(`/api/certifications/${certificationId}`)).json().allowedActions).toEqual([]);
+    expect((await otherCoordinator.get(`/api/certifications/${certificationId}`)).statusCode).toBe(404);
+    expect((await officer.get(`/api/credentials/${credential.id}`)).json().allowedActions).toEqual(['update']);
+    expect((await viewer.get(`/api/courses/${course.id}`)).json().allowedActions).toEqual([]);
+
+    expect((await officer.get('/api/auth/me')).json().capabilities).toMatchObject({ offerings: ['read', 'create', ...everything, 'recordFollowUp'], vetting: ['read', 'create', 'recordResult'] });
+    expect((await coordinator.get('/api/auth/me')).json().capabilities).toMatchObject({ offerings: ['read', 'enroll'], courses: ['read'], vetting: [] });
+    expect((await leadAgent.get('/api/auth/me')).json().capabilities.offerings).toEqual(['read', 'enroll', 'recordResults', 'close']);
+  });
+
   it('refuses to take off an instructor who does not teach the offering, changing nothing', async () => {
     const { course } = await buildInstructorCourse(t.services, t.system, { passMark: null, minAttendancePercent: 0 });
     const offering = await schedule(course.id, '2010-10-04', '2010-10-08');
@@ -258,6 +308,8 @@ describe('enrollment rules', () => {
       expect((await agent.get('/api/vetting')).statusCode, role).toBe(403);
       expect((await agent.get('/api/vetting/queue')).statusCode, role).toBe(403);
     }
+    const submitted = await officer.post('/api/vetting', { personId: (await buildPerson(t.services, t.system, { organizationId: salvadorId })).id, caseReference: 'ALLOWED-1', submittedOn: '2010-11-01' });
+    expect(submitted.json().allowedActions).toEqual(['recordResult']);
   });
 });
 

@@ -65,3 +65,13 @@ export function isVettingValidOn(v: Vetting, day: string): boolean {
 export function followUpWindow(endOn: string): Period {
   return { start: addMonths(endOn, 3), end: addMonths(endOn, 12) };
 }
+
+/**
+ * What may still be done to an offering in its status: a scheduled one is changed, staffed,
+ * enrolled, recorded and closed; a closed one takes follow-ups; a cancelled one nothing.
+ */
+export function offeringActionsIn(status: string): readonly string[] {
+  if (status === 'scheduled') return ['update', 'cancel', 'addInstructor', 'removeInstructor', 'enroll', 'recordResults', 'close'];
+  if (status === 'closed') return ['recordFollowUp'];
+  return [];
+}

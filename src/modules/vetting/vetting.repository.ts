@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { applyKeyset, type PageRequest } from '../../platform/db/keyset.js';
+import { inScope } from '../../platform/db/scope.js';
+import type { Scope } from '../../platform/policy.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type { DB, VettingRecordsTable } from '../../platform/db/schema.js';
 
@@ -19,8 +21,8 @@ export function vettingRepository(db: Kysely<DB>) {
     findByReference(reference: string) {
       return db.selectFrom('vetting_records').select('id').where('case_reference', '=', reference).executeTakeFirst();
     },
-    list(filter: { personId?: string | undefined; status?: DB['vetting_records']['status'] | undefined }, page: PageRequest) {
-      let query = base();
+    list(filter: { personId?: string | undefined; status?: DB['vetting_records']['status'] | undefined; scope: Scope }, page: PageRequest) {
+      let query = base().where(inScope(filter.scope, { person: 'vetting_records.person_id' }));
       if (filter.personId) query = query.where('vetting_records.person_id', '=', filter.personId);
       if (filter.status) query = query.where('vetting_records.status', '=', filter.status);
       return applyKeyset(query, 'vetting_records.id', { column: 'vetting_records.submitted_on', order: 'desc' }, page).execute();

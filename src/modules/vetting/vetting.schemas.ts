@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, idSchema, instantSchema, lineSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
+import { allowedActionsSchema, calendarDateSchema, idSchema, instantSchema, lineSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
 import * as enums from '../../platform/db/enums.js';
 
 export const VETTING_STATUSES = enums.VETTING_STATUSES;
@@ -27,6 +27,9 @@ export const recordVettingResultSchema = z
   .meta({ id: 'RecordVettingResult' });
 export type RecordVettingResultInput = z.infer<typeof recordVettingResultSchema>;
 
+/** What may be done to one vetting record. */
+export const VETTING_ACTIONS = ['recordResult'] as const;
+
 export const vettingRecordSchema = z
   .object({
     id: idSchema,
@@ -39,6 +42,7 @@ export const vettingRecordSchema = z
     notes: z.string().nullable(),
     createdAt: instantSchema,
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(VETTING_ACTIONS),
   })
   .meta({ id: 'VettingRecord' });
 export type VettingRecord = z.infer<typeof vettingRecordSchema>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
@@ -8,6 +8,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { conflict, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { PeopleService } from '../people/people.service.js';
+import { vettingPolicy as policy } from './vetting.policy.js';
 import { type VettingRowWithPerson, vettingRepository } from './vetting.repository.js';
 import type { RecordVettingResultInput, SubmitVettingInput, VettingRecord } from './vetting.schemas.js';
 
@@ -18,10 +19,8 @@ export interface VettingDeps {
   people: Pick<PeopleService, 'profiles'>;
 }
 
-/** Vetting results are the program office's alone: no other role sees them. */
-const VETTING_ROLES = ['admin', 'program_officer'] as const;
-
-function toVettingRecord(row: VettingRowWithPerson): VettingRecord {
+/** A vetting record as the API shows it, with what the caller may do to it (none in an audit event). */
+function toVettingRecord(row: VettingRowWithPerson, allowedActions: VettingRecord['allowedActions'] = []): VettingRecord {
   return {
     id: row.id,
     person: { id: row.person_id, name: `${row.given_name} ${row.family_name}`, organizationName: row.organization_name, country: row.organization_country },
@@ -33,6 +32,7 @@ function toVettingRecord(row: VettingRowWithPerson): VettingRecord {
     notes: row.notes,
     createdAt: row.created_at,
     version: row.version,
+    allowedActions,
   };
 }
 
@@ -40,6 +40,8 @@ const referenceTaken = (reference: string) =>
   conflict(`A vetting case ${reference} is already on record.`, [{ pointer: '/body/caseReference', detail: 'is already recorded' }]);
 
 export function createVettingService({ db, clock, audit, people }: VettingDeps) {
+  const present = (ctx: RequestContext, row: VettingRowWithPerson) => toVettingRecord(row, policy.allowedActions(ctx.actor, { personId: row.person_id }));
+
   async function getRow(id: string, executor: Kysely<DB> = db) {
     const row = await vettingRepository(executor).findById(id);
     if (!row) throw notFound('The vetting record');
@@ -48,28 +50,29 @@ export function createVettingService({ db, clock, audit, people }: VettingDeps) 
 
   return {
     async list(ctx: RequestContext, query: { personId?: string | undefined; status?: VettingRecord['status'] | undefined; limit: number; cursor?: string | undefined }): Promise<Page<VettingRecord>> {
-      requireRole(ctx.actor, VETTING_ROLES);
+      const scope = policy.scope(ctx.actor, 'read');
       const page = { limit: query.limit, cursor: query.cursor };
-      const rows = await vettingRepository(db).list(query, page);
-      return toPage(rows, page, { column: 'vetting_records.submitted_on', order: 'desc' }, (row) => ({ value: row.submitted_on, id: row.id }), toVettingRecord);
+      const rows = await vettingRepository(db).list({ personId: query.personId, status: query.status, scope }, page);
+      return toPage(rows, page, { column: 'vetting_records.submitted_on', order: 'desc' }, (row) => ({ value: row.submitted_on, id: row.id }), (row) => present(ctx, row));
     },
 
     /** What needs attention: cases still pending, and clearances that lapse before an offering their holder is enrolled in. */
     async queue(ctx: RequestContext) {
-      requireRole(ctx.actor, VETTING_ROLES);
+      // The queue spans every partner: the policy grants it to the program office alone.
+      policy.requireAllowed(ctx.actor, 'read');
       const repo = vettingRepository(db);
       const [pending, lapsing] = await Promise.all([repo.pending(), repo.lapsingBeforeOfferings(today(clock))]);
       return {
-        pending: pending.map(toVettingRecord),
+        pending: pending.map((row) => present(ctx, row)),
         expiringBeforeNextOffering: lapsing.map((row) => ({
-          record: toVettingRecord(row),
+          record: present(ctx, row),
           offering: { id: row.offering_id, courseTitle: row.course_title, startOn: row.offering_start_on },
         })),
       };
     },
 
     async submit(ctx: RequestContext, input: SubmitVettingInput): Promise<VettingRecord> {
-      requireRole(ctx.actor, VETTING_ROLES);
+      policy.requireAllowed(ctx.actor, 'create');
       try {
         return await db.transaction().execute(async (trx) => {
           if (!(await people.profiles(ctx, [input.personId], trx)).has(input.personId)) {
@@ -91,9 +94,9 @@ export function createVettingService({ db, clock, audit, people }: VettingDeps) 
             created_at: now,
             updated_at: now,
           });
-          const record = toVettingRecord(await getRow(id, trx));
-          await audit(trx, ctx, { action: 'vetting.submit', entityType: 'vetting', entityId: id, after: record });
-          return record;
+          const record = await getRow(id, trx);
+          await audit(trx, ctx, { action: 'vetting.submit', entityType: 'vetting', entityId: id, after: toVettingRecord(record) });
+          return present(ctx, record);
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw referenceTaken(input.caseReference);
@@ -102,9 +105,10 @@ export function createVettingService({ db, clock, audit, people }: VettingDeps) 
     },
 
     async recordResult(ctx: RequestContext, id: string, version: number, input: RecordVettingResultInput): Promise<VettingRecord> {
-      requireRole(ctx.actor, VETTING_ROLES);
+      policy.requireAllowed(ctx.actor, 'recordResult');
       return db.transaction().execute(async (trx) => {
         const current = await getRow(id, trx);
+        policy.authorize(ctx.actor, 'recordResult', { personId: current.person_id }, 'The vetting record');
         if (input.resultOn < current.submitted_on) {
           throw invalid('The result comes before the submission.', [{ pointer: '/body/resultOn', detail: `must not come before ${current.submitted_on}` }]);
         }
@@ -116,9 +120,9 @@ export function createVettingService({ db, clock, audit, people }: VettingDeps) 
           updated_at: instant(clock),
         });
         if (!isUpdated) throw staleVersion('The vetting record', current.version);
-        const after = toVettingRecord(await getRow(id, trx));
-        await audit(trx, ctx, { action: `vetting.${input.status}`, entityType: 'vetting', entityId: id, before: toVettingRecord(current), after });
-        return after;
+        const after = await getRow(id, trx);
+        await audit(trx, ctx, { action: `vetting.${input.status}`, entityType: 'vetting', entityId: id, before: toVettingRecord(current), after: toVettingRecord(after) });
+        return present(ctx, after);
       });
     },
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ProgramCascade } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterSelect } from '../../components/FilterBar';
@@ -53,9 +53,9 @@ function Generations({ cascade }: { cascade: ProgramCascade }) {
  * the instructors each generation produced, and the multiplier. Derived by the API each time.
  */
 export function ProgramCascadePage() {
-  const user = useCurrentUser();
-  // The program's figures are for the program office and its viewers, as the API insists.
-  if (!canWrite(user) && user.role !== 'viewer') return <Forbidden />;
+  const can = useCan();
+  // The program's figures are for the program office and its viewers, as the API's policy says.
+  if (!can('cascade', 'readProgram')) return <Forbidden />;
   return <ProgramFigures />;
 }
 

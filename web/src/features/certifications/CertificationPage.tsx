@@ -3,7 +3,6 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Certification } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { DetailList } from '../../components/DetailList';
 import { formatDate, formatInstant } from '../../components/format';
@@ -111,7 +110,6 @@ function ShareSection({ certification }: { certification: Certification }) {
 
 export function CertificationPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const { id = '' } = useParams();
   const query = useCertification(id);
   const certification = query.data;
@@ -127,7 +125,7 @@ export function CertificationPage() {
         <>
           <CertificationDetails certification={certification} />
           <ShareSection certification={certification} />
-          {canWrite(user) && <RevokeSection certification={certification} />}
+          {certification.allowedActions.includes('revoke') && <RevokeSection certification={certification} />}
         </>
       )}
     </>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CourseDetail } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { type Column, DataTable, PagedTable } from '../../components/DataTable';
 import { DetailList } from '../../components/DetailList';
 import { formatCount, formatInstant, languageName } from '../../components/format';
@@ -67,11 +67,12 @@ function CourseOfferings({ course }: { course: CourseDetail }) {
 
 export function CoursePage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const { id = '' } = useParams();
   const query = useCourse(id);
   const course = query.data;
-  const isWriter = canWrite(user);
+  const canSchedule = Boolean(course && !course.isArchived && can('offerings', 'create'));
+  const canEdit = Boolean(course?.allowedActions.includes('update'));
   return (
     <>
       <PageHeader
@@ -79,16 +80,18 @@ export function CoursePage() {
         lead={course?.isArchived && t('courses.archivedNotice')}
         actions={
           course &&
-          isWriter && (
+          (canSchedule || canEdit) && (
             <>
-              {!course.isArchived && (
+              {canSchedule && (
                 <Link to={`/offerings/new?courseId=${course.id}`} className="usa-button">
                   {t('nav.newOffering')}
                 </Link>
               )}
-              <Link to={`/courses/${course.id}/edit`} className="usa-button usa-button--outline">
-                {t('common.edit')}
-              </Link>
+              {canEdit && (
+                <Link to={`/courses/${course.id}/edit`} className="usa-button usa-button--outline">
+                  {t('common.edit')}
+                </Link>
+              )}
             </>
           )
         }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { COURSE_LEVELS, type Course, TRACKS } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { type Column, PagedTable } from '../../components/DataTable';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
 import { formatCount, languageName } from '../../components/format';
@@ -14,7 +14,7 @@ const FILTERS = ['q', 'track', 'level'] as const;
 /** The course catalogue, by code. */
 export function CoursesListPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const [params] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? undefined]));
   const query = useCourseList({ ...filters, limit: 25 });
@@ -42,7 +42,7 @@ export function CoursesListPage() {
       <PageHeader
         title={t('courses.listTitle')}
         actions={
-          canWrite(user) && (
+          can('courses', 'create') && (
             <Link to="/courses/new" className="usa-button">
               {t('nav.newCourse')}
             </Link>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { CourseDetail } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -30,11 +30,11 @@ function EditForm({ course }: { course: CourseDetail }) {
 
 export function EditCoursePage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const { id = '' } = useParams();
   const query = useCourse(id);
   const course = query.data;
-  if (!canWrite(user)) return <Forbidden />;
+  if (!can('courses', 'update')) return <Forbidden />;
   return (
     <>
       <PageHeader title={course ? t('courses.editTitle', { code: course.code }) : t('courses.editTitleLoading')} />

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { useCreateCourse } from './api';
@@ -8,10 +8,10 @@ import { CourseForm } from './CourseForm';
 
 export function NewCoursePage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const navigate = useNavigate();
   const create = useCreateCourse();
-  if (!canWrite(user)) return <Forbidden />;
+  if (!can('courses', 'create')) return <Forbidden />;
   return (
     <>
       <PageHeader title={t('courses.newTitle')} lead={t('courses.newLead')} />

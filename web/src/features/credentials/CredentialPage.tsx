@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { canWrite, useCurrentUser } from '../../api/session';
 import { DetailList } from '../../components/DetailList';
 import { formatInstant } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -11,7 +10,6 @@ import { CredentialRules } from './CredentialRules';
 
 export function CredentialPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const { id = '' } = useParams();
   const query = useCredential(id);
   const credential = query.data;
@@ -22,7 +20,7 @@ export function CredentialPage() {
         lead={credential && t(`tracks.${credential.track}`)}
         actions={
           <>
-            {credential && canWrite(user) && (
+            {credential?.allowedActions.includes('update') && (
               <Link to={`/credentials/${credential.id}/edit`} className="usa-button">
                 {t('common.edit')}
               </Link>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Credential } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { type Column, DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,7 +12,7 @@ import { CredentialRules } from './CredentialRules';
 /** What the program certifies, and what earns each credential. */
 export function CredentialsListPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const query = useCredentials();
   const columns: Column<Credential>[] = [
     { key: 'name', header: t('credentials.fields.name'), cell: (credential) => <Link to={`/credentials/${credential.id}`}>{credential.name}</Link> },
@@ -25,7 +25,7 @@ export function CredentialsListPage() {
         title={t('credentials.listTitle')}
         lead={t('credentials.listLead')}
         actions={
-          canWrite(user) && (
+          can('credentials', 'create') && (
             <Link to="/credentials/new" className="usa-button">
               {t('nav.newCredential')}
             </Link>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Credential } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,11 +28,11 @@ function EditForm({ credential }: { credential: Credential }) {
 
 export function EditCredentialPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const { id = '' } = useParams();
   const query = useCredential(id);
   const credential = query.data;
-  if (!canWrite(user)) return <Forbidden />;
+  if (!can('credentials', 'update')) return <Forbidden />;
   return (
     <>
       <PageHeader title={credential ? t('credentials.editTitle', { name: credential.name }) : t('credentials.editTitleLoading')} lead={t('credentials.editLead')} />

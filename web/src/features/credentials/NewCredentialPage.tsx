@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { useCreateCredential } from './api';
@@ -8,10 +8,10 @@ import { CredentialForm } from './CredentialForm';
 
 export function NewCredentialPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const navigate = useNavigate();
   const create = useCreateCredential();
-  if (!canWrite(user)) return <Forbidden />;
+  if (!can('credentials', 'create')) return <Forbidden />;
   return (
     <>
       <PageHeader title={t('credentials.newTitle')} lead={t('credentials.newLead')} />

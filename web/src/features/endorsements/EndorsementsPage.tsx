@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Endorsement } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { Alert } from '../../components/Alert';
 import { type Column, DataTable } from '../../components/DataTable';
@@ -11,7 +11,7 @@ import { formatCount, formatInstant } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { canReadEndorsements, useEndorsements } from './api';
+import { useEndorsements } from './api';
 import { WithdrawForm } from './WithdrawForm';
 
 function Standing({ endorsement }: { endorsement: Endorsement }) {
@@ -27,7 +27,7 @@ function Standing({ endorsement }: { endorsement: Endorsement }) {
 }
 
 /** The list, with a Withdraw button per endorsement in force that opens its form under the table. */
-function EndorsementList({ endorsements, isWriter }: { endorsements: Endorsement[]; isWriter: boolean }) {
+function EndorsementList({ endorsements }: { endorsements: Endorsement[] }) {
   const { t } = useTranslation();
   const [openId, setOpenId] = useState<string | null>(null);
   const [withdrawn, setWithdrawn] = useState<Endorsement | null>(null);
@@ -53,12 +53,12 @@ function EndorsementList({ endorsements, isWriter }: { endorsements: Endorsement
     { key: 'issued', header: t('endorsements.fields.issuedAt'), cell: (e) => formatInstant(e.issuedAt) },
     { key: 'standing', header: t('endorsements.fields.standing'), cell: (e) => <Standing endorsement={e} /> },
   ];
-  if (isWriter) {
+  if (endorsements.some((e) => e.allowedActions.includes('withdraw'))) {
     columns.push({
       key: 'actions',
       header: t('common.actions'),
       cell: (e) =>
-        !e.withdrawnAt && (
+        e.allowedActions.includes('withdraw') && (
           <button
             id={`endorsement-${e.id}`}
             type="button"
@@ -100,7 +100,7 @@ function EndorsementList({ endorsements, isWriter }: { endorsements: Endorsement
   );
 }
 
-function Endorsements({ isWriter }: { isWriter: boolean }) {
+function Endorsements({ canEndorse }: { canEndorse: boolean }) {
   const { t } = useTranslation();
   const query = useEndorsements();
   return (
@@ -109,7 +109,7 @@ function Endorsements({ isWriter }: { isWriter: boolean }) {
         title={t('endorsements.title')}
         lead={t('endorsements.lead')}
         actions={
-          isWriter && (
+          canEndorse && (
             <Link to="/endorsements/new" className="usa-button">
               {t('nav.newEndorsement')}
             </Link>
@@ -118,14 +118,14 @@ function Endorsements({ isWriter }: { isWriter: boolean }) {
       />
       {query.isPending && <Loading />}
       {query.isError && <ProblemAlert error={query.error} />}
-      {query.data && <EndorsementList endorsements={query.data} isWriter={isWriter} />}
+      {query.data && <EndorsementList endorsements={query.data} />}
     </>
   );
 }
 
 /** Partners abroad the program office has endorsed to certify under its standard. */
 export function EndorsementsPage() {
-  const user = useCurrentUser();
-  if (!canReadEndorsements(user)) return <Forbidden />;
-  return <Endorsements isWriter={canWrite(user)} />;
+  const can = useCan();
+  if (!can('endorsements', 'read')) return <Forbidden />;
+  return <Endorsements canEndorse={can('endorsements', 'create')} />;
 }

@@ -2,7 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { endorseSchema } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { countryName } from '../../components/format';
 import { Form } from '../../components/form/Form';
@@ -76,8 +76,8 @@ function EndorseForm() {
 
 export function NewEndorsementPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  if (!canWrite(user)) return <Forbidden />;
+  const can = useCan();
+  if (!can('endorsements', 'create')) return <Forbidden />;
   return (
     <>
       <PageHeader title={t('endorsements.newTitle')} lead={t('endorsements.newLead')} />

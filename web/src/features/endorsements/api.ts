@@ -1,17 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Endorsement, User } from '../../api/schemas';
-import { canWrite } from '../../api/session';
+import type { Endorsement } from '../../api/schemas';
 import { PUBLIC_QUERY_KEY } from '../../app/publicPages';
 
 export const endorsementKeys = {
   all: ['endorsements'] as const,
 };
-
-/** Staff endorse and withdraw; viewers read the list; the API refuses everyone else. */
-export function canReadEndorsements(user: Pick<User, 'role'>): boolean {
-  return canWrite(user) || user.role === 'viewer';
-}
 
 /** Every endorsement, latest first: a program makes a handful, so the API sends them at once. */
 export function useEndorsements(options: { enabled?: boolean } = {}) {

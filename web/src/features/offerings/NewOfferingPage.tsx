@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { courseName } from '../courses/names';
@@ -10,12 +10,12 @@ import { OfferingForm } from './OfferingForm';
 /** Schedules an offering; `?courseId=` comes from a course's page. */
 export function NewOfferingPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const schedule = useScheduleOffering();
   const courseId = params.get('courseId') ?? '';
-  if (!canWrite(user)) return <Forbidden />;
+  if (!can('offerings', 'create')) return <Forbidden />;
   return (
     <>
       <PageHeader title={t('offerings.newTitle')} lead={t('offerings.newLead')} />

@@ -2,14 +2,12 @@ import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CloseReport as Report } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import type { CloseReport as Report, OfferingDetail } from '../../api/schemas';
 import { countryName, formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { courseName } from '../courses/names';
-import { offeringAccess } from './access';
 import { useOffering } from './api';
 import { CancelOffering } from './CancelOffering';
 import { CloseReport } from './CloseReport';
@@ -21,19 +19,36 @@ import { RosterSection } from './RosterSection';
 import { OfferingStatusTag } from './StatusTags';
 
 /**
+ * What the caller may do with the offering, as the server said in its `allowedActions`: the
+ * page offers each section's buttons only when the action is there.
+ */
+export function OfferingWork({ offering, onClosed }: { offering: OfferingDetail; onClosed: (report: Report) => void }) {
+  const can = (action: OfferingDetail['allowedActions'][number]) => offering.allowedActions.includes(action);
+  return (
+    <>
+      <InstructorsSection offering={offering} canManage={can('addInstructor')} />
+      <RosterSection offering={offering} canRecord={can('recordResults')} canEnroll={can('enroll')} />
+      {can('close') && <CloseSection offering={offering} onClosed={onClosed} />}
+      {offering.status === 'closed' && (can('recordFollowUp') || offering.followUps.length > 0) && (
+        <FollowUpsSection offering={offering} canRecord={can('recordFollowUp')} />
+      )}
+      {can('cancel') && <CancelOffering offering={offering} />}
+    </>
+  );
+}
+
+/**
  * One offering, from scheduling to follow-up: who teaches it, who takes it and how they did,
  * closing it (which certifies), and what the people trained went on to do.
  */
 export function OfferingPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const { id = '' } = useParams();
   const query = useOffering(id);
   const offering = query.data;
   // The report exists only in the answer to closing: kept here while the page stays open.
   const [report, setReport] = useState<Report | null>(null);
   const reportHeading = useRef<HTMLHeadingElement>(null);
-  const access = offering ? offeringAccess(user, offering) : null;
 
   const closed = (next: Report) => {
     flushSync(() => setReport(next));
@@ -57,8 +72,7 @@ export function OfferingPage() {
           )
         }
         actions={
-          offering &&
-          access?.canEnroll && (
+          offering?.allowedActions.includes('enroll') && (
             <Link to={`/imports/new?kind=enrollments&offeringId=${offering.id}`} className="usa-button usa-button--outline">
               {t('offerings.importSheet')}
             </Link>
@@ -67,17 +81,11 @@ export function OfferingPage() {
       />
       {query.isPending && <Loading />}
       {query.isError && <ProblemAlert error={query.error} />}
-      {offering && access && (
+      {offering && (
         <>
           {report && report.offering.id === offering.id && <CloseReport report={report} headingRef={reportHeading} />}
           <OfferingDetails offering={offering} />
-          <InstructorsSection offering={offering} canManage={access.canManage} />
-          <RosterSection offering={offering} access={access} />
-          {access.canClose && <CloseSection offering={offering} onClosed={closed} />}
-          {offering.status === 'closed' && (canWrite(user) || user.role === 'viewer' || offering.followUps.length > 0) && (
-            <FollowUpsSection offering={offering} canRecord={canWrite(user)} />
-          )}
-          {access.canManage && <CancelOffering offering={offering} />}
+          <OfferingWork offering={offering} onClosed={closed} />
         </>
       )}
     </>

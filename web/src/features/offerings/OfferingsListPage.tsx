@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { OFFERING_STATUSES } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan, useCurrentUser } from '../../api/session';
 import { useCountryChoices } from '../../components/choices';
 import { PagedTable } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
@@ -21,6 +21,7 @@ const FILTERS = ['courseId', 'status', 'country', 'from', 'to'] as const;
 export function OfferingsListPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const can = useCan();
   const [params] = useSearchParams();
   const countries = useCountryChoices();
   const courses = useCourseOptions();
@@ -35,7 +36,7 @@ export function OfferingsListPage() {
         title={isOwn ? t(`offerings.ownListTitle.${user.role as 'instructor' | 'coordinator'}`) : t('offerings.listTitle')}
         actions={
           <>
-            {canWrite(user) && (
+            {can('offerings', 'create') && (
               <Link to="/offerings/new" className="usa-button">
                 {t('nav.newOffering')}
               </Link>

@@ -7,7 +7,6 @@ import { Alert } from '../../components/Alert';
 import { type Column, DataTable } from '../../components/DataTable';
 import { formatDate } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import type { OfferingAccess } from './access';
 import { EnrollForm } from './EnrollForm';
 import { ResultRow, type RowProblem } from './ResultRow';
 import { EnrollmentStatusTag } from './StatusTags';
@@ -89,7 +88,7 @@ function ResultsTable({ offering, onSaved, onRefused }: { offering: OfferingDeta
  * Who takes the offering, and how they did. While it is open, whoever records it types each
  * participant's attendance and score and saves the row; once closed, each shows the outcome.
  */
-export function RosterSection({ offering, access }: { offering: OfferingDetail; access: OfferingAccess }) {
+export function RosterSection({ offering, canRecord, canEnroll }: { offering: OfferingDetail; canRecord: boolean; canEnroll: boolean }) {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
@@ -127,7 +126,7 @@ export function RosterSection({ offering, access }: { offering: OfferingDetail; 
   ];
   // Why someone did not pass is known once the offering closes.
   if (offering.status === 'closed') columns.push({ key: 'outcome', header: t('roster.fields.outcome'), cell: (enrollment) => enrollment.outcome ?? '' });
-  const isEditable = access.canRecord && offering.enrollments.length > 0;
+  const isEditable = canRecord && offering.enrollments.length > 0;
   const vettingHint = offering.isUsFunded ? t('roster.hints.vetting', { date: formatDate(offering.startOn) }) : t('roster.hints.noVetting');
 
   return (
@@ -147,7 +146,7 @@ export function RosterSection({ offering, access }: { offering: OfferingDetail; 
       ) : (
         <DataTable caption={t('roster.resultsCaption')} isCaptionHidden columns={columns} rows={offering.enrollments} rowKey={(enrollment) => enrollment.id} empty={t('roster.empty')} />
       )}
-      {access.canEnroll && (
+      {canEnroll && (
         <div className="margin-top-3 border-top border-base-lighter padding-top-2">
           <h3 className="margin-top-0">{t('roster.enrollHeading')}</h3>
           <EnrollForm

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { VettingQueue, VettingRecord } from '../../api/schemas';
+import { useCan } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { type Column, DataTable } from '../../components/DataTable';
 import { daysBetween, formatCount, formatDate, todayIso } from '../../components/format';
@@ -49,17 +50,18 @@ function PendingCases({ pending }: { pending: VettingRecord[] }) {
     {
       key: 'actions',
       header: t('common.actions'),
-      cell: (record) => (
-        <button
-          id={`vetting-record-${record.id}`}
-          type="button"
-          className="usa-button usa-button--outline usa-button--small"
-          aria-label={t('vetting.recordResultFor', { name: record.person.name })}
-          onClick={() => open(record)}
-        >
-          {t('vetting.recordResult')}
-        </button>
-      ),
+      cell: (record) =>
+        record.allowedActions.includes('recordResult') && (
+          <button
+            id={`vetting-record-${record.id}`}
+            type="button"
+            className="usa-button usa-button--outline usa-button--small"
+            aria-label={t('vetting.recordResultFor', { name: record.person.name })}
+            onClick={() => open(record)}
+          >
+            {t('vetting.recordResult')}
+          </button>
+        ),
     },
   ];
   const openRecord = pending.find((record) => record.id === openId);
@@ -114,6 +116,7 @@ function LapsingClearances({ rows }: { rows: Lapsing[] }) {
 /** What needs the program office's attention on vetting today. */
 export function VettingQueuePage() {
   const { t } = useTranslation();
+  const can = useCan();
   const query = useVettingQueue();
   return (
     <>
@@ -121,9 +124,11 @@ export function VettingQueuePage() {
         title={t('vetting.queueTitle')}
         lead={t('vetting.lead')}
         actions={
-          <Link to="/vetting/new" className="usa-button">
-            {t('nav.submitVetting')}
-          </Link>
+          can('vetting', 'create') && (
+            <Link to="/vetting/new" className="usa-button">
+              {t('nav.submitVetting')}
+            </Link>
+          )
         }
       />
       {query.isPending && <Loading />}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { type VettingRecord, VETTING_STATUSES } from '../../api/schemas';
+import { useCan } from '../../api/session';
 import { type Column, PagedTable } from '../../components/DataTable';
 import { FilterBar, FilterSelect } from '../../components/FilterBar';
 import { formatDate } from '../../components/format';
@@ -14,6 +15,7 @@ const FILTERS = ['status'] as const;
 /** Every vetting case, latest submitted first. */
 export function VettingRecordsPage() {
   const { t } = useTranslation();
+  const can = useCan();
   const [params] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? undefined]));
   const query = useVettingList({ ...filters, limit: 25 });
@@ -29,9 +31,11 @@ export function VettingRecordsPage() {
       <PageHeader
         title={t('vetting.recordsTitle')}
         actions={
-          <Link to="/vetting/new" className="usa-button">
-            {t('nav.submitVetting')}
-          </Link>
+          can('vetting', 'create') && (
+            <Link to="/vetting/new" className="usa-button">
+              {t('nav.submitVetting')}
+            </Link>
+          )
         }
       />
       <FilterBar names={FILTERS} label={t('vetting.filtersLabel')}>
