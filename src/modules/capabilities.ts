@@ -1,6 +1,8 @@
 import type { Actor } from '../platform/access.js';
 import type { Policy } from '../platform/policy.js';
+import { assignmentsPolicy, deploymentsPolicy } from './deployments/deployments.policy.js';
 import { organizationsPolicy } from './organizations/organizations.policy.js';
+import { peoplePolicy } from './people/people.policy.js';
 
 /**
  * Every module's policy by the resource it guards. The web learns from it, once per sign-in,
@@ -10,6 +12,9 @@ import { organizationsPolicy } from './organizations/organizations.policy.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const POLICIES: Record<string, Policy<any, string>> = {
   organizations: organizationsPolicy,
+  people: peoplePolicy,
+  deployments: deploymentsPolicy,
+  assignments: assignmentsPolicy,
 };
 
 /** For each resource, the actions the actor's role is granted at all. */

@@ -1,9 +1,10 @@
 import type { AssignmentRowWithNames, DeploymentExtras, DeploymentRowWithHost } from './deployments.repository.js';
 import { DEPLOYMENT_TRANSITIONS, personDaysOf } from './deployments.rules.js';
-import { type Assignment, type Deployment, type DeploymentStatus, PURPOSES } from './deployments.schemas.js';
+import { type Assignment, type AssignmentAction, type AssignmentStatus, type Deployment, type DeploymentAction, type DeploymentStatus, PURPOSES } from './deployments.schemas.js';
 import { ilrFromNumber } from '../people/people.schemas.js';
 
-export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtras, today: string): Deployment {
+/** A deployment as the API shows it, with what the caller may do to it (none in an audit event). */
+export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtras, today: string, allowedActions: DeploymentAction[] = []): Deployment {
   const mine = <T extends { deployment_id: string }>(list: T[]) => list.filter((item) => item.deployment_id === row.id);
   return {
     id: row.id,
@@ -34,6 +35,7 @@ export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtra
       0,
     ),
     allowedStatuses: [...DEPLOYMENT_TRANSITIONS[row.status as DeploymentStatus]],
+    allowedActions,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -43,7 +45,7 @@ export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtra
 export function toAssignment(
   row: AssignmentRowWithNames,
   today: string,
-  extra: { blockers?: { rule: string; detail: string }[] | undefined; allowedStatuses?: Assignment['allowedStatuses'] } = {},
+  extra: { blockers?: { rule: string; detail: string }[] | undefined; allowedActions?: AssignmentAction[] } = {},
 ): Assignment {
   return {
     id: row.id,
@@ -66,7 +68,8 @@ export function toAssignment(
     withdrawnReason: row.withdrawn_reason,
     personDays: personDaysOf({ status: row.status, deployedOn: row.deployed_on, returnedOn: row.returned_on, endOn: row.end_on }, today),
     ...(extra.blockers && { blockers: extra.blockers }),
-    allowedStatuses: extra.allowedStatuses ?? [],
+    allowedStatuses: (extra.allowedActions ?? []).filter((action): action is AssignmentStatus => action !== 'extend'),
+    allowedActions: extra.allowedActions ?? [],
     version: row.version,
   };
 }
