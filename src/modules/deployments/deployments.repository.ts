@@ -202,6 +202,7 @@ export function assignmentsRepository(db: Kysely<DB>) {
       .selectAll('assignments')
       .select([
         'deployments.title as deployment_title',
+        'deployments.status as deployment_status',
         'deployments.host_country as host_country',
         'deployments.is_high_threat as is_high_threat',
         'rotations.sequence as rotation_sequence',
