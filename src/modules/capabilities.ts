@@ -2,7 +2,9 @@ import type { Actor } from '../platform/access.js';
 import type { Policy } from '../platform/policy.js';
 import { endorsementsPolicy } from './badges/badges.policy.js';
 import { cascadePolicy } from './cascade/cascade.policy.js';
+import { assignmentsPolicy, deploymentsPolicy } from './deployments/deployments.policy.js';
 import { organizationsPolicy } from './organizations/organizations.policy.js';
+import { peoplePolicy } from './people/people.policy.js';
 import { certificationsPolicy, coursesPolicy, credentialsPolicy, enrollmentsPolicy, offeringsPolicy, transcriptsPolicy } from './training/training.policy.js';
 import { vettingPolicy } from './vetting/vetting.policy.js';
 
@@ -14,6 +16,9 @@ import { vettingPolicy } from './vetting/vetting.policy.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const POLICIES: Record<string, Policy<any, string>> = {
   organizations: organizationsPolicy,
+  people: peoplePolicy,
+  deployments: deploymentsPolicy,
+  assignments: assignmentsPolicy,
   credentials: credentialsPolicy,
   courses: coursesPolicy,
   offerings: offeringsPolicy,

@@ -76,4 +76,9 @@ describe('isInScope', () => {
     expect(isInScope({ kind: 'person', personId: 'q' }, holders)).toBe(false);
     expect(isInScope({ kind: 'organization', organizationId: 'c' }, {})).toBe(false);
   });
+
+  it('lets every agency, and no single person, hold a record open to all agencies', () => {
+    expect(isInScope({ kind: 'organization', organizationId: 'c' }, { isOpenToAgencies: true })).toBe(true);
+    expect(isInScope({ kind: 'person', personId: 'p' }, { isOpenToAgencies: true })).toBe(false);
+  });
 });

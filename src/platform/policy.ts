@@ -28,6 +28,8 @@ export type Scope =
 export interface Holders {
   readonly organizationIds?: readonly (string | null | undefined)[];
   readonly personIds?: readonly (string | null | undefined)[];
+  /** Held by every agency at once: a record open to all of them, such as a deployment taking nominations. */
+  readonly isOpenToAgencies?: boolean;
 }
 
 /** The same grant to several roles: `{ ...grant(STAFF, 'all'), coordinator: 'organization' }`. */
@@ -49,7 +51,7 @@ function scopeFor(actor: Actor, reach: Reach): Scope | null {
 /** Whether a record held by `holders` lies in `scope`. */
 export function isInScope(scope: Scope, holders: Holders): boolean {
   if (scope.kind === 'all') return true;
-  if (scope.kind === 'organization') return (holders.organizationIds ?? []).includes(scope.organizationId);
+  if (scope.kind === 'organization') return holders.isOpenToAgencies === true || (holders.organizationIds ?? []).includes(scope.organizationId);
   return (holders.personIds ?? []).includes(scope.personId);
 }
 

@@ -1,19 +1,20 @@
 import ISO6391 from 'iso-639-1';
 import type { Kysely } from 'kysely';
-import { isStaff, type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
-import { AppError, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
+import { AppError, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { PeopleService } from '../people/people.service.js';
-import { peopleScope } from '../people/people.policy.js';
+import { peoplePolicy } from '../people/people.policy.js';
 import { rankCandidates, scoreCandidate } from './candidates.js';
 import { toAssignment } from './deployments.mapper.js';
-import { allowedAssignmentStatuses, canSeeAssignment, deploymentWriters, nominators } from './deployments.policy.js';
+import { assignmentActions } from './deployments.actions.js';
+import { assignmentsPolicy as policy, deploymentsPolicy } from './deployments.policy.js';
 import { type AssignmentRowWithNames, assignmentsRepository, deploymentsRepository } from './deployments.repository.js';
-import { checkAssignmentTransition, headcountFull, HOLDS_PLACE, OCCUPIES_CALENDAR, overlapConflict } from './deployments.rules.js';
-import type { Assignment, Candidate, ChangeAssignmentStatusInput, NominateInput } from './deployments.schemas.js';
+import { checkAssignmentTransition, DEPLOYABLE, headcountFull, HOLDS_PLACE, isExtendable, OCCUPIES_CALENDAR, OPEN_FOR_NOMINATIONS, overlapConflict } from './deployments.rules.js';
+import type { Assignment, AssignmentStatus, Candidate, ChangeAssignmentStatusInput, DeploymentStatus, NominateInput } from './deployments.schemas.js';
 import type { DeploymentsService } from './deployments.service.js';
 import type { ReadinessCheck } from './readiness-check.js';
 
@@ -22,12 +23,9 @@ export interface AssignmentsDeps {
   clock: Clock;
   audit: AuditRecorder;
   people: Pick<PeopleService, 'profiles' | 'activePool' | 'lock'>;
-  deployments: Pick<DeploymentsService, 'requireVisible'>;
+  deployments: Pick<DeploymentsService, 'requireVisible' | 'requireAuthorized'>;
   readiness: ReadinessCheck;
 }
-
-const OPEN_FOR_NOMINATIONS = ['planning', 'staffing', 'predeployment'];
-const DEPLOYABLE = ['predeployment', 'in_country'];
 
 function personName(row: Pick<AssignmentRowWithNames, 'given_name' | 'family_name'>): string {
   return `${row.given_name} ${row.family_name}`;
@@ -37,7 +35,8 @@ function personName(row: Pick<AssignmentRowWithNames, 'given_name' | 'family_nam
 export function createAssignmentsService({ db, clock, audit, people, deployments, readiness }: AssignmentsDeps) {
   async function visibleAssignment(ctx: RequestContext, deploymentId: string, id: string, executor: Kysely<DB>) {
     const row = await assignmentsRepository(executor).findById(id);
-    if (!row || row.deployment_id !== deploymentId || !canSeeAssignment(ctx.actor, row)) throw notFound('The assignment');
+    // Another agency's assignment answers exactly like a missing one.
+    if (!row || row.deployment_id !== deploymentId || !policy.can(ctx.actor, 'read', row)) throw notFound('The assignment');
     return row;
   }
 
@@ -78,38 +77,39 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
 
   async function reread(ctx: RequestContext, trx: Kysely<DB>, deploymentId: string, id: string): Promise<Assignment> {
     const row = await visibleAssignment(ctx, deploymentId, id, trx);
-    const blockers = (await readiness.blockersFor(ctx, [row], trx)).get(id);
-    return toAssignment(row, today(clock), { blockers, allowedStatuses: allowedAssignmentStatuses(ctx.actor, row) });
+    const blockers = policy.can(ctx.actor, 'readBlockers', row) ? (await readiness.blockersFor(ctx, [row], trx)).get(id) : undefined;
+    return toAssignment(row, today(clock), { blockers, allowedActions: assignmentActions(ctx.actor, row) });
   }
 
   return {
     async list(ctx: RequestContext, deploymentId: string): Promise<Assignment[]> {
       await deployments.requireVisible(ctx, deploymentId);
-      const rows = (await assignmentsRepository(db).forDeployment(deploymentId)).filter((a) => canSeeAssignment(ctx.actor, a));
-      const showBlockers = isStaff(ctx.actor) || ctx.actor.role === 'coordinator';
-      const blockers = showBlockers ? await readiness.blockersFor(ctx, rows, db) : null;
+      const rows = await assignmentsRepository(db).forDeployment(deploymentId, policy.scope(ctx.actor, 'read'));
+      const withBlockers = rows.filter((a) => policy.can(ctx.actor, 'readBlockers', a));
+      const blockers = withBlockers.length > 0 ? await readiness.blockersFor(ctx, withBlockers, db) : null;
       const day = today(clock);
-      return rows.map((a) => toAssignment(a, day, { blockers: blockers?.get(a.id), allowedStatuses: allowedAssignmentStatuses(ctx.actor, a) }));
+      return rows.map((a) => toAssignment(a, day, { blockers: blockers?.get(a.id), allowedActions: assignmentActions(ctx.actor, a) }));
     },
 
     /** A person's assignments, for their timeline. */
     async forPerson(ctx: RequestContext, personId: string): Promise<Assignment[]> {
-      const visible = await people.profiles(ctx, [personId]);
-      if (!visible.has(personId) || peopleScope(ctx.actor).detail === 'names') throw notFound('The person');
+      const profile = (await people.profiles(ctx, [personId])).get(personId);
+      // Whoever sees only a person's name does not see where they serve.
+      if (!profile || !peoplePolicy.can(ctx.actor, 'readDetail', { id: profile.id, organizationId: profile.organizationId })) throw notFound('The person');
       const day = today(clock);
       return (await assignmentsRepository(db).forPerson(personId)).map((a) => toAssignment(a, day));
     },
 
     async nominate(ctx: RequestContext, deploymentId: string, input: NominateInput): Promise<Assignment> {
-      requireRole(ctx.actor, nominators);
+      deploymentsPolicy.requireAllowed(ctx.actor, 'nominate');
       return db.transaction().execute(async (trx) => {
-        const deployment = await deployments.requireVisible(ctx, deploymentId, trx);
+        const deployment = await deployments.requireAuthorized(ctx, 'nominate', deploymentId, trx);
         if (!OPEN_FOR_NOMINATIONS.includes(deployment.status)) {
           throw ruleBroken('deployment.closed_for_nominations', `The deployment is ${deployment.status}: it takes no more nominations.`);
         }
         const profile = (await people.profiles(ctx, [input.personId], trx)).get(input.personId);
+        // A coordinator sees their own agency's people only, so whomever they find they may nominate.
         if (!profile) throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person you can see' }]);
-        if (ctx.actor.role === 'coordinator' && profile.organizationId !== ctx.actor.organizationId) throw forbidden('You may nominate your own agency’s people only.');
         if (profile.status !== 'active') throw ruleBroken('assignment.person_not_active', `${profile.name} is ${profile.status}, not active.`);
         const repo = deploymentsRepository(trx);
         const rotation = input.rotationId ? await repo.findRotation(input.rotationId) : await repo.lastRotation(deploymentId);
@@ -150,8 +150,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         const name = personName(row);
         const to = input.status;
         // A coordinator may take back their own nomination; everything else is the program office's.
-        const isOwnWithdrawal = to === 'withdrawn' && ctx.actor.role === 'coordinator' && (row.status === 'nominated' || row.status === 'selected');
-        if (!isOwnWithdrawal) requireRole(ctx.actor, deploymentWriters);
+        policy.authorize(ctx.actor, to, row, 'The assignment');
         checkAssignmentTransition(row.status, to, name);
         const deployment = await deployments.requireVisible(ctx, deploymentId, trx);
         const changes: Parameters<ReturnType<typeof assignmentsRepository>['update']>[2] = { status: to, updated_at: instant(clock) };
@@ -192,11 +191,12 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
 
     /** Moves the end of an assignment later, under the same rules as the first dates. */
     async extend(ctx: RequestContext, deploymentId: string, id: string, version: number, input: { endOn: string; reason?: string | null | undefined }): Promise<Assignment> {
-      requireRole(ctx.actor, deploymentWriters);
+      policy.requireAllowed(ctx.actor, 'extend');
       return db.transaction().execute(async (trx) => {
         const row = await visibleAssignment(ctx, deploymentId, id, trx);
+        policy.authorize(ctx.actor, 'extend', row, 'The assignment');
         const name = personName(row);
-        if (row.status === 'returned' || row.status === 'withdrawn') throw ruleBroken('assignment.closed', `${name}'s assignment is ${row.status}.`);
+        if (!isExtendable(row.status)) throw ruleBroken('assignment.closed', `${name}'s assignment is ${row.status}.`);
         if (input.endOn <= row.end_on) {
           throw invalid('An extension moves the end later.', [{ pointer: '/body/endOn', detail: `must come after the current end (${row.end_on})` }]);
         }
@@ -213,8 +213,8 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
 
     /** People ranked for a rotation of a deployment, each score explained. */
     async candidates(ctx: RequestContext, deploymentId: string, options: { rotationId?: string | undefined; limit: number }): Promise<Candidate[]> {
-      requireRole(ctx.actor, nominators);
-      const deployment = await deployments.requireVisible(ctx, deploymentId);
+      deploymentsPolicy.requireAllowed(ctx.actor, 'nominate');
+      const deployment = await deployments.requireAuthorized(ctx, 'nominate', deploymentId);
       const repo = deploymentsRepository(db);
       const rotation = options.rotationId ? await repo.findRotation(options.rotationId) : await repo.lastRotation(deploymentId);
       if (!rotation || rotation.deployment_id !== deploymentId) {

@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
 import { type Clock, today } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
-import { forbidden } from '../../platform/errors.js';
 import { toAssignment } from './deployments.mapper.js';
-import { canSeeAssignment, deploymentScope } from './deployments.policy.js';
+import { assignmentsPolicy } from './deployments.policy.js';
 import { assignmentsRepository } from './deployments.repository.js';
 import type { Assignment } from './deployments.schemas.js';
 import { personDaysByYear } from './person-days.js';
@@ -16,16 +15,14 @@ export function createDeploymentReportsService({ db, clock }: { db: Kysely<DB>; 
   return {
     /** Every assignment the actor may see that runs between two days, for the calendar. */
     async timeline(ctx: RequestContext, window: { from: string; to: string }): Promise<Assignment[]> {
-      deploymentScope(ctx.actor);
+      const scope = assignmentsPolicy.scope(ctx.actor, 'read');
       const day = today(clock);
-      return (await assignmentsRepository(db).inWindow(window.from, window.to))
-        .filter((a) => a.status !== 'withdrawn' && canSeeAssignment(ctx.actor, a))
-        .map((a) => toAssignment(a, day));
+      return (await assignmentsRepository(db).inWindow(window.from, window.to, scope)).map((a) => toAssignment(a, day));
     },
 
     /** Days deployed, summed over people: 6 officers for 90 days is 540. */
     async personDays(ctx: RequestContext, groupBy: PersonDaysGroup, year?: number) {
-      if (deploymentScope(ctx.actor).kind === 'person') throw forbidden();
+      const scope = assignmentsPolicy.scope(ctx.actor, 'readPersonDays');
       const day = today(clock);
       const groups = new Map<string, { label: string; people: Set<string>; personDays: number }>();
       const add = (key: string, label: string, personId: string, days: number) => {
@@ -34,8 +31,7 @@ export function createDeploymentReportsService({ db, clock }: { db: Kysely<DB>; 
         group.personDays += days;
         groups.set(key, group);
       };
-      for (const a of await assignmentsRepository(db).deployed()) {
-        if (!canSeeAssignment(ctx.actor, a)) continue;
+      for (const a of await assignmentsRepository(db).deployed(scope)) {
         for (const { year: y, days } of personDaysByYear(a, day)) {
           if (year !== undefined && y !== year) continue;
           if (groupBy === 'deployment') add(a.deployment_id, a.deployment_title, a.person_id, days);

@@ -273,4 +273,43 @@ describe('who sees deployments', () => {
     );
     expect(withdraw.statusCode).toBe(200);
   });
+
+  it('tells each caller what they may do with a deployment and its assignments', async () => {
+    const own = await buildOrganization(t.services, t.system);
+    const coordinator = await agentFor(t, 'coordinator', { organizationId: own.id });
+    const viewer = await agentFor(t, 'viewer');
+    const deployment = await planDeployment(3, '2016-03-07');
+    const mine = await buildPerson(t.services, t.system, { organizationId: own.id });
+    const instructor = await agentFor(t, 'instructor', { personId: mine.id });
+    const nominated = (await coordinator.post(`/api/deployments/${deployment.id}/assignments`, { personId: mine.id, role: 'mentor' })).json();
+    expect(nominated.allowedActions).toEqual(['withdrawn']);
+
+    const asStaff = (await officer.get(`/api/deployments/${deployment.id}`)).json();
+    expect(asStaff.allowedActions).toEqual(['update', 'changeStatus', 'addRotation', 'updateRotation', 'nominate']);
+    expect(asStaff.assignments[0].allowedActions).toEqual(['selected', 'withdrawn', 'extend']);
+    const asCoordinator = (await coordinator.get(`/api/deployments/${deployment.id}`)).json();
+    expect(asCoordinator.allowedActions).toEqual(['nominate']);
+    expect(asCoordinator.assignments[0].allowedActions).toEqual(['withdrawn']);
+    expect(asCoordinator.assignments[0].blockers).toBeDefined();
+    const asViewer = (await viewer.get(`/api/deployments/${deployment.id}`)).json();
+    expect(asViewer.allowedActions).toEqual([]);
+    expect(asViewer.assignments[0].allowedActions).toEqual([]);
+    expect(asViewer.assignments[0].blockers).toBeUndefined();
+    const asInstructor = (await instructor.get(`/api/deployments/${deployment.id}`)).json();
+    expect(asInstructor.assignments.map((a: { id: string }) => a.id)).toEqual([nominated.id]);
+    expect(asInstructor.assignments[0].allowedActions).toEqual([]);
+    expect((await coordinator.get('/api/deployments?limit=200')).json().items.find((d: { id: string }) => d.id === deployment.id).allowedActions).toEqual(['nominate']);
+
+    // Once selected, the coordinator may still withdraw their nomination; once ready, no longer.
+    expect((await act(deployment.id, nominated.id, { status: 'selected' })).statusCode).toBe(200);
+    const selected = (await coordinator.get(`/api/deployments/${deployment.id}/assignments`)).json().items[0];
+    expect(selected.allowedActions).toEqual(['withdrawn']);
+    const asStaffSelected = (await officer.get(`/api/deployments/${deployment.id}/assignments`)).json().items.find((a: { id: string }) => a.id === nominated.id);
+    expect(asStaffSelected.allowedActions).toEqual(['nominated', 'ready', 'withdrawn', 'extend']);
+    expect(asStaffSelected.allowedStatuses).toEqual(['nominated', 'ready', 'withdrawn']);
+
+    expect((await officer.get('/api/auth/me')).json().capabilities.deployments).toEqual(['read', 'create', 'update', 'changeStatus', 'addRotation', 'updateRotation', 'nominate']);
+    expect((await coordinator.get('/api/auth/me')).json().capabilities.deployments).toEqual(['read', 'nominate']);
+    expect((await viewer.get('/api/auth/me')).json().capabilities.deployments).toEqual(['read']);
+  });
 });

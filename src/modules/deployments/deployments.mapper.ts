@@ -1,10 +1,11 @@
 import type { AssignmentRowWithNames, DeploymentExtras, DeploymentRowWithHost } from './deployments.repository.js';
 import { DEPLOYMENT_TRANSITIONS } from './deployments.rules.js';
-import { type Assignment, type Deployment, PURPOSES } from './deployments.schemas.js';
+import { type Assignment, type AssignmentAction, type AssignmentStatus, type Deployment, type DeploymentAction, PURPOSES } from './deployments.schemas.js';
 import { personDaysOf } from './person-days.js';
 import { ilrFromNumber } from '../people/people.schemas.js';
 
-export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtras, today: string): Deployment {
+/** A deployment as the API shows it, with what the caller may do to it (none in an audit event). */
+export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtras, today: string, allowedActions: DeploymentAction[] = []): Deployment {
   const mine = <T extends { deployment_id: string }>(list: T[]) => list.filter((item) => item.deployment_id === row.id);
   return {
     id: row.id,
@@ -32,6 +33,7 @@ export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtra
     })),
     personDays: mine(extras.deployed).reduce((sum, a) => sum + personDaysOf(a, today), 0),
     allowedStatuses: [...DEPLOYMENT_TRANSITIONS[row.status]],
+    allowedActions,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -41,7 +43,7 @@ export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtra
 export function toAssignment(
   row: AssignmentRowWithNames,
   today: string,
-  extra: { blockers?: { rule: string; detail: string }[] | undefined; allowedStatuses?: Assignment['allowedStatuses'] } = {},
+  extra: { blockers?: { rule: string; detail: string }[] | undefined; allowedActions?: AssignmentAction[] } = {},
 ): Assignment {
   return {
     id: row.id,
@@ -64,7 +66,8 @@ export function toAssignment(
     withdrawnReason: row.withdrawn_reason,
     personDays: personDaysOf(row, today),
     ...(extra.blockers && { blockers: extra.blockers }),
-    allowedStatuses: extra.allowedStatuses ?? [],
+    allowedStatuses: (extra.allowedActions ?? []).filter((action): action is AssignmentStatus => action !== 'extend'),
+    allowedActions: extra.allowedActions ?? [],
     version: row.version,
   };
 }

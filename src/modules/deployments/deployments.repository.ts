@@ -1,5 +1,7 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { expressionBuilder, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { inScope } from '../../platform/db/scope.js';
+import type { Scope } from '../../platform/policy.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type {
   AssignmentEventsTable,
@@ -15,9 +17,12 @@ export interface DeploymentFilter {
   hostCountry?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  /** Limits to deployments open for nominations or with one of these people assigned. */
-  visibleTo?: { personIds?: string[] | undefined; organizationId?: string | undefined; isStaffingVisible: boolean } | undefined;
+  /** The deployments the actor may see. */
+  scope: Scope;
 }
+
+/** An assignment's holders, for a list's `where`: the person in it and their agency. */
+const ASSIGNMENT_HOLDERS = { organization: 'people.organization_id', person: 'assignments.person_id' };
 
 function chunks<T>(list: readonly T[], size = 1000): T[][] {
   const out: T[][] = [];
@@ -44,27 +49,26 @@ export function deploymentsRepository(db: Kysely<DB>) {
       if (filter.hostCountry) query = query.where('deployments.host_country', '=', filter.hostCountry);
       if (filter.from) query = query.where('deployments.end_on', '>=', filter.from);
       if (filter.to) query = query.where('deployments.start_on', '<=', filter.to);
-      const visible = filter.visibleTo;
-      if (visible) {
-        query = query.where((eb) =>
-          eb.or([
-            ...(visible.isStaffingVisible ? [eb('deployments.status', 'in', ['planning', 'staffing'])] : []),
-            eb.exists(
-              eb
-                .selectFrom('assignments as a')
-                .innerJoin('people as p', 'p.id', 'a.person_id')
-                .select('a.id')
-                .whereRef('a.deployment_id', '=', 'deployments.id')
-                .where((inner) =>
-                  inner.or([
-                    ...(visible.organizationId ? [inner('p.organization_id', '=', visible.organizationId)] : []),
-                    ...(visible.personIds?.length ? [inner('a.person_id', 'in', visible.personIds)] : []),
-                  ]),
-                ),
-            ),
-          ]),
-        );
-      }
+      // A deployment is an agency's while it is being staffed, or once its people are in it.
+      const eb = expressionBuilder<DB, 'deployments'>();
+      query = query.where(
+        inScope(filter.scope, {
+          organization: (organizationId) =>
+            eb.or([
+              eb('deployments.status', 'in', ['planning', 'staffing']),
+              eb.exists(
+                eb
+                  .selectFrom('assignments as a')
+                  .innerJoin('people as p', 'p.id', 'a.person_id')
+                  .select('a.id')
+                  .whereRef('a.deployment_id', '=', 'deployments.id')
+                  .where('p.organization_id', '=', organizationId),
+              ),
+            ]),
+          person: (personId) =>
+            eb.exists(eb.selectFrom('assignments as a').select('a.id').whereRef('a.deployment_id', '=', 'deployments.id').where('a.person_id', '=', personId)),
+        }),
+      );
       return applyKeyset(query, 'deployments.id', sort, page).execute();
     },
     async extras(ids: readonly string[]) {
@@ -198,6 +202,7 @@ export function assignmentsRepository(db: Kysely<DB>) {
       .selectAll('assignments')
       .select([
         'deployments.title as deployment_title',
+        'deployments.status as deployment_status',
         'deployments.host_country as host_country',
         'deployments.is_high_threat as is_high_threat',
         'rotations.sequence as rotation_sequence',
@@ -211,8 +216,43 @@ export function assignmentsRepository(db: Kysely<DB>) {
     findById(id: string) {
       return base().where('assignments.id', '=', id).executeTakeFirst();
     },
-    forDeployment(deploymentId: string) {
-      return base().where('assignments.deployment_id', '=', deploymentId).orderBy('rotations.sequence').orderBy('people.sort_name').execute();
+    /** A deployment's assignments the actor may see (every one when no scope is given, for the rules). */
+    forDeployment(deploymentId: string, scope: Scope = { kind: 'all' }) {
+      return base()
+        .where('assignments.deployment_id', '=', deploymentId)
+        .where(inScope(scope, ASSIGNMENT_HOLDERS))
+        .orderBy('rotations.sequence')
+        .orderBy('people.sort_name')
+        .execute();
+    },
+    /** The people in a deployment and their agencies, whose deployment it is. */
+    async holdersOf(deploymentId: string) {
+      const rows = await db
+        .selectFrom('assignments')
+        .innerJoin('people', 'people.id', 'assignments.person_id')
+        .select(['assignments.person_id', 'people.organization_id'])
+        .where('assignments.deployment_id', '=', deploymentId)
+        .execute();
+      return { personIds: rows.map((r) => r.person_id), organizationIds: [...new Set(rows.map((r) => r.organization_id))] };
+    },
+    /** The same for many deployments at once, by deployment. */
+    async holdersOfMany(deploymentIds: readonly string[]) {
+      const byDeployment = new Map<string, { personIds: string[]; organizationIds: string[] }>();
+      for (const chunk of chunks(deploymentIds)) {
+        const rows = await db
+          .selectFrom('assignments')
+          .innerJoin('people', 'people.id', 'assignments.person_id')
+          .select(['assignments.deployment_id', 'assignments.person_id', 'people.organization_id'])
+          .where('assignments.deployment_id', 'in', chunk)
+          .execute();
+        for (const row of rows) {
+          const holders = byDeployment.get(row.deployment_id) ?? { personIds: [], organizationIds: [] };
+          holders.personIds.push(row.person_id);
+          if (!holders.organizationIds.includes(row.organization_id)) holders.organizationIds.push(row.organization_id);
+          byDeployment.set(row.deployment_id, holders);
+        }
+      }
+      return byDeployment;
     },
     forPerson(personId: string) {
       return base().where('assignments.person_id', '=', personId).orderBy('assignments.start_on').execute();
@@ -229,12 +269,19 @@ export function assignmentsRepository(db: Kysely<DB>) {
         .where('assignments.end_on', '>=', from)
         .execute();
     },
-    /** Every assignment that was deployed, for person-days. */
-    deployed() {
-      return base().where('assignments.status', 'in', ['deployed', 'returned']).execute();
+    /** Every assignment the actor may see that was deployed, for person-days. */
+    deployed(scope: Scope) {
+      return base().where('assignments.status', 'in', ['deployed', 'returned']).where(inScope(scope, ASSIGNMENT_HOLDERS)).execute();
     },
-    inWindow(from: string, to: string) {
-      return base().where('assignments.start_on', '<=', to).where('assignments.end_on', '>=', from).orderBy('assignments.start_on').execute();
+    /** The assignments the actor may see that run between two days and were not withdrawn, for the calendar. */
+    inWindow(from: string, to: string, scope: Scope) {
+      return base()
+        .where('assignments.start_on', '<=', to)
+        .where('assignments.end_on', '>=', from)
+        .where('assignments.status', '!=', 'withdrawn')
+        .where(inScope(scope, ASSIGNMENT_HOLDERS))
+        .orderBy('assignments.start_on')
+        .execute();
     },
     insert(row: Insertable<AssignmentsTable>) {
       return db.insertInto('assignments').values(row).execute();

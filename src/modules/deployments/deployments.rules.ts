@@ -10,6 +10,24 @@ export const DEPLOYMENT_TRANSITIONS: Readonly<Record<DeploymentStatus, readonly 
   cancelled: [],
 };
 
+/** Deployments being planned and staffed: open to every agency's view, for nominations. */
+export function isOpenForStaffing(status: DeploymentStatus): boolean {
+  return status === 'planning' || status === 'staffing';
+}
+
+/** A deployment takes nominations until its officers are in country. */
+export const OPEN_FOR_NOMINATIONS: readonly DeploymentStatus[] = ['planning', 'staffing', 'predeployment'];
+/** Officers deploy once the deployment is in pre-deployment or in country. */
+export const DEPLOYABLE: readonly DeploymentStatus[] = ['predeployment', 'in_country'];
+
+/** Whether a deployment's state lets an action be taken at all (the policy says who may). */
+export function isDeploymentActionOpen(action: 'update' | 'changeStatus' | 'addRotation' | 'updateRotation' | 'nominate', status: DeploymentStatus): boolean {
+  if (action === 'changeStatus') return DEPLOYMENT_TRANSITIONS[status].length > 0;
+  if (action === 'addRotation') return status !== 'completed' && status !== 'cancelled';
+  if (action === 'nominate') return OPEN_FOR_NOMINATIONS.includes(status);
+  return true;
+}
+
 export interface DeploymentState {
   from: DeploymentStatus;
   to: DeploymentStatus;
@@ -66,6 +84,11 @@ export function checkAssignmentTransition(from: AssignmentStatus, to: Assignment
       `${personName}'s assignment cannot go from ${from} to ${to}${next.length ? `; from ${from} it can go to ${next.join(', ')}` : `: ${from} is final`}.`,
     );
   }
+}
+
+/** An assignment can be extended while it is still open. */
+export function isExtendable(status: AssignmentStatus): boolean {
+  return status !== 'returned' && status !== 'withdrawn';
 }
 
 /** Statuses that hold a place in a rotation. */

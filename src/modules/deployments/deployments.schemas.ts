@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  allowedActionsSchema,
   calendarDateSchema,
   countryCodeSchema,
   idSchema,
@@ -92,6 +93,14 @@ export const updateRotationSchema = z
   .meta({ id: 'UpdateRotation' });
 export type UpdateRotationInput = z.infer<typeof updateRotationSchema>;
 
+/** What may be done to one deployment. */
+export const DEPLOYMENT_ACTIONS = ['update', 'changeStatus', 'addRotation', 'updateRotation', 'nominate'] as const;
+export type DeploymentAction = (typeof DEPLOYMENT_ACTIONS)[number];
+
+/** What may be done to one assignment: move it to one of these statuses, or extend it. */
+export const ASSIGNMENT_ACTIONS = [...ASSIGNMENT_STATUSES, 'extend'] as const;
+export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number];
+
 export const rotationSchema = z.object({
   id: idSchema,
   sequence: z.number().int(),
@@ -120,7 +129,8 @@ export const deploymentSchema = z
     summary: z.string().nullable(),
     rotations: z.array(rotationSchema),
     personDays: z.number().int().describe('Days deployed, summed over people, as of today.'),
-    allowedStatuses: z.array(deploymentStatusSchema),
+    allowedStatuses: z.array(deploymentStatusSchema).describe('The statuses the deployment’s rules let it move to; whether you may is in allowedActions (changeStatus).'),
+    allowedActions: allowedActionsSchema(DEPLOYMENT_ACTIONS),
     createdAt: instantSchema,
     updatedAt: instantSchema,
     version: z.number().int(),
@@ -148,7 +158,8 @@ export const assignmentSchema = z
       .array(z.object({ rule: z.string(), detail: z.string() }))
       .optional()
       .describe('What stops this person deploying for these dates (staff and the person’s coordinator see it).'),
-    allowedStatuses: z.array(assignmentStatusSchema).describe('The statuses you may move this assignment to.'),
+    allowedStatuses: z.array(assignmentStatusSchema).describe('The statuses you may move this assignment to (the statuses among allowedActions).'),
+    allowedActions: allowedActionsSchema(ASSIGNMENT_ACTIONS),
     version: z.number().int(),
   })
   .meta({ id: 'Assignment' });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
@@ -11,7 +11,8 @@ import type { OrganizationsService } from '../organizations/organizations.servic
 import { ilrToNumber } from '../people/people.schemas.js';
 import { STANDARD_TOUR_DAYS } from '../people/readiness.js';
 import { toAssignment, toDeployment } from './deployments.mapper.js';
-import { allowedAssignmentStatuses, canSeeAssignment, canSeeBlockers, deploymentScope, deploymentWriters } from './deployments.policy.js';
+import { assignmentActions, deploymentActions } from './deployments.actions.js';
+import { assignmentsPolicy, type DeploymentAccess, deploymentsPolicy as policy } from './deployments.policy.js';
 import { assignmentsRepository, type DeploymentFilter, type DeploymentRowWithHost, deploymentsRepository } from './deployments.repository.js';
 import { checkDeploymentStatusChange, HOLDS_PLACE } from './deployments.rules.js';
 import type {
@@ -38,49 +39,53 @@ const defaultEnd = (start: string) => addDays(start, STANDARD_TOUR_DAYS - 1);
 
 export function createDeploymentsService({ db, clock, audit, organizations, readiness }: DeploymentsDeps) {
   function filterFor(ctx: RequestContext, query: Partial<ListDeploymentsQuery>): DeploymentFilter {
-    const scope = deploymentScope(ctx.actor);
-    return {
-      status: query.status,
-      hostCountry: query.hostCountry,
-      from: query.from,
-      to: query.to,
-      visibleTo:
-        scope.kind === 'all'
-          ? undefined
-          : scope.kind === 'organization'
-            ? { organizationId: scope.organizationId, isStaffingVisible: true }
-            : { personIds: [scope.personId], isStaffingVisible: false },
-    };
+    return { status: query.status, hostCountry: query.hostCountry, from: query.from, to: query.to, scope: policy.scope(ctx.actor, 'read') };
   }
 
+  async function accessOf(row: DeploymentRowWithHost, executor: Kysely<DB>): Promise<DeploymentAccess> {
+    return { status: row.status, ...(await assignmentsRepository(executor).holdersOf(row.id)) };
+  }
+
+  /** The deployment, or 404 when missing or out of the actor's sight (another agency's answers alike). */
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<DeploymentRowWithHost> {
     const row = await deploymentsRepository(executor).findById(id);
-    if (!row) throw notFound('The deployment');
-    if (deploymentScope(ctx.actor).kind === 'all') return row;
-    const isOpen = row.status === 'planning' || row.status === 'staffing';
-    const mine = (await assignmentsRepository(executor).forDeployment(id)).some((a) => canSeeAssignment(ctx.actor, a));
-    if (!(mine || (isOpen && deploymentScope(ctx.actor).kind === 'organization'))) throw notFound('The deployment');
+    if (!row || !policy.can(ctx.actor, 'read', await accessOf(row, executor))) throw notFound('The deployment');
     return row;
   }
 
-  async function present(rows: DeploymentRowWithHost[], executor: Kysely<DB> = db): Promise<Deployment[]> {
-    const extras = await deploymentsRepository(executor).extras(rows.map((r) => r.id));
+  /** The deployment the actor may take this action on: 404 out of sight, 403 when they see it but may not. */
+  async function authorizedRow(ctx: RequestContext, action: 'update' | 'changeStatus' | 'addRotation' | 'updateRotation' | 'nominate', id: string, executor: Kysely<DB> = db) {
+    const row = await deploymentsRepository(executor).findById(id);
+    if (!row) throw notFound('The deployment');
+    policy.authorize(ctx.actor, action, await accessOf(row, executor), 'The deployment');
+    return row;
+  }
+
+  /** Deployments as the API shows them, each with what the actor may do to it; in an audit event, without. */
+  async function present(ctx: RequestContext | null, rows: DeploymentRowWithHost[], executor: Kysely<DB> = db): Promise<Deployment[]> {
+    const repo = deploymentsRepository(executor);
+    const extras = await repo.extras(rows.map((r) => r.id));
     const day = today(clock);
-    return rows.map((row) => toDeployment(row, extras, day));
+    // Every listed row is one the actor may read; what else they may do is decided on the same holders.
+    const holders = ctx ? await assignmentsRepository(executor).holdersOfMany(rows.map((r) => r.id)) : null;
+    return rows.map((row) => {
+      const access = holders && { status: row.status, ...(holders.get(row.id) ?? { personIds: [], organizationIds: [] }) };
+      return toDeployment(row, extras, day, ctx && access ? deploymentActions(ctx.actor, access) : []);
+    });
   }
 
   async function detail(ctx: RequestContext, row: DeploymentRowWithHost, executor: Kysely<DB> = db): Promise<DeploymentDetail> {
     const [[deployment], assignments, history] = await Promise.all([
-      present([row], executor),
-      assignmentsRepository(executor).forDeployment(row.id),
+      present(ctx, [row], executor),
+      assignmentsRepository(executor).forDeployment(row.id, assignmentsPolicy.scope(ctx.actor, 'read')),
       deploymentsRepository(executor).history(row.id),
     ]);
     const day = today(clock);
-    const visible = assignments.filter((a) => canSeeAssignment(ctx.actor, a));
-    const blockers = canSeeBlockers(ctx.actor) ? await readiness.blockersFor(ctx, visible, executor) : null;
+    const withBlockers = assignments.filter((a) => assignmentsPolicy.can(ctx.actor, 'readBlockers', a));
+    const blockers = withBlockers.length > 0 ? await readiness.blockersFor(ctx, withBlockers, executor) : null;
     return {
       ...(deployment as Deployment),
-      assignments: visible.map((a) => toAssignment(a, day, { blockers: blockers?.get(a.id), allowedStatuses: allowedAssignmentStatuses(ctx.actor, a) })),
+      assignments: assignments.map((a) => toAssignment(a, day, { blockers: blockers?.get(a.id), allowedActions: assignmentActions(ctx.actor, a) })),
       history: history.map((h) => ({
         fromStatus: h.from_status,
         toStatus: h.to_status,
@@ -96,16 +101,17 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
     await organizations.requireReference(ctx, organizationId, '/body/hostOrganizationId', trx);
   }
 
+  /** The deployment as an audit event keeps it: no assignments, history or allowed actions. */
   function stripDetail(d: DeploymentDetail): Deployment {
     const { assignments: _a, history: _h, ...rest } = d;
-    return rest;
+    return { ...rest, allowedActions: [] };
   }
 
   async function listPage(ctx: RequestContext, query: ListDeploymentsQuery, page: PageRequest): Promise<Page<Deployment>> {
     const sort: SortRequest = { column: 'deployments.start_on', order: query.order };
     const rows = await deploymentsRepository(db).list(filterFor(ctx, query), sort, page);
     const result = toPage(rows, page, sort, (row) => ({ value: row.start_on, id: row.id }), (row) => row);
-    return { items: await present(result.items), nextCursor: result.nextCursor };
+    return { items: await present(ctx, result.items), nextCursor: result.nextCursor };
   }
 
   return {
@@ -123,9 +129,11 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
 
     /** For the assignments service: the deployment as its actor may see it. */
     requireVisible: visibleRow,
+    /** For the assignments service: the deployment its actor may take this action on. */
+    requireAuthorized: authorizedRow,
 
     async create(ctx: RequestContext, input: CreateDeploymentInput): Promise<DeploymentDetail> {
-      requireRole(ctx.actor, deploymentWriters);
+      policy.requireAllowed(ctx.actor, 'create');
       return db.transaction().execute(async (trx) => {
         await checkHost(ctx, trx, input.hostOrganizationId);
         const id = newId();
@@ -167,10 +175,10 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
     },
 
     async update(ctx: RequestContext, id: string, version: number, input: UpdateDeploymentInput): Promise<DeploymentDetail> {
-      requireRole(ctx.actor, deploymentWriters);
+      policy.requireAllowed(ctx.actor, 'update');
       return db.transaction().execute(async (trx) => {
-        const current = await visibleRow(ctx, id, trx);
-        const [before] = await present([current], trx);
+        const current = await authorizedRow(ctx, 'update', id, trx);
+        const [before] = await present(null, [current], trx);
         await checkHost(ctx, trx, input.hostOrganizationId);
         const repo = deploymentsRepository(trx);
         const isUpdated = await repo.update(id, version, {
@@ -195,9 +203,9 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
     },
 
     async changeStatus(ctx: RequestContext, id: string, version: number, input: { status: DeploymentStatus; note?: string | null | undefined }): Promise<DeploymentDetail> {
-      requireRole(ctx.actor, deploymentWriters);
+      policy.requireAllowed(ctx.actor, 'changeStatus');
       return db.transaction().execute(async (trx) => {
-        const current = await visibleRow(ctx, id, trx);
+        const current = await authorizedRow(ctx, 'changeStatus', id, trx);
         const assignments = assignmentsRepository(trx);
         checkDeploymentStatusChange({
           from: current.status,
@@ -232,9 +240,9 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
 
     /** Adds the next rotation, so a long mission is staffed continuously. */
     async addRotation(ctx: RequestContext, id: string, input: CreateRotationInput): Promise<DeploymentDetail> {
-      requireRole(ctx.actor, deploymentWriters);
+      policy.requireAllowed(ctx.actor, 'addRotation');
       return db.transaction().execute(async (trx) => {
-        const current = await visibleRow(ctx, id, trx);
+        const current = await authorizedRow(ctx, 'addRotation', id, trx);
         if (current.status === 'completed' || current.status === 'cancelled') {
           throw ruleBroken('deployment.closed', `The deployment is ${current.status}: it takes no new rotation.`);
         }
@@ -263,9 +271,9 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
     },
 
     async updateRotation(ctx: RequestContext, id: string, rotationId: string, version: number, input: UpdateRotationInput): Promise<DeploymentDetail> {
-      requireRole(ctx.actor, deploymentWriters);
+      policy.requireAllowed(ctx.actor, 'updateRotation');
       return db.transaction().execute(async (trx) => {
-        await visibleRow(ctx, id, trx);
+        await authorizedRow(ctx, 'updateRotation', id, trx);
         const repo = deploymentsRepository(trx);
         const rotation = await repo.findRotation(rotationId);
         if (!rotation || rotation.deployment_id !== id) throw notFound('The rotation');

@@ -169,10 +169,35 @@ describe('who sees people', () => {
 
     const viewer = await agentFor(t, 'viewer');
     const seen = (await viewer.get(`/api/people/${mine.id}`)).json();
-    expect(Object.keys(seen).sort()).toEqual(['detail', 'familyName', 'givenName', 'id', 'organizationId', 'organizationName', 'rankTitle']);
+    expect(Object.keys(seen).sort()).toEqual(['allowedActions', 'detail', 'familyName', 'givenName', 'id', 'organizationId', 'organizationName', 'rankTitle']);
     expect(seen.detail).toBe('names');
+    expect(seen.allowedActions).toEqual([]);
     const csv = (await viewer.get(`/api/people?organizationId=${own.id}&format=csv`)).body;
     expect(csv).not.toContain('mine@example.test');
     expect((await viewer.post('/api/people', { organizationId: own.id, givenName: 'A', familyName: 'B' })).statusCode).toBe(403);
+  });
+
+  it('tells each caller what they may do with a person, and their role what it may do at all', async () => {
+    const own = await buildOrganization(t.services, t.system);
+    const person = await buildPerson(t.services, t.system, { organizationId: own.id });
+    const coordinator = await agentFor(t, 'coordinator', { organizationId: own.id });
+    const instructor = await agentFor(t, 'instructor', { personId: person.id });
+    const viewer = await agentFor(t, 'viewer');
+    const actionsOf = async (agent: Agent) => (await agent.get(`/api/people/${person.id}`)).json().allowedActions;
+
+    expect(await actionsOf(officer)).toEqual(['update', 'setReadiness']);
+    expect(await actionsOf(coordinator)).toEqual(['update', 'setReadiness']);
+    expect(await actionsOf(instructor)).toEqual([]);
+    expect(await actionsOf(viewer)).toEqual([]);
+    // A passport number to reveal, to staff only.
+    await t.services.people.setReadiness(t.system, person.id, 'passport', { completedOn: '2020-01-01', expiresOn: '2030-01-01', passportNumber: 'P7654321' });
+    expect(await actionsOf(officer)).toEqual(['update', 'setReadiness', 'revealPassport']);
+    expect(await actionsOf(coordinator)).toEqual(['update', 'setReadiness']);
+    const listed = (await coordinator.get('/api/people')).json().items;
+    expect(listed.map((p: { allowedActions: string[] }) => p.allowedActions)).toEqual([['update', 'setReadiness']]);
+
+    expect((await officer.get('/api/auth/me')).json().capabilities.people).toEqual(['read', 'readDetail', 'create', 'update', 'setReadiness', 'revealPassport']);
+    expect((await coordinator.get('/api/auth/me')).json().capabilities.people).toEqual(['read', 'readDetail', 'create', 'update', 'setReadiness']);
+    expect((await viewer.get('/api/auth/me')).json().capabilities.people).toEqual(['read']);
   });
 });

@@ -1,13 +1,13 @@
 import type { ReadinessRow } from '../../platform/db/schema.js';
 import type { PersonExtras, PersonRowWithOrganization } from './people.repository.js';
-import { ilrFromNumber, type Person, type PersonDetail } from './people.schemas.js';
+import { ilrFromNumber, type Person, type PersonAction, type PersonDetail } from './people.schemas.js';
 import { type ReadinessRecord, readinessBadge } from './readiness.js';
 
 export function toReadinessRecords(rows: readonly Pick<ReadinessRow, 'item' | 'completed_on' | 'expires_on'>[]): ReadinessRecord[] {
   return rows.map((r) => ({ item: r.item, completedOn: r.completed_on, expiresOn: r.expires_on }));
 }
 
-function namesOnly(row: PersonRowWithOrganization): Person {
+function namesOnly(row: PersonRowWithOrganization, allowedActions: PersonAction[]): Person {
   return {
     id: row.id,
     detail: 'names',
@@ -16,13 +16,15 @@ function namesOnly(row: PersonRowWithOrganization): Person {
     givenName: row.given_name,
     familyName: row.family_name,
     rankTitle: row.rank_title,
+    allowedActions,
   };
 }
 
-export function toPerson(row: PersonRowWithOrganization, extras: PersonExtras, today: string, detail: 'full' | 'names'): Person {
-  if (detail === 'names') return namesOnly(row);
+/** A person as the API shows it, with what the caller may do to them (none in an audit event). */
+export function toPerson(row: PersonRowWithOrganization, extras: PersonExtras, today: string, detail: 'full' | 'names', allowedActions: PersonAction[] = []): Person {
+  if (detail === 'names') return namesOnly(row, allowedActions);
   return {
-    ...namesOnly(row),
+    ...namesOnly(row, allowedActions),
     detail: 'full',
     status: row.status,
     languages: extras.languages.map((l) => ({ language: l.language, speaking: ilrFromNumber(l.speaking), reading: ilrFromNumber(l.reading) })),
@@ -33,8 +35,8 @@ export function toPerson(row: PersonRowWithOrganization, extras: PersonExtras, t
   };
 }
 
-export function toPersonDetail(row: PersonRowWithOrganization, extras: PersonExtras, today: string, detail: 'full' | 'names'): PersonDetail {
-  const person = toPerson(row, extras, today, detail);
+export function toPersonDetail(row: PersonRowWithOrganization, extras: PersonExtras, today: string, detail: 'full' | 'names', allowedActions: PersonAction[] = []): PersonDetail {
+  const person = toPerson(row, extras, today, detail, allowedActions);
   if (detail === 'names') return person;
   return {
     ...person,

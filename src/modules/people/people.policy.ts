@@ -1,36 +1,27 @@
-import { type Actor, isStaff } from '../../platform/access.js';
-import { forbidden } from '../../platform/errors.js';
+import { definePolicy, grant, READERS, STAFF } from '../../platform/policy.js';
+
+/** Whom a person's record belongs to: their agency, and themselves. */
+export interface PersonAccess {
+  readonly id: string;
+  readonly organizationId: string;
+}
 
 /**
- * Who sees which people, and how much. Staff see everyone in full; a coordinator sees and edits
- * their own agency's people; an instructor sees their own record; viewers see names only.
+ * Staff see everyone in full; viewers see everyone's names only (`readDetail` is what shows the
+ * rest); a coordinator sees and edits their own agency's people; an instructor sees their own
+ * record. Passport numbers are shown in full only to program office staff, and each reveal is
+ * audited.
  */
-export type PeopleScope =
-  | { kind: 'all'; detail: 'full' | 'names' }
-  | { kind: 'organization'; organizationId: string; detail: 'full' }
-  | { kind: 'person'; personId: string; detail: 'full' };
+export const peoplePolicy = definePolicy({
+  holders: (person: PersonAccess) => ({ organizationIds: [person.organizationId], personIds: [person.id] }),
+  rules: {
+    read: { ...grant(READERS, 'all'), coordinator: 'organization', instructor: 'person' },
+    readDetail: { ...grant(STAFF, 'all'), coordinator: 'organization', instructor: 'person' },
+    create: { ...grant(STAFF, 'all'), coordinator: 'organization' },
+    update: { ...grant(STAFF, 'all'), coordinator: 'organization' },
+    setReadiness: { ...grant(STAFF, 'all'), coordinator: 'organization' },
+    revealPassport: grant(STAFF, 'all'),
+  },
+});
 
-export function peopleScope(actor: Actor): PeopleScope {
-  if (isStaff(actor)) return { kind: 'all', detail: 'full' };
-  if (actor.role === 'viewer') return { kind: 'all', detail: 'names' };
-  if (actor.role === 'coordinator' && actor.organizationId) return { kind: 'organization', organizationId: actor.organizationId, detail: 'full' };
-  if (actor.role === 'instructor' && actor.personId) return { kind: 'person', personId: actor.personId, detail: 'full' };
-  throw forbidden();
-}
-
-export function canSeePerson(actor: Actor, person: { id: string; organization_id: string }): boolean {
-  const scope = peopleScope(actor);
-  if (scope.kind === 'all') return true;
-  if (scope.kind === 'organization') return scope.organizationId === person.organization_id;
-  return scope.personId === person.id;
-}
-
-/** Staff edit anyone; a coordinator edits their own agency's people, and only there. */
-export function canEditPeopleOf(actor: Actor, organizationId: string): boolean {
-  return isStaff(actor) || (actor.role === 'coordinator' && actor.organizationId === organizationId);
-}
-
-/** Passport numbers are shown in full only to program office staff who ask, and each reveal is audited. */
-export function canRevealPassport(actor: Actor): boolean {
-  return isStaff(actor);
-}
+export const personAccess = (row: { id: string; organization_id: string }): PersonAccess => ({ id: row.id, organizationId: row.organization_id });

@@ -1,6 +1,8 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { inScope } from '../../platform/db/scope.js';
+import type { Scope } from '../../platform/policy.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type {
   DB,
@@ -15,8 +17,8 @@ import type { readinessBounds } from './readiness.js';
 export interface PeopleFilter {
   search?: string | undefined;
   organizationId?: string | undefined;
-  onlyOrganizationId?: string | undefined;
-  onlyPersonId?: string | undefined;
+  /** The people the actor may see. */
+  scope: Scope;
   language?: string | undefined;
   minSpeaking?: number | undefined;
   specialty?: string | undefined;
@@ -52,11 +54,9 @@ export function peopleRepository(db: Kysely<DB>) {
   }
 
   function filtered(filter: PeopleFilter) {
-    let query = base();
+    let query = base().where(inScope(filter.scope, { organization: 'people.organization_id', person: 'people.id' }));
     if (filter.search) query = query.where(sql<boolean>`people.search_name LIKE ${containsPattern(filter.search)} ESCAPE '\\'`);
     if (filter.organizationId) query = query.where('people.organization_id', '=', filter.organizationId);
-    if (filter.onlyOrganizationId) query = query.where('people.organization_id', '=', filter.onlyOrganizationId);
-    if (filter.onlyPersonId) query = query.where('people.id', '=', filter.onlyPersonId);
     if (filter.status) query = query.where('people.status', '=', filter.status);
     if (filter.language) {
       const language = filter.language;

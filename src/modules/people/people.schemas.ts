@@ -7,6 +7,7 @@ import {
   instantSchema,
   lineSchema,
   listFormatSchema,
+  allowedActionsSchema,
   pageQuerySchema,
   sortOrderSchema,
   textSchema,
@@ -111,6 +112,10 @@ export const readinessRecordSchema = z.object({
 
 export const languageSkillViewSchema = z.object({ language: z.string(), speaking: ilrSchema, reading: ilrSchema });
 
+/** What may be done to one person: edit them, record their readiness, see their passport number. */
+export const PERSON_ACTIONS = ['update', 'setReadiness', 'revealPassport'] as const;
+export type PersonAction = (typeof PERSON_ACTIONS)[number];
+
 /** What every role that may see a person sees: names, agency, rank. */
 const personNameFields = {
   id: idSchema,
@@ -120,6 +125,7 @@ const personNameFields = {
   givenName: z.string(),
   familyName: z.string(),
   rankTitle: z.string().nullable(),
+  allowedActions: allowedActionsSchema(PERSON_ACTIONS),
 };
 
 export const personSchema = z

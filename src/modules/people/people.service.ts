@@ -13,7 +13,7 @@ import { searchKey } from '../../platform/text.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { toPerson, toPersonDetail, toReadinessRecords } from './people.mapper.js';
-import { canEditPeopleOf, canRevealPassport, canSeePerson, peopleScope } from './people.policy.js';
+import { peoplePolicy as policy, personAccess } from './people.policy.js';
 import { extrasOf, type PeopleFilter, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
 import {
   type CreatePersonInput,
@@ -21,6 +21,7 @@ import {
   ilrToNumber,
   type ListPeopleQuery,
   type Person,
+  type PersonAction,
   type PersonDetail,
   type SetReadinessInput,
   type UpdatePersonInput,
@@ -113,34 +114,47 @@ export interface PersonForImport {
   isEditable: boolean;
 }
 
+/** What the actor sees of a person: everything, or (a viewer) the names only. */
+function detailFor(ctx: RequestContext, row: PersonRowWithOrganization): 'full' | 'names' {
+  return policy.can(ctx.actor, 'readDetail', personAccess(row)) ? 'full' : 'names';
+}
+
+/** What the actor may do to a person: the policy's answer, and a passport number to reveal only when one is kept. */
+function actionsFor(ctx: RequestContext, row: PersonRowWithOrganization, extras: PersonExtras): PersonAction[] {
+  const hasPassportNumber = extras.readiness.some((r) => r.item === 'passport' && r.secret !== null);
+  return policy
+    .allowedActions(ctx.actor, personAccess(row))
+    .filter((action): action is PersonAction => action !== 'readDetail' && (action !== 'revealPassport' || hasPassportNumber));
+}
+
 export function createPeopleService({ db, clock, audit, passports, organizations }: PeopleDeps) {
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
     const row = await peopleRepository(executor).findById(id);
-    if (!row || !canSeePerson(ctx.actor, row)) throw notFound('The person');
+    // Another agency's person answers exactly like a missing one.
+    if (!row || !policy.can(ctx.actor, 'read', personAccess(row))) throw notFound('The person');
     return row;
   }
 
-  async function editableRow(ctx: RequestContext, id: string, executor: Kysely<DB>) {
+  async function editableRow(ctx: RequestContext, id: string, executor: Kysely<DB>, action: 'update' | 'setReadiness') {
     const row = await visibleRow(ctx, id, executor);
-    if (!canEditPeopleOf(ctx.actor, row.organization_id)) throw forbidden();
+    if (!policy.can(ctx.actor, action, personAccess(row))) throw forbidden();
     return row;
   }
 
-  async function detailOf(ctx: RequestContext, row: PersonRowWithOrganization, executor: Kysely<DB> = db): Promise<PersonDetail> {
-    const related = await peopleRepository(executor).related([row.id]);
-    return toPersonDetail(row, extrasOf(related, row.id), today(clock), peopleScope(ctx.actor).detail);
+  /** The person as the API shows them; `forAudit` leaves out what the actor may do, which is no part of the record. */
+  async function detailOf(ctx: RequestContext, row: PersonRowWithOrganization, executor: Kysely<DB> = db, forAudit = false): Promise<PersonDetail> {
+    const extras = extrasOf(await peopleRepository(executor).related([row.id]), row.id);
+    return toPersonDetail(row, extras, today(clock), detailFor(ctx, row), forAudit ? [] : actionsFor(ctx, row, extras));
   }
 
   function filterFor(ctx: RequestContext, query: ListPeopleQuery): PeopleFilter {
-    const scope = peopleScope(ctx.actor);
     const day = today(clock);
     // Viewers see names only, so they may not filter by what they cannot see.
-    const isNamesOnly = scope.detail === 'names';
+    const isNamesOnly = !policy.allows(ctx.actor, 'readDetail');
     return {
       search: query.q ? searchKey(query.q) : undefined,
       organizationId: query.organizationId,
-      onlyOrganizationId: scope.kind === 'organization' ? scope.organizationId : undefined,
-      onlyPersonId: scope.kind === 'person' ? scope.personId : undefined,
+      scope: policy.scope(ctx.actor, 'read'),
       language: isNamesOnly ? undefined : query.language,
       minSpeaking: query.minSpeaking ? ilrToNumber(query.minSpeaking) : undefined,
       specialty: isNamesOnly ? undefined : query.specialty,
@@ -160,14 +174,19 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     const rows = await repo.list(filter, sort, page);
     const result = toPage(rows, page, sort, (row) => ({ value: row.sort_name, id: row.id }), (row) => row);
     const related = await repo.related(result.items.map((row) => row.id));
-    const detail = peopleScope(ctx.actor).detail;
     const day = today(clock);
-    return { items: result.items.map((row) => toPerson(row, extrasOf(related, row.id), day, detail)), nextCursor: result.nextCursor };
+    return {
+      items: result.items.map((row) => {
+        const extras = extrasOf(related, row.id);
+        return toPerson(row, extras, day, detailFor(ctx, row), actionsFor(ctx, row, extras));
+      }),
+      nextCursor: result.nextCursor,
+    };
   }
 
   async function checkOrganization(ctx: RequestContext, trx: Kysely<DB>, organizationId: string) {
     // Refused before looking, so a coordinator learns nothing of other agencies' ids.
-    if (!canEditPeopleOf(ctx.actor, organizationId)) throw forbidden('You may add people to your own agency only.');
+    if (!policy.can(ctx.actor, 'create', { id: '', organizationId })) throw forbidden('You may add people to your own agency only.');
     await organizations.requireReference(ctx, organizationId, '/body/organizationId', trx);
   }
 
@@ -214,9 +233,9 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           await repo.replaceLanguages(id, input.languages.map((l) => ({ language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) })));
           await repo.replaceHeritage(id, input.heritageCountries);
           await repo.replaceSpecialties(id, input.specialties);
-          const created = await detailOf(ctx, await visibleRow(ctx, id, trx), trx);
-          await audit(trx, ctx, { action: 'person.create', entityType: 'person', entityId: id, after: created });
-          return created;
+          const row = await visibleRow(ctx, id, trx);
+          await audit(trx, ctx, { action: 'person.create', entityType: 'person', entityId: id, after: await detailOf(ctx, row, trx, true) });
+          return detailOf(ctx, row, trx);
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict('Another person has that email.', [{ pointer: '/body/email', detail: 'is already the email of another person' }]);
@@ -260,12 +279,11 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       }
       const rows = await repo.findByIds(ids);
       const related = await repo.related(ids);
-      const detail = peopleScope(ctx.actor).detail;
       const day = today(clock);
       await audit.many(
         trx,
         ctx,
-        rows.map((row) => ({ action: 'person.create', entityType: 'person', entityId: row.id, after: toPersonDetail(row, extrasOf(related, row.id), day, detail) })),
+        rows.map((row) => ({ action: 'person.create', entityType: 'person', entityId: row.id, after: toPersonDetail(row, extrasOf(related, row.id), day, detailFor(ctx, row)) })),
       );
       return ids;
     },
@@ -283,7 +301,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     ): Promise<PersonForImport[]> {
       const repo = peopleRepository(executor);
       const rows = (await repo.findByKeys({ ids: keys.ids, emails: keys.emails.map((e) => e.toLowerCase()), searchNames: keys.names.map((n) => searchKey(n)) })).filter(
-        (row) => options.anyone === true || canSeePerson(ctx.actor, row),
+        (row) => options.anyone === true || policy.can(ctx.actor, 'read', personAccess(row)),
       );
       const related = await repo.related(rows.map((row) => row.id));
       return rows.map((row) => {
@@ -305,14 +323,14 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           heritageCountries: extras.heritage.map((h) => h.country),
           specialties: extras.specialties.map((s) => s.specialty),
           version: row.version,
-          isEditable: canEditPeopleOf(ctx.actor, row.organization_id),
+          isEditable: policy.can(ctx.actor, 'update', personAccess(row)),
         };
       });
     },
 
     async update(ctx: RequestContext, id: string, version: number, input: UpdatePersonInput, executor?: Transaction<DB>): Promise<PersonDetail> {
       return inTransaction(db, executor, async (trx) => {
-        const current = await editableRow(ctx, id, trx);
+        const current = await editableRow(ctx, id, trx, 'update');
         if (input.organizationId && input.organizationId !== current.organization_id) await checkOrganization(ctx, trx, input.organizationId);
         const merged = {
           givenName: input.givenName ?? current.given_name,
@@ -325,7 +343,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           organizationId: input.organizationId ?? current.organization_id,
           dateOfBirth: input.dateOfBirth === undefined ? current.date_of_birth : input.dateOfBirth,
         });
-        const before = await detailOf(ctx, current, trx);
+        const before = await detailOf(ctx, current, trx, true);
         const repo = peopleRepository(trx);
         const isUpdated = await repo.update(id, version, {
           ...(input.organizationId !== undefined && { organization_id: input.organizationId }),
@@ -343,9 +361,9 @@ export function createPeopleService({ db, clock, audit, passports, organizations
         if (input.languages) await repo.replaceLanguages(id, input.languages.map((l) => ({ language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) })));
         if (input.heritageCountries) await repo.replaceHeritage(id, input.heritageCountries);
         if (input.specialties) await repo.replaceSpecialties(id, input.specialties);
-        const after = await detailOf(ctx, await visibleRow(ctx, id, trx), trx);
-        await audit(trx, ctx, { action: 'person.update', entityType: 'person', entityId: id, before, after });
-        return after;
+        const updated = await visibleRow(ctx, id, trx);
+        await audit(trx, ctx, { action: 'person.update', entityType: 'person', entityId: id, before, after: await detailOf(ctx, updated, trx, true) });
+        return detailOf(ctx, updated, trx);
       });
     },
 
@@ -358,7 +376,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
         throw invalid('A passport needs its expiry date.', [{ pointer: '/body/expiresOn', detail: 'is required for a passport' }]);
       }
       return db.transaction().execute(async (trx) => {
-        const current = await editableRow(ctx, id, trx);
+        const current = await editableRow(ctx, id, trx, 'setReadiness');
         const repo = peopleRepository(trx);
         const previous = (await repo.readinessOf(id)).find((r) => r.item === item);
         const isNewNumber = input.passportNumber !== undefined && input.passportNumber !== null;
@@ -387,7 +405,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
 
     async clearReadiness(ctx: RequestContext, id: string, item: ReadinessItem): Promise<PersonDetail> {
       return db.transaction().execute(async (trx) => {
-        const current = await editableRow(ctx, id, trx);
+        const current = await editableRow(ctx, id, trx, 'setReadiness');
         await peopleRepository(trx).deleteReadiness(id, item);
         await audit(trx, ctx, { action: 'person.readiness_clear', entityType: 'person', entityId: id, before: { item } });
         return detailOf(ctx, current, trx);
@@ -396,9 +414,9 @@ export function createPeopleService({ db, clock, audit, passports, organizations
 
     /** Shows the full passport number to program office staff, and audits that it was shown. */
     async revealPassportNumber(ctx: RequestContext, id: string): Promise<{ passportNumber: string }> {
-      if (!canRevealPassport(ctx.actor)) throw forbidden('Only program office staff may see passport numbers.');
+      if (!policy.allows(ctx.actor, 'revealPassport')) throw forbidden('Only program office staff may see passport numbers.');
       return db.transaction().execute(async (trx) => {
-        await visibleRow(ctx, id, trx);
+        policy.authorize(ctx.actor, 'revealPassport', personAccess(await visibleRow(ctx, id, trx)), 'The person');
         const passport = (await peopleRepository(trx).readinessOf(id)).find((r) => r.item === 'passport');
         if (!passport?.secret) throw notFound('A passport number for this person');
         const passportNumber = passports.decrypt(passport.secret, `${id}:passport`);
@@ -410,7 +428,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     /** Profiles of people the actor may see, for ranking and rules in other modules. */
     async profiles(ctx: RequestContext, ids: readonly string[], executor: Kysely<DB> = db): Promise<Map<string, PersonProfile>> {
       const repo = peopleRepository(executor);
-      const rows = (await repo.findByIds([...new Set(ids)])).filter((row) => canSeePerson(ctx.actor, row));
+      const rows = (await repo.findByIds([...new Set(ids)])).filter((row) => policy.can(ctx.actor, 'read', personAccess(row)));
       const related = await repo.related(rows.map((r) => r.id));
       return new Map(rows.map((row) => [row.id, profileOf(row, extrasOf(related, row.id))]));
     },
@@ -428,13 +446,8 @@ export function createPeopleService({ db, clock, audit, passports, organizations
 
     /** Every active person the actor may see, as profiles: the pool candidates are ranked from. */
     async activePool(ctx: RequestContext): Promise<PersonProfile[]> {
-      const scope = peopleScope(ctx.actor);
       const repo = peopleRepository(db);
-      const rows = await repo.all({
-        status: 'active',
-        onlyOrganizationId: scope.kind === 'organization' ? scope.organizationId : undefined,
-        onlyPersonId: scope.kind === 'person' ? scope.personId : undefined,
-      });
+      const rows = await repo.all({ status: 'active', scope: policy.scope(ctx.actor, 'read') });
       const related = await repo.related(rows.map((r) => r.id));
       return rows.map((row) => profileOf(row, extrasOf(related, row.id)));
     },

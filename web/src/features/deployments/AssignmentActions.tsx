@@ -1,27 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assignment, AssignmentStatus, DeploymentStatus, User } from '../../api/schemas';
-import { canWrite } from '../../api/session';
+import type { Assignment, AssignmentStatus } from '../../api/schemas';
 import { useChangeAssignmentStatus } from './api';
-import { type AssignmentAction, canExtend, isUnderWay, NEXT_ASSIGNMENT_STATUSES, needsInput } from './transitions';
+import { type AssignmentAction, needsInput } from './transitions';
 
 /** Asks the row to take focus back once the assignment it shows has changed. */
 export interface FocusRequest {
   id: string;
   fromVersion: number;
-}
-
-/**
- * What a role may do to an assignment: staff everything (deploying once the deployment is under
- * way), a coordinator withdraw their own nomination.
- */
-export function actionsFor(user: Pick<User, 'role'>, assignment: Assignment, deploymentStatus: DeploymentStatus): AssignmentAction[] {
-  if (canWrite(user)) {
-    const next = NEXT_ASSIGNMENT_STATUSES[assignment.status].filter((status) => status !== 'deployed' || isUnderWay(deploymentStatus));
-    return [...next, ...(canExtend(assignment.status) ? (['extend'] as const) : [])];
-  }
-  if (user.role === 'coordinator' && (assignment.status === 'nominated' || assignment.status === 'selected')) return ['withdrawn'];
-  return [];
 }
 
 export function actionLabelKey(from: AssignmentStatus, action: AssignmentAction) {
@@ -38,7 +24,6 @@ function isForward(from: AssignmentStatus, action: AssignmentAction): boolean {
 
 interface AssignmentActionsProps {
   assignment: Assignment;
-  actions: AssignmentAction[];
   focusRequest: FocusRequest | null;
   onFocused: () => void;
   onOpenForm: (assignment: Assignment, action: AssignmentAction) => void;
@@ -47,10 +32,10 @@ interface AssignmentActionsProps {
 }
 
 /**
- * One button per change the assignment may take next. Those that need a date or a reason open
- * a form under the table; the others happen at once. Either way the API has the last word.
+ * One button per change the server allows on the assignment (its `allowedActions`). Those that
+ * need a date or a reason open a form under the table; the others happen at once.
  */
-export function AssignmentActions({ assignment, actions, focusRequest, onFocused, onOpenForm, onChanged, onProblem }: AssignmentActionsProps) {
+export function AssignmentActions({ assignment, focusRequest, onFocused, onOpenForm, onChanged, onProblem }: AssignmentActionsProps) {
   const { t } = useTranslation();
   const change = useChangeAssignmentStatus(assignment);
   const container = useRef<HTMLDivElement>(null);
@@ -75,7 +60,7 @@ export function AssignmentActions({ assignment, actions, focusRequest, onFocused
 
   return (
     <div ref={container} className="assignment-actions">
-      {actions.map((action) => {
+      {assignment.allowedActions.map((action) => {
         const label = t(actionLabelKey(assignment.status, action));
         return (
           <button

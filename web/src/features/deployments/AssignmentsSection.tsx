@@ -2,12 +2,11 @@ import { useCallback, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Assignment, DeploymentDetail } from '../../api/schemas';
-import { useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { type Column, DataTable } from '../../components/DataTable';
 import { formatCount, formatDate } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { actionLabelKey, actionsFor, AssignmentActions, type FocusRequest } from './AssignmentActions';
+import { actionLabelKey, AssignmentActions, type FocusRequest } from './AssignmentActions';
 import { ExtendForm, StatusChangeForm } from './AssignmentActionForm';
 import { AssignmentDates, AssignmentPerson } from './AssignmentPerson';
 import { AssignmentStatusTag } from './StatusTags';
@@ -25,14 +24,13 @@ interface OpenForm {
  */
 export function AssignmentsSection({ deployment }: { deployment: DeploymentDetail }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const [problem, setProblem] = useState<unknown>(null);
   const [problemKey, setProblemKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [openForm, setOpenForm] = useState<OpenForm | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const onFocused = useCallback(() => setFocusRequest(null), []);
-  const hasActions = deployment.assignments.some((assignment) => actionsFor(user, assignment, deployment.status).length > 0);
+  const hasActions = deployment.assignments.some((assignment) => assignment.allowedActions.length > 0);
 
   const changed = (saved: Assignment, fromVersion: number, action: AssignmentAction) => {
     setProblem(null);
@@ -76,7 +74,6 @@ export function AssignmentsSection({ deployment }: { deployment: DeploymentDetai
       cell: (assignment) => (
         <AssignmentActions
           assignment={assignment}
-          actions={actionsFor(user, assignment, deployment.status)}
           focusRequest={focusRequest}
           onFocused={onFocused}
           onOpenForm={open}

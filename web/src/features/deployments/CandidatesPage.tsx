@@ -3,7 +3,6 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { DeploymentDetail } from '../../api/schemas';
-import { canManageOwnPeople, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { formatDate, languageName } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -11,7 +10,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useCandidates, useDeployment } from './api';
 import { CandidateCard } from './CandidateCard';
-import { isOpenForNominations } from './transitions';
 
 function Needs({ deployment }: { deployment: DeploymentDetail }) {
   const { t } = useTranslation();
@@ -26,14 +24,13 @@ function Needs({ deployment }: { deployment: DeploymentDetail }) {
 
 function CandidateList({ deployment }: { deployment: DeploymentDetail }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const lastRotation = deployment.rotations[deployment.rotations.length - 1];
   const [rotationId, setRotationId] = useState(lastRotation?.id ?? '');
   const [nominated, setNominated] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const query = useCandidates(deployment.id, rotationId);
   const rotation = deployment.rotations.find((candidate) => candidate.id === rotationId);
-  const canNominate = canManageOwnPeople(user) && isOpenForNominations(deployment.status);
+  const canNominate = deployment.allowedActions.includes('nominate');
 
   return (
     <>

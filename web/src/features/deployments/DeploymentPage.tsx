@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { DeploymentDetail } from '../../api/schemas';
-import { canManageOwnPeople, canWrite, useCurrentUser } from '../../api/session';
 import { DetailList } from '../../components/DetailList';
 import { countryName, formatCount, formatDate, formatInstant, languageName } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -12,7 +11,6 @@ import { AssignmentsSection } from './AssignmentsSection';
 import { MoveStatusForm } from './MoveStatusForm';
 import { RotationsSection } from './RotationsSection';
 import { DeploymentStatusTag } from './StatusTags';
-import { isOpenForNominations } from './transitions';
 
 function DeploymentDetails({ deployment }: { deployment: DeploymentDetail }) {
   const { t } = useTranslation();
@@ -66,12 +64,10 @@ function StatusHistory({ history }: { history: DeploymentDetail['history'] }) {
 
 export function DeploymentPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const { id = '' } = useParams();
   const query = useDeployment(id);
   const deployment = query.data;
-  const isWriter = canWrite(user);
-  const canFindCandidates = Boolean(deployment && canManageOwnPeople(user) && isOpenForNominations(deployment.status));
+  const can = (action: DeploymentDetail['allowedActions'][number]) => deployment?.allowedActions.includes(action) ?? false;
 
   return (
     <>
@@ -86,7 +82,7 @@ export function DeploymentPage() {
           )
         }
         actions={
-          canFindCandidates && (
+          can('nominate') && (
             <Link to={`/deployments/${id}/candidates`} className="usa-button">
               {t('deployments.findCandidates')}
             </Link>
@@ -97,12 +93,12 @@ export function DeploymentPage() {
       {query.isError && <ProblemAlert error={query.error} />}
       {deployment && (
         <>
-          {isWriter && deployment.allowedStatuses.length > 0 && <MoveStatusForm deployment={deployment} />}
+          {can('changeStatus') && <MoveStatusForm deployment={deployment} />}
           <section aria-labelledby="deployment-details-heading" className="margin-top-5">
             <h2 id="deployment-details-heading">{t('deployments.detailsHeading')}</h2>
             <DeploymentDetails deployment={deployment} />
           </section>
-          <RotationsSection deployment={deployment} isWriter={isWriter} />
+          <RotationsSection deployment={deployment} canAdd={can('addRotation')} />
           <AssignmentsSection deployment={deployment} />
           <StatusHistory history={deployment.history} />
         </>

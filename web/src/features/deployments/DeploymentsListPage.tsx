@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DEPLOYMENT_STATUSES, type Deployment } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { useCountryChoices } from '../../components/choices';
 import { type Column, PagedTable } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
@@ -16,7 +16,7 @@ const FILTERS = ['status', 'hostCountry', 'from', 'to'] as const;
 /** Deployments, latest start first. */
 export function DeploymentsListPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const [params] = useSearchParams();
   const countries = useCountryChoices();
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? undefined]));
@@ -54,7 +54,7 @@ export function DeploymentsListPage() {
         title={t('deployments.listTitle')}
         actions={
           <>
-            {canWrite(user) && (
+            {can('deployments', 'create') && (
               <Link to="/deployments/new" className="usa-button">
                 {t('nav.newDeployment')}
               </Link>

@@ -10,13 +10,12 @@ import { RotationForm } from './RotationForm';
 type Rotation = DeploymentDetail['rotations'][number];
 
 /** Each rotation's places: authorized, taken by selected officers, and deployed. */
-export function RotationsSection({ deployment, isWriter }: { deployment: DeploymentDetail; isWriter: boolean }) {
+export function RotationsSection({ deployment, canAdd }: { deployment: DeploymentDetail; canAdd: boolean }) {
   const { t } = useTranslation();
   const [isAdding, setIsAdding] = useState(false);
   const [isAdded, setIsAdded] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const formHeading = useRef<HTMLHeadingElement>(null);
-  const isOpen = deployment.status !== 'completed' && deployment.status !== 'cancelled';
 
   // The button and the form replace each other, so focus follows to whichever is shown.
   const open = () => {
@@ -51,12 +50,12 @@ export function RotationsSection({ deployment, isWriter }: { deployment: Deploym
         </Alert>
       )}
       <DataTable caption={t('rotations.caption')} isCaptionHidden columns={columns} rows={deployment.rotations} rowKey={(rotation) => rotation.id} empty="" />
-      {isWriter && isOpen && !isAdding && (
+      {canAdd && !isAdding && (
         <button ref={addButton} type="button" className="usa-button usa-button--outline margin-top-2" onClick={open}>
           {t('rotations.add')}
         </button>
       )}
-      {isWriter && isAdding && (
+      {canAdd && isAdding && (
         <div className="margin-top-3 border-top border-base-lighter padding-top-2">
           <h3 ref={formHeading} tabIndex={-1} className="margin-top-0">
             {t('rotations.addHeading')}

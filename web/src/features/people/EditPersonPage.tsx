@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { PersonDetail } from '../../api/schemas';
-import { canEditPeopleOf, useCurrentUser } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,11 +28,10 @@ function EditForm({ person }: { person: PersonDetail }) {
 
 export function EditPersonPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const { id = '' } = useParams();
   const query = usePerson(id);
   const person = query.data;
-  if (person && !canEditPeopleOf(user, person.organizationId)) return <Forbidden />;
+  if (person && !person.allowedActions.includes('update')) return <Forbidden />;
   return (
     <>
       <PageHeader title={person ? t('people.editTitle', { name: personName(person) }) : t('people.editTitleLoading')} />

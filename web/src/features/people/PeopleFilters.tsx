@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { useCountryChoices, useIlrChoices, useLanguageChoices } from '../../components/choices';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
 import { useOrganizationOptions } from '../organizations/api';
@@ -8,20 +8,20 @@ export const PEOPLE_FILTERS = ['q', 'organizationId', 'language', 'minSpeaking',
 
 /**
  * Search the roster. Viewers see names only, so they are offered the name and agency filters
- * alone; a coordinator's roster is their own agency's, so they are not offered agencies.
+ * alone; whoever sees one agency only (a coordinator) is not offered agencies.
  */
 export function PeopleFilters() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const organizations = useOrganizationOptions();
   const languages = useLanguageChoices();
   const levels = useIlrChoices();
   const countries = useCountryChoices();
-  const isNamesOnly = user.role === 'viewer';
+  const isNamesOnly = !can('people', 'readDetail');
   return (
     <FilterBar names={PEOPLE_FILTERS} label={t('people.filtersLabel')}>
       <FilterInput name="q" label={t('people.search')} isWide />
-      {user.role !== 'coordinator' && (
+      {(organizations.data?.length ?? 0) > 1 && (
         <FilterSelect
           key={organizations.data?.length ?? 0}
           name="organizationId"

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Person } from '../../api/schemas';
-import { canManageOwnPeople, useCurrentUser } from '../../api/session';
+import { useCan, useCurrentUser } from '../../api/session';
 import { type Column, PagedTable } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
 import { PageHeader } from '../../components/PageHeader';
@@ -13,11 +13,12 @@ import { ReadinessBadge } from './ReadinessBadge';
 export function PeopleListPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const can = useCan();
   const [params] = useSearchParams();
   const filters = Object.fromEntries(PEOPLE_FILTERS.map((name) => [name, params.get(name) ?? undefined]));
   const query = usePeopleList({ ...filters, limit: 25 });
   // Viewers get names only: the columns that would stay empty are left out.
-  const isNamesOnly = user.role === 'viewer';
+  const isNamesOnly = !can('people', 'readDetail');
 
   const columns: Column<Person>[] = [
     {
@@ -46,10 +47,11 @@ export function PeopleListPage() {
   return (
     <>
       <PageHeader
-        title={user.role === 'coordinator' ? t('people.ownListTitle') : t('people.listTitle')}
+        // A user bound to one agency (a coordinator) sees that agency's roster.
+        title={user.organizationId ? t('people.ownListTitle') : t('people.listTitle')}
         actions={
           <>
-            {canManageOwnPeople(user) && (
+            {can('people', 'create') && (
               <>
                 <Link to="/people/new" className="usa-button">
                   {t('nav.newPerson')}

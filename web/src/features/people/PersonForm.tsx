@@ -81,7 +81,8 @@ export function PersonForm({ person, organizationId, onSubmit, submitLabel, canc
   const organizations = useOrganizationOptions();
   const languages = useLanguageChoices();
   const levels = useIlrChoices();
-  const ownOrganization = user.role === 'coordinator' ? user.organizationId : null;
+  // A user bound to one agency (a coordinator) adds people to that agency only.
+  const ownOrganization = user.organizationId;
   const form = useForm({
     defaultValues: toValues(person, ownOrganization ?? organizationId ?? ''),
     resolver: apiResolver({

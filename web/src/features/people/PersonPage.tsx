@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PersonDetail } from '../../api/schemas';
-import { canEditPeopleOf, canWrite, useCurrentUser } from '../../api/session';
 import { DetailList } from '../../components/DetailList';
 import { countryName, formatDate, formatInstant } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -45,11 +44,10 @@ function PersonDetails({ person }: { person: PersonDetail }) {
 
 export function PersonPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const { id = '' } = useParams();
   const query = usePerson(id);
   const person = query.data;
-  const canEdit = Boolean(person && isFullRecord(person) && canEditPeopleOf(user, person.organizationId));
+  const can = (action: PersonDetail['allowedActions'][number]) => person?.allowedActions.includes(action) ?? false;
 
   return (
     <>
@@ -58,7 +56,7 @@ export function PersonPage() {
         lead={person && [person.rankTitle, person.organizationName].filter(Boolean).join(', ')}
         actions={
           person &&
-          canEdit && (
+          can('update') && (
             <Link to={`/people/${person.id}/edit`} className="usa-button">
               {t('common.edit')}
             </Link>
@@ -77,7 +75,7 @@ export function PersonPage() {
           </section>
           {isFullRecord(person) && (
             <>
-              <ReadinessSection person={person} canEdit={canEdit} canReveal={canWrite(user)} />
+              <ReadinessSection person={person} canEdit={can('setReadiness')} canReveal={can('revealPassport')} />
               <PersonAssignments personId={person.id} />
             </>
           )}
