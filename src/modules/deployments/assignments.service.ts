@@ -14,7 +14,7 @@ import { assignmentActions } from './deployments.actions.js';
 import { assignmentsPolicy as policy, deploymentsPolicy } from './deployments.policy.js';
 import { type AssignmentRowWithNames, assignmentsRepository, deploymentsRepository } from './deployments.repository.js';
 import { checkAssignmentTransition, DEPLOYABLE, headcountFull, HOLDS_PLACE, isExtendable, OCCUPIES_CALENDAR, OPEN_FOR_NOMINATIONS, overlapConflict } from './deployments.rules.js';
-import type { Assignment, AssignmentStatus, Candidate, ChangeAssignmentStatusInput, DeploymentStatus, NominateInput } from './deployments.schemas.js';
+import type { Assignment, Candidate, ChangeAssignmentStatusInput, NominateInput } from './deployments.schemas.js';
 import type { DeploymentsService } from './deployments.service.js';
 import type { ReadinessCheck } from './readiness-check.js';
 
