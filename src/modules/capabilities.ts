@@ -1,6 +1,11 @@
 import type { Actor } from '../platform/access.js';
 import type { Policy } from '../platform/policy.js';
+import { usersPolicy } from './accounts/accounts.policy.js';
+import { auditPolicy } from './audit/audit.policy.js';
+import { engagementsPolicy, tasksPolicy } from './engagements/engagements.policy.js';
 import { organizationsPolicy } from './organizations/organizations.policy.js';
+import { agreementsPolicy, partnershipsPolicy } from './partnerships/partnerships.policy.js';
+import { reportRunsPolicy, reportsPolicy } from './reports/reports.policy.js';
 
 /**
  * Every module's policy by the resource it guards. The web learns from it, once per sign-in,
@@ -10,6 +15,15 @@ import { organizationsPolicy } from './organizations/organizations.policy.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const POLICIES: Record<string, Policy<any, string>> = {
   organizations: organizationsPolicy,
+  // Partner relationships, accounts, audit, imports and reports:
+  agreements: agreementsPolicy,
+  audit: auditPolicy,
+  engagements: engagementsPolicy,
+  partnerships: partnershipsPolicy,
+  reportRuns: reportRunsPolicy,
+  reports: reportsPolicy,
+  tasks: tasksPolicy,
+  users: usersPolicy,
 };
 
 /** For each resource, the actions the actor's role is granted at all. */

@@ -1,11 +1,12 @@
 import type { OrganizationKind } from '../organizations/organizations.schemas.js';
 import type { AgreementRowWithOrganization, PartnershipRowWithOrganization } from './partnerships.repository.js';
 import { agreementStatus } from './partnerships.rules.js';
-import type { Agreement, Partnership, Stage } from './partnerships.schemas.js';
+import type { Agreement, AgreementAction, Partnership, PartnershipAction, Stage } from './partnerships.schemas.js';
 
 export function toPartnership(
   row: PartnershipRowWithOrganization,
   related: { tracks: string[]; countries: string[]; ownerName: string | null },
+  allowedActions: PartnershipAction[] = [],
 ): Partnership {
   return {
     id: row.id,
@@ -25,10 +26,12 @@ export function toPartnership(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    allowedActions,
   };
 }
 
-export function toAgreement(row: AgreementRowWithOrganization, today: string): Agreement {
+/** An agreement as the API shows it, with what the caller may do to it (none in an audit event). */
+export function toAgreement(row: AgreementRowWithOrganization, today: string, allowedActions: AgreementAction[] = []): Agreement {
   return {
     id: row.id,
     partnershipId: row.partnership_id,
@@ -47,5 +50,6 @@ export function toAgreement(row: AgreementRowWithOrganization, today: string): A
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    allowedActions,
   };
 }
