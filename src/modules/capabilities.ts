@@ -3,6 +3,7 @@ import type { Policy } from '../platform/policy.js';
 import { usersPolicy } from './accounts/accounts.policy.js';
 import { auditPolicy } from './audit/audit.policy.js';
 import { engagementsPolicy, tasksPolicy } from './engagements/engagements.policy.js';
+import { importsPolicy } from './imports/imports.policy.js';
 import { organizationsPolicy } from './organizations/organizations.policy.js';
 import { agreementsPolicy, partnershipsPolicy } from './partnerships/partnerships.policy.js';
 import { reportRunsPolicy, reportsPolicy } from './reports/reports.policy.js';
@@ -19,6 +20,7 @@ const POLICIES: Record<string, Policy<any, string>> = {
   agreements: agreementsPolicy,
   audit: auditPolicy,
   engagements: engagementsPolicy,
+  imports: importsPolicy,
   partnerships: partnershipsPolicy,
   reportRuns: reportRunsPolicy,
   reports: reportsPolicy,
