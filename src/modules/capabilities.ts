@@ -1,10 +1,16 @@
 import type { Actor } from '../platform/access.js';
 import type { Policy } from '../platform/policy.js';
+import { usersPolicy } from './accounts/accounts.policy.js';
+import { auditPolicy } from './audit/audit.policy.js';
 import { endorsementsPolicy } from './badges/badges.policy.js';
 import { cascadePolicy } from './cascade/cascade.policy.js';
 import { assignmentsPolicy, deploymentsPolicy } from './deployments/deployments.policy.js';
+import { engagementsPolicy, tasksPolicy } from './engagements/engagements.policy.js';
+import { importsPolicy } from './imports/imports.policy.js';
 import { organizationsPolicy } from './organizations/organizations.policy.js';
+import { agreementsPolicy, partnershipsPolicy } from './partnerships/partnerships.policy.js';
 import { peoplePolicy } from './people/people.policy.js';
+import { reportRunsPolicy, reportsPolicy } from './reports/reports.policy.js';
 import { certificationsPolicy, coursesPolicy, credentialsPolicy, enrollmentsPolicy, offeringsPolicy, transcriptsPolicy } from './training/training.policy.js';
 import { vettingPolicy } from './vetting/vetting.policy.js';
 
@@ -16,6 +22,17 @@ import { vettingPolicy } from './vetting/vetting.policy.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const POLICIES: Record<string, Policy<any, string>> = {
   organizations: organizationsPolicy,
+  // Partner relationships, accounts, audit, imports and reports:
+  agreements: agreementsPolicy,
+  audit: auditPolicy,
+  engagements: engagementsPolicy,
+  imports: importsPolicy,
+  partnerships: partnershipsPolicy,
+  reportRuns: reportRunsPolicy,
+  reports: reportsPolicy,
+  tasks: tasksPolicy,
+  users: usersPolicy,
+  // People, deployments, training and certificates:
   people: peoplePolicy,
   deployments: deploymentsPolicy,
   assignments: assignmentsPolicy,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
+import { usersPolicy as policy, WORK_OWNERS } from './accounts.policy.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
 import { type PasswordHasher, randomToken } from '../../platform/crypto.js';
@@ -23,7 +24,6 @@ export interface UsersDeps {
   people: Pick<PeopleService, 'profiles'>;
 }
 
-const ADMIN_ONLY = ['admin'] as const;
 
 /** A password a person can read out and type: 24 characters from a 32-letter alphabet, 120 bits. */
 export function generateOneTimePassword(): string {
@@ -58,7 +58,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
 
   return {
     async list(ctx: RequestContext, query: ListUsersQuery): Promise<Page<User>> {
-      requireRole(ctx.actor, ADMIN_ONLY);
+      policy.requireAllowed(ctx.actor, 'read');
       const sort: SortRequest = { column: 'users.email', order: 'asc' };
       const page = { limit: query.limit, cursor: query.cursor };
       const rows = await repo.list({ search: query.q, role: query.role }, sort, page);
@@ -66,7 +66,8 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
     },
 
     async get(ctx: RequestContext, id: string): Promise<User> {
-      if (ctx.actor.id !== id) requireRole(ctx.actor, ADMIN_ONLY);
+      // Everyone may read their own account.
+      if (ctx.actor.id !== id) policy.requireAllowed(ctx.actor, 'read');
       return toUser(await getRow(id));
     },
 
@@ -83,14 +84,14 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
 
     /** Who may own partnerships and follow-ups: active admins and program officers, by name. */
     async assignable(ctx: RequestContext): Promise<{ id: string; name: string }[]> {
-      requireRole(ctx.actor, ['admin', 'program_officer']);
+      policy.requireAllowed(ctx.actor, 'assignWork');
       return (await repo.findAssignable()).map((row) => ({ id: row.id, name: row.name }));
     },
 
     /** Throws a validation problem at `pointer` unless the user exists and may own work. */
     async requireAssignable(id: string, pointer: string, executor: Kysely<DB> = db): Promise<void> {
       const row = await usersRepository(executor).findById(id);
-      if (!row || row.disabled_at !== null || !['admin', 'program_officer'].includes(row.role)) {
+      if (!row || row.disabled_at !== null || !WORK_OWNERS.includes(row.role)) {
         throw invalid('That user cannot own program work.', [
           { pointer, detail: 'is not an active program officer or admin' },
         ]);
@@ -98,7 +99,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
     },
 
     async create(ctx: RequestContext, input: CreateUserInput): Promise<{ user: User; oneTimePassword: string | null }> {
-      requireRole(ctx.actor, ADMIN_ONLY);
+      policy.requireAllowed(ctx.actor, 'create');
       const oneTimePassword = input.password ? null : generateOneTimePassword();
       const passwordHash = await passwords.hash(input.password ?? (oneTimePassword as string));
       try {
@@ -132,7 +133,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
     },
 
     async update(ctx: RequestContext, id: string, version: number, input: UpdateUserInput): Promise<User> {
-      requireRole(ctx.actor, ADMIN_ONLY);
+      policy.requireAllowed(ctx.actor, 'update');
       return db.transaction().execute(async (trx) => {
         const current = await getRow(id, trx);
         const role = input.role ?? current.role;
@@ -168,7 +169,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
 
     /** Replaces a user's password with a one-time one and signs them out everywhere. */
     async resetPassword(ctx: RequestContext, id: string): Promise<{ user: User; oneTimePassword: string }> {
-      requireRole(ctx.actor, ADMIN_ONLY);
+      policy.requireAllowed(ctx.actor, 'resetPassword');
       const oneTimePassword = generateOneTimePassword();
       const hash = await passwords.hash(oneTimePassword);
       return db.transaction().execute(async (trx) => {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
+import { auditPolicy } from './audit.policy.js';
 import { verifyAuditChain } from '../../platform/audit.js';
 import { allPages, type Page, type PageRequest, toPage } from '../../platform/db/keyset.js';
 import type { AuditEventRow, DB } from '../../platform/db/schema.js';
@@ -31,7 +32,7 @@ function toAuditEvent(row: AuditEventRow): AuditEvent {
 /** The audit log, for admins: browse it and check that nobody has tampered with it. */
 export function createAuditLogService({ db }: { db: Kysely<DB> }) {
   async function listPage(ctx: RequestContext, query: ListAuditQuery, page: PageRequest): Promise<Page<AuditEvent>> {
-    requireRole(ctx.actor, ['admin']);
+    auditPolicy.requireAllowed(ctx.actor, 'read');
     const rows = await auditRepository(db).list(query, page);
     return toPage(rows, page, { column: 'audit_events.seq', order: 'desc' }, (row) => ({ value: Number(row.seq), id: row.id }), toAuditEvent);
   }
@@ -43,12 +44,12 @@ export function createAuditLogService({ db }: { db: Kysely<DB> }) {
 
     /** Every event the list would show, for exports; refused before the first row unless admin. */
     listAll(ctx: RequestContext, query: ListAuditQuery): AsyncGenerator<AuditEvent> {
-      requireRole(ctx.actor, ['admin']);
+      auditPolicy.requireAllowed(ctx.actor, 'read');
       return allPages((page) => listPage(ctx, query, page));
     },
 
     async verify(ctx: RequestContext) {
-      requireRole(ctx.actor, ['admin']);
+      auditPolicy.requireAllowed(ctx.actor, 'verify');
       const report = await verifyAuditChain(db);
       return { isIntact: report.problems.length === 0, ...report };
     },

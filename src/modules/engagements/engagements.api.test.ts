@@ -12,6 +12,30 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('engagements and follow-ups', () => {
+  it('tells each caller what they may do with an engagement and its follow-ups', async () => {
+    const engagement = await buildEngagement(t.services, t.system, { followUps: [{ title: 'Write back', dueOn: '2026-12-01' }] });
+    const coordinator = await agentFor(t, 'coordinator', { organizationId: engagement.organization.id });
+    const viewer = await agentFor(t, 'viewer');
+    const asOfficer = (await officer.get(`/api/engagements/${engagement.id}`)).json();
+    expect(asOfficer.allowedActions).toEqual(['update']);
+    expect(asOfficer.tasks.map((task: { allowedActions: string[] }) => task.allowedActions)).toEqual([['update']]);
+    const task = asOfficer.tasks[0];
+    expect((await officer.get(`/api/tasks/${task.id}`)).json().allowedActions).toEqual(['update']);
+    for (const reader of [coordinator, viewer]) {
+      const seen = (await reader.get(`/api/engagements/${engagement.id}`)).json();
+      expect(seen.allowedActions).toEqual([]);
+      expect(seen.tasks.map((one: { allowedActions: string[] }) => one.allowedActions)).toEqual([[]]);
+      expect((await reader.get(`/api/tasks/${task.id}`)).json().allowedActions).toEqual([]);
+    }
+    const coordinatorTasks = (await coordinator.get('/api/tasks')).json();
+    expect(coordinatorTasks.items.map((item: { id: string }) => item.id)).toEqual([task.id]);
+    const coordinatorEngagements = (await coordinator.get('/api/engagements')).json();
+    expect(coordinatorEngagements.items.map((item: { id: string; allowedActions: string[] }) => [item.id, item.allowedActions])).toEqual([[engagement.id, []]]);
+
+    expect((await officer.get('/api/auth/me')).json().capabilities).toMatchObject({ engagements: ['read', 'create', 'update'], tasks: ['read', 'create', 'update'] });
+    expect((await viewer.get('/api/auth/me')).json().capabilities).toMatchObject({ engagements: ['read'], tasks: ['read'] });
+  });
+
   it('logs a meeting with its participants and follow-ups in one go', async () => {
     const partner = await buildOrganization(t.services, t.system, { name: 'Engagement Test Police Department' });
     const office = await buildOrganization(t.services, t.system, { name: 'Engagement Test Office', kind: 'program_office' });

@@ -1,7 +1,8 @@
-import type { Engagement, Task } from './engagements.schemas.js';
+import type { Engagement, EngagementAction, Task, TaskAction } from './engagements.schemas.js';
 import type { EngagementRowWithOrganization, ParticipantRow, TaskRowWithNames } from './engagements.repository.js';
 
-export function toEngagement(row: EngagementRowWithOrganization, participants: ParticipantRow[]): Engagement {
+/** An engagement as the API shows it, with what the caller may do to it (none in an audit event). */
+export function toEngagement(row: EngagementRowWithOrganization, participants: ParticipantRow[], allowedActions: EngagementAction[] = []): Engagement {
   return {
     id: row.id,
     organization: { id: row.organization_id, name: row.organization_name },
@@ -21,10 +22,12 @@ export function toEngagement(row: EngagementRowWithOrganization, participants: P
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    allowedActions,
   };
 }
 
-export function toTask(row: TaskRowWithNames, today: string): Task {
+/** A follow-up as the API shows it, with what the caller may do to it (none in an audit event). */
+export function toTask(row: TaskRowWithNames, today: string, allowedActions: TaskAction[] = []): Task {
   return {
     id: row.id,
     title: row.title,
@@ -42,5 +45,6 @@ export function toTask(row: TaskRowWithNames, today: string): Task {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    allowedActions,
   };
 }

@@ -1,15 +1,27 @@
-import type { Actor } from '../../platform/access.js';
-import { partnershipScope } from '../partnerships/partnerships.policy.js';
+import { definePolicy, grant, READERS, STAFF } from '../../platform/policy.js';
+
+/** Engagements and follow-ups belong to the partner organization they are with (if any). */
+const heldByPartner = (record: { organization_id: string | null }) => ({ organizationIds: [record.organization_id] });
 
 /**
- * Engagements and follow-ups belong to the partner relationship, so they follow its scope:
- * a coordinator sees their own agency's; work with no agency is the program office's alone.
+ * Engagements and follow-ups belong to the partner relationship, so they follow its lines: staff
+ * and viewers see all, a coordinator their own agency's (work with no agency is the program
+ * office's alone), instructors none; only staff log and change them.
  */
-export const engagementScope = partnershipScope;
+export const engagementsPolicy = definePolicy({
+  holders: heldByPartner,
+  rules: {
+    read: { ...grant(READERS, 'all'), coordinator: 'organization' },
+    create: grant(STAFF, 'all'),
+    update: grant(STAFF, 'all'),
+  },
+});
 
-export function canSeeWorkOf(actor: Actor, organizationId: string | null): boolean {
-  const scope = partnershipScope(actor);
-  return scope.kind === 'all' || (organizationId !== null && scope.organizationId === organizationId);
-}
-
-export { partnershipWriters as engagementWriters } from '../partnerships/partnerships.policy.js';
+export const tasksPolicy = definePolicy({
+  holders: heldByPartner,
+  rules: {
+    read: { ...grant(READERS, 'all'), coordinator: 'organization' },
+    create: grant(STAFF, 'all'),
+    update: grant(STAFF, 'all'),
+  },
+});

@@ -1,5 +1,7 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
+import { inScope } from '../../platform/db/scope.js';
+import type { Scope } from '../../platform/policy.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type { DB, EngagementParticipantsTable, EngagementsTable, TasksTable } from '../../platform/db/schema.js';
@@ -10,7 +12,8 @@ export interface EngagementFilter {
   kind?: DB['engagements']['kind'] | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  onlyOrganizationId?: string | undefined;
+  /** The records the caller may see, from the access policy. */
+  scope: Scope;
 }
 
 export function engagementsRepository(db: Kysely<DB>) {
@@ -31,7 +34,7 @@ export function engagementsRepository(db: Kysely<DB>) {
         query = query.where(sql<boolean>`lower(engagements.title) LIKE ${containsPattern(filter.search.toLowerCase())} ESCAPE '\\'`);
       }
       if (filter.organizationId) query = query.where('engagements.organization_id', '=', filter.organizationId);
-      if (filter.onlyOrganizationId) query = query.where('engagements.organization_id', '=', filter.onlyOrganizationId);
+      query = query.where(inScope(filter.scope, { organization: 'engagements.organization_id' }));
       if (filter.kind) query = query.where('engagements.kind', '=', filter.kind);
       if (filter.from) query = query.where('engagements.occurred_on', '>=', filter.from);
       if (filter.to) query = query.where('engagements.occurred_on', '<=', filter.to);
@@ -70,7 +73,8 @@ export interface TaskFilter {
   organizationId?: string | undefined;
   engagementId?: string | undefined;
   dueBy?: string | undefined;
-  onlyOrganizationId?: string | undefined;
+  /** The records the caller may see, from the access policy. */
+  scope: Scope;
 }
 
 export function tasksRepository(db: Kysely<DB>) {
@@ -100,7 +104,7 @@ export function tasksRepository(db: Kysely<DB>) {
       }
       if (filter.ownerId) query = query.where('tasks.owner_id', '=', filter.ownerId);
       if (filter.organizationId) query = query.where('tasks.organization_id', '=', filter.organizationId);
-      if (filter.onlyOrganizationId) query = query.where('tasks.organization_id', '=', filter.onlyOrganizationId);
+      query = query.where(inScope(filter.scope, { organization: 'tasks.organization_id' }));
       if (filter.engagementId) query = query.where('tasks.engagement_id', '=', filter.engagementId);
       if (filter.dueBy) query = query.where('tasks.due_on', '<=', filter.dueBy);
       return applyKeyset(query, 'tasks.id', sort, page).execute();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  allowedActionsSchema,
   calendarDateSchema,
   idSchema,
   instantSchema,
@@ -63,6 +64,12 @@ export const participantSchema = z.object({
   organizationName: z.string().nullable(),
 });
 
+/** What may be done to one follow-up, and to one engagement. */
+export const TASK_ACTIONS = ['update'] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
+export const ENGAGEMENT_ACTIONS = ['update'] as const;
+export type EngagementAction = (typeof ENGAGEMENT_ACTIONS)[number];
+
 export const taskSchema = z
   .object({
     id: idSchema,
@@ -81,6 +88,7 @@ export const taskSchema = z
     createdAt: instantSchema,
     updatedAt: instantSchema,
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(TASK_ACTIONS),
   })
   .meta({ id: 'Task' });
 export type Task = z.infer<typeof taskSchema>;
@@ -100,6 +108,7 @@ export const engagementSchema = z
     createdAt: instantSchema,
     updatedAt: instantSchema,
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(ENGAGEMENT_ACTIONS),
   })
   .meta({ id: 'Engagement' });
 export type Engagement = z.infer<typeof engagementSchema>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.js';
 import type { UsersService } from '../accounts/users.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { toEngagement, toTask } from './engagements.mapper.js';
-import { canSeeWorkOf, engagementScope, engagementWriters } from './engagements.policy.js';
+import { engagementsPolicy as policy, tasksPolicy } from './engagements.policy.js';
 import { type EngagementRowWithOrganization, engagementsRepository, tasksRepository } from './engagements.repository.js';
 import type {
   CreateEngagementInput,
@@ -30,21 +30,29 @@ export interface EngagementsDeps {
 type ParticipantInput = CreateEngagementInput['participants'][number];
 
 export function createEngagementsService({ db, clock, audit, organizations, users }: EngagementsDeps) {
-  async function present(rows: EngagementRowWithOrganization[], executor: Kysely<DB> = db): Promise<Engagement[]> {
+  async function present(ctx: RequestContext, rows: EngagementRowWithOrganization[], executor: Kysely<DB> = db): Promise<Engagement[]> {
     const participants = await engagementsRepository(executor).participantsOf(rows.map((row) => row.id));
-    return rows.map((row) => toEngagement(row, participants.filter((p) => p.engagement_id === row.id)));
+    return rows.map((row) =>
+      toEngagement(
+        row,
+        participants.filter((p) => p.engagement_id === row.id),
+        policy.allowedActions(ctx.actor, row),
+      ),
+    );
   }
 
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
+    // A role that never reads these is refused outright, before anything is loaded.
+    policy.requireAllowed(ctx.actor, 'read');
     const row = await engagementsRepository(executor).findById(id);
-    if (!row || !canSeeWorkOf(ctx.actor, row.organization_id)) throw notFound('The engagement');
+    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('The engagement');
     return row;
   }
 
-  async function detail(row: EngagementRowWithOrganization, executor: Kysely<DB>): Promise<EngagementDetail> {
-    const [[engagement], tasks] = await Promise.all([present([row], executor), tasksRepository(executor).forEngagement(row.id)]);
+  async function detail(ctx: RequestContext, row: EngagementRowWithOrganization, executor: Kysely<DB>): Promise<EngagementDetail> {
+    const [[engagement], tasks] = await Promise.all([present(ctx, [row], executor), tasksRepository(executor).forEngagement(row.id)]);
     const day = today(clock);
-    return { ...(engagement as Engagement), tasks: tasks.map((task) => toTask(task, day)) };
+    return { ...(engagement as Engagement), tasks: tasks.map((task) => toTask(task, day, tasksPolicy.allowedActions(ctx.actor, task))) };
   }
 
   async function checkParticipants(ctx: RequestContext, trx: Kysely<DB>, participants: ParticipantInput[]) {
@@ -66,7 +74,6 @@ export function createEngagementsService({ db, clock, audit, organizations, user
   }
 
   async function listPage(ctx: RequestContext, query: ListEngagementsQuery, page: PageRequest): Promise<Page<Engagement>> {
-    const scope = engagementScope(ctx.actor);
     const sort: SortRequest = { column: 'engagements.occurred_on', order: query.order };
     const rows = await engagementsRepository(db).list(
       {
@@ -75,13 +82,13 @@ export function createEngagementsService({ db, clock, audit, organizations, user
         kind: query.kind,
         from: query.from,
         to: query.to,
-        onlyOrganizationId: scope.kind === 'own' ? scope.organizationId : undefined,
+        scope: policy.scope(ctx.actor, 'read'),
       },
       sort,
       page,
     );
     const result = toPage(rows, page, sort, (row) => ({ value: row.occurred_on, id: row.id }), (row) => row);
-    return { items: await present(result.items), nextCursor: result.nextCursor };
+    return { items: await present(ctx, result.items), nextCursor: result.nextCursor };
   }
 
   return {
@@ -94,12 +101,12 @@ export function createEngagementsService({ db, clock, audit, organizations, user
     },
 
     async get(ctx: RequestContext, id: string): Promise<EngagementDetail> {
-      return detail(await visibleRow(ctx, id), db);
+      return detail(ctx, await visibleRow(ctx, id), db);
     },
 
     /** Logs an engagement and its follow-up tasks, all or nothing. */
     async create(ctx: RequestContext, input: CreateEngagementInput): Promise<EngagementDetail> {
-      requireRole(ctx.actor, engagementWriters);
+      policy.requireAllowed(ctx.actor, 'create');
       return db.transaction().execute(async (trx) => {
         await organizations.requireReference(ctx, input.organizationId, '/body/organizationId', trx);
         await checkParticipants(ctx, trx, input.participants);
@@ -139,17 +146,18 @@ export function createEngagementsService({ db, clock, audit, organizations, user
             updated_at: now,
           });
         }
-        const created = await detail(await visibleRow(ctx, id, trx), trx);
-        await audit(trx, ctx, { action: 'engagement.create', entityType: 'engagement', entityId: id, after: created });
+        const created = await detail(ctx, await visibleRow(ctx, id, trx), trx);
+        await audit(trx, ctx, { action: 'engagement.create', entityType: 'engagement', entityId: id, after: snapshot(created) });
         return created;
       });
     },
 
     async update(ctx: RequestContext, id: string, version: number, input: UpdateEngagementInput): Promise<EngagementDetail> {
-      requireRole(ctx.actor, engagementWriters);
+      policy.requireAllowed(ctx.actor, 'update');
       return db.transaction().execute(async (trx) => {
         const current = await visibleRow(ctx, id, trx);
-        const before = await detail(current, trx);
+        policy.authorize(ctx.actor, 'update', current, 'The engagement');
+        const before = snapshot(await detail(ctx, current, trx));
         if (input.participants) await checkParticipants(ctx, trx, input.participants);
         const repo = engagementsRepository(trx);
         const isUpdated = await repo.update(id, version, {
@@ -163,14 +171,19 @@ export function createEngagementsService({ db, clock, audit, organizations, user
         });
         if (!isUpdated) throw staleVersion('The engagement', current.version);
         if (input.participants) await repo.replaceParticipants(id, participantRows(id, input.participants));
-        const after = await detail(await visibleRow(ctx, id, trx), trx);
+        const after = await detail(ctx, await visibleRow(ctx, id, trx), trx);
         const { tasks: _before, ...beforeFields } = before;
-        const { tasks: _after, ...afterFields } = after;
+        const { tasks: _after, ...afterFields } = snapshot(after);
         await audit(trx, ctx, { action: 'engagement.update', entityType: 'engagement', entityId: id, before: beforeFields, after: afterFields });
         return after;
       });
     },
   };
+}
+
+/** An engagement as its audit event records it: the record alone, without what its caller could do. */
+function snapshot(detail: EngagementDetail): EngagementDetail {
+  return { ...detail, allowedActions: [], tasks: detail.tasks.map((task) => ({ ...task, allowedActions: [] })) };
 }
 
 export type EngagementsService = ReturnType<typeof createEngagementsService>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.js';
 import type { UsersService } from '../accounts/users.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { toTask } from './engagements.mapper.js';
-import { canSeeWorkOf, engagementScope, engagementWriters } from './engagements.policy.js';
+import { engagementsPolicy, tasksPolicy as policy } from './engagements.policy.js';
 import { engagementsRepository, tasksRepository } from './engagements.repository.js';
 import type { CreateTaskInput, ListTasksQuery, Task, UpdateTaskInput } from './engagements.schemas.js';
 
@@ -24,13 +24,14 @@ export interface TasksDeps {
 /** Follow-ups: what someone must do after an engagement, by when. */
 export function createTasksService({ db, clock, audit, organizations, users }: TasksDeps) {
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
+    // A role that never reads these is refused outright, before anything is loaded.
+    policy.requireAllowed(ctx.actor, 'read');
     const row = await tasksRepository(executor).findById(id);
-    if (!row || !canSeeWorkOf(ctx.actor, row.organization_id)) throw notFound('The task');
+    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('The task');
     return row;
   }
 
   async function listPage(ctx: RequestContext, query: ListTasksQuery, page: PageRequest): Promise<Page<Task>> {
-    const scope = engagementScope(ctx.actor);
     const day = today(clock);
     const sort: SortRequest = { column: 'tasks.due_on', order: query.order };
     const rows = await tasksRepository(db).list(
@@ -42,12 +43,12 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
         organizationId: query.organizationId,
         engagementId: query.engagementId,
         dueBy: query.dueBy,
-        onlyOrganizationId: scope.kind === 'own' ? scope.organizationId : undefined,
+        scope: policy.scope(ctx.actor, 'read'),
       },
       sort,
       page,
     );
-    return toPage(rows, page, sort, (row) => ({ value: row.due_on, id: row.id }), (row) => toTask(row, day));
+    return toPage(rows, page, sort, (row) => ({ value: row.due_on, id: row.id }), (row) => toTask(row, day, policy.allowedActions(ctx.actor, row)));
   }
 
   return {
@@ -60,16 +61,17 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
     },
 
     async get(ctx: RequestContext, id: string): Promise<Task> {
-      return toTask(await visibleRow(ctx, id), today(clock));
+      const row = await visibleRow(ctx, id);
+      return toTask(row, today(clock), policy.allowedActions(ctx.actor, row));
     },
 
     async create(ctx: RequestContext, input: CreateTaskInput): Promise<Task> {
-      requireRole(ctx.actor, engagementWriters);
+      policy.requireAllowed(ctx.actor, 'create');
       return db.transaction().execute(async (trx) => {
         let organizationId = input.organizationId ?? null;
         if (input.engagementId) {
           const engagement = await engagementsRepository(trx).findById(input.engagementId);
-          if (!engagement) throw invalid('The engagement does not exist.', [{ pointer: '/body/engagementId', detail: 'is not an engagement' }]);
+          if (!engagement || !engagementsPolicy.can(ctx.actor, 'read', engagement)) throw invalid('The engagement does not exist.', [{ pointer: '/body/engagementId', detail: 'is not an engagement' }]);
           if (organizationId && organizationId !== engagement.organization_id) {
             throw invalid('The task’s organization differs from its engagement’s.', [
               { pointer: '/body/organizationId', detail: 'must be the engagement’s organization, or left out' },
@@ -96,16 +98,17 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
           created_at: now,
           updated_at: now,
         });
-        const created = toTask(await visibleRow(ctx, id, trx), today(clock));
-        await audit(trx, ctx, { action: 'task.create', entityType: 'task', entityId: id, after: created });
-        return created;
+        const row = await visibleRow(ctx, id, trx);
+        await audit(trx, ctx, { action: 'task.create', entityType: 'task', entityId: id, after: toTask(row, today(clock)) });
+        return toTask(row, today(clock), policy.allowedActions(ctx.actor, row));
       });
     },
 
     async update(ctx: RequestContext, id: string, version: number, input: UpdateTaskInput): Promise<Task> {
-      requireRole(ctx.actor, engagementWriters);
+      policy.requireAllowed(ctx.actor, 'update');
       return db.transaction().execute(async (trx) => {
         const current = await visibleRow(ctx, id, trx);
+        policy.authorize(ctx.actor, 'update', current, 'The task');
         if (input.ownerId) await users.requireAssignable(input.ownerId, '/body/ownerId', trx);
         const now = instant(clock);
         const completedAt =
@@ -125,9 +128,9 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
         });
         if (!isUpdated) throw staleVersion('The task', current.version);
         const day = today(clock);
-        const after = toTask(await visibleRow(ctx, id, trx), day);
-        await audit(trx, ctx, { action: 'task.update', entityType: 'task', entityId: id, before: toTask(current, day), after });
-        return after;
+        const row = await visibleRow(ctx, id, trx);
+        await audit(trx, ctx, { action: 'task.update', entityType: 'task', entityId: id, before: toTask(current, day), after: toTask(row, day) });
+        return toTask(row, day, policy.allowedActions(ctx.actor, row));
       });
     },
   };

@@ -1,56 +1,90 @@
-import { type Actor, isStaff } from '../../platform/access.js';
+import type { Actor } from '../../platform/access.js';
 import { forbidden } from '../../platform/errors.js';
-import type { ImportKind } from './imports.fields.js';
+import { definePolicy, grant, type Scope, STAFF } from '../../platform/policy.js';
+import { IMPORT_KINDS, type ImportKind } from './imports.fields.js';
+
+type ImportRecord = { organization_id: string | null; created_by: string | null };
+
+const madeByActor = { reach: 'all', when: (row: ImportRecord, actor: Actor) => actor.id !== null && row.created_by === actor.id } as const;
 
 /**
- * Who may import what. Staff import anything. A coordinator imports their own agency's roster
- * and enrolls their own people; an instructor imports the attendance of the offerings they teach
- * (the enrollments service checks that, row by row, as it does one by one). Viewers import nothing.
+ * Who may import what, and see which imports. Staff import anything and see every import. A
+ * coordinator imports their own agency's roster and enrolls people, and sees their agency's
+ * imports and the ones they made (an attendance sheet belongs to an offering, not to their
+ * agency); an instructor imports attendance and follows their own imports. Viewers import nothing.
  */
-const IMPORTERS: Record<ImportKind, readonly Actor['role'][]> = {
-  people: ['admin', 'program_officer', 'coordinator'],
-  organizations: ['admin', 'program_officer'],
-  enrollments: ['admin', 'program_officer', 'coordinator', 'instructor'],
-  certifications: ['admin', 'program_officer'],
-};
+export const importsPolicy = definePolicy({
+  holders: (row: ImportRecord) => ({ organizationIds: [row.organization_id] }),
+  rules: {
+    read: { ...grant(STAFF, 'all'), coordinator: 'organization' },
+    /** One's own imports, whatever agency they are for. */
+    followOwn: { coordinator: madeByActor, instructor: madeByActor },
+    people: { ...grant(STAFF, 'all'), coordinator: 'organization' },
+    organizations: grant(STAFF, 'all'),
+    enrollments: { ...grant(STAFF, 'all'), coordinator: 'all', instructor: 'all' },
+    certifications: grant(STAFF, 'all'),
+  },
+});
+
+/**
+ * An attendance sheet is imported into an offering: an instructor only into the offerings they
+ * record attendance for (the enrollments service checks the people, row by row, as it does one by one).
+ */
+export const attendanceImportsPolicy = definePolicy({
+  holders: () => ({}),
+  rules: {
+    read: { ...grant(STAFF, 'all'), coordinator: 'all', instructor: 'all' },
+    create: { ...grant(STAFF, 'all'), coordinator: 'all', instructor: { reach: 'all', when: (offering: { isRecorder: boolean }) => offering.isRecorder } },
+  },
+});
 
 export function requireImporter(actor: Actor, kind: ImportKind): void {
-  if (!IMPORTERS[kind].includes(actor.role)) throw forbidden(`Your role does not import ${kind}.`);
+  if (!importsPolicy.allows(actor, kind)) throw forbidden(`Your role does not import ${kind}.`);
 }
 
 /** Anyone who may import something (the list of imports, saved mappings). */
 export function requireAnyImporter(actor: Actor): void {
-  if (actor.role === 'viewer') throw forbidden('Your role does not import.');
+  if (!IMPORT_KINDS.some((kind) => importsPolicy.allows(actor, kind))) throw forbidden('Your role does not import.');
 }
 
-/**
- * Staff see every import; a coordinator their agency's and their own (an attendance sheet belongs
- * to an offering, not to their agency); an instructor their own.
- */
-export function canSeeImport(actor: Actor, row: { organization_id: string | null; created_by: string | null }): boolean {
-  if (isStaff(actor)) return true;
-  if (actor.role === 'coordinator') return (actor.organizationId !== null && row.organization_id === actor.organizationId) || (actor.id !== null && row.created_by === actor.id);
-  if (actor.role === 'instructor') return actor.id !== null && row.created_by === actor.id;
-  return false;
+export function canSeeImport(actor: Actor, row: ImportRecord): boolean {
+  return importsPolicy.can(actor, 'read', row) || importsPolicy.can(actor, 'followOwn', row);
 }
 
+/** The imports of which agencies the actor sees: every agency's, their own agency's, or none (only their own imports). */
+function agencyScopeOf(actor: Actor): Scope | null {
+  // A record of no agency is in reach only of a grant over every agency.
+  if (importsPolicy.can(actor, 'read', { organization_id: null, created_by: null })) return { kind: 'all' };
+  return importsPolicy.allows(actor, 'read') && actor.organizationId !== null ? importsPolicy.scope(actor, 'read') : null;
+}
+
+/** The agency an actor's imports and mappings are bound to; null when they work for every agency or none. */
+export function boundAgencyOf(actor: Actor): string | null {
+  const scope = agencyScopeOf(actor);
+  return scope?.kind === 'organization' ? scope.organizationId : null;
+}
+
+/** The list's filter, from the policy: every import, an agency's, one's own, or an agency's and one's own. */
 export function importFilterFor(actor: Actor): { organizationId?: string; createdBy?: string } {
-  if (isStaff(actor)) return {};
-  if (actor.role === 'coordinator' && actor.organizationId) return { organizationId: actor.organizationId, ...(actor.id ? { createdBy: actor.id } : {}) };
-  if (actor.id) return { createdBy: actor.id };
-  throw forbidden();
+  const scope = agencyScopeOf(actor);
+  if (scope?.kind === 'all') return {};
+  const createdBy = importsPolicy.allows(actor, 'followOwn') && actor.id ? actor.id : undefined;
+  const organizationId = scope?.kind === 'organization' ? scope.organizationId : undefined;
+  if (!organizationId && !createdBy) throw forbidden();
+  return { ...(organizationId ? { organizationId } : {}), ...(createdBy ? { createdBy } : {}) };
 }
 
-/** Where a saved mapping lives: the office's for staff, the agency's for a coordinator, one's own otherwise. */
+/** Where a saved mapping lives: the office's for those who see every import, the agency's, or one's own. */
 export function mappingScopeOf(actor: Actor): string {
-  if (isStaff(actor)) return 'office';
-  if (actor.role === 'coordinator' && actor.organizationId) return actor.organizationId;
+  const scope = agencyScopeOf(actor);
+  if (scope?.kind === 'all') return 'office';
+  if (scope?.kind === 'organization') return scope.organizationId;
   if (actor.id) return `user:${actor.id}`;
   throw forbidden();
 }
 
 /** The scopes whose mappings an actor may use: the office's and their own. Null: all (staff). */
 export function visibleMappingScopes(actor: Actor): string[] | null {
-  if (isStaff(actor)) return null;
+  if (agencyScopeOf(actor)?.kind === 'all') return null;
   return ['office', mappingScopeOf(actor)];
 }

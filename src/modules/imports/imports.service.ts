@@ -22,7 +22,16 @@ import {
   type UploadInput,
 } from './imports.schemas.js';
 import { checkReady, type CommitMode, createImportPass, dateOrder, type ImportsDeps, mappingOf, parseJson, type ProgressListener, type RunAction } from './imports.run.js';
-import { canSeeImport, importFilterFor, mappingScopeOf, requireAnyImporter, requireImporter, visibleMappingScopes } from './imports.policy.js';
+import {
+  attendanceImportsPolicy,
+  boundAgencyOf,
+  canSeeImport,
+  importFilterFor,
+  mappingScopeOf,
+  requireAnyImporter,
+  requireImporter,
+  visibleMappingScopes,
+} from './imports.policy.js';
 
 /** A run still going this long after its last sign of life was cut off (its server stopped). */
 const ABANDONED_AFTER_MS = 30 * 60_000;
@@ -108,9 +117,10 @@ export function createImportsService(deps: ImportsDeps) {
 
   /** The agency of the import: a coordinator's own; staff's as given. */
   async function organizationFor(ctx: RequestContext, kind: ImportKind, given: string | null | undefined): Promise<string | null> {
-    if (ctx.actor.role === 'coordinator') {
-      if (given && given !== ctx.actor.organizationId) throw notFound('The organization');
-      return kind === 'people' ? ctx.actor.organizationId : null;
+    const ownAgency = boundAgencyOf(ctx.actor);
+    if (ownAgency !== null) {
+      if (given && given !== ownAgency) throw notFound('The organization');
+      return kind === 'people' ? ownAgency : null;
     }
     if (!given) return null;
     await deps.organizations.requireVisible(ctx, given);
@@ -125,7 +135,7 @@ export function createImportsService(deps: ImportsDeps) {
     }
     if (!given) return null;
     const { isRecorder } = await db.transaction().execute((trx) => deps.enrollments.rosterForImport(ctx, given, trx));
-    if (ctx.actor.role === 'instructor' && !isRecorder) throw forbidden('You import the attendance of the offerings you teach only.');
+    if (!attendanceImportsPolicy.can(ctx.actor, 'create', { isRecorder })) throw forbidden('You import the attendance of the offerings you teach only.');
     return given;
   }
 
@@ -373,7 +383,7 @@ export function createImportsService(deps: ImportsDeps) {
             scope,
             columns: JSON.stringify(input.columns),
             date_format: input.dateFormat,
-            organization_id: ctx.actor.role === 'coordinator' ? ctx.actor.organizationId : null,
+            organization_id: boundAgencyOf(ctx.actor),
             created_by: ctx.actor.id,
             created_at: now,
             updated_at: now,

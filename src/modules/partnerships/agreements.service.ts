@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
@@ -8,7 +8,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { conflict, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { toAgreement } from './partnerships.mapper.js';
-import { canSeePartnerOf, partnershipScope, partnershipWriters } from './partnerships.policy.js';
+import { agreementsPolicy as policy, partnershipsPolicy } from './partnerships.policy.js';
 import { agreementsRepository, partnershipsRepository } from './partnerships.repository.js';
 import {
   type Agreement,
@@ -32,20 +32,21 @@ const referenceTaken = (reference: string) =>
 /** The agreements (MOU, inter-agency agreement, letter of agreement) behind each partnership. */
 export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
+    // A role that never reads these is refused outright, before anything is loaded.
+    policy.requireAllowed(ctx.actor, 'read');
     const row = await agreementsRepository(executor).findById(id);
-    if (!row || !canSeePartnerOf(ctx.actor, row.organization_id)) throw notFound('The agreement');
+    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('The agreement');
     return row;
   }
 
   async function listPage(ctx: RequestContext, query: ListAgreementsQuery, page: PageRequest): Promise<Page<Agreement>> {
-    const scope = partnershipScope(ctx.actor);
     const day = today(clock);
     const rows = await agreementsRepository(db).list(
       {
         partnershipId: query.partnershipId,
         renewalDueBy: query.renewalDueBy,
         today: day,
-        onlyOrganizationId: scope.kind === 'own' ? scope.organizationId : undefined,
+        scope: policy.scope(ctx.actor, 'read'),
       },
       page,
     );
@@ -57,7 +58,7 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
       page,
       sort,
       (row) => ({ value: (query.renewalDueBy ? row.renewal_due_on : row.created_at) ?? '', id: row.id }),
-      (row) => toAgreement(row, day),
+      (row) => toAgreement(row, day, policy.allowedActions(ctx.actor, row)),
     );
   }
 
@@ -71,15 +72,16 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
     },
 
     async get(ctx: RequestContext, id: string): Promise<Agreement> {
-      return toAgreement(await visibleRow(ctx, id), today(clock));
+      const row = await visibleRow(ctx, id);
+      return toAgreement(row, today(clock), policy.allowedActions(ctx.actor, row));
     },
 
     async create(ctx: RequestContext, partnershipId: string, input: CreateAgreementInput): Promise<Agreement> {
-      requireRole(ctx.actor, partnershipWriters);
+      policy.requireAllowed(ctx.actor, 'create');
       try {
         return await db.transaction().execute(async (trx) => {
           const partnership = await partnershipsRepository(trx).findById(partnershipId);
-          if (!partnership || !canSeePartnerOf(ctx.actor, partnership.organization_id)) throw notFound('The partnership');
+          if (!partnership || !partnershipsPolicy.can(ctx.actor, 'read', partnership)) throw notFound('The partnership');
           const repo = agreementsRepository(trx);
           if (await repo.findByReference(input.reference)) throw referenceTaken(input.reference);
           const id = newId();
@@ -99,9 +101,9 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
             created_at: now,
             updated_at: now,
           });
-          const created = toAgreement(await visibleRow(ctx, id, trx), today(clock));
-          await audit(trx, ctx, { action: 'agreement.create', entityType: 'agreement', entityId: id, after: created });
-          return created;
+          const row = await visibleRow(ctx, id, trx);
+          await audit(trx, ctx, { action: 'agreement.create', entityType: 'agreement', entityId: id, after: toAgreement(row, today(clock)) });
+          return toAgreement(row, today(clock), policy.allowedActions(ctx.actor, row));
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw referenceTaken(input.reference);
@@ -110,10 +112,11 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
     },
 
     async update(ctx: RequestContext, id: string, version: number, input: UpdateAgreementInput): Promise<Agreement> {
-      requireRole(ctx.actor, partnershipWriters);
+      policy.requireAllowed(ctx.actor, 'update');
       try {
         return await db.transaction().execute(async (trx) => {
           const current = await visibleRow(ctx, id, trx);
+          policy.authorize(ctx.actor, 'update', current, 'The agreement');
           const merged = {
             signedOn: input.signedOn === undefined ? current.signed_on : input.signedOn,
             expiresOn: input.expiresOn === undefined ? current.expires_on : input.expiresOn,
@@ -142,9 +145,9 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
           });
           if (!isUpdated) throw staleVersion('The agreement', current.version);
           const day = today(clock);
-          const after = toAgreement(await visibleRow(ctx, id, trx), day);
-          await audit(trx, ctx, { action: 'agreement.update', entityType: 'agreement', entityId: id, before: toAgreement(current, day), after });
-          return after;
+          const row = await visibleRow(ctx, id, trx);
+          await audit(trx, ctx, { action: 'agreement.update', entityType: 'agreement', entityId: id, before: toAgreement(current, day), after: toAgreement(row, day) });
+          return toAgreement(row, day, policy.allowedActions(ctx.actor, row));
         });
       } catch (error) {
         if (isUniqueViolation(error) && input.reference) throw referenceTaken(input.reference);

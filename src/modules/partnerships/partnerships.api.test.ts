@@ -62,6 +62,34 @@ describe('partnership pipeline', () => {
     expect(p.agreements).toHaveLength(1);
   });
 
+  it('tells each caller what they may do with a partnership and its agreements, and their role what it may do at all', async () => {
+    const partnership = await buildPartnership(t.services, t.system);
+    await officer.post(`/api/partnerships/${partnership.id}/agreements`, { ...agreement, reference: 'TEST-ACTIONS-1' });
+    const coordinator = await agentFor(t, 'coordinator', { organizationId: partnership.organization.id });
+    const viewer = await agentFor(t, 'viewer');
+    const asOfficer = (await officer.get(`/api/partnerships/${partnership.id}`)).json();
+    expect(asOfficer.allowedActions).toEqual(['update', 'changeStage']);
+    expect(asOfficer.allowedStages).toEqual(['engaged', 'closed']);
+    expect(asOfficer.agreements.map((a: { allowedActions: string[] }) => a.allowedActions)).toEqual([['update']]);
+    for (const reader of [coordinator, viewer]) {
+      const seen = (await reader.get(`/api/partnerships/${partnership.id}`)).json();
+      expect(seen.allowedActions).toEqual([]);
+      expect(seen.allowedStages).toEqual([]);
+      expect(seen.agreements.map((a: { allowedActions: string[] }) => a.allowedActions)).toEqual([[]]);
+    }
+    const page = (await coordinator.get('/api/partnerships')).json();
+    expect(page.items.map((item: { id: string; allowedActions: string[] }) => [item.id, item.allowedActions])).toEqual([[partnership.id, []]]);
+    expect((await officer.get('/api/partnerships?limit=5')).json().items.every((item: { allowedActions: string[] }) => item.allowedActions.length === 2)).toBe(true);
+
+    expect((await officer.get('/api/auth/me')).json().capabilities).toMatchObject({
+      partnerships: ['read', 'create', 'update', 'changeStage'],
+      agreements: ['read', 'create', 'update'],
+    });
+    expect((await coordinator.get('/api/auth/me')).json().capabilities).toMatchObject({ partnerships: ['read'], agreements: ['read'] });
+    const instructor = await agentFor(t, 'instructor');
+    expect((await instructor.get('/api/auth/me')).json().capabilities).toMatchObject({ partnerships: [], agreements: [] });
+  });
+
   it('refuses a jump the pipeline does not allow, and names the rule', async () => {
     const p = await buildPartnership(t.services, t.system);
     const response = await officer.post(`/api/partnerships/${p.id}/stage-changes`, { stage: 'paused' }, p.version);

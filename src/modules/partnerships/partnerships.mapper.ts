@@ -1,10 +1,11 @@
 import type { AgreementRowWithOrganization, PartnershipRowWithOrganization } from './partnerships.repository.js';
 import { agreementStatus } from './partnerships.rules.js';
-import type { Agreement, Partnership } from './partnerships.schemas.js';
+import type { Agreement, AgreementAction, Partnership, PartnershipAction } from './partnerships.schemas.js';
 
 export function toPartnership(
   row: PartnershipRowWithOrganization,
   related: { tracks: Partnership['tracks']; countries: string[]; ownerName: string | null },
+  allowedActions: PartnershipAction[] = [],
 ): Partnership {
   return {
     id: row.id,
@@ -24,10 +25,12 @@ export function toPartnership(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    allowedActions,
   };
 }
 
-export function toAgreement(row: AgreementRowWithOrganization, today: string): Agreement {
+/** An agreement as the API shows it, with what the caller may do to it (none in an audit event). */
+export function toAgreement(row: AgreementRowWithOrganization, today: string, allowedActions: AgreementAction[] = []): Agreement {
   return {
     id: row.id,
     partnershipId: row.partnership_id,
@@ -46,5 +49,6 @@ export function toAgreement(row: AgreementRowWithOrganization, today: string): A
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    allowedActions,
   };
 }

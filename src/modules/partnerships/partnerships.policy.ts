@@ -1,21 +1,28 @@
-import { type Actor, isStaff, type Role } from '../../platform/access.js';
-import { forbidden } from '../../platform/errors.js';
+import { definePolicy, grant, READERS, STAFF } from '../../platform/policy.js';
+
+/** A partnership or agreement belongs to its partner organization. */
+const heldByPartner = (record: { organization_id: string }) => ({ organizationIds: [record.organization_id] });
 
 /**
  * The pipeline is the program office's own business: staff and viewers see all of it, a
- * coordinator sees only their agency's partnership, instructors none.
+ * coordinator sees only their agency's partnership, instructors none. Only staff change it.
  */
-export type PartnershipScope = { kind: 'all' } | { kind: 'own'; organizationId: string };
+export const partnershipsPolicy = definePolicy({
+  holders: heldByPartner,
+  rules: {
+    read: { ...grant(READERS, 'all'), coordinator: 'organization' },
+    create: grant(STAFF, 'all'),
+    update: grant(STAFF, 'all'),
+    changeStage: grant(STAFF, 'all'),
+  },
+});
 
-export function partnershipScope(actor: Actor): PartnershipScope {
-  if (isStaff(actor) || actor.role === 'viewer') return { kind: 'all' };
-  if (actor.role === 'coordinator' && actor.organizationId) return { kind: 'own', organizationId: actor.organizationId };
-  throw forbidden();
-}
-
-export function canSeePartnerOf(actor: Actor, organizationId: string): boolean {
-  const scope = partnershipScope(actor);
-  return scope.kind === 'all' || scope.organizationId === organizationId;
-}
-
-export const partnershipWriters: readonly Role[] = ['admin', 'program_officer'];
+/** The agreements behind a partnership follow the same lines as the partnership. */
+export const agreementsPolicy = definePolicy({
+  holders: heldByPartner,
+  rules: {
+    read: { ...grant(READERS, 'all'), coordinator: 'organization' },
+    create: grant(STAFF, 'all'),
+    update: grant(STAFF, 'all'),
+  },
+});

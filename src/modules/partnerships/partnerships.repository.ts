@@ -1,5 +1,7 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
+import { inScope } from '../../platform/db/scope.js';
+import type { Scope } from '../../platform/policy.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type { AgreementsTable, DB, PartnershipsTable, PartnershipStageChangesTable } from '../../platform/db/schema.js';
@@ -12,7 +14,8 @@ export interface PartnershipFilter {
   kind?: DB['organizations']['kind'] | undefined;
   ownerId?: string | undefined;
   organizationId?: string | undefined;
-  onlyOrganizationId?: string | undefined;
+  /** The partnerships the caller may see, from the access policy. */
+  scope: Scope;
 }
 
 export function partnershipsRepository(db: Kysely<DB>) {
@@ -39,7 +42,7 @@ export function partnershipsRepository(db: Kysely<DB>) {
     if (filter.kind) query = query.where('organizations.kind', '=', filter.kind);
     if (filter.ownerId) query = query.where('partnerships.owner_id', '=', filter.ownerId);
     if (filter.organizationId) query = query.where('partnerships.organization_id', '=', filter.organizationId);
-    if (filter.onlyOrganizationId) query = query.where('partnerships.organization_id', '=', filter.onlyOrganizationId);
+    query = query.where(inScope(filter.scope, { organization: 'partnerships.organization_id' }));
     if (filter.track) {
       const track = filter.track;
       query = query.where((eb) =>
@@ -74,12 +77,12 @@ export function partnershipsRepository(db: Kysely<DB>) {
       return applyKeyset(filtered(filter), 'partnerships.id', sort, page).execute();
     },
     async countByStage(filter: PartnershipFilter): Promise<Map<string, number>> {
-      let query = db
+      const query = db
         .selectFrom('partnerships')
         .innerJoin('organizations', 'organizations.id', 'partnerships.organization_id')
         .select(['partnerships.stage', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('partnerships.stage');
-      if (filter.onlyOrganizationId) query = query.where('partnerships.organization_id', '=', filter.onlyOrganizationId);
+        .groupBy('partnerships.stage')
+        .where(inScope(filter.scope, { organization: 'partnerships.organization_id' }));
       const rows = await query.execute();
       return new Map(rows.map((row) => [row.stage, Number(row.n)]));
     },
@@ -159,10 +162,9 @@ export function agreementsRepository(db: Kysely<DB>) {
         .orderBy('agreements.created_at', 'desc')
         .execute();
     },
-    list(filter: { partnershipId?: string | undefined; renewalDueBy?: string | undefined; today: string; onlyOrganizationId?: string | undefined }, page: PageRequest) {
-      let query = selectWithOrganization();
+    list(filter: { partnershipId?: string | undefined; renewalDueBy?: string | undefined; today: string; scope: Scope }, page: PageRequest) {
+      let query = selectWithOrganization().where(inScope(filter.scope, { organization: 'organizations.id' }));
       if (filter.partnershipId) query = query.where('agreements.partnership_id', '=', filter.partnershipId);
-      if (filter.onlyOrganizationId) query = query.where('organizations.id', '=', filter.onlyOrganizationId);
       if (filter.renewalDueBy) {
         query = query
           .where('agreements.renewal_due_on', '<=', filter.renewalDueBy)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  allowedActionsSchema,
   calendarDateSchema,
   countryCodeSchema,
   idSchema,
@@ -114,6 +115,12 @@ export const updateAgreementSchema = z
   .meta({ id: 'UpdateAgreement' });
 export type UpdateAgreementInput = z.infer<typeof updateAgreementSchema>;
 
+/** What may be done to one agreement, and to one partnership. */
+export const AGREEMENT_ACTIONS = ['update'] as const;
+export type AgreementAction = (typeof AGREEMENT_ACTIONS)[number];
+export const PARTNERSHIP_ACTIONS = ['update', 'changeStage'] as const;
+export type PartnershipAction = (typeof PARTNERSHIP_ACTIONS)[number];
+
 export const AGREEMENT_STATUSES = ['unsigned', 'in_force', 'expired'] as const;
 
 export const agreementSchema = z
@@ -135,6 +142,7 @@ export const agreementSchema = z
     createdAt: instantSchema,
     updatedAt: instantSchema,
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(AGREEMENT_ACTIONS),
   })
   .meta({ id: 'Agreement' });
 export type Agreement = z.infer<typeof agreementSchema>;
@@ -153,6 +161,7 @@ export const partnershipSchema = z
     createdAt: instantSchema,
     updatedAt: instantSchema,
     version: z.number().int(),
+    allowedActions: allowedActionsSchema(PARTNERSHIP_ACTIONS),
   })
   .meta({ id: 'Partnership' });
 export type Partnership = z.infer<typeof partnershipSchema>;
@@ -161,7 +170,7 @@ export const partnershipDetailSchema = partnershipSchema
   .extend({
     history: z.array(stageChangeSchema),
     agreements: z.array(agreementSchema),
-    allowedStages: z.array(stageSchema).describe('The stages this partnership may move to next.'),
+    allowedStages: z.array(stageSchema).describe('The stages you may move this partnership to next: none unless you may change its stage.'),
   })
   .meta({ id: 'PartnershipDetail' });
 export type PartnershipDetail = z.infer<typeof partnershipDetailSchema>;

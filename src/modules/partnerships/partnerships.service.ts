@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
@@ -11,7 +11,7 @@ import { searchKey } from '../../platform/text.js';
 import type { UsersService } from '../accounts/users.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { toAgreement, toPartnership } from './partnerships.mapper.js';
-import { canSeePartnerOf, partnershipScope, partnershipWriters } from './partnerships.policy.js';
+import { agreementsPolicy, partnershipsPolicy as policy } from './partnerships.policy.js';
 import {
   agreementsRepository,
   type PartnershipFilter,
@@ -48,8 +48,11 @@ const BOARD_COLUMN_SIZE = 100;
 export function createPartnershipsService({ db, clock, audit, organizations, users }: PartnershipsDeps) {
   const repo = partnershipsRepository(db);
 
-  /** Turns rows into API views, fetching tracks, countries and owner names in three queries. */
-  async function present(rows: PartnershipRowWithOrganization[], executor: Kysely<DB> = db): Promise<Partnership[]> {
+  /**
+   * Turns rows into API views, fetching tracks, countries and owner names in three queries. With
+   * `ctx`, each carries what the caller may do to it; audit snapshots are taken without.
+   */
+  async function present(rows: PartnershipRowWithOrganization[], executor: Kysely<DB> = db, ctx?: RequestContext): Promise<Partnership[]> {
     const ids = rows.map((row) => row.id);
     const txRepo = partnershipsRepository(executor);
     const [tracks, countries, owners] = await Promise.all([
@@ -62,23 +65,24 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
         tracks: tracks.get(row.id) ?? [],
         countries: countries.get(row.id) ?? [],
         ownerName: row.owner_id ? (owners.get(row.owner_id) ?? null) : null,
-      }),
+      }, ctx ? policy.allowedActions(ctx.actor, row) : []),
     );
   }
 
-  async function presentOne(row: PartnershipRowWithOrganization, executor: Kysely<DB> = db): Promise<Partnership> {
-    const [partnership] = await present([row], executor);
+  async function presentOne(row: PartnershipRowWithOrganization, executor: Kysely<DB> = db, ctx?: RequestContext): Promise<Partnership> {
+    const [partnership] = await present([row], executor, ctx);
     return partnership as Partnership;
   }
 
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
+    // A role that never reads these is refused outright, before anything is loaded.
+    policy.requireAllowed(ctx.actor, 'read');
     const row = await partnershipsRepository(executor).findById(id);
-    if (!row || !canSeePartnerOf(ctx.actor, row.organization_id)) throw notFound('The partnership');
+    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('The partnership');
     return row;
   }
 
   function filterFor(ctx: RequestContext, query: Partial<ListPartnershipsQuery>): PartnershipFilter {
-    const scope = partnershipScope(ctx.actor);
     return {
       search: query.q ? searchKey(query.q) : undefined,
       stage: query.stage,
@@ -87,7 +91,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
       kind: query.kind,
       ownerId: query.ownerId,
       organizationId: query.organizationId,
-      onlyOrganizationId: scope.kind === 'own' ? scope.organizationId : undefined,
+      scope: policy.scope(ctx.actor, 'read'),
     };
   }
 
@@ -97,13 +101,13 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
     const sort: SortRequest = { column: sortDef.column, order: query.order };
     const rows = await repo.list(filter, sort, page);
     const result = toPage(rows, page, sort, (row) => ({ value: sortDef.key(row), id: row.id }), (row) => row);
-    return { items: await present(result.items), nextCursor: result.nextCursor };
+    return { items: await present(result.items, db, ctx), nextCursor: result.nextCursor };
   }
 
   async function detail(ctx: RequestContext, row: PartnershipRowWithOrganization, executor: Kysely<DB> = db): Promise<PartnershipDetail> {
     const day = today(clock);
     const [partnership, history, agreements] = await Promise.all([
-      presentOne(row, executor),
+      presentOne(row, executor, ctx),
       partnershipsRepository(executor).history(row.id),
       agreementsRepository(executor).forPartnership(row.id),
     ]);
@@ -118,8 +122,9 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
         changedByName: h.changed_by_name,
         note: h.note,
       })),
-      agreements: agreements.map((a) => toAgreement(a, day)),
-      allowedStages: [...STAGE_TRANSITIONS[row.stage]],
+      agreements: agreements.map((a) => toAgreement(a, day, agreementsPolicy.allowedActions(ctx.actor, a))),
+      // The stages the rules allow from here, for a caller who may move the partnership at all.
+      allowedStages: policy.can(ctx.actor, 'changeStage', row) ? [...STAGE_TRANSITIONS[row.stage]] : [],
     };
   }
 
@@ -140,7 +145,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
         STAGES.map(async (stage) => {
           const page = { limit: BOARD_COLUMN_SIZE };
           const rows = await repo.list({ ...filter, stage }, { column: SORTS.name.column, order: 'asc' }, page);
-          return { stage, count: counts.get(stage) ?? 0, items: await present(rows.slice(0, BOARD_COLUMN_SIZE)) };
+          return { stage, count: counts.get(stage) ?? 0, items: await present(rows.slice(0, BOARD_COLUMN_SIZE), db, ctx) };
         }),
       );
       return { columns };
@@ -153,12 +158,12 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
     /** The partnership of an organization, if it has one and the actor may see it. */
     async findForOrganization(ctx: RequestContext, organizationId: string): Promise<Partnership | null> {
       const row = await repo.findByOrganization(organizationId);
-      if (!row || !canSeePartnerOf(ctx.actor, organizationId)) return null;
-      return presentOne(row);
+      if (!row || !policy.can(ctx.actor, 'read', row)) return null;
+      return presentOne(row, db, ctx);
     },
 
     async create(ctx: RequestContext, input: CreatePartnershipInput): Promise<PartnershipDetail> {
-      requireRole(ctx.actor, partnershipWriters);
+      policy.requireAllowed(ctx.actor, 'create');
       const startedOn = input.startedOn ?? today(clock);
       if (startedOn > today(clock)) throw ruleBroken('partnership.stage_date_future', `A partnership cannot start in the future (${startedOn}).`);
       if (input.stage === 'active') {
@@ -217,9 +222,10 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
     },
 
     async update(ctx: RequestContext, id: string, version: number, input: UpdatePartnershipInput): Promise<PartnershipDetail> {
-      requireRole(ctx.actor, partnershipWriters);
+      policy.requireAllowed(ctx.actor, 'update');
       return db.transaction().execute(async (trx) => {
         const current = await visibleRow(ctx, id, trx);
+        policy.authorize(ctx.actor, 'update', current, 'The partnership');
         const before = await presentOne(current, trx);
         if (input.ownerId) await users.requireAssignable(input.ownerId, '/body/ownerId', trx);
         const txRepo = partnershipsRepository(trx);
@@ -238,9 +244,10 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
     },
 
     async changeStage(ctx: RequestContext, id: string, version: number, input: ChangeStageInput): Promise<PartnershipDetail> {
-      requireRole(ctx.actor, partnershipWriters);
+      policy.requireAllowed(ctx.actor, 'changeStage');
       return db.transaction().execute(async (trx) => {
         const current = await visibleRow(ctx, id, trx);
+        policy.authorize(ctx.actor, 'changeStage', current, 'The partnership');
         const on = input.on ?? today(clock);
         const agreements = await agreementsRepository(trx).forPartnership(id);
         checkStageChange({
@@ -280,8 +287,8 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
 }
 
 function stripDetail(detail: PartnershipDetail): Partnership {
-  const { history: _history, agreements: _agreements, allowedStages: _allowed, ...partnership } = detail;
-  return partnership;
+  const { history: _history, agreements: _agreements, allowedStages: _allowed, allowedActions: _actions, ...partnership } = detail;
+  return { ...partnership, allowedActions: [] };
 }
 
 export type PartnershipsService = ReturnType<typeof createPartnershipsService>;

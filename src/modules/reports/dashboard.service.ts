@@ -7,6 +7,7 @@ import { forbidden } from '../../platform/errors.js';
 import type { CascadeService } from '../cascade/cascade.service.js';
 import { calendarYear, personDaysWithin } from '../deployments/person-days.js';
 import { isActiveOn } from '../training/training.rules.js';
+import { reportsPolicy } from './reports.policy.js';
 import { reportsRepository, trainedBySex } from './reports.repository.js';
 
 export interface DashboardQuery {
@@ -16,13 +17,11 @@ export interface DashboardQuery {
   organizationId?: string | undefined;
 }
 
-const READERS: readonly string[] = ['admin', 'program_officer', 'viewer'];
-
 /** The program's figures for a year, each with the link to the records behind it. */
 export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>; clock: Clock; cascade: Pick<CascadeService, 'program'> }) {
   return {
     async dashboard(ctx: RequestContext, query: DashboardQuery) {
-      if (!READERS.includes(ctx.actor.role)) throw forbidden('The dashboard is for the program office and its viewers.');
+      if (!reportsPolicy.allows(ctx.actor, 'read')) throw forbidden('The dashboard is for the program office and its viewers.');
       const repo = reportsRepository(db);
       const day = today(clock);
       const from = `${query.year}-01-01`;
@@ -104,7 +103,7 @@ export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>;
 
     /** The years that have any activity, newest first, for the year picker. */
     async years(ctx: RequestContext): Promise<number[]> {
-      if (!READERS.includes(ctx.actor.role)) throw forbidden('The dashboard is for the program office and its viewers.');
+      if (!reportsPolicy.allows(ctx.actor, 'read')) throw forbidden('The dashboard is for the program office and its viewers.');
       const rows = await reportsRepository(db).activityDays();
       return [...new Set(rows.map((r) => Number(String(r.day).slice(0, 4))))].sort((a, b) => b - a);
     },

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type RequestContext, requireRole } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -7,6 +7,7 @@ import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { CascadeService } from '../cascade/cascade.service.js';
 import { iatiExport } from './iati-export.js';
+import { reportRunsPolicy, reportsPolicy } from './reports.policy.js';
 import { buildYearReport } from './year-report.js';
 import { yearReportMarkdown } from './year-report.markdown.js';
 import { yearReportHtml, yearReportPdf } from './year-report.render.js';
@@ -19,7 +20,6 @@ export interface ReportDocument {
 }
 
 const ABANDONED_AFTER_MS = 30 * 60 * 1000;
-const READERS = ['admin', 'program_officer', 'viewer'] as const;
 const TYPES: Record<ReportFormat, string> = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf', json: 'application/json' };
 
 export interface ReportsDeps {
@@ -33,7 +33,7 @@ export interface ReportsDeps {
 /** The documents the program office answers with: the year report in each format, and IATI. */
 export function createReportsService({ db, clock, audit, cascade, iatiReportingRef }: ReportsDeps) {
   async function yearReport(ctx: RequestContext, year: number, format: ReportFormat, progress?: (percent: number, step: string) => void): Promise<ReportDocument> {
-    requireRole(ctx.actor, READERS);
+    reportsPolicy.requireAllowed(ctx.actor, 'read');
     const report = await buildYearReport({ db, clock, cascade }, ctx, year, progress);
     progress?.(90, 'laying out the document');
     const body =
@@ -42,7 +42,7 @@ export function createReportsService({ db, clock, audit, cascade, iatiReportingR
   }
 
   async function iati(ctx: RequestContext, year: number): Promise<ReportDocument> {
-    requireRole(ctx.actor, READERS);
+    reportsPolicy.requireAllowed(ctx.actor, 'read');
     const { xml } = await iatiExport({ db, clock, reportingRef: iatiReportingRef }, year);
     return { contentType: 'application/xml; charset=utf-8', filename: `cadre-iati-${year}.xml`, body: xml };
   }
@@ -91,7 +91,7 @@ export function createReportsService({ db, clock, audit, cascade, iatiReportingR
      * its document are kept with the run.
      */
     async startRun(ctx: RequestContext, input: { kind: 'year' | 'iati'; year: number; format: ReportFormat }) {
-      requireRole(ctx.actor, READERS);
+      reportRunsPolicy.requireAllowed(ctx.actor, 'create');
       const id = newId();
       await db.transaction().execute(async (trx) => {
         await trx
@@ -122,22 +122,22 @@ export function createReportsService({ db, clock, audit, cascade, iatiReportingR
     },
 
     async run(ctx: RequestContext, id: string) {
-      requireRole(ctx.actor, READERS);
+      reportsPolicy.requireAllowed(ctx.actor, 'read');
       const row = await db.selectFrom('report_runs').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row || (row.created_by !== ctx.actor.id && ctx.actor.role !== 'admin')) throw notFound('The report run');
+      if (!row || !reportRunsPolicy.can(ctx.actor, 'read', row)) throw notFound('The report run');
       return viewRun(row);
     },
 
     async runs(ctx: RequestContext) {
-      requireRole(ctx.actor, READERS);
+      reportsPolicy.requireAllowed(ctx.actor, 'read');
       const rows = await db.selectFrom('report_runs').selectAll().where('created_by', '=', ctx.actor.id).orderBy('created_at', 'desc').limit(50).execute();
       return rows.map(viewRun);
     },
 
     async download(ctx: RequestContext, id: string): Promise<ReportDocument> {
-      requireRole(ctx.actor, READERS);
+      reportsPolicy.requireAllowed(ctx.actor, 'read');
       const row = await db.selectFrom('report_runs').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row || (row.created_by !== ctx.actor.id && ctx.actor.role !== 'admin') || row.status !== 'done' || row.result === null) throw notFound('The report');
+      if (!row || !reportRunsPolicy.can(ctx.actor, 'read', row) || row.status !== 'done' || row.result === null) throw notFound('The report');
       const isBinary = row.content_type === 'application/pdf';
       return { contentType: row.content_type ?? 'application/octet-stream', filename: row.filename ?? 'report', body: isBinary ? Buffer.from(row.result, 'base64') : row.result };
     },

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatches } from 'react-router';
-import { useCurrentUser } from '../api/session';
+import { useCan, useCurrentUser } from '../api/session';
 import { Main } from './Main';
 import { accountArea, type AreaId, areasFor, type NavLinkItem } from './navigation';
 import { FlashNotice } from '../components/FlashNotice';
@@ -25,7 +25,8 @@ export function AreaLayout({ area: areaId, fallback }: { area: AreaId; fallback?
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { pathname, search } = useLocation();
-  const areas = areasFor(user, t);
+  const can = useCan();
+  const areas = areasFor(user, t, can);
   const area =
     areaId === 'account' ? accountArea(t) : (areas.find((candidate) => candidate.id === areaId) ?? areas.find((candidate) => candidate.id === fallback));
   const isWide = useMatches().some((match) => (match.handle as { isWide?: boolean } | undefined)?.isWide);

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useMe } from '../api/session';
+import { useCan, useMe } from '../api/session';
 import { type Area, areasFor } from './navigation';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { SignOutButton } from './SignOutButton';
@@ -44,7 +44,8 @@ export function SiteHeader() {
     if (returnFocus) menuButton.current?.focus();
   };
   const user = me?.user && !me.user.mustChangePassword ? me.user : null;
-  const areas = user ? areasFor(user, t) : [];
+  const can = useCan();
+  const areas = user ? areasFor(user, t, can) : [];
   const isCurrent = (area: Area) =>
     area.to === '/' ? pathname === '/' : [area.to, ...(area.sections ?? [])].some((to) => sectionOf(pathname) === sectionOf(to));
 

@@ -1,6 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { User } from '../api/schemas';
-import { canManageOwnPeople, canSeeReports, canWrite, isAdmin } from '../api/session';
+import { canManageOwnPeople, canWrite } from '../api/session';
+
+/** Whether the user's role may ever take an action on a kind of record, from `useCan()`. */
+export type Can = (resource: string, action: string) => boolean;
+
+const IMPORT_KINDS = ['people', 'organizations', 'enrollments', 'certifications'] as const;
 
 export type AreaId =
   | 'home'
@@ -35,13 +40,13 @@ export interface Area {
 }
 
 /**
- * The areas a role works in, with each area's side navigation. Write actions appear only for
- * roles that may write; the API refuses the others anyway.
+ * The areas a role works in, with each area's side navigation: an area for what the role may
+ * read, a "New …" link for what it may create, as the server's policy says (`can`).
  */
-export function areasFor(user: User, t: TFunction): Area[] {
+export function areasFor(user: User, t: TFunction, can: Can): Area[] {
   const writer = canWrite(user);
-  // The program office and its viewers land on the dashboard, which is their home.
-  const areas: Area[] = [{ id: 'home', to: '/', label: canSeeReports(user) ? t('nav.dashboard') : t('nav.home'), links: [] }];
+  // Those who read the program's figures land on the dashboard, which is their home.
+  const areas: Area[] = [{ id: 'home', to: '/', label: can('reports', 'read') ? t('nav.dashboard') : t('nav.home'), links: [] }];
   if (user.role === 'instructor') {
     // An instructor is bound to their own person record, and sees that.
     if (user.personId) {
@@ -53,7 +58,7 @@ export function areasFor(user: User, t: TFunction): Area[] {
       const ownCascade = `/cascade/instructors/${user.personId}`;
       areas.push({ id: 'cascade', to: ownCascade, label: t('nav.ownCascade'), links: [] });
     }
-    areas.push(importsArea(t));
+    if (importsAnything(can)) areas.push(importsArea(t));
     return areas;
   }
 
@@ -69,24 +74,28 @@ export function areasFor(user: User, t: TFunction): Area[] {
           ...(writer ? [{ to: '/organizations/new', label: t('nav.newOrganization') }] : []),
         ],
   });
-  areas.push({
-    id: 'partnerships',
-    to: '/partnerships',
-    label: t('nav.partnerships'),
-    links: [
-      { to: '/partnerships', label: t('nav.board'), isEnd: true },
-      ...(writer ? [{ to: '/partnerships/new', label: t('nav.newPartnership') }] : []),
-    ],
-  });
-  areas.push({
-    id: 'engagements',
-    to: '/engagements',
-    label: t('nav.engagements'),
-    links: [
-      { to: '/engagements', label: t('nav.allEngagements'), isEnd: true },
-      ...(writer ? [{ to: '/engagements/new', label: t('nav.newEngagement') }] : []),
-    ],
-  });
+  if (can('partnerships', 'read')) {
+    areas.push({
+      id: 'partnerships',
+      to: '/partnerships',
+      label: t('nav.partnerships'),
+      links: [
+        { to: '/partnerships', label: t('nav.board'), isEnd: true },
+        ...(can('partnerships', 'create') ? [{ to: '/partnerships/new', label: t('nav.newPartnership') }] : []),
+      ],
+    });
+  }
+  if (can('engagements', 'read')) {
+    areas.push({
+      id: 'engagements',
+      to: '/engagements',
+      label: t('nav.engagements'),
+      links: [
+        { to: '/engagements', label: t('nav.allEngagements'), isEnd: true },
+        ...(can('engagements', 'create') ? [{ to: '/engagements/new', label: t('nav.newEngagement') }] : []),
+      ],
+    });
+  }
   areas.push({
     id: 'people',
     to: '/people',
@@ -124,27 +133,24 @@ export function areasFor(user: User, t: TFunction): Area[] {
   if (writer || user.role === 'viewer') {
     areas.push({ id: 'cascade', to: '/cascade', label: t('nav.cascade'), links: [{ to: '/cascade', label: t('nav.programCascade'), isEnd: true }] });
   }
-  if (canSeeReports(user)) {
+  if (can('reports', 'read')) {
     // One page: the year's figures are on the dashboard, which is home.
     areas.push({ id: 'reports', to: '/reports', label: t('nav.reports'), links: [] });
   }
-  if (writer || user.role === 'coordinator') areas.push(importsArea(t));
-  areas.push({
-    id: 'tasks',
-    to: '/tasks',
-    label: t('nav.tasks'),
+  if (importsAnything(can)) areas.push(importsArea(t));
+  if (can('tasks', 'read')) {
     // The page's own open / overdue / done switch is its navigation.
-    links: [],
-  });
-  if (isAdmin(user)) {
+    areas.push({ id: 'tasks', to: '/tasks', label: t('nav.tasks'), links: [] });
+  }
+  if (can('users', 'read')) {
     areas.push({
       id: 'admin',
       to: '/admin/users',
       label: t('nav.admin'),
       links: [
         { to: '/admin/users', label: t('nav.users'), isEnd: true },
-        { to: '/admin/users/new', label: t('nav.newUser') },
-        { to: '/admin/audit', label: t('nav.audit') },
+        ...(can('users', 'create') ? [{ to: '/admin/users/new', label: t('nav.newUser') }] : []),
+        ...(can('audit', 'read') ? [{ to: '/admin/audit', label: t('nav.audit') }] : []),
       ],
     });
   }
@@ -189,6 +195,11 @@ export function accountArea(t: TFunction): Area {
       { to: '/account/tokens', label: t('nav.tokens') },
     ],
   };
+}
+
+/** Whether the role may import any kind of spreadsheet. */
+function importsAnything(can: Can): boolean {
+  return IMPORT_KINDS.some((kind) => can('imports', kind));
 }
 
 /** Spreadsheets in: for the program office, coordinators (their roster) and instructors (attendance). */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ENGAGEMENT_KINDS } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
 import { countryName } from '../../components/format';
@@ -13,7 +13,7 @@ const FILTERS = ['q', 'organizationId', 'kind', 'from', 'to'] as const;
 
 export function EngagementsListPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const [params] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? undefined]));
   const organizations = useOrganizationOptions();
@@ -24,7 +24,7 @@ export function EngagementsListPage() {
         title={t('engagements.listTitle')}
         actions={
           <>
-            {canWrite(user) && (
+            {can('engagements', 'create') && (
               <Link to="/engagements/new" className="usa-button">
                 {t('nav.newEngagement')}
               </Link>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { canSeeReports, useCurrentUser } from '../../api/session';
+import { useCan, useCurrentUser } from '../../api/session';
 import { PageHeader } from '../../components/PageHeader';
 import { DashboardPage } from '../reports/DashboardPage';
 import { InstructorHome } from './InstructorHome';
@@ -15,8 +15,10 @@ import { RenewalsDue } from './RenewalsDue';
 export function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  if (canSeeReports(user)) return <DashboardPage />;
-  if (user.role === 'instructor') {
+  const can = useCan();
+  if (can('reports', 'read')) return <DashboardPage />;
+  // Who works no partner follow-ups (an instructor) lands on their teaching.
+  if (!can('tasks', 'read')) {
     return (
       <>
         <PageHeader title={t('home.title')} lead={t('home.welcome', { name: user.name })} />

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { ImportKind, User } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import type { ImportKind } from '../../api/schemas';
+import { canWrite, useCan, useCurrentUser } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { countryName, formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -13,12 +13,11 @@ import { useOrganizationOptions } from '../organizations/api';
 import { useImportKinds, useImportMappings, useUploadImport } from './api';
 import { ChoiceField } from './ChoiceField';
 
-/** The kinds each role may import, as the API allows them (it refuses the others anyway). */
-export function importableKinds(user: Pick<User, 'role'>): ImportKind[] {
-  if (canWrite(user)) return ['people', 'organizations', 'enrollments', 'certifications'];
-  if (user.role === 'coordinator') return ['people', 'enrollments'];
-  if (user.role === 'instructor') return ['enrollments'];
-  return [];
+const KINDS: readonly ImportKind[] = ['people', 'organizations', 'enrollments', 'certifications'];
+
+/** The kinds the role may import, as the server's policy says. */
+function importableKinds(can: (resource: string, action: string) => boolean): ImportKind[] {
+  return KINDS.filter((kind) => can('imports', kind));
 }
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,8 +27,7 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,applicat
  * writes nothing but the file: the next page shows how it reads before anything is checked.
  */
 export function NewImportPage() {
-  const user = useCurrentUser();
-  const kinds = importableKinds(user);
+  const kinds = importableKinds(useCan());
   if (kinds.length === 0) return <Forbidden />;
   return <UploadForm kinds={kinds} />;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Organization } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -11,7 +11,7 @@ import { useOrganizationPartnership } from './api';
 /** The organization's place in the pipeline, or the way to open a partnership with it. */
 export function OrganizationPartnership({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const query = useOrganizationPartnership(organization);
   const partnership = query.data;
 
@@ -30,7 +30,7 @@ export function OrganizationPartnership({ organization }: { organization: Organi
       {partnership === null && (
         <>
           <p>{t('organizations.noPartnership')}</p>
-          {canWrite(user) && !organization.isArchived && (
+          {can('partnerships', 'create') && !organization.isArchived && (
             <Link to={`/partnerships/new?organizationId=${organization.id}`} className="usa-button usa-button--outline">
               {t('organizations.startPartnership')}
             </Link>

@@ -13,7 +13,8 @@ const STATUS_CLASS: Record<Agreement['status'], string> = {
   expired: 'bg-secondary-dark',
 };
 
-export function AgreementsSection({ partnership, isWriter }: { partnership: PartnershipDetail; isWriter: boolean }) {
+/** A partnership's agreements; `canAdd` when the role may record agreements at all. */
+export function AgreementsSection({ partnership, canAdd }: { partnership: PartnershipDetail; canAdd: boolean }) {
   const { t } = useTranslation();
   const [isAdding, setIsAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
@@ -79,12 +80,12 @@ export function AgreementsSection({ partnership, isWriter }: { partnership: Part
         rowKey={(agreement) => agreement.id}
         empty={t('agreements.empty')}
       />
-      {isWriter && !isAdding && (
+      {canAdd && !isAdding && (
         <button ref={addButton} type="button" className="usa-button usa-button--outline margin-top-2" onClick={open}>
           {t('agreements.add')}
         </button>
       )}
-      {isWriter && isAdding && (
+      {canAdd && isAdding && (
         <div className="margin-top-3 border-top border-base-lighter padding-top-2">
           <h3 ref={formHeading} tabIndex={-1} className="margin-top-0">
             {t('agreements.addHeading')}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Board } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { ExportLinks } from '../../components/ExportLinks';
 import { countryName, formatCount, formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -45,7 +45,7 @@ function BoardColumn({ column }: { column: Board['columns'][number] }) {
 /** The pipeline, one column per stage, read left to right; on a phone the columns stack. */
 export function BoardPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const board = useBoard();
   return (
     <>
@@ -54,7 +54,7 @@ export function BoardPage() {
         lead={t('partnerships.boardLead')}
         actions={
           <>
-            {canWrite(user) && (
+            {can('partnerships', 'create') && (
               <Link to="/partnerships/new" className="usa-button">
                 {t('nav.newPartnership')}
               </Link>

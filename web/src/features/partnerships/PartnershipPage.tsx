@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PartnershipDetail } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { DetailList } from '../../components/DetailList';
 import { countryName, formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -31,11 +31,10 @@ function PartnershipDetails({ partnership }: { partnership: PartnershipDetail })
 
 export function PartnershipPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const { id = '' } = useParams();
   const query = usePartnership(id);
   const partnership = query.data;
-  const isWriter = canWrite(user);
 
   return (
     <>
@@ -49,8 +48,7 @@ export function PartnershipPage() {
           )
         }
         actions={
-          partnership &&
-          isWriter && (
+          partnership?.allowedActions.includes('update') && (
             <Link to={`/partnerships/${partnership.id}/edit`} className="usa-button usa-button--outline">
               {t('partnerships.editDetails')}
             </Link>
@@ -61,12 +59,12 @@ export function PartnershipPage() {
       {query.isError && <ProblemAlert error={query.error} />}
       {partnership && (
         <>
-          {isWriter && partnership.allowedStages.length > 0 && <MoveStageForm partnership={partnership} />}
+          {partnership.allowedActions.includes('changeStage') && partnership.allowedStages.length > 0 && <MoveStageForm partnership={partnership} />}
           <section aria-labelledby="partnership-details-heading" className="margin-top-5">
             <h2 id="partnership-details-heading">{t('partnerships.detailsHeading')}</h2>
             <PartnershipDetails partnership={partnership} />
           </section>
-          <AgreementsSection partnership={partnership} isWriter={isWriter} />
+          <AgreementsSection partnership={partnership} canAdd={can('agreements', 'create')} />
           <StageHistory history={partnership.history} />
         </>
       )}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { apiUrl } from '../../api/client';
-import { canSeeReports, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,8 +16,8 @@ import { RunProgress } from './RunProgress';
  * the background and come back to it. For the program office and its viewers, as the API insists.
  */
 export function ReportsPage() {
-  const user = useCurrentUser();
-  if (!canSeeReports(user)) return <Forbidden />;
+  const can = useCan();
+  if (!can('reports', 'read')) return <Forbidden />;
   return <Reports />;
 }
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Task } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import type { Column } from '../../components/DataTable';
 import { formatDate } from '../../components/format';
 import { MarkDoneButton } from './MarkDoneButton';
@@ -13,10 +13,17 @@ export function TaskStatus({ task }: { task: Task }) {
   return <span className="usa-tag bg-base-dark">{t(`taskStatuses.${task.status}`)}</span>;
 }
 
+/** Marking an open follow-up done, offered exactly when the server allows changing it; a done one says when. */
+export function TaskActions({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  if (task.status === 'open') return task.allowedActions.includes('update') ? <MarkDoneButton task={task} /> : null;
+  return task.completedAt ? <>{t('tasks.doneOn', { date: formatDate(task.completedAt.slice(0, 10)) })}</> : null;
+}
+
 /** Columns of a follow-up list; on an engagement's own page its engagement and partner go without saying. */
 export function useTaskColumns({ isContextShown = true } = {}): Column<Task>[] {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const can = useCan();
   const columns: Column<Task>[] = [
     { key: 'title', header: t('tasks.fields.title'), cell: (task) => task.title },
     { key: 'due', header: t('tasks.fields.dueOn'), cell: (task) => formatDate(task.dueOn) },
@@ -34,12 +41,9 @@ export function useTaskColumns({ isContextShown = true } = {}): Column<Task>[] {
       cell: (task) => (task.engagementId ? <Link to={`/engagements/${task.engagementId}`}>{task.engagementTitle}</Link> : ''),
     });
   }
-  if (canWrite(user)) {
-    columns.push({
-      key: 'actions',
-      header: t('common.actions'),
-      cell: (task) => (task.status === 'open' ? <MarkDoneButton task={task} /> : task.completedAt ? t('tasks.doneOn', { date: formatDate(task.completedAt.slice(0, 10)) }) : ''),
-    });
+  // The column is there for a role that may change follow-ups; each row's button follows what the server allows on it.
+  if (can('tasks', 'update')) {
+    columns.push({ key: 'actions', header: t('common.actions'), cell: (task) => <TaskActions task={task} /> });
   }
   return columns;
 }
