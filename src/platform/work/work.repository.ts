@@ -6,10 +6,12 @@ export type WorkRunRow = Selectable<WorkRunsTable>;
 /** The SQL of runs of long work. */
 export function workRepository(db: Kysely<DB>) {
   return {
+    /** Queues a run; a run of the same id already there is left as it is. */
     async insert(run: { id: string; kind: string; subject_id: string; message: string | null; created_at: string }): Promise<void> {
       await db
         .insertInto('work_runs')
         .values({ ...run, status: 'queued', progress: 0, claimed_by: null, heartbeat_at: null, outcome: null, started_at: null, finished_at: null })
+        .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     },
 

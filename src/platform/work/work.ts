@@ -44,7 +44,10 @@ export function createWork({ db, clock, owner = newId() }: WorkDeps) {
     owner,
     isAbandoned,
 
-    /** Queues a run of `kind` over `subjectId`; `within` lets it be written in the caller's transaction. */
+    /**
+     * Queues a run of `kind` over `subjectId`; `within` lets it be written in the caller's
+     * transaction. Given an `id` already queued (by another process), it is left as it is.
+     */
     async enqueue(input: { kind: string; subjectId: string; id?: string; message?: string }, within: Kysely<DB> = db): Promise<string> {
       const id = input.id ?? newId();
       await workRepository(within).insert({ id, kind: input.kind, subject_id: input.subjectId, message: input.message ?? null, created_at: instant(clock) });
