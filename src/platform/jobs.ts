@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock.js';
 import type { DB } from './db/schema.js';
+import { jobsRepository } from './jobs.repository.js';
+import { createWork } from './work/work.js';
 
 export interface Job {
   name: string;
@@ -16,51 +18,40 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
-const LEASE_MS = 10 * 60_000;
-
 /**
- * Background work shared by every server process: a job is claimed by moving its lease
- * forward in one UPDATE, which only one process can win, so a job runs once wherever it is due.
+ * Background work shared by every server process, as a schedule over work runs: each time a job
+ * falls due is one work run, named by the job and the instant, which only one process can claim.
+ * A process that stops mid-job leaves a run that another takes over once it is abandoned.
  */
 export function createJobRunner({ db, clock, jobs, onError }: { db: Kysely<DB>; clock: Clock; jobs: Job[]; onError: (job: string, error: unknown) => void }): JobRunner {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
+  const schedule = jobsRepository(db);
+  const work = createWork({ db, clock });
 
-  async function claim(job: Job, now: Date): Promise<boolean> {
-    const at = now.toISOString();
-    await db
-      .insertInto('jobs')
-      .values({ name: job.name, next_run_at: at, locked_until: null, last_run_at: null, last_result: null })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
-    const result = await db
-      .updateTable('jobs')
-      .set({ locked_until: new Date(now.getTime() + LEASE_MS).toISOString() })
-      .where('name', '=', job.name)
-      .where('next_run_at', '<=', at)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  /** The work run of the job's due time when this process has claimed it. */
+  async function claim(job: Job, now: Date): Promise<string | null> {
+    const dueAt = await schedule.nextRunAt(job.name, now.toISOString());
+    if (Date.parse(dueAt) > now.getTime()) return null;
+    const id = `job:${job.name}:${dueAt}`;
+    await work.enqueue({ id, kind: 'job', subjectId: job.name });
+    return (await work.claim(id)) ? id : null;
   }
 
   async function runDue(): Promise<string[]> {
     const ran: string[] = [];
     for (const job of jobs) {
-      const now = clock.now();
-      if (!(await claim(job, now))) continue;
+      const id = await claim(job, clock.now());
+      if (!id) continue;
       let outcome: string;
       try {
-        outcome = await job.run();
+        outcome = await work.perform(id, () => job.run(), (result) => ({ message: result.slice(0, 500), outcome: result.slice(0, 500) }));
       } catch (error) {
         onError(job.name, error);
         outcome = `failed: ${error instanceof Error ? error.message : String(error)}`;
       }
       const finished = clock.now();
-      await db
-        .updateTable('jobs')
-        .set({ locked_until: null, last_run_at: finished.toISOString(), next_run_at: new Date(finished.getTime() + job.intervalMs).toISOString(), last_result: outcome.slice(0, 500) })
-        .where('name', '=', job.name)
-        .execute();
+      await schedule.ran(job.name, { last_run_at: finished.toISOString(), next_run_at: new Date(finished.getTime() + job.intervalMs).toISOString(), last_result: outcome.slice(0, 500) });
       ran.push(job.name);
     }
     return ran;

@@ -33,6 +33,10 @@ export function importsRepository(db: Kysely<DB>) {
     insert(row: Insertable<ImportsTable>) {
       return db.insertInto('imports').values(row).execute();
     },
+    /** Drops an import whose upload did not finish. */
+    async remove(id: string): Promise<void> {
+      await db.deleteFrom('imports').where('id', '=', id).execute();
+    },
     /** Updates when the import is still at `version` (and, if given, in one of `statuses`); false otherwise. */
     async update(id: string, changes: Updateable<ImportsTable>, guard: { version?: number; statuses?: readonly DB['imports']['status'][] } = {}): Promise<boolean> {
       let query = db

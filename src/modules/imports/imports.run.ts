@@ -38,11 +38,6 @@ export interface ImportsDeps {
 export type RunAction = 'validate' | 'commit';
 export type CommitMode = 'all' | 'valid_only';
 export type ProgressListener = (percent: number, rows: number) => void;
-/** Where a run going on in this process reports how far it has got. */
-export interface LiveProgress {
-  progress: number;
-  message: string;
-}
 
 /** Rows checked together: one lookup of the people they name. */
 const BATCH_ROWS = 500;
@@ -120,7 +115,7 @@ export function createImportPass(deps: ImportsDeps) {
    * One pass over the file in one transaction: every row checked and, when good, written; then
    * committed, or rolled back (a validation, or problems in an all-or-nothing commit).
    */
-  async function execute(ctx: RequestContext, row: ImportRow, action: RunAction, mode: CommitMode, progress: LiveProgress | undefined, onProgress?: ProgressListener): Promise<void> {
+  async function execute(ctx: RequestContext, row: ImportRow, action: RunAction, mode: CommitMode, onProgress?: ProgressListener): Promise<void> {
     const kind = row.kind;
     const headers = parseJson<string[]>(row.headers, []);
     const columns = new Map(mappingOf(row).map((m) => [m.field, m.column]));
@@ -157,7 +152,6 @@ export function createImportPass(deps: ImportsDeps) {
         if (batch.length >= BATCH_ROWS) {
           await handler.batch(batch, trx);
           batch = [];
-          if (progress) Object.assign(progress, { progress: percent, message: `${rowCount} rows ${action === 'commit' ? 'imported' : 'checked'}` });
           onProgress?.(percent, rowCount);
         }
       }

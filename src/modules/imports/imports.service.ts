@@ -6,6 +6,7 @@ import { type Page, type PageRequest, toPage } from '../../platform/db/keyset.js
 import type { ImportMappingRow, ImportRow } from '../../platform/db/schema.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { ABANDONED_AFTER_MS, createWork, type Work, type WorkRunRow } from '../../platform/work/work.js';
 import { searchKey } from '../../platform/text.js';
 import { type Detection, detectFile, type ReadChoices } from './imports.detect.js';
 import { type ColumnMapping, fieldLabel, type ImportKind, KINDS, missingRequired, suggestMapping } from './imports.fields.js';
@@ -33,8 +34,6 @@ import {
   visibleMappingScopes,
 } from './imports.policy.js';
 
-/** A run still going this long after its last sign of life was cut off (its server stopped). */
-const ABANDONED_AFTER_MS = 30 * 60_000;
 const RUNNING: readonly ImportRow['status'][] = ['validating', 'committing'];
 
 export const tooLarge = () => new AppError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it into smaller files.`);
@@ -48,32 +47,41 @@ export const tooLarge = () => new AppError('payload_too_large', `The file is lar
  */
 export type { CommitMode, ImportsDeps, RunAction } from './imports.run.js';
 
-export function createImportsService(deps: ImportsDeps) {
+export function createImportsService(deps: ImportsDeps & { work?: Work }) {
   const { db, clock, audit } = deps;
+  const work = deps.work ?? createWork({ db, clock });
   const repo = importsRepository(db);
   const pass = createImportPass(deps);
-  /** Runs going on in this process: their row as it was when they started, and their progress. */
-  const live = new Map<string, { row: ImportRow; progress: number; message: string }>();
 
   async function visibleRow(ctx: RequestContext, id: string): Promise<ImportRow> {
     requireAnyImporter(ctx.actor);
-    const row = live.get(id)?.row ?? (await repo.findById(id));
+    const row = await repo.findById(id);
     if (!row || !canSeeImport(ctx.actor, row)) throw notFound('The import');
     return row;
   }
 
-  function isAbandoned(row: ImportRow): boolean {
-    return RUNNING.includes(row.status) && !live.has(row.id) && Date.parse(row.updated_at) < clock.now().getTime() - ABANDONED_AFTER_MS;
+  /** The work run of an import that is running: its progress, read by whichever process shows it. */
+  async function runOf(row: ImportRow): Promise<WorkRunRow | undefined> {
+    return RUNNING.includes(row.status) ? (await work.latestOf([row.id])).get(row.id) : undefined;
   }
 
-  async function toView(row: ImportRow): Promise<ImportView> {
+  /** A running import whose run stopped saying it is alive (its server stopped). */
+  function isAbandoned(row: ImportRow, run: WorkRunRow | undefined): boolean {
+    if (!RUNNING.includes(row.status)) return false;
+    if (run && (run.status === 'queued' || run.status === 'running')) return work.isAbandoned(run);
+    // With no run going (one begun before runs were kept, or cut off between its last two writes) the import's own last change is all there is.
+    return Date.parse(row.updated_at) < clock.now().getTime() - ABANDONED_AFTER_MS;
+  }
+
+  async function toView(row: ImportRow, known?: WorkRunRow): Promise<ImportView> {
     const kind = row.kind;
     const headers = parseJson<string[]>(row.headers, []);
     const mapped = new Map(mappingOf(row).map((m) => [m.column, m.field]));
     const order = dateOrder(row);
-    const running = live.get(row.id);
-    const abandoned = isAbandoned(row);
-    const same = running ? undefined : await repo.lastCommittedWithHash(row.sha256, row.id);
+    const run = known ?? (await runOf(row));
+    const abandoned = isAbandoned(row, run);
+    const running = abandoned ? undefined : run;
+    const same = RUNNING.includes(row.status) ? undefined : await repo.lastCommittedWithHash(row.sha256, row.id);
     return {
       id: row.id,
       kind,
@@ -99,7 +107,7 @@ export function createImportsService(deps: ImportsDeps) {
       validCount: row.valid_count,
       problemCount: row.problem_count,
       progress: running?.progress ?? row.progress,
-      message: abandoned ? 'The run was cut off (the server stopped); nothing of it was written. Run it again.' : (running?.message ?? row.message),
+      message: abandoned ? 'The run was cut off (the server stopped); nothing of it was written. Run it again.' : (running ? running.message : row.message),
       mode: row.mode,
       summary: parseJson<ImportSummary | null>(row.summary, null),
       sameFileImportedAt: same?.finished_at ?? null,
@@ -167,11 +175,15 @@ export function createImportsService(deps: ImportsDeps) {
 
   /** Claims the import for a run (only one at a time), runs it, and records how it ended. */
   async function run(ctx: RequestContext, id: string, action: RunAction, mode: CommitMode, onProgress?: ProgressListener): Promise<ImportView> {
-    const row = await claim(ctx, id, action, mode);
-    return finishRun(ctx, row, action, mode, onProgress);
+    const { row, run: started } = await claim(ctx, id, action, mode);
+    return finishRun(ctx, row, started, action, mode, onProgress);
   }
 
-  async function claim(ctx: RequestContext, id: string, action: RunAction, mode: CommitMode): Promise<ImportRow> {
+  /**
+   * Claims the import (only one run at a time, across processes) and a work run for it that
+   * this process then owns.
+   */
+  async function claim(ctx: RequestContext, id: string, action: RunAction, mode: CommitMode): Promise<{ row: ImportRow; run: WorkRunRow }> {
     const row = await visibleRow(ctx, id);
     requireImporter(ctx.actor, row.kind);
     if (row.status === 'committed') throw conflict('The import is already committed: upload the file again to import it again.');
@@ -179,16 +191,29 @@ export function createImportsService(deps: ImportsDeps) {
     const status: ImportRow['status'] = action === 'commit' ? 'committing' : 'validating';
     const now = instant(clock);
     const changes = { status, mode: action === 'commit' ? mode : null, progress: 0, message: 'starting', started_at: now, updated_at: now };
-    const statuses = isAbandoned(row) ? RUNNING : (['uploaded', 'validated', 'failed'] as const);
-    if (!(await repo.update(id, changes, { statuses }))) throw conflict(`The import is already being ${row.status === 'committing' ? 'committed' : 'validated'}: wait for it to finish.`);
+    const previous = await runOf(row);
+    const abandoned = isAbandoned(row, previous);
+    const statuses = abandoned ? RUNNING : (['uploaded', 'validated', 'failed'] as const);
+    if (!(await repo.update(id, changes, { statuses, version: row.version }))) throw conflict(`The import is already being ${row.status === 'committing' ? 'committed' : 'validated'}: wait for it to finish.`);
+    if (abandoned && previous && (previous.status === 'queued' || previous.status === 'running')) await work.fail(previous.id, 'cut off: its server stopped', { anyOwner: true });
+    const runId = await work.enqueue({ kind: `import.${action}`, subjectId: id, message: 'starting' });
+    await work.claim(runId);
     const claimed = { ...row, ...changes, version: row.version + 1 };
-    live.set(id, { row: claimed, progress: 0, message: 'starting' });
-    return claimed;
+    return { row: claimed, run: (await work.find(runId)) as WorkRunRow };
   }
 
-  async function finishRun(ctx: RequestContext, row: ImportRow, action: RunAction, mode: CommitMode, onProgress?: ProgressListener): Promise<ImportView> {
+  async function finishRun(ctx: RequestContext, row: ImportRow, started: WorkRunRow, action: RunAction, mode: CommitMode, onProgress?: ProgressListener): Promise<ImportView> {
     try {
-      await pass.execute(ctx, row, action, mode, live.get(row.id), onProgress);
+      await work.perform(
+        started.id,
+        (progress) =>
+          pass.execute(ctx, row, action, mode, (percent, rows) => {
+            // Under SQLite this waits for the pass's transaction; under PostgreSQL any process sees it at once.
+            if (percent < 100) void progress(percent, `${rows} rows ${action === 'commit' ? 'imported' : 'checked'}`);
+            onProgress?.(percent, rows);
+          }),
+        () => ({ message: 'done' }),
+      );
     } catch (error) {
       const message =
         error instanceof AppError ? `${action === 'commit' ? 'Nothing was written: ' : ''}${error.message}` : 'An unexpected error stopped the run; nothing was written. Quote the import id when reporting it.';
@@ -198,8 +223,6 @@ export function createImportsService(deps: ImportsDeps) {
         await audit(trx, ctx, { action: 'import.fail', entityType: 'import', entityId: row.id, after: { message } });
       });
       if (!(error instanceof AppError)) throw error;
-    } finally {
-      live.delete(row.id);
     }
     return toView((await repo.findById(row.id)) as ImportRow);
   }
@@ -273,7 +296,7 @@ export function createImportsService(deps: ImportsDeps) {
           await audit(trx, ctx, { action: 'import.upload', entityType: 'import', entityId: id, after: { kind: input.kind, filename: input.filename, bytes: size, format: detection.format } });
         });
       } catch (error) {
-        await db.deleteFrom('imports').where('id', '=', id).execute();
+        await repo.remove(id);
         throw error;
       }
       return toView((await repo.findById(id)) as ImportRow);
@@ -297,7 +320,7 @@ export function createImportsService(deps: ImportsDeps) {
       const kind = row.kind;
       requireImporter(ctx.actor, kind);
       if (row.status === 'committed') throw conflict('The import is already committed: upload the file again to import it again.');
-      if (RUNNING.includes(row.status) && !isAbandoned(row)) throw conflict('The import is running: wait for it to finish.');
+      if (RUNNING.includes(row.status) && !isAbandoned(row, await runOf(row))) throw conflict('The import is running: wait for it to finish.');
       if (row.version !== version) throw staleVersion('The import', row.version);
       const changes: Record<string, unknown> = { ...freshResults, updated_at: instant(clock) };
       const saved = input.mappingId ? await savedMapping(ctx, input.mappingId, kind, '/body/mappingId') : undefined;
@@ -328,9 +351,9 @@ export function createImportsService(deps: ImportsDeps) {
 
     /** Starts a run in the background; its progress is read with `get`. */
     async start(ctx: RequestContext, id: string, action: RunAction, mode: CommitMode = 'all'): Promise<ImportView> {
-      const row = await claim(ctx, id, action, mode);
-      void finishRun(ctx, row, action, mode).catch(() => undefined);
-      return toView(row);
+      const { row, run: started } = await claim(ctx, id, action, mode);
+      void finishRun(ctx, row, started, action, mode).catch(() => undefined);
+      return toView(row, started);
     },
 
     /** A run, awaited (the CLI), with its progress as it goes. */

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedProgram2010 } from '../../demo/program-2010.js';
 import { packageRoot } from '../../platform/package-root.js';
-import { type Agent, agentFor, createTestApp, type TestApp } from '../../../test/harness.js';
+import { type Agent, agentFor, createTestApp, TEST_SECRET, type TestApp } from '../../../test/harness.js';
+import { createApp } from '../../app.js';
+import { createPasswordHasher } from '../../platform/crypto.js';
+import { openDatabase } from '../../platform/db/database.js';
+import { newId } from '../../platform/ids.js';
+import { ABANDONED_AFTER_MS, createWork } from '../../platform/work/work.js';
+import { reportRunsRepository } from './report-runs.repository.js';
 import { iatiSchemaErrors, pdfPages } from '../../../test/support/documents.js';
 
 let t: TestApp;
@@ -215,6 +221,36 @@ describe('reports in the background', () => {
     const done = await finished(officer, run.id);
     expect(done.status).toBe('done');
     expect(await iatiSchemaErrors((await officer.get(done.download)).body)).toEqual([]);
+  });
+
+  it('shows a run to another server process over the same database, and a run whose heartbeat stopped as failed', async () => {
+    const database = openDatabase(t.testDb.target);
+    const { app: second } = await createApp({ config: t.config, database, secretKey: TEST_SECRET, clock: t.clock, passwords: createPasswordHasher({ logCost: 10 }), webRoot: null });
+    try {
+      const view = (id: string) => second.inject({ method: 'GET', url: `/api/reports/runs/${id}`, headers: { authorization: `Bearer ${officer.token}` } });
+      const run = (await officer.post('/api/reports/runs', { kind: 'year', year: 2010, format: 'md' })).json();
+      const done = await finished(officer, run.id);
+      expect((await view(run.id)).json()).toEqual(done);
+
+      // A run the first process claimed and then stopped working on, as when its server stops.
+      const work = createWork({ db: t.testDb.database.db, clock: t.clock, owner: 'stopped' });
+      const id = newId();
+      await reportRunsRepository(t.testDb.database.db).insert({ id, kind: 'year', parameters: '{"kind":"year","year":2010,"format":"pdf"}', created_by: officer.user.id, created_at: t.clock.now().toISOString() });
+      await work.enqueue({ id, kind: 'report', subjectId: id });
+      await work.claim(id);
+      await work.progress(id, 40, 'counting people trained');
+      expect((await view(id)).json()).toMatchObject({ status: 'running', progress: 40, message: 'counting people trained' });
+      const before = t.clock.now();
+      t.clock.set(new Date(before.getTime() + ABANDONED_AFTER_MS + 1000));
+      try {
+        expect((await view(id)).json()).toMatchObject({ status: 'failed', message: expect.stringContaining('interrupted'), download: null });
+      } finally {
+        t.clock.set(before);
+      }
+    } finally {
+      await second.close();
+      await database.close();
+    }
   });
 
   it('keeps a run to the one who started it', async () => {

@@ -1,16 +1,20 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB, ReportRunsTable } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { createWork, type Work, type WorkRunRow } from '../../platform/work/work.js';
 import type { CascadeService } from '../cascade/cascade.service.js';
+import { reportRunsRepository } from './report-runs.repository.js';
 import { iatiExport } from './iati-export.js';
 import { reportRunsPolicy, reportsPolicy } from './reports.policy.js';
 import { buildYearReport } from './year-report.js';
 import { yearReportMarkdown } from './year-report.markdown.js';
 import { yearReportHtml, yearReportPdf } from './year-report.render.js';
+
+type ReportRunsRow = Selectable<ReportRunsTable>;
 
 export type ReportFormat = 'md' | 'html' | 'pdf' | 'json';
 export interface ReportDocument {
@@ -19,7 +23,6 @@ export interface ReportDocument {
   body: string | Buffer;
 }
 
-const ABANDONED_AFTER_MS = 30 * 60 * 1000;
 const TYPES: Record<ReportFormat, string> = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf', json: 'application/json' };
 
 export interface ReportsDeps {
@@ -28,10 +31,12 @@ export interface ReportsDeps {
   audit: AuditRecorder;
   cascade: Pick<CascadeService, 'program'>;
   iatiReportingRef: string;
+  /** Where runs keep their state; one of its own over `db` when not given. */
+  work?: Work;
 }
 
 /** The documents the program office answers with: the year report in each format, and IATI. */
-export function createReportsService({ db, clock, audit, cascade, iatiReportingRef }: ReportsDeps) {
+export function createReportsService({ db, clock, audit, cascade, iatiReportingRef, work = createWork({ db, clock }) }: ReportsDeps) {
   async function yearReport(ctx: RequestContext, year: number, format: ReportFormat, progress?: (percent: number, step: string) => void): Promise<ReportDocument> {
     reportsPolicy.requireAllowed(ctx.actor, 'read');
     const report = await buildYearReport({ db, clock, cascade }, ctx, year, progress);
@@ -47,38 +52,23 @@ export function createReportsService({ db, clock, audit, cascade, iatiReportingR
     return { contentType: 'application/xml; charset=utf-8', filename: `cadre-iati-${year}.xml`, body: xml };
   }
 
-  async function finish(id: string, changes: { status: DB['report_runs']['status']; progress?: number; message?: string | null; document?: ReportDocument }) {
-    await db
-      .updateTable('report_runs')
-      .set({
-        status: changes.status,
-        ...(changes.progress !== undefined && { progress: changes.progress }),
-        ...(changes.message !== undefined && { message: changes.message }),
-        ...(changes.document && {
-          content_type: changes.document.contentType,
-          filename: changes.document.filename,
-          result: Buffer.isBuffer(changes.document.body) ? changes.document.body.toString('base64') : changes.document.body,
-        }),
-        ...((changes.status === 'done' || changes.status === 'failed') && { finished_at: instant(clock) }),
-      })
-      .where('id', '=', id)
-      .execute();
-  }
+  const runsRepo = reportRunsRepository(db);
 
-  function viewRun(row: { id: string; kind: string; parameters: string; status: string; progress: number; message: string | null; filename: string | null; created_at: string; finished_at: string | null }) {
-    // A run still "running" long after it began was cut off (the server stopped mid-way).
-    const interrupted = row.status === 'running' && Date.parse(row.created_at) < clock.now().getTime() - ABANDONED_AFTER_MS;
+  function viewRun(row: ReportRunsRow, run: WorkRunRow | undefined) {
+    // A run that stopped saying it is alive was cut off (its server stopped mid-way).
+    const interrupted = run !== undefined && work.isAbandoned(run);
+    const status = interrupted || run?.status === 'failed' ? 'failed' : run?.status === 'succeeded' ? 'done' : run ? 'running' : (row.status as 'running' | 'done' | 'failed');
     return {
       id: row.id,
       kind: row.kind,
       parameters: JSON.parse(row.parameters) as Record<string, unknown>,
-      status: interrupted ? 'failed' : (row.status as 'running' | 'done' | 'failed'),
-      progress: row.progress,
-      message: interrupted ? 'interrupted: the server stopped before the report was done; start it again' : row.message,
+      status,
+      progress: run?.progress ?? row.progress,
+      message: interrupted ? 'interrupted: the server stopped before the report was done; start it again' : run ? run.message : row.message,
       filename: row.filename,
       createdAt: row.created_at,
-      finishedAt: row.finished_at,
-      download: row.status === 'done' ? `/api/reports/runs/${row.id}/download` : null,
+      finishedAt: run ? run.finished_at : row.finished_at,
+      download: status === 'done' ? `/api/reports/runs/${row.id}/download` : null,
     };
   }
 
@@ -94,49 +84,53 @@ export function createReportsService({ db, clock, audit, cascade, iatiReportingR
       reportRunsPolicy.requireAllowed(ctx.actor, 'create');
       const id = newId();
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('report_runs')
-          .values({ id, kind: input.kind, parameters: JSON.stringify(input), status: 'running', message: 'starting', created_by: ctx.actor.id, created_at: instant(clock), finished_at: null, content_type: null, filename: null, result: null })
-          .execute();
+        await reportRunsRepository(trx).insert({ id, kind: input.kind, parameters: JSON.stringify(input), created_by: ctx.actor.id, created_at: instant(clock) });
+        await work.enqueue({ id, kind: 'report', subjectId: id, message: 'starting' }, trx);
         await audit(trx, ctx, { action: 'report.run', entityType: 'report_run', entityId: id, after: input });
       });
-      // Progress is written in the order it is reported, and always before the outcome.
-      let written: Promise<unknown> = Promise.resolve();
-      const progress = (percent: number, step: string) => {
-        written = written.then(() => finish(id, { status: 'running', progress: percent, message: step })).catch(() => undefined);
-      };
-      const work = input.kind === 'iati' ? iati(ctx, input.year) : yearReport(ctx, input.year, input.format, progress);
-      void work
-        .then(
-          async (document) => {
-            await written;
-            await finish(id, { status: 'done', progress: 100, message: 'done', document });
-          },
-          async (error: unknown) => {
-            await written;
-            await finish(id, { status: 'failed', message: error instanceof Error ? error.message : String(error) });
-          },
-        )
-        .catch(() => undefined);
-      return viewRun((await db.selectFrom('report_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
+      if (await work.claim(id)) {
+        void work
+          .perform(
+            id,
+            async (progress) => {
+              const document = input.kind === 'iati' ? await iati(ctx, input.year) : await yearReport(ctx, input.year, input.format, (percent, step) => void progress(percent, step));
+              // The document is kept before the run says it is done, so a done run always has one.
+              await runsRepo.finish(id, {
+                status: 'done',
+                progress: 100,
+                message: 'done',
+                finished_at: instant(clock),
+                content_type: document.contentType,
+                filename: document.filename,
+                result: Buffer.isBuffer(document.body) ? document.body.toString('base64') : document.body,
+              });
+            },
+            () => ({ message: 'done' }),
+          )
+          .catch((error: unknown) => runsRepo.finish(id, { status: 'failed', message: error instanceof Error ? error.message : String(error), finished_at: instant(clock) }))
+          .catch(() => undefined);
+      }
+      const row = await runsRepo.find(id);
+      return viewRun(row as ReportRunsRow, await work.find(id));
     },
 
     async run(ctx: RequestContext, id: string) {
       reportsPolicy.requireAllowed(ctx.actor, 'read');
-      const row = await db.selectFrom('report_runs').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await runsRepo.find(id);
       if (!row || !reportRunsPolicy.can(ctx.actor, 'read', row)) throw notFound('The report run');
-      return viewRun(row);
+      return viewRun(row, await work.find(id));
     },
 
     async runs(ctx: RequestContext) {
       reportsPolicy.requireAllowed(ctx.actor, 'read');
-      const rows = await db.selectFrom('report_runs').selectAll().where('created_by', '=', ctx.actor.id).orderBy('created_at', 'desc').limit(50).execute();
-      return rows.map(viewRun);
+      const rows = await runsRepo.ofUser(ctx.actor.id, 50);
+      const runs = await work.latestOf(rows.map((r) => r.id));
+      return rows.map((row) => viewRun(row, runs.get(row.id)));
     },
 
     async download(ctx: RequestContext, id: string): Promise<ReportDocument> {
       reportsPolicy.requireAllowed(ctx.actor, 'read');
-      const row = await db.selectFrom('report_runs').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await runsRepo.find(id);
       if (!row || !reportRunsPolicy.can(ctx.actor, 'read', row) || row.status !== 'done' || row.result === null) throw notFound('The report');
       const isBinary = row.content_type === 'application/pdf';
       return { contentType: row.content_type ?? 'application/octet-stream', filename: row.filename ?? 'report', body: isBinary ? Buffer.from(row.result, 'base64') : row.result };

@@ -505,6 +505,22 @@ export interface JobsTable {
   last_result: string | null;
 }
 
+/** A run of long work: its state, progress and the last sign of life of the process running it. */
+export interface WorkRunsTable {
+  id: string;
+  kind: string;
+  subject_id: string;
+  status: string;
+  progress: Generated<number>;
+  message: string | null;
+  claimed_by: string | null;
+  heartbeat_at: Instant | null;
+  outcome: string | null;
+  created_at: Instant;
+  started_at: Instant | null;
+  finished_at: Instant | null;
+}
+
 export interface SigningKeysTable {
   id: string;
   organization_id: string;
@@ -681,6 +697,7 @@ export interface DB {
   notifications: NotificationsTable;
   certification_reminders: CertificationRemindersTable;
   jobs: JobsTable;
+  work_runs: WorkRunsTable;
   signing_keys: SigningKeysTable;
   status_lists: StatusListsTable;
   badge_credentials: BadgeCredentialsTable;

@@ -47,6 +47,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'notifications',
   'certification_reminders',
   'jobs',
+  'work_runs',
   'signing_keys',
   'status_lists',
   'badge_credentials',
