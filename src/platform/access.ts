@@ -1,5 +1,3 @@
-import { forbidden } from './errors.js';
-
 export const ROLES = ['admin', 'program_officer', 'coordinator', 'instructor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -33,11 +31,4 @@ export function systemContext(label = 'system'): RequestContext {
   };
 }
 
-/** Program office staff: the roles that see and change every partner's records. */
-export function isStaff(actor: Actor): boolean {
-  return (STAFF as readonly Role[]).includes(actor.role);
-}
 
-export function requireRole(actor: Actor, allowed: readonly Role[]): void {
-  if (!allowed.includes(actor.role)) throw forbidden();
-}

@@ -1,5 +1,5 @@
 import { type Actor, type Role } from './access.js';
-export { isStaff, READERS, STAFF } from './access.js';
+export { READERS, STAFF } from './access.js';
 import { forbidden, notFound } from './errors.js';
 
 /**

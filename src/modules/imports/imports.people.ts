@@ -1,6 +1,7 @@
 import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
+import { peoplePolicy } from '../people/people.policy.js';
 import { type CreatePersonInput, createPersonSchema, type UpdatePersonInput } from '../people/people.schemas.js';
 import type { PeopleService, PersonForImport } from '../people/people.service.js';
 import {
@@ -40,9 +41,9 @@ export function agencyResolver(organizations: OrganizationLookup, state: RunStat
     const key = text.toLowerCase();
     if (!cache.has(key)) cache.set(key, (await organizations.resolve(state.ctx, text, trx))?.id ?? null);
     const id = cache.get(key) ?? null;
-    const actor = state.ctx.actor;
     if (!id) report(state, row, 'organization', 'is not an agency you can import into (write its name, acronym or Cadre id as Cadre has it)');
-    else if (actor.role === 'coordinator' && id !== actor.organizationId) report(state, row, 'organization', 'is not your agency: you import into your own agency only');
+    // The same rule as adding one person: a coordinator adds to their own agency only.
+    else if (!peoplePolicy.can(state.ctx.actor, 'create', { id: '', organizationId: id })) report(state, row, 'organization', 'is not your agency: you import into your own agency only');
     return id ?? undefined;
   };
 }
