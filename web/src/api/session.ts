@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from './client';
 import { isProblem } from './problem';
-import type { Me, Role, User } from './schemas';
+import type { Me, User } from './schemas';
 
 export const meQueryKey = ['me'] as const;
 
@@ -51,30 +51,10 @@ export function useRememberSession() {
   };
 }
 
-const WRITERS: readonly Role[] = ['admin', 'program_officer'];
-
-/** Program office staff change partner records; everyone else reads (the API enforces it too). */
-export function canWrite(user: Pick<User, 'role'>): boolean {
-  return WRITERS.includes(user.role);
-}
-
-export function isAdmin(user: Pick<User, 'role'>): boolean {
-  return user.role === 'admin';
-}
-
-/** Staff change anyone on the roster; a coordinator only their own agency's people. */
-export function canEditPeopleOf(user: Pick<User, 'role' | 'organizationId'>, organizationId: string): boolean {
-  return canWrite(user) || (user.role === 'coordinator' && user.organizationId === organizationId);
-}
-
-/** Who adds people to a roster and nominates them: staff, and coordinators for their own agency. */
-export function canManageOwnPeople(user: Pick<User, 'role' | 'organizationId'>): boolean {
-  return canWrite(user) || (user.role === 'coordinator' && user.organizationId !== null);
-}
-
-const REPORT_READERS: readonly Role[] = ['admin', 'program_officer', 'viewer'];
-
-/** The dashboard, the year report and IATI are for the program office and its viewers (the API agrees). */
-export function canSeeReports(user: Pick<User, 'role'>): boolean {
-  return REPORT_READERS.includes(user.role);
+/**
+ * Whether the user picks the agency of the people they add or import: an account that may add
+ * people and is bound to no agency does; a coordinator's go to their own agency.
+ */
+export function choosesAgency(user: Pick<User, 'organizationId'>, can: (resource: string, action: string) => boolean): boolean {
+  return user.organizationId === null && can('people', 'create');
 }

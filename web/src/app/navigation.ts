@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import type { User } from '../api/schemas';
-import { canManageOwnPeople, canWrite } from '../api/session';
 
 /** Whether the user's role may ever take an action on a kind of record, from `useCan()`. */
 export type Can = (resource: string, action: string) => boolean;
@@ -44,26 +43,20 @@ export interface Area {
  * read, a "New …" link for what it may create, as the server's policy says (`can`).
  */
 export function areasFor(user: User, t: TFunction, can: Can): Area[] {
-  const writer = canWrite(user);
   // Those who read the program's figures land on the dashboard, which is their home.
   const areas: Area[] = [{ id: 'home', to: '/', label: can('reports', 'read') ? t('nav.dashboard') : t('nav.home'), links: [] }];
-  if (user.role === 'instructor') {
-    // An instructor is bound to their own person record, and sees that.
-    if (user.personId) {
-      const ownRecord = `/people/${user.personId}`;
-      areas.push({ id: 'people', to: ownRecord, label: t('nav.ownRecord'), links: [] });
-    }
-    areas.push(trainingArea(user, t));
-    if (user.personId) {
-      const ownCascade = `/cascade/instructors/${user.personId}`;
-      areas.push({ id: 'cascade', to: ownCascade, label: t('nav.ownCascade'), links: [] });
-    }
+  if (user.personId) {
+    // An account bound to one person (an instructor's) works on that person's own record.
+    areas.push({ id: 'people', to: `/people/${user.personId}`, label: t('nav.ownRecord'), links: [] });
+    areas.push(trainingArea(user, t, can));
+    if (can('cascade', 'read')) areas.push({ id: 'cascade', to: `/cascade/instructors/${user.personId}`, label: t('nav.ownCascade'), links: [] });
     if (importsAnything(can)) areas.push(importsArea(t));
     return areas;
   }
 
-  const ownOrganization = user.role === 'coordinator' && user.organizationId ? `/organizations/${user.organizationId}` : null;
-  areas.push({
+  // An account bound to one agency (a coordinator's) works on that agency's records.
+  const ownOrganization = user.organizationId ? `/organizations/${user.organizationId}` : null;
+  if (can('organizations', 'read')) areas.push({
     id: 'organizations',
     to: ownOrganization ?? '/organizations',
     label: ownOrganization ? t('nav.ownOrganization') : t('nav.organizations'),
@@ -71,7 +64,7 @@ export function areasFor(user: User, t: TFunction, can: Can): Area[] {
       ? [{ to: ownOrganization, label: t('nav.ownOrganization') }]
       : [
           { to: '/organizations', label: t('nav.allOrganizations'), isEnd: true },
-          ...(writer ? [{ to: '/organizations/new', label: t('nav.newOrganization') }] : []),
+          ...(can('organizations', 'create') ? [{ to: '/organizations/new', label: t('nav.newOrganization') }] : []),
         ],
   });
   if (can('partnerships', 'read')) {
@@ -99,10 +92,10 @@ export function areasFor(user: User, t: TFunction, can: Can): Area[] {
   areas.push({
     id: 'people',
     to: '/people',
-    label: user.role === 'coordinator' ? t('nav.ownPeople') : t('nav.people'),
+    label: ownOrganization ? t('nav.ownPeople') : t('nav.people'),
     links: [
-      { to: '/people', label: user.role === 'coordinator' ? t('nav.ownPeople') : t('nav.allPeople'), isEnd: true },
-      ...(canManageOwnPeople(user) ? [{ to: '/people/new', label: t('nav.newPerson') }] : []),
+      { to: '/people', label: ownOrganization ? t('nav.ownPeople') : t('nav.allPeople'), isEnd: true },
+      ...(can('people', 'create') ? [{ to: '/people/new', label: t('nav.newPerson') }] : []),
     ],
   });
   areas.push({
@@ -111,12 +104,12 @@ export function areasFor(user: User, t: TFunction, can: Can): Area[] {
     label: t('nav.deployments'),
     links: [
       { to: '/deployments', label: t('nav.allDeployments'), isEnd: true },
-      ...(writer ? [{ to: '/deployments/new', label: t('nav.newDeployment') }] : []),
+      ...(can('deployments', 'create') ? [{ to: '/deployments/new', label: t('nav.newDeployment') }] : []),
       { to: '/deployments/timeline', label: t('nav.timeline') },
     ],
   });
-  areas.push(trainingArea(user, t));
-  if (writer) {
+  areas.push(trainingArea(user, t, can));
+  if (can('vetting', 'read')) {
     areas.push({
       id: 'vetting',
       to: '/vetting',
@@ -124,13 +117,13 @@ export function areasFor(user: User, t: TFunction, can: Can): Area[] {
       links: [
         { to: '/vetting', label: t('nav.vettingQueue'), isEnd: true },
         { to: '/vetting/records', label: t('nav.vettingRecords') },
-        { to: '/vetting/new', label: t('nav.submitVetting') },
+        ...(can('vetting', 'create') ? [{ to: '/vetting/new', label: t('nav.submitVetting') }] : []),
       ],
     });
   }
   // The program's cascade is for the program office and its viewers; a coordinator opens one
   // instructor's cascade from their person page.
-  if (writer || user.role === 'viewer') {
+  if (can('cascade', 'readProgram')) {
     areas.push({ id: 'cascade', to: '/cascade', label: t('nav.cascade'), links: [{ to: '/cascade', label: t('nav.programCascade'), isEnd: true }] });
   }
   if (can('reports', 'read')) {
@@ -161,26 +154,26 @@ export function areasFor(user: User, t: TFunction, can: Can): Area[] {
  * Courses, credentials, offerings, certifications and the endorsements to certify under the
  * program's standard; an instructor and a coordinator see their own.
  */
-function trainingArea(user: User, t: TFunction): Area {
-  const writer = canWrite(user);
-  const isOwn = user.role === 'instructor' || user.role === 'coordinator';
+function trainingArea(user: User, t: TFunction, can: Can): Area {
+  // An account bound to a person or an agency sees that one's training.
+  const own = user.personId ? 'instructor' : user.organizationId ? 'coordinator' : null;
   return {
     id: 'training',
     to: '/offerings',
     label: t('nav.training'),
     sections: ['/offerings', '/courses', '/credentials', '/certifications', '/endorsements'],
     links: [
-      { to: '/offerings', label: isOwn ? t(`nav.ownOfferings.${user.role as 'instructor' | 'coordinator'}`) : t('nav.offerings'), isEnd: true },
-      ...(writer ? [{ to: '/offerings/new', label: t('nav.newOffering') }] : []),
+      { to: '/offerings', label: own ? t(`nav.ownOfferings.${own}`) : t('nav.offerings'), isEnd: true },
+      ...(can('offerings', 'create') ? [{ to: '/offerings/new', label: t('nav.newOffering') }] : []),
       { to: '/courses', label: t('nav.courses'), isEnd: true },
-      ...(writer ? [{ to: '/courses/new', label: t('nav.newCourse') }] : []),
+      ...(can('courses', 'create') ? [{ to: '/courses/new', label: t('nav.newCourse') }] : []),
       { to: '/credentials', label: t('nav.credentials'), isEnd: true },
-      ...(writer ? [{ to: '/credentials/new', label: t('nav.newCredential') }] : []),
-      { to: '/certifications', label: isOwn ? t(`nav.ownCertifications.${user.role as 'instructor' | 'coordinator'}`) : t('nav.certifications'), isEnd: true },
+      ...(can('credentials', 'create') ? [{ to: '/credentials/new', label: t('nav.newCredential') }] : []),
+      { to: '/certifications', label: own ? t(`nav.ownCertifications.${own}`) : t('nav.certifications'), isEnd: true },
       { to: '/certifications/expiring', label: t('nav.expiring') },
       // Endorsing a partner to certify is the program office's act; its viewers read the list.
-      ...(writer || user.role === 'viewer' ? [{ to: '/endorsements', label: t('nav.endorsements'), isEnd: true }] : []),
-      ...(writer ? [{ to: '/endorsements/new', label: t('nav.newEndorsement') }] : []),
+      ...(can('endorsements', 'read') ? [{ to: '/endorsements', label: t('nav.endorsements'), isEnd: true }] : []),
+      ...(can('endorsements', 'create') ? [{ to: '/endorsements/new', label: t('nav.newEndorsement') }] : []),
     ],
   };
 }

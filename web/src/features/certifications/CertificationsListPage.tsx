@@ -61,12 +61,13 @@ export function CertificationsListPage({ view }: { view: 'all' | 'expiring' }) {
   const listed = { ...filters, ...(view === 'expiring' ? { expiringWithinDays: EXPIRING_WITHIN_DAYS } : {}) };
   const query = useCertificationList({ ...listed, limit: 25 });
   const columns = useCertificationColumns();
-  const isOwn = user.role === 'instructor' || user.role === 'coordinator';
+  // An account bound to a person or an agency sees that one's certifications.
+  const own = user.personId ? 'instructor' : user.organizationId ? 'coordinator' : null;
   const title =
     view === 'expiring'
       ? t('certifications.expiringTitle', { days: EXPIRING_WITHIN_DAYS })
-      : isOwn
-        ? t(`certifications.ownListTitle.${user.role as 'instructor' | 'coordinator'}`)
+      : own
+        ? t(`certifications.ownListTitle.${own}`)
         : t('certifications.listTitle');
 
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Import } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { choosesAgency, useCan, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { formatInstant } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -31,6 +31,7 @@ export function ImportPage() {
 function ImportView({ view }: { view: Import }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const can = useCan();
   const [hasUnsavedColumns, setHasUnsavedColumns] = useState(false);
   // Once written, or while checking and writing, how the file is read no longer changes.
   const isEditable = !isWorking(view.status) && view.status !== 'committed';
@@ -56,7 +57,7 @@ function ImportView({ view }: { view: Import }) {
       )}
       <ImportActions view={view} hasUnsavedColumns={hasUnsavedColumns} />
       {(view.problemCount ?? 0) > 0 && <ImportProblems view={view} />}
-      {isEditable && isAgencyMissing(view) && canWrite(user) && <AgencyForm view={view} />}
+      {isEditable && isAgencyMissing(view) && choosesAgency(user, can) && <AgencyForm view={view} />}
       <ReadingForm view={view} isEditable={isEditable} />
       <MappingForm view={view} isEditable={isEditable} onUnsavedChange={setHasUnsavedColumns} />
     </>

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ImportKind } from '../../api/schemas';
-import { canWrite, useCan, useCurrentUser } from '../../api/session';
+import { choosesAgency, useCan, useCurrentUser } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
 import { countryName, formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -35,6 +35,7 @@ export function NewImportPage() {
 function UploadForm({ kinds }: { kinds: ImportKind[] }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const can = useCan();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const asked = params.get('kind') as ImportKind | null;
@@ -48,7 +49,7 @@ function UploadForm({ kinds }: { kinds: ImportKind[] }) {
   const catalog = useImportKinds();
   const mappings = useImportMappings(kind);
   const upload = useUploadImport();
-  const choosesAgency = kind === 'people' && canWrite(user);
+  const isAgencyChosen = kind === 'people' && choosesAgency(user, can);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -68,7 +69,7 @@ function UploadForm({ kinds }: { kinds: ImportKind[] }) {
       .mutateAsync({
         file,
         kind,
-        organizationId: choosesAgency && organizationId ? organizationId : undefined,
+        organizationId: isAgencyChosen && organizationId ? organizationId : undefined,
         offeringId: kind === 'enrollments' ? offeringId : undefined,
         mappingId: mappingId || undefined,
       })
@@ -105,7 +106,7 @@ function UploadForm({ kinds }: { kinds: ImportKind[] }) {
           ))}
         </fieldset>
 
-        {choosesAgency && <AgencyField value={organizationId} onChange={setOrganizationId} />}
+        {isAgencyChosen && <AgencyField value={organizationId} onChange={setOrganizationId} />}
         {kind === 'enrollments' && <OfferingField value={offeringId} onChange={setOfferingId} error={errors.offering} />}
 
         {mappings.data && mappings.data.length > 0 && (

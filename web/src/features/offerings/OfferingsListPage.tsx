@@ -28,12 +28,13 @@ export function OfferingsListPage() {
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? undefined]));
   const query = useOfferingList({ ...filters, limit: 25 });
   const columns = useOfferingColumns();
-  const isOwn = user.role === 'instructor' || user.role === 'coordinator';
+  // An account bound to a person or an agency sees that one's offerings.
+  const own = user.personId ? 'instructor' : user.organizationId ? 'coordinator' : null;
 
   return (
     <>
       <PageHeader
-        title={isOwn ? t(`offerings.ownListTitle.${user.role as 'instructor' | 'coordinator'}`) : t('offerings.listTitle')}
+        title={own ? t(`offerings.ownListTitle.${own}`) : t('offerings.listTitle')}
         actions={
           <>
             {can('offerings', 'create') && (

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { queryProblems } from '../../api/problem';
 import type { Dashboard } from '../../api/schemas';
-import { canWrite, useCurrentUser } from '../../api/session';
+import { useCan } from '../../api/session';
 import { countryName } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -48,14 +48,14 @@ function Figures({ dashboard, isFetching }: { dashboard: Dashboard; isFetching: 
 
 /** Today's work, whatever the filters say: what is overdue, due or waiting. */
 function NeedsAttention() {
-  const user = useCurrentUser();
+  const can = useCan();
   return (
     <div className="grid-row grid-gap-lg margin-top-4">
       <div className="grid-col-12 desktop:grid-col-6">
         <OverdueFollowUps />
         <RenewalsDue />
       </div>
-      {canWrite(user) && (
+      {can('vetting', 'read') && (
         <div className="grid-col-12 desktop:grid-col-6">
           <CertificationsExpiring />
           <VettingPending />
