@@ -1,5 +1,5 @@
 import { type App, contextOf } from '../../platform/http/context.js';
-import { isTableFormat, sendTable, type TableColumn } from '../../platform/http/table-export.js';
+import { pageOrTable, type TableColumn } from '../../platform/http/table-export.js';
 import { pageSchema } from '../../platform/schemas.js';
 import { type AuditEvent, auditEventSchema, chainReportSchema, listAuditQuerySchema } from './audit.schemas.js';
 import type { AuditLogService } from './audit.service.js';
@@ -30,11 +30,7 @@ export function auditRoutes(deps: { auditLog: AuditLogService }) {
           response: { 200: pageSchema(auditEventSchema) },
         },
       },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'audit', AUDIT_COLUMNS, deps.auditLog.listAll(ctx, request.query));
-        return deps.auditLog.list(ctx, request.query);
-      },
+      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'audit', columns: AUDIT_COLUMNS }, deps.auditLog),
     );
     app.get(
       '/audit/verification',

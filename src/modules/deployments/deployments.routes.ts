@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
+import { pageOrTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { created, requiredVersion, setEtag, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -58,11 +58,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
           response: { 200: pageSchema(deploymentSchema) },
         },
       },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'deployments', DEPLOYMENT_COLUMNS, deployments.listAll(ctx, request.query));
-        return deployments.list(ctx, request.query);
-      },
+      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'deployments', columns: DEPLOYMENT_COLUMNS }, deployments),
     );
 
     app.get(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
+import { pageOrTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -56,11 +56,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
           response: { 200: pageSchema(engagementSchema) },
         },
       },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'engagements', ENGAGEMENT_COLUMNS, engagements.listAll(ctx, request.query));
-        return engagements.list(ctx, request.query);
-      },
+      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'engagements', columns: ENGAGEMENT_COLUMNS }, engagements),
     );
 
     app.post(
@@ -115,11 +111,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
           response: { 200: pageSchema(taskSchema) },
         },
       },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'tasks', TASK_COLUMNS, tasks.listAll(ctx, request.query));
-        return tasks.list(ctx, request.query);
-      },
+      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'tasks', columns: TASK_COLUMNS }, tasks),
     );
 
     app.post(

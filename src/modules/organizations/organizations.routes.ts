@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
+import { pageOrTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -41,11 +41,7 @@ export function organizationsRoutes(deps: { organizations: OrganizationsService 
           response: { 200: pageSchema(organizationSchema) },
         },
       },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'organizations', TABLE_COLUMNS, service.listAll(ctx, request.query));
-        return service.list(ctx, request.query);
-      },
+      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'organizations', columns: TABLE_COLUMNS }, service),
     );
 
     app.post(

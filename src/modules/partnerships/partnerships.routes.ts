@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
+import { pageOrTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -62,11 +62,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
           response: { 200: pageSchema(partnershipSchema) },
         },
       },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'partnerships', PARTNERSHIP_COLUMNS, partnerships.listAll(ctx, request.query));
-        return partnerships.list(ctx, request.query);
-      },
+      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'partnerships', columns: PARTNERSHIP_COLUMNS }, partnerships),
     );
 
     app.get(
@@ -148,11 +144,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
           response: { 200: pageSchema(agreementSchema) },
         },
       },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'agreements', AGREEMENT_COLUMNS, agreements.listAll(ctx, request.query));
-        return agreements.list(ctx, request.query);
-      },
+      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'agreements', columns: AGREEMENT_COLUMNS }, agreements),
     );
 
     app.post(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
+import { pageOrTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -44,11 +44,7 @@ export function peopleRoutes(deps: { people: PeopleService }) {
           response: { 200: pageSchema(personSchema) },
         },
       },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'people', TABLE_COLUMNS, people.listAll(ctx, request.query));
-        return people.list(ctx, request.query);
-      },
+      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'people', columns: TABLE_COLUMNS }, people),
     );
 
     app.post(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
-import { isTableFormat, sendTable, type TableColumn } from '../../platform/http/table-export.js';
+import { pageOrTable, type TableColumn } from '../../platform/http/table-export.js';
 import { requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import { type Certification, certificationSchema, listCertificationsQuerySchema, revokeSchema, transcriptSchema } from './certifications.schemas.js';
@@ -32,11 +32,7 @@ export function certificationsRoutes(deps: { certifications: CertificationsServi
           response: { 200: pageSchema(certificationSchema) },
         },
       },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'certifications', CERTIFICATION_COLUMNS, certifications.listAll(ctx, request.query));
-        return certifications.list(ctx, request.query);
-      },
+      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'certifications', columns: CERTIFICATION_COLUMNS }, certifications),
     );
     app.get(
       '/certifications/:id',

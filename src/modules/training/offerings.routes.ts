@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
-import { isTableFormat, sendTable, type TableColumn } from '../../platform/http/table-export.js';
+import { pageOrTable, type TableColumn } from '../../platform/http/table-export.js';
 import { requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
 import type { EnrollmentsService } from './enrollments.service.js';
@@ -48,11 +48,7 @@ export function offeringsRoutes(deps: { offerings: OfferingsService; enrollments
     app.get(
       '/offerings',
       { schema: { tags: ['training'], summary: 'Offerings of courses, newest first', querystring: listOfferingsQuerySchema, response: { 200: pageSchema(offeringSchema) } } },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        if (isTableFormat(request.query.format)) return sendTable(reply, request.query.format, 'offerings', OFFERING_COLUMNS, offerings.listAll(ctx, request.query));
-        return offerings.list(ctx, request.query);
-      },
+      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'offerings', columns: OFFERING_COLUMNS }, offerings),
     );
     app.post(
       '/offerings',

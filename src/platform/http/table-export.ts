@@ -2,6 +2,8 @@ import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import type { RequestContext } from '../access.js';
+import type { Page } from '../db/keyset.js';
 
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -88,4 +90,22 @@ export async function sendTable<T>(reply: FastifyReply, format: TableFormat, nam
 /** True when a list query asks for a file rather than a page of JSON. */
 export function isTableFormat(format: string | undefined): format is TableFormat {
   return format === 'csv' || format === 'xlsx';
+}
+
+/** A list that can also be read whole, as every list route's service offers. */
+export interface ListSource<Q, T> {
+  list(ctx: RequestContext, query: Q): Promise<Page<T>>;
+  listAll(ctx: RequestContext, query: Q): AsyncIterable<T>;
+}
+
+/** A list route's answer: a page of JSON, or with `format=csv|xlsx` every item as a download. */
+export function pageOrTable<Q extends { format?: string | undefined }, T>(
+  reply: FastifyReply,
+  ctx: RequestContext,
+  query: Q,
+  table: { name: string; columns: TableColumn<T>[] },
+  source: ListSource<Q, T>,
+) {
+  if (isTableFormat(query.format)) return sendTable(reply, query.format, table.name, table.columns, source.listAll(ctx, query));
+  return source.list(ctx, query);
 }
