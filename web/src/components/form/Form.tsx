@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { type FieldValues, FormProvider, type Path, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiProblem, fieldOfPointer } from '../../api/problem';
 import { ProblemAlert } from '../ProblemAlert';
 import { ErrorSummary } from './ErrorSummary';
@@ -16,8 +17,8 @@ interface FormProps<TValues extends FieldValues, TOut> {
   /** Request field → form field, for the API's field problems. */
   fieldOfRequest?: Record<string, string>;
   submitLabel: string;
-  /** Shown beside the submit button, such as a Cancel link. */
-  secondaryAction?: ReactNode;
+  /** Cancel beside the submit button: a link to where the user came from, or what closes the form. */
+  cancel?: string | (() => void);
   children: ReactNode;
   className?: string;
   hasRequiredNote?: boolean;
@@ -50,7 +51,7 @@ export function Form<TValues extends FieldValues, TOut>({
   onSubmit,
   fieldOfRequest = {},
   submitLabel,
-  secondaryAction,
+  cancel,
   children,
   className,
   hasRequiredNote = true,
@@ -90,7 +91,16 @@ export function Form<TValues extends FieldValues, TOut>({
             <button type="submit" className="usa-button" disabled={form.formState.isSubmitting}>
               {form.formState.isSubmitting ? t('form.saving') : submitLabel}
             </button>
-            {secondaryAction}
+            {typeof cancel === 'string' && (
+              <Link to={cancel} className="usa-button usa-button--unstyled margin-left-2">
+                {t('common.cancel')}
+              </Link>
+            )}
+            {typeof cancel === 'function' && (
+              <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={cancel}>
+                {t('common.cancel')}
+              </button>
+            )}
           </div>
         </form>
       </FormMetaContext>

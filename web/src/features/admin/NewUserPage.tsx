@@ -55,11 +55,7 @@ function NewUserForm({ onCreated }: { onCreated: (created: CreatedUser) => void 
         personId: t('users.fields.person'),
       }}
       submitLabel={t('users.create')}
-      secondaryAction={
-        <Link to="/admin/users" className="usa-button usa-button--unstyled margin-left-2">
-          {t('common.cancel')}
-        </Link>
-      }
+      cancel="/admin/users"
       onSubmit={async (body) => onCreated(await create.mutateAsync(body))}
     >
       <TextField name="name" isRequired autoComplete="off" />

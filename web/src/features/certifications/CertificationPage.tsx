@@ -125,7 +125,8 @@ export function CertificationPage() {
         <>
           <CertificationDetails certification={certification} />
           <ShareSection certification={certification} />
-          {certification.allowedActions.includes('revoke') && <RevokeSection certification={certification} />}
+          {/* Kept once revoked, so the section that revoked it can say so (it shows nothing to a later visit). */}
+          {(certification.allowedActions.includes('revoke') || certification.status === 'revoked') && <RevokeSection certification={certification} />}
         </>
       )}
     </>

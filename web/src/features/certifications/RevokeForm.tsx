@@ -21,11 +21,7 @@ export function RevokeForm({ certification, onDone }: { certification: Certifica
       idPrefix="revoke"
       labels={{ reason: t('certifications.fields.revokedReason') }}
       submitLabel={t('certifications.revoke')}
-      secondaryAction={
-        <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      }
+      cancel={() => onDone(false)}
       onSubmit={async (body) => {
         await revoke.mutateAsync(body);
         onDone(true);

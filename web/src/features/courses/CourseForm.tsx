@@ -1,6 +1,5 @@
 import { type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { COURSE_LEVELS, type CourseDetail, type CourseLevel, createCourseSchema, type Track, TRACKS, updateCourseSchema } from '../../api/schemas';
 import { useLanguageChoices } from '../../components/choices';
 import { Form } from '../../components/form/Form';
@@ -90,11 +89,7 @@ export function CourseForm({ course, onSubmit, submitLabel, cancelTo }: CourseFo
       }}
       onSubmit={onSubmit}
       submitLabel={submitLabel}
-      secondaryAction={
-        <Link to={cancelTo} className="usa-button usa-button--unstyled margin-left-2">
-          {t('common.cancel')}
-        </Link>
-      }
+      cancel={cancelTo}
     >
       {!isEdit && <TextField name="code" isRequired inputClassName="usa-input--medium" hint={t('courses.hints.code')} />}
       {course && (

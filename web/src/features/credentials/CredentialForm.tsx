@@ -1,6 +1,5 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type CreateCredentialInput, createCredentialSchema, type Credential, type Track, TRACKS } from '../../api/schemas';
 import { Form } from '../../components/form/Form';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
@@ -73,11 +72,7 @@ export function CredentialForm({ credential, onSubmit, submitLabel, cancelTo }: 
       }}
       onSubmit={onSubmit}
       submitLabel={submitLabel}
-      secondaryAction={
-        <Link to={cancelTo} className="usa-button usa-button--unstyled margin-left-2">
-          {t('common.cancel')}
-        </Link>
-      }
+      cancel={cancelTo}
     >
       <TextField name="name" isRequired hint={t('credentials.hints.name')} />
       <SelectField name="track" isRequired options={TRACKS.map((track) => ({ value: track, label: t(`tracks.${track}`) }))} />

@@ -15,15 +15,6 @@ interface FormProps {
   onDone: (saved: Assignment | null) => void;
 }
 
-function CancelButton({ onClick }: { onClick: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={onClick}>
-      {t('common.cancel')}
-    </button>
-  );
-}
-
 /** Deploying or returning (on a date) and withdrawing (for a reason). */
 export function StatusChangeForm({ assignment, action, onDone }: FormProps & { action: InputAction }) {
   const { t } = useTranslation();
@@ -47,7 +38,7 @@ export function StatusChangeForm({ assignment, action, onDone }: FormProps & { a
       labels={{ on: t(`assignments.onLabels.${action}`), reason: t('assignments.fields.reason') }}
       submitLabel={t(`assignments.submit.${action}`)}
       hasRequiredNote={action === 'withdrawn'}
-      secondaryAction={<CancelButton onClick={() => onDone(null)} />}
+      cancel={() => onDone(null)}
       onSubmit={async (body) => onDone(await change.mutateAsync(body))}
     >
       {action === 'withdrawn' ? (
@@ -78,7 +69,7 @@ export function ExtendForm({ assignment, onDone }: FormProps) {
       idPrefix="assignment-extend"
       labels={{ endOn: t('assignments.fields.newEndOn'), reason: t('assignments.fields.reason') }}
       submitLabel={t('assignments.submit.extend')}
-      secondaryAction={<CancelButton onClick={() => onDone(null)} />}
+      cancel={() => onDone(null)}
       onSubmit={async (body) => onDone(await extend.mutateAsync(body))}
     >
       <TextField name="endOn" type="date" isRequired inputClassName="usa-input--medium" hint={t('assignments.hints.extend', { date: formatDate(assignment.endOn) })} />

@@ -1,6 +1,5 @@
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type CreateDeploymentInput, createDeploymentSchema, type IlrLevel, PURPOSES, type Track, TRACKS } from '../../api/schemas';
 import { useCountryChoices, useIlrChoices, useLanguageChoices } from '../../components/choices';
 import { Form } from '../../components/form/Form';
@@ -110,11 +109,7 @@ export function DeploymentForm({ onSubmit, cancelTo }: DeploymentFormProps) {
       }}
       onSubmit={onSubmit}
       submitLabel={t('deployments.create')}
-      secondaryAction={
-        <Link to={cancelTo} className="usa-button usa-button--unstyled margin-left-2">
-          {t('common.cancel')}
-        </Link>
-      }
+      cancel={cancelTo}
     >
       <TextField name="title" isRequired hint={t('deployments.hints.title')} />
       <SelectField name="hostCountry" isRequired placeholder={t('common.select')} options={countries} />

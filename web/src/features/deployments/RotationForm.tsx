@@ -41,11 +41,7 @@ export function RotationForm({ deploymentId, onDone }: { deploymentId: string; o
       idPrefix="rotation"
       labels={{ startOn: t('rotations.fields.startOn'), endOn: t('rotations.fields.endOn'), authorizedHeadcount: t('rotations.fields.authorized') }}
       submitLabel={t('rotations.save')}
-      secondaryAction={
-        <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      }
+      cancel={() => onDone(false)}
       onSubmit={async (body) => {
         await add.mutateAsync(body);
         onDone(true);

@@ -1,6 +1,6 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { endorseSchema } from '../../api/schemas';
 import { useCan } from '../../api/session';
 import { Forbidden } from '../../app/Forbidden';
@@ -57,11 +57,7 @@ function EndorseForm() {
       }}
       submitLabel={t('endorsements.endorse')}
       problemHeading={t('endorsements.refused')}
-      secondaryAction={
-        <Link to="/endorsements" className="usa-button usa-button--unstyled margin-left-2">
-          {t('common.cancel')}
-        </Link>
-      }
+      cancel="/endorsements"
       onSubmit={async (body) => {
         const saved = await endorse.mutateAsync(body);
         await navigate('/endorsements', { state: { notice: t('endorsements.endorsed', { organization: saved.endorsee.name, credential: saved.credential.name }) } });

@@ -21,11 +21,7 @@ export function WithdrawForm({ endorsement, onDone }: { endorsement: Endorsement
       idPrefix="withdraw"
       labels={{ reason: t('endorsements.fields.withdrawnReason') }}
       submitLabel={t('endorsements.withdraw')}
-      secondaryAction={
-        <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      }
+      cancel={() => onDone(null)}
       onSubmit={async (body) => onDone(await withdraw.mutateAsync(body))}
     >
       <TextAreaField name="reason" isRequired hint={t('endorsements.hints.withdrawnReason')} className="short-textarea" />

@@ -1,6 +1,5 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type CreateEngagementInput, createEngagementSchema, type Engagement, ENGAGEMENT_KINDS } from '../../api/schemas';
 import { todayIso } from '../../components/format';
 import { Form } from '../../components/form/Form';
@@ -81,11 +80,7 @@ export function EngagementForm({ organizationId, onSubmit, cancelTo }: Engagemen
       }}
       onSubmit={onSubmit}
       submitLabel={t('engagements.create')}
-      secondaryAction={
-        <Link to={cancelTo} className="usa-button usa-button--unstyled margin-left-2">
-          {t('common.cancel')}
-        </Link>
-      }
+      cancel={cancelTo}
     >
       <SelectField
         key={organizationChoices.length}

@@ -1,6 +1,5 @@
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type CreateOfferingInput, createOfferingSchema } from '../../api/schemas';
 import { useCountryChoices } from '../../components/choices';
 import { Form } from '../../components/form/Form';
@@ -98,11 +97,7 @@ export function OfferingForm({ courseId, onSubmit, cancelTo }: OfferingFormProps
       }}
       onSubmit={onSubmit}
       submitLabel={t('offerings.create')}
-      secondaryAction={
-        <Link to={cancelTo} className="usa-button usa-button--unstyled margin-left-2">
-          {t('common.cancel')}
-        </Link>
-      }
+      cancel={cancelTo}
     >
       <SelectField
         key={`course-${courseChoices.length}`}

@@ -1,6 +1,5 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type CreateOrganizationInput, createOrganizationSchema, type Organization } from '../../api/schemas';
 import { useCountryChoices, useOrganizationKindChoices } from '../../components/choices';
 import { Form } from '../../components/form/Form';
@@ -86,11 +85,7 @@ export function OrganizationForm({ organization, onSubmit, submitLabel, cancelTo
       }}
       onSubmit={onSubmit}
       submitLabel={submitLabel}
-      secondaryAction={
-        <Link to={cancelTo} className="usa-button usa-button--unstyled margin-left-2">
-          {t('common.cancel')}
-        </Link>
-      }
+      cancel={cancelTo}
     >
       <TextField name="name" isRequired autoComplete="organization" />
       <TextField name="acronym" inputClassName="usa-input--small" />

@@ -66,11 +66,7 @@ export function AgreementForm({ partnershipId, onDone }: { partnershipId: string
       }}
       fieldOfRequest={{ reimbursementCeilingCents: 'reimbursementCeiling' }}
       submitLabel={t('agreements.save')}
-      secondaryAction={
-        <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      }
+      cancel={() => onDone(null)}
       onSubmit={async (body) => onDone(await create.mutateAsync(body))}
     >
       <SelectField

@@ -1,6 +1,5 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type CreatePartnershipInput, createPartnershipSchema, type PartnershipDetail, type Track, TRACKS } from '../../api/schemas';
 import { CountryListField } from '../../components/form/CountryListField';
 import { Form } from '../../components/form/Form';
@@ -69,11 +68,7 @@ export function PartnershipForm({ partnership, organizationId, onSubmit, submitL
       }}
       onSubmit={onSubmit}
       submitLabel={submitLabel}
-      secondaryAction={
-        <Link to={cancelTo} className="usa-button usa-button--unstyled margin-left-2">
-          {t('common.cancel')}
-        </Link>
-      }
+      cancel={cancelTo}
     >
       {partnership ? null : (
         <SelectField

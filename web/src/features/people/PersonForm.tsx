@@ -1,6 +1,5 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type CreatePersonInput, createPersonSchema, type IlrLevel, PERSON_STATUSES, type PersonDetail, SEXES } from '../../api/schemas';
 import { useCurrentUser } from '../../api/session';
 import { useIlrChoices, useLanguageChoices } from '../../components/choices';
@@ -121,11 +120,7 @@ export function PersonForm({ person, organizationId, onSubmit, submitLabel, canc
       }}
       onSubmit={onSubmit}
       submitLabel={submitLabel}
-      secondaryAction={
-        <Link to={cancelTo} className="usa-button usa-button--unstyled margin-left-2">
-          {t('common.cancel')}
-        </Link>
-      }
+      cancel={cancelTo}
     >
       <SelectField
         key={organizationChoices.length}

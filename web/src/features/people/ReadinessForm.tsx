@@ -61,11 +61,7 @@ export function ReadinessForm({ personId, item, current, onDone }: ReadinessForm
         passportNumber: t('readiness.fields.passportNumber'),
       }}
       submitLabel={t('readiness.save')}
-      secondaryAction={
-        <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      }
+      cancel={() => onDone(false)}
       onSubmit={async (body) => {
         await save.mutateAsync(body);
         onDone(true);

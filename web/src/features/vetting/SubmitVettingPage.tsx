@@ -1,6 +1,6 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { submitVettingSchema } from '../../api/schemas';
 import { todayIso } from '../../components/format';
 import { Form } from '../../components/form/Form';
@@ -50,11 +50,7 @@ export function SubmitVettingPage() {
           notes: t('vetting.fields.notes'),
         }}
         submitLabel={t('vetting.submit')}
-        secondaryAction={
-          <Link to="/vetting" className="usa-button usa-button--unstyled margin-left-2">
-            {t('common.cancel')}
-          </Link>
-        }
+        cancel="/vetting"
         onSubmit={async (body) => {
           const record = await submit.mutateAsync(body);
           await navigate('/vetting', { state: { notice: t('vetting.submitted', { name: record.person.name, reference: record.caseReference }) } });

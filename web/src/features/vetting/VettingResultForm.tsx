@@ -48,11 +48,7 @@ export function VettingResultForm({ record, onDone }: { record: VettingRecord; o
         notes: t('vetting.fields.notes'),
       }}
       submitLabel={t('vetting.saveResult')}
-      secondaryAction={
-        <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      }
+      cancel={() => onDone(null)}
       onSubmit={async (body) => onDone(await save.mutateAsync(body))}
     >
       <SelectField name="status" isRequired placeholder={t('common.select')} options={RESULTS.map((value) => ({ value, label: t(`vettingStatuses.${value}`) }))} />
