@@ -1,6 +1,7 @@
 import { type App, contextOf } from '../../platform/http/context.js';
-import { pageOrTable, type TableColumn } from '../../platform/http/table-export.js';
-import { pageSchema } from '../../platform/schemas.js';
+import { listRoute } from '../../platform/http/list-route.js';
+import { type TableColumn } from '../../platform/http/table-export.js';
+
 import { type AuditEvent, auditEventSchema, chainReportSchema, listAuditQuerySchema } from './audit.schemas.js';
 import type { AuditLogService } from './audit.service.js';
 
@@ -20,18 +21,14 @@ const AUDIT_COLUMNS: TableColumn<AuditEvent>[] = [
 
 export function auditRoutes(deps: { auditLog: AuditLogService }) {
   return (app: App) => {
-    app.get(
-      '/audit',
-      {
-        schema: {
-          tags: ['audit'],
-          summary: 'The audit log, newest first (admin)',
-          querystring: listAuditQuerySchema,
-          response: { 200: pageSchema(auditEventSchema) },
-        },
-      },
-      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'audit', columns: AUDIT_COLUMNS }, deps.auditLog),
-    );
+    listRoute(app, '/audit', {
+      tags: ['audit'],
+      summary: 'The audit log, newest first (admin)',
+      querystring: listAuditQuerySchema,
+      item: auditEventSchema,
+      table: { name: 'audit', columns: AUDIT_COLUMNS },
+      source: deps.auditLog,
+    });
     app.get(
       '/audit/verification',
       { schema: { tags: ['audit'], summary: 'Check the hash chain of the whole audit log (admin)', response: { 200: chainReportSchema } } },

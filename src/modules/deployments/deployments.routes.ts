@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { pageOrTable } from '../../platform/http/table-export.js';
+
 import { type App, contextOf } from '../../platform/http/context.js';
+import { listRoute } from '../../platform/http/list-route.js';
 import { created, requiredVersion, setEtag, withEtag } from '../../platform/http/versioning.js';
-import { idSchema, pageSchema } from '../../platform/schemas.js';
+import { idSchema } from '../../platform/schemas.js';
 import type { AssignmentsService } from './assignments.service.js';
 import type { DeploymentReportsService } from './deployment-reports.service.js';
 import {
@@ -48,18 +49,14 @@ const assignmentParams = z.object({ id: idSchema, assignmentId: idSchema });
 export function deploymentsRoutes(deps: { deployments: DeploymentsService; assignments: AssignmentsService; deploymentReports: DeploymentReportsService }) {
   const { deployments, assignments, deploymentReports } = deps;
   return (app: App) => {
-    app.get(
-      '/deployments',
-      {
-        schema: {
-          tags: ['deployments'],
-          summary: 'List deployments, newest first; format=csv exports them all',
-          querystring: listDeploymentsQuerySchema,
-          response: { 200: pageSchema(deploymentSchema) },
-        },
-      },
-      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'deployments', columns: DEPLOYMENT_COLUMNS }, deployments),
-    );
+    listRoute(app, '/deployments', {
+      tags: ['deployments'],
+      summary: 'List deployments, newest first; format=csv exports them all',
+      querystring: listDeploymentsQuerySchema,
+      item: deploymentSchema,
+      table: { name: 'deployments', columns: DEPLOYMENT_COLUMNS },
+      source: deployments,
+    });
 
     app.get(
       '/deployments/timeline',

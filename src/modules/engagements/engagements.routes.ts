@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { pageOrTable } from '../../platform/http/table-export.js';
+
 import { type App, contextOf } from '../../platform/http/context.js';
+import { listRoute } from '../../platform/http/list-route.js';
 import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
-import { idSchema, pageSchema } from '../../platform/schemas.js';
+import { idSchema } from '../../platform/schemas.js';
 import {
   createEngagementSchema,
   createTaskSchema,
@@ -46,18 +47,14 @@ const TASK_COLUMNS = [
 export function engagementsRoutes(deps: { engagements: EngagementsService; tasks: TasksService }) {
   const { engagements, tasks } = deps;
   return (app: App) => {
-    app.get(
-      '/engagements',
-      {
-        schema: {
-          tags: ['engagements'],
-          summary: 'List meetings, calls and visits with partners, newest first; format=csv exports them all',
-          querystring: listEngagementsQuerySchema,
-          response: { 200: pageSchema(engagementSchema) },
-        },
-      },
-      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'engagements', columns: ENGAGEMENT_COLUMNS }, engagements),
-    );
+    listRoute(app, '/engagements', {
+      tags: ['engagements'],
+      summary: 'List meetings, calls and visits with partners, newest first; format=csv exports them all',
+      querystring: listEngagementsQuerySchema,
+      item: engagementSchema,
+      table: { name: 'engagements', columns: ENGAGEMENT_COLUMNS },
+      source: engagements,
+    });
 
     app.post(
       '/engagements',
@@ -101,18 +98,14 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
       },
     );
 
-    app.get(
-      '/tasks',
-      {
-        schema: {
-          tags: ['engagements'],
-          summary: 'List follow-up tasks by due date; isOverdue=true lists the overdue ones',
-          querystring: listTasksQuerySchema,
-          response: { 200: pageSchema(taskSchema) },
-        },
-      },
-      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'tasks', columns: TASK_COLUMNS }, tasks),
-    );
+    listRoute(app, '/tasks', {
+      tags: ['engagements'],
+      summary: 'List follow-up tasks by due date; isOverdue=true lists the overdue ones',
+      querystring: listTasksQuerySchema,
+      item: taskSchema,
+      table: { name: 'tasks', columns: TASK_COLUMNS },
+      source: tasks,
+    });
 
     app.post(
       '/tasks',

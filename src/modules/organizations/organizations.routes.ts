@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { pageOrTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
+import { listRoute } from '../../platform/http/list-route.js';
 import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
-import { idSchema, pageSchema } from '../../platform/schemas.js';
+import { idSchema } from '../../platform/schemas.js';
 import {
   createOrganizationSchema,
   listOrganizationsQuerySchema,
@@ -31,18 +31,14 @@ const TABLE_COLUMNS = [
 export function organizationsRoutes(deps: { organizations: OrganizationsService }) {
   const service = deps.organizations;
   return (app: App) => {
-    app.get(
-      '/organizations',
-      {
-        schema: {
-          tags: ['organizations'],
-          summary: 'List organizations: search, filter, sort, page; format=csv exports them all',
-          querystring: listOrganizationsQuerySchema,
-          response: { 200: pageSchema(organizationSchema) },
-        },
-      },
-      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'organizations', columns: TABLE_COLUMNS }, service),
-    );
+    listRoute(app, '/organizations', {
+      tags: ['organizations'],
+      summary: 'List organizations: search, filter, sort, page; format=csv exports them all',
+      querystring: listOrganizationsQuerySchema,
+      item: organizationSchema,
+      table: { name: 'organizations', columns: TABLE_COLUMNS },
+      source: service,
+    });
 
     app.post(
       '/organizations',

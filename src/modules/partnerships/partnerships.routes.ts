@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { pageOrTable } from '../../platform/http/table-export.js';
+
 import { type App, contextOf } from '../../platform/http/context.js';
+import { listRoute } from '../../platform/http/list-route.js';
 import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
-import { idSchema, pageSchema } from '../../platform/schemas.js';
+import { idSchema } from '../../platform/schemas.js';
 import type { AgreementsService } from './agreements.service.js';
 import {
   type Agreement,
@@ -52,18 +53,14 @@ const AGREEMENT_COLUMNS = [
 export function partnershipsRoutes(deps: { partnerships: PartnershipsService; agreements: AgreementsService }) {
   const { partnerships, agreements } = deps;
   return (app: App) => {
-    app.get(
-      '/partnerships',
-      {
-        schema: {
-          tags: ['partnerships'],
-          summary: 'List partnerships: filter by stage, track, target country, kind, owner; format=csv exports them all',
-          querystring: listPartnershipsQuerySchema,
-          response: { 200: pageSchema(partnershipSchema) },
-        },
-      },
-      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'partnerships', columns: PARTNERSHIP_COLUMNS }, partnerships),
-    );
+    listRoute(app, '/partnerships', {
+      tags: ['partnerships'],
+      summary: 'List partnerships: filter by stage, track, target country, kind, owner; format=csv exports them all',
+      querystring: listPartnershipsQuerySchema,
+      item: partnershipSchema,
+      table: { name: 'partnerships', columns: PARTNERSHIP_COLUMNS },
+      source: partnerships,
+    });
 
     app.get(
       '/partnerships/board',
@@ -134,18 +131,14 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
       },
     );
 
-    app.get(
-      '/agreements',
-      {
-        schema: {
-          tags: ['partnerships'],
-          summary: 'List agreements; renewalDueBy lists those whose renewal falls due by a day',
-          querystring: listAgreementsQuerySchema,
-          response: { 200: pageSchema(agreementSchema) },
-        },
-      },
-      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'agreements', columns: AGREEMENT_COLUMNS }, agreements),
-    );
+    listRoute(app, '/agreements', {
+      tags: ['partnerships'],
+      summary: 'List agreements; renewalDueBy lists those whose renewal falls due by a day',
+      querystring: listAgreementsQuerySchema,
+      item: agreementSchema,
+      table: { name: 'agreements', columns: AGREEMENT_COLUMNS },
+      source: agreements,
+    });
 
     app.post(
       '/partnerships/:id/agreements',

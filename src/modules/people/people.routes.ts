@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { pageOrTable } from '../../platform/http/table-export.js';
+
 import { type App, contextOf } from '../../platform/http/context.js';
+import { listRoute } from '../../platform/http/list-route.js';
 import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
-import { idSchema, pageSchema } from '../../platform/schemas.js';
+import { idSchema } from '../../platform/schemas.js';
 import {
   createPersonSchema,
   listPeopleQuerySchema,
@@ -34,18 +35,14 @@ const TABLE_COLUMNS = [
 export function peopleRoutes(deps: { people: PeopleService }) {
   const { people } = deps;
   return (app: App) => {
-    app.get(
-      '/people',
-      {
-        schema: {
-          tags: ['people'],
-          summary: 'The roster: search by name, language and level, specialty, heritage, agency, readiness; format=csv exports it',
-          querystring: listPeopleQuerySchema,
-          response: { 200: pageSchema(personSchema) },
-        },
-      },
-      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'people', columns: TABLE_COLUMNS }, people),
-    );
+    listRoute(app, '/people', {
+      tags: ['people'],
+      summary: 'The roster: search by name, language and level, specialty, heritage, agency, readiness; format=csv exports it',
+      querystring: listPeopleQuerySchema,
+      item: personSchema,
+      table: { name: 'people', columns: TABLE_COLUMNS },
+      source: people,
+    });
 
     app.post(
       '/people',

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
-import { pageOrTable, type TableColumn } from '../../platform/http/table-export.js';
+import { listRoute } from '../../platform/http/list-route.js';
+import { type TableColumn } from '../../platform/http/table-export.js';
 import { requiredVersion, withEtag } from '../../platform/http/versioning.js';
-import { idSchema, pageSchema } from '../../platform/schemas.js';
+import { idSchema } from '../../platform/schemas.js';
 import { type Certification, certificationSchema, listCertificationsQuerySchema, revokeSchema, transcriptSchema } from './certifications.schemas.js';
 import type { CertificationsService } from './certifications.service.js';
 import type { EnrollmentsService } from './enrollments.service.js';
@@ -22,18 +23,14 @@ const CERTIFICATION_COLUMNS: TableColumn<Certification>[] = [
 export function certificationsRoutes(deps: { certifications: CertificationsService; enrollments: EnrollmentsService }) {
   const { certifications, enrollments } = deps;
   return (app: App) => {
-    app.get(
-      '/certifications',
-      {
-        schema: {
-          tags: ['training'],
-          summary: 'Certifications; expiringWithinDays=90 lists those expiring soon',
-          querystring: listCertificationsQuerySchema,
-          response: { 200: pageSchema(certificationSchema) },
-        },
-      },
-      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'certifications', columns: CERTIFICATION_COLUMNS }, certifications),
-    );
+    listRoute(app, '/certifications', {
+      tags: ['training'],
+      summary: 'Certifications; expiringWithinDays=90 lists those expiring soon',
+      querystring: listCertificationsQuerySchema,
+      item: certificationSchema,
+      table: { name: 'certifications', columns: CERTIFICATION_COLUMNS },
+      source: certifications,
+    });
     app.get(
       '/certifications/:id',
       { schema: { tags: ['training'], summary: 'Read a certification', params: idParams, response: { 200: certificationSchema } } },

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
-import { pageOrTable, type TableColumn } from '../../platform/http/table-export.js';
+import { listRoute } from '../../platform/http/list-route.js';
+import { type TableColumn } from '../../platform/http/table-export.js';
 import { requiredVersion, withEtag } from '../../platform/http/versioning.js';
-import { idSchema, pageSchema } from '../../platform/schemas.js';
+import { idSchema } from '../../platform/schemas.js';
 import type { EnrollmentsService } from './enrollments.service.js';
 import {
   closeReportSchema,
@@ -45,11 +46,14 @@ const enrollmentParams = z.object({ id: idSchema, enrollmentId: idSchema });
 export function offeringsRoutes(deps: { offerings: OfferingsService; enrollments: EnrollmentsService }) {
   const { offerings, enrollments } = deps;
   return (app: App) => {
-    app.get(
-      '/offerings',
-      { schema: { tags: ['training'], summary: 'Offerings of courses, newest first', querystring: listOfferingsQuerySchema, response: { 200: pageSchema(offeringSchema) } } },
-      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'offerings', columns: OFFERING_COLUMNS }, offerings),
-    );
+    listRoute(app, '/offerings', {
+      tags: ['training'],
+      summary: 'Offerings of courses, newest first',
+      querystring: listOfferingsQuerySchema,
+      item: offeringSchema,
+      table: { name: 'offerings', columns: OFFERING_COLUMNS },
+      source: offerings,
+    });
     app.post(
       '/offerings',
       { schema: { tags: ['training'], summary: 'Schedule an offering of a course (it records the course’s current version)', body: createOfferingSchema, response: { 201: offeringDetailSchema } } },
