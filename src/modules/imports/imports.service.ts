@@ -69,7 +69,10 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
   function isAbandoned(row: ImportRow, run: WorkRunRow | undefined): boolean {
     if (!RUNNING.includes(row.status)) return false;
     if (run && (run.status === 'queued' || run.status === 'running')) return work.isAbandoned(run);
-    // With no run going (one begun before runs were kept, or cut off between its last two writes) the import's own last change is all there is.
+    // A run that succeeded wrote the import before it ended, so the row read a moment earlier is
+    // merely stale; one that failed and left the import running was cut off before saying so.
+    if (run) return run.status === 'failed';
+    // With no run (one begun before runs were kept) the import's own last change is all there is.
     return Date.parse(row.updated_at) < clock.now().getTime() - ABANDONED_AFTER_MS;
   }
 
