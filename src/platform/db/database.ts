@@ -4,12 +4,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import {
   CompiledQuery,
   type DatabaseConnection,
+  type DialectAdapter,
   type Driver,
   Kysely,
   type Migration,
   type MigrationResult,
   Migrator,
   PostgresDialect,
+  SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
 } from 'kysely';
@@ -64,9 +66,22 @@ function redact(url: string): string {
  * at once (SQLITE_BUSY_SNAPSHOT) when another process wrote in between, which the busy timeout
  * cannot help. Taking the write lock up front makes writers queue instead.
  */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/**
+ * SQLite runs DDL inside a transaction, so migrations run in one: two processes starting on a
+ * fresh file queue for its write lock, and the second finds the first's work done, instead of
+ * both creating the same tables (Kysely takes no migration lock on SQLite otherwise).
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
   }
 }
 
@@ -76,6 +91,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
   override createDriver(): Driver {
     return new ImmediateSqliteDriver({ database: this.database });
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 
@@ -93,7 +111,7 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(sqlite) });
   const file = path.resolve(target.file);
   return { db, engine: 'sqlite', description: file, file, close: () => db.destroy() };
@@ -118,7 +136,11 @@ function migrator(database: Database): Migrator {
 
 /** Brings the schema up to date. Safe to run from several processes at once (Kysely locks). */
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {
-  const { error, results } = await migrator(database).migrateToLatest();
+  // Another process migrating the same SQLite file holds its write lock for as long as that takes.
+  if (database.engine === 'sqlite') await database.db.executeQuery(CompiledQuery.raw('PRAGMA busy_timeout = 120000'));
+  const { error, results } = await migrator(database)
+    .migrateToLatest()
+    .finally(() => (database.engine === 'sqlite' ? database.db.executeQuery(CompiledQuery.raw(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)) : undefined));
   const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
