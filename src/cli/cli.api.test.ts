@@ -3,12 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCadre } from '../../test/cli.js';
 import { createTestDatabase, type TestDatabase } from '../../test/dialects.js';
 import type { DatabaseTarget } from '../config.js';
-import { buildProgram, describeCliError } from './program.js';
 
 /** Seeding the whole demo program (and backing it up) takes most of half a minute on PostgreSQL alone. */
 const DEMO_TIMEOUT_MS = 120_000;
@@ -20,34 +19,9 @@ function urlOf(target: DatabaseTarget): string {
   return target.engine === 'postgres' ? target.url : `sqlite:${target.file}`;
 }
 
-/** Runs `cadre <args>` in-process, as the bin would, and collects what it prints and exits with. */
-async function cadre(args: string[], env: Record<string, string> = {}, stdin = '') {
-  const lines: string[] = [];
-  let exitCode = 0;
-  const program = buildProgram(
-    {
-      env: { DATABASE_URL: urlOf(testDb.target), CADRE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
-      out: (line) => lines.push(line),
-      readStdin: async () => stdin,
-      setExitCode: (code) => {
-        exitCode = code;
-      },
-    },
-    'test',
-  );
-  const capture = (command: Command) => {
-    command.exitOverride().configureOutput({ writeOut: (s) => lines.push(s.trim()), writeErr: (s) => lines.push(s.trim()) });
-    command.commands.forEach(capture);
-  };
-  capture(program);
-  try {
-    await program.parseAsync(['node', 'cadre', ...args]);
-  } catch (error) {
-    const described = describeCliError(error);
-    lines.push(described.message);
-    exitCode = (error as { exitCode?: number }).exitCode ?? described.code;
-  }
-  return { output: lines.join('\n'), exitCode };
+/** `cadre <args>` in this process, against this file's database. */
+function cadre(args: string[], env: Record<string, string> = {}, stdin = '') {
+  return runCadre(args, { env: { DATABASE_URL: urlOf(testDb.target), CADRE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }, stdin });
 }
 
 beforeAll(async () => {

@@ -1,35 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, agentFor, createTestApp, type TestApp } from '../../test/harness.js';
 import { buildInstructorCourse, buildOrganization, buildPerson } from '../../test/factories.js';
+import { runCadre } from '../../test/cli.js';
 import { packageRoot } from '../platform/package-root.js';
-import { buildProgram, describeCliError } from './program.js';
 
 const EXAMPLES = path.join(packageRoot, 'test', 'fixtures', 'openbadges');
 let t: TestApp;
 let officer: Agent;
 let dir: string;
 
-async function cadre(args: string[]) {
-  const lines: string[] = [];
-  let exitCode = 0;
-  const program = buildProgram({ env: {}, out: (l) => lines.push(l), readStdin: async () => '', setExitCode: (c) => (exitCode = c) }, 'test');
-  const capture = (command: Command) => {
-    command.exitOverride().configureOutput({ writeOut: (s) => lines.push(s.trim()), writeErr: (s) => lines.push(s.trim()) });
-    command.commands.forEach(capture);
-  };
-  capture(program);
-  try {
-    await program.parseAsync(['node', 'cadre', ...args]);
-  } catch (error) {
-    lines.push(describeCliError(error).message);
-    exitCode = 1;
-  }
-  return { output: lines.join('\n'), exitCode };
-}
+const cadre = (args: string[]) => runCadre(args);
 
 const save = (name: string, body: string) => {
   const file = path.join(dir, name);

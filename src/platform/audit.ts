@@ -3,7 +3,7 @@ import type { RequestContext } from './access.js';
 import { auditRepository } from './audit.repository.js';
 import { type Clock, instant } from './clock.js';
 import { sha256Hex } from './crypto.js';
-import type { DB } from './db/schema.js';
+import type { AuditEventsTable, DB } from './db/schema.js';
 import { newId } from './ids.js';
 
 export interface AuditEntry {
@@ -17,20 +17,8 @@ export interface AuditEntry {
 
 const GENESIS_HASH = '0'.repeat(64);
 
-interface HashedFields {
-  seq: number;
-  id: string;
-  occurred_at: string;
-  actor_id: string | null;
-  actor_label: string;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  before: string | null;
-  after: string | null;
-  request_id: string | null;
-  ip: string | null;
-}
+/** What an event's hash covers: every field but the hashes themselves. */
+type HashedFields = Omit<AuditEventsTable, 'prev_hash' | 'hash'>;
 
 /** The hash of one event: its own fields in a fixed order, chained to the hash before it. */
 function eventHash(prevHash: string, e: HashedFields): string {
