@@ -9,20 +9,20 @@ import { newId } from '../../platform/ids.js';
 import { ABANDONED_AFTER_MS, createWork, type Work, type WorkRunRow } from '../../platform/work/work.js';
 import { searchKey } from '../../platform/text.js';
 import { type Detection, detectFile, type ReadChoices } from './imports.detect.js';
-import { type ColumnMapping, fieldLabel, type ImportKind, KINDS, missingRequired, suggestMapping } from './imports.fields.js';
+import { type ColumnMapping, type ImportKind, KINDS, suggestMapping } from './imports.fields.js';
+import { toImportView, toListItem, toMappingView } from './imports.mapper.js';
 import { CHUNK_BYTES, importsRepository, storedFile } from './imports.repository.js';
 import {
   type CreateMappingInput,
   type ImportListItem,
   type ImportProblem,
-  type ImportSummary,
   type ImportView,
   MAX_UPLOAD_BYTES,
   type MappingView,
   type UpdateImportInput,
   type UploadInput,
 } from './imports.schemas.js';
-import { checkReady, type CommitMode, createImportPass, dateOrder, type ImportsDeps, mappingOf, parseJson, type ProgressListener, type RunAction } from './imports.run.js';
+import { checkReady, type CommitMode, createImportPass, type ImportsDeps, parseJson, type ProgressListener, type RunAction } from './imports.run.js';
 import {
   attendanceImportsPolicy,
   boundAgencyOf,
@@ -77,53 +77,10 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
   }
 
   async function toView(row: ImportRow, known?: WorkRunRow): Promise<ImportView> {
-    const kind = row.kind;
-    const headers = parseJson<string[]>(row.headers, []);
-    const mapped = new Map(mappingOf(row).map((m) => [m.column, m.field]));
-    const order = dateOrder(row);
     const run = known ?? (await runOf(row));
     const abandoned = isAbandoned(row, run);
-    const running = abandoned ? undefined : run;
     const same = RUNNING.includes(row.status) ? undefined : await repo.lastCommittedWithHash(row.sha256, row.id);
-    return {
-      id: row.id,
-      kind,
-      status: abandoned ? 'failed' : (row.status),
-      filename: row.filename,
-      format: row.format,
-      byteSize: row.byte_size,
-      sha256: row.sha256,
-      encoding: row.encoding,
-      delimiter: row.delimiter,
-      sheet: row.sheet,
-      sheets: parseJson<string[]>(row.sheets, []),
-      headerRow: row.header_row,
-      headers,
-      preview: parseJson(row.preview, []),
-      mapping: headers.map((header, column) => ({ column, header, field: mapped.get(column) ?? null })),
-      missingFields: missingRequired(kind, mappingOf(row)).map((f) => fieldLabel(kind, f)),
-      dateFormat: order.format,
-      dateFormatStatus: order.status,
-      organizationId: row.organization_id,
-      offeringId: row.offering_id,
-      rowCount: row.row_count,
-      validCount: row.valid_count,
-      problemCount: row.problem_count,
-      progress: running?.progress ?? row.progress,
-      message: abandoned ? 'The run was cut off (the server stopped); nothing of it was written. Run it again.' : (running ? running.message : row.message),
-      mode: row.mode,
-      summary: parseJson<ImportSummary | null>(row.summary, null),
-      sameFileImportedAt: same?.finished_at ?? null,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      finishedAt: row.finished_at,
-      version: row.version,
-    };
-  }
-
-  function toListItem(view: ImportView): ImportListItem {
-    const { id, kind, status, filename, byteSize, sha256, rowCount, validCount, problemCount, progress, summary, createdAt, finishedAt } = view;
-    return { id, kind, status, filename, byteSize, sha256, rowCount, validCount, problemCount, progress, summary, createdAt, finishedAt };
+    return toImportView(row, { running: abandoned ? undefined : run, abandoned, sameFileImportedAt: same?.finished_at ?? null });
   }
 
   /** The agency of the import: a coordinator's own; staff's as given. */
@@ -440,18 +397,6 @@ function checkMapping(kind: ImportKind, headers: readonly string[], mapping: rea
   });
   if (problems.length > 0) throw invalid('The mapping does not fit the file.', problems);
   return mapping.filter((m): m is ColumnMapping => m.field !== null).sort((a, b) => a.column - b.column);
-}
-
-function toMappingView(row: ImportMappingRow): MappingView {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    scope: row.scope === 'office' ? 'office' : row.scope.startsWith('user:') ? 'own' : 'agency',
-    columns: JSON.parse(row.columns) as Record<string, string>,
-    dateFormat: row.date_format,
-    createdAt: row.created_at,
-  };
 }
 
 export type ImportsService = ReturnType<typeof createImportsService>;

@@ -1,6 +1,8 @@
-import type { ReadinessRow } from '../../platform/db/schema.js';
+import type { Insertable } from 'kysely';
+import type { PeopleTable, ReadinessRow } from '../../platform/db/schema.js';
+import { searchKey } from '../../platform/text.js';
 import type { PersonExtras, PersonRowWithOrganization } from './people.repository.js';
-import { ilrFromNumber, type Person, type PersonAction, type PersonDetail } from './people.schemas.js';
+import { type CreatePersonInput, ilrFromNumber, type Person, type PersonAction, type PersonDetail } from './people.schemas.js';
 import { type ReadinessRecord, readinessBadge } from './readiness.js';
 
 export function toReadinessRecords(rows: readonly Pick<ReadinessRow, 'item' | 'completed_on' | 'expires_on'>[]): ReadinessRecord[] {
@@ -55,4 +57,84 @@ export function toPersonDetail(row: PersonRowWithOrganization, extras: PersonExt
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** What other modules (deployments, training) learn of a person: no row, no contact details. */
+export interface PersonProfile {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  /** The agency's country: people of agencies outside the United States are foreign participants. */
+  organizationCountry: string;
+  name: string;
+  status: string;
+  languages: { language: string; speaking: number }[];
+  heritageCountries: string[];
+  specialties: string[];
+  readiness: ReadinessRecord[];
+}
+
+export function profileOf(row: PersonRowWithOrganization, extras: PersonExtras): PersonProfile {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    organizationCountry: row.organization_country,
+    name: `${row.given_name} ${row.family_name}`,
+    status: row.status,
+    languages: extras.languages.map((l) => ({ language: l.language, speaking: l.speaking })),
+    heritageCountries: extras.heritage.map((h) => h.country),
+    specialties: extras.specialties.map((s) => s.specialty),
+    readiness: toReadinessRecords(extras.readiness),
+  };
+}
+
+/** The keys a person is searched and sorted by. */
+export function names(input: { givenName: string; familyName: string }) {
+  return {
+    search_name: searchKey(`${input.givenName} ${input.familyName}`),
+    sort_name: searchKey(`${input.familyName} ${input.givenName}`),
+  };
+}
+
+/** A new person's row from what was asked for. */
+export function personRow(id: string, input: CreatePersonInput, now: string): Insertable<PeopleTable> {
+  return {
+    id,
+    organization_id: input.organizationId,
+    given_name: input.givenName,
+    family_name: input.familyName,
+    ...names(input),
+    rank_title: input.rankTitle ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    sex: input.sex ?? null,
+    date_of_birth: input.dateOfBirth ?? null,
+    status: input.status,
+    notes: input.notes ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** A person as an import compares it with a row of its file: every field an import may set. */
+export interface PersonForImport {
+  id: string;
+  organizationId: string;
+  searchName: string;
+  givenName: string;
+  familyName: string;
+  rankTitle: string | null;
+  email: string | null;
+  phone: string | null;
+  sex: string | null;
+  dateOfBirth: string | null;
+  status: string;
+  notes: string | null;
+  languages: { language: string; speaking: string; reading: string }[];
+  heritageCountries: string[];
+  specialties: string[];
+  version: number;
+  /** Whether the actor may change this person. */
+  isEditable: boolean;
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
@@ -6,13 +6,16 @@ import type { FieldCipher } from '../../platform/crypto.js';
 import { addDays } from '../../platform/dates.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
-import type { DB, PeopleTable } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
-import { toPerson, toPersonDetail, toReadinessRecords } from './people.mapper.js';
+import { names, type PersonForImport, type PersonProfile, personRow, profileOf, toPerson, toPersonDetail } from './people.mapper.js';
+
+// What other modules learn of a person, made by the mapper.
+export type { PersonForImport, PersonProfile } from './people.mapper.js';
 import { peoplePolicy as policy, personAccess } from './people.policy.js';
 import { extrasOf, type PeopleFilter, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
 import {
@@ -26,7 +29,7 @@ import {
   type SetReadinessInput,
   type UpdatePersonInput,
 } from './people.schemas.js';
-import { EXPIRING_WITHIN_DAYS, type ReadinessItem, type ReadinessRecord, readinessBounds } from './readiness.js';
+import { EXPIRING_WITHIN_DAYS, type ReadinessItem, readinessBounds } from './readiness.js';
 
 export interface PeopleDeps {
   db: Kysely<DB>;
@@ -34,84 +37,6 @@ export interface PeopleDeps {
   audit: AuditRecorder;
   passports: FieldCipher;
   organizations: Pick<OrganizationsService, 'requireReference'>;
-}
-
-/** What other modules (deployments, training) learn of a person: no row, no contact details. */
-export interface PersonProfile {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  /** The agency's country: people of agencies outside the United States are foreign participants. */
-  organizationCountry: string;
-  name: string;
-  status: string;
-  languages: { language: string; speaking: number }[];
-  heritageCountries: string[];
-  specialties: string[];
-  readiness: ReadinessRecord[];
-}
-
-function profileOf(row: PersonRowWithOrganization, extras: PersonExtras): PersonProfile {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    organizationName: row.organization_name,
-    organizationCountry: row.organization_country,
-    name: `${row.given_name} ${row.family_name}`,
-    status: row.status,
-    languages: extras.languages.map((l) => ({ language: l.language, speaking: l.speaking })),
-    heritageCountries: extras.heritage.map((h) => h.country),
-    specialties: extras.specialties.map((s) => s.specialty),
-    readiness: toReadinessRecords(extras.readiness),
-  };
-}
-
-function names(input: { givenName: string; familyName: string }) {
-  return {
-    search_name: searchKey(`${input.givenName} ${input.familyName}`),
-    sort_name: searchKey(`${input.familyName} ${input.givenName}`),
-  };
-}
-
-function personRow(id: string, input: CreatePersonInput, now: string): Insertable<PeopleTable> {
-  return {
-    id,
-    organization_id: input.organizationId,
-    given_name: input.givenName,
-    family_name: input.familyName,
-    ...names(input),
-    rank_title: input.rankTitle ?? null,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-    sex: input.sex ?? null,
-    date_of_birth: input.dateOfBirth ?? null,
-    status: input.status,
-    notes: input.notes ?? null,
-    created_at: now,
-    updated_at: now,
-  };
-}
-
-/** A person as an import compares it with a row of its file: every field an import may set. */
-export interface PersonForImport {
-  id: string;
-  organizationId: string;
-  searchName: string;
-  givenName: string;
-  familyName: string;
-  rankTitle: string | null;
-  email: string | null;
-  phone: string | null;
-  sex: string | null;
-  dateOfBirth: string | null;
-  status: string;
-  notes: string | null;
-  languages: { language: string; speaking: string; reading: string }[];
-  heritageCountries: string[];
-  specialties: string[];
-  version: number;
-  /** Whether the actor may change this person. */
-  isEditable: boolean;
 }
 
 /** What the actor sees of a person: everything, or (a viewer) the names only. */

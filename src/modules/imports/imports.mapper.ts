@@ -1,0 +1,72 @@
+import type { ImportMappingRow, ImportRow } from '../../platform/db/schema.js';
+import { fieldLabel, missingRequired } from './imports.fields.js';
+import { dateOrder, mappingOf, parseJson } from './imports.run.js';
+import type { ImportListItem, ImportSummary, ImportView, MappingView } from './imports.schemas.js';
+
+/**
+ * An import as the API shows it: its row, with the progress of the run going (read from the work
+ * run, which any process sees) or, when that run was cut off, as failed.
+ */
+export function toImportView(
+  row: ImportRow,
+  state: { running: { progress: number; message: string | null } | undefined; abandoned: boolean; sameFileImportedAt: string | null },
+): ImportView {
+  const { running, abandoned } = state;
+  const kind = row.kind;
+  const headers = parseJson<string[]>(row.headers, []);
+  const mapped = new Map(mappingOf(row).map((m) => [m.column, m.field]));
+  const order = dateOrder(row);
+  return {
+    id: row.id,
+    kind,
+    status: abandoned ? 'failed' : (row.status),
+    filename: row.filename,
+    format: row.format,
+    byteSize: row.byte_size,
+    sha256: row.sha256,
+    encoding: row.encoding,
+    delimiter: row.delimiter,
+    sheet: row.sheet,
+    sheets: parseJson<string[]>(row.sheets, []),
+    headerRow: row.header_row,
+    headers,
+    preview: parseJson(row.preview, []),
+    mapping: headers.map((header, column) => ({ column, header, field: mapped.get(column) ?? null })),
+    missingFields: missingRequired(kind, mappingOf(row)).map((f) => fieldLabel(kind, f)),
+    dateFormat: order.format,
+    dateFormatStatus: order.status,
+    organizationId: row.organization_id,
+    offeringId: row.offering_id,
+    rowCount: row.row_count,
+    validCount: row.valid_count,
+    problemCount: row.problem_count,
+    progress: running?.progress ?? row.progress,
+    message: abandoned ? 'The run was cut off (the server stopped); nothing of it was written. Run it again.' : (running ? running.message : row.message),
+    mode: row.mode,
+    summary: parseJson<ImportSummary | null>(row.summary, null),
+    sameFileImportedAt: state.sameFileImportedAt,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+    version: row.version,
+  };
+  }
+
+/** An import in a list: the view without its columns and preview. */
+export function toListItem(view: ImportView): ImportListItem {
+  const { id, kind, status, filename, byteSize, sha256, rowCount, validCount, problemCount, progress, summary, createdAt, finishedAt } = view;
+  return { id, kind, status, filename, byteSize, sha256, rowCount, validCount, problemCount, progress, summary, createdAt, finishedAt };
+}
+
+/** A saved mapping; its scope as the user knows it (the office's, their agency's, their own). */
+export function toMappingView(row: ImportMappingRow): MappingView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    scope: row.scope === 'office' ? 'office' : row.scope.startsWith('user:') ? 'own' : 'agency',
+    columns: JSON.parse(row.columns) as Record<string, string>,
+    dateFormat: row.date_format,
+    createdAt: row.created_at,
+  };
+}
