@@ -61,15 +61,12 @@ export function createWork({ db, clock, owner = newId() }: WorkDeps) {
 
     /** A sign of life with progress; false once the run is no longer this process's. */
     progress(id: string, percent: number, message: string): Promise<boolean> {
-      return repo.beat(id, owner, instant(clock), { progress: Math.max(0, Math.min(100, Math.round(percent))), message });
+      return repo.beat(id, owner, instant(clock), { progress: clampPercent(percent), message });
     },
 
+    /** A sign of life alone; false once the run is no longer this process's. */
     heartbeat(id: string): Promise<boolean> {
       return repo.beat(id, owner, instant(clock));
-    },
-
-    succeed(id: string, message: string | null, outcome: string | null = null): Promise<void> {
-      return repo.finish(id, owner, { status: 'succeeded', progress: 100, message, outcome, finished_at: instant(clock) });
     },
 
     /** Ends a run as failed; `anyOwner` for reporting an abandoned run failed. */
@@ -85,29 +82,27 @@ export function createWork({ db, clock, owner = newId() }: WorkDeps) {
      * how it ended. The work's own result or error is passed on.
      */
     async perform<T>(id: string, work: (progress: Progress) => Promise<T>, describe: (result: T) => { message: string | null; outcome?: string | null }): Promise<T> {
-      let beating: Promise<unknown> = Promise.resolve();
-      const timer = setInterval(() => {
-        beating = beating.then(() => repo.beat(id, owner, instant(clock))).catch(() => undefined);
-      }, HEARTBEAT_MS);
+      // Signs of life and progress are written one after another, in the order they come, and all
+      // of them before the outcome.
+      let writes: Promise<unknown> = Promise.resolve();
+      const write = (progress?: { progress: number; message: string }) => {
+        writes = writes.then(() => repo.beat(id, owner, instant(clock), progress)).catch(() => undefined);
+        return writes.then(() => undefined);
+      };
+      const timer = setInterval(() => void write(), HEARTBEAT_MS);
       timer.unref();
-      // Progress is written in the order it is reported, and always before the outcome.
-      let written: Promise<unknown> = Promise.resolve();
-      const progress: Progress = (percent, message) => {
-        written = written.then(() => repo.beat(id, owner, instant(clock), { progress: Math.max(0, Math.min(100, Math.round(percent))), message })).catch(() => undefined);
-        return written.then(() => undefined);
+      const settle = async () => {
+        clearInterval(timer);
+        await writes;
       };
       try {
-        const result = await work(progress);
-        clearInterval(timer);
-        await written;
-        await beating;
+        const result = await work((percent, message) => write({ progress: clampPercent(percent), message }));
+        await settle();
         const { message, outcome = null } = describe(result);
         await repo.finish(id, owner, { status: 'succeeded', progress: 100, message, outcome, finished_at: instant(clock) });
         return result;
       } catch (error) {
-        clearInterval(timer);
-        await written;
-        await beating;
+        await settle();
         await repo.finish(id, owner, { status: 'failed', message: error instanceof Error ? error.message : String(error), outcome: null, finished_at: instant(clock) });
         throw error;
       }
@@ -116,3 +111,7 @@ export function createWork({ db, clock, owner = newId() }: WorkDeps) {
 }
 
 export type Work = ReturnType<typeof createWork>;
+
+function clampPercent(percent: number): number {
+  return Math.max(0, Math.min(100, Math.round(percent)));
+}
