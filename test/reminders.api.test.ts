@@ -86,5 +86,8 @@ describe('certification reminders', () => {
     t.clock.set('2012-01-01T00:00:00Z');
     const [a, b] = await Promise.all([runner().runDue(), runner().runDue()]);
     expect([...a, ...b]).toEqual(['certification-reminders']);
+    // Each due time was a run of its own; only the latest finished one is kept, so they do not pile up.
+    const kept = await t.testDb.database.db.selectFrom('work_runs').select(['id', 'status']).where('subject_id', '=', 'certification-reminders').execute();
+    expect(kept).toEqual([{ id: expect.stringMatching(/^job:certification-reminders:/), status: 'succeeded' }]);
   });
 });

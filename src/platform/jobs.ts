@@ -45,13 +45,14 @@ export function createJobRunner({ db, clock, jobs, onError }: { db: Kysely<DB>; 
       if (!id) continue;
       let outcome: string;
       try {
-        outcome = await work.perform(id, () => job.run(), (result) => ({ message: result.slice(0, 500), outcome: result.slice(0, 500) }));
+        outcome = await work.perform(id, () => job.run(), (result) => ({ message: result.slice(0, 500) }));
       } catch (error) {
         onError(job.name, error);
         outcome = `failed: ${error instanceof Error ? error.message : String(error)}`;
       }
       const finished = clock.now();
       await schedule.ran(job.name, { last_run_at: finished.toISOString(), next_run_at: new Date(finished.getTime() + job.intervalMs).toISOString(), last_result: outcome.slice(0, 500) });
+      await work.forgetFinished(job.name, id);
       ran.push(job.name);
     }
     return ran;

@@ -59,5 +59,10 @@ export function workRepository(db: Kysely<DB>) {
       for (const row of rows) if (!latest.has(row.subject_id)) latest.set(row.subject_id, row);
       return latest;
     },
+
+    /** Removes a subject's finished runs other than `keepId`. */
+    async forgetFinished(subjectId: string, keepId: string): Promise<void> {
+      await db.deleteFrom('work_runs').where('subject_id', '=', subjectId).where('id', '!=', keepId).where('status', 'in', ['succeeded', 'failed']).execute();
+    },
   };
 }

@@ -76,6 +76,8 @@ export function createWork({ db, clock, owner = newId() }: WorkDeps) {
 
     find: (id: string) => repo.find(id),
     latestOf: (subjectIds: string[]) => repo.latestOf(subjectIds),
+    /** Keeps only the latest of a recurring subject's finished runs (a job's), so they do not pile up. */
+    forgetFinished: (subjectId: string, keepId: string) => repo.forgetFinished(subjectId, keepId),
 
     /**
      * Runs a claimed run's work, saying it is alive every HEARTBEAT_MS while it goes, and records
