@@ -19,6 +19,7 @@ import type { closeReportSchema, Enrollment as EnrollmentType, Offering as Offer
 import type { VettingRecord as VettingRecordType, vettingQueueSchema } from '../../../src/modules/vetting/vetting.schemas.js';
 
 export { ROLES, type Role } from '../../../src/platform/access.js';
+export { IMPORT_KINDS } from '../../../src/platform/db/enums.js';
 export {
   changePasswordSchema,
   createApiTokenSchema,

@@ -1,10 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { User } from '../api/schemas';
+import { importableKinds } from '../features/imports/kinds';
 
 /** Whether the user's role may ever take an action on a kind of record, from `useCan()`. */
 export type Can = (resource: string, action: string) => boolean;
-
-const IMPORT_KINDS = ['people', 'organizations', 'enrollments', 'certifications'] as const;
 
 export type AreaId =
   | 'home'
@@ -192,7 +191,7 @@ export function accountArea(t: TFunction): Area {
 
 /** Whether the role may import any kind of spreadsheet. */
 function importsAnything(can: Can): boolean {
-  return IMPORT_KINDS.some((kind) => can('imports', kind));
+  return importableKinds(can).length > 0;
 }
 
 /** Spreadsheets in: for the program office, coordinators (their roster) and instructors (attendance). */

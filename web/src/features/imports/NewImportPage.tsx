@@ -12,13 +12,7 @@ import { useOffering, useOfferingList } from '../offerings/api';
 import { useOrganizationOptions } from '../organizations/api';
 import { useImportKinds, useImportMappings, useUploadImport } from './api';
 import { ChoiceField } from './ChoiceField';
-
-const KINDS: readonly ImportKind[] = ['people', 'organizations', 'enrollments', 'certifications'];
-
-/** The kinds the role may import, as the server's policy says. */
-function importableKinds(can: (resource: string, action: string) => boolean): ImportKind[] {
-  return KINDS.filter((kind) => can('imports', kind));
-}
+import { importableKinds } from './kinds';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
