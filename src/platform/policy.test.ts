@@ -63,6 +63,9 @@ describe('definePolicy', () => {
   it('refuses an actor bound to nothing rather than widening to everything', () => {
     expect(policy.can(actor('coordinator'), 'read', mine)).toBe(false);
     expect(codeOf(() => policy.scope(actor('coordinator'), 'read'))).toBe('forbidden');
+    expect(policy.scopeOrNull(actor('coordinator'), 'read')).toBeNull();
+    expect(policy.scopeOrNull(actor('viewer'), 'update')).toBeNull();
+    expect(policy.scopeOrNull(actor('viewer'), 'read')).toEqual({ kind: 'all' });
     expect(policy.allows(actor('coordinator'), 'read')).toBe(true);
     expect(policy.allows(actor('viewer'), 'close')).toBe(false);
   });

@@ -65,6 +65,8 @@ export interface Policy<R, A extends string> {
   granted(actor: Actor): A[];
   /** The records the actor may take this action on, for a list's `where`; 403 when none. */
   scope(actor: Actor, action: A): Scope;
+  /** The same scope, or null when the role has no grant or the actor is bound to nothing. */
+  scopeOrNull(actor: Actor, action: A): Scope | null;
   /** Whether the actor may take this action on this record. */
   can(actor: Actor, action: A, record: R): boolean;
   /**
@@ -89,11 +91,15 @@ export function definePolicy<R, A extends string>(definition: {
   const rules = definition.rules;
   const actions = Object.keys(rules) as Action[];
 
+  function scopeOrNull(actor: Actor, action: Action): Scope | null {
+    const granted = rules[action][actor.role];
+    return granted ? scopeFor(actor, reachOf(granted)) : null;
+  }
+
   function can(actor: Actor, action: Action, record: R): boolean {
     const granted = rules[action][actor.role];
-    if (!granted) return false;
-    const scope = scopeFor(actor, reachOf(granted));
-    if (!scope || !isInScope(scope, definition.holders(record))) return false;
+    const scope = scopeOrNull(actor, action);
+    if (!granted || !scope || !isInScope(scope, definition.holders(record))) return false;
     return typeof granted === 'string' || granted.when(record, actor);
   }
 
@@ -105,11 +111,11 @@ export function definePolicy<R, A extends string>(definition: {
     },
     granted: (actor) => actions.filter((action) => rules[action][actor.role] !== undefined),
     scope(actor, action) {
-      const granted = rules[action][actor.role];
-      const scope = granted ? scopeFor(actor, reachOf(granted)) : null;
+      const scope = scopeOrNull(actor, action);
       if (!scope) throw forbidden();
       return scope;
     },
+    scopeOrNull,
     can,
     authorize(actor, action, record, what) {
       if (!can(actor, 'read', record)) throw notFound(what);

@@ -53,9 +53,7 @@ export function canSeeImport(actor: Actor, row: ImportRecord): boolean {
 
 /** The imports of which agencies the actor sees: every agency's, their own agency's, or none (only their own imports). */
 function agencyScopeOf(actor: Actor): Scope | null {
-  // A record of no agency is in reach only of a grant over every agency.
-  if (importsPolicy.can(actor, 'read', { organization_id: null, created_by: null })) return { kind: 'all' };
-  return importsPolicy.allows(actor, 'read') && actor.organizationId !== null ? importsPolicy.scope(actor, 'read') : null;
+  return importsPolicy.scopeOrNull(actor, 'read');
 }
 
 /** The agency an actor's imports and mappings are bound to; null when they work for every agency or none. */
