@@ -10,6 +10,7 @@ import type { Authenticator } from './platform/http/auth.js';
 import type { App, AuthResult } from './platform/http/context.js';
 import { buildServer } from './platform/http/server.js';
 import type { Authentication } from './modules/accounts/auth.service.js';
+import type { Role } from './platform/access.js';
 import { createServices, moduleRoutes, type Services } from './modules/index.js';
 
 export interface AppDeps {
@@ -36,8 +37,17 @@ export function defaultWebRoot(): string {
   return path.join(packageRoot, 'dist', 'web');
 }
 
-function toAuthResult(auth: Authentication | null): AuthResult | null {
-  return auth && { actor: auth.actor, method: auth.method, sessionId: auth.sessionId, mustChangePassword: auth.user.mustChangePassword };
+/** A browser session of a role that requires a second factor, which proved none, must enrol one first. */
+function toAuthResult(auth: Authentication | null, secondFactorRoles: readonly Role[]): AuthResult | null {
+  return (
+    auth && {
+      actor: auth.actor,
+      method: auth.method,
+      sessionId: auth.sessionId,
+      mustChangePassword: auth.user.mustChangePassword,
+      mustEnrolSecondFactor: auth.method === 'session' && auth.secondFactor === null && secondFactorRoles.includes(auth.actor.role),
+    }
+  );
 }
 
 export function buildServices(deps: AppDeps): Services {
@@ -50,6 +60,7 @@ export function buildServices(deps: AppDeps): Services {
     mailer: deps.mailer ?? createMailer({ smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom }),
     publicUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port}`,
     iatiOrgRef: deps.config.iatiOrgRef,
+    secondFactorRoles: deps.config.secondFactorRoles,
   });
 }
 
@@ -57,15 +68,15 @@ export function buildServices(deps: AppDeps): Services {
 export async function createApp(deps: AppDeps): Promise<{ app: App; services: Services }> {
   const services = buildServices(deps);
   const authenticator: Authenticator = {
-    session: async (token) => toAuthResult(await services.auth.authenticateSession(token)),
-    bearer: async (secret) => toAuthResult(await services.auth.authenticateToken(secret)),
+    session: async (token) => toAuthResult(await services.auth.authenticateSession(token), deps.config.secondFactorRoles),
+    bearer: async (secret) => toAuthResult(await services.auth.authenticateToken(secret), deps.config.secondFactorRoles),
     isCsrfTokenValid: (sessionId, token) => services.auth.isCsrfTokenValid(sessionId, token),
   };
   const app = await buildServer({
     logLevel: deps.config.logLevel,
     trustProxy: deps.config.trustProxy,
     authenticator,
-    routes: moduleRoutes(services, { sessionHours: deps.config.sessionHours }),
+    routes: moduleRoutes(services, { sessionHours: deps.config.sessionHours, secondFactorRoles: deps.config.secondFactorRoles }),
     webRoot: deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot,
     version: packageVersion(),
     isHealthy: () => isReady(deps.database),

@@ -30,4 +30,32 @@ describe('configuration', () => {
   it('refuses a short secret key', () => {
     expect(() => loadConfig({ CADRE_SECRET_KEY: 'too-short' })).toThrow(/CADRE_SECRET_KEY/);
   });
+
+  it('asks a second factor of admins and program officers unless told otherwise', () => {
+    expect(loadConfig({}).secondFactorRoles).toEqual(['admin', 'program_officer']);
+    expect(loadConfig({ CADRE_REQUIRE_SECOND_FACTOR: '' }).secondFactorRoles).toEqual([]);
+    expect(loadConfig({ CADRE_REQUIRE_SECOND_FACTOR: ' viewer , admin,viewer' }).secondFactorRoles).toEqual(['viewer', 'admin']);
+    expect(() => loadConfig({ CADRE_REQUIRE_SECOND_FACTOR: 'admin,superuser' })).toThrow(/CADRE_REQUIRE_SECOND_FACTOR: superuser is not a role/);
+  });
+
+  it('configures OpenID Connect sign-in from all of its settings, or not at all', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    const oidc = loadConfig({
+      CADRE_PUBLIC_URL: 'https://cadre.example.gov/',
+      CADRE_OIDC_ISSUER: 'https://idp.int.identitysandbox.gov/',
+      CADRE_OIDC_CLIENT_ID: 'urn:gov:gsa:openidconnect.profiles:sp:sso:agency:cadre',
+      CADRE_OIDC_PRIVATE_KEY_FILE: 'keys/oidc.pem',
+    }).oidc;
+    expect(oidc).toMatchObject({
+      issuer: 'https://idp.int.identitysandbox.gov/',
+      clientId: 'urn:gov:gsa:openidconnect.profiles:sp:sso:agency:cadre',
+      privateKeyFile: path.resolve('keys/oidc.pem'),
+      redirectUrl: 'https://cadre.example.gov/api/auth/oidc/callback',
+      name: 'Login.gov',
+    });
+    expect(oidc?.multiFactorAcr).toContain('http://idmanagement.gov/ns/assurance/aal/2');
+    expect(() => loadConfig({ CADRE_OIDC_ISSUER: 'https://idp.example.test' })).toThrow(
+      /needs CADRE_OIDC_CLIENT_ID and CADRE_OIDC_PRIVATE_KEY_FILE too/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLES, type Role } from './platform/access.js';
 
 /**
  * The process configuration. It is parsed once, from the environment handed in by the entry
@@ -42,6 +43,24 @@ const envSchema = z.object({
     .regex(/^[A-Z]{2,}-[A-Za-z0-9-]+$/, 'must be an IATI organisation identifier, such as US-GOV-11 (registration agency, then the number)')
     .default('US-GOV-11')
     .describe('The IATI identifier of the reporting organization; activity identifiers begin with it.'),
+  CADRE_REQUIRE_SECOND_FACTOR: z
+    .string()
+    .default('admin,program_officer')
+    .describe('The roles that must sign in with a second factor, comma-separated; empty for none.'),
+  CADRE_OIDC_ISSUER: z.url().optional().describe('The OpenID Connect provider to offer sign-in with (its issuer URL).'),
+  CADRE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CADRE_OIDC_PRIVATE_KEY_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The client\'s private key (PKCS#8 PEM, or a JWK), for private_key_jwt client authentication.'),
+  CADRE_OIDC_REDIRECT_URL: z.url().optional().describe('Default: CADRE_PUBLIC_URL + /api/auth/oidc/callback.'),
+  CADRE_OIDC_NAME: z.string().min(1).max(60).default('Login.gov').describe('The provider\'s name on the sign-in button.'),
+  CADRE_OIDC_ACR_VALUES: z.string().min(1).optional().describe('acr_values asked of the provider, space-separated.'),
+  CADRE_OIDC_MFA_ACR: z
+    .string()
+    .default('http://idmanagement.gov/ns/assurance/aal/2 http://idmanagement.gov/ns/assurance/aal/3 urn:gov:gsa:ac:classes:sp:PasswordProtectedTransport:duo')
+    .describe('acr values, space-separated, by which the provider asserts it used more than one factor.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -66,7 +85,23 @@ export interface Config {
   readonly isRunningJobs: boolean;
   /** The IATI organisation identifier the program office reports under. */
   readonly iatiOrgRef: string;
+  /** The roles whose accounts must have, and sign in with, a second factor. */
+  readonly secondFactorRoles: readonly Role[];
+  /** OpenID Connect sign-in, when configured. */
+  readonly oidc: OidcConfig | undefined;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly privateKeyFile: string;
+  readonly redirectUrl: string;
+  /** The provider's name, as the sign-in button shows it. */
+  readonly name: string;
+  readonly acrValues: string | undefined;
+  /** acr values that assert a sign-in with more than one factor (besides amr `mfa`). */
+  readonly multiFactorAcr: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -81,6 +116,38 @@ function databaseTarget(url: string | undefined, dataDir: string): DatabaseTarge
   return { engine: 'sqlite', file };
 }
 
+function secondFactorRoles(value: string): Role[] {
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const unknown = names.filter((name) => !(ROLES as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new ConfigError(`CADRE_REQUIRE_SECOND_FACTOR: ${unknown.join(', ')} is not a role (roles: ${ROLES.join(', ')})`);
+  }
+  return [...new Set(names as Role[])];
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/** All of issuer, client id and key file, or none: half a configuration is a mistake worth naming. */
+function oidcConfig(value: Env, publicUrl: string | undefined, port: number): OidcConfig | undefined {
+  const parts = { CADRE_OIDC_ISSUER: value.CADRE_OIDC_ISSUER, CADRE_OIDC_CLIENT_ID: value.CADRE_OIDC_CLIENT_ID, CADRE_OIDC_PRIVATE_KEY_FILE: value.CADRE_OIDC_PRIVATE_KEY_FILE };
+  const missing = Object.entries(parts).filter(([, given]) => given === undefined).map(([name]) => name);
+  if (missing.length === 3) return undefined;
+  if (missing.length > 0) throw new ConfigError(`OpenID Connect sign-in needs ${missing.join(' and ')} too`);
+  const base = publicUrl ?? `http://localhost:${port}`;
+  return Object.freeze({
+    issuer: value.CADRE_OIDC_ISSUER as string,
+    clientId: value.CADRE_OIDC_CLIENT_ID as string,
+    privateKeyFile: path.resolve(value.CADRE_OIDC_PRIVATE_KEY_FILE as string),
+    redirectUrl: value.CADRE_OIDC_REDIRECT_URL ?? `${base}/api/auth/oidc/callback`,
+    name: value.CADRE_OIDC_NAME,
+    acrValues: value.CADRE_OIDC_ACR_VALUES,
+    multiFactorAcr: Object.freeze(value.CADRE_OIDC_MFA_ACR.split(/\s+/).filter(Boolean)),
+  });
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -89,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const value = parsed.data;
   const dataDir = path.resolve(value.CADRE_DATA_DIR);
+  const publicUrl = value.CADRE_PUBLIC_URL?.replace(/\/$/, '');
   return Object.freeze({
     port: value.PORT,
     host: value.HOST,
@@ -97,13 +165,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     adminEmail: value.CADRE_ADMIN_EMAIL?.toLowerCase(),
     adminPassword: value.CADRE_ADMIN_PASSWORD,
     secretKey: value.CADRE_SECRET_KEY,
-    publicUrl: value.CADRE_PUBLIC_URL?.replace(/\/$/, ''),
+    publicUrl,
     trustProxy: value.CADRE_TRUST_PROXY,
     sessionHours: value.CADRE_SESSION_HOURS,
     smtpUrl: value.CADRE_SMTP_URL,
     mailFrom: value.CADRE_MAIL_FROM,
     isRunningJobs: value.CADRE_JOBS === 'on',
     iatiOrgRef: value.CADRE_IATI_ORG_REF,
+    secondFactorRoles: Object.freeze(secondFactorRoles(value.CADRE_REQUIRE_SECOND_FACTOR)),
+    oidc: oidcConfig(value, publicUrl, value.PORT),
     logLevel: value.LOG_LEVEL,
   });
 }

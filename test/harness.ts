@@ -26,7 +26,8 @@ export interface TestApp {
 export async function createTestApp(options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock = fixedClock(options.now ?? '2026-11-28T12:00:00Z');
-  const config = loadConfig({ LOG_LEVEL: 'silent', CADRE_DATA_DIR: '/nonexistent', ...options.env });
+  // Second factors are off unless a suite turns them on: the suites sign in with passwords alone.
+  const config = loadConfig({ LOG_LEVEL: 'silent', CADRE_DATA_DIR: '/nonexistent', CADRE_REQUIRE_SECOND_FACTOR: '', ...options.env });
   // A cheaper scrypt cost keeps the suite fast; the stored hash records its own cost.
   const passwords = createPasswordHasher({ logCost: 10 });
   const { app, services } = await createApp({ config, database: testDb.database, secretKey: TEST_SECRET, clock, passwords, webRoot: null });

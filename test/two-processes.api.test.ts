@@ -36,6 +36,8 @@ async function startServer(): Promise<Server> {
       CADRE_SECRET_KEY: 'shared-secret-of-both-processes-0123456789',
       CADRE_ADMIN_EMAIL: ADMIN.email,
       CADRE_ADMIN_PASSWORD: ADMIN.password,
+      // The admin signs in with the password alone here; second factors have suites of their own.
+      CADRE_REQUIRE_SECOND_FACTOR: '',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

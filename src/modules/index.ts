@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Role } from '../platform/access.js';
 import { type AuditRecorder, createAuditRecorder } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import { createFieldCipher, deriveKey, type PasswordHasher } from '../platform/crypto.js';
@@ -8,6 +9,10 @@ import type { Job } from '../platform/jobs.js';
 import type { Mailer } from '../platform/mail.js';
 import { authRoutes, tokensRoutes, usersRoutes } from './accounts/accounts.routes.js';
 import { createAuthService } from './accounts/auth.service.js';
+import { createSignInGate } from './accounts/mfa.gate.js';
+import { mfaRoutes, signInReplies } from './accounts/mfa.routes.js';
+import { createMfaService } from './accounts/mfa.service.js';
+import { createPasskeys, passkeyParty } from './accounts/passkeys.js';
 import { createTokensService } from './accounts/tokens.service.js';
 import { createUsersService } from './accounts/users.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -62,10 +67,12 @@ export interface ServiceDeps {
   publicUrl: string;
   /** The IATI organisation identifier the program office reports under. */
   iatiOrgRef: string;
+  /** The roles that must sign in with a second factor. */
+  secondFactorRoles: readonly Role[];
 }
 
 /** Wires every module's services; each takes only what it uses. */
-export function createServices({ db, clock, passwords, secretKey, sessionHours, mailer, publicUrl, iatiOrgRef }: ServiceDeps) {
+export function createServices({ db, clock, passwords, secretKey, sessionHours, mailer, publicUrl, iatiOrgRef, secondFactorRoles }: ServiceDeps) {
   const audit: AuditRecorder = createAuditRecorder(clock);
   const organizations = createOrganizationsService({ db, clock, audit });
   const people = createPeopleService({ db, clock, audit, organizations, passports: createFieldCipher(deriveKey(secretKey, 'passport-numbers')) });
@@ -88,13 +95,34 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
   const notifications = createNotificationsService({ db, clock });
   const cascade = createCascadeService({ db, people });
   const enrollments = createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges });
+  const passkeys = createPasskeys(passkeyParty(publicUrl));
+  const auth = createAuthService({
+    db,
+    clock,
+    audit,
+    passwords,
+    csrfKey: deriveKey(secretKey, 'csrf'),
+    sessionHours,
+    gate: createSignInGate({ db, clock, passkeys }),
+  });
+  const mfa = createMfaService({
+    db,
+    clock,
+    audit,
+    totpCipher: createFieldCipher(deriveKey(secretKey, 'totp-secrets')),
+    recoveryKey: deriveKey(secretKey, 'recovery-codes'),
+    passkeys,
+    auth,
+    requiredRoles: secondFactorRoles,
+  });
   const jobs: Job[] = [
     { name: 'certification-reminders', intervalMs: 6 * 3_600_000, run: createCertificationReminders({ db, clock, users, notifications, mailer }) },
   ];
   return {
     organizations,
     users,
-    auth: createAuthService({ db, clock, audit, passwords, csrfKey: deriveKey(secretKey, 'csrf'), sessionHours }),
+    auth,
+    mfa,
     tokens: createTokensService({ db, clock, audit }),
     auditLog: createAuditLogService({ db }),
     partnerships: createPartnershipsService({ db, clock, audit, organizations, users }),
@@ -124,9 +152,11 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
 
 export type Services = ReturnType<typeof createServices>;
 
-export function moduleRoutes(services: Services, options: { sessionHours: number }): RoutePlugin[] {
+export function moduleRoutes(services: Services, options: { sessionHours: number; secondFactorRoles: readonly Role[] }): RoutePlugin[] {
+  const replies = signInReplies({ sessionHours: options.sessionHours, requiredRoles: options.secondFactorRoles });
   return [
-    authRoutes({ auth: services.auth, users: services.users, sessionHours: options.sessionHours }),
+    authRoutes({ auth: services.auth, users: services.users, replies }),
+    mfaRoutes({ mfa: services.mfa, replies }),
     usersRoutes(services),
     tokensRoutes(services),
     auditRoutes(services),

@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'rule_broken'
   | 'rate_limited'
   | 'payload_too_large'
-  | 'password_change_required';
+  | 'password_change_required'
+  | 'second_factor_enrolment_required';
 
 export interface FieldProblem {
   /** JSON pointer to the offending input, such as `/body/country`. */

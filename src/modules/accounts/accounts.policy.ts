@@ -11,6 +11,7 @@ export const usersPolicy = definePolicy({
     create: { admin: 'all' },
     update: { admin: 'all' },
     resetPassword: { admin: 'all' },
+    resetSecondFactor: { admin: 'all' },
     assignWork: grant(STAFF, 'all'),
   },
 });

@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
-import type { ApiTokensTable, DB, UserRow, UsersTable } from '../../platform/db/schema.js';
+import type { ApiTokensTable, DB, SecondFactorKind, UserRow, UsersTable } from '../../platform/db/schema.js';
 
 export function usersRepository(db: Kysely<DB>) {
   return {
@@ -78,14 +78,23 @@ export function usersRepository(db: Kysely<DB>) {
 
 export function sessionsRepository(db: Kysely<DB>) {
   return {
-    insert(row: { id: string; user_id: string; created_at: string; last_seen_at: string; expires_at: string; ip: string | null; user_agent: string | null }) {
+    insert(row: {
+      id: string;
+      user_id: string;
+      created_at: string;
+      last_seen_at: string;
+      expires_at: string;
+      ip: string | null;
+      user_agent: string | null;
+      second_factor: SecondFactorKind | null;
+    }) {
       return db.insertInto('sessions').values(row).execute();
     },
     findValid(id: string, now: string) {
       return db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select(['sessions.id as session_id', 'sessions.last_seen_at', 'sessions.expires_at'])
+        .select(['sessions.id as session_id', 'sessions.last_seen_at', 'sessions.expires_at', 'sessions.second_factor'])
         .selectAll('users')
         .where('sessions.id', '=', id)
         .where('sessions.expires_at', '>', now)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clearSessionCookie, SESSION_COOKIE, sessionCookieOptions } from '../../platform/http/auth.js';
+import { clearSessionCookie } from '../../platform/http/auth.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { requiredVersion, setEtag, withEtag } from '../../platform/http/versioning.js';
 import { AppError } from '../../platform/errors.js';
@@ -18,12 +18,14 @@ import {
   userSchema,
 } from './accounts.schemas.js';
 import type { AuthService } from './auth.service.js';
+import type { SignInReplies } from './mfa.routes.js';
+import { signInResultSchema } from './mfa.schemas.js';
 import type { TokensService } from './tokens.service.js';
 import type { UsersService } from './users.service.js';
 
 const idParams = z.object({ id: idSchema });
 
-export function authRoutes(deps: { auth: AuthService; users: UsersService; sessionHours: number }) {
+export function authRoutes(deps: { auth: AuthService; users: UsersService; replies: SignInReplies }) {
   return (app: App) => {
     app.post(
       '/auth/login',
@@ -31,10 +33,10 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; sessi
         config: { isPublic: true },
         schema: {
           tags: ['auth'],
-          summary: 'Sign in with email and password; sets the session cookie',
+          summary: 'Sign in with email and password; sets the session cookie, or asks for a second factor first',
           security: [],
           body: signInSchema,
-          response: { 200: meSchema },
+          response: { 200: signInResultSchema },
         },
       },
       async (request, reply) => {
@@ -44,15 +46,15 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; sessi
           userAgent: request.headers['user-agent'] ?? null,
           requestId: String(request.id),
         });
-        reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(request, deps.sessionHours * 3600));
-        return { user: result.user, csrfToken: result.csrfToken, authenticatedBy: 'session' as const, capabilities: result.capabilities };
+        if (result.status === 'second_factor_required') return deps.replies.pending(request, reply, result.pending);
+        return deps.replies.signedIn(request, reply, result);
       },
     );
 
     app.post(
       '/auth/logout',
       {
-        config: { isOpenBeforePasswordChange: true },
+        config: { isOpenBeforePasswordChange: true, isOpenBeforeSecondFactor: true },
         schema: { tags: ['auth'], summary: 'Sign out: ends this session', response: { 204: z.null() } },
       },
       async (request, reply) => {
@@ -66,7 +68,7 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; sessi
     app.get(
       '/auth/me',
       {
-        config: { isOpenBeforePasswordChange: true },
+        config: { isOpenBeforePasswordChange: true, isOpenBeforeSecondFactor: true },
         schema: { tags: ['auth'], summary: 'Who is signed in, and the CSRF token for writes', response: { 200: meSchema } },
       },
       async (request) => {
@@ -78,6 +80,7 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; sessi
           csrfToken: auth.sessionId ? deps.auth.csrfTokenFor(auth.sessionId) : null,
           authenticatedBy: auth.method,
           capabilities: deps.auth.capabilities(ctx.actor),
+          mustEnrolSecondFactor: auth.mustEnrolSecondFactor,
         };
       },
     );

@@ -133,6 +133,9 @@ export const meSchema = z
       .nullable()
       .describe('Send as the X-CSRF-Token header on every write made with the session cookie.'),
     authenticatedBy: z.enum(['session', 'token']),
+    mustEnrolSecondFactor: z
+      .boolean()
+      .describe('Your role requires a second factor and you have none: enrol one (GET /api/account/security) before anything else.'),
     capabilities: z
       .record(z.string(), z.array(z.string()))
       .describe('For each kind of record, the actions your role may take at all (`read`, `create`, …); each record lists what you may do to it in `allowedActions`.'),

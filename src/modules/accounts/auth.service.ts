@@ -4,7 +4,7 @@ import type { Actor, RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
 import { hmacHex, type PasswordHasher, randomToken, safeEqual, sha256Hex } from '../../platform/crypto.js';
-import type { DB, UserRow } from '../../platform/db/schema.js';
+import type { DB, SecondFactorKind, UserRow } from '../../platform/db/schema.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { toUser } from './accounts.mapper.js';
@@ -19,6 +19,29 @@ export interface AuthDeps {
   /** Key for CSRF tokens, derived from the master secret. */
   csrfKey: Buffer;
   sessionHours: number;
+  /** Decides, once the password is right, whether a second factor must follow (mfa.gate.ts). */
+  gate?: SignInGate;
+}
+
+/** What the password step leads to when a second factor must follow. */
+export interface PendingSignIn {
+  /** The browser's proof of the password step, kept in an httpOnly cookie. */
+  token: string;
+  expiresAt: string;
+  methods: ('totp' | 'passkey' | 'recovery_code')[];
+  /** WebAuthn request options, when the account has passkeys. */
+  passkeyOptions: unknown;
+}
+
+export interface SignInGate {
+  /** After the first factor: a second factor to pass before the session opens, or null to open it now. */
+  afterFirstFactor(user: UserRow): Promise<PendingSignIn | null>;
+}
+
+export interface SignInMeta {
+  ip: string;
+  userAgent: string | null;
+  requestId: string;
 }
 
 export interface Authentication {
@@ -27,6 +50,8 @@ export interface Authentication {
   method: 'session' | 'token';
   /** The session's id (the hash of its cookie), for CSRF checks and sign-out. */
   sessionId: string | null;
+  /** How the session's holder proved a second factor, if they did. */
+  secondFactor: SecondFactorKind | null;
 }
 
 /** Failed sign-ins allowed per account, and per address, in the window below. */
@@ -34,7 +59,7 @@ export const SIGN_IN_LIMITS = { perEmail: 5, perIp: 30, windowMinutes: 15 } as c
 
 const ACTIVITY_WRITE_INTERVAL_MS = 60_000;
 
-function actorOf(user: UserRow): Actor {
+export function actorOf(user: UserRow): Actor {
   return {
     id: user.id,
     label: user.email,
@@ -44,7 +69,7 @@ function actorOf(user: UserRow): Actor {
   };
 }
 
-export function createAuthService({ db, clock, audit, passwords, csrfKey, sessionHours }: AuthDeps) {
+export function createAuthService({ db, clock, audit, passwords, csrfKey, sessionHours, gate }: AuthDeps) {
   const failures = signInFailuresRepository(db);
 
   function csrfTokenFor(sessionId: string): string {
@@ -66,8 +91,50 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
     }
   }
 
+  /** Opens a session for a user who has proved who they are, by password (and second factor) or by the identity provider. */
+  async function openSession(user: UserRow, meta: SignInMeta, how: { method: 'password' | 'oidc'; secondFactor: SecondFactorKind | null }) {
+    const now = instant(clock);
+    const token = randomToken(32);
+    const sessionId = sha256Hex(token);
+    const expiresAt = new Date(clock.now().getTime() + sessionHours * 3_600_000).toISOString();
+    await db.transaction().execute(async (trx) => {
+      await sessionsRepository(trx).insert({
+        id: sessionId,
+        user_id: user.id,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: expiresAt,
+        ip: meta.ip,
+        user_agent: meta.userAgent?.slice(0, 300) ?? null,
+        second_factor: how.secondFactor,
+      });
+      await usersRepository(trx).touchSignIn(user.id, now);
+      await signInFailuresRepository(trx).clearForEmail(user.email);
+      await audit(trx, { actor: actorOf(user), requestId: meta.requestId, ip: meta.ip }, {
+        action: 'session.sign_in',
+        entityType: 'user',
+        entityId: user.id,
+        after: { method: how.method, secondFactor: how.secondFactor },
+      });
+    });
+    // Housekeeping rides on sign-in, so no background job is needed to keep these tables small.
+    const dayAgo = new Date(clock.now().getTime() - 86_400_000).toISOString();
+    await Promise.all([failures.deleteBefore(dayAgo), sessionsRepository(db).deleteExpired(now)]);
+    return {
+      status: 'signed_in' as const,
+      token,
+      sessionId,
+      expiresAt,
+      user: toUser({ ...user, last_sign_in_at: now }),
+      csrfToken: csrfTokenFor(sessionId),
+      capabilities: capabilitiesOf(actorOf(user)),
+      secondFactor: how.secondFactor,
+    };
+  }
+
   return {
     csrfTokenFor,
+    openSession,
 
     /** What the actor's role may do, by kind of record: the web's menus and "New" buttons. */
     capabilities: (actor: Actor) => capabilitiesOf(actor),
@@ -76,7 +143,7 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
       return typeof token === 'string' && safeEqual(token, csrfTokenFor(sessionId));
     },
 
-    async signIn(input: { email: string; password: string; ip: string; userAgent: string | null; requestId: string }) {
+    async signIn(input: { email: string; password: string } & SignInMeta) {
       await throttle(input.email, input.ip);
       const user = await usersRepository(db).findByEmail(input.email);
       const isValid = await passwords.verify(input.password, user?.password_hash ?? null);
@@ -94,27 +161,12 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
         });
         throw new AppError('unauthenticated', 'The email or password is not right.');
       }
-      const token = randomToken(32);
-      const sessionId = sha256Hex(token);
-      const expiresAt = new Date(clock.now().getTime() + sessionHours * 3_600_000).toISOString();
-      await db.transaction().execute(async (trx) => {
-        await sessionsRepository(trx).insert({
-          id: sessionId,
-          user_id: user.id,
-          created_at: now,
-          last_seen_at: now,
-          expires_at: expiresAt,
-          ip: input.ip,
-          user_agent: input.userAgent?.slice(0, 300) ?? null,
-        });
-        await usersRepository(trx).touchSignIn(user.id, now);
-        await signInFailuresRepository(trx).clearForEmail(input.email);
-        await audit(trx, ctxFor(actorOf(user)), { action: 'session.sign_in', entityType: 'user', entityId: user.id });
-      });
-      // Housekeeping rides on sign-in, so no background job is needed to keep these tables small.
-      const dayAgo = new Date(clock.now().getTime() - 86_400_000).toISOString();
-      await Promise.all([failures.deleteBefore(dayAgo), sessionsRepository(db).deleteExpired(now)]);
-      return { token, sessionId, expiresAt, user: toUser({ ...user, last_sign_in_at: now }), csrfToken: csrfTokenFor(sessionId), capabilities: capabilitiesOf(actorOf(user)) };
+      const pending = await gate?.afterFirstFactor(user);
+      if (pending) {
+        await signInFailuresRepository(db).clearForEmail(input.email);
+        return { status: 'second_factor_required' as const, pending };
+      }
+      return openSession(user, input, { method: 'password', secondFactor: null });
     },
 
     async authenticateSession(token: string): Promise<Authentication | null> {
@@ -125,7 +177,7 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
       if (now.getTime() - new Date(row.last_seen_at).getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
         await sessionsRepository(db).touch(sessionId, now.toISOString());
       }
-      return { actor: actorOf(row), user: toUser(row), method: 'session', sessionId };
+      return { actor: actorOf(row), user: toUser(row), method: 'session', sessionId, secondFactor: row.second_factor };
     },
 
     async authenticateToken(secret: string): Promise<Authentication | null> {
@@ -136,7 +188,7 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
       if (now.getTime() - lastUsed > ACTIVITY_WRITE_INTERVAL_MS) {
         await tokensRepository(db).touch(row.token_id, now.toISOString());
       }
-      return { actor: actorOf(row), user: toUser(row), method: 'token', sessionId: null };
+      return { actor: actorOf(row), user: toUser(row), method: 'token', sessionId: null, secondFactor: null };
     },
 
     async signOut(ctx: RequestContext, sessionId: string): Promise<void> {

@@ -87,6 +87,60 @@ export interface SessionsTable {
   expires_at: Instant;
   ip: string | null;
   user_agent: string | null;
+  second_factor: SecondFactorKind | null;
+}
+
+/** How a sign-in proved a second factor. */
+export type SecondFactorKind = 'totp' | 'passkey' | 'recovery_code' | 'oidc';
+
+export interface TotpAuthenticatorsTable {
+  user_id: string;
+  secret_sealed: string;
+  last_step: number | null;
+  confirmed_at: Instant | null;
+  created_at: Instant;
+}
+
+export interface PasskeysTable {
+  id: string;
+  user_id: string;
+  /** base64url, as WebAuthn names it. */
+  credential_id: string;
+  /** The COSE public key, base64url. */
+  public_key: string;
+  counter: Generated<number>;
+  /** Comma-separated transports the authenticator named (usb, nfc, ble, internal, hybrid). */
+  transports: Generated<string>;
+  name: string;
+  created_at: Instant;
+  last_used_at: Instant | null;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: Instant;
+  used_at: Instant | null;
+}
+
+export type AuthChallengePurpose = 'sign_in' | 'passkey_registration' | 'oidc';
+
+export interface AuthChallengesTable {
+  id: string;
+  purpose: AuthChallengePurpose;
+  user_id: string | null;
+  /** JSON: what the next step checks against. */
+  data: Generated<string>;
+  attempts: Generated<number>;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+export interface SecondFactorFailuresTable {
+  id: string;
+  user_id: string;
+  failed_at: Instant;
 }
 
 export interface ApiTokensTable {
@@ -662,6 +716,11 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   sign_in_failures: SignInFailuresTable;
+  totp_authenticators: TotpAuthenticatorsTable;
+  passkeys: PasskeysTable;
+  recovery_codes: RecoveryCodesTable;
+  auth_challenges: AuthChallengesTable;
+  second_factor_failures: SecondFactorFailuresTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   partnerships: PartnershipsTable;

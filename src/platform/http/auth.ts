@@ -53,6 +53,9 @@ export function registerAuthentication(app: App, authenticator: Authenticator, p
     if (auth.mustChangePassword && !config.isOpenBeforePasswordChange) {
       throw new AppError('password_change_required', 'Change your one-time password first (POST /api/auth/password).');
     }
+    if (auth.mustEnrolSecondFactor && !config.isOpenBeforeSecondFactor) {
+      throw new AppError('second_factor_enrolment_required', 'Your role needs a second factor: enrol an authenticator app or a passkey first (/api/account/security).');
+    }
   });
 
   async function resolve(request: FastifyRequest, reply: FastifyReply): Promise<AuthResult | null> {

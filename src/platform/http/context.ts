@@ -15,6 +15,8 @@ export interface AuthResult {
   method: 'session' | 'token';
   sessionId: string | null;
   mustChangePassword: boolean;
+  /** The role requires a second factor and this session has proved none: it must enrol one first. */
+  mustEnrolSecondFactor: boolean;
 }
 
 declare module 'fastify' {
@@ -26,6 +28,8 @@ declare module 'fastify' {
     isPublic?: boolean;
     /** The route stays open to a user who must still change a one-time password. */
     isOpenBeforePasswordChange?: boolean;
+    /** The route stays open to a user who must still enrol a second factor. */
+    isOpenBeforeSecondFactor?: boolean;
   }
 }
 
