@@ -61,6 +61,7 @@ export function buildServices(deps: AppDeps): Services {
     publicUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port}`,
     iatiOrgRef: deps.config.iatiOrgRef,
     secondFactorRoles: deps.config.secondFactorRoles,
+    oidc: deps.config.oidc,
   });
 }
 
@@ -76,7 +77,11 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
     logLevel: deps.config.logLevel,
     trustProxy: deps.config.trustProxy,
     authenticator,
-    routes: moduleRoutes(services, { sessionHours: deps.config.sessionHours, secondFactorRoles: deps.config.secondFactorRoles }),
+    routes: moduleRoutes(services, {
+      sessionHours: deps.config.sessionHours,
+      secondFactorRoles: deps.config.secondFactorRoles,
+      oidcRedirectUrl: deps.config.oidc?.redirectUrl,
+    }),
     webRoot: deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot,
     version: packageVersion(),
     isHealthy: () => isReady(deps.database),

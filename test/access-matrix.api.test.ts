@@ -1,9 +1,15 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RequestContext, Role } from '../src/platform/access.js';
 import { addDays } from '../src/platform/dates.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/platform/http/auth.js';
 import { buildEngagement, buildOrganization, buildPartnership, buildPerson } from './factories.js';
 import { type Agent, agentFor, createTestApp, TEST_PASSWORD, type TestApp } from './harness.js';
+import { softAuthenticator } from './support/soft-authenticator.js';
+
+/** Where the harness's Cadre says it is (no CADRE_PUBLIC_URL: localhost on the default port): passkeys are made for it. */
+const HARNESS_ORIGIN = 'http://localhost:3000';
 
 /**
  * Every role against every route, on a record of the caller's own agency and of another one:
@@ -188,6 +194,41 @@ const holderOnly = (ok: number): Record<Caller, Expectation> => ({
   anonymous: 401,
 });
 
+/** A call made from a browser session (second factors are managed from one only), or anonymously. */
+async function inSession(a: Agent, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) {
+  if (a === callers.anonymous) return t.app.inject({ method, url, ...(payload && { payload }) });
+  return t.app.inject({ method, url, ...(await sessionOf(a)), ...(payload && { payload }) });
+}
+
+/** Enrols an authenticator app for the holder through the service, as if from a session of theirs. */
+async function enrolTotp(ctx: RequestContext): Promise<string> {
+  const { secret } = await t.services.mfa.startTotp(ctx, 'matrix-session');
+  const { recoveryCodes } = await t.services.mfa.confirmTotp(ctx, 'matrix-session', new TOTP({ secret }).generate({ timestamp: t.clock.now().getTime() }));
+  return recoveryCodes![0]!;
+}
+
+/** A call from a session signed in with the password and, when the caller has one, a recovery code as the second factor. */
+async function inSessionWithFactor(a: Agent, method: 'POST' | 'DELETE', url: string, recoveryCode: string | null) {
+  if (a === callers.anonymous || recoveryCode === null) return inSession(a, method, url);
+  const password = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: a.user.email, password: TEST_PASSWORD } });
+  const pending = { cadre_sign_in: password.cookies.find((cookie) => cookie.name === 'cadre_sign_in')?.value ?? '' };
+  const login = await t.app.inject({ method: 'POST', url: '/api/auth/login/second-factor', cookies: pending, payload: { method: 'recovery_code', code: recoveryCode } });
+  const cookies = { [SESSION_COOKIE]: login.cookies.find((cookie) => cookie.name === SESSION_COOKIE)?.value ?? '' };
+  return t.app.inject({ method, url, cookies, headers: { [CSRF_HEADER]: login.json().csrfToken as string } });
+}
+
+/** Leaves the caller without second factors, so that signing in with the password alone still opens a session. */
+async function withoutFactors(a: Agent, response: LightMyRequestResponse) {
+  if (a !== callers.anonymous) await t.services.mfa.resetForUser(callers.admin.ctx, a.user.id);
+  return response;
+}
+
+async function addPasskey(ctx: RequestContext) {
+  const options = await t.services.mfa.passkeyOptions(ctx, 'matrix-session');
+  const added = await t.services.mfa.addPasskey(ctx, 'matrix-session', { name: 'matrix', response: softAuthenticator(HARNESS_ORIGIN).register(options) });
+  return { id: added.security.passkeys[0]!.id, recoveryCode: added.recoveryCodes![0]! };
+}
+
 let officerRun: string | undefined;
 async function finishedRun(): Promise<string> {
   if (!officerRun) {
@@ -280,6 +321,65 @@ const cases: Case[] = [
     },
     expect: everyone(200),
   },
+  { route: 'GET /api/auth/options', call: (a) => a.get('/api/auth/options'), expect: { ...everyone(200), anonymous: 200 } },
+  {
+    // The second step needs the pending sign-in of a password step: without one, nobody gets further.
+    route: 'POST /api/auth/login/second-factor',
+    call: (a) => a.post('/api/auth/login/second-factor', { method: 'totp', code: '123456' }),
+    expect: { ...everyone(401), anonymous: 401 },
+  },
+  { route: 'GET /api/account/security', call: (a) => a.get('/api/account/security'), expect: everyone(200) },
+  { route: 'POST /api/account/totp', call: async (a) => withoutFactors(a, await inSession(a, 'POST', '/api/account/totp')), expect: everyone(200) },
+  {
+    route: 'POST /api/account/totp/confirm',
+    call: async (a) => {
+      if (a === callers.anonymous) return a.post('/api/account/totp/confirm', { code: '123456' });
+      const { secret } = await t.services.mfa.startTotp(a.ctx, 'matrix-session');
+      const code = new TOTP({ secret }).generate({ timestamp: t.clock.now().getTime() });
+      return withoutFactors(a, await inSession(a, 'POST', '/api/account/totp/confirm', { code }));
+    },
+    expect: everyone(200),
+  },
+  {
+    route: 'DELETE /api/account/totp',
+    call: async (a) => {
+      const recoveryCode = a === callers.anonymous ? null : await enrolTotp(a.ctx);
+      return withoutFactors(a, await inSessionWithFactor(a, 'DELETE', '/api/account/totp', recoveryCode));
+    },
+    expect: everyone(200),
+  },
+  { route: 'POST /api/account/passkeys/options', call: (a) => inSession(a, 'POST', '/api/account/passkeys/options'), expect: everyone(200) },
+  {
+    route: 'POST /api/account/passkeys',
+    call: async (a) => {
+      if (a === callers.anonymous) return a.post('/api/account/passkeys', { name: 'matrix', response: {} });
+      const session = await sessionOf(a);
+      const options = (await t.app.inject({ method: 'POST', url: '/api/account/passkeys/options', ...session })).json();
+      const payload = { name: 'matrix', response: softAuthenticator(HARNESS_ORIGIN).register(options) };
+      return withoutFactors(a, await t.app.inject({ method: 'POST', url: '/api/account/passkeys', ...session, payload }));
+    },
+    expect: everyone(200),
+  },
+  {
+    route: 'DELETE /api/account/passkeys/:id',
+    call: async (a, f) => {
+      const holder = holderFor(a, f);
+      const { id, recoveryCode } = await addPasskey(holder);
+      const response = await withoutFactors(a, await inSessionWithFactor(a, 'DELETE', `/api/account/passkeys/${id}`, holder === a.ctx ? recoveryCode : null));
+      await t.services.mfa.resetForUser(callers.admin.ctx, stranger.user.id);
+      return response;
+    },
+    expect: holderOnly(200),
+  },
+  {
+    route: 'POST /api/account/recovery-codes',
+    call: async (a) => {
+      const recoveryCode = a === callers.anonymous ? null : await enrolTotp(a.ctx);
+      return withoutFactors(a, await inSessionWithFactor(a, 'POST', '/api/account/recovery-codes', recoveryCode));
+    },
+    expect: everyone(200),
+  },
+  { route: 'DELETE /api/users/:id/second-factors', call: (a) => a.delete(`/api/users/${userId}/second-factors`), expect: adminOnly(204) },
   { route: 'GET /api/tokens', call: (a) => a.get('/api/tokens'), expect: everyone(200) },
   { route: 'POST /api/tokens', call: (a) => a.post('/api/tokens', { name: 'matrix' }), expect: everyone(201) },
   {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { OidcConfig } from '../config.js';
 import type { Role } from '../platform/access.js';
 import { type AuditRecorder, createAuditRecorder } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
@@ -13,6 +14,9 @@ import { createSignInGate } from './accounts/mfa.gate.js';
 import { mfaRoutes, signInReplies } from './accounts/mfa.routes.js';
 import { createMfaService } from './accounts/mfa.service.js';
 import { createPasskeys, passkeyParty } from './accounts/passkeys.js';
+import { createOidcClient } from './accounts/oidc-client.js';
+import { oidcRoutes } from './accounts/oidc.routes.js';
+import { createOidcService } from './accounts/oidc.service.js';
 import { createTokensService } from './accounts/tokens.service.js';
 import { createUsersService } from './accounts/users.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -69,10 +73,12 @@ export interface ServiceDeps {
   iatiOrgRef: string;
   /** The roles that must sign in with a second factor. */
   secondFactorRoles: readonly Role[];
+  /** Sign-in with an OpenID Connect provider, when configured. */
+  oidc?: OidcConfig | undefined;
 }
 
 /** Wires every module's services; each takes only what it uses. */
-export function createServices({ db, clock, passwords, secretKey, sessionHours, mailer, publicUrl, iatiOrgRef, secondFactorRoles }: ServiceDeps) {
+export function createServices({ db, clock, passwords, secretKey, sessionHours, mailer, publicUrl, iatiOrgRef, secondFactorRoles, oidc }: ServiceDeps) {
   const audit: AuditRecorder = createAuditRecorder(clock);
   const organizations = createOrganizationsService({ db, clock, audit });
   const people = createPeopleService({ db, clock, audit, organizations, passports: createFieldCipher(deriveKey(secretKey, 'passport-numbers')) });
@@ -96,15 +102,8 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
   const cascade = createCascadeService({ db, people });
   const enrollments = createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges });
   const passkeys = createPasskeys(passkeyParty(publicUrl));
-  const auth = createAuthService({
-    db,
-    clock,
-    audit,
-    passwords,
-    csrfKey: deriveKey(secretKey, 'csrf'),
-    sessionHours,
-    gate: createSignInGate({ db, clock, passkeys }),
-  });
+  const gate = createSignInGate({ db, clock, passkeys });
+  const auth = createAuthService({ db, clock, audit, passwords, csrfKey: deriveKey(secretKey, 'csrf'), sessionHours, gate });
   const mfa = createMfaService({
     db,
     clock,
@@ -123,6 +122,7 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
     users,
     auth,
     mfa,
+    oidc: oidc && createOidcService({ db, clock, audit, client: createOidcClient(oidc), gate, auth, name: oidc.name, multiFactorAcr: oidc.multiFactorAcr }),
     tokens: createTokensService({ db, clock, audit }),
     auditLog: createAuditLogService({ db }),
     partnerships: createPartnershipsService({ db, clock, audit, organizations, users }),
@@ -152,11 +152,15 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
 
 export type Services = ReturnType<typeof createServices>;
 
-export function moduleRoutes(services: Services, options: { sessionHours: number; secondFactorRoles: readonly Role[] }): RoutePlugin[] {
+export function moduleRoutes(
+  services: Services,
+  options: { sessionHours: number; secondFactorRoles: readonly Role[]; oidcRedirectUrl?: string | undefined },
+): RoutePlugin[] {
   const replies = signInReplies({ sessionHours: options.sessionHours, requiredRoles: options.secondFactorRoles });
   return [
     authRoutes({ auth: services.auth, users: services.users, replies }),
     mfaRoutes({ mfa: services.mfa, replies }),
+    oidcRoutes({ oidc: services.oidc, redirectUrl: options.oidcRedirectUrl, replies }),
     usersRoutes(services),
     tokensRoutes(services),
     auditRoutes(services),
