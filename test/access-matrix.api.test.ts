@@ -328,6 +328,11 @@ const cases: Case[] = [
     call: (a) => a.post('/api/auth/login/second-factor', { method: 'totp', code: '123456' }),
     expect: { ...everyone(401), anonymous: 401 },
   },
+  {
+    route: 'GET /api/auth/login/second-factor',
+    call: (a) => a.get('/api/auth/login/second-factor'),
+    expect: { ...everyone(401), anonymous: 401 },
+  },
   { route: 'GET /api/account/security', call: (a) => a.get('/api/account/security'), expect: everyone(200) },
   { route: 'POST /api/account/totp', call: async (a) => withoutFactors(a, await inSession(a, 'POST', '/api/account/totp')), expect: everyone(200) },
   {

@@ -56,5 +56,8 @@ export async function serve(env: Record<string, string | undefined>, options: Se
   if (admin) {
     out(`Sign in at ${url}/sign-in as ${admin.email}.`);
     if (admin.oneTimePassword) out(`One-time password (shown once; you will choose your own at first sign-in): ${admin.oneTimePassword}`);
+    if (config.secondFactorRoles.includes('admin')) {
+      out('Then enrol a second factor, as admins must: an authenticator app (scan the QR code it shows) or a passkey.');
+    }
   }
 }

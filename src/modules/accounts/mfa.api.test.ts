@@ -102,6 +102,9 @@ describe('a role that requires a second factor', () => {
     expect((await page.get('/api/auth/me')).status).toBe(401);
     const pendingCookie = password.response.cookies.find((cookie) => cookie.name === 'cadre_sign_in');
     expect(pendingCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth/login' });
+    // The second step's page reads what the sign-in can be finished with.
+    expect((await page.get('/api/auth/login/second-factor')).body).toMatchObject({ methods: ['totp', 'recovery_code'], passkeyOptions: null });
+    expect((await browser().get('/api/auth/login/second-factor')).status).toBe(401);
 
     const code = codeAt(started.body.secret);
     const signedIn = await page.post('/api/auth/login/second-factor', { method: 'totp', code });

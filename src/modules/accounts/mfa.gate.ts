@@ -31,6 +31,10 @@ export function createSignInGate({ db, clock, passkeys }: { db: Kysely<DB>; cloc
       const factors = await factorsOf(db, user.id);
       if (!factors.hasAny) return null;
       const passkeyOptions = factors.passkeys.length > 0 ? await passkeys.authenticationOptions(factors.passkeys) : null;
+      const methods: PendingSignIn['methods'] = [];
+      if (factors.totp) methods.push('totp');
+      if (factors.passkeys.length > 0) methods.push('passkey');
+      if (factors.recoveryCodesLeft > 0) methods.push('recovery_code');
       const token = randomToken(32);
       const expiresAt = new Date(clock.now().getTime() + PENDING_SIGN_IN_MINUTES * 60_000).toISOString();
       await challengesRepository(db).deleteExpired(instant(clock));
@@ -38,14 +42,10 @@ export function createSignInGate({ db, clock, passkeys }: { db: Kysely<DB>; cloc
         id: sha256Hex(token),
         purpose: 'sign_in',
         user_id: user.id,
-        data: JSON.stringify({ firstFactor, passkeyChallenge: passkeyOptions?.challenge ?? null }),
+        data: JSON.stringify({ firstFactor, passkeyChallenge: passkeyOptions?.challenge ?? null, methods, passkeyOptions }),
         created_at: instant(clock),
         expires_at: expiresAt,
       });
-      const methods: PendingSignIn['methods'] = [];
-      if (factors.totp) methods.push('totp');
-      if (factors.passkeys.length > 0) methods.push('passkey');
-      if (factors.recoveryCodesLeft > 0) methods.push('recovery_code');
       return { token, expiresAt, methods, passkeyOptions };
     },
   } satisfies SignInGate & Record<string, unknown>;

@@ -11,6 +11,7 @@ import {
   addPasskeySchema,
   confirmTotpSchema,
   enrolledSchema,
+  pendingSignInSchema,
   recoveryCodesSchema,
   secondFactorSchema,
   totpEnrolmentSchema,
@@ -82,6 +83,20 @@ export function mfaRoutes(deps: { mfa: MfaService; replies: SignInReplies }) {
         });
         return deps.replies.signedIn(request, reply, result);
       },
+    );
+
+    app.get(
+      '/auth/login/second-factor',
+      {
+        config: { isPublic: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'The pending sign-in: which second factors finish it (after the password, or the identity provider)',
+          security: [],
+          response: { 200: pendingSignInSchema },
+        },
+      },
+      async (request) => deps.mfa.pendingSignIn(request.cookies[PENDING_SIGN_IN_COOKIE]),
     );
 
     const sessionOf = (request: FastifyRequest) => (request.auth?.method === 'session' ? request.auth.sessionId : null);

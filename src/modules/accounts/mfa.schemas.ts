@@ -81,6 +81,7 @@ export const totpEnrolmentSchema = z.object({
   qrCode: z.string().describe('The QR code, as a data: URL of an SVG image.'),
 });
 
+/** A code typed in: the authenticator app's, or a recovery code. */
 export const confirmTotpSchema = z.strictObject({ code: codeSchema });
 
 export const enrolledSchema = z.object({
@@ -88,7 +89,8 @@ export const enrolledSchema = z.object({
   recoveryCodes: z.array(z.string()).nullable().describe('Shown once, with the first factor enrolled; null otherwise.'),
 });
 
-export const addPasskeySchema = z.strictObject({ name: lineSchema(60), response: registrationResponseSchema });
+export const passkeyNameSchema = z.strictObject({ name: lineSchema(60) });
+export const addPasskeySchema = passkeyNameSchema.extend({ response: registrationResponseSchema });
 
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()).describe('Shown once; the earlier codes stop working.') });
 

@@ -9,7 +9,7 @@ import { AppError, conflict, notFound, ruleBroken } from '../../platform/errors.
 import { newId } from '../../platform/ids.js';
 import { usersPolicy } from './accounts.policy.js';
 import { sessionsRepository, usersRepository } from './accounts.repository.js';
-import type { AuthService, SignInMeta } from './auth.service.js';
+import type { AuthService, PendingSignIn, SignInMeta } from './auth.service.js';
 import { factorsOf } from './mfa.gate.js';
 import {
   challengesRepository,
@@ -43,9 +43,13 @@ export const SECOND_FACTOR_LIMITS = { perAccount: 10, perSignIn: 5, windowMinute
 
 const PASSKEY_REGISTRATION_MINUTES = 5;
 
+const expiredSignIn = () => new AppError('unauthenticated', 'The sign-in has expired or was not started: sign in with your password again.');
+
 interface PendingData {
   firstFactor: 'password' | 'oidc';
   passkeyChallenge: string | null;
+  methods: PendingSignIn['methods'];
+  passkeyOptions: unknown;
 }
 
 /**
@@ -248,9 +252,17 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
       });
     },
 
+    /** What the pending sign-in can be finished with (the page of the second step asks, after a redirect from the identity provider too). */
+    async pendingSignIn(pendingToken: string | undefined) {
+      const challenge = pendingToken ? await challengesRepository(db).findValid(sha256Hex(pendingToken), 'sign_in', instant(clock)) : undefined;
+      if (!challenge) throw expiredSignIn();
+      const pending = JSON.parse(challenge.data) as PendingData;
+      return { secondFactorRequired: true as const, methods: pending.methods, passkeyOptions: pending.passkeyOptions, expiresAt: challenge.expires_at };
+    },
+
     /** The second step: the pending sign-in's token and the second factor; opens the session. */
     async completeSignIn(pendingToken: string | undefined, input: SecondFactorInput, meta: SignInMeta) {
-      const expired = () => new AppError('unauthenticated', 'The sign-in has expired or was not started: sign in with your password again.');
+      const expired = expiredSignIn;
       if (!pendingToken) throw expired();
       const id = sha256Hex(pendingToken);
       const challenge = await challengesRepository(db).findValid(id, 'sign_in', instant(clock));

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { meSchema } from '../../../src/modules/accounts/accounts.schemas.js';
+import type { enrolledSchema, pendingSignInSchema, signInOptionsSchema, totpEnrolmentSchema } from '../../../src/modules/accounts/mfa.schemas.js';
 import type { chainReportSchema } from '../../../src/modules/audit/audit.schemas.js';
 import type { certificateSummarySchema, endorsementSchema, verificationSchema } from '../../../src/modules/badges/badges.schemas.js';
 import type { instructorCascadeSchema, programCascadeSchema } from '../../../src/modules/cascade/cascade.schemas.js';
@@ -28,6 +29,7 @@ export {
   type ApiToken,
   type User,
 } from '../../../src/modules/accounts/accounts.schemas.js';
+export { confirmTotpSchema, passkeyNameSchema, type AccountSecurity, type PasskeyView } from '../../../src/modules/accounts/mfa.schemas.js';
 export { type AuditEvent } from '../../../src/modules/audit/audit.schemas.js';
 export {
   createOrganizationSchema,
@@ -127,6 +129,10 @@ export { endorseSchema, verifyRequestSchema, withdrawSchema } from '../../../src
 export { startRunSchema } from '../../../src/modules/reports/reports.schemas.js';
 
 export type Me = z.infer<typeof meSchema>;
+export type PendingSignIn = z.infer<typeof pendingSignInSchema>;
+export type SignInOptions = z.infer<typeof signInOptionsSchema>;
+export type TotpEnrolment = z.infer<typeof totpEnrolmentSchema>;
+export type Enrolled = z.infer<typeof enrolledSchema>;
 export type Board = z.infer<typeof boardSchema>;
 export type ChainReport = z.infer<typeof chainReportSchema>;
 export type Track = (typeof TRACK_LIST)[number];
