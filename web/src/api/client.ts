@@ -22,10 +22,11 @@ interface RequestOptions {
 interface SessionHandlers {
   unauthenticated: () => void;
   passwordChangeRequired: () => void;
+  secondFactorEnrolmentRequired: () => void;
 }
 
 let csrfToken: string | null = null;
-let handlers: SessionHandlers = { unauthenticated: () => undefined, passwordChangeRequired: () => undefined };
+let handlers: SessionHandlers = { unauthenticated: () => undefined, passwordChangeRequired: () => undefined, secondFactorEnrolmentRequired: () => undefined };
 
 /** The session's CSRF token, from GET /api/auth/me or the sign-in answer. */
 export function setCsrfToken(token: string | null): void {
@@ -89,6 +90,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   );
   if (problem.status === 401 && !options.isAuthProbe && !options.isPublic) handlers.unauthenticated();
   if (problem.code === 'password_change_required') handlers.passwordChangeRequired();
+  if (problem.code === 'second_factor_enrolment_required') handlers.secondFactorEnrolmentRequired();
   throw problem;
 }
 

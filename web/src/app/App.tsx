@@ -39,6 +39,10 @@ setSessionHandlers({
     void queryClient.invalidateQueries({ queryKey: meQueryKey });
     void router.navigate('/account/password', { replace: true });
   },
+  secondFactorEnrolmentRequired: () => {
+    void queryClient.invalidateQueries({ queryKey: meQueryKey });
+    void router.navigate('/account/security', { replace: true });
+  },
 });
 
 export function App() {

@@ -5,8 +5,8 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { SingleColumn } from './Main';
 
 /**
- * Pages behind sign-in. Someone with a one-time password changes it before anything else,
- * as the API insists too.
+ * Pages behind sign-in. Someone with a one-time password changes it before anything else, and
+ * someone whose role requires a second factor enrols one next, as the API insists too.
  */
 export function RequireSignIn() {
   const me = useMe();
@@ -31,6 +31,9 @@ export function RequireSignIn() {
   }
   if (me.data.user.mustChangePassword && location.pathname !== '/account/password') {
     return <Navigate to="/account/password" replace />;
+  }
+  if (!me.data.user.mustChangePassword && me.data.mustEnrolSecondFactor && location.pathname !== '/account/security') {
+    return <Navigate to="/account/security" replace />;
   }
   return <Outlet />;
 }

@@ -184,6 +184,7 @@ export function accountArea(t: TFunction): Area {
     label: t('nav.account'),
     links: [
       { to: '/account/password', label: t('nav.changePassword') },
+      { to: '/account/security', label: t('nav.security') },
       { to: '/account/tokens', label: t('nav.tokens') },
     ],
   };

@@ -11,7 +11,10 @@ import { NewUserPage } from '../features/admin/NewUserPage';
 import { TokensPage } from '../features/admin/TokensPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { SecondFactorPage } from '../features/auth/SecondFactorPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { SignInRefusedPage } from '../features/auth/SignInRefusedPage';
+import { AccountSecurityPage } from '../features/security/AccountSecurityPage';
 import { InstructorCascadePage } from '../features/cascade/InstructorCascadePage';
 import { ProgramCascadePage } from '../features/cascade/ProgramCascadePage';
 import { CertificationPage } from '../features/certifications/CertificationPage';
@@ -227,6 +230,7 @@ const signedInRoutes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="tokens" replace /> },
       { path: 'password', element: <ChangePasswordPage /> },
+      { path: 'security', element: <AccountSecurityPage /> },
       { path: 'tokens', element: <TokensPage /> },
     ],
   },
@@ -259,6 +263,8 @@ export function createAppRouter() {
       errorElement: <RouteError />,
       children: [
         { path: 'sign-in', element: <SignInPage /> },
+        { path: 'sign-in/second-factor', element: <SecondFactorPage /> },
+        { path: 'sign-in/refused', element: <SignInRefusedPage /> },
         { path: '/', element: <RequireSignIn />, children: signedInRoutes },
         { path: '*', element: <NotFound /> },
       ],

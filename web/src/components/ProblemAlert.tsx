@@ -17,6 +17,7 @@ const KNOWN_CODES = [
   'unauthenticated',
   'forbidden',
   'password_change_required',
+  'second_factor_enrolment_required',
   'not_found',
   'conflict',
   'precondition_failed',

@@ -8,15 +8,15 @@ import '../i18n';
 
 /**
  * Renders a component as the app does (router, query cache, English text), with `me` as the
- * signed-in user when given, so a test sees what that user would see.
+ * signed-in user when given (and at `initialEntries`' address), so a test sees what that user would see.
  */
-export function renderPage(element: ReactElement, options: { me?: Me } = {}) {
+export function renderPage(element: ReactElement, options: { me?: Me; initialEntries?: string[] } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   if (options.me) queryClient.setQueryData(meQueryKey, options.me);
   // A wrapper, not a parent element, so `rerender` keeps the router and the cache.
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter>{children}</MemoryRouter>
+      <MemoryRouter initialEntries={options.initialEntries}>{children}</MemoryRouter>
     </QueryClientProvider>
   );
   const view = render(element, { wrapper });

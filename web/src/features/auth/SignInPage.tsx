@@ -1,17 +1,17 @@
 import { Alert } from '../../components/Alert';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import { type Me, signInSchema } from '../../api/schemas';
+import { type Me, type PendingSignIn, type SignInOptions, signInSchema } from '../../api/schemas';
 import { meQueryKey, useMe, useRememberSession } from '../../api/session';
-import { SingleColumn } from '../../app/Main';
 import { Form } from '../../components/form/Form';
 import { TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { PageHeader } from '../../components/PageHeader';
+import { firstStop, safeNext, SignInCard } from './SignInCard';
 
 interface SignInValues {
   email: string;
@@ -28,9 +28,25 @@ function useForgetSessionAfterSignOut(isSignedOut: boolean) {
   }, [isSignedOut, queryClient]);
 }
 
-/** Only a path inside Cadre, so a crafted link cannot send someone elsewhere after sign-in. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+/** The identity provider's button, when Cadre is configured with one. */
+function IdentityProviderButton() {
+  const { t } = useTranslation();
+  const options = useQuery({
+    queryKey: ['sign-in-options'],
+    queryFn: ({ signal }) => api.get<SignInOptions>('/auth/options', { signal, isPublic: true }),
+    staleTime: Infinity,
+  });
+  const provider = options.data?.identityProvider;
+  if (!provider) return null;
+  return (
+    <div className="margin-top-4 border-top border-base-lighter padding-top-3">
+      <p className="margin-top-0">{t('auth.orWithProvider')}</p>
+      {/* A full page load: the provider's pages are not part of this app. */}
+      <a className="usa-button usa-button--outline width-full" href={provider.startUrl}>
+        {t('auth.signInWith', { name: provider.name })}
+      </a>
+    </div>
+  );
 }
 
 export function SignInPage() {
@@ -51,40 +67,39 @@ export function SignInPage() {
   useForgetSessionAfterSignOut(isSignedOut);
   // Someone already signed in has nothing to do here (unless they have just signed out).
   if (me.data && !isSignedOut && !form.formState.isSubmitting) {
-    return <Navigate to={me.data.user.mustChangePassword ? '/account/password' : next} replace />;
+    return <Navigate to={firstStop(me.data, next)} replace />;
   }
 
   const signIn = async (body: SignInValues) => {
-    const signedIn = await api.post<Me>('/auth/login', body, { isAuthProbe: true });
-    remember(signedIn);
-    await navigate(signedIn.user.mustChangePassword ? '/account/password' : next, { replace: true });
+    const answer = await api.post<Me | PendingSignIn>('/auth/login', body, { isAuthProbe: true });
+    if ('secondFactorRequired' in answer) {
+      await navigate(`/sign-in/second-factor?next=${encodeURIComponent(next)}`);
+      return;
+    }
+    remember(answer);
+    await navigate(firstStop(answer, next), { replace: true });
   };
   return (
-    <SingleColumn>
-      <div className="grid-row flex-justify-center">
-        <div className="grid-col-12 tablet:grid-col-8 desktop:grid-col-6">
-          <div className="bg-white padding-y-3 padding-x-3 tablet:padding-x-5 border border-base-lighter radius-md">
-            <PageHeader title={t('auth.signInTitle')} lead={<span className="font-body-sm">{t('auth.signInLead')}</span>} />
-            {isSignedOut && (
-              <Alert type="info" headingLevel="h2" isSlim className="margin-bottom-2">
-                {t('auth.signedOut')}
-              </Alert>
-            )}
-            <Form
-              form={form}
-              idPrefix="sign-in"
-              labels={{ email: t('auth.email'), password: t('auth.password') }}
-              onSubmit={signIn}
-              submitLabel={t('auth.signIn')}
-              hasRequiredNote={false}
-              problemHeading={t('auth.signInFailed')}
-            >
-              <TextField name="email" type="email" autoComplete="username" isRequired />
-              <TextField name="password" type="password" autoComplete="current-password" isRequired />
-            </Form>
-          </div>
-        </div>
-      </div>
-    </SingleColumn>
+    <SignInCard>
+      <PageHeader title={t('auth.signInTitle')} lead={<span className="font-body-sm">{t('auth.signInLead')}</span>} />
+      {isSignedOut && (
+        <Alert type="info" headingLevel="h2" isSlim className="margin-bottom-2">
+          {t('auth.signedOut')}
+        </Alert>
+      )}
+      <Form
+        form={form}
+        idPrefix="sign-in"
+        labels={{ email: t('auth.email'), password: t('auth.password') }}
+        onSubmit={signIn}
+        submitLabel={t('auth.signIn')}
+        hasRequiredNote={false}
+        problemHeading={t('auth.signInFailed')}
+      >
+        <TextField name="email" type="email" autoComplete="username" isRequired />
+        <TextField name="password" type="password" autoComplete="current-password" isRequired />
+      </Form>
+      <IdentityProviderButton />
+    </SignInCard>
   );
 }
