@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { ADMIN, DEMO_SERVER_URL } from './test/e2e/support.js';
+import { ADMIN, DEMO_SERVER_URL, SECOND_FACTOR_SERVER_URL } from './test/e2e/support.js';
 
 /**
  * Browser tests against the built app (`npm run build` first), served by `cadre serve` on a fresh
@@ -15,6 +15,7 @@ if (!fs.existsSync(CHROMIUM)) {
 const PORT = 3300;
 const serverUrl = `http://127.0.0.1:${PORT}`;
 const DEMO_PORT = Number(new URL(DEMO_SERVER_URL).port);
+const SECOND_FACTOR_PORT = Number(new URL(SECOND_FACTOR_SERVER_URL).port);
 
 // A new data directory per run. Workers load this file too: the environment carries the main
 // process's choice to them, so only the main process creates it and tidies older ones away.
@@ -30,15 +31,17 @@ if (!process.env.CADRE_E2E_DATA_DIR) {
 }
 const dataDir = process.env.CADRE_E2E_DATA_DIR;
 const demoDataDir = `${dataDir}-demo`;
+const secondFactorDataDir = `${dataDir}-second-factor`;
 if (!isWorker) {
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.mkdirSync(demoDataDir, { recursive: true });
+  for (const directory of [dataDir, demoDataDir, secondFactorDataDir]) fs.mkdirSync(directory, { recursive: true });
 }
 
-const serverEnv = (directory: string) => ({
+// The journeys sign in as an admin with the password alone, except on the server that requires a second factor.
+const serverEnv = (directory: string, requireSecondFactor = '') => ({
   CADRE_DATA_DIR: directory,
   CADRE_ADMIN_EMAIL: ADMIN.email,
   CADRE_ADMIN_PASSWORD: ADMIN.password,
+  CADRE_REQUIRE_SECOND_FACTOR: requireSecondFactor,
   LOG_LEVEL: 'warn',
 });
 
@@ -89,6 +92,15 @@ export default defineConfig({
       stdout: 'pipe',
       stderr: 'pipe',
       env: serverEnv(demoDataDir),
+    },
+    {
+      command: `node bin/cadre.js serve --no-demo --port ${SECOND_FACTOR_PORT}`,
+      url: `${SECOND_FACTOR_SERVER_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { ...serverEnv(secondFactorDataDir, 'admin,program_officer'), CADRE_PUBLIC_URL: SECOND_FACTOR_SERVER_URL },
     },
   ],
 });

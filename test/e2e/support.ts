@@ -8,6 +8,12 @@ export const ADMIN = { email: 'admin@e2e.test', password: 'correct e2e admin pas
 export const DEMO_SERVER_URL = 'http://127.0.0.1:3301';
 
 /**
+ * A third, where admins must sign in with a second factor (the others leave it off, so their
+ * journeys sign in with a password alone). Reached as localhost, the name its passkeys are made for.
+ */
+export const SECOND_FACTOR_SERVER_URL = 'http://localhost:3302';
+
+/**
  * What went wrong on a page: whatever it threw, and any of the web app's own files (scripts,
  * styles, fonts) the server refused, which it must serve to anyone, signed in or not.
  */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatches } from 'react-router';
-import { useCan, useCurrentUser } from '../api/session';
+import { useCan, useCurrentUser, useMe } from '../api/session';
 import { Main } from './Main';
 import { accountArea, type AreaId, areasFor, type NavLinkItem } from './navigation';
 import { FlashNotice } from '../components/FlashNotice';
@@ -24,13 +24,14 @@ function isCurrentLink(link: NavLinkItem, pathname: string, search: string): boo
 export function AreaLayout({ area: areaId, fallback }: { area: AreaId; fallback?: AreaId }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const isHeld = Boolean(useMe().data?.mustEnrolSecondFactor);
   const { pathname, search } = useLocation();
   const can = useCan();
   const areas = areasFor(user, t, can);
   const area =
     areaId === 'account' ? accountArea(t) : (areas.find((candidate) => candidate.id === areaId) ?? areas.find((candidate) => candidate.id === fallback));
   const isWide = useMatches().some((match) => (match.handle as { isWide?: boolean } | undefined)?.isWide);
-  const hasSideNav = Boolean(area && area.links.length > 0 && !user.mustChangePassword && !isWide);
+  const hasSideNav = Boolean(area && area.links.length > 0 && !user.mustChangePassword && !isHeld && !isWide);
 
   return (
     <div className="grid-container-widescreen padding-y-4">

@@ -43,7 +43,8 @@ export function SiteHeader() {
     setIsOpen(false);
     if (returnFocus) menuButton.current?.focus();
   };
-  const user = me?.user && !me.user.mustChangePassword ? me.user : null;
+  // Someone held to change their password or enrol a second factor is shown no menus to go elsewhere.
+  const user = me?.user && !me.user.mustChangePassword && !me.mustEnrolSecondFactor ? me.user : null;
   const can = useCan();
   const areas = user ? areasFor(user, t, can) : [];
   const isCurrent = (area: Area) =>
