@@ -88,7 +88,7 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; repli
     app.post(
       '/auth/password',
       {
-        config: { isOpenBeforePasswordChange: true },
+        config: { isOpenBeforePasswordChange: true, isOpenBeforeSecondFactor: true },
         schema: {
           tags: ['auth'],
           summary: 'Change your own password; your other sessions end',

@@ -125,6 +125,20 @@ describe('a role that requires a second factor', () => {
     expect(signIns).toContainEqual({ method: 'password', secondFactor: 'totp' });
   });
 
+  it('has a new admin choose a password first, then enrol', async () => {
+    const email = `mfa.first.${++counter}@example.test`;
+    const { oneTimePassword } = await t.services.users.create(t.system, { email, name: 'New admin', role: 'admin' });
+    const page = browser();
+    const first = await page.post('/api/auth/login', { email, password: oneTimePassword });
+    expect(first.body).toMatchObject({ user: { mustChangePassword: true }, mustEnrolSecondFactor: true });
+    expect((await page.get('/api/account/security')).body.code).toBe('password_change_required');
+    const changed = await page.post('/api/auth/password', { currentPassword: oneTimePassword, newPassword: 'a brand new admin passphrase' });
+    expect(changed.status).toBe(200);
+    expect((await page.get('/api/organizations')).body.code).toBe('second_factor_enrolment_required');
+    await enrolTotp(page);
+    expect((await page.get('/api/organizations')).status).toBe(200);
+  });
+
   it('takes each recovery code once', async () => {
     const { email, user, page } = await account('program_officer');
     await page.post('/api/auth/login', { email, password: TEST_PASSWORD });

@@ -152,6 +152,23 @@ describe('signing in with an OpenID Connect provider', () => {
   });
 });
 
+describe('an identity provider that cannot be reached', () => {
+  it('sends the browser to a page that says so, not to an error', async () => {
+    const closed = await startIdentityProvider({ clientId: CLIENT_ID, redirectUri: REDIRECT, clientJwks: { keys: [] }, accounts: [] });
+    await closed.close();
+    const other = await createTestApp({
+      env: { CADRE_PUBLIC_URL: PUBLIC_URL, CADRE_OIDC_ISSUER: closed.issuer, CADRE_OIDC_CLIENT_ID: CLIENT_ID, CADRE_OIDC_PRIVATE_KEY_FILE: path.join(keyDir, 'client.pem') },
+    });
+    try {
+      const start = await other.app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+      expect(start.statusCode).toBe(302);
+      expect(start.headers.location).toBe('/sign-in/refused?reason=unavailable');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('what counts as two factors from the provider', () => {
   it('reads amr and the configured acr values', () => {
     const aal2 = ['http://idmanagement.gov/ns/assurance/aal/2'];

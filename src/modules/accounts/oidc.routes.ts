@@ -35,7 +35,11 @@ export function oidcRoutes(deps: { oidc: OidcService | undefined; redirectUrl: s
         schema: { tags: ['auth'], summary: 'Sign in with the identity provider: redirects there', security: [], response: { 302: z.null() } },
       },
       async (request, reply) => {
-        const started = await oidc.start();
+        const started = await oidc.start().catch((error: unknown) => {
+          request.log.warn({ err: error }, 'the identity provider could not be reached');
+          return null;
+        });
+        if (!started) return reply.redirect('/sign-in/refused?reason=unavailable', 302);
         // Lax, not Strict: the browser comes back from the provider's site with a top-level GET.
         reply.setCookie(OIDC_COOKIE, started.token, { ...sessionCookieOptions(request, started.maxAgeSeconds), path: OIDC_PATH });
         return reply.redirect(started.url, 302);

@@ -4,7 +4,7 @@ import { Alert } from '../../components/Alert';
 import { PageHeader } from '../../components/PageHeader';
 import { SignInCard } from './SignInCard';
 
-const REASONS = ['unknown_account', 'unverified_email', 'failed'] as const;
+const REASONS = ['unknown_account', 'unverified_email', 'unavailable', 'failed'] as const;
 type Reason = (typeof REASONS)[number];
 
 /** Where the identity provider's sign-in ends when it does not lead to a Cadre account, saying why. */
