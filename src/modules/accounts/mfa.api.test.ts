@@ -257,6 +257,8 @@ describe('a role that may add a second factor', () => {
     const { email, page } = await account('viewer');
     const first = await page.post('/api/auth/login', { email, password: TEST_PASSWORD });
     expect(first.body.mustEnrolSecondFactor).toBe(false);
+    // The session's cookie alone, as scripts that read the first Set-Cookie expect.
+    expect(first.response.cookies.map((cookie) => cookie.name)).toEqual(['cadre_session']);
     expect((await page.get('/api/account/security')).body.isSecondFactorRequired).toBe(false);
     const { secret } = await enrolTotp(page);
     await page.signOut();

@@ -39,8 +39,9 @@ export interface SignInReplies {
 export function signInReplies(options: { sessionHours: number; requiredRoles: readonly Role[] }): SignInReplies {
   return {
     signedIn(request, reply, result) {
-      reply.clearCookie(PENDING_SIGN_IN_COOKIE, { path: PENDING_PATH });
       reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(request, options.sessionHours * 3600));
+      // The session's cookie first, and the spent one cleared only when sent: scripts read the first Set-Cookie.
+      if (request.cookies[PENDING_SIGN_IN_COOKIE]) reply.clearCookie(PENDING_SIGN_IN_COOKIE, { path: PENDING_PATH });
       return {
         user: result.user,
         csrfToken: result.csrfToken,
