@@ -6,6 +6,7 @@ import { MigrationError } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { verifyAudit } from './audit.js';
 import { rotateKeys } from './keys.js';
+import { printClientJwks } from './oidc.js';
 import { verifyOffline } from './verify.js';
 import { backup, restore } from './backup.js';
 import { REPORT_FORMATS } from '../modules/reports/reports.schemas.js';
@@ -82,6 +83,13 @@ export function buildProgram(io: CliIo, version: string): Command {
     .description('Retire an issuer’s signing keys and make new ones (older credentials still verify)')
     .option('--organization <id>', 'the issuer (default: the program office)')
     .action((options: { organization?: string }) => rotateKeys(io.env, options, io.out));
+
+  const oidc = program.command('oidc').description('Sign-in with an OpenID Connect provider');
+  oidc
+    .command('jwks')
+    .description('Print the public key of Cadre’s client, as a JWKS, to register with the provider (private_key_jwt)')
+    .option('--key <file>', 'the private key (default: CADRE_OIDC_PRIVATE_KEY_FILE)')
+    .action((options: { key?: string }) => printClientJwks(io.env, options, io.out));
 
   program
     .command('verify')
