@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // The reliability suites (crash, fuzz, concurrency, backups) print what they measured, for
+    // CI's log and the README's figures.
+    files: ['test/**/*.api.test.ts'],
+    rules: { 'no-console': ['error', { allow: ['info'] }] },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseTarget } from '../src/config.js';
 import { createTestDatabase, type TestDatabase } from './dialects.js';
+import { type ServerProcess, signIn, startServer } from './support/server-process.js';
 
 /**
  * Two `cadre serve` processes on one database, as behind a load balancer: sessions, CSRF
@@ -16,68 +14,27 @@ import { createTestDatabase, type TestDatabase } from './dialects.js';
 const ADMIN = { email: 'admin@two.test', password: 'two processes, one database' };
 let testDb: TestDatabase;
 let dataDir: string;
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-let a: Server;
-let b: Server;
-
-function urlOf(target: DatabaseTarget): string {
-  return target.engine === 'postgres' ? target.url : `sqlite:${target.file}`;
-}
-
-async function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, ['bin/cadre.js', 'serve', '--no-demo', '--port', '0'], {
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: urlOf(testDb.target),
-      CADRE_DATA_DIR: dataDir,
-      CADRE_SECRET_KEY: 'shared-secret-of-both-processes-0123456789',
-      CADRE_ADMIN_EMAIL: ADMIN.email,
-      CADRE_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`cadre serve exited with ${code}`)));
-    readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const match = /running at (http:\/\/\S+) /.exec(line);
-      if (match?.[1]) resolve(match[1]);
-    });
-  });
-  return { child, url };
-}
+let a: ServerProcess;
+let b: ServerProcess;
 
 beforeAll(async () => {
   testDb = await createTestDatabase({ migrate: false });
   await testDb.database.close();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-two-'));
   // Both start at once: migrations and the first admin must not be done twice.
-  [a, b] = await Promise.all([startServer(), startServer()]);
+  const start = () => startServer({ target: testDb.target, dataDir, admin: ADMIN });
+  [a, b] = await Promise.all([start(), start()]);
 }, 60_000);
 
 afterAll(async () => {
-  for (const { child } of [a, b]) {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
-  }
+  await Promise.all([a, b].map((server) => server.stop()));
   await testDb.drop().catch(() => undefined);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('two server processes on one database', () => {
   it('share sessions, versions and one audit chain', async () => {
-    const login = await fetch(`${a.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    expect(login.status).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const headers = await signIn(a.url, ADMIN);
 
     const me = await fetch(`${b.url}/api/auth/me`, { headers });
     expect(me.status).toBe(200);
