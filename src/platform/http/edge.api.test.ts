@@ -72,7 +72,8 @@ for (const mounted of [false, true]) {
       session = await signIn(t, admin.user.email, TEST_PASSWORD);
       const created = await t.services.users.create(t.system, { email: `fresh.${mounted}@example.test`, name: 'Fresh', role: 'admin' });
       fresh = await signIn(t, created.user.email, created.oneTimePassword as string);
-      personId = (await buildPerson(t.services, t.system, { passportNumber: 'P1234567' })).id;
+      personId = (await buildPerson(t.services, t.system)).id;
+      await t.services.people.setReadiness(t.system, personId, 'passport', { completedOn: '2026-01-05', expiresOn: '2034-01-04', passportNumber: 'P1234567' });
     });
     afterAll(() => t.close());
 
