@@ -155,6 +155,9 @@ const HOSTILE_VALUES: readonly unknown[] = [
   deepNest(70),
 ];
 
+/** Texts put in every string field at once. */
+const EVERY_STRING = ['a\u0000b', '\ud800', '🦄e\u0301\u202E', 'x'.repeat(5_000), ' '];
+
 /** Query values, as text: what a URL can carry. */
 const HOSTILE_QUERY = [
   '',
@@ -288,6 +291,14 @@ export function createGenerator(document: OpenApiDocument, random: Random, idsFo
     return { value: hostile, at: `${pointer || '/'}=${String(JSON.stringify(hostile)).slice(0, 24)}` };
   }
 
+  /** The same hostile text in every string of the body and every query value: a class of input at once. */
+  function everyString(value: unknown, text: string): unknown {
+    if (typeof value === 'string') return text;
+    if (Array.isArray(value)) return value.map((item) => everyString(item, text));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, everyString(v, text)]));
+    return value;
+  }
+
   function pathWith(operation: Operation, ids: Record<string, string>): string {
     return operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => ids[name] ?? '');
   }
@@ -311,7 +322,7 @@ export function createGenerator(document: OpenApiDocument, random: Random, idsFo
       let prefix = '';
       let suffix = '';
       let mutation = 'valid';
-      const kinds = ['field', 'field', 'field', 'query', 'path', 'body', 'spelling', 'if-match', 'headers'];
+      const kinds = ['field', 'field', 'field', 'strings', 'query', 'path', 'body', 'spelling', 'if-match', 'headers'];
       const kind = i === 0 ? 'valid' : random.pick(kinds);
       switch (kind) {
         case 'field': {
@@ -319,6 +330,13 @@ export function createGenerator(document: OpenApiDocument, random: Random, idsFo
           const mutated = mutateInside(body);
           body = mutated.value;
           mutation = `body${mutated.at}`;
+          break;
+        }
+        case 'strings': {
+          const text = random.pick(EVERY_STRING);
+          body = everyString(body, text);
+          for (const entry of query) entry[1] = text === '\ud800' ? '%ED%A0%80' : encodeURIComponent(text);
+          mutation = `every string ${JSON.stringify(text.slice(0, 12))}`;
           break;
         }
         case 'query': {

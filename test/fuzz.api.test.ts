@@ -144,7 +144,9 @@ describe('the API under fuzzing', () => {
         `(${auth.signIns} sign-ins); statuses ${statuses.join(', ')}; ${violations.length} violations\n`,
     );
     expect(sent).toBeGreaterThanOrEqual(5_000);
-    expect(violations.slice(0, 25), `${violations.length} violations`).toEqual([]);
+    // Server errors first: they are the ones to fix at their cause.
+    const worst = [...violations.filter((v) => / answered 5\d\d/.test(v)), ...violations.filter((v) => !/ answered 5\d\d/.test(v))];
+    expect(worst.slice(0, 25), `${violations.length} violations`).toEqual([]);
     expect(health.statusCode).toBe(200);
     expect(health.json()).toEqual({ status: 'ok' });
   }, 240_000);
