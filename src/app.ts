@@ -69,6 +69,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
     webRoot: deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot,
     version: packageVersion(),
     isHealthy: () => isReady(deps.database),
+    publicUrl: deps.config.publicUrl,
   });
   return { app, services };
 }
