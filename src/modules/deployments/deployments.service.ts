@@ -275,6 +275,8 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
       return db.transaction().execute(async (trx) => {
         await authorizedRow(ctx, 'updateRotation', id, trx);
         const repo = deploymentsRepository(trx);
+        // The headcount may not go below the places taken, which selections take under this lock.
+        await repo.lockRotation(rotationId);
         const rotation = await repo.findRotation(rotationId);
         if (!rotation || rotation.deployment_id !== id) throw notFound('The rotation');
         const startOn = input.startOn ?? rotation.start_on;

@@ -9,11 +9,12 @@ import { newId } from '../../platform/ids.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { BadgesService } from '../badges/badges.service.js';
+import { vettingPolicy } from '../vetting/vetting.policy.js';
 import type { VettingService } from '../vetting/vetting.service.js';
 import type { CatalogService } from './catalog.service.js';
 import type { CertificationsService } from './certifications.service.js';
 import { toEnrollment } from './offerings.mapper.js';
-import { enrollmentsRepository, offeringsRepository } from './offerings.repository.js';
+import { enrollmentsRepository, type OfferingRowWithNames, offeringsRepository } from './offerings.repository.js';
 import type { Enrollment, FollowUpInput, OfferingDetail, RecordResultInput } from './offerings.schemas.js';
 import type { OfferingsService } from './offerings.service.js';
 import { enrollmentsPolicy, offeringsPolicy, transcriptsPolicy } from './training.policy.js';
@@ -23,7 +24,7 @@ export interface EnrollmentsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditRecorder;
-  people: Pick<PeopleService, 'profiles' | 'profilesForRule'>;
+  people: Pick<PeopleService, 'profiles' | 'profilesForRule' | 'lock'>;
   offerings: Pick<OfferingsService, 'load' | 'authorized' | 'detail'>;
   catalog: Pick<CatalogService, 'credentialRules'>;
   certifications: Pick<CertificationsService, 'issue' | 'ofPerson'>;
@@ -35,9 +36,29 @@ export interface EnrollmentsDeps {
 export const PROGRAM_COUNTRY = 'US';
 
 const conflictRule = (rule: string, message: string) => new AppError('conflict', message, { rule });
+const unknownPerson = () => invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person you can see' }]);
+
+/** The statuses that hold a seat and a place in the person's calendar. */
+const SEATED: readonly string[] = ['enrolled', 'completed'];
 
 /** Rosters, attendance and results, closing an offering, and what came of it. */
 export function createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges }: EnrollmentsDeps) {
+  /**
+   * A seat left on the offering (its lock held), and no other offering of the person's at the
+   * same time: the person is locked first, as every enrollment of theirs checks this under it.
+   */
+  async function checkSeatAndCalendar(trx: Kysely<DB>, offering: OfferingRowWithNames, personId: string, name: string, refuse: (error: AppError) => AppError) {
+    const repo = enrollmentsRepository(trx);
+    const seated = (await repo.forOffering(offering.id)).filter((e) => e.status !== 'withdrawn' && e.status !== 'no_show').length;
+    if (seated >= offering.capacity) throw conflictRule('offering.full', `All ${offering.capacity} seats of this offering are taken.`);
+    await people.lock(personId, trx);
+    const others = (await repo.forPerson(personId))
+      .filter((e) => e.offering_id !== offering.id && SEATED.includes(e.status))
+      .map((e) => ({ start: e.start_on, end: e.end_on, title: e.title }));
+    const clash = clashingOffering({ start: offering.start_on, end: offering.end_on }, others);
+    if (clash) throw refuse(ruleBroken('enrollment.clash', `${name} is enrolled in ${clash.title} from ${clash.start} to ${clash.end}, which overlaps this offering.`));
+  }
+
   return {
     /**
      * Enrolls a person: the offering must be open and have a seat; nobody twice, nobody who teaches
@@ -47,31 +68,32 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
     async enroll(ctx: RequestContext, offeringId: string, personId: string, executor?: Transaction<DB>): Promise<Enrollment> {
       try {
         return await inTransaction(db, executor, async (trx) => {
+          // Status, seats and roster are read under the offering's lock, the calendar under the person's.
+          await offeringsRepository(trx).lock(offeringId);
           const { row: offering, access } = await offerings.authorized(ctx, 'enroll', offeringId, trx);
           // The offering's instructors enroll whoever attends; others enroll the people they can see.
           const isRecorder = offeringsPolicy.can(ctx.actor, 'recordResults', access);
-          const profile = (isRecorder ? await people.profilesForRule([personId], trx) : await people.profiles(ctx, [personId], trx)).get(personId);
-          if (!profile) throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person you can see' }]);
+          const visible = await people.profiles(ctx, [personId], trx);
+          const profile = (isRecorder ? await people.profilesForRule([personId], trx) : visible).get(personId);
+          if (!profile) throw unknownPerson();
           if (!enrollmentsPolicy.can(ctx.actor, 'create', { personId, organizationId: profile.organizationId, offering: access })) throw forbidden();
           if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: it takes no more participants.`);
-          if (access.instructors.some((i) => i.personId === personId)) throw ruleBroken('enrollment.is_instructor', `${profile.name} teaches this offering and cannot also take it.`);
-          await offeringsRepository(trx).lock(offeringId);
+          // A refusal about a person the caller may not read answers as if there were no such person.
+          const refuse = (error: AppError) => (visible.has(personId) ? error : unknownPerson());
+          if (access.instructors.some((i) => i.personId === personId)) throw refuse(ruleBroken('enrollment.is_instructor', `${profile.name} teaches this offering and cannot also take it.`));
           const repo = enrollmentsRepository(trx);
-          const existing = await repo.forOffering(offeringId);
-          if (existing.some((e) => e.person_id === personId)) throw conflictRule('enrollment.duplicate', `${profile.name} is already on this offering’s roster.`);
-          const seated = existing.filter((e) => e.status !== 'withdrawn' && e.status !== 'no_show').length;
-          if (seated >= offering.capacity) throw conflictRule('offering.full', `All ${offering.capacity} seats of this offering are taken.`);
-          const others = (await repo.forPerson(personId))
-            .filter((e) => e.offering_id !== offeringId && (e.status === 'enrolled' || e.status === 'completed'))
-            .map((e) => ({ start: e.start_on, end: e.end_on, title: e.title }));
-          const clash = clashingOffering({ start: offering.start_on, end: offering.end_on }, others);
-          if (clash) throw ruleBroken('enrollment.clash', `${profile.name} is enrolled in ${clash.title} from ${clash.start} to ${clash.end}, which overlaps this offering.`);
+          if ((await repo.forOffering(offeringId)).some((e) => e.person_id === personId)) throw refuse(conflictRule('enrollment.duplicate', `${profile.name} is already on this offering’s roster.`));
+          await checkSeatAndCalendar(trx, offering, personId, profile.name, refuse);
           if (offering.is_us_funded === 1 && profile.organizationCountry !== PROGRAM_COUNTRY) {
             const latest = (await vetting.latestOf([personId], trx)).get(personId);
             if (!latest || !isVettingValidOn(latest, offering.start_on)) {
-              throw ruleBroken(
-                'vetting.not_cleared',
-                `${profile.name} cannot join a U.S.-funded offering without a vetting cleared and valid on its start date (${offering.start_on}).`,
+              // Vetting is the program office's to read: others learn only that it stands in the way.
+              const status = vettingPolicy.can(ctx.actor, 'read', { personId }) ? ` (${latest ? `the latest is ${latest.status}` : 'none was requested'})` : '';
+              throw refuse(
+                ruleBroken(
+                  'vetting.not_cleared',
+                  `${profile.name} cannot join a U.S.-funded offering without a vetting cleared and valid on its start date (${offering.start_on})${status}.`,
+                ),
               );
             }
           }
@@ -102,11 +124,17 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
     /** Attendance and score, or a withdrawal or no-show, before the offering closes. */
     async recordResult(ctx: RequestContext, offeringId: string, enrollmentId: string, version: number, input: RecordResultInput, executor?: Transaction<DB>): Promise<Enrollment> {
       return inTransaction(db, executor, async (trx) => {
+        // Under the offering's lock a close either came first (and this is refused) or waits for this.
+        await offeringsRepository(trx).lock(offeringId);
         const { row: offering } = await offerings.authorized(ctx, 'recordResults', offeringId, trx);
         if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: its results are final.`);
         const repo = enrollmentsRepository(trx);
         const current = await repo.findById(enrollmentId);
         if (!current || current.offering_id !== offeringId) throw notFound('The enrollment');
+        // Back on the roster from a withdrawal or no-show takes a seat and a place in the calendar again.
+        if (input.status === 'enrolled' && !SEATED.includes(current.status)) {
+          await checkSeatAndCalendar(trx, offering, current.person_id, `${current.given_name} ${current.family_name}`, (error) => error);
+        }
         const isUpdated = await repo.update(enrollmentId, version, {
           ...(input.attendancePercent !== undefined && { attendance_percent: input.attendancePercent }),
           ...(input.score !== undefined && { score: input.score }),
@@ -127,6 +155,8 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
      */
     async close(ctx: RequestContext, offeringId: string, version: number) {
       return db.transaction().execute(async (trx) => {
+        // No result is recorded, and nobody enrolled, between reading the roster and closing it.
+        await offeringsRepository(trx).lock(offeringId);
         const { row: offering } = await offerings.authorized(ctx, 'close', offeringId, trx);
         if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is already ${offering.status}.`);
         if (today(clock) < offering.end_on) throw ruleBroken('offering.close_before_end', `The offering runs until ${offering.end_on}: close it once it has ended.`);
@@ -142,7 +172,8 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           if (e.status !== 'enrolled') continue;
           const reasons = unmetCriteria({ attendancePercent: e.attendance_percent, score: e.score }, rules);
           const name = `${e.given_name} ${e.family_name}`;
-          await repo.update(e.id, e.version, { status: reasons.length ? 'failed' : 'completed', outcome: reasons.length ? reasons.join('; ') : null, updated_at: now });
+          const isUpdated = await repo.update(e.id, e.version, { status: reasons.length ? 'failed' : 'completed', outcome: reasons.length ? reasons.join('; ') : null, updated_at: now });
+          if (!isUpdated) throw staleVersion('An enrollment of the offering', e.version);
           if (reasons.length) notCertified.push({ personId: e.person_id, name, reasons });
           else passed.push({ personId: e.person_id, name });
         }
