@@ -157,6 +157,13 @@ export function deploymentsRepository(db: Kysely<DB>) {
     updateRotation(id: string, version: number, changes: Updateable<RotationsTable>) {
       return updateVersioned(db, 'rotations', id, version, changes);
     },
+    /**
+     * Takes the deployment's row lock: its status and its assignments' statuses are read and
+     * changed under it (a cancellation withdraws everyone; a deployment goes ahead only staffed).
+     */
+    lock(id: string) {
+      return lockRows(db, 'deployments', [id]);
+    },
     /** Takes the rotation's row lock, so two selections cannot both take its last place. */
     lockRotation(id: string) {
       return lockRows(db, 'rotations', [id]);

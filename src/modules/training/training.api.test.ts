@@ -269,6 +269,25 @@ describe('enrollment rules', () => {
     expect((await officer.post(`/api/offerings/${overlapping.id}/enrollments`, { personId: a.id })).json().rule).toBe('enrollment.clash');
   });
 
+  it('puts a withdrawn participant back only into a free seat and a free week', async () => {
+    const { course } = await buildInstructorCourse(t.services, t.system);
+    const small = await schedule(course.id, '2010-05-17', '2010-05-21', { capacity: 1 });
+    const [a, b] = [await buildPerson(t.services, t.system, { organizationId: agencyId }), await buildPerson(t.services, t.system, { organizationId: agencyId })];
+    const first = (await officer.post(`/api/offerings/${small.id}/enrollments`, { personId: a.id })).json();
+    const withdrawn = (await officer.patch(`/api/offerings/${small.id}/enrollments/${first.id}`, { status: 'withdrawn' }, first.version)).json();
+    expect((await officer.post(`/api/offerings/${small.id}/enrollments`, { personId: b.id })).statusCode).toBe(201);
+    const back = () => officer.patch(`/api/offerings/${small.id}/enrollments/${first.id}`, { status: 'enrolled' }, withdrawn.version);
+    expect((await back()).json().rule).toBe('offering.full');
+    const roomy = await schedule(course.id, '2010-05-17', '2010-05-21');
+    const other = await officer.post(`/api/offerings/${roomy.id}/enrollments`, { personId: a.id });
+    expect(other.statusCode).toBe(201);
+    const current = await offeringVersion(small.id);
+    expect((await officer.patch(`/api/offerings/${small.id}`, { capacity: 2 }, current)).statusCode).toBe(200);
+    expect((await back()).json().rule).toBe('enrollment.clash');
+    await officer.patch(`/api/offerings/${roomy.id}/enrollments/${other.json().id}`, { status: 'withdrawn' }, other.json().version);
+    expect((await back()).statusCode).toBe(200);
+  });
+
   it('lets only one of two people take the last seat at once', async () => {
     const { course } = await buildInstructorCourse(t.services, t.system);
     const small = await schedule(course.id, '2010-07-05', '2010-07-09', { capacity: 1 });
