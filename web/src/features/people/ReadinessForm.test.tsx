@@ -11,7 +11,7 @@ afterEach(() => {
 describe('ReadinessForm', () => {
   it('records the item at the person’s version it was opened from (If-Match)', async () => {
     const person = { id: '01900000-0000-7000-8000-000000000007', version: 4 };
-    const fetchMock = vi.fn(async (url: string) =>
+    const fetchMock = vi.fn(async (url: string, _init?: RequestInit) =>
       url.endsWith('/auth/me')
         ? new Response(JSON.stringify({ csrfToken: 'token' }), { status: 200, headers: { 'content-type': 'application/json' } })
         : new Response(JSON.stringify({ ...person, version: 5 }), { status: 200, headers: { 'content-type': 'application/json' } }),
@@ -22,7 +22,7 @@ describe('ReadinessForm', () => {
     fireEvent.change(screen.getByLabelText(/Cleared on/), { target: { value: '2010-05-01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(true));
-    const put = fetchMock.mock.calls.find(([, init]) => (init as RequestInit | undefined)?.method === 'PUT') as unknown as [string, RequestInit];
+    const put = fetchMock.mock.calls.find(([, init]) => init?.method === 'PUT') as [string, RequestInit];
     expect(put[0]).toContain(`/people/${person.id}/readiness/medical_clearance`);
     expect((put[1].headers as Record<string, string>)['if-match']).toBe('"4"');
   });
