@@ -7,6 +7,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { inTransaction } from '../../platform/db/transactions.js';
+import type { PersonProfile } from '../people/people.mapper.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { BadgesService } from '../badges/badges.service.js';
 import { vettingPolicy } from '../vetting/vetting.policy.js';
@@ -17,7 +18,7 @@ import { toEnrollment } from './offerings.mapper.js';
 import { enrollmentsRepository, type OfferingRowWithNames, offeringsRepository } from './offerings.repository.js';
 import type { Enrollment, FollowUpInput, OfferingDetail, RecordResultInput } from './offerings.schemas.js';
 import type { OfferingsService } from './offerings.service.js';
-import { enrollmentsPolicy, offeringsPolicy, transcriptsPolicy } from './training.policy.js';
+import { enrollmentsPolicy, type OfferingAccess, offeringsPolicy, transcriptsPolicy } from './training.policy.js';
 import { clashingOffering, followUpWindow, isVettingValidOn, unmetCriteria } from './training.rules.js';
 
 export interface EnrollmentsDeps {
@@ -47,7 +48,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
    * A seat left on the offering (its lock held), and no other offering of the person's at the
    * same time: the person is locked first, as every enrollment of theirs checks this under it.
    */
-  async function checkSeatAndCalendar(trx: Kysely<DB>, offering: OfferingRowWithNames, personId: string, name: string, refuse: (error: AppError) => AppError) {
+  async function checkSeatAndCalendar(trx: Kysely<DB>, offering: OfferingRowWithNames, personId: string, name: string) {
     const repo = enrollmentsRepository(trx);
     const seated = (await repo.forOffering(offering.id)).filter((e) => e.status !== 'withdrawn' && e.status !== 'no_show').length;
     if (seated >= offering.capacity) throw conflictRule('offering.full', `All ${offering.capacity} seats of this offering are taken.`);
@@ -56,7 +57,31 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
       .filter((e) => e.offering_id !== offering.id && SEATED.includes(e.status))
       .map((e) => ({ start: e.start_on, end: e.end_on, title: e.title }));
     const clash = clashingOffering({ start: offering.start_on, end: offering.end_on }, others);
-    if (clash) throw refuse(ruleBroken('enrollment.clash', `${name} is enrolled in ${clash.title} from ${clash.start} to ${clash.end}, which overlaps this offering.`));
+    if (clash) throw ruleBroken('enrollment.clash', `${name} is enrolled in ${clash.title} from ${clash.start} to ${clash.end}, which overlaps this offering.`);
+  }
+
+  /** The rules of enrolling, and the enrollment, once the caller may enroll this person here. */
+  async function admit(ctx: RequestContext, trx: Transaction<DB>, offering: OfferingRowWithNames, access: OfferingAccess, profile: PersonProfile): Promise<Enrollment> {
+    const personId = profile.id;
+    if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: it takes no more participants.`);
+    if (access.instructors.some((i) => i.personId === personId)) throw ruleBroken('enrollment.is_instructor', `${profile.name} teaches this offering and cannot also take it.`);
+    const repo = enrollmentsRepository(trx);
+    if ((await repo.forOffering(offering.id)).some((e) => e.person_id === personId)) throw conflictRule('enrollment.duplicate', `${profile.name} is already on this offering’s roster.`);
+    await checkSeatAndCalendar(trx, offering, personId, profile.name);
+    if (offering.is_us_funded === 1 && profile.organizationCountry !== PROGRAM_COUNTRY) {
+      const latest = (await vetting.latestOf([personId], trx)).get(personId);
+      if (!latest || !isVettingValidOn(latest, offering.start_on)) {
+        // Vetting is the program office's to read: others learn only that it stands in the way.
+        const status = vettingPolicy.can(ctx.actor, 'read', { personId }) ? ` (${latest ? `the latest is ${latest.status}` : 'none was requested'})` : '';
+        throw ruleBroken('vetting.not_cleared', `${profile.name} cannot join a U.S.-funded offering without a vetting cleared and valid on its start date (${offering.start_on})${status}.`);
+      }
+    }
+    const id = newId();
+    const now = instant(clock);
+    await repo.insert({ id, offering_id: offering.id, person_id: personId, status: 'enrolled', attendance_percent: null, score: null, outcome: null, created_at: now, updated_at: now });
+    const enrollment = toEnrollment((await repo.findById(id)) as NonNullable<Awaited<ReturnType<typeof repo.findById>>>);
+    await audit(trx, ctx, { action: 'enrollment.create', entityType: 'enrollment', entityId: id, after: enrollment });
+    return enrollment;
   }
 
   return {
@@ -66,48 +91,25 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
      * vetting cleared and valid on the start date.
      */
     async enroll(ctx: RequestContext, offeringId: string, personId: string, executor?: Transaction<DB>): Promise<Enrollment> {
-      try {
-        return await inTransaction(db, executor, async (trx) => {
-          // Status, seats and roster are read under the offering's lock, the calendar under the person's.
-          await offeringsRepository(trx).lock(offeringId);
-          const { row: offering, access } = await offerings.authorized(ctx, 'enroll', offeringId, trx);
-          // The offering's instructors enroll whoever attends; others enroll the people they can see.
-          const isRecorder = offeringsPolicy.can(ctx.actor, 'recordResults', access);
-          const visible = await people.profiles(ctx, [personId], trx);
-          const profile = (isRecorder ? await people.profilesForRule([personId], trx) : visible).get(personId);
-          if (!profile) throw unknownPerson();
-          if (!enrollmentsPolicy.can(ctx.actor, 'create', { personId, organizationId: profile.organizationId, offering: access })) throw forbidden();
-          if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: it takes no more participants.`);
-          // A refusal about a person the caller may not read answers as if there were no such person.
-          const refuse = (error: AppError) => (visible.has(personId) ? error : unknownPerson());
-          if (access.instructors.some((i) => i.personId === personId)) throw refuse(ruleBroken('enrollment.is_instructor', `${profile.name} teaches this offering and cannot also take it.`));
-          const repo = enrollmentsRepository(trx);
-          if ((await repo.forOffering(offeringId)).some((e) => e.person_id === personId)) throw refuse(conflictRule('enrollment.duplicate', `${profile.name} is already on this offering’s roster.`));
-          await checkSeatAndCalendar(trx, offering, personId, profile.name, refuse);
-          if (offering.is_us_funded === 1 && profile.organizationCountry !== PROGRAM_COUNTRY) {
-            const latest = (await vetting.latestOf([personId], trx)).get(personId);
-            if (!latest || !isVettingValidOn(latest, offering.start_on)) {
-              // Vetting is the program office's to read: others learn only that it stands in the way.
-              const status = vettingPolicy.can(ctx.actor, 'read', { personId }) ? ` (${latest ? `the latest is ${latest.status}` : 'none was requested'})` : '';
-              throw refuse(
-                ruleBroken(
-                  'vetting.not_cleared',
-                  `${profile.name} cannot join a U.S.-funded offering without a vetting cleared and valid on its start date (${offering.start_on})${status}.`,
-                ),
-              );
-            }
-          }
-          const id = newId();
-          const now = instant(clock);
-          await repo.insert({ id, offering_id: offeringId, person_id: personId, status: 'enrolled', attendance_percent: null, score: null, outcome: null, created_at: now, updated_at: now });
-          const enrollment = toEnrollment((await repo.findById(id)) as NonNullable<Awaited<ReturnType<typeof repo.findById>>>);
-          await audit(trx, ctx, { action: 'enrollment.create', entityType: 'enrollment', entityId: id, after: enrollment });
-          return enrollment;
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw conflictRule('enrollment.duplicate', 'That person is already on this offering’s roster.');
-        throw error;
-      }
+      return inTransaction(db, executor, async (trx) => {
+        // Status, seats and roster are read under the offering's lock, the calendar under the person's.
+        await offeringsRepository(trx).lock(offeringId);
+        const { row: offering, access } = await offerings.authorized(ctx, 'enroll', offeringId, trx);
+        // The offering's instructors enroll whoever attends; others enroll the people they can see.
+        const isRecorder = offeringsPolicy.can(ctx.actor, 'recordResults', access);
+        const visible = await people.profiles(ctx, [personId], trx);
+        const profile = (isRecorder ? await people.profilesForRule([personId], trx) : visible).get(personId);
+        if (!profile) throw unknownPerson();
+        if (!enrollmentsPolicy.can(ctx.actor, 'create', { personId, organizationId: profile.organizationId, offering: access })) throw forbidden();
+        try {
+          return await admit(ctx, trx, offering, access, profile);
+        } catch (error) {
+          // Any refusal about a person the caller may not read answers as if there were no such person.
+          if (!visible.has(personId) && (error instanceof AppError || isUniqueViolation(error))) throw unknownPerson();
+          if (isUniqueViolation(error)) throw conflictRule('enrollment.duplicate', `${profile.name} is already on this offering’s roster.`);
+          throw error;
+        }
+      });
     },
 
     /**
@@ -133,7 +135,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
         if (!current || current.offering_id !== offeringId) throw notFound('The enrollment');
         // Back on the roster from a withdrawal or no-show takes a seat and a place in the calendar again.
         if (input.status === 'enrolled' && !SEATED.includes(current.status)) {
-          await checkSeatAndCalendar(trx, offering, current.person_id, `${current.given_name} ${current.family_name}`, (error) => error);
+          await checkSeatAndCalendar(trx, offering, current.person_id, `${current.given_name} ${current.family_name}`);
         }
         const isUpdated = await repo.update(enrollmentId, version, {
           ...(input.attendancePercent !== undefined && { attendance_percent: input.attendancePercent }),

@@ -338,6 +338,10 @@ describe('enrollment rules', () => {
     // Out of the instructor's sight, a person refused reads exactly as one who does not exist.
     expect({ status: refused.status, body: refused.body }).toEqual({ status: nobody.status, body: nobody.body });
     expect(refused.text).not.toMatch(/Hidden|Abroad|vetting/);
+    const onRoster = await buildPerson(t.services, t.system, { organizationId: (await buildOrganization(t.services, t.system)).id });
+    expect((await officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: onRoster.id })).statusCode).toBe(201);
+    const twice = await answer(onRoster.id);
+    expect({ status: twice.status, body: twice.body }).toEqual({ status: nobody.status, body: nobody.body });
 
     // The program office reads vetting and hears where it stands; an agency's coordinator only that it stands in the way.
     expect((await officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: unvetted.id })).json().detail).toContain('none was requested');
