@@ -403,14 +403,14 @@ const cases: Case[] = [
   },
   {
     route: 'PUT /api/people/:id/readiness/:item',
-    call: (a, f) => a.put(`/api/people/${f.personId}/readiness/medical_clearance`, { completedOn: '2026-01-05' }),
+    call: async (a, f) => a.put(`/api/people/${f.personId}/readiness/medical_clearance`, { completedOn: '2026-01-05' }, await versionOf(`/api/people/${f.personId}`)),
     expect: peopleWrite(200),
   },
   {
     route: 'DELETE /api/people/:id/readiness/:item',
     call: async (a, f) => {
       await t.services.people.setReadiness(t.system, f.personId, 'agency_release', { completedOn: '2026-01-05' });
-      return a.delete(`/api/people/${f.personId}/readiness/agency_release`);
+      return deleteAt(a, `/api/people/${f.personId}/readiness/agency_release`, await versionOf(`/api/people/${f.personId}`));
     },
     expect: peopleWrite(200),
   },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/platform/db/database.js';
 import { createTestDatabase, type TestDatabase } from './dialects.js';
-import { type ServerProcess, signIn, startServer } from './support/server-process.js';
+import { killServer, type Server, type Session, signIn, startServer, stopServer } from './support/servers.js';
 
 /**
  * A server killed mid-write (SIGKILL: no shutdown work runs) loses nothing it acknowledged: every
@@ -17,7 +17,11 @@ const WRITERS = 4;
 
 let testDb: TestDatabase;
 let dataDir: string;
-let server: ServerProcess | null = null;
+let server: Server | null = null;
+
+function start(): Promise<Server> {
+  return startServer(testDb.target, { CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: 'secret-of-the-killed-server-0123456789', CADRE_ADMIN_EMAIL: ADMIN.email, CADRE_ADMIN_PASSWORD: ADMIN.password });
+}
 
 beforeAll(async () => {
   testDb = await createTestDatabase({ migrate: false });
@@ -26,7 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.stop();
+  if (server) await stopServer(server);
   await testDb.drop().catch(() => undefined);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -52,22 +56,14 @@ class Acknowledged {
 }
 
 /** Creates an agency and one of its officers, again and again, until the server stops answering. */
-async function writeUntilKilled(url: string, headers: Record<string, string>, label: string, acknowledged: Acknowledged) {
+async function writeUntilKilled(session: Session, label: string, acknowledged: Acknowledged) {
   for (let i = 0; ; i++) {
     try {
-      const organization = await fetch(`${url}/api/organizations`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ name: `Crash Test PD ${label}-${i}`, kind: 'municipal_police', country: 'US' }),
-      });
+      const organization = await session.send('POST', '/api/organizations', { name: `Crash Test PD ${label}-${i}`, kind: 'municipal_police', country: 'US' });
       if (organization.status !== 201) throw new Error(`create organization answered ${organization.status}`);
       const { id } = (await organization.json()) as { id: string };
       acknowledged.addOrganization(id);
-      const person = await fetch(`${url}/api/people`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ organizationId: id, givenName: 'Testa', familyName: `Crashworth ${label}-${i}` }),
-      });
+      const person = await session.send('POST', '/api/people', { organizationId: id, givenName: 'Testa', familyName: `Crashworth ${label}-${i}` });
       if (person.status !== 201) throw new Error(`create person answered ${person.status}`);
       acknowledged.people.add(((await person.json()) as { id: string }).id);
     } catch (error) {
@@ -82,23 +78,21 @@ describe('a server killed while writing', () => {
   it('keeps every write it acknowledged, and the audit chain verifies', async () => {
     const acknowledged = new Acknowledged();
     for (let round = 0; round < KILLS; round++) {
-      server = await startServer({ target: testDb.target, dataDir, admin: ADMIN });
-      const { url } = server;
-      const headers = await signIn(url, ADMIN);
+      server = await start();
+      const session = await signIn(server, ADMIN.email, ADMIN.password);
       const before = acknowledged.organizations.size;
-      const writers = Array.from({ length: WRITERS }, (_, w) => writeUntilKilled(url, headers, `${round}.${w}`, acknowledged));
+      const writers = Array.from({ length: WRITERS }, (_, w) => writeUntilKilled(session, `${round}.${w}`, acknowledged));
       // Kill once writes are flowing, at a different point of the stream each round.
       await acknowledged.organizationsReach(before + 10 + round * 7);
-      await server.kill();
+      await killServer(server);
       server = null;
       await Promise.all(writers);
     }
 
-    server = await startServer({ target: testDb.target, dataDir, admin: ADMIN });
-    const headers = await signIn(server.url, ADMIN);
-    const verification = await fetch(`${server.url}/api/audit/verification`, { headers });
+    server = await start();
+    const verification = await (await signIn(server, ADMIN.email, ADMIN.password)).send('GET', '/api/audit/verification');
     expect(await verification.json()).toMatchObject({ isIntact: true, problems: [] });
-    await server.stop();
+    await stopServer(server);
     server = null;
 
     const database = openDatabase(testDb.target);

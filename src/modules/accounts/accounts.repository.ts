@@ -1,19 +1,23 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
+import { lockingRead, lockName } from '../../platform/db/locks.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import type { ApiTokensTable, DB, UserRow, UsersTable } from '../../platform/db/schema.js';
 
 export function usersRepository(db: Kysely<DB>) {
   return {
-    /** Admins who can still sign in: the last one may not be demoted or disabled. */
-    async countActiveAdmins(): Promise<number> {
-      const row = await db
-        .selectFrom('users')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('role', '=', 'admin')
-        .where('disabled_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+    /**
+     * Admins who can still sign in, their rows locked until the transaction ends: the last one
+     * may not be demoted or disabled, and two admins removing each other at once queue here, the
+     * second counting after the first.
+     */
+    async lockActiveAdmins(): Promise<number> {
+      const rows = await lockingRead(db, db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).orderBy('id'));
+      return rows.length;
+    },
+    /** Queues processes starting at once on an empty database, so one of them makes the first admin. */
+    lockFirstAdmin(): Promise<void> {
+      return lockName(db, 'users.first_admin');
     },
     findById(id: string): Promise<UserRow | undefined> {
       return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();

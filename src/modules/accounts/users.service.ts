@@ -147,7 +147,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
         await checkBinding(ctx, trx, input);
 
         const losesAdmin = current.role === 'admin' && current.disabled_at === null && (role !== 'admin' || input.isDisabled === true);
-        if (losesAdmin && (await usersRepository(trx).countActiveAdmins()) <= 1) {
+        if (losesAdmin && (await usersRepository(trx).lockActiveAdmins()) <= 1) {
           throw ruleBroken('users.last_admin', 'This is the last active admin: make another admin first.');
         }
         const now = instant(clock);
@@ -200,6 +200,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
       const hash = await passwords.hash(options.password ?? (oneTimePassword as string));
       try {
         return await db.transaction().execute(async (trx) => {
+          await usersRepository(trx).lockFirstAdmin();
           if ((await usersRepository(trx).count()) > 0) return null;
           const now = instant(clock);
           const row = await usersRepository(trx).insert({

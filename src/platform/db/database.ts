@@ -77,7 +77,11 @@ class ImmediateSqliteDriver extends SqliteDriver {
 /**
  * SQLite runs DDL inside a transaction, so migrations run in one: two processes starting on a
  * fresh file queue for its write lock, and the second finds the first's work done, instead of
- * both creating the same tables (Kysely takes no migration lock on SQLite otherwise).
+ * both creating the same tables (Kysely takes no migration lock on SQLite otherwise). The
+ * transaction begins IMMEDIATE (the driver above) and Kysely reads the applied migrations inside
+ * it, so what it finds applied cannot change before it runs the rest. On PostgreSQL Kysely holds
+ * an advisory lock around the same read and run. test/two-processes.api.test.ts starts four
+ * processes at once on a fresh database of either engine.
  */
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
