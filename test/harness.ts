@@ -48,7 +48,10 @@ export async function createTestApp(options: { now?: string; env?: Record<string
 export interface Agent {
   user: { id: string; email: string; role: Role };
   actor: Actor;
+  /** An API token of the user that may read and write in every area, for calls made as a script. */
   token: string;
+  /** The id of the session the agent's calls come with. */
+  sessionId: string;
   ctx: RequestContext;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, version?: number): Promise<LightMyRequestResponse>;
@@ -59,7 +62,10 @@ export interface Agent {
 
 let userCounter = 0;
 
-/** Creates a user with a role (bound as the role needs) and returns a client that calls as them with an API token. */
+/**
+ * Creates a user with a role (bound as the role needs) and returns a client that calls as them
+ * as from a browser: the session cookie and the CSRF header. `token` is an API token of theirs.
+ */
 export async function agentFor(
   t: TestApp,
   role: Role,
@@ -76,22 +82,25 @@ export async function agentFor(
   });
   const actor: Actor = { id: user.id, label: user.email, role, organizationId: user.organizationId, personId: user.personId };
   const ctx: RequestContext = { actor, requestId: null, ip: null };
-  const { secret } = await t.services.tokens.create(ctx, { name: 'test' });
+  const { secret } = await t.services.tokens.create(ctx, { name: 'test', access: 'write' });
+  const session = await t.services.auth.signIn({ email: user.email, password: TEST_PASSWORD, ip: '127.0.0.1', userAgent: null, requestId: 'harness' });
+  const cookies = { cadre_session: session.token };
   const headers = (version?: number) => ({
-    authorization: `Bearer ${secret}`,
+    'x-csrf-token': session.csrfToken,
     ...(version !== undefined && { 'if-match': `"${version}"` }),
   });
   const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, body: unknown, version?: number) =>
-    t.app.inject({ method, url, headers: headers(version), ...(body !== undefined && { payload: body as object }) });
+    t.app.inject({ method, url, cookies, headers: headers(version), ...(body !== undefined && { payload: body as object }) });
   return {
     user: { id: user.id, email: user.email, role },
     actor,
     token: secret,
+    sessionId: session.sessionId,
     ctx,
-    get: (url) => t.app.inject({ method: 'GET', url, headers: headers() }),
+    get: (url) => t.app.inject({ method: 'GET', url, cookies, headers: headers() }),
     post: (url, body, version) => send('POST', url, body, version),
     put: (url, body, version) => send('PUT', url, body, version),
     patch: (url, body, version) => send('PATCH', url, body, version),
-    delete: (url) => t.app.inject({ method: 'DELETE', url, headers: headers() }),
+    delete: (url) => t.app.inject({ method: 'DELETE', url, cookies, headers: headers() }),
   };
 }

@@ -11,7 +11,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'users',
   'sessions',
   'api_tokens',
-  'sign_in_failures',
+  'sign_in_throttles',
   'audit_head',
   'audit_events',
   'partnerships',
