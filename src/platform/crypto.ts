@@ -53,14 +53,15 @@ export function createGate(options: { concurrent: number; queued: number }) {
  *
  * Each scrypt holds a libuv thread and 128 MiB for a while: a flood of sign-ins running them
  * all at once would take every core from signed-in requests. So hashing goes through a gate,
- * by default half the cores at once and 32 waiting; the rest are told to come back (429).
+ * by default half the cores at once and 8 waiting (a few seconds of work); the rest are told to
+ * come back (429), rather than wait behind a flood.
  */
 export function createPasswordHasher(
   options: { logCost?: number; concurrent?: number; queued?: number } = {},
 ): PasswordHasher {
   const gate = createGate({
     concurrent: options.concurrent ?? Math.max(1, Math.floor(availableParallelism() / 2)),
-    queued: options.queued ?? 32,
+    queued: options.queued ?? 8,
   });
   const N = 2 ** (options.logCost ?? 17);
   const r = 8;
