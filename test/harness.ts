@@ -23,12 +23,12 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database of the engine under test, driven through app.inject. */
-export async function createTestApp(options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: string; env?: Record<string, string>; hashing?: { concurrent: number; queued: number } } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock = fixedClock(options.now ?? '2026-11-28T12:00:00Z');
   const config = loadConfig({ LOG_LEVEL: 'silent', CADRE_DATA_DIR: '/nonexistent', ...options.env });
   // A cheaper scrypt cost keeps the suite fast; the stored hash records its own cost.
-  const passwords = createPasswordHasher({ logCost: 10 });
+  const passwords = createPasswordHasher({ logCost: 10, ...options.hashing });
   const { app, services } = await createApp({ config, database: testDb.database, secretKey: TEST_SECRET, clock, passwords, webRoot: null });
   await app.ready();
   return {

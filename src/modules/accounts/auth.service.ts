@@ -71,7 +71,10 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, device
     async signIn(input: { email: string; password: string; ip: string; userAgent: string | null; requestId: string; device?: string | undefined }) {
       const reservation = await throttle.reserve({ email: input.email, ip: input.ip, device: deviceOf(deviceKey, input.email, input.device) });
       const user = await usersRepository(db).findByEmail(input.email);
-      const isValid = await passwords.verify(input.password, user?.password_hash ?? null);
+      const isValid = await passwords.verify(input.password, user?.password_hash ?? null).catch(async (error: unknown) => {
+        await throttle.released(reservation);
+        throw error;
+      });
       const now = instant(clock);
       const ctxFor = (actor: Actor): RequestContext => ({ actor, requestId: input.requestId, ip: input.ip });
       if (!user || !isValid || user.disabled_at !== null) {

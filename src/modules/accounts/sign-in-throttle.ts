@@ -97,6 +97,14 @@ export function createSignInThrottle({ db, clock }: { db: Kysely<DB>; clock: Clo
       });
     },
 
+    /** Gives the attempt back when its password could not be checked at all (hashing was too busy). */
+    async released(reservation: Reservation): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const repo = signInThrottlesRepository(trx);
+        for (const key of [...reservation.account, ...reservation.address]) await repo.refund(key);
+      });
+    },
+
     /** Housekeeping that rides on sign-in, so no background job is needed to keep the table small. */
     async forgetIdle(): Promise<void> {
       const before = new Date(clock.now().getTime() - SIGN_IN_LIMITS.forgetAfterHours * 3_600_000).toISOString();

@@ -134,6 +134,23 @@ describe('sign-in throttling', () => {
     expect((await signIn(known, TEST_PASSWORD, { from, device })).statusCode).toBe(200);
   });
 
+  it('gives an attempt back when hashing was too busy to check it', async () => {
+    const busy = await createTestApp({ hashing: { concurrent: 1, queued: 0 } });
+    try {
+      await busy.services.users.create(busy.system, { email: 'busy@example.test', name: 'Busy', role: 'viewer', password: TEST_PASSWORD });
+      const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => signIn('busy@example.test', `wrong ${i}`, { from: addressFor(900 + i), app: busy })));
+      const checked = burst.filter((r) => r.statusCode === 401).length;
+      expect(checked).toBeGreaterThanOrEqual(1);
+      expect(burst.filter((r) => r.statusCode === 429).every((r) => r.headers['retry-after'] === '1')).toBe(true);
+      // Only the attempts that were checked count: the rest of the free ones are still there.
+      for (let i = checked; i < SIGN_IN_LIMITS.account.free; i += 1) {
+        expect((await signIn('busy@example.test', `wrong again ${i}`, { from: addressFor(950 + i), app: busy })).statusCode).toBe(401);
+      }
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('reads the client address only through a trusted proxy, so rotating X-Forwarded-For does not help', async () => {
     for (const trust of ['10.0.0.1', 'true', '10.0.0.0/24']) {
       const proxied = await createTestApp({ env: { CADRE_TRUST_PROXY: trust } });
