@@ -82,25 +82,37 @@ export async function agentFor(
   });
   const actor: Actor = { id: user.id, label: user.email, role, organizationId: user.organizationId, personId: user.personId };
   const ctx: RequestContext = { actor, requestId: null, ip: null };
-  const { secret } = await t.services.tokens.create(ctx, { name: 'test', access: 'write' });
-  const session = await t.services.auth.signIn({ email: user.email, password: TEST_PASSWORD, ip: '127.0.0.1', userAgent: null, requestId: 'harness' });
-  const cookies = { cadre_session: session.token };
-  const headers = (version?: number) => ({
-    'x-csrf-token': session.csrfToken,
-    ...(version !== undefined && { 'if-match': `"${version}"` }),
-  });
-  const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, body: unknown, version?: number) =>
-    t.app.inject({ method, url, cookies, headers: headers(version), ...(body !== undefined && { payload: body as object }) });
+  const { secret } = await t.services.tokens.create(ctx, { name: 'test', access: 'write', expiresInDays: 365 });
+  const signIn = () => t.services.auth.signIn({ email: user.email, password: TEST_PASSWORD, ip: '127.0.0.1', userAgent: null, requestId: 'harness' });
+  let session = await signIn();
+  // A test that moves the clock past the session's lifetime finds the agent signed in again, as a
+  // browser would be; a session ended any other way stays ended.
+  const current = async () => {
+    if (t.clock.now().toISOString() >= session.expiresAt) session = await signIn().catch(() => session);
+    return session;
+  };
+  const request = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, version?: number) => {
+    const { token, csrfToken } = await current();
+    return t.app.inject({
+      method,
+      url,
+      cookies: { cadre_session: token },
+      headers: { 'x-csrf-token': csrfToken, ...(version !== undefined && { 'if-match': `"${version}"` }) },
+      ...(body !== undefined && { payload: body as object }),
+    });
+  };
   return {
     user: { id: user.id, email: user.email, role },
     actor,
     token: secret,
-    sessionId: session.sessionId,
+    get sessionId() {
+      return session.sessionId;
+    },
     ctx,
-    get: (url) => t.app.inject({ method: 'GET', url, cookies, headers: headers() }),
-    post: (url, body, version) => send('POST', url, body, version),
-    put: (url, body, version) => send('PUT', url, body, version),
-    patch: (url, body, version) => send('PATCH', url, body, version),
-    delete: (url) => t.app.inject({ method: 'DELETE', url, cookies, headers: headers() }),
+    get: (url) => request('GET', url),
+    post: (url, body, version) => request('POST', url, body, version),
+    put: (url, body, version) => request('PUT', url, body, version),
+    patch: (url, body, version) => request('PATCH', url, body, version),
+    delete: (url) => request('DELETE', url),
   };
 }

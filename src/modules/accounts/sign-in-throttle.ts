@@ -68,9 +68,14 @@ export function createSignInThrottle({ db, clock }: { db: Kysely<DB>; clock: Clo
         let waitMs = 0;
         for (const counter of counters) {
           const row = await repo.lock(counter.key, nowIso);
-          const isForgotten = new Date(row.last_attempt_at).getTime() < forgottenBefore;
-          if (!isForgotten) waitMs = Math.max(waitMs, new Date(row.next_allowed_at).getTime() - now.getTime());
-          counted.push({ counter, attempts: isForgotten ? 0 : row.attempts });
+          const attempts = new Date(row.last_attempt_at).getTime() < forgottenBefore ? 0 : row.attempts;
+          // Only a counter past its free attempts waits, and never longer than its ceiling, even
+          // when the clock was set back after the wait was written.
+          if (attempts >= counter.limit.free) {
+            const wait = new Date(row.next_allowed_at).getTime() - now.getTime();
+            waitMs = Math.max(waitMs, Math.min(wait, counter.limit.maxDelaySeconds * 1000));
+          }
+          counted.push({ counter, attempts });
         }
         if (waitMs > 0) {
           const retryAfterSeconds = Math.ceil(waitMs / 1000);

@@ -88,6 +88,21 @@ describe('sign-in throttling', () => {
     expect(wait).toBe(SIGN_IN_LIMITS.account.maxDelaySeconds);
   });
 
+  it('waits no longer than the ceiling when the clock was set back', async () => {
+    const email = await createUser();
+    const from = nextAddress();
+    for (let i = 0; i < SIGN_IN_LIMITS.account.free; i += 1) await signIn(email, `wrong ${i}`, { from });
+    const now = t.clock.now();
+    t.clock.set(new Date(now.getTime() - 86_400_000));
+    try {
+      const response = await signIn(email, TEST_PASSWORD, { from });
+      expect(response.statusCode).toBe(429);
+      expect(Number(response.headers['retry-after'])).toBeLessThanOrEqual(SIGN_IN_LIMITS.account.maxDelaySeconds);
+    } finally {
+      t.clock.set(now);
+    }
+  });
+
   it('lets the owner in from a browser that signed in before, while a flood slows everyone else', async () => {
     const email = await createUser();
     const ownersAddress = nextAddress();
