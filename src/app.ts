@@ -58,7 +58,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   const services = buildServices(deps);
   const authenticator: Authenticator = {
     session: async (token) => toAuthResult(await services.auth.authenticateSession(token)),
-    bearer: async (secret) => toAuthResult(await services.auth.authenticateToken(secret)),
+    bearer: async (secret, seen) => toAuthResult(await services.auth.authenticateToken(secret, seen)),
     isCsrfTokenValid: (sessionId, token) => services.auth.isCsrfTokenValid(sessionId, token),
   };
   const app = await buildServer({

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RequestContext, Role } from '../src/platform/access.js';
 import { addDays } from '../src/platform/dates.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/platform/http/auth.js';
+import { sessionHandle } from '../src/modules/accounts/accounts.mapper.js';
 import { buildEngagement, buildOrganization, buildPartnership, buildPerson } from './factories.js';
 import { type Agent, agentFor, createTestApp, TEST_PASSWORD, type TestApp } from './harness.js';
 
@@ -120,6 +121,12 @@ async function sessionOf(a: Agent) {
   expect(login.statusCode).toBe(200);
   const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE);
   return { cookies: { [SESSION_COOKIE]: cookie?.value ?? '' }, headers: { [CSRF_HEADER]: login.json().csrfToken as string } };
+}
+
+/** A new session of the agent's user, named as the API names sessions. */
+async function freshSessionOf(a: Agent): Promise<string> {
+  const session = await t.services.auth.signIn({ email: a.user.email, password: TEST_PASSWORD, ip: '127.0.0.1', userAgent: 'matrix', requestId: 'matrix' });
+  return sessionHandle(session.sessionId);
 }
 
 interface Case {
@@ -270,15 +277,22 @@ const cases: Case[] = [
     expect: everyone(204),
   },
   {
-    // Every caller changes their own password (a token caller's sessions all end), then it is put back for the cases that sign in.
+    // Every caller changes their own password; a user of the caller's role does it, since a change revokes the caller's tokens.
     route: 'POST /api/auth/password',
     call: async (a) => {
-      const newPassword = `matrix passphrase number ${++counter}`;
-      const response = await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword });
-      if (response.statusCode === 200) await t.services.auth.changePassword(a.ctx, null, newPassword, TEST_PASSWORD);
-      return response;
+      const body = { currentPassword: TEST_PASSWORD, newPassword: `matrix passphrase number ${++counter}` };
+      if (a === callers.anonymous) return a.post('/api/auth/password', body);
+      const binding = { ...(a.actor.organizationId && { organizationId: a.actor.organizationId }), ...(a.actor.personId && { personId: a.actor.personId }) };
+      return (await agentFor(t, a.user.role, binding)).post('/api/auth/password', body);
     },
     expect: everyone(200),
+  },
+  { route: 'GET /api/auth/sessions', call: (a) => a.get('/api/auth/sessions'), expect: everyone(200) },
+  { route: 'DELETE /api/auth/sessions', call: (a) => a.delete('/api/auth/sessions'), expect: everyone(200) },
+  {
+    route: 'DELETE /api/auth/sessions/:id',
+    call: async (a, f) => a.delete(`/api/auth/sessions/${await freshSessionOf(f === fixtures.own && a !== callers.anonymous ? a : stranger)}`),
+    expect: holderOnly(204),
   },
   { route: 'GET /api/tokens', call: (a) => a.get('/api/tokens'), expect: everyone(200) },
   { route: 'POST /api/tokens', call: (a) => a.post('/api/tokens', { name: 'matrix' }), expect: everyone(201) },
@@ -304,6 +318,21 @@ const cases: Case[] = [
     expect: adminOnly(200),
   },
   { route: 'POST /api/users/:id/password-reset', call: (a) => a.post(`/api/users/${userId}/password-reset`), expect: adminOnly(200) },
+  { route: 'GET /api/users/:id/sessions', call: (a) => a.get(`/api/users/${stranger.user.id}/sessions`), expect: adminOnly(200) },
+  { route: 'DELETE /api/users/:id/sessions', call: (a) => a.delete(`/api/users/${userId}/sessions`), expect: adminOnly(200) },
+  {
+    route: 'DELETE /api/users/:id/sessions/:sessionId',
+    call: async (a) => a.delete(`/api/users/${stranger.user.id}/sessions/${await freshSessionOf(stranger)}`),
+    expect: adminOnly(204),
+  },
+  {
+    route: 'DELETE /api/users/:id/tokens/:tokenId',
+    call: async (a) => {
+      const { token } = await t.services.tokens.create(stranger.ctx, { name: `matrix ${++counter}` });
+      return a.delete(`/api/users/${stranger.user.id}/tokens/${token.id}`);
+    },
+    expect: adminOnly(200),
+  },
   { route: 'GET /api/audit', call: (a) => a.get('/api/audit'), expect: adminOnly(200) },
   { route: 'GET /api/audit/verification', call: (a) => a.get('/api/audit/verification'), expect: adminOnly(200) },
 

@@ -84,6 +84,21 @@ describe('two server processes on one database', () => {
     expect((await fetch(`${b.url}/api/auth/logout`, { method: 'POST', headers })).status).toBe(204);
     expect((await fetch(`${a.url}/api/auth/me`, { headers })).status).toBe(401);
   });
+
+  it('count sign-in attempts together: of 32 wrong passwords sent to both at once, only the free ones are checked', async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 32 }, (_, i) =>
+        fetch(`${(i % 2 === 0 ? a : b).url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'guessed@two.test', password: `wrong password ${i}` }),
+        }),
+      ),
+    );
+    const statuses = attempts.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(27);
+  });
 });
 
 describe('processes starting at once on a fresh database', () => {

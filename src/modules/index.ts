@@ -8,6 +8,7 @@ import type { Job } from '../platform/jobs.js';
 import type { Mailer } from '../platform/mail.js';
 import { authRoutes, tokensRoutes, usersRoutes } from './accounts/accounts.routes.js';
 import { createAuthService } from './accounts/auth.service.js';
+import { createSessionsService } from './accounts/sessions.service.js';
 import { createTokensService } from './accounts/tokens.service.js';
 import { createUsersService } from './accounts/users.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -88,14 +89,16 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
   const notifications = createNotificationsService({ db, clock });
   const cascade = createCascadeService({ db, people });
   const enrollments = createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges });
+  const tokens = createTokensService({ db, clock, audit });
   const jobs: Job[] = [
     { name: 'certification-reminders', intervalMs: 6 * 3_600_000, run: createCertificationReminders({ db, clock, users, notifications, mailer }) },
   ];
   return {
     organizations,
     users,
-    auth: createAuthService({ db, clock, audit, passwords, csrfKey: deriveKey(secretKey, 'csrf'), sessionHours }),
-    tokens: createTokensService({ db, clock, audit }),
+    auth: createAuthService({ db, clock, audit, passwords, csrfKey: deriveKey(secretKey, 'csrf'), deviceKey: deriveKey(secretKey, 'device-cookies'), sessionHours }),
+    tokens,
+    sessions: createSessionsService({ db, clock, audit, tokens }),
     auditLog: createAuditLogService({ db }),
     partnerships: createPartnershipsService({ db, clock, audit, organizations, users }),
     agreements: createAgreementsService({ db, clock, audit }),
@@ -126,7 +129,7 @@ export type Services = ReturnType<typeof createServices>;
 
 export function moduleRoutes(services: Services, options: { sessionHours: number }): RoutePlugin[] {
   return [
-    authRoutes({ auth: services.auth, users: services.users, sessionHours: options.sessionHours }),
+    authRoutes({ auth: services.auth, users: services.users, sessions: services.sessions, sessionHours: options.sessionHours }),
     usersRoutes(services),
     tokensRoutes(services),
     auditRoutes(services),

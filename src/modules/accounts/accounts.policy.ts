@@ -11,6 +11,8 @@ export const usersPolicy = definePolicy({
     create: { admin: 'all' },
     update: { admin: 'all' },
     resetPassword: { admin: 'all' },
+    /** See any user's sessions and API tokens and end them. */
+    manageSessions: { admin: 'all' },
     assignWork: grant(STAFF, 'all'),
   },
 });

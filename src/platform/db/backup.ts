@@ -8,7 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
-import { ORDER_COLUMNS, TABLES_IN_DEPENDENCY_ORDER } from './tables.js';
+import { ORDER_COLUMNS, RETIRED_TABLES, TABLES_IN_DEPENDENCY_ORDER } from './tables.js';
 
 const LOGICAL_FORMAT = 'cadre-logical-backup';
 const BATCH = 1000;
@@ -109,6 +109,7 @@ export async function restoreLogical(database: Database, file: string): Promise<
         if (missing.length > 0) throw new BackupError(`The backup comes from a newer Cadre (migrations ${missing.join(', ')}); upgrade first.`);
         continue;
       }
+      if (entry.table && RETIRED_TABLES.includes(entry.table)) continue;
       if (!entry.table || !entry.row || !(TABLES_IN_DEPENDENCY_ORDER as readonly string[]).includes(entry.table)) {
         throw new BackupError(`The backup holds an unknown table: ${String(entry.table)}.`);
       }

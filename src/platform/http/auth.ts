@@ -8,7 +8,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 export interface Authenticator {
   session(token: string): Promise<AuthResult | null>;
-  bearer(secret: string): Promise<AuthResult | null>;
+  bearer(secret: string, seen: { ip: string; userAgent: string | null }): Promise<AuthResult | null>;
   isCsrfTokenValid(sessionId: string, token: string | undefined): boolean;
 }
 
@@ -65,16 +65,26 @@ export function registerAuthentication(app: App, authenticator: Authenticator, o
         throw new AppError('forbidden', `Missing or wrong ${CSRF_HEADER} header: read it from GET /api/auth/me and send it with every change.`);
       }
     }
+    if (auth.method === 'token') refuseOutsideToken(auth, request.method, config.isSessionOnly === true);
     if (auth.mustChangePassword && !config.isOpenBeforePasswordChange) {
       throw new AppError('password_change_required', 'Change your one-time password first (POST /api/auth/password).');
     }
   });
 
+  /** A token never manages credentials or accounts; a read-only one only reads (safe methods). */
+  function refuseOutsideToken(auth: AuthResult, method: string, isSessionOnly: boolean) {
+    if (isSessionOnly) throw new AppError('forbidden', 'API tokens cannot manage tokens, passwords, sessions or users: sign in at the browser.');
+    if (auth.actor.credential?.access === 'read' && !SAFE_METHODS.has(method)) {
+      throw new AppError('forbidden', 'This API token may only read.');
+    }
+  }
+
   async function resolve(request: FastifyRequest, reply: FastifyReply): Promise<AuthResult | null> {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const auth = match?.[1] ? await authenticator.bearer(match[1]) : null;
+      const seen = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+      const auth = match?.[1] ? await authenticator.bearer(match[1], seen) : null;
       if (!auth) throw new AppError('unauthenticated', 'The API token is not valid, has expired or was revoked.');
       return auth;
     }

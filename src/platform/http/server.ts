@@ -21,12 +21,13 @@ import type { App } from './context.js';
 import { guardInput } from './input-guard.js';
 import { onClientError, sendProblem, toProblem } from './problem.js';
 import { AppError, notFound } from '../errors.js';
+import type { TrustProxy } from '../../config.js';
 
 export type RoutePlugin = (app: App) => void;
 
 export interface ServerOptions {
   logLevel: string;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   authenticator: Authenticator;
   routes: RoutePlugin[];
   /** The built web app (index.html and assets); left out, only the API is served. */
@@ -50,10 +51,22 @@ function loggerOptions(level: string): FastifyServerOptions['logger'] {
   };
 }
 
+/**
+ * Fastify's trustProxy from the configured proxies. A hop count is a function of the hop: the
+ * nearest `hops` senders are believed whoever they are (Fastify refuses a bare number, since a
+ * client reaching Cadre directly could then claim any address: hop counts are for a Cadre only
+ * the proxies can reach).
+ */
+function trustProxyOption(trust: TrustProxy): NonNullable<FastifyServerOptions['trustProxy']> {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return [...trust];
+}
+
 export async function buildServer(options: ServerOptions): Promise<App> {
   const app = Fastify({
     logger: loggerOptions(options.logLevel),
-    trustProxy: options.trustProxy,
+    trustProxy: trustProxyOption(options.trustProxy),
     genReqId: () => newId(),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },

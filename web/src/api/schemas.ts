@@ -25,8 +25,12 @@ export {
   createApiTokenSchema,
   createUserSchema,
   signInSchema,
+  tokenAreaSchema,
+  TOKEN_LIFETIME_DAYS,
   type ApiToken,
+  type Session,
   type User,
+  type UserCredentials,
 } from '../../../src/modules/accounts/accounts.schemas.js';
 export { type AuditEvent } from '../../../src/modules/audit/audit.schemas.js';
 export {

@@ -185,6 +185,7 @@ export function accountArea(t: TFunction): Area {
     links: [
       { to: '/account/password', label: t('nav.changePassword') },
       { to: '/account/tokens', label: t('nav.tokens') },
+      { to: '/account/sessions', label: t('nav.sessions') },
     ],
   };
 }

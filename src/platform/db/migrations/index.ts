@@ -8,6 +8,7 @@ import * as reports from './2026-11-28-06-reports.js';
 import * as imports from './2026-11-28-07-imports.js';
 import * as reportIndexes from './2026-11-28-08-report-indexes.js';
 import * as workRuns from './2026-12-06-01-work-runs.js';
+import * as credentials from './2026-12-06-10-credentials.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-07-imports': imports,
   '2026-11-28-08-report-indexes': reportIndexes,
   '2026-12-06-01-work-runs': workRuns,
+  '2026-12-06-10-credentials': credentials,
 };
