@@ -44,9 +44,18 @@ export async function backup(env: Record<string, string | undefined>, options: {
     const now = new Date();
     const extension = database.engine === 'sqlite' ? 'db' : 'jsonl.gz';
     const file = path.resolve(options.output ?? path.join(config.dataDir, 'backups', `cadre-${stamp(now)}.${extension}`));
-    makePrivateDir(path.dirname(file));
+    try {
+      makePrivateDir(path.dirname(file));
+    } catch (error) {
+      throw new BackupError(`Cannot make the directory for ${file}: ${error instanceof Error ? error.message : String(error)}.`);
+    }
     const started = performance.now();
-    const { kind } = await backupDatabase(database, file, { now, keyFingerprint });
+    const { kind } = await backupDatabase(database, file, { now, keyFingerprint }).catch((error: unknown) => {
+      const { code, message } = error as { code?: unknown; message?: string };
+      // The disk full, the directory not writable: the operator's to fix, said plainly.
+      if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && code !== 'ECONNREFUSED') throw new BackupError(`Cannot write ${file}: ${message ?? code}. Nothing was written there.`);
+      throw error;
+    });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const size = fs.statSync(file).size;
     out(`Wrote a ${kind === 'sqlite' ? 'SQLite' : 'logical'} backup to ${file} (${(size / 1024).toFixed(1)} KiB, ${seconds} s); it needs the master secret with fingerprint ${keyFingerprint}.`);
