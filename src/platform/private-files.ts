@@ -13,19 +13,27 @@ export function makePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
 }
 
-/** Takes group and other access off a file made before files were private; a missing file is left missing. */
+/**
+ * Takes group and other access off a file made before files were private. Best effort: a missing
+ * file is left missing, and one this user may not change (another owner, a read-only mount) is
+ * left as it is.
+ */
 export function restrictToOwner(file: string): void {
   try {
     if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, PRIVATE_FILE_MODE);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (!['ENOENT', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
   }
 }
 
 /** Creates the file empty and private when it does not exist yet, so whatever fills it later inherits the mode. */
 export function touchPrivateFile(file: string): void {
-  fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
-  restrictToOwner(file);
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', PRIVATE_FILE_MODE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    restrictToOwner(file);
+  }
 }
 
 function syncPath(target: string): void {
