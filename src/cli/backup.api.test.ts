@@ -202,6 +202,13 @@ async function freshTarget(): Promise<TestDatabase> {
   return target;
 }
 
+/** A logical backup of the given lines, as `cadre backup` writes them. */
+function logicalBackup(name: string, lines: unknown[]): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, gzipSync(lines.map((line) => `${JSON.stringify(line)}\n`).join('')));
+  return file;
+}
+
 describe('cadre restore and the master secret', () => {
   let file: string;
   const ANOTHER_SECRET = 'not-the-secret-the-data-was-sealed-under-0123456789';
@@ -245,6 +252,23 @@ describe('cadre restore and the master secret', () => {
     }
   });
 
+  it('restores a backup that names no key only where there is one, and says it could not check', async () => {
+    const older = logicalBackup('older.jsonl.gz', [{ format: 'cadre-logical-backup', version: 1, createdAt: '2026-12-01T00:00:00.000Z', migrations: [] }]);
+    const freshDir = fs.mkdtempSync(path.join(dir, 'older-data-'));
+    const target = await freshTarget();
+    try {
+      const refused = await runCadre(['restore', older], { env: { DATABASE_URL: urlOf(target.target), CADRE_DATA_DIR: freshDir } });
+      expect(refused.exitCode).toBe(1);
+      expect(refused.output).toContain('does not record which master secret it needs, and there is none here');
+      expect(fs.readdirSync(freshDir)).toEqual([]);
+      const restored = await runCadre(['restore', older], { env: { DATABASE_URL: urlOf(target.target), CADRE_DATA_DIR: freshDir, CADRE_SECRET_KEY: TEST_SECRET } });
+      expect(restored, restored.output).toMatchObject({ exitCode: 0 });
+      expect(restored.output).toContain('open only if this is the key it was made with');
+    } finally {
+      await target.drop().catch(() => undefined);
+    }
+  });
+
   it('answers a problem, not a 500, when the data was sealed under another key', async () => {
     const officer = await agentFor(t, 'program_officer');
     const person = await buildPerson(t.services, t.system);
@@ -271,12 +295,6 @@ describe('cadre restore and the master secret', () => {
 });
 
 describe('cadre restore of a damaged backup', () => {
-  function logicalBackup(name: string, lines: unknown[]): string {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, gzipSync(lines.map((line) => `${JSON.stringify(line)}\n`).join('')));
-    return file;
-  }
-
   async function restoreInto(file: string) {
     const target = await freshTarget();
     try {
