@@ -81,7 +81,9 @@ function credentials() {
     async headersFor(caller: Caller): Promise<{ headers: Record<string, string>; cookies?: Record<string, string> }> {
       if (caller === 'anonymous') return { headers: {} };
       if (caller === 'token') {
-        if (!token || !(await t.services.auth.authenticateToken(token))) token = (await t.services.tokens.create(admin.ctx, { name: 'fuzz' })).secret;
+        if (!token || !(await t.services.auth.authenticateToken(token, { ip: '127.0.0.3', userAgent: null }))) {
+          token = (await t.services.tokens.create(admin.ctx, { name: 'fuzz', access: 'write' })).secret;
+        }
         return { headers: { authorization: `Bearer ${token}` } };
       }
       if (!session || !(await t.services.auth.authenticateSession(session.token))) {

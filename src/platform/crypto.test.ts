@@ -98,6 +98,6 @@ describe('field encryption', () => {
 
   it('refuses another key', () => {
     const other = createFieldCipher(deriveKey('another master secret of thirty-two characters', 'passports'));
-    expect(() => other.decrypt(cipher.encrypt('X1234567', 'p'), 'p')).toThrow();
+    expect(() => other.decrypt(cipher.encrypt('X1234567', 'p'), 'p')).toThrow(expect.objectContaining({ code: 'conflict', extra: { rule: 'secret_key.mismatch' } }));
   });
 });

@@ -111,6 +111,15 @@ export function deriveKey(secret: string, purpose: string, length = 32): Buffer 
   return Buffer.from(hkdfSync('sha256', secret, 'cadre', purpose, length));
 }
 
+/** A sealed field this server's master secret cannot open: a problem for the operator, never a 500. */
+export function sealedUnderAnotherKey(): AppError {
+  return new AppError(
+    'conflict',
+    'This data was sealed under another master secret than the one this server runs with. The operator must start Cadre with the secret key the data was written under (CADRE_SECRET_KEY or the secret.key file of the data directory).',
+    { rule: 'secret_key.mismatch' },
+  );
+}
+
 export interface FieldCipher {
   encrypt(plaintext: string, boundTo: string): string;
   decrypt(sealed: string, boundTo: string): string;
@@ -136,7 +145,12 @@ export function createFieldCipher(key: Buffer): FieldCipher {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       decipher.setAAD(Buffer.from(boundTo));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      try {
+        return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      } catch {
+        // Authentication failed: most often a restored database started with a new master secret.
+        throw sealedUnderAnotherKey();
+      }
     },
   };
 }
