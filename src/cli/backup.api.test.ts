@@ -272,7 +272,8 @@ describe('cadre restore and the master secret', () => {
   it('answers a problem, not a 500, when the data was sealed under another key', async () => {
     const officer = await agentFor(t, 'program_officer');
     const person = await buildPerson(t.services, t.system);
-    await officer.put(`/api/people/${person.id}/readiness/passport`, { completedOn: '2008-01-01', expiresOn: '2018-01-01', passportNumber: 'X12345678' });
+    const stored = await officer.put(`/api/people/${person.id}/readiness/passport`, { completedOn: '2008-01-01', expiresOn: '2018-01-01', passportNumber: 'X12345678' }, person.version);
+    expect(stored.statusCode, stored.body).toBe(200);
     const office = await buildOrganization(t.services, t.system, { kind: 'program_office' });
     expect((await t.app.inject({ method: 'GET', url: `/api/public/issuers/${office.id}/status/revocation` })).statusCode).toBe(200);
 
@@ -284,7 +285,7 @@ describe('cadre restore and the master secret', () => {
         await stranger.post(`/api/people/${person.id}/passport-number/reveal`),
         await app.inject({ method: 'GET', url: `/api/public/issuers/${office.id}/status/revocation` }),
       ]) {
-        expect(response.statusCode).toBe(409);
+        expect(response.statusCode, response.body).toBe(409);
         expect(response.headers['content-type']).toContain('application/problem+json');
         expect(response.json()).toMatchObject({ type: 'urn:cadre:rule:secret_key.mismatch', detail: expect.stringContaining('another master secret') });
       }

@@ -82,6 +82,7 @@ export const ORDER_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[n
   offering_instructors: ['offering_id', 'person_id'],
   certification_reminders: ['certification_id', 'days_before'],
   jobs: ['name'],
+  sign_in_throttles: ['key'],
   status_lists: ['organization_id'],
   badge_credentials: ['certification_id'],
   import_chunks: ['import_id', 'seq'],
