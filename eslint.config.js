@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // The reliability suites (crash, fuzz, concurrency, backups) print what they measured, for
+    // CI's log and the README's figures.
+    files: ['test/**/*.api.test.ts'],
+    rules: { 'no-console': ['error', { allow: ['info'] }] },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -38,6 +44,11 @@ export default tseslint.config(
           message: 'Queries belong in the module’s repository (*.repository.ts); call it from the service.',
         },
         { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'Raw SQL belongs in a repository (*.repository.ts) or src/platform/db.' },
+        {
+          // A versioned update (id, version, changes) answers false when someone changed the row first.
+          selector: 'ExpressionStatement > AwaitExpression > CallExpression[callee.property.name=/^update/][arguments.length=3]',
+          message: 'A versioned update that lost its version check must fail: check its result (staleVersion), never discard it.',
+        },
       ],
       'no-restricted-imports': ['error', { paths: [{ name: 'kysely', importNames: ['sql'], message: 'Raw SQL belongs in a repository (*.repository.ts) or src/platform/db.' }] }],
     },

@@ -70,7 +70,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   const services = buildServices(deps);
   const authenticator: Authenticator = {
     session: async (token) => toAuthResult(await services.auth.authenticateSession(token), deps.config.secondFactorRoles),
-    bearer: async (secret) => toAuthResult(await services.auth.authenticateToken(secret), deps.config.secondFactorRoles),
+    bearer: async (secret, seen) => toAuthResult(await services.auth.authenticateToken(secret, seen), deps.config.secondFactorRoles),
     isCsrfTokenValid: (sessionId, token) => services.auth.isCsrfTokenValid(sessionId, token),
   };
   const app = await buildServer({
@@ -85,6 +85,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
     webRoot: deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot,
     version: packageVersion(),
     isHealthy: () => isReady(deps.database),
+    publicUrl: deps.config.publicUrl,
   });
   return { app, services };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, parseTrustProxy } from './config.js';
 
 describe('configuration', () => {
   it('defaults to SQLite under ./data on port 3000', () => {
@@ -57,5 +57,31 @@ describe('configuration', () => {
     expect(() => loadConfig({ CADRE_OIDC_ISSUER: 'https://idp.example.test' })).toThrow(
       /needs CADRE_OIDC_CLIENT_ID and CADRE_OIDC_PRIVATE_KEY_FILE too/,
     );
+  });
+
+  it('trusts no proxy by default, and never every sender', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ CADRE_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    // `true` from earlier versions keeps working behind the one proxy it was meant for.
+    expect(loadConfig({ CADRE_TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ CADRE_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ CADRE_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+
+  it('reads a list of proxy addresses and ranges', () => {
+    expect(loadConfig({ CADRE_TRUST_PROXY: '10.0.0.0/8, 192.168.1.10,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.10',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('names a proxy setting it cannot read', () => {
+    for (const wrong of ['yes', '10.0.0.0/33', '300.1.1.1', 'proxy.example.test', '10.0.0.1/8/1', ',', '99']) {
+      expect(parseTrustProxy(wrong), wrong).toBeNull();
+    }
+    expect(() => loadConfig({ CADRE_TRUST_PROXY: '10.0.0.0/33' })).toThrow(/CADRE_TRUST_PROXY: must be false, true, a number/);
   });
 });

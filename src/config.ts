@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Role } from './platform/access.js';
@@ -25,9 +26,17 @@ const envSchema = z.object({
   CADRE_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   CADRE_PUBLIC_URL: z.url().optional(),
   CADRE_TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((value) => value === 'true'),
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed === null) {
+        ctx.addIssue({ code: 'custom', message: 'must be false, true, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges' });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .describe('Which proxies may tell the client address and protocol (X-Forwarded-For/-Proto).'),
   CADRE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   CADRE_SMTP_URL: z
     .string()
@@ -64,6 +73,44 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/**
+ * Which proxies are believed about the client: none (`false`), the nearest `n` hops, or only
+ * requests arriving from the listed addresses and ranges. Never every sender: a client could
+ * then name any address it likes in X-Forwarded-For and step around per-address limits.
+ */
+export type TrustProxy = false | number | readonly string[];
+
+/** Names proxy-addr (Fastify's trustProxy) knows for groups of addresses. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  if (!address || extra !== undefined) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  const prefix = /^\d{1,3}$/.test(bits) ? Number(bits) : Number.NaN;
+  return prefix >= 0 && prefix <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `false` (or empty): no proxy. A whole number: that many proxies in front, the client address
+ * read that many hops back. A list: the proxies' addresses or CIDR ranges. `true`, from before
+ * lists were accepted, now means one proxy in front, not "believe anyone".
+ */
+export function parseTrustProxy(raw: string): TrustProxy | null {
+  const value = raw.trim().toLowerCase();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return 1;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops === 0 ? false : hops <= 32 ? hops : null;
+  }
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  return entries.length > 0 && entries.every(isProxyAddress) ? Object.freeze(entries) : null;
+}
+
 export type DatabaseTarget =
   | { engine: 'sqlite'; file: string }
   | { engine: 'postgres'; url: string };
@@ -77,7 +124,7 @@ export interface Config {
   readonly adminPassword: string | undefined;
   readonly secretKey: string | undefined;
   readonly publicUrl: string | undefined;
-  readonly trustProxy: boolean;
+  readonly trustProxy: TrustProxy;
   readonly sessionHours: number;
   /** Where reminders are mailed through; without it, reminders are in-app only. */
   readonly smtpUrl: string | undefined;

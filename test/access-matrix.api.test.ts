@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RequestContext, Role } from '../src/platform/access.js';
 import { addDays } from '../src/platform/dates.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/platform/http/auth.js';
+import { sessionHandle } from '../src/modules/accounts/accounts.mapper.js';
 import { buildEngagement, buildOrganization, buildPartnership, buildPerson } from './factories.js';
-import { type Agent, agentFor, createTestApp, TEST_PASSWORD, type TestApp } from './harness.js';
+import { type Agent, agentFor, createTestApp, signedIn, TEST_PASSWORD, type TestApp } from './harness.js';
 import { softAuthenticator } from './support/soft-authenticator.js';
 
 /** Where the harness's Cadre says it is (no CADRE_PUBLIC_URL: localhost on the default port): passkeys are made for it. */
@@ -128,6 +129,12 @@ async function sessionOf(a: Agent) {
   return { cookies: { [SESSION_COOKIE]: cookie?.value ?? '' }, headers: { [CSRF_HEADER]: login.json().csrfToken as string } };
 }
 
+/** A new session of the agent's user, named as the API names sessions. */
+async function freshSessionOf(a: Agent): Promise<string> {
+  const session = await signedIn(t.services.auth.signIn({ email: a.user.email, password: TEST_PASSWORD, ip: '127.0.0.1', userAgent: 'matrix', requestId: 'matrix' }));
+  return sessionHandle(session.sessionId);
+}
+
 interface Case {
   route: string;
   call: (agent: Agent, f: Fixture) => Promise<{ statusCode: number }>;
@@ -217,9 +224,16 @@ async function inSessionWithFactor(a: Agent, method: 'POST' | 'DELETE', url: str
   return t.app.inject({ method, url, cookies, headers: { [CSRF_HEADER]: login.json().csrfToken as string } });
 }
 
-/** Leaves the caller without second factors, so that signing in with the password alone still opens a session. */
+/**
+ * Leaves the caller without second factors, so that signing in with the password alone still opens
+ * a session; straight in the database, since an admin's reset would also end the caller's session.
+ */
 async function withoutFactors(a: Agent, response: LightMyRequestResponse) {
-  if (a !== callers.anonymous) await t.services.mfa.resetForUser(callers.admin.ctx, a.user.id);
+  if (a !== callers.anonymous) {
+    for (const table of ['totp_authenticators', 'passkeys', 'recovery_codes'] as const) {
+      await t.testDb.database.db.deleteFrom(table).where('user_id', '=', a.user.id).execute();
+    }
+  }
   return response;
 }
 
@@ -311,13 +325,13 @@ const cases: Case[] = [
     expect: everyone(204),
   },
   {
-    // Every caller changes their own password (a token caller's sessions all end), then it is put back for the cases that sign in.
+    // Every caller changes their own password; a user of the caller's role does it, since a change revokes the caller's tokens.
     route: 'POST /api/auth/password',
     call: async (a) => {
-      const newPassword = `matrix passphrase number ${++counter}`;
-      const response = await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword });
-      if (response.statusCode === 200) await t.services.auth.changePassword(a.ctx, null, newPassword, TEST_PASSWORD);
-      return response;
+      const body = { currentPassword: TEST_PASSWORD, newPassword: `matrix passphrase number ${++counter}` };
+      if (a === callers.anonymous) return a.post('/api/auth/password', body);
+      const binding = { ...(a.actor.organizationId && { organizationId: a.actor.organizationId }), ...(a.actor.personId && { personId: a.actor.personId }) };
+      return (await agentFor(t, a.user.role, binding)).post('/api/auth/password', body);
     },
     expect: everyone(200),
   },
@@ -385,6 +399,13 @@ const cases: Case[] = [
     expect: everyone(200),
   },
   { route: 'DELETE /api/users/:id/second-factors', call: (a) => a.delete(`/api/users/${userId}/second-factors`), expect: adminOnly(204) },
+  { route: 'GET /api/auth/sessions', call: (a) => a.get('/api/auth/sessions'), expect: everyone(200) },
+  { route: 'DELETE /api/auth/sessions', call: (a) => a.delete('/api/auth/sessions'), expect: everyone(200) },
+  {
+    route: 'DELETE /api/auth/sessions/:id',
+    call: async (a, f) => a.delete(`/api/auth/sessions/${await freshSessionOf(f === fixtures.own && a !== callers.anonymous ? a : stranger)}`),
+    expect: holderOnly(204),
+  },
   { route: 'GET /api/tokens', call: (a) => a.get('/api/tokens'), expect: everyone(200) },
   { route: 'POST /api/tokens', call: (a) => a.post('/api/tokens', { name: 'matrix' }), expect: everyone(201) },
   {
@@ -409,6 +430,21 @@ const cases: Case[] = [
     expect: adminOnly(200),
   },
   { route: 'POST /api/users/:id/password-reset', call: (a) => a.post(`/api/users/${userId}/password-reset`), expect: adminOnly(200) },
+  { route: 'GET /api/users/:id/sessions', call: (a) => a.get(`/api/users/${stranger.user.id}/sessions`), expect: adminOnly(200) },
+  { route: 'DELETE /api/users/:id/sessions', call: (a) => a.delete(`/api/users/${userId}/sessions`), expect: adminOnly(200) },
+  {
+    route: 'DELETE /api/users/:id/sessions/:sessionId',
+    call: async (a) => a.delete(`/api/users/${stranger.user.id}/sessions/${await freshSessionOf(stranger)}`),
+    expect: adminOnly(204),
+  },
+  {
+    route: 'DELETE /api/users/:id/tokens/:tokenId',
+    call: async (a) => {
+      const { token } = await t.services.tokens.create(stranger.ctx, { name: `matrix ${++counter}` });
+      return a.delete(`/api/users/${stranger.user.id}/tokens/${token.id}`);
+    },
+    expect: adminOnly(200),
+  },
   { route: 'GET /api/audit', call: (a) => a.get('/api/audit'), expect: adminOnly(200) },
   { route: 'GET /api/audit/verification', call: (a) => a.get('/api/audit/verification'), expect: adminOnly(200) },
 
@@ -508,14 +544,14 @@ const cases: Case[] = [
   },
   {
     route: 'PUT /api/people/:id/readiness/:item',
-    call: (a, f) => a.put(`/api/people/${f.personId}/readiness/medical_clearance`, { completedOn: '2026-01-05' }),
+    call: async (a, f) => a.put(`/api/people/${f.personId}/readiness/medical_clearance`, { completedOn: '2026-01-05' }, await versionOf(`/api/people/${f.personId}`)),
     expect: peopleWrite(200),
   },
   {
     route: 'DELETE /api/people/:id/readiness/:item',
     call: async (a, f) => {
       await t.services.people.setReadiness(t.system, f.personId, 'agency_release', { completedOn: '2026-01-05' });
-      return a.delete(`/api/people/${f.personId}/readiness/agency_release`);
+      return deleteAt(a, `/api/people/${f.personId}/readiness/agency_release`, await versionOf(`/api/people/${f.personId}`));
     },
     expect: peopleWrite(200),
   },

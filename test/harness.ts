@@ -23,14 +23,14 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database of the engine under test, driven through app.inject. */
-export async function createTestApp(options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: string; env?: Record<string, string>; webRoot?: string; hashing?: { concurrent: number; queued: number } } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock = fixedClock(options.now ?? '2026-11-28T12:00:00Z');
   // Second factors are off unless a suite turns them on: the suites sign in with passwords alone.
   const config = loadConfig({ LOG_LEVEL: 'silent', CADRE_DATA_DIR: '/nonexistent', CADRE_REQUIRE_SECOND_FACTOR: '', ...options.env });
   // A cheaper scrypt cost keeps the suite fast; the stored hash records its own cost.
-  const passwords = createPasswordHasher({ logCost: 10 });
-  const { app, services } = await createApp({ config, database: testDb.database, secretKey: TEST_SECRET, clock, passwords, webRoot: null });
+  const passwords = createPasswordHasher({ logCost: 10, ...options.hashing });
+  const { app, services } = await createApp({ config, database: testDb.database, secretKey: TEST_SECRET, clock, passwords, webRoot: options.webRoot ?? null });
   await app.ready();
   return {
     app,
@@ -49,7 +49,10 @@ export async function createTestApp(options: { now?: string; env?: Record<string
 export interface Agent {
   user: { id: string; email: string; role: Role };
   actor: Actor;
+  /** An API token of the user that may read and write in every area, for calls made as a script. */
   token: string;
+  /** The id of the session the agent's calls come with. */
+  sessionId: string;
   ctx: RequestContext;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, version?: number): Promise<LightMyRequestResponse>;
@@ -60,7 +63,10 @@ export interface Agent {
 
 let userCounter = 0;
 
-/** Creates a user with a role (bound as the role needs) and returns a client that calls as them with an API token. */
+/**
+ * Creates a user with a role (bound as the role needs) and returns a client that calls as them
+ * as from a browser: the session cookie and the CSRF header. `token` is an API token of theirs.
+ */
 export async function agentFor(
   t: TestApp,
   role: Role,
@@ -77,22 +83,55 @@ export async function agentFor(
   });
   const actor: Actor = { id: user.id, label: user.email, role, organizationId: user.organizationId, personId: user.personId };
   const ctx: RequestContext = { actor, requestId: null, ip: null };
-  const { secret } = await t.services.tokens.create(ctx, { name: 'test' });
-  const headers = (version?: number) => ({
-    authorization: `Bearer ${secret}`,
-    ...(version !== undefined && { 'if-match': `"${version}"` }),
-  });
-  const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, body: unknown, version?: number) =>
-    t.app.inject({ method, url, headers: headers(version), ...(body !== undefined && { payload: body as object }) });
+  const { secret } = await t.services.tokens.create(ctx, { name: 'test', access: 'write', expiresInDays: 365 });
+  const signIn = () => signedIn(t.services.auth.signIn({ email: user.email, password: TEST_PASSWORD, ip: '127.0.0.1', userAgent: null, requestId: 'harness' }));
+  let session = await signIn();
+  // A test that moves the clock past the session's lifetime finds the agent signed in again, as a
+  // browser would be; a session ended any other way stays ended.
+  const current = async () => {
+    if (t.clock.now().toISOString() >= session.expiresAt) session = await signIn().catch(() => session);
+    return session;
+  };
+  const request = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, version?: number) => {
+    const { token, csrfToken } = await current();
+    return t.app.inject({
+      method,
+      url,
+      cookies: { cadre_session: token },
+      headers: { 'x-csrf-token': csrfToken, ...(version !== undefined && { 'if-match': `"${version}"` }) },
+      ...(body !== undefined && { payload: body as object }),
+    });
+  };
   return {
     user: { id: user.id, email: user.email, role },
     actor,
     token: secret,
+    get sessionId() {
+      return session.sessionId;
+    },
     ctx,
-    get: (url) => t.app.inject({ method: 'GET', url, headers: headers() }),
-    post: (url, body, version) => send('POST', url, body, version),
-    put: (url, body, version) => send('PUT', url, body, version),
-    patch: (url, body, version) => send('PATCH', url, body, version),
-    delete: (url) => t.app.inject({ method: 'DELETE', url, headers: headers() }),
+    get: (url) => request('GET', url),
+    post: (url, body, version) => request('POST', url, body, version),
+    put: (url, body, version) => request('PUT', url, body, version),
+    patch: (url, body, version) => request('PATCH', url, body, version),
+    delete: (url) => request('DELETE', url),
+  };
+}
+
+/** A password sign-in that opens a session at once, as test users have no second factor. */
+export async function signedIn<T extends { status: string }>(result: Promise<T>): Promise<Extract<T, { status: 'signed_in' }>> {
+  const outcome = await result;
+  if (outcome.status !== 'signed_in') throw new Error(`the sign-in asked for a second factor (${outcome.status})`);
+  return outcome as Extract<T, { status: 'signed_in' }>;
+}
+
+/** Calls as the agent's API token (Authorization: Bearer), as a script would. */
+export function scriptOf(t: TestApp, agent: Agent) {
+  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) =>
+    t.app.inject({ method, url, headers: { authorization: `Bearer ${agent.token}` }, ...(body !== undefined && { payload: body as object }) });
+  return {
+    get: (url: string) => call('GET', url),
+    post: (url: string, body?: unknown) => call('POST', url, body),
+    delete: (url: string) => call('DELETE', url),
   };
 }

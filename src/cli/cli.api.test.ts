@@ -98,7 +98,7 @@ describe('backup and restore', () => {
       await cadre(['seed', '--demo'], env);
       const file = path.join(dir, source.target.engine === 'sqlite' ? 'backup.db' : 'backup.jsonl.gz');
       const written = await cadre(['backup', '--output', file], env);
-      expect(written.output).toMatch(source.target.engine === 'sqlite' ? /SQLite online backup/ : /logical backup/);
+      expect(written.output).toMatch(source.target.engine === 'sqlite' ? /SQLite backup/ : /logical backup/);
 
       if (target.target.engine === 'sqlite') {
         await target.database.close();
@@ -140,7 +140,8 @@ describe('backup and restore', () => {
       const { backupDatabase } = await import('../platform/db/backup.js');
       const { openDatabase } = await import('../platform/db/database.js');
       // Force the logical format whatever the engine, the way PostgreSQL backups are written.
-      await backupDatabase({ ...source.database, file: null }, file, new Date());
+      const { resolveSecretKey, secretKeyFingerprint } = await import('../platform/secret.js');
+      await backupDatabase({ ...source.database, file: null }, file, { now: new Date(), keyFingerprint: secretKeyFingerprint(resolveSecretKey(undefined, dataDir)) });
       const targetFile = path.join(dir, 'restored.db');
       const restored = await cadre(['restore', file], { DATABASE_URL: `sqlite:${targetFile}` });
       expect(restored.output).toMatch(/Restored \d+ rows .* audit log intact/);

@@ -1,5 +1,5 @@
 import type { Actor } from '../platform/access.js';
-import type { Policy } from '../platform/policy.js';
+import { nameResources, type Policy } from '../platform/policy.js';
 import { usersPolicy } from './accounts/accounts.policy.js';
 import { auditPolicy } from './audit/audit.policy.js';
 import { endorsementsPolicy } from './badges/badges.policy.js';
@@ -46,6 +46,11 @@ const POLICIES: Record<string, Policy<any, string>> = {
   cascade: cascadePolicy,
   endorsements: endorsementsPolicy,
 };
+
+nameResources(POLICIES);
+
+/** The resources of the access policy: the areas an API token may be limited to. */
+export const RESOURCES = Object.keys(POLICIES) as readonly string[];
 
 /** For each resource, the actions the actor's role is granted at all. */
 export function capabilitiesOf(actor: Actor): Record<string, string[]> {

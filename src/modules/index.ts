@@ -17,6 +17,7 @@ import { createPasskeys, passkeyParty } from './accounts/passkeys.js';
 import { createOidcClient } from './accounts/oidc-client.js';
 import { oidcRoutes } from './accounts/oidc.routes.js';
 import { createOidcService } from './accounts/oidc.service.js';
+import { createSessionsService } from './accounts/sessions.service.js';
 import { createTokensService } from './accounts/tokens.service.js';
 import { createUsersService } from './accounts/users.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -103,7 +104,7 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
   const enrollments = createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges });
   const passkeys = createPasskeys(passkeyParty(publicUrl));
   const gate = createSignInGate({ db, clock, passkeys });
-  const auth = createAuthService({ db, clock, audit, passwords, csrfKey: deriveKey(secretKey, 'csrf'), sessionHours, gate });
+  const auth = createAuthService({ db, clock, audit, passwords, csrfKey: deriveKey(secretKey, 'csrf'), deviceKey: deriveKey(secretKey, 'device-cookies'), sessionHours, gate });
   const mfa = createMfaService({
     db,
     clock,
@@ -114,6 +115,7 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
     auth,
     requiredRoles: secondFactorRoles,
   });
+  const tokens = createTokensService({ db, clock, audit });
   const jobs: Job[] = [
     { name: 'certification-reminders', intervalMs: 6 * 3_600_000, run: createCertificationReminders({ db, clock, users, notifications, mailer }) },
   ];
@@ -123,7 +125,8 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
     auth,
     mfa,
     oidc: oidc && createOidcService({ db, clock, audit, client: createOidcClient(oidc), gate, auth, name: oidc.name, multiFactorAcr: oidc.multiFactorAcr }),
-    tokens: createTokensService({ db, clock, audit }),
+    tokens,
+    sessions: createSessionsService({ db, clock, audit, tokens }),
     auditLog: createAuditLogService({ db }),
     partnerships: createPartnershipsService({ db, clock, audit, organizations, users }),
     agreements: createAgreementsService({ db, clock, audit }),
@@ -158,7 +161,7 @@ export function moduleRoutes(
 ): RoutePlugin[] {
   const replies = signInReplies({ sessionHours: options.sessionHours, requiredRoles: options.secondFactorRoles });
   return [
-    authRoutes({ auth: services.auth, users: services.users, replies }),
+    authRoutes({ auth: services.auth, users: services.users, sessions: services.sessions, replies }),
     mfaRoutes({ mfa: services.mfa, replies }),
     oidcRoutes({ oidc: services.oidc, redirectUrl: options.oidcRedirectUrl, replies }),
     usersRoutes(services),

@@ -14,6 +14,19 @@ export interface Actor {
   readonly organizationId: string | null;
   /** The person an instructor is bound to. */
   readonly personId: string | null;
+  /** Set when an API token acts: how far the token reaches within the role's rights. */
+  readonly credential?: CredentialScope;
+}
+
+/**
+ * What an API token may do within its user's role: only read (safe HTTP methods) or also write,
+ * in every area or only in some, an area being a resource of the access policy (`people`,
+ * `offerings`, …). A session has no such limit.
+ */
+export interface CredentialScope {
+  readonly access: 'read' | 'write';
+  /** The resources the token reaches; null for all of them. */
+  readonly areas: readonly string[] | null;
 }
 
 /** Where a change came from, carried into its audit event. */

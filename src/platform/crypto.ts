@@ -1,5 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
+import { AppError } from './errors.js';
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -14,16 +16,59 @@ export interface PasswordHasher {
 }
 
 /**
+ * Runs at most `concurrent` tasks at once and keeps at most `queued` waiting; past that it
+ * refuses at once (429 with Retry-After) rather than let work pile up without end.
+ */
+export function createGate(options: { concurrent: number; queued: number }) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (running < options.concurrent) {
+        running += 1;
+      } else {
+        if (waiting.length >= options.queued) {
+          throw new AppError('rate_limited', 'Too many passwords are being checked at once. Try again in a moment.', { retryAfterSeconds: 1 });
+        }
+        // The slot is handed over by the task that finishes, so `running` stays as it is.
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else running -= 1;
+      }
+    },
+    get load() {
+      return { running, waiting: waiting.length };
+    },
+  };
+}
+
+/**
  * scrypt, as NIST SP 800-63B allows; the cost is stored with each hash so it can be raised
  * later without breaking existing passwords. OWASP's 2^17 is the default.
+ *
+ * Each scrypt holds a libuv thread and 128 MiB for a while: a flood of sign-ins running them
+ * all at once would take every core from signed-in requests. So hashing goes through a gate,
+ * by default half the cores at once and 8 waiting (a few seconds of work); the rest are told to
+ * come back (429), rather than wait behind a flood.
  */
-export function createPasswordHasher(options: { logCost?: number } = {}): PasswordHasher {
+export function createPasswordHasher(
+  options: { logCost?: number; concurrent?: number; queued?: number } = {},
+): PasswordHasher {
+  const gate = createGate({
+    concurrent: options.concurrent ?? Math.max(1, Math.floor(availableParallelism() / 2)),
+    queued: options.queued ?? 8,
+  });
   const N = 2 ** (options.logCost ?? 17);
   const r = 8;
   const p = 1;
   const keyLength = 32;
   const derive = (password: string, salt: Buffer, n: number, rr: number, pp: number) =>
-    scryptAsync(password.normalize('NFKC'), salt, keyLength, { N: n, r: rr, p: pp, maxmem: 256 * n * rr + 1024 });
+    gate.run(() => scryptAsync(password.normalize('NFKC'), salt, keyLength, { N: n, r: rr, p: pp, maxmem: 256 * n * rr + 1024 }));
   // Compared against when the account does not exist, so that a wrong email costs the same time.
   const decoy = `scrypt$${N}$${r}$${p}$${randomBytes(16).toString('base64url')}$${randomBytes(keyLength).toString('base64url')}`;
 
@@ -66,6 +111,15 @@ export function deriveKey(secret: string, purpose: string, length = 32): Buffer 
   return Buffer.from(hkdfSync('sha256', secret, 'cadre', purpose, length));
 }
 
+/** A sealed field this server's master secret cannot open: a problem for the operator, never a 500. */
+export function sealedUnderAnotherKey(): AppError {
+  return new AppError(
+    'conflict',
+    'This data was sealed under another master secret than the one this server runs with. The operator must start Cadre with the secret key the data was written under (CADRE_SECRET_KEY or the secret.key file of the data directory).',
+    { rule: 'secret_key.mismatch' },
+  );
+}
+
 export interface FieldCipher {
   encrypt(plaintext: string, boundTo: string): string;
   decrypt(sealed: string, boundTo: string): string;
@@ -91,7 +145,12 @@ export function createFieldCipher(key: Buffer): FieldCipher {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       decipher.setAAD(Buffer.from(boundTo));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      try {
+        return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      } catch {
+        // Authentication failed: most often a restored database started with a new master secret.
+        throw sealedUnderAnotherKey();
+      }
     },
   };
 }

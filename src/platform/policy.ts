@@ -55,6 +55,17 @@ export function isInScope(scope: Scope, holders: Holders): boolean {
   return (holders.personIds ?? []).includes(scope.personId);
 }
 
+/** The resource each registered policy guards (see `modules/capabilities.ts`), for API tokens limited to areas. */
+const resourceOf = new WeakMap<object, string>();
+
+/** Names each policy by the resource it guards: the areas an API token may be limited to. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function nameResources(policies: Record<string, Policy<any, string>>): void {
+  for (const [resource, policy] of Object.entries(policies)) resourceOf.set(policy, resource);
+}
+
+const outsideCredential = () => forbidden('This API token does not reach this area.');
+
 export interface Policy<R, A extends string> {
   readonly actions: readonly A[];
   /** Whether the actor's role may ever take this action (the 403 line, and a "New" button). */
@@ -91,26 +102,43 @@ export function definePolicy<R, A extends string>(definition: {
   const rules = definition.rules;
   const actions = Object.keys(rules) as Action[];
 
+  // An API token limited to areas reaches only the resources named; a policy no resource name
+  // was given to is outside every such token. Read against write is the HTTP method's (http/auth.ts).
+  function isWithinCredential(actor: Actor): boolean {
+    const areas = actor.credential?.areas;
+    if (!areas) return true;
+    const resource = resourceOf.get(policy);
+    return resource !== undefined && areas.includes(resource);
+  }
+
+  function isGranted(actor: Actor, action: Action): boolean {
+    return rules[action][actor.role] !== undefined && isWithinCredential(actor);
+  }
+
   function scopeOrNull(actor: Actor, action: Action): Scope | null {
+    if (!isWithinCredential(actor)) return null;
     const granted = rules[action][actor.role];
     return granted ? scopeFor(actor, reachOf(granted)) : null;
   }
 
   function can(actor: Actor, action: Action, record: R): boolean {
+    if (!isWithinCredential(actor)) return false;
     const granted = rules[action][actor.role];
     const scope = scopeOrNull(actor, action);
     if (!granted || !scope || !isInScope(scope, definition.holders(record))) return false;
     return typeof granted === 'string' || granted.when(record, actor);
   }
 
-  return {
+  const policy: Policy<R, Action> = {
     actions,
-    allows: (actor, action) => rules[action][actor.role] !== undefined,
+    allows: isGranted,
     requireAllowed(actor, action) {
+      if (!isWithinCredential(actor)) throw outsideCredential();
       if (rules[action][actor.role] === undefined) throw forbidden();
     },
-    granted: (actor) => actions.filter((action) => rules[action][actor.role] !== undefined),
+    granted: (actor) => actions.filter((action) => isGranted(actor, action)),
     scope(actor, action) {
+      if (!isWithinCredential(actor)) throw outsideCredential();
       const scope = scopeOrNull(actor, action);
       if (!scope) throw forbidden();
       return scope;
@@ -118,10 +146,12 @@ export function definePolicy<R, A extends string>(definition: {
     scopeOrNull,
     can,
     authorize(actor, action, record, what) {
+      if (!isWithinCredential(actor)) throw outsideCredential();
       if (!can(actor, 'read', record)) throw notFound(what);
       if (!can(actor, action, record)) throw forbidden();
     },
     allowedActions: (actor, record) =>
       actions.filter((action): action is Exclude<Action, 'read' | 'create'> => action !== 'read' && action !== 'create' && can(actor, action, record)),
   };
+  return policy;
 }

@@ -55,8 +55,9 @@ export async function createOfficer(api: SessionApi, organizationId: string, off
     heritageCountries: ['HT'],
     specialties: ['community policing'],
   });
-  await api.put(`/people/${person.id}/readiness/passport`, { completedOn: isoDay(-400), expiresOn: isoDay(5 * 365), passportNumber: 'P4417208' });
-  await api.put(`/people/${person.id}/readiness/medical_clearance`, { completedOn: isoDay(-30) });
-  if (!officer.isMissingTraining) await api.put(`/people/${person.id}/readiness/predeployment_training`, { completedOn: isoDay(-20) });
+  // Each readiness item moves the person to their next version, named in the next change.
+  let { version } = await api.put<{ version: number }>(`/people/${person.id}/readiness/passport`, { completedOn: isoDay(-400), expiresOn: isoDay(5 * 365), passportNumber: 'P4417208' }, 1);
+  ({ version } = await api.put<{ version: number }>(`/people/${person.id}/readiness/medical_clearance`, { completedOn: isoDay(-30) }, version));
+  if (!officer.isMissingTraining) await api.put(`/people/${person.id}/readiness/predeployment_training`, { completedOn: isoDay(-20) }, version);
   return person.id;
 }

@@ -12,6 +12,8 @@ export const usersPolicy = definePolicy({
     update: { admin: 'all' },
     resetPassword: { admin: 'all' },
     resetSecondFactor: { admin: 'all' },
+    /** See any user's sessions and API tokens and end them. */
+    manageSessions: { admin: 'all' },
     assignWork: grant(STAFF, 'all'),
   },
 });

@@ -1,19 +1,23 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
+import { lockingRead, lockName } from '../../platform/db/locks.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import type { ApiTokensTable, DB, SecondFactorKind, UserRow, UsersTable } from '../../platform/db/schema.js';
 
 export function usersRepository(db: Kysely<DB>) {
   return {
-    /** Admins who can still sign in: the last one may not be demoted or disabled. */
-    async countActiveAdmins(): Promise<number> {
-      const row = await db
-        .selectFrom('users')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('role', '=', 'admin')
-        .where('disabled_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+    /**
+     * Admins who can still sign in, their rows locked until the transaction ends: the last one
+     * may not be demoted or disabled, and two admins removing each other at once queue here, the
+     * second counting after the first.
+     */
+    async lockActiveAdmins(): Promise<number> {
+      const rows = await lockingRead(db, db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).orderBy('id'));
+      return rows.length;
+    },
+    /** Queues processes starting at once on an empty database, so one of them makes the first admin. */
+    lockFirstAdmin(): Promise<void> {
+      return lockName(db, 'users.first_admin');
     },
     findById(id: string): Promise<UserRow | undefined> {
       return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -107,13 +111,38 @@ export function sessionsRepository(db: Kysely<DB>) {
     delete(id: string) {
       return db.deleteFrom('sessions').where('id', '=', id).execute();
     },
-    deleteForUser(userId: string, exceptId?: string) {
-      let query = db.deleteFrom('sessions').where('user_id', '=', userId);
-      if (exceptId) query = query.where('id', '!=', exceptId);
-      return query.execute();
-    },
     deleteExpired(now: string) {
       return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+    },
+    /** A user's sessions still running, the latest used first. */
+    findActiveForUser(userId: string, now: string) {
+      return db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('expires_at', '>', now)
+        .orderBy('last_seen_at', 'desc')
+        .orderBy('id')
+        .execute();
+    },
+  };
+}
+
+/** Everything that lets a user in without their password: their sessions and API tokens. */
+export function credentialsRepository(db: Kysely<DB>) {
+  return {
+    /** Ends every session (but the one kept) and revokes every token of the user; says how many of each. */
+    async endAllFor(userId: string, at: string, keepSessionId?: string): Promise<{ sessions: number; tokens: number }> {
+      let sessions = db.deleteFrom('sessions').where('user_id', '=', userId);
+      if (keepSessionId) sessions = sessions.where('id', '!=', keepSessionId);
+      const ended = await sessions.executeTakeFirst();
+      const revoked = await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return { sessions: Number(ended.numDeletedRows), tokens: Number(revoked.numUpdatedRows) };
     },
   };
 }
@@ -127,11 +156,17 @@ export function tokensRepository(db: Kysely<DB>) {
       return db
         .selectFrom('api_tokens')
         .innerJoin('users', 'users.id', 'api_tokens.user_id')
-        .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
+        .select([
+          'api_tokens.id as token_id',
+          'api_tokens.last_used_at as token_last_used_at',
+          'api_tokens.last_used_ip as token_last_used_ip',
+          'api_tokens.access as token_access',
+          'api_tokens.areas as token_areas',
+        ])
         .selectAll('users')
         .where('api_tokens.token_hash', '=', hash)
         .where('api_tokens.revoked_at', 'is', null)
-        .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
+        .where('api_tokens.expires_at', '>', now)
         .where('users.disabled_at', 'is', null)
         .executeTakeFirst();
     },
@@ -156,31 +191,49 @@ export function tokensRepository(db: Kysely<DB>) {
         .returningAll()
         .executeTakeFirst();
     },
-    touch(id: string, at: string) {
-      return db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+    touch(id: string, seen: { at: string; ip: string | null; userAgent: string | null }) {
+      return db
+        .updateTable('api_tokens')
+        .set({ last_used_at: seen.at, last_used_ip: seen.ip, last_used_user_agent: seen.userAgent })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }
 
-export function signInFailuresRepository(db: Kysely<DB>) {
+/** A key's count of sign-in attempts in a row and when the next may be checked. */
+export function signInThrottlesRepository(db: Kysely<DB>) {
   return {
-    record(row: { id: string; email: string; ip: string; failed_at: string }) {
-      return db.insertInto('sign_in_failures').values(row).execute();
-    },
-    async countSince(column: 'email' | 'ip', value: string, since: string): Promise<{ count: number; oldest: string | null }> {
-      const row = await db
-        .selectFrom('sign_in_failures')
-        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('failed_at').as('oldest')])
-        .where(column, '=', value)
-        .where('failed_at', '>', since)
+    /**
+     * The key's row, created when missing, and locked until the transaction ends: the no-op
+     * update of an upsert takes the row lock in PostgreSQL (SQLite holds the write lock already),
+     * so concurrent attempts on one key are counted one after the other.
+     */
+    lock(key: string, now: string) {
+      return db
+        .insertInto('sign_in_throttles')
+        .values({ key, attempts: 0, next_allowed_at: now, last_attempt_at: now })
+        .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ attempts: eb.ref('sign_in_throttles.attempts') })))
+        .returningAll()
         .executeTakeFirstOrThrow();
-      return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
     },
-    clearForEmail(email: string) {
-      return db.deleteFrom('sign_in_failures').where('email', '=', email).execute();
+    save(key: string, changes: { attempts: number; next_allowed_at: string; last_attempt_at: string }) {
+      return db.updateTable('sign_in_throttles').set(changes).where('key', '=', key).execute();
     },
-    deleteBefore(before: string) {
-      return db.deleteFrom('sign_in_failures').where('failed_at', '<', before).execute();
+    /** Gives back one attempt: a right password from an address is not held against it. */
+    refund(key: string) {
+      return db
+        .updateTable('sign_in_throttles')
+        .set((eb) => ({ attempts: eb('attempts', '-', 1) }))
+        .where('key', '=', key)
+        .where('attempts', '>', 0)
+        .execute();
+    },
+    clear(keys: readonly string[]) {
+      return db.deleteFrom('sign_in_throttles').where('key', 'in', keys).execute();
+    },
+    deleteIdleSince(before: string) {
+      return db.deleteFrom('sign_in_throttles').where('last_attempt_at', '<', before).execute();
     },
   };
 }

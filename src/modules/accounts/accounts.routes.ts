@@ -13,19 +13,26 @@ import {
   createUserSchema,
   listUsersQuerySchema,
   meSchema,
+  sessionIdSchema,
+  sessionSchema,
   signInSchema,
+  userCredentialsSchema,
   updateUserSchema,
   userSchema,
 } from './accounts.schemas.js';
 import type { AuthService } from './auth.service.js';
 import type { SignInReplies } from './mfa.routes.js';
 import { signInResultSchema } from './mfa.schemas.js';
+import { DEVICE_COOKIE } from './device-cookie.js';
+import type { SessionsService } from './sessions.service.js';
 import type { TokensService } from './tokens.service.js';
 import type { UsersService } from './users.service.js';
 
 const idParams = z.object({ id: idSchema });
+const sessionParams = z.object({ id: sessionIdSchema });
+const sessionOnly = { isSessionOnly: true } as const;
 
-export function authRoutes(deps: { auth: AuthService; users: UsersService; replies: SignInReplies }) {
+export function authRoutes(deps: { auth: AuthService; users: UsersService; sessions: SessionsService; replies: SignInReplies }) {
   return (app: App) => {
     app.post(
       '/auth/login',
@@ -45,6 +52,7 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; repli
           ip: request.ip,
           userAgent: request.headers['user-agent'] ?? null,
           requestId: String(request.id),
+          device: request.cookies[DEVICE_COOKIE],
         });
         if (result.status === 'second_factor_required') return deps.replies.pending(request, reply, result.pending);
         return deps.replies.signedIn(request, reply, result);
@@ -88,10 +96,10 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; repli
     app.post(
       '/auth/password',
       {
-        config: { isOpenBeforePasswordChange: true, isOpenBeforeSecondFactor: true },
+        config: { isOpenBeforePasswordChange: true, isOpenBeforeSecondFactor: true, ...sessionOnly },
         schema: {
           tags: ['auth'],
-          summary: 'Change your own password; your other sessions end',
+          summary: 'Change your own password; your other sessions end and your API tokens are revoked',
           body: changePasswordSchema,
           response: { 200: userSchema },
         },
@@ -99,10 +107,43 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; repli
       async (request) =>
         deps.auth.changePassword(contextOf(request), request.auth?.sessionId ?? null, request.body.currentPassword, request.body.newPassword),
     );
+
+    app.get(
+      '/auth/sessions',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Where you are signed in: your sessions, this one marked',
+          response: { 200: z.object({ items: z.array(sessionSchema) }) },
+        },
+      },
+      async (request) => ({ items: await deps.sessions.listOwn(contextOf(request), request.auth?.sessionId ?? null) }),
+    );
+
+    app.delete(
+      '/auth/sessions',
+      {
+        config: sessionOnly,
+        schema: { tags: ['auth'], summary: 'Sign out everywhere else: ends your other sessions', response: { 200: z.object({ sessions: z.number().int() }) } },
+      },
+      async (request) => deps.sessions.endOwnOthers(contextOf(request), request.auth?.sessionId ?? null),
+    );
+
+    app.delete(
+      '/auth/sessions/:id',
+      {
+        config: sessionOnly,
+        schema: { tags: ['auth'], summary: 'End one of your sessions', params: sessionParams, response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        await deps.sessions.endOwn(contextOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
   };
 }
 
-export function usersRoutes(deps: { users: UsersService }) {
+export function usersRoutes(deps: { users: UsersService; sessions: SessionsService; tokens: TokensService }) {
   return (app: App) => {
     app.get(
       '/users',
@@ -124,7 +165,7 @@ export function usersRoutes(deps: { users: UsersService }) {
 
     app.post(
       '/users',
-      { schema: { tags: ['users'], summary: 'Create a user account (admin)', body: createUserSchema, response: { 201: createdUserSchema } } },
+      { config: sessionOnly, schema: { tags: ['users'], summary: 'Create a user account (admin)', body: createUserSchema, response: { 201: createdUserSchema } } },
       async (request, reply) => {
         const created = await deps.users.create(contextOf(request), request.body);
         setEtag(reply, created.user.version);
@@ -143,6 +184,7 @@ export function usersRoutes(deps: { users: UsersService }) {
     app.patch(
       '/users/:id',
       {
+        config: sessionOnly,
         schema: {
           tags: ['users'],
           summary: 'Change a user’s name, role, binding, or disable it (admin; needs If-Match)',
@@ -159,6 +201,7 @@ export function usersRoutes(deps: { users: UsersService }) {
     app.post(
       '/users/:id/password-reset',
       {
+        config: sessionOnly,
         schema: {
           tags: ['users'],
           summary: 'Give a user a new one-time password and sign them out everywhere (admin)',
@@ -167,6 +210,64 @@ export function usersRoutes(deps: { users: UsersService }) {
         },
       },
       async (request) => deps.users.resetPassword(contextOf(request), request.params.id),
+    );
+
+    app.get(
+      '/users/:id/sessions',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Where a user is signed in, and their API tokens (admin)',
+          params: idParams,
+          response: { 200: userCredentialsSchema },
+        },
+      },
+      async (request) => deps.sessions.listOf(contextOf(request), request.params.id, request.auth?.sessionId ?? null),
+    );
+
+    app.delete(
+      '/users/:id/sessions',
+      {
+        config: sessionOnly,
+        schema: {
+          tags: ['users'],
+          summary: 'Sign a user out everywhere and revoke their API tokens (admin)',
+          params: idParams,
+          response: { 200: z.object({ sessions: z.number().int(), tokens: z.number().int() }) },
+        },
+      },
+      async (request) => deps.sessions.endAllOf(contextOf(request), request.params.id),
+    );
+
+    app.delete(
+      '/users/:id/sessions/:sessionId',
+      {
+        config: sessionOnly,
+        schema: {
+          tags: ['users'],
+          summary: 'End one session of a user (admin)',
+          params: z.object({ id: idSchema, sessionId: sessionIdSchema }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await deps.sessions.endOf(contextOf(request), request.params.id, request.params.sessionId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.delete(
+      '/users/:id/tokens/:tokenId',
+      {
+        config: sessionOnly,
+        schema: {
+          tags: ['users'],
+          summary: 'Revoke one API token of a user (admin)',
+          params: z.object({ id: idSchema, tokenId: idSchema }),
+          response: { 200: apiTokenSchema },
+        },
+      },
+      async (request) => deps.tokens.revokeOf(contextOf(request), request.params.id, request.params.tokenId),
     );
   };
 }
@@ -181,9 +282,10 @@ export function tokensRoutes(deps: { tokens: TokensService }) {
     app.post(
       '/tokens',
       {
+        config: sessionOnly,
         schema: {
           tags: ['auth'],
-          summary: 'Create an API token for scripts; the secret is shown once',
+          summary: 'Create an API token for scripts: read or write, all areas or some, expiring; the secret is shown once',
           body: createApiTokenSchema,
           response: { 201: createdApiTokenSchema },
         },
@@ -192,7 +294,7 @@ export function tokensRoutes(deps: { tokens: TokensService }) {
     );
     app.delete(
       '/tokens/:id',
-      { schema: { tags: ['auth'], summary: 'Revoke one of your API tokens', params: idParams, response: { 200: apiTokenSchema } } },
+      { config: sessionOnly, schema: { tags: ['auth'], summary: 'Revoke one of your API tokens', params: idParams, response: { 200: apiTokenSchema } } },
       async (request) => deps.tokens.revoke(contextOf(request), request.params.id),
     );
   };

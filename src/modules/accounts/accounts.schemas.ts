@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/access.js';
+import { RESOURCES } from '../capabilities.js';
 import { idSchema, instantSchema, lineSchema, pageQuerySchema } from '../../platform/schemas.js';
 
 export const roleSchema = z.enum(ROLES);
@@ -142,14 +143,26 @@ export const meSchema = z
   })
   .meta({ id: 'Me' });
 
+export const TOKEN_LIFETIME_DAYS = { default: 90, max: 365 } as const;
+
+export const tokenAccessSchema = z
+  .enum(['read', 'write'])
+  .describe('read: GET only; write: also changes, within your role. Neither manages tokens, passwords or users.');
+
+export const tokenAreaSchema = z.enum(RESOURCES as [string, ...string[]]);
+
 export const apiTokenSchema = z
   .object({
     id: idSchema,
     name: z.string(),
     prefix: z.string().describe('The first characters of the token, to recognise it.'),
+    access: tokenAccessSchema,
+    areas: z.array(z.string()).nullable().describe('The kinds of record the token reaches; null for all your role reaches.'),
     createdAt: instantSchema,
-    expiresAt: instantSchema.nullable(),
+    expiresAt: instantSchema,
     lastUsedAt: instantSchema.nullable(),
+    lastUsedIp: z.string().nullable(),
+    lastUsedUserAgent: z.string().nullable(),
     revokedAt: instantSchema.nullable(),
   })
   .meta({ id: 'ApiToken' });
@@ -157,10 +170,44 @@ export type ApiToken = z.infer<typeof apiTokenSchema>;
 
 export const createApiTokenSchema = z.strictObject({
   name: lineSchema(100),
-  expiresInDays: z.number().int().min(1).max(366).nullish().describe('Leave out for a token that does not expire.'),
+  access: tokenAccessSchema.default('read'),
+  areas: z
+    .array(tokenAreaSchema)
+    .min(1, 'must name at least one area, or be left out for all')
+    .max(RESOURCES.length)
+    .nullish()
+    .describe('Limit the token to these kinds of record; leave out for every kind your role reaches.'),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(TOKEN_LIFETIME_DAYS.max)
+    .default(TOKEN_LIFETIME_DAYS.default)
+    .describe(`Every token expires: ${TOKEN_LIFETIME_DAYS.default} days unless told, ${TOKEN_LIFETIME_DAYS.max} at most.`),
 });
+export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 
 export const createdApiTokenSchema = z.object({
   token: apiTokenSchema,
   secret: z.string().describe('Shown once: send it as `Authorization: Bearer <secret>`.'),
 });
+
+export const sessionSchema = z
+  .object({
+    id: z.string().describe('Names the session for ending it; not its secret.'),
+    createdAt: instantSchema,
+    lastUsedAt: instantSchema,
+    expiresAt: instantSchema,
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    isCurrent: z.boolean().describe('The session this request came with.'),
+  })
+  .meta({ id: 'Session' });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const sessionIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'must be a session id from the list of sessions');
+
+export const userCredentialsSchema = z
+  .object({ sessions: z.array(sessionSchema), tokens: z.array(apiTokenSchema) })
+  .meta({ id: 'UserCredentials' });
+export type UserCredentials = z.infer<typeof userCredentialsSchema>;

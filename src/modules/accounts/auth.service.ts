@@ -6,9 +6,11 @@ import { type Clock, instant } from '../../platform/clock.js';
 import { hmacHex, type PasswordHasher, randomToken, safeEqual, sha256Hex } from '../../platform/crypto.js';
 import type { DB, SecondFactorKind, UserRow } from '../../platform/db/schema.js';
 import { AppError, invalid } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
 import { toUser } from './accounts.mapper.js';
-import { sessionsRepository, signInFailuresRepository, tokensRepository, usersRepository } from './accounts.repository.js';
+import { credentialsRepository, sessionsRepository, tokensRepository, usersRepository } from './accounts.repository.js';
+import { areasOf } from './accounts.mapper.js';
+import { deviceOf, issueDeviceCookie } from './device-cookie.js';
+import { createSignInThrottle } from './sign-in-throttle.js';
 import type { User } from './accounts.schemas.js';
 
 export interface AuthDeps {
@@ -18,6 +20,8 @@ export interface AuthDeps {
   passwords: PasswordHasher;
   /** Key for CSRF tokens, derived from the master secret. */
   csrfKey: Buffer;
+  /** Key for device cookies, derived from the master secret. */
+  deviceKey: Buffer;
   sessionHours: number;
   /** Decides, once the password is right, whether a second factor must follow (mfa.gate.ts). */
   gate?: SignInGate;
@@ -54,8 +58,7 @@ export interface Authentication {
   secondFactor: SecondFactorKind | null;
 }
 
-/** Failed sign-ins allowed per account, and per address, in the window below. */
-export const SIGN_IN_LIMITS = { perEmail: 5, perIp: 30, windowMinutes: 15 } as const;
+export { SIGN_IN_LIMITS } from './sign-in-throttle.js';
 
 const ACTIVITY_WRITE_INTERVAL_MS = 60_000;
 
@@ -69,26 +72,11 @@ export function actorOf(user: UserRow): Actor {
   };
 }
 
-export function createAuthService({ db, clock, audit, passwords, csrfKey, sessionHours, gate }: AuthDeps) {
-  const failures = signInFailuresRepository(db);
+export function createAuthService({ db, clock, audit, passwords, csrfKey, deviceKey, sessionHours, gate }: AuthDeps) {
+  const throttle = createSignInThrottle({ db, clock });
 
   function csrfTokenFor(sessionId: string): string {
     return hmacHex(csrfKey, `csrf:${sessionId}`);
-  }
-
-  async function throttle(email: string, ip: string): Promise<void> {
-    const now = clock.now().getTime();
-    const since = new Date(now - SIGN_IN_LIMITS.windowMinutes * 60_000).toISOString();
-    const [byEmail, byIp] = await Promise.all([failures.countSince('email', email, since), failures.countSince('ip', ip, since)]);
-    const blocked =
-      byEmail.count >= SIGN_IN_LIMITS.perEmail ? byEmail : byIp.count >= SIGN_IN_LIMITS.perIp ? byIp : null;
-    if (blocked?.oldest) {
-      const freeAt = new Date(blocked.oldest).getTime() + SIGN_IN_LIMITS.windowMinutes * 60_000;
-      const retryAfterSeconds = Math.max(1, Math.ceil((freeAt - now) / 1000));
-      throw new AppError('rate_limited', `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
-        retryAfterSeconds,
-      });
-    }
   }
 
   /** Opens a session for a user who has proved who they are, by password (and second factor) or by the identity provider. */
@@ -109,7 +97,6 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
         second_factor: how.secondFactor,
       });
       await usersRepository(trx).touchSignIn(user.id, now);
-      await signInFailuresRepository(trx).clearForEmail(user.email);
       await audit(trx, { actor: actorOf(user), requestId: meta.requestId, ip: meta.ip }, {
         action: 'session.sign_in',
         entityType: 'user',
@@ -118,13 +105,13 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
       });
     });
     // Housekeeping rides on sign-in, so no background job is needed to keep these tables small.
-    const dayAgo = new Date(clock.now().getTime() - 86_400_000).toISOString();
-    await Promise.all([failures.deleteBefore(dayAgo), sessionsRepository(db).deleteExpired(now)]);
+    await Promise.all([throttle.forgetIdle(), sessionsRepository(db).deleteExpired(now)]);
     return {
       status: 'signed_in' as const,
       token,
       sessionId,
       expiresAt,
+      deviceCookie: issueDeviceCookie(deviceKey, user.email),
       user: toUser({ ...user, last_sign_in_at: now }),
       csrfToken: csrfTokenFor(sessionId),
       capabilities: capabilitiesOf(actorOf(user)),
@@ -143,15 +130,20 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
       return typeof token === 'string' && safeEqual(token, csrfTokenFor(sessionId));
     },
 
-    async signIn(input: { email: string; password: string } & SignInMeta) {
-      await throttle(input.email, input.ip);
+    /**
+     * Signs in with email and password. `device` is the browser's device cookie, if any; a new
+     * one for this account is returned on success, for the browser to keep.
+     */
+    async signIn(input: { email: string; password: string; device?: string | undefined } & SignInMeta) {
+      const reservation = await throttle.reserve({ email: input.email, ip: input.ip, device: deviceOf(deviceKey, input.email, input.device) });
       const user = await usersRepository(db).findByEmail(input.email);
-      const isValid = await passwords.verify(input.password, user?.password_hash ?? null);
-      const now = instant(clock);
+      const isValid = await passwords.verify(input.password, user?.password_hash ?? null).catch(async (error: unknown) => {
+        await throttle.released(reservation);
+        throw error;
+      });
       const ctxFor = (actor: Actor): RequestContext => ({ actor, requestId: input.requestId, ip: input.ip });
       if (!user || !isValid || user.disabled_at !== null) {
         await db.transaction().execute(async (trx) => {
-          await signInFailuresRepository(trx).record({ id: newId(), email: input.email, ip: input.ip, failed_at: now });
           await audit(trx, ctxFor({ id: null, label: input.email, role: 'viewer', organizationId: null, personId: null }), {
             action: 'session.sign_in_failed',
             entityType: 'user',
@@ -161,11 +153,9 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
         });
         throw new AppError('unauthenticated', 'The email or password is not right.');
       }
+      await throttle.succeeded(reservation);
       const pending = await gate?.afterFirstFactor(user);
-      if (pending) {
-        await signInFailuresRepository(db).clearForEmail(input.email);
-        return { status: 'second_factor_required' as const, pending };
-      }
+      if (pending) return { status: 'second_factor_required' as const, pending };
       return openSession(user, input, { method: 'password', secondFactor: null });
     },
 
@@ -180,15 +170,17 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
       return { actor: actorOf(row), user: toUser(row), method: 'session', sessionId, secondFactor: row.second_factor };
     },
 
-    async authenticateToken(secret: string): Promise<Authentication | null> {
+    /** The token's user, acting within the token's scope; `seen` is where this use came from. */
+    async authenticateToken(secret: string, seen: { ip: string; userAgent: string | null }): Promise<Authentication | null> {
       const now = clock.now();
       const row = await tokensRepository(db).findValidByHash(sha256Hex(secret), now.toISOString());
       if (!row) return null;
       const lastUsed = row.token_last_used_at ? new Date(row.token_last_used_at).getTime() : 0;
-      if (now.getTime() - lastUsed > ACTIVITY_WRITE_INTERVAL_MS) {
-        await tokensRepository(db).touch(row.token_id, now.toISOString());
+      if (now.getTime() - lastUsed > ACTIVITY_WRITE_INTERVAL_MS || row.token_last_used_ip !== seen.ip) {
+        await tokensRepository(db).touch(row.token_id, { at: now.toISOString(), ip: seen.ip, userAgent: seen.userAgent?.slice(0, 300) ?? null });
       }
-      return { actor: actorOf(row), user: toUser(row), method: 'token', sessionId: null, secondFactor: null };
+      const actor: Actor = { ...actorOf(row), credential: { access: row.token_access, areas: areasOf(row.token_areas) } };
+      return { actor, user: toUser(row), method: 'token', sessionId: null, secondFactor: null };
     },
 
     async signOut(ctx: RequestContext, sessionId: string): Promise<void> {
@@ -198,7 +190,7 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
       });
     },
 
-    /** Changes the actor's own password and ends their other sessions. */
+    /** Changes the actor's own password; their other sessions end and their API tokens are revoked. */
     async changePassword(ctx: RequestContext, sessionId: string | null, currentPassword: string, newPassword: string): Promise<User> {
       const userId = ctx.actor.id;
       if (!userId) throw new AppError('unauthenticated', 'Sign in first.');
@@ -219,8 +211,8 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, sessio
           updated_at: instant(clock),
         });
         if (!updated) throw new AppError('conflict', 'Your account changed meanwhile; try again.');
-        await sessionsRepository(trx).deleteForUser(userId, sessionId ?? undefined);
-        await audit(trx, ctx, { action: 'user.password_change', entityType: 'user', entityId: userId });
+        const ended = await credentialsRepository(trx).endAllFor(userId, instant(clock), sessionId ?? undefined);
+        await audit(trx, ctx, { action: 'user.password_change', entityType: 'user', entityId: userId, after: { ended } });
         return toUser(updated);
       });
     },

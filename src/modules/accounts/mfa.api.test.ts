@@ -1,6 +1,6 @@
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentFor, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/harness.js';
+import { agentFor, createTestApp, scriptOf, TEST_PASSWORD, type TestApp } from '../../../test/harness.js';
 import { softAuthenticator } from '../../../test/support/soft-authenticator.js';
 import type { Role } from '../../platform/access.js';
 import { SECOND_FACTOR_LIMITS } from './mfa.service.js';
@@ -60,7 +60,7 @@ async function enrolTotp(page: ReturnType<typeof browser>) {
 let auditor: Awaited<ReturnType<typeof agentFor>>;
 async function auditOf(userId: string): Promise<{ action: string; after: unknown }[]> {
   auditor ??= await agentFor(t, 'admin');
-  return (await auditor.get(`/api/audit?entityId=${userId}&limit=100`)).json().items;
+  return (await scriptOf(t, auditor).get(`/api/audit?entityId=${userId}&limit=100`)).json().items;
 }
 
 describe('a role that requires a second factor', () => {
@@ -242,9 +242,14 @@ describe('a role that requires a second factor', () => {
     const { email, user, page } = await account('program_officer');
     await page.post('/api/auth/login', { email, password: TEST_PASSWORD });
     await enrolTotp(page);
-    const admin = await agentFor(t, 'admin');
-    expect((await (await agentFor(t, 'program_officer')).delete(`/api/users/${user.id}/second-factors`)).statusCode).toBe(403);
-    expect((await admin.delete(`/api/users/${user.id}/second-factors`)).statusCode).toBe(204);
+    const officer = await account('program_officer');
+    await officer.page.post('/api/auth/login', { email: officer.email, password: TEST_PASSWORD });
+    await enrolTotp(officer.page);
+    expect((await officer.page.delete(`/api/users/${user.id}/second-factors`)).status).toBe(403);
+    const admin = await account('admin');
+    await admin.page.post('/api/auth/login', { email: admin.email, password: TEST_PASSWORD });
+    await enrolTotp(admin.page);
+    expect((await admin.page.delete(`/api/users/${user.id}/second-factors`)).status).toBe(204);
     expect((await page.get('/api/auth/me')).status).toBe(401);
     const again = await page.post('/api/auth/login', { email, password: TEST_PASSWORD });
     expect(again.body.mustEnrolSecondFactor).toBe(true);
@@ -257,8 +262,8 @@ describe('a role that may add a second factor', () => {
     const { email, page } = await account('viewer');
     const first = await page.post('/api/auth/login', { email, password: TEST_PASSWORD });
     expect(first.body.mustEnrolSecondFactor).toBe(false);
-    // The session's cookie alone, as scripts that read the first Set-Cookie expect.
-    expect(first.response.cookies.map((cookie) => cookie.name)).toEqual(['cadre_session']);
+    // The session's cookie first, as scripts that read the first Set-Cookie expect; then the device's.
+    expect(first.response.cookies.map((cookie) => cookie.name)).toEqual(['cadre_session', 'cadre_device']);
     expect((await page.get('/api/account/security')).body.isSecondFactorRequired).toBe(false);
     const { secret } = await enrolTotp(page);
     await page.signOut();
@@ -276,7 +281,7 @@ describe('a role that may add a second factor', () => {
 
   it('keeps factors to browser sessions: an API token cannot change them', async () => {
     const agent = await agentFor(t, 'viewer');
-    expect((await agent.post('/api/account/totp')).statusCode).toBe(403);
+    expect((await scriptOf(t, agent).post('/api/account/totp')).statusCode).toBe(403);
     expect((await agent.get('/api/account/security')).statusCode).toBe(200);
   });
 

@@ -17,6 +17,7 @@ import {
   totpEnrolmentSchema,
 } from './mfa.schemas.js';
 import type { MfaService } from './mfa.service.js';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './device-cookie.js';
 
 /** Holds the pending sign-in between the password step and the second factor. */
 export const PENDING_SIGN_IN_COOKIE = 'cadre_sign_in';
@@ -42,6 +43,8 @@ export function signInReplies(options: { sessionHours: number; requiredRoles: re
       reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(request, options.sessionHours * 3600));
       // The session's cookie first, and the spent one cleared only when sent: scripts read the first Set-Cookie.
       if (request.cookies[PENDING_SIGN_IN_COOKIE]) reply.clearCookie(PENDING_SIGN_IN_COOKIE, { path: PENDING_PATH });
+      // The browser is now known to this account: its later attempts are counted apart (sign-in-throttle.ts).
+      reply.setCookie(DEVICE_COOKIE, result.deviceCookie, { ...sessionCookieOptions(request, DEVICE_COOKIE_DAYS * 86_400), path: PENDING_PATH, sameSite: 'strict' });
       return {
         user: result.user,
         csrfToken: result.csrfToken,

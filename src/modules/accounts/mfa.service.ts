@@ -8,7 +8,7 @@ import type { DB, SecondFactorKind, UserRow } from '../../platform/db/schema.js'
 import { AppError, conflict, notFound, ruleBroken } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { usersPolicy } from './accounts.policy.js';
-import { sessionsRepository, usersRepository } from './accounts.repository.js';
+import { credentialsRepository, usersRepository } from './accounts.repository.js';
 import type { AuthService, PendingSignIn, SignInMeta } from './auth.service.js';
 import { factorsOf } from './mfa.gate.js';
 import {
@@ -247,7 +247,7 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
         await totpRepository(trx).remove(userId);
         for (const passkey of await passkeysRepository(trx).listForUser(userId)) await passkeysRepository(trx).remove(userId, passkey.id);
         await recoveryCodesRepository(trx).removeAll(userId);
-        await sessionsRepository(trx).deleteForUser(userId);
+        await credentialsRepository(trx).endAllFor(userId, instant(clock));
         await audit(trx, ctx, { action: 'user.second_factor_reset', entityType: 'user', entityId: userId });
       });
     },

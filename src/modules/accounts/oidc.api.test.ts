@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentFor, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/harness.js';
+import { agentFor, createTestApp, scriptOf, TEST_PASSWORD, type TestApp } from '../../../test/harness.js';
 import { startIdentityProvider } from '../../../test/support/identity-provider.js';
 import { loadClientKey } from './oidc-client.js';
 import { assertsMultiFactor } from './oidc.service.js';
@@ -80,7 +80,7 @@ async function signInThroughProvider(login: { email: string; amr?: string[]; acr
 
 async function auditActions(prefix: string) {
   const admin = await agentFor(t, 'admin');
-  return (await admin.get(`/api/audit?action=${prefix}&limit=50`)).json().items as { action: string; actorLabel: string; after: Record<string, unknown> }[];
+  return (await scriptOf(t, admin).get(`/api/audit?action=${prefix}&limit=50`)).json().items as { action: string; actorLabel: string; after: Record<string, unknown> }[];
 }
 
 describe('signing in with an OpenID Connect provider', () => {

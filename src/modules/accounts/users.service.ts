@@ -12,7 +12,7 @@ import { newId } from '../../platform/ids.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { PeopleService } from '../people/people.service.js';
 import { toUser } from './accounts.mapper.js';
-import { sessionsRepository, usersRepository } from './accounts.repository.js';
+import { credentialsRepository, usersRepository } from './accounts.repository.js';
 import { bindingProblems, type CreateUserInput, type ListUsersQuery, type UpdateUserInput, type User } from './accounts.schemas.js';
 
 export interface UsersDeps {
@@ -147,7 +147,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
         await checkBinding(ctx, trx, input);
 
         const losesAdmin = current.role === 'admin' && current.disabled_at === null && (role !== 'admin' || input.isDisabled === true);
-        if (losesAdmin && (await usersRepository(trx).countActiveAdmins()) <= 1) {
+        if (losesAdmin && (await usersRepository(trx).lockActiveAdmins()) <= 1) {
           throw ruleBroken('users.last_admin', 'This is the last active admin: make another admin first.');
         }
         const now = instant(clock);
@@ -160,14 +160,21 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
           updated_at: now,
         });
         if (!updated) throw staleVersion('The user', current.version);
-        if (updated.disabled_at !== null) await sessionsRepository(trx).deleteForUser(id);
+        // Sessions and tokens were opened under the old rights: a disabled account or a changed role
+        // or binding signs the user out everywhere.
+        const isRightsChange =
+          updated.disabled_at !== null ||
+          updated.role !== current.role ||
+          updated.organization_id !== current.organization_id ||
+          updated.person_id !== current.person_id;
+        const ended = isRightsChange ? await credentialsRepository(trx).endAllFor(id, now) : undefined;
         const after = toUser(updated);
-        await audit(trx, ctx, { action: 'user.update', entityType: 'user', entityId: id, before: toUser(current), after });
+        await audit(trx, ctx, { action: 'user.update', entityType: 'user', entityId: id, before: toUser(current), after: ended ? { ...after, ended } : after });
         return after;
       });
     },
 
-    /** Replaces a user's password with a one-time one and signs them out everywhere. */
+    /** Replaces a user's password with a one-time one, signs them out everywhere and revokes their API tokens. */
     async resetPassword(ctx: RequestContext, id: string): Promise<{ user: User; oneTimePassword: string }> {
       policy.requireAllowed(ctx.actor, 'resetPassword');
       const oneTimePassword = generateOneTimePassword();
@@ -180,9 +187,9 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
           updated_at: instant(clock),
         });
         if (!updated) throw staleVersion('The user', current.version);
-        await sessionsRepository(trx).deleteForUser(id);
+        const ended = await credentialsRepository(trx).endAllFor(id, instant(clock));
         const user = toUser(updated);
-        await audit(trx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id, before: toUser(current), after: user });
+        await audit(trx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id, before: toUser(current), after: { ...user, ended } });
         return { user, oneTimePassword };
       });
     },
@@ -200,6 +207,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
       const hash = await passwords.hash(options.password ?? (oneTimePassword as string));
       try {
         return await db.transaction().execute(async (trx) => {
+          await usersRepository(trx).lockFirstAdmin();
           if ((await usersRepository(trx).count()) > 0) return null;
           const now = instant(clock);
           const row = await usersRepository(trx).insert({

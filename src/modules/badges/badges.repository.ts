@@ -25,7 +25,6 @@ export function badgesRepository(db: Kysely<DB>) {
           'c.issued_on',
           'c.expires_on',
           'c.revoked_at',
-          'c.revoked_reason',
           'p.given_name',
           'p.family_name',
           'p.email',

@@ -12,7 +12,7 @@ export const certificateSummarySchema = z
     issuedOn: calendarDateSchema,
     expiresOn: calendarDateSchema.nullable(),
     status: z.enum(['active', 'expired', 'revoked']),
-    revokedReason: z.string().nullable(),
+    revokedOn: calendarDateSchema.nullable().describe('The day it was revoked. Why is the program office’s record, never shown to the public.'),
     underReview: z.string().nullable(),
     links: z.object({ json: z.string(), jwt: z.string(), pdf: z.string(), page: z.string() }),
   })

@@ -213,7 +213,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
         issuedOn: facts.issued_on,
         expiresOn: facts.expires_on,
         status: certificationStatus({ expiresOn: facts.expires_on, revokedAt: facts.revoked_at }, day),
-        revokedReason: facts.revoked_reason,
+        revokedOn: facts.revoked_at ? facts.revoked_at.slice(0, 10) : null,
         underReview: row.flag_reason,
         links: { json: urls.credential(certificationId), jwt: `${urls.credential(certificationId)}/jwt`, pdf: `${urls.credential(certificationId)}/pdf`, page: urls.verifyPage(certificationId) },
       };

@@ -23,7 +23,7 @@ export interface AssignmentsDeps {
   clock: Clock;
   audit: AuditRecorder;
   people: Pick<PeopleService, 'profiles' | 'activePool' | 'lock'>;
-  deployments: Pick<DeploymentsService, 'requireVisible' | 'requireAuthorized'>;
+  deployments: Pick<DeploymentsService, 'requireVisible' | 'requireAuthorized' | 'lock'>;
   readiness: ReadinessCheck;
 }
 
@@ -103,6 +103,8 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
     async nominate(ctx: RequestContext, deploymentId: string, input: NominateInput): Promise<Assignment> {
       deploymentsPolicy.requireAllowed(ctx.actor, 'nominate');
       return db.transaction().execute(async (trx) => {
+        // The deployment's status is read under its lock, the person's calendar under theirs.
+        await deployments.lock(deploymentId, trx);
         const deployment = await deployments.requireAuthorized(ctx, 'nominate', deploymentId, trx);
         if (!OPEN_FOR_NOMINATIONS.includes(deployment.status)) {
           throw ruleBroken('deployment.closed_for_nominations', `The deployment is ${deployment.status}: it takes no more nominations.`);
@@ -146,6 +148,8 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
 
     async changeStatus(ctx: RequestContext, deploymentId: string, id: string, version: number, input: ChangeAssignmentStatusInput): Promise<Assignment> {
       return db.transaction().execute(async (trx) => {
+        // Whether the deployment is under way, and whether it is cancelled, holds until this is done.
+        await deployments.lock(deploymentId, trx);
         const row = await visibleAssignment(ctx, deploymentId, id, trx);
         const name = personName(row);
         const to = input.status;

@@ -2,6 +2,7 @@ import { expressionBuilder, type Insertable, type Kysely, type Updateable } from
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { inScope } from '../../platform/db/scope.js';
 import type { Scope } from '../../platform/policy.js';
+import { lockRows } from '../../platform/db/locks.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type {
   AssignmentEventsTable,
@@ -156,13 +157,16 @@ export function deploymentsRepository(db: Kysely<DB>) {
     updateRotation(id: string, version: number, changes: Updateable<RotationsTable>) {
       return updateVersioned(db, 'rotations', id, version, changes);
     },
+    /**
+     * Takes the deployment's row lock: its status and its assignments' statuses are read and
+     * changed under it (a cancellation withdraws everyone; a deployment goes ahead only staffed).
+     */
+    lock(id: string) {
+      return lockRows(db, 'deployments', [id]);
+    },
     /** Takes the rotation's row lock, so two selections cannot both take its last place. */
-    async lockRotation(id: string) {
-      await db
-        .updateTable('rotations')
-        .set((eb) => ({ version: eb.ref('version') }))
-        .where('id', '=', id)
-        .execute();
+    lockRotation(id: string) {
+      return lockRows(db, 'rotations', [id]);
     },
   };
 

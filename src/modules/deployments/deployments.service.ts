@@ -131,6 +131,8 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
     requireVisible: visibleRow,
     /** For the assignments service: the deployment its actor may take this action on. */
     requireAuthorized: authorizedRow,
+    /** For the assignments service: the deployment's lock, taken before anything of it is read. */
+    lock: (id: string, executor: Kysely<DB>) => deploymentsRepository(executor).lock(id),
 
     async create(ctx: RequestContext, input: CreateDeploymentInput): Promise<DeploymentDetail> {
       policy.requireAllowed(ctx.actor, 'create');
@@ -205,6 +207,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
     async changeStatus(ctx: RequestContext, id: string, version: number, input: { status: DeploymentStatus; note?: string | null | undefined }): Promise<DeploymentDetail> {
       policy.requireAllowed(ctx.actor, 'changeStatus');
       return db.transaction().execute(async (trx) => {
+        await deploymentsRepository(trx).lock(id);
         const current = await authorizedRow(ctx, 'changeStatus', id, trx);
         const assignments = assignmentsRepository(trx);
         checkDeploymentStatusChange({
@@ -223,7 +226,9 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
         if (input.status === 'cancelled') {
           for (const a of await assignments.forDeployment(id)) {
             if (a.status === 'returned' || a.status === 'withdrawn') continue;
-            await assignments.update(a.id, a.version, { status: 'withdrawn', withdrawn_reason: 'The deployment was cancelled.', updated_at: now });
+            if (!(await assignments.update(a.id, a.version, { status: 'withdrawn', withdrawn_reason: 'The deployment was cancelled.', updated_at: now }))) {
+              throw staleVersion('An assignment of the deployment', a.version);
+            }
             await assignments.insertEvent({ id: newId(), assignment_id: a.id, kind: 'status', from_status: a.status, to_status: 'withdrawn', from_end_on: null, to_end_on: null, note: 'deployment cancelled', recorded_at: now, recorded_by: ctx.actor.id });
           }
         }
@@ -275,6 +280,8 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
       return db.transaction().execute(async (trx) => {
         await authorizedRow(ctx, 'updateRotation', id, trx);
         const repo = deploymentsRepository(trx);
+        // The headcount may not go below the places taken, which selections take under this lock.
+        await repo.lockRotation(rotationId);
         const rotation = await repo.findRotation(rotationId);
         if (!rotation || rotation.deployment_id !== id) throw notFound('The rotation');
         const startOn = input.startOn ?? rotation.start_on;

@@ -136,6 +136,10 @@ describe('importing a roster', () => {
     const empty = await upload(t, officer, { kind: 'people', filename: 'x.csv' }, '');
     expect(empty.statusCode).toBe(400);
     expect(empty.json().detail).toMatch(/empty/);
+    for (const tiny of ['a', '\u0000', 'PK']) {
+      const response = await upload(t, officer, { kind: 'people', filename: 'tiny.csv' }, tiny);
+      expect(response.statusCode, JSON.stringify(tiny)).toBeLessThan(500);
+    }
     const big = await upload(t, officer, { kind: 'people', filename: 'big.csv' }, Buffer.alloc(60 * 1024 * 1024 + 1, 0x41));
     expect(big.statusCode).toBe(413);
     expect(big.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -135,8 +135,10 @@ export interface Sniffed {
 export async function sniff(source: FileSource): Promise<Sniffed> {
   if (source.size === 0) throw unreadable('The file is empty.', 'is empty');
   const sample = await head(source, SAMPLE_BYTES);
-  if (sample.readUInt32LE(0) === 0x04034b50 || sample.readUInt32LE(0) === 0x06054b50) return { format: 'xlsx', encoding: null, delimiter: null };
-  if (sample.readUInt32BE(0) === 0xd0cf11e0) throw unreadable('The file is an old Excel workbook (.xls): save it as .xlsx or CSV and upload that.', 'is an .xls workbook');
+  // A file of fewer than four bytes has no signature to read, and can only be text.
+  const signature = sample.length >= 4 ? sample.readUInt32BE(0) : null;
+  if (signature === 0x504b0304 || signature === 0x504b0506) return { format: 'xlsx', encoding: null, delimiter: null };
+  if (signature === 0xd0cf11e0) throw unreadable('The file is an old Excel workbook (.xls): save it as .xlsx or CSV and upload that.', 'is an .xls workbook');
   const encoding = detectEncoding(sample);
   if (looksBinary(sample, encoding)) throw unreadable('The file is neither CSV text nor an XLSX workbook.', 'is not CSV text or an XLSX workbook');
   const text = iconv.decode(sample, encoding);

@@ -13,10 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const versionOf = async (personId: string) => (await officer.get(`/api/people/${personId}`)).json().version as number;
 const ready = async (personId: string) => {
-  await officer.put(`/api/people/${personId}/readiness/passport`, { completedOn: '2008-01-01', expiresOn: '2018-01-01', passportNumber: 'X12345678' });
-  await officer.put(`/api/people/${personId}/readiness/medical_clearance`, { completedOn: '2010-05-01' });
-  await officer.put(`/api/people/${personId}/readiness/predeployment_training`, { completedOn: '2010-06-15' });
+  await officer.put(`/api/people/${personId}/readiness/passport`, { completedOn: '2008-01-01', expiresOn: '2018-01-01', passportNumber: 'X12345678' }, await versionOf(personId));
+  await officer.put(`/api/people/${personId}/readiness/medical_clearance`, { completedOn: '2010-05-01' }, await versionOf(personId));
+  await officer.put(`/api/people/${personId}/readiness/predeployment_training`, { completedOn: '2010-06-15' }, await versionOf(personId));
 };
 
 describe('people', () => {
@@ -113,6 +114,27 @@ describe('people', () => {
     expect(readyList.map((p: { id: string }) => p.id)).toContain(person.id);
     const notReady = (await officer.get(`/api/people?organizationId=${agencyId}&readiness=not_ready`)).json().items;
     expect(notReady.map((p: { id: string }) => p.id)).not.toContain(person.id);
+  });
+
+  it('records and removes a readiness item only at the person’s version it names (If-Match)', async () => {
+    const { id, version } = await buildPerson(t.services, t.system, { organizationId: agencyId });
+    const person = { id, version: version as number };
+    const url = `/api/people/${person.id}/readiness/medical_clearance`;
+    expect((await officer.put(url, { completedOn: '2010-05-01' })).statusCode).toBe(428);
+    expect((await officer.put(url, { completedOn: '2010-05-01' }, person.version + 1)).statusCode).toBe(412);
+    const set = await officer.put(url, { completedOn: '2010-05-01' }, person.version);
+    expect(set.statusCode).toBe(200);
+    expect(set.headers.etag).toBe(`"${person.version + 1}"`);
+    // A second change from the version read before the first is stale, and changes nothing.
+    expect((await officer.put(url, { completedOn: '2010-06-01' }, person.version)).statusCode).toBe(412);
+    const remove = (version?: number) =>
+      t.app.inject({ method: 'DELETE', url, headers: { authorization: `Bearer ${officer.token}`, ...(version !== undefined && { 'if-match': `"${version}"` }) } });
+    expect((await remove()).statusCode).toBe(428);
+    expect((await remove(person.version)).statusCode).toBe(412);
+    const removed = await remove(person.version + 1);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.headers.etag).toBe(`"${person.version + 2}"`);
+    expect(removed.json().readinessItems).toEqual([]);
   });
 
   it('searches by name without accents, by language and level, specialty and heritage', async () => {

@@ -3,6 +3,7 @@ import { containsPattern } from '../../platform/db/dialect.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { inScope } from '../../platform/db/scope.js';
 import type { Scope } from '../../platform/policy.js';
+import { lockRows } from '../../platform/db/locks.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type {
   DB,
@@ -169,16 +170,11 @@ export function peopleRepository(db: Kysely<DB>) {
       return updateVersioned(db, 'people', id, version, changes);
     },
     /**
-     * Takes the person's row lock until the transaction ends (in SQLite the write lock is already
-     * held), so two assignments of one person cannot both pass the overlap check.
+     * Takes the person's row lock until the transaction ends, so two assignments or enrollments
+     * of one person cannot both pass the overlap check.
      */
-    async lock(id: string): Promise<boolean> {
-      const result = await db
-        .updateTable('people')
-        .set((eb) => ({ version: eb.ref('version') }))
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+    lock(id: string) {
+      return lockRows(db, 'people', [id]);
     },
     async replaceLanguages(id: string, rows: { language: string; speaking: number; reading: number }[]) {
       await db.deleteFrom('person_languages').where('person_id', '=', id).execute();

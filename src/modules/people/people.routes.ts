@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 
 import { type App, contextOf } from '../../platform/http/context.js';
@@ -8,6 +9,7 @@ import {
   createPersonSchema,
   listPeopleQuerySchema,
   type Person,
+  type PersonDetail,
   personDetailSchema,
   personSchema,
   readinessItemSchema,
@@ -17,6 +19,13 @@ import {
 import type { PeopleService } from './people.service.js';
 
 const idParams = z.object({ id: idSchema });
+
+/** A change answers with the person's next version as the ETag, to send with the next change. */
+function personWithEtag(reply: FastifyReply, person: PersonDetail): PersonDetail {
+  setEtag(reply, person.version ?? 1);
+  return person;
+}
+
 const readinessParams = z.object({ id: idSchema, item: readinessItemSchema });
 
 const TABLE_COLUMNS = [
@@ -70,9 +79,7 @@ export function peopleRoutes(deps: { people: PeopleService }) {
         schema: { tags: ['people'], summary: 'Change a person (needs If-Match)', params: idParams, body: updatePersonSchema, response: { 200: personDetailSchema } },
       },
       async (request, reply) => {
-        const person = await people.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
-        setEtag(reply, person.version ?? 1);
-        return person;
+        return personWithEtag(reply, await people.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 
@@ -81,19 +88,19 @@ export function peopleRoutes(deps: { people: PeopleService }) {
       {
         schema: {
           tags: ['people'],
-          summary: 'Record a readiness item: passport, medical, security or country clearance, security or pre-deployment training, agency release',
+          summary: 'Record a readiness item: passport, medical, security or country clearance, security or pre-deployment training, agency release (needs If-Match with the person’s version)',
           params: readinessParams,
           body: setReadinessSchema,
           response: { 200: personDetailSchema },
         },
       },
-      async (request) => people.setReadiness(contextOf(request), request.params.id, request.params.item, request.body),
+      async (request, reply) => personWithEtag(reply, await people.setReadiness(contextOf(request), request.params.id, request.params.item, request.body, requiredVersion(request))),
     );
 
     app.delete(
       '/people/:id/readiness/:item',
-      { schema: { tags: ['people'], summary: 'Remove a readiness item', params: readinessParams, response: { 200: personDetailSchema } } },
-      async (request) => people.clearReadiness(contextOf(request), request.params.id, request.params.item),
+      { schema: { tags: ['people'], summary: 'Remove a readiness item (needs If-Match with the person’s version)', params: readinessParams, response: { 200: personDetailSchema } } },
+      async (request, reply) => personWithEtag(reply, await people.clearReadiness(contextOf(request), request.params.id, request.params.item, requiredVersion(request))),
     );
 
     app.post(

@@ -66,6 +66,11 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     return row;
   }
 
+  /** Moves the person to their next version, from `version` when the caller named one (else from the one just read). */
+  async function nextVersion(trx: Kysely<DB>, current: PersonRowWithOrganization, version: number | undefined) {
+    if (!(await peopleRepository(trx).update(current.id, version ?? current.version, { updated_at: instant(clock) }))) throw staleVersion('The person', current.version);
+  }
+
   /** The person as the API shows them; `forAudit` leaves out what the actor may do, which is no part of the record. */
   async function detailOf(ctx: RequestContext, row: PersonRowWithOrganization, executor: Kysely<DB> = db, forAudit = false): Promise<PersonDetail> {
     const extras = extrasOf(await peopleRepository(executor).related([row.id]), row.id);
@@ -293,7 +298,11 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     },
 
     /** Records a readiness item (passport, clearance, training, release), replacing the last one. */
-    async setReadiness(ctx: RequestContext, id: string, item: ReadinessItem, input: SetReadinessInput): Promise<PersonDetail> {
+    /**
+     * Readiness is part of the person: a change names the person's version it read (`version`;
+     * only in-process callers such as the demo seed leave it out) and moves the person to the next.
+     */
+    async setReadiness(ctx: RequestContext, id: string, item: ReadinessItem, input: SetReadinessInput, version?: number): Promise<PersonDetail> {
       if (input.passportNumber && item !== 'passport') {
         throw invalid('Only a passport has a passport number.', [{ pointer: '/body/passportNumber', detail: `is not part of ${item}` }]);
       }
@@ -302,6 +311,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       }
       return db.transaction().execute(async (trx) => {
         const current = await editableRow(ctx, id, trx, 'setReadiness');
+        await nextVersion(trx, current, version);
         const repo = peopleRepository(trx);
         const previous = (await repo.readinessOf(id)).find((r) => r.item === item);
         const isNewNumber = input.passportNumber !== undefined && input.passportNumber !== null;
@@ -324,16 +334,17 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           before: { item, ...view(previous) },
           after: { item, completedOn: input.completedOn, expiresOn: input.expiresOn ?? null, reference: input.reference ?? null, passportNumberChanged: isNewNumber },
         });
-        return detailOf(ctx, current, trx);
+        return detailOf(ctx, await visibleRow(ctx, id, trx), trx);
       });
     },
 
-    async clearReadiness(ctx: RequestContext, id: string, item: ReadinessItem): Promise<PersonDetail> {
+    async clearReadiness(ctx: RequestContext, id: string, item: ReadinessItem, version?: number): Promise<PersonDetail> {
       return db.transaction().execute(async (trx) => {
         const current = await editableRow(ctx, id, trx, 'setReadiness');
+        await nextVersion(trx, current, version);
         await peopleRepository(trx).deleteReadiness(id, item);
         await audit(trx, ctx, { action: 'person.readiness_clear', entityType: 'person', entityId: id, before: { item } });
-        return detailOf(ctx, current, trx);
+        return detailOf(ctx, await visibleRow(ctx, id, trx), trx);
       });
     },
 
@@ -378,8 +389,8 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     },
 
     /** Takes the person's lock for the rest of the transaction (see the repository). */
-    async lock(id: string, executor: Kysely<DB>): Promise<void> {
-      if (!(await peopleRepository(executor).lock(id))) throw notFound('The person');
+    lock(id: string, executor: Kysely<DB>): Promise<void> {
+      return peopleRepository(executor).lock(id);
     },
   };
 }

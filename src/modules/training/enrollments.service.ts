@@ -7,23 +7,25 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { inTransaction } from '../../platform/db/transactions.js';
+import type { PersonProfile } from '../people/people.mapper.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { BadgesService } from '../badges/badges.service.js';
+import { vettingPolicy } from '../vetting/vetting.policy.js';
 import type { VettingService } from '../vetting/vetting.service.js';
 import type { CatalogService } from './catalog.service.js';
 import type { CertificationsService } from './certifications.service.js';
 import { toEnrollment } from './offerings.mapper.js';
-import { enrollmentsRepository, offeringsRepository } from './offerings.repository.js';
+import { enrollmentsRepository, type OfferingRowWithNames, offeringsRepository } from './offerings.repository.js';
 import type { Enrollment, FollowUpInput, OfferingDetail, RecordResultInput } from './offerings.schemas.js';
 import type { OfferingsService } from './offerings.service.js';
-import { enrollmentsPolicy, offeringsPolicy, transcriptsPolicy } from './training.policy.js';
+import { enrollmentsPolicy, type OfferingAccess, offeringsPolicy, transcriptsPolicy } from './training.policy.js';
 import { clashingOffering, followUpWindow, isVettingValidOn, unmetCriteria } from './training.rules.js';
 
 export interface EnrollmentsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditRecorder;
-  people: Pick<PeopleService, 'profiles' | 'profilesForRule'>;
+  people: Pick<PeopleService, 'profiles' | 'profilesForRule' | 'lock'>;
   offerings: Pick<OfferingsService, 'load' | 'authorized' | 'detail'>;
   catalog: Pick<CatalogService, 'credentialRules'>;
   certifications: Pick<CertificationsService, 'issue' | 'ofPerson'>;
@@ -35,9 +37,53 @@ export interface EnrollmentsDeps {
 export const PROGRAM_COUNTRY = 'US';
 
 const conflictRule = (rule: string, message: string) => new AppError('conflict', message, { rule });
+const unknownPerson = () => invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person you can see' }]);
+
+/** The statuses that hold a seat and a place in the person's calendar. */
+const SEATED: readonly string[] = ['enrolled', 'completed'];
 
 /** Rosters, attendance and results, closing an offering, and what came of it. */
 export function createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges }: EnrollmentsDeps) {
+  /**
+   * A seat left on the offering (its lock held), and no other offering of the person's at the
+   * same time: the person is locked first, as every enrollment of theirs checks this under it.
+   */
+  async function checkSeatAndCalendar(trx: Kysely<DB>, offering: OfferingRowWithNames, personId: string, name: string) {
+    const repo = enrollmentsRepository(trx);
+    const seated = (await repo.forOffering(offering.id)).filter((e) => e.status !== 'withdrawn' && e.status !== 'no_show').length;
+    if (seated >= offering.capacity) throw conflictRule('offering.full', `All ${offering.capacity} seats of this offering are taken.`);
+    await people.lock(personId, trx);
+    const others = (await repo.forPerson(personId))
+      .filter((e) => e.offering_id !== offering.id && SEATED.includes(e.status))
+      .map((e) => ({ start: e.start_on, end: e.end_on, title: e.title }));
+    const clash = clashingOffering({ start: offering.start_on, end: offering.end_on }, others);
+    if (clash) throw ruleBroken('enrollment.clash', `${name} is enrolled in ${clash.title} from ${clash.start} to ${clash.end}, which overlaps this offering.`);
+  }
+
+  /** The rules of enrolling, and the enrollment, once the caller may enroll this person here. */
+  async function admit(ctx: RequestContext, trx: Transaction<DB>, offering: OfferingRowWithNames, access: OfferingAccess, profile: PersonProfile): Promise<Enrollment> {
+    const personId = profile.id;
+    if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: it takes no more participants.`);
+    if (access.instructors.some((i) => i.personId === personId)) throw ruleBroken('enrollment.is_instructor', `${profile.name} teaches this offering and cannot also take it.`);
+    const repo = enrollmentsRepository(trx);
+    if ((await repo.forOffering(offering.id)).some((e) => e.person_id === personId)) throw conflictRule('enrollment.duplicate', `${profile.name} is already on this offering’s roster.`);
+    await checkSeatAndCalendar(trx, offering, personId, profile.name);
+    if (offering.is_us_funded === 1 && profile.organizationCountry !== PROGRAM_COUNTRY) {
+      const latest = (await vetting.latestOf([personId], trx)).get(personId);
+      if (!latest || !isVettingValidOn(latest, offering.start_on)) {
+        // Vetting is the program office's to read: others learn only that it stands in the way.
+        const status = vettingPolicy.can(ctx.actor, 'read', { personId }) ? ` (${latest ? `the latest is ${latest.status}` : 'none was requested'})` : '';
+        throw ruleBroken('vetting.not_cleared', `${profile.name} cannot join a U.S.-funded offering without a vetting cleared and valid on its start date (${offering.start_on})${status}.`);
+      }
+    }
+    const id = newId();
+    const now = instant(clock);
+    await repo.insert({ id, offering_id: offering.id, person_id: personId, status: 'enrolled', attendance_percent: null, score: null, outcome: null, created_at: now, updated_at: now });
+    const enrollment = toEnrollment((await repo.findById(id)) as NonNullable<Awaited<ReturnType<typeof repo.findById>>>);
+    await audit(trx, ctx, { action: 'enrollment.create', entityType: 'enrollment', entityId: id, after: enrollment });
+    return enrollment;
+  }
+
   return {
     /**
      * Enrolls a person: the offering must be open and have a seat; nobody twice, nobody who teaches
@@ -45,47 +91,25 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
      * vetting cleared and valid on the start date.
      */
     async enroll(ctx: RequestContext, offeringId: string, personId: string, executor?: Transaction<DB>): Promise<Enrollment> {
-      try {
-        return await inTransaction(db, executor, async (trx) => {
-          const { row: offering, access } = await offerings.authorized(ctx, 'enroll', offeringId, trx);
-          // The offering's instructors enroll whoever attends; others enroll the people they can see.
-          const isRecorder = offeringsPolicy.can(ctx.actor, 'recordResults', access);
-          const profile = (isRecorder ? await people.profilesForRule([personId], trx) : await people.profiles(ctx, [personId], trx)).get(personId);
-          if (!profile) throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person you can see' }]);
-          if (!enrollmentsPolicy.can(ctx.actor, 'create', { personId, organizationId: profile.organizationId, offering: access })) throw forbidden();
-          if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: it takes no more participants.`);
-          if (access.instructors.some((i) => i.personId === personId)) throw ruleBroken('enrollment.is_instructor', `${profile.name} teaches this offering and cannot also take it.`);
-          await offeringsRepository(trx).lock(offeringId);
-          const repo = enrollmentsRepository(trx);
-          const existing = await repo.forOffering(offeringId);
-          if (existing.some((e) => e.person_id === personId)) throw conflictRule('enrollment.duplicate', `${profile.name} is already on this offering’s roster.`);
-          const seated = existing.filter((e) => e.status !== 'withdrawn' && e.status !== 'no_show').length;
-          if (seated >= offering.capacity) throw conflictRule('offering.full', `All ${offering.capacity} seats of this offering are taken.`);
-          const others = (await repo.forPerson(personId))
-            .filter((e) => e.offering_id !== offeringId && (e.status === 'enrolled' || e.status === 'completed'))
-            .map((e) => ({ start: e.start_on, end: e.end_on, title: e.title }));
-          const clash = clashingOffering({ start: offering.start_on, end: offering.end_on }, others);
-          if (clash) throw ruleBroken('enrollment.clash', `${profile.name} is enrolled in ${clash.title} from ${clash.start} to ${clash.end}, which overlaps this offering.`);
-          if (offering.is_us_funded === 1 && profile.organizationCountry !== PROGRAM_COUNTRY) {
-            const latest = (await vetting.latestOf([personId], trx)).get(personId);
-            if (!latest || !isVettingValidOn(latest, offering.start_on)) {
-              throw ruleBroken(
-                'vetting.not_cleared',
-                `${profile.name} cannot join a U.S.-funded offering without a vetting cleared and valid on its start date (${offering.start_on}).`,
-              );
-            }
-          }
-          const id = newId();
-          const now = instant(clock);
-          await repo.insert({ id, offering_id: offeringId, person_id: personId, status: 'enrolled', attendance_percent: null, score: null, outcome: null, created_at: now, updated_at: now });
-          const enrollment = toEnrollment((await repo.findById(id)) as NonNullable<Awaited<ReturnType<typeof repo.findById>>>);
-          await audit(trx, ctx, { action: 'enrollment.create', entityType: 'enrollment', entityId: id, after: enrollment });
-          return enrollment;
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw conflictRule('enrollment.duplicate', 'That person is already on this offering’s roster.');
-        throw error;
-      }
+      return inTransaction(db, executor, async (trx) => {
+        // Status, seats and roster are read under the offering's lock, the calendar under the person's.
+        await offeringsRepository(trx).lock(offeringId);
+        const { row: offering, access } = await offerings.authorized(ctx, 'enroll', offeringId, trx);
+        // The offering's instructors enroll whoever attends; others enroll the people they can see.
+        const isRecorder = offeringsPolicy.can(ctx.actor, 'recordResults', access);
+        const visible = await people.profiles(ctx, [personId], trx);
+        const profile = (isRecorder ? await people.profilesForRule([personId], trx) : visible).get(personId);
+        if (!profile) throw unknownPerson();
+        if (!enrollmentsPolicy.can(ctx.actor, 'create', { personId, organizationId: profile.organizationId, offering: access })) throw forbidden();
+        try {
+          return await admit(ctx, trx, offering, access, profile);
+        } catch (error) {
+          // Any refusal about a person the caller may not read answers as if there were no such person.
+          if (!visible.has(personId) && (error instanceof AppError || isUniqueViolation(error))) throw unknownPerson();
+          if (isUniqueViolation(error)) throw conflictRule('enrollment.duplicate', `${profile.name} is already on this offering’s roster.`);
+          throw error;
+        }
+      });
     },
 
     /**
@@ -102,11 +126,17 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
     /** Attendance and score, or a withdrawal or no-show, before the offering closes. */
     async recordResult(ctx: RequestContext, offeringId: string, enrollmentId: string, version: number, input: RecordResultInput, executor?: Transaction<DB>): Promise<Enrollment> {
       return inTransaction(db, executor, async (trx) => {
+        // Under the offering's lock a close either came first (and this is refused) or waits for this.
+        await offeringsRepository(trx).lock(offeringId);
         const { row: offering } = await offerings.authorized(ctx, 'recordResults', offeringId, trx);
         if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: its results are final.`);
         const repo = enrollmentsRepository(trx);
         const current = await repo.findById(enrollmentId);
         if (!current || current.offering_id !== offeringId) throw notFound('The enrollment');
+        // Back on the roster from a withdrawal or no-show takes a seat and a place in the calendar again.
+        if (input.status === 'enrolled' && !SEATED.includes(current.status)) {
+          await checkSeatAndCalendar(trx, offering, current.person_id, `${current.given_name} ${current.family_name}`);
+        }
         const isUpdated = await repo.update(enrollmentId, version, {
           ...(input.attendancePercent !== undefined && { attendance_percent: input.attendancePercent }),
           ...(input.score !== undefined && { score: input.score }),
@@ -127,6 +157,8 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
      */
     async close(ctx: RequestContext, offeringId: string, version: number) {
       return db.transaction().execute(async (trx) => {
+        // No result is recorded, and nobody enrolled, between reading the roster and closing it.
+        await offeringsRepository(trx).lock(offeringId);
         const { row: offering } = await offerings.authorized(ctx, 'close', offeringId, trx);
         if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is already ${offering.status}.`);
         if (today(clock) < offering.end_on) throw ruleBroken('offering.close_before_end', `The offering runs until ${offering.end_on}: close it once it has ended.`);
@@ -142,7 +174,8 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           if (e.status !== 'enrolled') continue;
           const reasons = unmetCriteria({ attendancePercent: e.attendance_percent, score: e.score }, rules);
           const name = `${e.given_name} ${e.family_name}`;
-          await repo.update(e.id, e.version, { status: reasons.length ? 'failed' : 'completed', outcome: reasons.length ? reasons.join('; ') : null, updated_at: now });
+          const isUpdated = await repo.update(e.id, e.version, { status: reasons.length ? 'failed' : 'completed', outcome: reasons.length ? reasons.join('; ') : null, updated_at: now });
+          if (!isUpdated) throw staleVersion('An enrollment of the offering', e.version);
           if (reasons.length) notCertified.push({ personId: e.person_id, name, reasons });
           else passed.push({ personId: e.person_id, name });
         }

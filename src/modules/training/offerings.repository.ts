@@ -2,6 +2,7 @@ import type { Expression, ExpressionBuilder, Insertable, Kysely, SqlBool, Update
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { inScope } from '../../platform/db/scope.js';
 import type { Scope } from '../../platform/policy.js';
+import { lockRows } from '../../platform/db/locks.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type { DB, EnrollmentsTable, OfferingFollowupsTable, OfferingsTable } from '../../platform/db/schema.js';
 
@@ -120,13 +121,12 @@ export function offeringsRepository(db: Kysely<DB>) {
     update(id: string, version: number, changes: Updateable<OfferingsTable>) {
       return updateVersioned(db, 'offerings', id, version, changes);
     },
-    /** Takes the offering's row lock, so two enrollments cannot both take its last seat. */
-    async lock(id: string) {
-      await db
-        .updateTable('offerings')
-        .set((eb) => ({ version: eb.ref('version') }))
-        .where('id', '=', id)
-        .execute();
+    /**
+     * Takes the offering's row lock before anything of it is read: its status, seats and roster
+     * then stay as read until the transaction ends (enrolling, recording a result, closing).
+     */
+    lock(id: string) {
+      return lockRows(db, 'offerings', [id]);
     },
     async setInstructor(offeringId: string, personId: string, role: DB['offering_instructors']['role']) {
       await db.deleteFrom('offering_instructors').where('offering_id', '=', offeringId).where('person_id', '=', personId).execute();

@@ -203,6 +203,8 @@ export function createOfferingsService({ db, clock, audit, organizations, people
       const action = input.status === 'cancelled' ? 'cancel' : 'update';
       policy.requireAllowed(ctx.actor, action);
       return db.transaction().execute(async (trx) => {
+        // The capacity may not go below the roster, which enrollments change under this lock.
+        await offeringsRepository(trx).lock(id);
         const { row: current, instructors } = await authorized(ctx, action, id, trx);
         scheduledOnly(current);
         const startOn = input.startOn ?? current.start_on;
@@ -245,6 +247,8 @@ export function createOfferingsService({ db, clock, audit, organizations, people
     async setInstructor(ctx: RequestContext, id: string, version: number, input: { personId: string; role: 'lead' | 'co' }): Promise<OfferingDetail> {
       policy.requireAllowed(ctx.actor, 'addInstructor');
       return db.transaction().execute(async (trx) => {
+        // Nobody both teaches and takes an offering: enrollments check the instructors under this lock.
+        await offeringsRepository(trx).lock(id);
         const { row: offering } = await authorized(ctx, 'addInstructor', id, trx);
         scheduledOnly(offering);
         const profile = (await people.profiles(ctx, [input.personId], trx)).get(input.personId);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, agentFor, createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildInstructorCourse, buildOrganization, buildPerson } from '../../../test/factories.js';
@@ -268,6 +269,25 @@ describe('enrollment rules', () => {
     expect((await officer.post(`/api/offerings/${overlapping.id}/enrollments`, { personId: a.id })).json().rule).toBe('enrollment.clash');
   });
 
+  it('puts a withdrawn participant back only into a free seat and a free week', async () => {
+    const { course } = await buildInstructorCourse(t.services, t.system);
+    const small = await schedule(course.id, '2010-05-17', '2010-05-21', { capacity: 1 });
+    const [a, b] = [await buildPerson(t.services, t.system, { organizationId: agencyId }), await buildPerson(t.services, t.system, { organizationId: agencyId })];
+    const first = (await officer.post(`/api/offerings/${small.id}/enrollments`, { personId: a.id })).json();
+    const withdrawn = (await officer.patch(`/api/offerings/${small.id}/enrollments/${first.id}`, { status: 'withdrawn' }, first.version)).json();
+    expect((await officer.post(`/api/offerings/${small.id}/enrollments`, { personId: b.id })).statusCode).toBe(201);
+    const back = () => officer.patch(`/api/offerings/${small.id}/enrollments/${first.id}`, { status: 'enrolled' }, withdrawn.version);
+    expect((await back()).json().rule).toBe('offering.full');
+    const roomy = await schedule(course.id, '2010-05-17', '2010-05-21');
+    const other = await officer.post(`/api/offerings/${roomy.id}/enrollments`, { personId: a.id });
+    expect(other.statusCode).toBe(201);
+    const current = await offeringVersion(small.id);
+    expect((await officer.patch(`/api/offerings/${small.id}`, { capacity: 2 }, current)).statusCode).toBe(200);
+    expect((await back()).json().rule).toBe('enrollment.clash');
+    await officer.patch(`/api/offerings/${roomy.id}/enrollments/${other.json().id}`, { status: 'withdrawn' }, other.json().version);
+    expect((await back()).statusCode).toBe(200);
+  });
+
   it('lets only one of two people take the last seat at once', async () => {
     const { course } = await buildInstructorCourse(t.services, t.system);
     const small = await schedule(course.id, '2010-07-05', '2010-07-09', { capacity: 1 });
@@ -299,6 +319,42 @@ describe('enrollment rules', () => {
     const domestic = await schedule(course.id, '2010-10-18', '2010-10-22', { country: 'SV', isUsFunded: false });
     const unvetted = await buildPerson(t.services, t.system, { organizationId: salvadorId });
     expect((await officer.post(`/api/offerings/${domestic.id}/enrollments`, { personId: unvetted.id })).statusCode).toBe(201);
+  });
+
+  it('refuses an enrollment without naming a person the caller cannot read, nor their vetting to those who may not see it', async () => {
+    const { course } = await buildInstructorCourse(t.services, t.system);
+    const offering = await schedule(course.id, '2010-10-25', '2010-10-29', { country: 'SV' });
+    const teacher = await buildPerson(t.services, t.system, { organizationId: agencyId });
+    await officer.put(`/api/offerings/${offering.id}/instructors`, { personId: teacher.id, role: 'lead' }, offering.version);
+    const instructor = await agentFor(t, 'instructor', { personId: teacher.id });
+    const unvetted = await buildPerson(t.services, t.system, { organizationId: salvadorId, givenName: 'Hidden', familyName: 'Abroad' });
+    const answer = async (personId: string) => {
+      const response = await instructor.post(`/api/offerings/${offering.id}/enrollments`, { personId });
+      const { requestId: _, ...body } = response.json();
+      return { status: response.statusCode, body, text: response.body };
+    };
+    const nobody = await answer(randomUUID());
+    const refused = await answer(unvetted.id);
+    // Out of the instructor's sight, a person refused reads exactly as one who does not exist.
+    expect({ status: refused.status, body: refused.body }).toEqual({ status: nobody.status, body: nobody.body });
+    expect(refused.text).not.toMatch(/Hidden|Abroad|vetting/);
+    const onRoster = await buildPerson(t.services, t.system, { organizationId: (await buildOrganization(t.services, t.system)).id });
+    expect((await officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: onRoster.id })).statusCode).toBe(201);
+    const twice = await answer(onRoster.id);
+    expect({ status: twice.status, body: twice.body }).toEqual({ status: nobody.status, body: nobody.body });
+
+    // The program office reads vetting and hears where it stands; an agency's coordinator only that it stands in the way.
+    expect((await officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: unvetted.id })).json().detail).toContain('none was requested');
+    // A co-instructor from the person's own agency puts the offering in sight of that agency's coordinator.
+    const colleague = await buildPerson(t.services, t.system, { organizationId: salvadorId });
+    await officer.put(`/api/offerings/${offering.id}/instructors`, { personId: colleague.id, role: 'co' }, await offeringVersion(offering.id));
+    const coordinator = await agentFor(t, 'coordinator', { organizationId: salvadorId });
+    const asCoordinator = (await coordinator.post(`/api/offerings/${offering.id}/enrollments`, { personId: unvetted.id })).json();
+    expect(asCoordinator).toMatchObject({ rule: 'vetting.not_cleared', detail: expect.stringContaining('Hidden Abroad') });
+    expect(asCoordinator.detail).not.toContain('none was requested');
+
+    // Whom the instructor can read (themselves) is refused by name, as before.
+    expect((await instructor.post(`/api/offerings/${offering.id}/enrollments`, { personId: teacher.id })).json().rule).toBe('enrollment.is_instructor');
   });
 
   it('keeps vetting results from everyone but the program office', async () => {

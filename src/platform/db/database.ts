@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -17,6 +16,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../config.js';
+import { makePrivateDir, restrictToOwner, touchPrivateFile } from '../private-files.js';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
 
@@ -77,7 +77,11 @@ class ImmediateSqliteDriver extends SqliteDriver {
 /**
  * SQLite runs DDL inside a transaction, so migrations run in one: two processes starting on a
  * fresh file queue for its write lock, and the second finds the first's work done, instead of
- * both creating the same tables (Kysely takes no migration lock on SQLite otherwise).
+ * both creating the same tables (Kysely takes no migration lock on SQLite otherwise). The
+ * transaction begins IMMEDIATE (the driver above) and Kysely reads the applied migrations inside
+ * it, so what it finds applied cannot change before it runs the rest. On PostgreSQL Kysely holds
+ * an advisory lock around the same read and run. test/two-processes.api.test.ts starts four
+ * processes at once on a fresh database of either engine.
  */
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
@@ -106,14 +110,17 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', description: redact(target.url), file: null, close: () => db.destroy() };
   }
-  fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
-  const sqlite = new BetterSqlite3(target.file);
+  const file = path.resolve(target.file);
+  makePrivateDir(path.dirname(file));
+  // SQLite gives the -wal and -shm files the database file's mode, so all three stay private.
+  touchPrivateFile(file);
+  for (const suffix of ['-wal', '-shm']) restrictToOwner(file + suffix);
+  const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(sqlite) });
-  const file = path.resolve(target.file);
   return { db, engine: 'sqlite', description: file, file, close: () => db.destroy() };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testEngine } from '../../../test/dialects.js';
+import { ORDER_COLUMNS, TABLES_IN_DEPENDENCY_ORDER } from './tables.js';
 import { databaseShape, declaredShape, type SchemaShape, shapeDifferences } from '../../../test/schema-shape.js';
 
 let testDb: TestDatabase;
@@ -18,6 +19,17 @@ describe('schema.ts', () => {
     const database = await databaseShape(testDb.database.db, testEngine());
     expect(declared.size).toBeGreaterThan(40);
     expect(shapeDifferences(declared, database)).toEqual([]);
+  });
+
+  it('gives backups every table, each with columns of its own to read it in order', async () => {
+    const database = await databaseShape(testDb.database.db, testEngine());
+    const backedUp: string[] = [...TABLES_IN_DEPENDENCY_ORDER];
+    expect([...database.keys()].filter((table) => !backedUp.includes(table))).toEqual([]);
+    const unordered = backedUp.filter((table) => {
+      const columns = ORDER_COLUMNS[table as keyof typeof ORDER_COLUMNS] ?? ['id'];
+      return !columns.every((column) => database.get(table)?.has(column));
+    });
+    expect(unordered).toEqual([]);
   });
 
   it('reads nullability from the declared types', () => {

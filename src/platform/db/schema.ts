@@ -153,13 +153,20 @@ export interface ApiTokensTable {
   expires_at: Instant | null;
   last_used_at: Instant | null;
   revoked_at: Instant | null;
+  access: Generated<TokenAccess>;
+  /** A JSON array of the resources the token may reach; null for every one. */
+  areas: string | null;
+  last_used_ip: string | null;
+  last_used_user_agent: string | null;
 }
 
-export interface SignInFailuresTable {
-  id: string;
-  email: string;
-  ip: string;
-  failed_at: Instant;
+export type TokenAccess = 'read' | 'write';
+
+export interface SignInThrottlesTable {
+  key: string;
+  attempts: number;
+  next_allowed_at: Instant;
+  last_attempt_at: Instant;
 }
 
 export interface AuditEventsTable {
@@ -715,12 +722,12 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
-  sign_in_failures: SignInFailuresTable;
   totp_authenticators: TotpAuthenticatorsTable;
   passkeys: PasskeysTable;
   recovery_codes: RecoveryCodesTable;
   auth_challenges: AuthChallengesTable;
   second_factor_failures: SecondFactorFailuresTable;
+  sign_in_throttles: SignInThrottlesTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   partnerships: PartnershipsTable;

@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { App, AuthResult } from './context.js';
+import { isFromOwnOrigin } from './origin.js';
 
 export const SESSION_COOKIE = 'cadre_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 export interface Authenticator {
   session(token: string): Promise<AuthResult | null>;
-  bearer(secret: string): Promise<AuthResult | null>;
+  bearer(secret: string, seen: { ip: string; userAgent: string | null }): Promise<AuthResult | null>;
   isCsrfTokenValid(sessionId: string, token: string | undefined): boolean;
 }
 
@@ -29,27 +30,42 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
 }
 
 /**
- * Who is calling: a bearer token, else the session cookie. Every route needs a signed-in caller
- * unless its config says `isPublic`; cookie-authenticated writes must carry the CSRF token.
+ * Marks every route registered in this scope (and the plugins it registers) as open to anyone:
+ * the web app's pages and assets, and the API's viewer. Routes are closed unless marked so.
  */
-export function registerAuthentication(app: App, authenticator: Authenticator, publicPrefixes: readonly string[] = []) {
+export function openToAnyone(scope: App) {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, isPublic: true };
+  });
+}
+
+/**
+ * Who is calling: a bearer token, else the session cookie. Every route needs a signed-in caller
+ * unless its own config says `isPublic`: the decision rests on the route the router matched, never
+ * on the URL as sent, which may spell the same route many ways (`/%61pi/…`). Cookie-authenticated
+ * writes must come from our own origin and carry the CSRF token.
+ */
+export function registerAuthentication(app: App, authenticator: Authenticator, options: { publicUrl?: string | undefined } = {}) {
   app.decorateRequest('auth', null);
 
   app.addHook('onRequest', async (request, reply) => {
     request.auth = await resolve(request, reply);
-    const config = request.routeOptions.config;
-    const url = request.routeOptions.url ?? '';
-    // Only the API holds data: the web app's pages and assets are for anyone to load.
-    const isApi = request.url.startsWith('/api/') || request.url === '/api';
-    if (!isApi || config.isPublic || request.is404 || publicPrefixes.some((prefix) => url.startsWith(prefix))) return;
+    if (request.is404) return;
     const auth = request.auth;
+    const isWrite = !SAFE_METHODS.has(request.method);
+    if (auth?.method === 'session' && isWrite && !isFromOwnOrigin(request, options.publicUrl)) {
+      throw new AppError('forbidden', 'A change signed in by cookie must come from a page of this server (the Origin header does not match).');
+    }
+    const config = request.routeOptions.config;
+    if (config.isPublic) return;
     if (!auth) throw new AppError('unauthenticated', 'Sign in, or send an API token as Authorization: Bearer <token>.');
-    if (auth.method === 'session' && !SAFE_METHODS.has(request.method)) {
+    if (auth.method === 'session' && isWrite) {
       const sent = request.headers[CSRF_HEADER];
       if (!auth.sessionId || !authenticator.isCsrfTokenValid(auth.sessionId, typeof sent === 'string' ? sent : undefined)) {
         throw new AppError('forbidden', `Missing or wrong ${CSRF_HEADER} header: read it from GET /api/auth/me and send it with every change.`);
       }
     }
+    if (auth.method === 'token') refuseOutsideToken(auth, request.method, config.isSessionOnly === true);
     if (auth.mustChangePassword && !config.isOpenBeforePasswordChange) {
       throw new AppError('password_change_required', 'Change your one-time password first (POST /api/auth/password).');
     }
@@ -58,11 +74,20 @@ export function registerAuthentication(app: App, authenticator: Authenticator, p
     }
   });
 
+  /** A token never manages credentials or accounts; a read-only one only reads (safe methods). */
+  function refuseOutsideToken(auth: AuthResult, method: string, isSessionOnly: boolean) {
+    if (isSessionOnly) throw new AppError('forbidden', 'API tokens cannot manage tokens, passwords, sessions or users: sign in at the browser.');
+    if (auth.actor.credential?.access === 'read' && !SAFE_METHODS.has(method)) {
+      throw new AppError('forbidden', 'This API token may only read.');
+    }
+  }
+
   async function resolve(request: FastifyRequest, reply: FastifyReply): Promise<AuthResult | null> {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const auth = match?.[1] ? await authenticator.bearer(match[1]) : null;
+      const seen = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+      const auth = match?.[1] ? await authenticator.bearer(match[1], seen) : null;
       if (!auth) throw new AppError('unauthenticated', 'The API token is not valid, has expired or was revoked.');
       return auth;
     }

@@ -30,6 +30,12 @@ declare module 'fastify' {
     isOpenBeforePasswordChange?: boolean;
     /** The route stays open to a user who must still enrol a second factor. */
     isOpenBeforeSecondFactor?: boolean;
+    /**
+     * The route manages credentials or accounts (tokens, passwords, users, sessions): a person
+     * signed in at a browser may call it, an API token may not, so a leaked token cannot make
+     * itself permanent or lock its owner out.
+     */
+    isSessionOnly?: boolean;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Duplex } from 'node:stream';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode, type FieldProblem } from '../errors.js';
+import { AppError, type ErrorCode, type FieldProblem, invalid } from '../errors.js';
 
 /** RFC 9457 problem details: the one shape every error leaves the API in. */
 export interface Problem {
@@ -74,7 +75,20 @@ function schemaProblems(error: FastifyError): FieldProblem[] {
   });
 }
 
-export function toProblem(error: unknown, request: FastifyRequest): Problem {
+/** Fastify's refusals that say something about a field, told as the field's problem. */
+function asAppError(error: unknown): unknown {
+  const code = (error as FastifyError | null)?.code;
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return invalid('A part of the path is longer than any id.', [{ pointer: '/path', detail: 'has a segment longer than any id' }]);
+  }
+  if (code === 'FST_ERR_BAD_URL') {
+    return invalid('The path is not valid percent-encoded UTF-8.', [{ pointer: '/path', detail: 'is not valid percent-encoded UTF-8' }]);
+  }
+  return error;
+}
+
+export function toProblem(raw: unknown, request: FastifyRequest): Problem {
+  const error = asAppError(raw);
   const base = { instance: request.url.split('?')[0] ?? request.url, requestId: String(request.id) };
   if (error instanceof AppError) {
     return {
@@ -143,4 +157,21 @@ function clientMessage(error: FastifyError): string {
 export function sendProblem(reply: FastifyReply, problem: Problem, retryAfterSeconds?: number) {
   if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
   return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
+/**
+ * A request Node's HTTP parser refused (no route, no request id yet): answered as a problem too,
+ * written straight to the socket as Fastify's own handler does.
+ */
+export function onClientError(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const title = status === 408 ? 'Request timeout' : status === 431 ? 'Request headers too large' : TITLES.bad_request;
+  const body = JSON.stringify({ type: problemTypeUri('bad_request'), title, status, detail: 'The request could not be read as HTTP.', code: 'bad_request' });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -16,16 +16,18 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { newId } from '../ids.js';
-import { type Authenticator, registerAuthentication, SESSION_COOKIE } from './auth.js';
+import { type Authenticator, openToAnyone, registerAuthentication, SESSION_COOKIE } from './auth.js';
 import type { App } from './context.js';
-import { sendProblem, toProblem } from './problem.js';
+import { guardInput } from './input-guard.js';
+import { onClientError, sendProblem, toProblem } from './problem.js';
 import { AppError, notFound } from '../errors.js';
+import type { TrustProxy } from '../../config.js';
 
 export type RoutePlugin = (app: App) => void;
 
 export interface ServerOptions {
   logLevel: string;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   authenticator: Authenticator;
   routes: RoutePlugin[];
   /** The built web app (index.html and assets); left out, only the API is served. */
@@ -33,6 +35,8 @@ export interface ServerOptions {
   /** Answers the health check: true once the database is reachable and migrated. */
   isHealthy: () => Promise<boolean>;
   version: string;
+  /** CADRE_PUBLIC_URL: the origin pages of this server are served from, besides the Host they were asked at. */
+  publicUrl?: string | undefined;
 }
 
 function loggerOptions(level: string): FastifyServerOptions['logger'] {
@@ -47,13 +51,29 @@ function loggerOptions(level: string): FastifyServerOptions['logger'] {
   };
 }
 
+/**
+ * Fastify's trustProxy from the configured proxies. A hop count is a function of the hop: the
+ * nearest `hops` senders are believed whoever they are (Fastify refuses a bare number, since a
+ * client reaching Cadre directly could then claim any address: hop counts are for a Cadre only
+ * the proxies can reach).
+ */
+function trustProxyOption(trust: TrustProxy): NonNullable<FastifyServerOptions['trustProxy']> {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return [...trust];
+}
+
 export async function buildServer(options: ServerOptions): Promise<App> {
   const app = Fastify({
     logger: loggerOptions(options.logLevel),
-    trustProxy: options.trustProxy,
+    trustProxy: trustProxyOption(options.trustProxy),
     genReqId: () => newId(),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // What the router refuses before any route is found (a bad percent-encoding, a path segment
+    // longer than any id) is answered like every other error; so is a request Node cannot parse.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
+    clientErrorHandler: onClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only: a cross-site form can post text/plain, so it gets a 415.
@@ -121,14 +141,18 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, {
-    routePrefix: '/api/docs',
-    uiConfig: { url: '/api/openapi.json', deepLinking: true },
-    staticCSP: true,
-    uiHooks: {},
+  await app.register(async (docs) => {
+    openToAnyone(docs as App);
+    await docs.register(fastifySwaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { url: '/api/openapi.json', deepLinking: true },
+      staticCSP: true,
+      uiHooks: {},
+    });
   });
 
-  registerAuthentication(app, options.authenticator, ['/api/docs']);
+  registerAuthentication(app, options.authenticator, { publicUrl: options.publicUrl });
+  guardInput(app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());
 
@@ -157,13 +181,24 @@ export async function buildServer(options: ServerOptions): Promise<App> {
 
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
     const webRoot = options.webRoot;
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
-    // Any other page is the single-page app, which routes in the browser.
-    app.get('/*', { schema: { hide: true }, config: { isPublic: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) throw notFound(`GET ${request.url.split('?')[0]}`);
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+    await app.register(async (web) => {
+      openToAnyone(web as App);
+      await web.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+      // Any other page is the single-page app, which routes in the browser; what the router
+      // could not match under the API, however it was spelled, is the API's 404.
+      web.get('/*', { schema: { hide: true } }, (request, reply) => {
+        const rest = (request.params as { '*'?: string })['*'] ?? '';
+        if (isUnderApi(rest)) throw notFound(`GET ${request.url.split('?')[0]}`);
+        return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+      });
     });
   }
 
   return app;
+}
+
+/** Whether a decoded path (after its first slash) names the API, however its segments are spelled. */
+function isUnderApi(rest: string): boolean {
+  const first = rest.split(/[/\\]+/).find((segment) => segment !== '' && segment !== '.');
+  return first?.toLowerCase() === 'api';
 }

@@ -99,8 +99,8 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   upload: <T>(path: string, file: Blob, query: QueryParams) => request<T>('POST', path, { file, query }),
   patch: <T>(path: string, version: number, body: unknown) => request<T>('PATCH', path, { body, version }),
-  /** Without a version for records that are replaced whole rather than edited (a readiness item). */
-  put: <T>(path: string, version: number | undefined, body: unknown) => request<T>('PUT', path, { body, version }),
+  /** Every PUT replaces part of a record, so it names the record's version as a PATCH does. */
+  put: <T>(path: string, version: number, body: unknown) => request<T>('PUT', path, { body, version }),
   /** With a version where taking something off a record changes the record (an offering's instructor). */
   delete: <T>(path: string, version?: number) => request<T>('DELETE', path, { version }),
 };

@@ -26,8 +26,12 @@ export {
   createApiTokenSchema,
   createUserSchema,
   signInSchema,
+  tokenAreaSchema,
+  TOKEN_LIFETIME_DAYS,
   type ApiToken,
+  type Session,
   type User,
+  type UserCredentials,
 } from '../../../src/modules/accounts/accounts.schemas.js';
 export { confirmTotpSchema, passkeyNameSchema, type AccountSecurity, type PasskeyView } from '../../../src/modules/accounts/mfa.schemas.js';
 export { type AuditEvent } from '../../../src/modules/audit/audit.schemas.js';

@@ -186,6 +186,7 @@ export function accountArea(t: TFunction): Area {
       { to: '/account/password', label: t('nav.changePassword') },
       { to: '/account/security', label: t('nav.security') },
       { to: '/account/tokens', label: t('nav.tokens') },
+      { to: '/account/sessions', label: t('nav.sessions') },
     ],
   };
 }

@@ -9,6 +9,8 @@ import { RouteError } from './RouteError';
 import { AuditPage } from '../features/admin/AuditPage';
 import { NewUserPage } from '../features/admin/NewUserPage';
 import { TokensPage } from '../features/admin/TokensPage';
+import { SessionsPage } from '../features/admin/SessionsPage';
+import { UserPage } from '../features/admin/UserPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { SecondFactorPage } from '../features/auth/SecondFactorPage';
@@ -219,6 +221,7 @@ const signedInRoutes: RouteObject[] = [
           { index: true, element: <Navigate to="users" replace /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'users/new', element: <NewUserPage /> },
+          { path: 'users/:id', element: <UserPage /> },
           { path: 'audit', element: <AuditPage /> },
         ],
       },
@@ -232,6 +235,7 @@ const signedInRoutes: RouteObject[] = [
       { path: 'password', element: <ChangePasswordPage /> },
       { path: 'security', element: <AccountSecurityPage /> },
       { path: 'tokens', element: <TokensPage /> },
+      { path: 'sessions', element: <SessionsPage /> },
     ],
   },
 ];

@@ -18,7 +18,7 @@ export function UsersPage() {
   const organizationName = (id: string | null) => (id ? (organizations.data?.find((organization) => organization.id === id)?.name ?? '') : '');
 
   const columns: Column<User>[] = [
-    { key: 'name', header: t('users.fields.name'), cell: (user) => user.name },
+    { key: 'name', header: t('users.fields.name'), cell: (user) => <Link to={`/admin/users/${user.id}`}>{user.name}</Link> },
     { key: 'email', header: t('users.fields.email'), cell: (user) => user.email },
     {
       key: 'role',

@@ -28,16 +28,16 @@ function toRequest(values: ReadinessValues) {
 }
 
 interface ReadinessFormProps {
-  personId: string;
+  person: Pick<PersonDetail, 'id' | 'version'>;
   item: ReadinessItem;
   current: ReadinessRecord | undefined;
   onDone: (isSaved: boolean) => void;
 }
 
 /** Records one readiness item, replacing what was on record for it. */
-export function ReadinessForm({ personId, item, current, onDone }: ReadinessFormProps) {
+export function ReadinessForm({ person, item, current, onDone }: ReadinessFormProps) {
   const { t } = useTranslation();
-  const save = useSetReadiness(personId, item);
+  const save = useSetReadiness(person, item);
   const isPassport = item === 'passport';
   const form = useForm({
     defaultValues: { completedOn: current?.completedOn ?? '', expiresOn: current?.expiresOn ?? '', reference: current?.reference ?? '', passportNumber: '' },

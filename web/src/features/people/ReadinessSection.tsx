@@ -106,7 +106,7 @@ export function ReadinessSection({ person, canEdit, canReveal }: ReadinessSectio
           </h3>
           <ReadinessForm
             key={editing}
-            personId={person.id}
+            person={person}
             item={editing}
             current={records.find((record) => record.item === editing)}
             onDone={(isSaved) => close(editing, isSaved)}

@@ -65,10 +65,11 @@ export function useUpdatePerson(person: Pick<PersonDetail, 'id' | 'version'>) {
   });
 }
 
-export function useSetReadiness(personId: string, item: ReadinessItem) {
+/** Readiness is part of the person: a change names the person's version it was made from. */
+export function useSetReadiness(person: Pick<PersonDetail, 'id' | 'version'>, item: ReadinessItem) {
   const saved = useSaved();
   return useMutation({
-    mutationFn: (body: unknown) => api.put<PersonDetail>(`/people/${personId}/readiness/${item}`, undefined, body),
+    mutationFn: (body: unknown) => api.put<PersonDetail>(`/people/${person.id}/readiness/${item}`, person.version ?? 1, body),
     onSuccess: saved,
   });
 }

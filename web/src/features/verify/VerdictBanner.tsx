@@ -32,8 +32,8 @@ export function VerdictBanner({ certificate }: { certificate: CertificateSummary
   return (
     <Alert type={ALERT_TYPE[verdict]} heading={t(`verify.verdict.${verdict}`)} className="verdict margin-bottom-4">
       <span className="display-block">{summary}</span>
-      {verdict === 'revoked' && certificate.revokedReason && (
-        <span className="display-block margin-top-1 pre-line">{t('verify.verdict.revokedReason', { reason: certificate.revokedReason })}</span>
+      {verdict === 'revoked' && certificate.revokedOn && (
+        <span className="display-block margin-top-1">{t('verify.verdict.revokedOn', { date: formatDate(certificate.revokedOn) })}</span>
       )}
       {certificate.underReview && (
         <span className="display-block margin-top-1">{t('verify.verdict.reviewReason', { reason: certificate.underReview })}</span>

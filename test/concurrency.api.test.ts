@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServices } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { Services } from '../src/modules/index.js';
+import { systemContext } from '../src/platform/access.js';
+import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { createPasswordHasher } from '../src/platform/crypto.js';
+import { createTestDatabase, type TestDatabase } from './dialects.js';
+import { buildInstructorCourse, buildOrganization, buildPerson } from './factories.js';
+import { type Server, signIn, type Session, startServer, stopServer } from './support/servers.js';
+
+/**
+ * Every rule that spans records, raced through two `cadre serve` processes on one database: on
+ * PostgreSQL the two hold separate connections and interleave, so a rule holds only if it locks
+ * what it reads. Each race runs several rounds; a violation names its rule and round.
+ */
+
+const ROUNDS = 5;
+const SECRET = 'shared-secret-of-both-processes-0123456789';
+const PASSWORD = 'racing processes, one database';
+const ADMIN_EMAIL = 'admin@race.test';
+
+let testDb: TestDatabase;
+let database: Database;
+let services: Services;
+let dataDir: string;
+let servers: Server[];
+let officer: Session[];
+let agencyId: string;
+let hostId: string;
+const system = systemContext('concurrency test');
+
+beforeAll(async () => {
+  testDb = await createTestDatabase({ migrate: false });
+  await testDb.database.close();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-race-'));
+  const env = { CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: SECRET, CADRE_ADMIN_EMAIL: ADMIN_EMAIL, CADRE_ADMIN_PASSWORD: PASSWORD };
+  servers = await Promise.all([startServer(testDb.target, env), startServer(testDb.target, env)]);
+  // The fixtures are made in this process on the same database; the races go through the servers.
+  database = openDatabase(testDb.target, { poolSize: 2 });
+  services = buildServices({ config: loadConfig({ LOG_LEVEL: 'silent', CADRE_DATA_DIR: dataDir }), database, secretKey: SECRET, passwords: createPasswordHasher({ logCost: 10 }) });
+  await services.users.create(system, { email: 'officer@race.test', name: 'Racing Officer', role: 'program_officer', organizationId: null, personId: null, password: PASSWORD });
+  officer = await Promise.all(servers.map((server) => signIn(server, 'officer@race.test', PASSWORD)));
+  agencyId = (await buildOrganization(services, system, { name: 'Racing Corrections' })).id;
+  hostId = (await buildOrganization(services, system, { name: 'Host National Police', kind: 'foreign_police', country: 'HT' })).id;
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all((servers ?? []).map(stopServer));
+  await database?.close();
+  await testDb.drop().catch(() => undefined);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The i-th request goes to one server, the next to the other. */
+const through = (i: number) => officer[i % 2] as Session;
+
+async function scheduleOffering(courseId: string, startOn: string, endOn: string, capacity: number): Promise<{ id: string; version: number }> {
+  const response = await through(0).send('POST', '/api/offerings', { courseId, startOn, endOn, country: 'US', capacity });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string; version: number };
+}
+
+const person = async () => (await buildPerson(services, system, { organizationId: agencyId })).id;
+
+describe('rules that span records, raced by two server processes', () => {
+  it('enrolls one person in only one of several overlapping offerings', async () => {
+    const { course } = await buildInstructorCourse(services, system);
+    const offerings = [];
+    for (let i = 0; i < 6; i += 1) offerings.push(await scheduleOffering(course.id, `2010-03-0${1 + (i % 3)}`, '2010-03-12', 30));
+    const violations: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const personId = await person();
+      const answers = await Promise.all(offerings.map((o, i) => through(i).send('POST', `/api/offerings/${o.id}/enrollments`, { personId })));
+      const enrolled = answers.filter((r) => r.status === 201).length;
+      if (enrolled !== 1) violations.push(`round ${round}: enrolled in ${enrolled} overlapping offerings (${answers.map((r) => r.status).join(' ')})`);
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('fills an offering of K seats with exactly K of K+N enrollments', async () => {
+    const { course } = await buildInstructorCourse(services, system);
+    const seats = 2;
+    const violations: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const offering = await scheduleOffering(course.id, `2011-0${round + 1}-01`, `2011-0${round + 1}-05`, seats);
+      const people = await Promise.all(Array.from({ length: seats + 4 }, person));
+      const answers = await Promise.all(people.map((personId, i) => through(i).send('POST', `/api/offerings/${offering.id}/enrollments`, { personId })));
+      const enrolled = answers.filter((r) => r.status === 201).length;
+      if (enrolled !== seats) violations.push(`round ${round}: ${enrolled} enrolled in ${seats} seats`);
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('fills the last place of a rotation once', async () => {
+    const violations: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const planned = await through(round).send('POST', '/api/deployments', {
+        title: `Race mission ${round}`,
+        hostCountry: 'HT',
+        hostOrganizationId: hostId,
+        track: 'policing',
+        purposes: ['mentor'],
+        startOn: `201${round}-08-02`,
+        authorizedHeadcount: 1,
+        requiredLanguages: [],
+      });
+      expect(planned.status).toBe(201);
+      const deployment = (await planned.json()) as { id: string };
+      const nominated: { id: string; version: number }[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        const response = await through(i).send('POST', `/api/deployments/${deployment.id}/assignments`, { personId: await person(), role: 'mentor' });
+        expect(response.status).toBe(201);
+        nominated.push((await response.json()) as { id: string; version: number });
+      }
+      const answers = await Promise.all(
+        nominated.map((a, i) => through(i).send('POST', `/api/deployments/${deployment.id}/assignments/${a.id}/status-changes`, { status: 'selected' }, a.version)),
+      );
+      const selected = answers.filter((r) => r.status === 200).length;
+      if (selected !== 1) violations.push(`round ${round}: ${selected} selected for 1 place`);
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('never closes an offering with someone still enrolled, whichever of close and a late result comes first', async () => {
+    const { course } = await buildInstructorCourse(services, system, { passMark: null, minAttendancePercent: 50 });
+    const violations: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const offering = await scheduleOffering(course.id, `2012-0${round + 1}-01`, `2012-0${round + 1}-05`, 10);
+      const enrollments: { id: string; version: number }[] = [];
+      for (let i = 0; i < 8; i += 1) {
+        const response = await through(i).send('POST', `/api/offerings/${offering.id}/enrollments`, { personId: await person() });
+        expect(response.status).toBe(201);
+        enrollments.push((await response.json()) as { id: string; version: number });
+      }
+      const [close, ...results] = await Promise.all([
+        through(0).send('POST', `/api/offerings/${offering.id}/close`, undefined, offering.version),
+        ...enrollments.map((e, i) => through(i + 1).send('PATCH', `/api/offerings/${offering.id}/enrollments/${e.id}`, { attendancePercent: 95 }, e.version)),
+      ]);
+      const after = (await (await through(0).send('GET', `/api/offerings/${offering.id}`)).json()) as {
+        status: string;
+        enrollments: { id: string; status: string; attendancePercent: number | null }[];
+      };
+      if (close?.status === 200 && after.status !== 'closed') violations.push(`round ${round}: close answered 200, offering is ${after.status}`);
+      if (after.status === 'closed') {
+        const stuck = after.enrollments.filter((e) => e.status === 'enrolled');
+        if (stuck.length > 0) violations.push(`round ${round}: closed with ${stuck.length} still enrolled`);
+      }
+      results.forEach((result, i) => {
+        const enrollment = after.enrollments.find((e) => e.id === enrollments[i]?.id);
+        // A result that was accepted is the one the close judged, never one written after it.
+        if (result.status === 200 && (enrollment?.attendancePercent !== 95 || enrollment.status === 'failed')) {
+          violations.push(`round ${round}: result accepted but the enrollment is ${enrollment?.status} at ${enrollment?.attendancePercent}%`);
+        }
+        if (result.status !== 200 && ![409, 412, 422].includes(result.status)) violations.push(`round ${round}: a late result answered ${result.status}`);
+      });
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps an active admin when two admins disable each other at once', async () => {
+    const admins = async () => database.db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
+    const violations: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const pair = [];
+      for (const side of ['x', 'y']) {
+        const email = `admin-${side}-${round}@race.test`;
+        const { user } = await services.users.create(system, { email, name: `Admin ${side} ${round}`, role: 'admin', organizationId: null, personId: null, password: PASSWORD });
+        pair.push({ user, session: await signIn(servers[pair.length] as Server, email, PASSWORD) });
+      }
+      // Everyone else steps down, so the two are the only admins left.
+      for (const { id } of await admins()) {
+        if (pair.some((p) => p.user.id === id)) continue;
+        const current = await services.users.get(system, id);
+        const response = await pair[0]?.session.send('PATCH', `/api/users/${id}`, { isDisabled: true }, current.version);
+        expect(response?.status).toBe(200);
+      }
+      const [x, y] = pair as [(typeof pair)[0], (typeof pair)[0]];
+      await Promise.all([
+        x.session.send('PATCH', `/api/users/${y.user.id}`, { isDisabled: true }, y.user.version),
+        y.session.send('PATCH', `/api/users/${x.user.id}`, { isDisabled: true }, x.user.version),
+      ]);
+      const left = await admins();
+      if (left.length === 0) {
+        violations.push(`round ${round}: no active admin left`);
+        await database.db.updateTable('users').set({ disabled_at: null }).where('id', '=', x.user.id).execute();
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+});
