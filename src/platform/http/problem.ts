@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Duplex } from 'node:stream';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isContention } from '../db/contention.js';
 import { AppError, type ErrorCode, type FieldProblem, invalid } from '../errors.js';
 
 /** RFC 9457 problem details: the one shape every error leaves the API in. */
@@ -75,8 +76,16 @@ function schemaProblems(error: FastifyError): FieldProblem[] {
   });
 }
 
-/** Fastify's refusals that say something about a field, told as the field's problem. */
-function asAppError(error: unknown): unknown {
+/**
+ * Fastify's refusals that say something about a field, told as the field's problem; a change that
+ * met another at the same records, rolled back whole, told as a conflict to send again.
+ */
+export function asAppError(error: unknown): unknown {
+  if (isContention(error)) {
+    return new AppError('conflict', 'Another change reached the same records at the same moment, and nothing was written. Send the request again.', {
+      retryAfterSeconds: 1,
+    });
+  }
   const code = (error as FastifyError | null)?.code;
   if (code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return invalid('A part of the path is longer than any id.', [{ pointer: '/path', detail: 'has a segment longer than any id' }]);

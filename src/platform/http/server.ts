@@ -19,7 +19,7 @@ import { newId } from '../ids.js';
 import { type Authenticator, openToAnyone, registerAuthentication, SESSION_COOKIE } from './auth.js';
 import type { App } from './context.js';
 import { guardInput } from './input-guard.js';
-import { onClientError, sendProblem, toProblem } from './problem.js';
+import { asAppError, onClientError, sendProblem, toProblem } from './problem.js';
 import { AppError, notFound } from '../errors.js';
 import type { TrustProxy } from '../../config.js';
 
@@ -94,7 +94,8 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    const retryAfter = error instanceof AppError ? error.extra.retryAfterSeconds : undefined;
+    const refusal = asAppError(error);
+    const retryAfter = refusal instanceof AppError ? refusal.extra.retryAfterSeconds : undefined;
     return sendProblem(reply, problem, retryAfter);
   });
   app.addHook('onSend', async (request, reply) => {
