@@ -95,7 +95,7 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
     clock,
     audit,
     // Decertifying a trainer puts what they taught under review.
-    onRevoke: (trx, certification) => badges.flagTaughtBy(trx, certification.personId, `an instructor of the offering was decertified: ${certification.reason}`),
+    onRevoke: (trx, certification) => badges.flagTaughtBy(trx, certification.personId, 'an instructor of the offering was decertified'),
   });
   const vetting = createVettingService({ db, clock, audit, people });
   const offerings = createOfferingsService({ db, clock, audit, organizations, people, catalog, certifications });

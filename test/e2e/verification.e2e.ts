@@ -233,7 +233,8 @@ test('a partner endorsed by the program office certifies under it; withdrawing t
 
     await page.goto(`/verify/${certificationId}`);
     await expect(page.getByRole('heading', { level: 2, name: 'Under review', exact: true })).toBeVisible();
-    await expect(page.locator('.verdict')).toContainText(`Under review by the issuer: the issuer’s endorsement was withdrawn: ${reason}`);
+    await expect(page.locator('.verdict')).toContainText('Under review by the issuer: the issuer’s endorsement was withdrawn');
+    await expect(page.locator('.verdict')).not.toContainText(reason);
     await expectAccessible(page, 'a certificate under review');
   });
 });

@@ -225,6 +225,10 @@ describe('delegated issuing', () => {
     const withdrawn = await officer.post(`/api/endorsements/${endorsed.json().id}/withdrawal`, { reason: 'Audit found lapses' }, 1);
     expect(withdrawn.json()).toMatchObject({ flaggedCredentials: 1, allowedActions: [] });
     expect(failing(await verify(credential))).toEqual([expect.stringMatching(/^review: Under review by the issuer: the issuer’s endorsement was withdrawn/)]);
+    // Why it was withdrawn stays the program office's record: the public learns only that it was.
+    const shown = JSON.stringify((await anonymous().get(`/api/public/certificates/${id}`)).json()) + JSON.stringify(await verify(credential));
+    expect(shown).toContain('the issuer’s endorsement was withdrawn');
+    expect(shown).not.toContain('Audit found lapses');
   });
 
   it('flags what a decertified trainer taught', async () => {
@@ -234,5 +238,6 @@ describe('delegated issuing', () => {
     await officer.post(`/api/certifications/${trainer.id}/revocation`, { reason: 'Decertified' }, 1);
     const result = await verify(await credentialOf(trainee.id));
     expect(failing(result)).toEqual([expect.stringMatching(/^review: .*instructor of the offering was decertified/)]);
+    expect(JSON.stringify(result) + (await anonymous().get(`/api/public/certificates/${trainee.id}`)).body).not.toContain('Decertified');
   });
 });

@@ -101,7 +101,7 @@ export function createEndorsementsService({ db, clock, audit, keys, urls, badges
         if (!current) throw notFound('The endorsement');
         if (current.withdrawn_at) throw ruleBroken('endorsement.already_withdrawn', 'The endorsement is already withdrawn.');
         if (!(await repo.withdrawEndorsement(id, version, instant(clock), reason))) throw staleVersion('The endorsement', current.version);
-        const flagged = await badges.flagIssuedBy(trx, current.endorsee_organization_id, `the issuer’s endorsement was withdrawn: ${reason}`);
+        const flagged = await badges.flagIssuedBy(trx, current.endorsee_organization_id, 'the issuer’s endorsement was withdrawn');
         await audit(trx, ctx, { action: 'endorsement.withdraw', entityType: 'organization', entityId: current.endorsee_organization_id, after: { endorsementId: id, reason, flagged } });
         return { ...view((await repo.listEndorsements()).find((e) => e.id === id) as Parameters<typeof view>[0], ctx), flaggedCredentials: flagged };
       });
