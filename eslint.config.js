@@ -18,7 +18,7 @@ export default tseslint.config(
   {
     // The reliability suites (crash, fuzz, concurrency, backups) print what they measured, for
     // CI's log and the README's figures.
-    files: ['test/**/*.api.test.ts'],
+    files: ['test/**/*.api.test.ts', 'src/cli/backup.api.test.ts'],
     rules: { 'no-console': ['error', { allow: ['info'] }] },
   },
   {

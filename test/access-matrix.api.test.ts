@@ -890,7 +890,11 @@ beforeAll(async () => {
   stranger = await agentFor(t, 'viewer');
   userId = (await t.services.users.create(t.system, { email: 'matrix.target@example.test', name: 'Target', role: 'viewer' })).user.id;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  const checks = cases.reduce((sum, c) => sum + Object.keys(c.expect).length * 2, 0);
+  console.info(`access matrix: ${cases.length} routes × ${Object.keys(callers).length} callers × own and another agency = ${checks} checks`);
+  await t.close();
+});
 
 describe('access matrix', () => {
   for (const c of cases) {

@@ -19,6 +19,13 @@ import { type Server, signIn, type Session, startServer, stopServer } from './su
  */
 
 const ROUNDS = 5;
+
+/** Each rule's rounds and the violations seen, printed at the end for CI's log. */
+const settled: string[] = [];
+function settle(rule: string, violations: string[]) {
+  settled.push(`${rule} ${ROUNDS} rounds, ${violations.length} violations`);
+  expect(violations).toEqual([]);
+}
 const SECRET = 'shared-secret-of-both-processes-0123456789';
 const PASSWORD = 'racing processes, one database';
 const ADMIN_EMAIL = 'admin@race.test';
@@ -49,6 +56,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  console.info(`concurrency, two server processes: ${settled.join('; ')}`);
   await Promise.all((servers ?? []).map(stopServer));
   await database?.close();
   await testDb.drop().catch(() => undefined);
@@ -78,7 +86,7 @@ describe('rules that span records, raced by two server processes', () => {
       const enrolled = answers.filter((r) => r.status === 201).length;
       if (enrolled !== 1) violations.push(`round ${round}: enrolled in ${enrolled} overlapping offerings (${answers.map((r) => r.status).join(' ')})`);
     }
-    expect(violations).toEqual([]);
+    settle('overlaps', violations);
   });
 
   it('fills an offering of K seats with exactly K of K+N enrollments', async () => {
@@ -92,7 +100,7 @@ describe('rules that span records, raced by two server processes', () => {
       const enrolled = answers.filter((r) => r.status === 201).length;
       if (enrolled !== seats) violations.push(`round ${round}: ${enrolled} enrolled in ${seats} seats`);
     }
-    expect(violations).toEqual([]);
+    settle('capacity', violations);
   });
 
   it('fills the last place of a rotation once', async () => {
@@ -122,7 +130,7 @@ describe('rules that span records, raced by two server processes', () => {
       const selected = answers.filter((r) => r.status === 200).length;
       if (selected !== 1) violations.push(`round ${round}: ${selected} selected for 1 place`);
     }
-    expect(violations).toEqual([]);
+    settle('last place', violations);
   });
 
   it('never closes an offering with someone still enrolled, whichever of close and a late result comes first', async () => {
@@ -158,7 +166,7 @@ describe('rules that span records, raced by two server processes', () => {
         if (result.status !== 200 && ![409, 412, 422].includes(result.status)) violations.push(`round ${round}: a late result answered ${result.status}`);
       });
     }
-    expect(violations).toEqual([]);
+    settle('close vs late result', violations);
   });
 
   it('keeps an active admin when two admins disable each other at once', async () => {
@@ -189,6 +197,6 @@ describe('rules that span records, raced by two server processes', () => {
         await database.db.updateTable('users').set({ disabled_at: null }).where('id', '=', x.user.id).execute();
       }
     }
-    expect(violations).toEqual([]);
+    settle('last admin', violations);
   });
 });

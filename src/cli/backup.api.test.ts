@@ -162,6 +162,7 @@ describe('cadre backup under steady writes', () => {
         expect(await auditedCreates(copy.db, 'person.create')).toBe(people);
         expect(await auditedCreates(copy.db, 'enrollment.create')).toBe(await countOf(copy.db, 'enrollments'));
         expect(await auditedCreates(copy.db, 'organization.create')).toBe(await countOf(copy.db, 'organizations'));
+        console.info(`backup under writes (${copy.engine}): ${during} writes acknowledged while it ran; restored ${people} people (${before} acknowledged before it), every reference resolving, audit chain intact, 0 differences`);
       } finally {
         await copy.close();
       }
