@@ -45,6 +45,8 @@ export async function startIdentityProvider(options: { clientId: string; redirec
     acrValues: ['urn:example:aal1', 'http://idmanagement.gov/ns/assurance/aal/2'],
     pkce: { required: () => true, methods: ['S256'] },
     features: { devInteractions: { enabled: false } },
+    // Lifetimes of its own, so the provider does not warn of its defaults in every run.
+    ttl: { AuthorizationCode: 60, IdToken: 3600, AccessToken: 3600, Grant: 3600, Session: 3600, Interaction: 600 },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx: unknown, sub: string) => {
       const account = accounts.get(sub);
