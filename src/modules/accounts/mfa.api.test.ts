@@ -195,6 +195,50 @@ describe('a role that requires a second factor', () => {
     expect((await page.post('/api/auth/login/second-factor', { method: 'totp', code: codeAt(secret) })).status).toBe(200);
   });
 
+  it('counts answers sent at once each against the limit, not all against the count before them', async () => {
+    const { email, user, page } = await account('admin');
+    await page.post('/api/auth/login', { email, password: TEST_PASSWORD });
+    const { secret } = await enrolTotp(page);
+    await page.signOut();
+    later(30);
+    await page.post('/api/auth/login', { email, password: TEST_PASSWORD });
+    const guesses = Array.from({ length: 20 }, (_, i) => String(i).padStart(6, '0')).filter((code) => code !== codeAt(secret));
+    const answers = await Promise.all(guesses.map((code) => page.post('/api/auth/login/second-factor', { method: 'totp', code })));
+    const checked = answers.filter((answer) => String(answer.body?.detail).includes('not right'));
+    expect(checked.length).toBeLessThanOrEqual(SECOND_FACTOR_LIMITS.perSignIn);
+    expect(answers.every((answer) => answer.status === 401 || answer.status === 429)).toBe(true);
+    const failed = (await auditOf(user.id)).filter((event) => event.action === 'session.second_factor_failed');
+    expect(failed.length).toBe(checked.length);
+  });
+
+  it('stops after 100 wrong answers in a row until an admin resets the factors', async () => {
+    const { email, user, page } = await account('program_officer');
+    await page.post('/api/auth/login', { email, password: TEST_PASSWORD });
+    const { secret } = await enrolTotp(page);
+    await page.signOut();
+    const wrongCode = () => (codeAt(secret) === '123456' ? '654321' : '123456');
+    for (let wrong = 0; wrong < SECOND_FACTOR_LIMITS.inARow; wrong += SECOND_FACTOR_LIMITS.perAccount) {
+      later(SECOND_FACTOR_LIMITS.windowMinutes * 60 + 30);
+      for (let i = 0; i < SECOND_FACTOR_LIMITS.perAccount; i += 1) {
+        if (i % SECOND_FACTOR_LIMITS.perSignIn === 0) await page.post('/api/auth/login', { email, password: TEST_PASSWORD });
+        expect((await page.post('/api/auth/login/second-factor', { method: 'totp', code: wrongCode() })).status).toBe(401);
+      }
+    }
+    later(SECOND_FACTOR_LIMITS.windowMinutes * 60 + 30);
+    await page.post('/api/auth/login', { email, password: TEST_PASSWORD });
+    const stopped = await page.post('/api/auth/login/second-factor', { method: 'totp', code: codeAt(secret) });
+    expect(stopped.status).toBe(403);
+    expect(stopped.body.detail).toContain('an admin must reset');
+
+    // A leaked admin token cannot do it; an admin signed in at a browser can.
+    expect((await scriptOf(t, await agentFor(t, 'admin')).delete(`/api/users/${user.id}/second-factors`)).statusCode).toBe(403);
+    const admin = await account('admin');
+    await admin.page.post('/api/auth/login', { email: admin.email, password: TEST_PASSWORD });
+    await enrolTotp(admin.page);
+    expect((await admin.page.delete(`/api/users/${user.id}/second-factors`)).status).toBe(204);
+    expect((await page.post('/api/auth/login', { email, password: TEST_PASSWORD })).body.mustEnrolSecondFactor).toBe(true);
+  });
+
   it('adds a named passkey and signs in with it; one made for another site is refused', async () => {
     const { email, user, page } = await account('admin');
     await page.post('/api/auth/login', { email, password: TEST_PASSWORD });

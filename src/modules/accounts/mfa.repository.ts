@@ -151,6 +151,11 @@ export function secondFactorFailuresRepository(db: Kysely<DB>) {
         .executeTakeFirstOrThrow();
       return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
     },
+    /** Failures since the last right answer (a right answer clears them all). */
+    async inARow(userId: string): Promise<number> {
+      const row = await db.selectFrom('second_factor_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     clear(userId: string) {
       return db.deleteFrom('second_factor_failures').where('user_id', '=', userId).execute();
     },

@@ -170,6 +170,8 @@ export function mfaRoutes(deps: { mfa: MfaService; replies: SignInReplies }) {
     app.delete(
       '/users/:id/second-factors',
       {
+        // A leaked token must not be able to strip an account of its second factors.
+        config: { isSessionOnly: true },
         schema: {
           tags: ['users'],
           summary: 'Remove a user’s second factors, for a lost device (admin); they enrol again at their next sign-in',

@@ -6,6 +6,7 @@ import { type Clock, instant } from '../../platform/clock.js';
 import { type FieldCipher, sha256Hex } from '../../platform/crypto.js';
 import type { DB, SecondFactorKind, UserRow } from '../../platform/db/schema.js';
 import { AppError, conflict, notFound, ruleBroken } from '../../platform/errors.js';
+import { lockRows } from '../../platform/db/locks.js';
 import { newId } from '../../platform/ids.js';
 import { usersPolicy } from './accounts.policy.js';
 import { credentialsRepository, usersRepository } from './accounts.repository.js';
@@ -39,7 +40,12 @@ export interface MfaDeps {
 }
 
 /** Failed second factors allowed per account in the window, and per pending sign-in. */
-export const SECOND_FACTOR_LIMITS = { perAccount: 10, perSignIn: 5, windowMinutes: 15 } as const;
+/**
+ * Wrong answers allowed: per pending sign-in, per account in the window, and in a row at all
+ * (NIST SP 800-63B's cap of 100 consecutive failures; only a right answer or an admin's reset
+ * clears it).
+ */
+export const SECOND_FACTOR_LIMITS = { perAccount: 10, perSignIn: 5, windowMinutes: 15, inARow: 100 } as const;
 
 const PASSKEY_REGISTRATION_MINUTES = 5;
 
@@ -100,14 +106,28 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
     if (!(await factorsOf(trx, userId)).hasAny) await recoveryCodesRepository(trx).removeAll(userId);
   }
 
-  async function throttle(userId: string): Promise<void> {
-    const now = clock.now().getTime();
-    const since = new Date(now - SECOND_FACTOR_LIMITS.windowMinutes * 60_000).toISOString();
-    const failed = await secondFactorFailuresRepository(db).countSince(userId, since);
-    if (failed.count >= SECOND_FACTOR_LIMITS.perAccount && failed.oldest) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((new Date(failed.oldest).getTime() + SECOND_FACTOR_LIMITS.windowMinutes * 60_000 - now) / 1000));
-      throw new AppError('rate_limited', `Too many wrong codes. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, { retryAfterSeconds });
-    }
+  /**
+   * Books an answer as a failure before it is checked, under the user's row lock, so answers sent
+   * at once are each counted against the limits; a right answer clears the failures again.
+   */
+  async function reserveAttempt(userId: string, challengeId: string): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      await lockRows(trx, 'users', [userId]);
+      const challenge = await challengesRepository(trx).findValid(challengeId, 'sign_in', instant(clock));
+      if (!challenge || challenge.attempts >= SECOND_FACTOR_LIMITS.perSignIn) throw expiredSignIn();
+      const failures = secondFactorFailuresRepository(trx);
+      if ((await failures.inARow(userId)) >= SECOND_FACTOR_LIMITS.inARow) {
+        throw new AppError('forbidden', `${SECOND_FACTOR_LIMITS.inARow} wrong answers in a row: an admin must reset your second factors before you sign in again.`);
+      }
+      const now = clock.now().getTime();
+      const recent = await failures.countSince(userId, new Date(now - SECOND_FACTOR_LIMITS.windowMinutes * 60_000).toISOString());
+      if (recent.count >= SECOND_FACTOR_LIMITS.perAccount && recent.oldest) {
+        const retryAfterSeconds = Math.max(1, Math.ceil((new Date(recent.oldest).getTime() + SECOND_FACTOR_LIMITS.windowMinutes * 60_000 - now) / 1000));
+        throw new AppError('rate_limited', `Too many wrong codes. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, { retryAfterSeconds });
+      }
+      await failures.record({ id: newId(), user_id: userId, failed_at: instant(clock) });
+      await challengesRepository(trx).countAttempt(challengeId);
+    });
   }
 
   /** Whether the answer proves the factor; spends what it uses (the time step, the recovery code, the passkey's counter). */
@@ -269,15 +289,11 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
       if (!challenge?.user_id) throw expired();
       const user = await usersRepository(db).findById(challenge.user_id);
       if (!user || user.disabled_at !== null) throw expired();
-      await throttle(user.id);
+      await reserveAttempt(user.id, id);
       const pending = JSON.parse(challenge.data) as PendingData;
       const ctx: RequestContext = { actor: { id: user.id, label: user.email, role: user.role, organizationId: user.organization_id, personId: user.person_id }, requestId: meta.requestId, ip: meta.ip };
       if (!(await check(user, pending, input))) {
-        await db.transaction().execute(async (trx) => {
-          await secondFactorFailuresRepository(trx).record({ id: newId(), user_id: user.id, failed_at: instant(clock) });
-          await challengesRepository(trx).countAttempt(id);
-          await audit(trx, ctx, { action: 'session.second_factor_failed', entityType: 'user', entityId: user.id, after: { method: input.method } });
-        });
+        await db.transaction().execute((trx) => audit(trx, ctx, { action: 'session.second_factor_failed', entityType: 'user', entityId: user.id, after: { method: input.method } }));
         // A pending sign-in that has been guessed at too often ends: the password must be given again.
         if (challenge.attempts + 1 >= SECOND_FACTOR_LIMITS.perSignIn) await challengesRepository(db).take(id);
         const what = input.method === 'passkey' ? 'The passkey was not accepted.' : input.method === 'totp' ? 'The code is not right, or was already used.' : 'The recovery code is not right, or was already used.';
