@@ -57,6 +57,7 @@ export function buildServices(deps: AppDeps): Services {
     passwords: deps.passwords ?? createPasswordHasher(),
     secretKey: deps.secretKey,
     sessionHours: deps.config.sessionHours,
+    sessionIdleMinutes: deps.config.sessionIdleMinutes,
     mailer: deps.mailer ?? createMailer({ smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom }),
     publicUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port}`,
     iatiOrgRef: deps.config.iatiOrgRef,

@@ -27,6 +27,12 @@ describe('configuration', () => {
     }
   });
 
+  it('ends sessions unused for 30 minutes unless told otherwise, and never after less than 5', () => {
+    expect(loadConfig({}).sessionIdleMinutes).toBe(30);
+    expect(loadConfig({ CADRE_SESSION_IDLE_MINUTES: '15' }).sessionIdleMinutes).toBe(15);
+    expect(() => loadConfig({ CADRE_SESSION_IDLE_MINUTES: '1' })).toThrow(/CADRE_SESSION_IDLE_MINUTES/);
+  });
+
   it('refuses a short secret key', () => {
     expect(() => loadConfig({ CADRE_SECRET_KEY: 'too-short' })).toThrow(/CADRE_SECRET_KEY/);
   });

@@ -38,6 +38,7 @@ const envSchema = z.object({
     })
     .describe('Which proxies may tell the client address and protocol (X-Forwarded-For/-Proto).'),
   CADRE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  CADRE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   CADRE_SMTP_URL: z
     .string()
     .refine((value) => /^smtps?:\/\//.test(value), { message: 'must start with smtp:// or smtps://' })
@@ -126,6 +127,8 @@ export interface Config {
   readonly publicUrl: string | undefined;
   readonly trustProxy: TrustProxy;
   readonly sessionHours: number;
+  /** A session unused this long ends (NIST SP 800-63B AAL2: 30 minutes of inactivity). */
+  readonly sessionIdleMinutes: number;
   /** Where reminders are mailed through; without it, reminders are in-app only. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -215,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl,
     trustProxy: value.CADRE_TRUST_PROXY,
     sessionHours: value.CADRE_SESSION_HOURS,
+    sessionIdleMinutes: value.CADRE_SESSION_IDLE_MINUTES,
     smtpUrl: value.CADRE_SMTP_URL,
     mailFrom: value.CADRE_MAIL_FROM,
     isRunningJobs: value.CADRE_JOBS === 'on',

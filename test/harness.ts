@@ -86,10 +86,14 @@ export async function agentFor(
   const { secret } = await t.services.tokens.create(ctx, { name: 'test', access: 'write', expiresInDays: 365 });
   const signIn = () => signedIn(t.services.auth.signIn({ email: user.email, password: TEST_PASSWORD, ip: '127.0.0.1', userAgent: null, requestId: 'harness' }));
   let session = await signIn();
-  // A test that moves the clock past the session's lifetime finds the agent signed in again, as a
-  // browser would be; a session ended any other way stays ended.
+  let lastCall = t.clock.now().getTime();
+  // A test that moves the clock past the session's lifetime or its idle limit finds the agent
+  // signed in again, as a person would sign in again; a session ended any other way stays ended.
   const current = async () => {
-    if (t.clock.now().toISOString() >= session.expiresAt) session = await signIn().catch(() => session);
+    const now = t.clock.now();
+    const isIdle = now.getTime() - lastCall >= t.config.sessionIdleMinutes * 60_000;
+    if (now.toISOString() >= session.expiresAt || isIdle) session = await signIn().catch(() => session);
+    lastCall = now.getTime();
     return session;
   };
   const request = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, version?: number) => {

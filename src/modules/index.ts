@@ -67,6 +67,7 @@ export interface ServiceDeps {
   passwords: PasswordHasher;
   secretKey: string;
   sessionHours: number;
+  sessionIdleMinutes: number;
   mailer: Mailer;
   /** Where Cadre is reached: credentials name their issuers and status lists by it. */
   publicUrl: string;
@@ -79,7 +80,7 @@ export interface ServiceDeps {
 }
 
 /** Wires every module's services; each takes only what it uses. */
-export function createServices({ db, clock, passwords, secretKey, sessionHours, mailer, publicUrl, iatiOrgRef, secondFactorRoles, oidc }: ServiceDeps) {
+export function createServices({ db, clock, passwords, secretKey, sessionHours, sessionIdleMinutes, mailer, publicUrl, iatiOrgRef, secondFactorRoles, oidc }: ServiceDeps) {
   const audit: AuditRecorder = createAuditRecorder(clock);
   const organizations = createOrganizationsService({ db, clock, audit });
   const people = createPeopleService({ db, clock, audit, organizations, passports: createFieldCipher(deriveKey(secretKey, 'passport-numbers')) });
@@ -104,7 +105,7 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
   const enrollments = createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges });
   const passkeys = createPasskeys(passkeyParty(publicUrl));
   const gate = createSignInGate({ db, clock, passkeys });
-  const auth = createAuthService({ db, clock, audit, passwords, csrfKey: deriveKey(secretKey, 'csrf'), deviceKey: deriveKey(secretKey, 'device-cookies'), sessionHours, gate });
+  const auth = createAuthService({ db, clock, audit, passwords, csrfKey: deriveKey(secretKey, 'csrf'), deviceKey: deriveKey(secretKey, 'device-cookies'), sessionHours, sessionIdleMinutes, gate });
   const mfa = createMfaService({
     db,
     clock,

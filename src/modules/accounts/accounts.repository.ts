@@ -94,7 +94,8 @@ export function sessionsRepository(db: Kysely<DB>) {
     }) {
       return db.insertInto('sessions').values(row).execute();
     },
-    findValid(id: string, now: string) {
+    /** The session and its user, unless it has expired, lay unused since `idleSince`, or its user is disabled. */
+    findValid(id: string, now: string, idleSince: string) {
       return db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -102,6 +103,7 @@ export function sessionsRepository(db: Kysely<DB>) {
         .selectAll('users')
         .where('sessions.id', '=', id)
         .where('sessions.expires_at', '>', now)
+        .where('sessions.last_seen_at', '>', idleSince)
         .where('users.disabled_at', 'is', null)
         .executeTakeFirst();
     },

@@ -76,10 +76,28 @@ describe('sign in and out', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies })).statusCode).toBe(401);
   });
 
-  it('ends a session after its lifetime', async () => {
+  const minutesLater = (minutes: number) => t.clock.set(new Date(t.clock.now().getTime() + minutes * 60_000));
+
+  it('ends a session after its lifetime, however busy', async () => {
     const { email } = await createUser();
     const cookies = { cadre_session: sessionCookie(await signIn(email, TEST_PASSWORD)).value };
-    t.clock.set(new Date(t.clock.now().getTime() + (t.config.sessionHours * 60 + 1) * 60_000));
+    for (let minutes = 20; minutes < t.config.sessionHours * 60; minutes += 20) {
+      minutesLater(20);
+      expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies })).statusCode, `after ${minutes} minutes`).toBe(200);
+    }
+    minutesLater(21);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies })).statusCode).toBe(401);
+  });
+
+  it('ends a session left unused for its idle limit, and keeps one in use', async () => {
+    const { email } = await createUser();
+    const cookies = { cadre_session: sessionCookie(await signIn(email, TEST_PASSWORD)).value };
+    const idle = t.config.sessionIdleMinutes;
+    minutesLater(idle - 5);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies })).statusCode).toBe(200);
+    minutesLater(idle - 5);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies })).statusCode).toBe(200);
+    minutesLater(idle + 1);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies })).statusCode).toBe(401);
   });
 

@@ -23,6 +23,8 @@ export interface AuthDeps {
   /** Key for device cookies, derived from the master secret. */
   deviceKey: Buffer;
   sessionHours: number;
+  /** A session unused this long ends, whatever its lifetime left. */
+  sessionIdleMinutes: number;
   /** Decides, once the password is right, whether a second factor must follow (mfa.gate.ts). */
   gate?: SignInGate;
 }
@@ -72,7 +74,7 @@ export function actorOf(user: UserRow): Actor {
   };
 }
 
-export function createAuthService({ db, clock, audit, passwords, csrfKey, deviceKey, sessionHours, gate }: AuthDeps) {
+export function createAuthService({ db, clock, audit, passwords, csrfKey, deviceKey, sessionHours, sessionIdleMinutes, gate }: AuthDeps) {
   const throttle = createSignInThrottle({ db, clock });
 
   function csrfTokenFor(sessionId: string): string {
@@ -162,7 +164,9 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, device
     async authenticateSession(token: string): Promise<Authentication | null> {
       const sessionId = sha256Hex(token);
       const now = clock.now();
-      const row = await sessionsRepository(db).findValid(sessionId, now.toISOString());
+      // last_seen_at is written at most once a minute, so a session may outlive its idle limit by that much.
+      const idleSince = new Date(now.getTime() - sessionIdleMinutes * 60_000).toISOString();
+      const row = await sessionsRepository(db).findValid(sessionId, now.toISOString(), idleSince);
       if (!row) return null;
       if (now.getTime() - new Date(row.last_seen_at).getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
         await sessionsRepository(db).touch(sessionId, now.toISOString());
