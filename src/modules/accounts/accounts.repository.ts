@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { LiveSessions } from './live-sessions.js';
 import { containsPattern } from '../../platform/db/dialect.js';
 import { lockingRead, lockName } from '../../platform/db/locks.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
@@ -94,16 +95,16 @@ export function sessionsRepository(db: Kysely<DB>) {
     }) {
       return db.insertInto('sessions').values(row).execute();
     },
-    /** The session and its user, unless it has expired, lay unused since `idleSince`, or its user is disabled. */
-    findValid(id: string, now: string, idleSince: string) {
+    /** The session and its user, while it runs and its user is not disabled. */
+    findValid(id: string, live: LiveSessions) {
       return db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .select(['sessions.id as session_id', 'sessions.last_seen_at', 'sessions.expires_at', 'sessions.second_factor'])
         .selectAll('users')
         .where('sessions.id', '=', id)
-        .where('sessions.expires_at', '>', now)
-        .where('sessions.last_seen_at', '>', idleSince)
+        .where('sessions.expires_at', '>', live.now)
+        .where('sessions.last_seen_at', '>', live.idleSince)
         .where('users.disabled_at', 'is', null)
         .executeTakeFirst();
     },
@@ -113,16 +114,21 @@ export function sessionsRepository(db: Kysely<DB>) {
     delete(id: string) {
       return db.deleteFrom('sessions').where('id', '=', id).execute();
     },
-    deleteExpired(now: string) {
-      return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+    /** Sessions past their lifetime or left unused too long. */
+    deleteEnded(live: LiveSessions) {
+      return db
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', live.now), eb('last_seen_at', '<=', live.idleSince)]))
+        .execute();
     },
     /** A user's sessions still running, the latest used first. */
-    findActiveForUser(userId: string, now: string) {
+    findActiveForUser(userId: string, live: LiveSessions) {
       return db
         .selectFrom('sessions')
         .selectAll()
         .where('user_id', '=', userId)
-        .where('expires_at', '>', now)
+        .where('expires_at', '>', live.now)
+        .where('last_seen_at', '>', live.idleSince)
         .orderBy('last_seen_at', 'desc')
         .orderBy('id')
         .execute();

@@ -99,6 +99,10 @@ describe('sign in and out', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies })).statusCode).toBe(200);
     minutesLater(idle + 1);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies })).statusCode).toBe(401);
+    // Nor is it listed among the sessions where the user is signed in.
+    const now = { cadre_session: sessionCookie(await signIn(email, TEST_PASSWORD)).value };
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/auth/sessions', cookies: now })).json().items as { isCurrent: boolean }[];
+    expect(listed.map((session) => session.isCurrent)).toEqual([true]);
   });
 
   it('refuses a disabled user', async () => {

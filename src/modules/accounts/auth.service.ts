@@ -11,6 +11,7 @@ import { credentialsRepository, sessionsRepository, tokensRepository, usersRepos
 import { areasOf } from './accounts.mapper.js';
 import { deviceOf, issueDeviceCookie } from './device-cookie.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
+import { liveSessions } from './live-sessions.js';
 import type { User } from './accounts.schemas.js';
 
 export interface AuthDeps {
@@ -107,7 +108,7 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, device
       });
     });
     // Housekeeping rides on sign-in, so no background job is needed to keep these tables small.
-    await Promise.all([throttle.forgetIdle(), sessionsRepository(db).deleteExpired(now)]);
+    await Promise.all([throttle.forgetIdle(), sessionsRepository(db).deleteEnded(liveSessions(clock, sessionIdleMinutes))]);
     return {
       status: 'signed_in' as const,
       token,
@@ -164,9 +165,7 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, device
     async authenticateSession(token: string): Promise<Authentication | null> {
       const sessionId = sha256Hex(token);
       const now = clock.now();
-      // last_seen_at is written at most once a minute, so a session may outlive its idle limit by that much.
-      const idleSince = new Date(now.getTime() - sessionIdleMinutes * 60_000).toISOString();
-      const row = await sessionsRepository(db).findValid(sessionId, now.toISOString(), idleSince);
+      const row = await sessionsRepository(db).findValid(sessionId, liveSessions(clock, sessionIdleMinutes));
       if (!row) return null;
       if (now.getTime() - new Date(row.last_seen_at).getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
         await sessionsRepository(db).touch(sessionId, now.toISOString());

@@ -9,12 +9,14 @@ import { sessionHandle, toSession } from './accounts.mapper.js';
 import { credentialsRepository, sessionsRepository, usersRepository } from './accounts.repository.js';
 import type { Session, UserCredentials } from './accounts.schemas.js';
 import type { TokensService } from './tokens.service.js';
+import { liveSessions } from './live-sessions.js';
 
 export interface SessionsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditRecorder;
   tokens: Pick<TokensService, 'listOf'>;
+  sessionIdleMinutes: number;
 }
 
 /**
@@ -22,14 +24,14 @@ export interface SessionsDeps {
  * user's sessions and tokens and can sign them out everywhere. `currentSessionId` is the
  * session the request came with, marked in lists and kept when a user ends "the others".
  */
-export function createSessionsService({ db, clock, audit, tokens }: SessionsDeps) {
+export function createSessionsService({ db, clock, audit, tokens, sessionIdleMinutes }: SessionsDeps) {
   function selfOf(ctx: RequestContext): string {
     if (!ctx.actor.id) throw new AppError('unauthenticated', 'Sign in first.');
     return ctx.actor.id;
   }
 
   async function listFor(userId: string, currentSessionId: string | null, executor: Kysely<DB> = db): Promise<Session[]> {
-    const rows = await sessionsRepository(executor).findActiveForUser(userId, instant(clock));
+    const rows = await sessionsRepository(executor).findActiveForUser(userId, liveSessions(clock, sessionIdleMinutes));
     return rows.map((row) => toSession(row, currentSessionId));
   }
 
@@ -39,7 +41,7 @@ export function createSessionsService({ db, clock, audit, tokens }: SessionsDeps
 
   async function endOne(ctx: RequestContext, userId: string, handle: string): Promise<void> {
     await db.transaction().execute(async (trx) => {
-      const rows = await sessionsRepository(trx).findActiveForUser(userId, instant(clock));
+      const rows = await sessionsRepository(trx).findActiveForUser(userId, liveSessions(clock, sessionIdleMinutes));
       const row = rows.find((candidate) => sessionHandle(candidate.id) === handle);
       if (!row) throw notFound('The session');
       await sessionsRepository(trx).delete(row.id);
@@ -57,7 +59,7 @@ export function createSessionsService({ db, clock, audit, tokens }: SessionsDeps
     async endOwnOthers(ctx: RequestContext, currentSessionId: string | null): Promise<{ sessions: number }> {
       const userId = selfOf(ctx);
       return db.transaction().execute(async (trx) => {
-        const rows = await sessionsRepository(trx).findActiveForUser(userId, instant(clock));
+        const rows = await sessionsRepository(trx).findActiveForUser(userId, liveSessions(clock, sessionIdleMinutes));
         const others = rows.filter((row) => row.id !== currentSessionId);
         for (const row of others) await sessionsRepository(trx).delete(row.id);
         await audit(trx, ctx, { action: 'session.end_others', entityType: 'user', entityId: userId, after: { sessions: others.length } });
