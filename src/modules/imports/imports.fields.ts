@@ -63,6 +63,67 @@ const PERSON_KEY_FIELDS: FieldDefinition[] = [
   },
 ];
 
+/**
+ * Readiness a roster brings: the items deployments check, each with its date. They go through
+ * the same rules, encryption and audit as readiness entered on the person page.
+ */
+const READINESS_FIELDS: FieldDefinition[] = [
+  {
+    key: 'passportNumber',
+    label: 'Passport number',
+    description: 'Capital letters and digits (spaces and dashes are dropped); kept encrypted and shown masked.',
+    synonyms: ['passport number', 'passport no', 'passport', 'passport #', 'numero de pasaporte', 'no de pasaporte', 'pasaporte', 'num pasaporte', 'numero de passeport', 'no de passeport', 'passeport', 'numero do passaporte', 'passaporte', 'nimewo paspo', 'paspo'],
+  },
+  {
+    key: 'passportIssuedOn',
+    label: 'Passport issued on',
+    description: 'Optional: a passport may be recorded with its expiry alone.',
+    synonyms: ['passport issued', 'passport issue date', 'passport issued on', 'fecha de emision del pasaporte', 'emision pasaporte', 'expedicion pasaporte', 'fecha de expedicion del pasaporte', 'date de delivrance du passeport', 'passeport delivre le', 'data de emissao do passaporte', 'emissao passaporte', 'dat emisyon paspo'],
+    isDate: true,
+  },
+  {
+    key: 'passportExpiresOn',
+    label: 'Passport expires on',
+    description: 'Required with a passport: deployments need it valid six months past their end.',
+    synonyms: ['passport expiry', 'passport expiration', 'passport expires', 'passport expires on', 'passport expiry date', 'passport expiration date', 'passport valid until', 'vencimiento pasaporte', 'vencimiento del pasaporte', 'fecha de vencimiento del pasaporte', 'caducidad pasaporte', 'caducidad del pasaporte', 'pasaporte vence', 'expiration passeport', 'expiration du passeport', 'date d expiration du passeport', 'passeport valide jusqu au', 'validade do passaporte', 'data de validade do passaporte', 'vencimento do passaporte', 'passaporte valido ate', 'dat ekspirasyon paspo', 'paspo ekspire'],
+    isDate: true,
+  },
+  {
+    key: 'medicalClearanceOn',
+    label: 'Medical clearance on',
+    description: 'The day of the medical clearance; a deployment needs it under twelve months old.',
+    synonyms: ['medical clearance', 'medical clearance date', 'medical', 'medical exam', 'medical exam date', 'aptitud medica', 'certificado medico', 'examen medico', 'fecha examen medico', 'fecha del examen medico', 'aptitude medicale', 'visite medicale', 'certificat medical', 'date de la visite medicale', 'atestado medico', 'exame medico', 'data do exame medico', 'aptidao medica', 'egzamen medikal', 'setifika medikal'],
+    isDate: true,
+  },
+  {
+    key: 'securityClearance',
+    label: 'Security clearance level',
+    description: 'Such as Secret; recorded with the day it was granted.',
+    synonyms: ['security clearance', 'security clearance level', 'clearance', 'clearance level', 'nivel de autorizacion de seguridad', 'autorizacion de seguridad', 'habilitacion de seguridad', 'nivel de seguridad', 'habilitation de securite', 'niveau d habilitation', 'habilitation', 'credencial de seguranca', 'habilitacao de seguranca', 'nivel de seguranca', 'otorizasyon sekirite', 'nivo sekirite'],
+  },
+  {
+    key: 'securityClearanceOn',
+    label: 'Security clearance granted on',
+    description: 'The day the clearance was granted.',
+    synonyms: ['security clearance date', 'clearance date', 'clearance granted', 'security clearance granted', 'fecha de autorizacion de seguridad', 'fecha de habilitacion', 'date d habilitation', 'date de l habilitation de securite', 'data da habilitacao', 'data da credencial de seguranca', 'dat otorizasyon sekirite'],
+    isDate: true,
+  },
+  {
+    key: 'agencyReleaseOn',
+    label: 'Agency release on',
+    description: 'The day the agency released the person for deployment.',
+    synonyms: ['agency release', 'agency release date', 'release', 'release date', 'released', 'liberacion de la agencia', 'autorizacion de la institucion', 'permiso institucional', 'fecha de liberacion', 'autorisation de l employeur', 'liberation de l agence', 'date de liberation', 'liberacao do orgao', 'autorizacao da instituicao', 'data de liberacao', 'otorizasyon ajans', 'liberasyon ajans'],
+    isDate: true,
+  },
+  {
+    key: 'predeploymentTrainingOn',
+    label: 'Pre-deployment training on',
+    description: 'The day pre-deployment training was completed; it must be done by a deployment’s start.',
+    synonyms: ['pre deployment training', 'predeployment training', 'pre deployment training date', 'pre deployment', 'capacitacion previa al despliegue', 'capacitacion pre despliegue', 'entrenamiento previo al despliegue', 'curso pre despliegue', 'formation pre deploiement', 'formation avant deploiement', 'formation prealable au deploiement', 'treinamento pre desdobramento', 'treinamento pre implantacao', 'capacitacao pre missao', 'fomasyon anvan deplwaman'],
+    isDate: true,
+  },
+];
+
 const byKey = (key: string) => PERSON_KEY_FIELDS.find((f) => f.key === key) as FieldDefinition;
 
 const PEOPLE: KindDefinition = {
@@ -98,6 +159,7 @@ const PEOPLE: KindDefinition = {
     },
     { key: 'specialties', label: 'Specialties', description: 'Separated by semicolons.', synonyms: ['specialties', 'specialities', 'specialty', 'speciality', 'skills', 'expertise', 'especialidades', 'especialidad', 'specialites', 'specialite', 'competences', 'especialidade', 'espesyalite'] },
     { key: 'notes', label: 'Notes', description: '', synonyms: ['notes', 'note', 'comments', 'comment', 'remarks', 'notas', 'observaciones', 'comentarios', 'remarques', 'commentaires', 'observations', 'observacoes', 'not'] },
+    ...READINESS_FIELDS,
   ],
 };
 

@@ -59,6 +59,7 @@ export function organizationsHandler(deps: { organizations: Pick<OrganizationsSe
   }
 
   return {
+    checks: 'by-writing',
     async batch(rows, trx) {
       for (const row of rows) {
         let parentId: string | undefined;

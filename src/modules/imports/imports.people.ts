@@ -1,9 +1,9 @@
-import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { peoplePolicy } from '../people/people.policy.js';
 import { type CreatePersonInput, createPersonSchema, type UpdatePersonInput } from '../people/people.schemas.js';
-import type { PeopleService, PersonForImport } from '../people/people.service.js';
+import type { ImportedReadiness, PeopleService, PersonForImport } from '../people/people.service.js';
 import {
   findPerson,
   inSavepoint,
@@ -19,6 +19,7 @@ import {
   take,
   takeDate,
 } from './imports.rows.js';
+import { givenReadiness, readinessToWrite } from './imports.readiness.js';
 import { parseCountries, parseLanguages, parseList, parseWord, PERSON_STATUS_WORDS, SEX_WORDS } from './imports.values.js';
 
 /** New people are written this many at a time. */
@@ -75,18 +76,21 @@ function changesOf(row: MappedRow, input: CreatePersonInput, current: PersonForI
   return changes as UpdatePersonInput;
 }
 
-/** A roster: people found by email, or by name + agency (+ date of birth), created or updated. */
-export function peopleHandler(deps: { people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport'>; organizations: OrganizationLookup }, state: RunState): KindHandler {
+type Planned = { row: MappedRow; readiness: ImportedReadiness['records'] };
+type PlannedUpdate = Planned & { person: { id: string; version: number }; changes: UpdatePersonInput };
+
+/**
+ * A roster: people found by email, or by name + agency (+ date of birth), created or updated,
+ * with the readiness they bring. Rows are checked by reading; the people are written after.
+ */
+export function peopleHandler(
+  deps: { people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport' | 'recordReadinessMany'>; organizations: OrganizationLookup },
+  state: RunState,
+): KindHandler {
   const seen = new SeenKeys();
   const agencyOf = agencyResolver(deps.organizations, state);
-  let pending: CreatePersonInput[] = [];
-
-  async function flush(trx: Transaction<DB>) {
-    if (pending.length === 0) return;
-    await deps.people.createMany(state.ctx, pending, trx);
-    state.summary.created += pending.length;
-    pending = [];
-  }
+  const creates: { input: CreatePersonInput; readiness: ImportedReadiness['records'] }[] = [];
+  const updates: PlannedUpdate[] = [];
 
   /** The same person twice in the file: by email (even on a row with other problems), or by name, agency and date of birth. */
   function isDuplicate(row: MappedRow, input: CreatePersonInput | undefined): boolean {
@@ -106,33 +110,62 @@ export function peopleHandler(deps: { people: Pick<PeopleService, 'createMany' |
     return false;
   }
 
+  async function writeCreates(trx: Transaction<DB>, onWritten: (count: number) => void) {
+    for (let i = 0; i < creates.length; i += CREATE_BATCH) {
+      const chunk = creates.slice(i, i + CREATE_BATCH);
+      const ids = await deps.people.createMany(state.ctx, chunk.map((c) => c.input), trx);
+      const readiness = chunk.flatMap((c, n) => (c.readiness.length > 0 ? [{ personId: ids[n] as string, records: c.readiness }] : []));
+      await deps.people.recordReadinessMany(state.ctx, readiness, trx);
+      state.summary.created += chunk.length;
+      onWritten(chunk.length);
+    }
+  }
+
   return {
-    async batch(rows, trx) {
-      const parsed: { row: MappedRow; input: CreatePersonInput; key: PersonKey }[] = [];
+    checks: 'by-reading',
+    async check(rows, db) {
+      const parsed: { row: MappedRow; input: CreatePersonInput; key: PersonKey; readiness: ReturnType<typeof givenReadiness> }[] = [];
       for (const row of rows) {
-        const organizationId = await agencyOf(row, trx);
+        const organizationId = await agencyOf(row, db);
+        const readiness = givenReadiness(state, row);
         const input = parsePerson(state, row, organizationId);
         if (isDuplicate(row, input) || !input) continue;
         const key: PersonKey = { email: input.email ?? undefined, searchName: nameKey(input.givenName, input.familyName), organizationId: input.organizationId, dateOfBirth: input.dateOfBirth ?? undefined };
-        parsed.push({ row, input, key });
+        parsed.push({ row, input, key, readiness });
       }
-      const known = await matchBatch(deps.people, state.ctx, parsed.map((p) => p.key), trx, true);
-      for (const { row, input, key } of parsed) {
+      const known = await matchBatch(deps.people, state.ctx, parsed.map((p) => p.key), db, true);
+      for (const { row, input, key, readiness } of parsed) {
         const match = findPerson(known, key);
         if (match === 'ambiguous') {
           report(state, row, 'familyName', `matches several people named ${input.givenName} ${input.familyName} at this agency: add their email or date of birth`);
         } else if (match === undefined) {
-          pending.push(input);
+          const records = readinessToWrite(state, row, readiness);
+          if (!state.badRows.has(row.row)) creates.push({ input, readiness: records });
         } else if (!match.isEditable) {
           report(state, row, input.email ? 'email' : 'familyName', 'is a person of another agency: you import into your own agency only');
         } else {
           const changes = changesOf(row, input, match);
-          if (Object.keys(changes).length === 0) state.summary.unchanged += 1;
-          else if (await inSavepoint(state, trx, row, (executor) => deps.people.update(state.ctx, match.id, match.version, changes, executor).then(() => undefined))) state.summary.updated += 1;
+          const records = readinessToWrite(state, row, readiness, match);
+          if (state.badRows.has(row.row)) continue;
+          if (Object.keys(changes).length === 0 && records.length === 0) state.summary.unchanged += 1;
+          else updates.push({ row, readiness: records, person: { id: match.id, version: match.version }, changes });
         }
       }
-      if (pending.length >= CREATE_BATCH) await flush(trx);
     },
-    finish: (trx: ControlledTransaction<DB>) => flush(trx),
+    async write(trx, onProgress) {
+      const total = creates.length + updates.length;
+      let done = 0;
+      await writeCreates(trx, (count) => onProgress((done += count), total));
+      for (const { row, person, changes, readiness } of updates) {
+        const isDone = await inSavepoint(state, trx, row, async (executor) => {
+          let version = person.version;
+          if (Object.keys(changes).length > 0) version = (await deps.people.update(state.ctx, person.id, version, changes, executor)).version ?? version + 1;
+          await deps.people.recordReadinessMany(state.ctx, readiness.length > 0 ? [{ personId: person.id, version, records: readiness }] : [], executor);
+        });
+        if (isDone) state.summary.updated += 1;
+        done += 1;
+        if (done % CREATE_BATCH === 0) onProgress(done, total);
+      }
+    },
   };
 }

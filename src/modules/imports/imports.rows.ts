@@ -132,12 +132,33 @@ export async function inSavepoint(state: RunState, trx: ControlledTransaction<DB
   }
 }
 
-export interface KindHandler {
+/**
+ * A kind whose rows are checked by writing them, each in a savepoint of the run's one
+ * transaction (a row may depend on one before it: a unit on its parent, a result on the
+ * enrollment just made). The files of these kinds are short: a sheet, a list of partners.
+ */
+export interface WritingHandler {
+  readonly checks: 'by-writing';
   /** Checks a batch of rows and writes the good ones (in the run's transaction). */
   batch(rows: MappedRow[], trx: ControlledTransaction<DB>): Promise<void>;
   /** Writes what the batches left pending. */
   finish(trx: ControlledTransaction<DB>): Promise<void>;
 }
+
+/**
+ * A kind whose rows are checked by reading alone, outside any transaction, so a long file holds
+ * no lock while it is read and checked; what the checks planned is then written in one short
+ * transaction, where the services check again what may have changed in between.
+ */
+export interface PlanningHandler {
+  readonly checks: 'by-reading';
+  /** Checks a batch of rows and plans the writes of the good ones. */
+  check(rows: MappedRow[], db: Kysely<DB>): Promise<void>;
+  /** Writes what was planned, in the run's one transaction. */
+  write(trx: ControlledTransaction<DB>, onProgress: (done: number, total: number) => void): Promise<void>;
+}
+
+export type KindHandler = WritingHandler | PlanningHandler;
 
 /** Rows by natural key, to find the same person twice in one file. */
 export class SeenKeys {

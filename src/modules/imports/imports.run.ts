@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ControlledTransaction, Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
@@ -28,7 +28,7 @@ export interface ImportsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditRecorder;
-  people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport'>;
+  people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport' | 'recordReadinessMany'>;
   organizations: Pick<OrganizationsService, 'resolve' | 'create' | 'update' | 'requireVisible'>;
   enrollments: Pick<EnrollmentsService, 'rosterForImport' | 'enroll' | 'recordResult'>;
   catalog: Pick<CatalogService, 'listCredentials'>;
@@ -111,18 +111,45 @@ export function createImportPass(deps: ImportsDeps) {
     };
   }
 
+  /** Reads the file's rows through the mapping, a batch at a time; the number of rows read. */
+  async function eachBatch(executor: Kysely<DB>, row: ImportRow, state: RunState, onBatch: (rows: MappedRow[]) => Promise<void>, onRead: (percent: number, rows: number) => void): Promise<number> {
+    const columns = new Map(mappingOf(row).map((m) => [m.field, m.column]));
+    let rowCount = 0;
+    let percent = 0;
+    const source = counting(storedFile(executor, row.id, row.byte_size), row.format, (p) => (percent = p));
+    const settings = { format: row.format as 'csv' | 'xlsx', encoding: row.encoding, delimiter: row.delimiter, sheet: row.sheet };
+    let batch: MappedRow[] = [];
+    for await (const sheetRow of dataRows(source, settings, row.header_row)) {
+      rowCount += 1;
+      const mapped = new MappedRow(sheetRow, columns);
+      for (const issue of sheetRow.issues ?? []) {
+        const field = mappingOf(row).find((m) => m.column === issue.column)?.field;
+        if (field) report(state, mapped, field, issue.reason);
+      }
+      batch.push(mapped);
+      if (batch.length >= BATCH_ROWS) {
+        await onBatch(batch);
+        batch = [];
+        onRead(percent, rowCount);
+      }
+    }
+    await onBatch(batch);
+    return rowCount;
+  }
+
   /**
-   * One pass over the file in one transaction: every row checked and, when good, written; then
-   * committed, or rolled back (a validation, or problems in an all-or-nothing commit).
+   * One pass over the file. A kind checked by writing runs in one transaction from the first
+   * row; a kind checked by reading is read and checked outside any transaction (on SQLite, other
+   * users read and write meanwhile) and written, when it is to be, in one short transaction.
+   * Either way the import is all or nothing: committed whole, or with its valid rows only when
+   * so asked, or rolled back and its problems kept.
    */
   async function execute(ctx: RequestContext, row: ImportRow, action: RunAction, mode: CommitMode, onProgress?: ProgressListener): Promise<void> {
     const kind = row.kind;
-    const headers = parseJson<string[]>(row.headers, []);
-    const columns = new Map(mappingOf(row).map((m) => [m.field, m.column]));
     const state: RunState = {
       ctx,
       kind,
-      headers,
+      headers: parseJson<string[]>(row.headers, []),
       dateFormat: dateOrder(row).format,
       organizationId: row.organization_id,
       offeringId: row.offering_id,
@@ -133,37 +160,33 @@ export function createImportPass(deps: ImportsDeps) {
       summary: { created: 0, updated: 0, unchanged: 0, skipped: 0 },
     };
     const credentials = kind === 'certifications' ? await deps.catalog.listCredentials(ctx) : [];
+    const handler = handlerFor(kind, state, credentials);
+    // Reading is most of a planned run's work; its writing, the rest.
+    const readShare = handler.checks === 'by-reading' && action === 'commit' ? 0.8 : 1;
     let rowCount = 0;
-    let percent = 0;
-    const trx = await db.startTransaction().execute();
+    let trx: ControlledTransaction<DB> | undefined;
     try {
-      const handler = handlerFor(kind, state, credentials);
-      const source = counting(storedFile(trx, row.id, row.byte_size), row.format, (p) => (percent = p));
-      let batch: MappedRow[] = [];
-      const settings = { format: row.format as 'csv' | 'xlsx', encoding: row.encoding, delimiter: row.delimiter, sheet: row.sheet };
-      for await (const sheetRow of dataRows(source, settings, row.header_row)) {
-        rowCount += 1;
-        const mapped = new MappedRow(sheetRow, columns);
-        for (const issue of sheetRow.issues ?? []) {
-          const field = mappingOf(row).find((m) => m.column === issue.column)?.field;
-          if (field) report(state, mapped, field, issue.reason);
-        }
-        batch.push(mapped);
-        if (batch.length >= BATCH_ROWS) {
-          await handler.batch(batch, trx);
-          batch = [];
-          onProgress?.(percent, rowCount);
+      if (handler.checks === 'by-writing') {
+        const writing = await db.startTransaction().execute();
+        trx = writing;
+        rowCount = await eachBatch(writing, row, state, (batch) => handler.batch(batch, writing), (p, n) => onProgress?.(p, n));
+        await handler.finish(writing);
+      } else {
+        rowCount = await eachBatch(db, row, state, (batch) => handler.check(batch, db), (p, n) => onProgress?.(Math.floor(p * readShare), n));
+        if (action === 'commit' && (state.problemCount === 0 || mode === 'valid_only')) {
+          const writing = await db.startTransaction().execute();
+          trx = writing;
+          await handler.write(writing, (done, total) => onProgress?.(Math.min(99, Math.floor(100 * readShare + (100 * (1 - readShare) * done) / Math.max(total, 1))), rowCount));
         }
       }
-      await handler.batch(batch, trx);
-      await handler.finish(trx);
       state.summary.skipped = state.badRows.size;
+      // Found in the order the checks ran (a row's cells, then who it names); listed by row.
+      state.problems.sort((a, b) => a.row_number - b.row_number);
       onProgress?.(100, rowCount);
       const hasProblems = state.problemCount > 0;
-      const isWritten = action === 'commit' && (!hasProblems || mode === 'valid_only');
       const counts = { row_count: rowCount, valid_count: rowCount - state.badRows.size, problem_count: state.problemCount };
       const now = instant(clock);
-      if (isWritten) {
+      if (trx && action === 'commit' && (!hasProblems || mode === 'valid_only')) {
         const txRepo = importsRepository(trx);
         await txRepo.replaceProblems(row.id, state.problems);
         await txRepo.update(row.id, {
@@ -186,7 +209,8 @@ export function createImportPass(deps: ImportsDeps) {
         await trx.commit().execute();
         return;
       }
-      await trx.rollback().execute();
+      await trx?.rollback().execute();
+      trx = undefined;
       const refused = action === 'commit';
       await db.transaction().execute(async (tx) => {
         const txRepo = importsRepository(tx);
@@ -207,7 +231,7 @@ export function createImportPass(deps: ImportsDeps) {
         await audit(tx, ctx, { action: refused ? 'import.refuse' : 'import.validate', entityType: 'import', entityId: row.id, after: { ...counts, sha256: row.sha256 } });
       });
     } catch (error) {
-      await trx.rollback().execute().catch(() => undefined);
+      await trx?.rollback().execute().catch(() => undefined);
       throw error;
     }
   }

@@ -77,6 +77,7 @@ export function enrollmentsHandler(
   }
 
   return {
+    checks: 'by-writing',
     async batch(rows, trx) {
       if (!roster) {
         const read = await deps.enrollments.rosterForImport(state.ctx, offeringId, trx);
@@ -120,6 +121,7 @@ export function certificationsHandler(
   const credentialOf = (text: string) => credentials.find((c) => c.id === text.toLowerCase() || searchKey(c.name) === searchKey(text));
 
   return {
+    checks: 'by-writing',
     async batch(rows, trx) {
       for (const { row, person } of await peopleOfBatch(deps, state, rows, trx, false, agencyOf)) {
         const credential = row.has('credential') ? credentialOf(row.text('credential')) : undefined;

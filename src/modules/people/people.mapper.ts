@@ -3,7 +3,7 @@ import type { PeopleTable, ReadinessRow } from '../../platform/db/schema.js';
 import { searchKey } from '../../platform/text.js';
 import type { PersonExtras, PersonRowWithOrganization } from './people.repository.js';
 import { type CreatePersonInput, ilrFromNumber, type Person, type PersonAction, type PersonDetail } from './people.schemas.js';
-import { type ReadinessRecord, readinessBadge } from './readiness.js';
+import { type ReadinessItem, type ReadinessRecord, readinessBadge } from './readiness.js';
 
 export function toReadinessRecords(rows: readonly Pick<ReadinessRow, 'item' | 'completed_on' | 'expires_on'>[]): ReadinessRecord[] {
   return rows.map((r) => ({ item: r.item, completedOn: r.completed_on, expiresOn: r.expires_on }));
@@ -134,6 +134,10 @@ export interface PersonForImport {
   languages: { language: string; speaking: string; reading: string }[];
   heritageCountries: string[];
   specialties: string[];
+  /** Readiness on record, without the passport number itself. */
+  readiness: { item: ReadinessItem; completedOn: string | null; expiresOn: string | null; reference: string | null; hasPassportNumber: boolean }[];
+  /** Whether `number` is the passport number on record (compared where the number can be read). */
+  isSamePassportNumber(number: string): boolean;
   version: number;
   /** Whether the actor may change this person. */
   isEditable: boolean;

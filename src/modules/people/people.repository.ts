@@ -195,6 +195,17 @@ export function peopleRepository(db: Kysely<DB>) {
       await db.deleteFrom('person_readiness').where('person_id', '=', row.person_id).where('item', '=', row.item).execute();
       await db.insertInto('person_readiness').values(row).execute();
     },
+    /** Puts each record in place of the person's record of that item, if any. */
+    async replaceReadinessMany(rows: readonly Insertable<PersonReadinessTable>[]) {
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+        const chunk = rows.slice(i, i + INSERT_BATCH);
+        for (const item of new Set(chunk.map((r) => r.item))) {
+          const people = chunk.filter((r) => r.item === item).map((r) => r.person_id);
+          await db.deleteFrom('person_readiness').where('item', '=', item).where('person_id', 'in', people).execute();
+        }
+        await db.insertInto('person_readiness').values(chunk).execute();
+      }
+    },
     deleteReadiness(personId: string, item: DB['person_readiness']['item']) {
       return db.deleteFrom('person_readiness').where('person_id', '=', personId).where('item', '=', item).execute();
     },

@@ -83,7 +83,7 @@ export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
 
 export const setReadinessSchema = z
   .strictObject({
-    completedOn: calendarDateSchema.describe('When it was issued, granted or completed.'),
+    completedOn: calendarDateSchema.nullish().describe('When it was issued, granted or completed. Required, except for a passport whose issue date is not known.'),
     expiresOn: calendarDateSchema.nullish(),
     reference: lineSchema(120).nullish().describe('A clearance level, case or certificate number.'),
     passportNumber: z
@@ -93,7 +93,7 @@ export const setReadinessSchema = z
       .nullish()
       .describe('Passport items only; encrypted at rest and shown masked.'),
   })
-  .refine((v) => !v.expiresOn || v.expiresOn >= v.completedOn, { message: 'must not come before it was completed', path: ['expiresOn'] })
+  .refine((v) => !v.expiresOn || !v.completedOn || v.expiresOn >= v.completedOn, { message: 'must not come before it was completed', path: ['expiresOn'] })
   .meta({ id: 'SetReadiness' });
 export type SetReadinessInput = z.infer<typeof setReadinessSchema>;
 
@@ -104,7 +104,7 @@ export const readinessBadgeSchema = z.object({
 
 export const readinessRecordSchema = z.object({
   item: readinessItemSchema,
-  completedOn: calendarDateSchema,
+  completedOn: calendarDateSchema.nullable().describe('Null only for a passport whose issue date is not known.'),
   expiresOn: calendarDateSchema.nullable(),
   reference: z.string().nullable(),
   passportNumberMasked: z.string().nullable().describe('Only the last characters; reveal with POST …/passport-number/reveal.'),

@@ -1,12 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { type RequestContext } from '../../platform/access.js';
-import type { AuditRecorder } from '../../platform/audit.js';
+import type { AuditEntry, AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import { addDays } from '../../platform/dates.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB, PersonReadinessTable } from '../../platform/db/schema.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
@@ -29,7 +29,14 @@ import {
   type SetReadinessInput,
   type UpdatePersonInput,
 } from './people.schemas.js';
-import { EXPIRING_WITHIN_DAYS, type ReadinessItem, readinessBounds } from './readiness.js';
+import { EXPIRING_WITHIN_DAYS, type ReadinessInput, type ReadinessItem, readinessBounds, readinessInputProblems } from './readiness.js';
+
+/** One person's readiness records from an import; `version` is the one read of a person already on the roster. */
+export interface ImportedReadiness {
+  personId: string;
+  version?: number | undefined;
+  records: { item: ReadinessItem; input: ReadinessInput & { reference?: string | null | undefined } }[];
+}
 
 export interface PeopleDeps {
   db: Kysely<DB>;
@@ -58,6 +65,32 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     // Another agency's person answers exactly like a missing one.
     if (!row || !policy.can(ctx.actor, 'read', personAccess(row))) throw notFound('The person');
     return row;
+  }
+
+  /**
+   * A readiness record as it is stored (a new passport number encrypted, else the one on record
+   * kept) and its audit event, which says whether the number changed but never holds it.
+   */
+  function readinessChange(personId: string, item: ReadinessItem, input: ImportedReadiness['records'][number]['input'], previous: Selectable<PersonReadinessTable> | undefined, now: string) {
+    const isNewNumber = !!input.passportNumber;
+    const row: Insertable<PersonReadinessTable> = {
+      person_id: personId,
+      item,
+      completed_on: input.completedOn ?? null,
+      expires_on: input.expiresOn ?? null,
+      reference: input.reference ?? null,
+      secret: isNewNumber ? passports.encrypt(input.passportNumber as string, `${personId}:passport`) : (previous?.secret ?? null),
+      secret_hint: isNewNumber ? (input.passportNumber as string).slice(-3) : (previous?.secret_hint ?? null),
+      updated_at: now,
+    };
+    const event: AuditEntry = {
+      action: 'person.readiness_set',
+      entityType: 'person',
+      entityId: personId,
+      before: { item, ...(previous && { completedOn: previous.completed_on, expiresOn: previous.expires_on, reference: previous.reference, passportNumberEnding: previous.secret_hint }) },
+      after: { item, completedOn: row.completed_on, expiresOn: row.expires_on, reference: row.reference, passportNumberChanged: isNewNumber },
+    };
+    return { row, event };
   }
 
   async function editableRow(ctx: RequestContext, id: string, executor: Kysely<DB>, action: 'update' | 'setReadiness') {
@@ -252,6 +285,11 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           languages: extras.languages.map((l) => ({ language: l.language, speaking: ilrFromNumber(l.speaking), reading: ilrFromNumber(l.reading) })),
           heritageCountries: extras.heritage.map((h) => h.country),
           specialties: extras.specialties.map((s) => s.specialty),
+          readiness: extras.readiness.map((r) => ({ item: r.item, completedOn: r.completed_on, expiresOn: r.expires_on, reference: r.reference, hasPassportNumber: r.secret !== null })),
+          isSamePassportNumber: (number: string) => {
+            const secret = extras.readiness.find((r) => r.item === 'passport')?.secret;
+            return !!secret && passports.decrypt(secret, `${row.id}:passport`) === number;
+          },
           version: row.version,
           isEditable: policy.can(ctx.actor, 'update', personAccess(row)),
         };
@@ -303,39 +341,49 @@ export function createPeopleService({ db, clock, audit, passports, organizations
      * only in-process callers such as the demo seed leave it out) and moves the person to the next.
      */
     async setReadiness(ctx: RequestContext, id: string, item: ReadinessItem, input: SetReadinessInput, version?: number): Promise<PersonDetail> {
-      if (input.passportNumber && item !== 'passport') {
-        throw invalid('Only a passport has a passport number.', [{ pointer: '/body/passportNumber', detail: `is not part of ${item}` }]);
-      }
-      if (item === 'passport' && !input.expiresOn) {
-        throw invalid('A passport needs its expiry date.', [{ pointer: '/body/expiresOn', detail: 'is required for a passport' }]);
+      const problems = readinessInputProblems(item, input);
+      if (problems.length > 0) {
+        const title = problems[0]?.field === 'passportNumber' ? 'Only a passport has a passport number.' : item === 'passport' ? 'A passport needs its expiry date.' : 'The record needs the day it was done.';
+        throw invalid(title, problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.detail })));
       }
       return db.transaction().execute(async (trx) => {
         const current = await editableRow(ctx, id, trx, 'setReadiness');
         await nextVersion(trx, current, version);
         const repo = peopleRepository(trx);
         const previous = (await repo.readinessOf(id)).find((r) => r.item === item);
-        const isNewNumber = input.passportNumber !== undefined && input.passportNumber !== null;
-        await repo.upsertReadiness({
-          person_id: id,
-          item,
-          completed_on: input.completedOn,
-          expires_on: input.expiresOn ?? null,
-          reference: input.reference ?? null,
-          secret: isNewNumber ? passports.encrypt(input.passportNumber as string, `${id}:passport`) : (previous?.secret ?? null),
-          secret_hint: isNewNumber ? (input.passportNumber as string).slice(-3) : (previous?.secret_hint ?? null),
-          updated_at: instant(clock),
-        });
-        const view = (r: { completed_on: string; expires_on: string | null; reference: string | null; secret_hint: string | null } | undefined) =>
-          r && { completedOn: r.completed_on, expiresOn: r.expires_on, reference: r.reference, passportNumberEnding: r.secret_hint };
-        await audit(trx, ctx, {
-          action: 'person.readiness_set',
-          entityType: 'person',
-          entityId: id,
-          before: { item, ...view(previous) },
-          after: { item, completedOn: input.completedOn, expiresOn: input.expiresOn ?? null, reference: input.reference ?? null, passportNumberChanged: isNewNumber },
-        });
+        const change = readinessChange(id, item, input, previous, instant(clock));
+        await repo.upsertReadiness(change.row);
+        await audit(trx, ctx, change.event);
         return detailOf(ctx, await visibleRow(ctx, id, trx), trx);
       });
+    },
+
+    /**
+     * Readiness brought in by an import, for many people at once, under the same rules, encryption
+     * and audit as one record entered on the person page. A person already on the roster is named
+     * with the version the import read, and moves to the next; people the import has just created
+     * in this transaction have no version to move.
+     */
+    async recordReadinessMany(ctx: RequestContext, entries: readonly ImportedReadiness[], trx: Transaction<DB>): Promise<void> {
+      if (entries.length === 0) return;
+      const repo = peopleRepository(trx);
+      const known = entries.filter((e) => e.version !== undefined);
+      for (const entry of known) await nextVersion(trx, await editableRow(ctx, entry.personId, trx, 'setReadiness'), entry.version);
+      const previous = known.length > 0 ? await repo.related(known.map((e) => e.personId)) : new Map<string, PersonExtras>();
+      const now = instant(clock);
+      const rows: Insertable<PersonReadinessTable>[] = [];
+      const events: AuditEntry[] = [];
+      for (const { personId, records } of entries) {
+        for (const { item, input } of records) {
+          const problems = readinessInputProblems(item, input);
+          if (problems.length > 0) throw invalid(`A ${item.replaceAll('_', ' ')} record is incomplete.`, problems.map((p) => ({ pointer: `/${item}/${p.field}`, detail: p.detail })));
+          const change = readinessChange(personId, item, input, extrasOf(previous, personId).readiness.find((r) => r.item === item), now);
+          rows.push(change.row);
+          events.push(change.event);
+        }
+      }
+      await repo.replaceReadinessMany(rows);
+      await audit.many(trx, ctx, events);
     },
 
     async clearReadiness(ctx: RequestContext, id: string, item: ReadinessItem, version?: number): Promise<PersonDetail> {

@@ -6,7 +6,8 @@ export type ReadinessItem = (typeof READINESS_ITEMS)[number];
 
 export interface ReadinessRecord {
   item: ReadinessItem;
-  completedOn: string;
+  /** Null only for a passport whose issue date is not known; no rule reads a passport's. */
+  completedOn: string | null;
   expiresOn: string | null;
 }
 
@@ -68,7 +69,7 @@ export function deploymentBlockers(records: readonly ReadinessRecord[], period: 
   const medical = find('medical_clearance');
   if (!medical) {
     problems.push({ rule: 'readiness.medical_twelve_months', item: 'medical_clearance', detail: 'has no medical clearance on record' });
-  } else if (medical.completedOn < medicalOldest || medical.completedOn > period.start) {
+  } else if (medical.completedOn === null || medical.completedOn < medicalOldest || medical.completedOn > period.start) {
     problems.push({
       rule: 'readiness.medical_twelve_months',
       item: 'medical_clearance',
@@ -79,7 +80,7 @@ export function deploymentBlockers(records: readonly ReadinessRecord[], period: 
   const training = find('predeployment_training');
   if (!training) {
     problems.push({ rule: 'readiness.predeployment_training', item: 'predeployment_training', detail: 'has not done pre-deployment training' });
-  } else if (training.completedOn > period.start) {
+  } else if (training.completedOn === null || training.completedOn > period.start) {
     problems.push({
       rule: 'readiness.predeployment_training',
       item: 'predeployment_training',
@@ -89,7 +90,7 @@ export function deploymentBlockers(records: readonly ReadinessRecord[], period: 
 
   if (options.isHighThreat) {
     const security = find('security_training');
-    if (!security || (security.expiresOn !== null && security.expiresOn < period.end) || security.completedOn > period.start) {
+    if (!security || (security.expiresOn !== null && security.expiresOn < period.end) || security.completedOn === null || security.completedOn > period.start) {
       problems.push({
         rule: 'readiness.security_training_high_threat',
         item: 'security_training',
@@ -138,4 +139,23 @@ export function readinessBounds(start: string) {
     medicalTo: tour.start,
     trainingBy: tour.start,
   };
+}
+
+/** What a readiness record is given: the same for one entered on the person page and one imported. */
+export interface ReadinessInput {
+  completedOn?: string | null | undefined;
+  expiresOn?: string | null | undefined;
+  passportNumber?: string | null | undefined;
+}
+
+/**
+ * The rules a readiness record must meet beyond its fields' own: a passport has its expiry and
+ * alone has a number; every other item has the day it was done, which its rule reads.
+ */
+export function readinessInputProblems(item: ReadinessItem, input: ReadinessInput): { field: 'completedOn' | 'expiresOn' | 'passportNumber'; detail: string }[] {
+  const problems: { field: 'completedOn' | 'expiresOn' | 'passportNumber'; detail: string }[] = [];
+  if (input.passportNumber && item !== 'passport') problems.push({ field: 'passportNumber', detail: `is not part of ${item}: only a passport has a passport number` });
+  if (item === 'passport' && !input.expiresOn) problems.push({ field: 'expiresOn', detail: 'is required for a passport' });
+  if (item !== 'passport' && !input.completedOn) problems.push({ field: 'completedOn', detail: `is required for ${item.replaceAll('_', ' ')}` });
+  return problems;
 }

@@ -322,7 +322,8 @@ export interface PersonSpecialtiesTable {
 export interface PersonReadinessTable {
   person_id: string;
   item: ReadinessItem;
-  completed_on: CalendarDate;
+  /** Null only for a passport whose issue date is not known. */
+  completed_on: CalendarDate | null;
   expires_on: CalendarDate | null;
   reference: string | null;
   /** Encrypted at rest (the passport number), bound to its person. */

@@ -18,8 +18,8 @@ interface ReadinessValues {
 
 function toRequest(values: ReadinessValues) {
   return {
-    // An empty date is "required", not "not a date".
-    completedOn: (values.completedOn || undefined) as string,
+    // An empty date is "required" (or, for a passport, an issue date not known), not "not a date".
+    completedOn: blankToNull(values.completedOn),
     expiresOn: blankToNull(values.expiresOn),
     reference: blankToNull(values.reference),
     // Left empty, the number on record stays; typed with spaces or in lower case, it is still the number.
@@ -44,8 +44,11 @@ export function ReadinessForm({ person, item, current, onDone }: ReadinessFormPr
     resolver: apiResolver({
       schema: setReadinessSchema,
       toRequest,
-      // The API asks for a passport's expiry too, but only once the request reaches it.
-      check: (values) => (isPassport && !values.expiresOn ? [{ field: 'expiresOn', message: t('readiness.passportExpiryRequired') }] : []),
+      // The API asks for a passport's expiry, and every other item's date, once the request reaches it.
+      check: (values) => {
+        if (isPassport) return values.expiresOn ? [] : [{ field: 'expiresOn', message: t('readiness.passportExpiryRequired') }];
+        return values.completedOn ? [] : [{ field: 'completedOn', message: t('readiness.completedOnRequired') }];
+      },
     }),
     shouldFocusError: false,
   });
@@ -68,7 +71,7 @@ export function ReadinessForm({ person, item, current, onDone }: ReadinessFormPr
       }}
     >
       <div className="inline-fields">
-        <TextField name="completedOn" type="date" isRequired />
+        <TextField name="completedOn" type="date" isRequired={!isPassport} hint={isPassport ? t('readiness.hints.passportIssued') : undefined} />
         <TextField name="expiresOn" type="date" isRequired={isPassport} hint={t(isPassport ? 'readiness.hints.passportExpiry' : 'readiness.hints.expiresOn')} />
       </div>
       <TextField name="reference" hint={t(item === 'security_clearance' ? 'readiness.hints.clearanceLevel' : 'readiness.hints.reference')} />

@@ -62,7 +62,7 @@ export function ReadinessSection({ person, canEdit, canReveal }: ReadinessSectio
         </>
       ),
     },
-    { key: 'completed', header: t('readiness.fields.completedOn'), cell: ({ record }) => (record ? formatDate(record.completedOn) : t('readiness.notRecorded')) },
+    { key: 'completed', header: t('readiness.fields.completedOn'), cell: ({ record }) => (record ? formatDate(record.completedOn) || t('readiness.issuedNotKnown') : t('readiness.notRecorded')) },
     { key: 'expires', header: t('readiness.fields.expiresOn'), cell: ({ record }) => formatDate(record?.expiresOn) },
     { key: 'reference', header: t('readiness.fields.reference'), cell: ({ record }) => record?.reference ?? '' },
   ];

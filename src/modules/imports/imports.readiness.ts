@@ -1,0 +1,78 @@
+import type { ImportedReadiness, PersonForImport } from '../people/people.service.js';
+import { type ReadinessItem, readinessInputProblems } from '../people/readiness.js';
+import { type MappedRow, report, type RunState, takeDate } from './imports.rows.js';
+
+/**
+ * Readiness columns of a roster: which item each column fills, and what a row gives of each
+ * item. A blank cell never erases what is on record, and a record the row leaves as it is, is
+ * not written again.
+ */
+
+type Record = ImportedReadiness['records'][number];
+type Given = { item: ReadinessItem; completedOn?: string; expiresOn?: string; reference?: string; passportNumber?: string };
+
+/** The import's fields of each item, and the field a missing part of it is reported against. */
+const ITEMS: { item: ReadinessItem; completedOn?: string; expiresOn?: string; reference?: string; passportNumber?: string }[] = [
+  { item: 'passport', passportNumber: 'passportNumber', completedOn: 'passportIssuedOn', expiresOn: 'passportExpiresOn' },
+  { item: 'medical_clearance', completedOn: 'medicalClearanceOn' },
+  { item: 'security_clearance', reference: 'securityClearance', completedOn: 'securityClearanceOn' },
+  { item: 'agency_release', completedOn: 'agencyReleaseOn' },
+  { item: 'predeployment_training', completedOn: 'predeploymentTrainingOn' },
+];
+
+const PASSPORT_NUMBER = /^[A-Z0-9]{5,20}$/;
+
+/** What the row gives of each item it fills in, its problems reported. */
+export function givenReadiness(state: RunState, row: MappedRow): Given[] {
+  const given: Given[] = [];
+  for (const fields of ITEMS) {
+    const filled = Object.entries(fields).filter(([part, field]) => part !== 'item' && row.has(field as string));
+    if (filled.length === 0) continue;
+    const entry: Given = { item: fields.item };
+    for (const [part, field] of filled) {
+      if (part === 'completedOn' || part === 'expiresOn') {
+        const day = takeDate(state, row, field as string);
+        if (day) entry[part] = day;
+      } else if (part === 'passportNumber') {
+        const number = row.text(field as string).replace(/[\s.-]/g, '').toUpperCase();
+        if (PASSPORT_NUMBER.test(number)) entry.passportNumber = number;
+        else report(state, row, field as string, 'is not a passport number: 5 to 20 letters and digits');
+      } else {
+        entry.reference = row.text(field as string).slice(0, 120);
+      }
+    }
+    if (entry.completedOn && entry.expiresOn && entry.expiresOn < entry.completedOn) report(state, row, fields.expiresOn as string, 'comes before the passport was issued');
+    given.push(entry);
+  }
+  return given;
+}
+
+/**
+ * The records to write for a row: each item it fills, over the one on record (the person's, when
+ * they are on the roster), checked by the readiness rules; only those that change.
+ */
+export function readinessToWrite(state: RunState, row: MappedRow, given: readonly Given[], current?: PersonForImport): Record[] {
+  const records: Record[] = [];
+  for (const entry of given) {
+    const fields = ITEMS.find((i) => i.item === entry.item) as (typeof ITEMS)[number];
+    const onRecord = current?.readiness.find((r) => r.item === entry.item);
+    const input = {
+      completedOn: entry.completedOn ?? onRecord?.completedOn ?? null,
+      expiresOn: entry.expiresOn ?? onRecord?.expiresOn ?? null,
+      reference: entry.reference ?? onRecord?.reference ?? null,
+      ...(entry.passportNumber && { passportNumber: entry.passportNumber }),
+    };
+    const problems = readinessInputProblems(entry.item, input);
+    for (const problem of problems) {
+      const field = fields[problem.field] ?? null;
+      const reason = problem.field === 'expiresOn' ? 'is needed with a passport: give its expiry date' : problem.field === 'completedOn' ? `is needed for the ${entry.item.replaceAll('_', ' ')}: give the day it was granted or done` : problem.detail;
+      // A missing part is named by its column when the file has one, else by the part the row gave.
+      report(state, row, field && row.isMapped(field) ? field : (Object.values(fields).find((f) => f !== entry.item && row.has(f)) ?? null), reason);
+    }
+    if (problems.length > 0) continue;
+    const isSameNumber = !input.passportNumber || (onRecord?.hasPassportNumber === true && current?.isSamePassportNumber(input.passportNumber) === true);
+    const isSame = onRecord && onRecord.completedOn === input.completedOn && onRecord.expiresOn === input.expiresOn && onRecord.reference === input.reference && isSameNumber;
+    if (!isSame) records.push({ item: entry.item, input });
+  }
+  return records;
+}
