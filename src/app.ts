@@ -53,6 +53,7 @@ function toAuthResult(auth: Authentication | null, secondFactorRoles: readonly R
 export function buildServices(deps: AppDeps): Services {
   return createServices({
     db: deps.database.db,
+    separateConnection: deps.database.separateConnection,
     clock: deps.clock ?? systemClock,
     passwords: deps.passwords ?? createPasswordHasher(),
     secretKey: deps.secretKey,

@@ -63,6 +63,8 @@ import { createPeopleService } from './people/people.service.js';
 
 export interface ServiceDeps {
   db: Kysely<DB>;
+  /** A connection of its own for a long write, where the engine needs one (SQLite). */
+  separateConnection?: (() => { db: Kysely<DB>; close(): Promise<void> }) | undefined;
   clock: Clock;
   passwords: PasswordHasher;
   secretKey: string;
@@ -80,7 +82,7 @@ export interface ServiceDeps {
 }
 
 /** Wires every module's services; each takes only what it uses. */
-export function createServices({ db, clock, passwords, secretKey, sessionHours, sessionIdleMinutes, mailer, publicUrl, iatiOrgRef, secondFactorRoles, oidc }: ServiceDeps) {
+export function createServices({ db, separateConnection, clock, passwords, secretKey, sessionHours, sessionIdleMinutes, mailer, publicUrl, iatiOrgRef, secondFactorRoles, oidc }: ServiceDeps) {
   const audit: AuditRecorder = createAuditRecorder(clock);
   const organizations = createOrganizationsService({ db, clock, audit });
   const people = createPeopleService({ db, clock, audit, organizations, passports: createFieldCipher(deriveKey(secretKey, 'passport-numbers')) });
@@ -142,7 +144,7 @@ export function createServices({ db, clock, passwords, secretKey, sessionHours, 
     vetting,
     offerings,
     enrollments,
-    imports: createImportsService({ db, clock, audit, people, organizations, enrollments, catalog, certifications }),
+    imports: createImportsService({ db, separateConnection, clock, audit, people, organizations, enrollments, catalog, certifications }),
     badges,
     keys,
     endorsements: createEndorsementsService({ db, clock, audit, keys, urls, badges, catalog }),

@@ -3,11 +3,12 @@ import type { DB } from '../../platform/db/schema.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { peoplePolicy } from '../people/people.policy.js';
 import { type CreatePersonInput, createPersonSchema, type UpdatePersonInput } from '../people/people.schemas.js';
-import type { ImportedReadiness, PeopleService, PersonForImport } from '../people/people.service.js';
+import type { ImportedReadiness, PeopleService, PersonForImport, PreparedPeople } from '../people/people.service.js';
 import {
   findPerson,
   inSavepoint,
   type KindHandler,
+  letOthersIn,
   type MappedRow,
   matchBatch,
   nameKey,
@@ -22,8 +23,8 @@ import {
 import { givenReadiness, readinessToWrite } from './imports.readiness.js';
 import { parseCountries, parseLanguages, parseList, parseWord, PERSON_STATUS_WORDS, SEX_WORDS } from './imports.values.js';
 
-/** New people are written this many at a time. */
-const CREATE_BATCH = 1000;
+/** Updates written between two reports of progress. */
+const PROGRESS_EVERY = 1000;
 const TEXT_FIELDS = ['givenName', 'familyName', 'rankTitle', 'email', 'phone', 'notes'] as const;
 const COMPARED = ['organizationId', 'givenName', 'familyName', 'rankTitle', 'email', 'phone', 'sex', 'dateOfBirth', 'status', 'notes'] as const;
 
@@ -84,12 +85,13 @@ type PlannedUpdate = Planned & { person: { id: string; version: number }; change
  * with the readiness they bring. Rows are checked by reading; the people are written after.
  */
 export function peopleHandler(
-  deps: { people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport' | 'recordReadinessMany'>; organizations: OrganizationLookup },
+  deps: { people: Pick<PeopleService, 'prepareMany' | 'insertPrepared' | 'update' | 'matchForImport' | 'recordReadinessMany'>; organizations: OrganizationLookup },
   state: RunState,
 ): KindHandler {
   const seen = new SeenKeys();
   const agencyOf = agencyResolver(deps.organizations, state);
-  const creates: { input: CreatePersonInput; readiness: ImportedReadiness['records'] }[] = [];
+  // New people are laid out for writing batch by batch as they are checked.
+  const creates: { people: PreparedPeople; readiness: ImportedReadiness['records'][] }[] = [];
   const updates: PlannedUpdate[] = [];
 
   /** The same person twice in the file: by email (even on a row with other problems), or by name, agency and date of birth. */
@@ -111,13 +113,12 @@ export function peopleHandler(
   }
 
   async function writeCreates(trx: Transaction<DB>, onWritten: (count: number) => void) {
-    for (let i = 0; i < creates.length; i += CREATE_BATCH) {
-      const chunk = creates.slice(i, i + CREATE_BATCH);
-      const ids = await deps.people.createMany(state.ctx, chunk.map((c) => c.input), trx);
-      const readiness = chunk.flatMap((c, n) => (c.readiness.length > 0 ? [{ personId: ids[n] as string, records: c.readiness }] : []));
-      await deps.people.recordReadinessMany(state.ctx, readiness, trx);
-      state.summary.created += chunk.length;
-      onWritten(chunk.length);
+    for (const { people, readiness } of creates) {
+      const ids = await deps.people.insertPrepared(state.ctx, people, trx);
+      await deps.people.recordReadinessMany(state.ctx, readiness.flatMap((records, n) => (records.length > 0 ? [{ personId: ids[n] as string, records }] : [])), trx);
+      state.summary.created += ids.length;
+      onWritten(ids.length);
+      await letOthersIn();
     }
   }
 
@@ -134,13 +135,14 @@ export function peopleHandler(
         parsed.push({ row, input, key, readiness });
       }
       const known = await matchBatch(deps.people, state.ctx, parsed.map((p) => p.key), db, true);
+      const fresh: { input: CreatePersonInput; readiness: ImportedReadiness['records'] }[] = [];
       for (const { row, input, key, readiness } of parsed) {
         const match = findPerson(known, key);
         if (match === 'ambiguous') {
           report(state, row, 'familyName', `matches several people named ${input.givenName} ${input.familyName} at this agency: add their email or date of birth`);
         } else if (match === undefined) {
           const records = readinessToWrite(state, row, readiness);
-          if (!state.badRows.has(row.row)) creates.push({ input, readiness: records });
+          if (!state.badRows.has(row.row)) fresh.push({ input, readiness: records });
         } else if (!match.isEditable) {
           report(state, row, input.email ? 'email' : 'familyName', 'is a person of another agency: you import into your own agency only');
         } else {
@@ -151,9 +153,10 @@ export function peopleHandler(
           else updates.push({ row, readiness: records, person: { id: match.id, version: match.version }, changes });
         }
       }
+      if (fresh.length > 0) creates.push({ people: await deps.people.prepareMany(state.ctx, fresh.map((f) => f.input), db), readiness: fresh.map((f) => f.readiness) });
     },
     async write(trx, onProgress) {
-      const total = creates.length + updates.length;
+      const total = creates.reduce((sum, c) => sum + c.people.rows.length, 0) + updates.length;
       let done = 0;
       await writeCreates(trx, (count) => onProgress((done += count), total));
       for (const { row, person, changes, readiness } of updates) {
@@ -164,7 +167,10 @@ export function peopleHandler(
         });
         if (isDone) state.summary.updated += 1;
         done += 1;
-        if (done % CREATE_BATCH === 0) onProgress(done, total);
+        if (done % PROGRESS_EVERY === 0) {
+          onProgress(done, total);
+          await letOthersIn();
+        }
       }
     },
   };

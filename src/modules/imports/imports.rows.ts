@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { RequestContext } from '../../platform/access.js';
@@ -15,6 +16,13 @@ import { type DateFormat, parseDate, type Parsed } from './imports.values.js';
  * what came of it, and how a row that a service refuses is undone alone (a savepoint) so the
  * others stand.
  */
+
+/**
+ * Lets the process serve its other requests between two batches. better-sqlite3 answers at
+ * once, so a pass over a file would otherwise run as one unbroken chain of resolved promises,
+ * and no request (not even one asking for the pass's progress) would be read until it ended.
+ */
+export const letOthersIn = (): Promise<void> => nextTurn();
 
 /** A problem as it is kept: by row, column and reason. */
 export type RowProblem = Omit<ImportProblemsTable, 'import_id' | 'seq'>;

@@ -15,7 +15,7 @@ import { organizationsHandler } from './imports.organizations.js';
 import { peopleHandler } from './imports.people.js';
 import type { FileSource } from './imports.reader.js';
 import { importsRepository, storedFile } from './imports.repository.js';
-import { type KindHandler, MappedRow, report, type RunState } from './imports.rows.js';
+import { type KindHandler, letOthersIn, MappedRow, report, type RunState } from './imports.rows.js';
 import { certificationsHandler, enrollmentsHandler } from './imports.training.js';
 import type { DateEvidence } from './imports.values.js';
 
@@ -26,9 +26,11 @@ import type { DateEvidence } from './imports.values.js';
 
 export interface ImportsDeps {
   db: Kysely<DB>;
+  /** Where the engine needs one (SQLite), a connection of its own for the writing of a long file. */
+  separateConnection?: (() => { db: Kysely<DB>; close(): Promise<void> }) | undefined;
   clock: Clock;
   audit: AuditRecorder;
-  people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport' | 'recordReadinessMany'>;
+  people: Pick<PeopleService, 'prepareMany' | 'insertPrepared' | 'update' | 'matchForImport' | 'recordReadinessMany'>;
   organizations: Pick<OrganizationsService, 'resolve' | 'create' | 'update' | 'requireVisible'>;
   enrollments: Pick<EnrollmentsService, 'rosterForImport' | 'enroll' | 'recordResult'>;
   catalog: Pick<CatalogService, 'listCredentials'>;
@@ -37,7 +39,9 @@ export interface ImportsDeps {
 
 export type RunAction = 'validate' | 'commit';
 export type CommitMode = 'all' | 'valid_only';
-export type ProgressListener = (percent: number, rows: number) => void;
+/** How far a run is: reading and checking, writing what was checked, or both at once (a kind checked by writing). */
+export type RunStage = 'checking' | 'writing' | 'importing';
+export type ProgressListener = (percent: number, rows: number, stage: RunStage) => void;
 
 /** Rows checked together: one lookup of the people they name. */
 const BATCH_ROWS = 500;
@@ -131,6 +135,7 @@ export function createImportPass(deps: ImportsDeps) {
         await onBatch(batch);
         batch = [];
         onRead(percent, rowCount);
+        await letOthersIn();
       }
     }
     await onBatch(batch);
@@ -165,24 +170,28 @@ export function createImportPass(deps: ImportsDeps) {
     const readShare = handler.checks === 'by-reading' && action === 'commit' ? 0.8 : 1;
     let rowCount = 0;
     let trx: ControlledTransaction<DB> | undefined;
+    let separate: { db: Kysely<DB>; close(): Promise<void> } | undefined;
     try {
       if (handler.checks === 'by-writing') {
         const writing = await db.startTransaction().execute();
         trx = writing;
-        rowCount = await eachBatch(writing, row, state, (batch) => handler.batch(batch, writing), (p, n) => onProgress?.(p, n));
+        rowCount = await eachBatch(writing, row, state, (batch) => handler.batch(batch, writing), (p, n) => onProgress?.(p, n, action === 'commit' ? 'importing' : 'checking'));
         await handler.finish(writing);
       } else {
-        rowCount = await eachBatch(db, row, state, (batch) => handler.check(batch, db), (p, n) => onProgress?.(Math.floor(p * readShare), n));
+        rowCount = await eachBatch(db, row, state, (batch) => handler.check(batch, db), (p, n) => onProgress?.(Math.floor(p * readShare), n, 'checking'));
         if (action === 'commit' && (state.problemCount === 0 || mode === 'valid_only')) {
-          const writing = await db.startTransaction().execute();
+          onProgress?.(Math.floor(100 * readShare), rowCount - state.badRows.size, 'writing');
+          // On SQLite the writing goes on a connection of its own: the main one goes on reading.
+          separate = deps.separateConnection?.();
+          const writing = await (separate?.db ?? db).startTransaction().execute();
           trx = writing;
-          await handler.write(writing, (done, total) => onProgress?.(Math.min(99, Math.floor(100 * readShare + (100 * (1 - readShare) * done) / Math.max(total, 1))), rowCount));
+          await handler.write(writing, (done, total) => onProgress?.(Math.min(99, Math.floor(100 * readShare + (100 * (1 - readShare) * done) / Math.max(total, 1))), done, 'writing'));
         }
       }
       state.summary.skipped = state.badRows.size;
       // Found in the order the checks ran (a row's cells, then who it names); listed by row.
       state.problems.sort((a, b) => a.row_number - b.row_number);
-      onProgress?.(100, rowCount);
+      onProgress?.(100, rowCount, action === 'commit' ? 'importing' : 'checking');
       const hasProblems = state.problemCount > 0;
       const counts = { row_count: rowCount, valid_count: rowCount - state.badRows.size, problem_count: state.problemCount };
       const now = instant(clock);
@@ -233,6 +242,8 @@ export function createImportPass(deps: ImportsDeps) {
     } catch (error) {
       await trx?.rollback().execute().catch(() => undefined);
       throw error;
+    } finally {
+      await separate?.close();
     }
   }
 

@@ -167,10 +167,11 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
       await work.perform(
         started.id,
         (progress) =>
-          pass.execute(ctx, row, action, mode, (percent, rows) => {
-            // Under SQLite this waits for the pass's transaction; under PostgreSQL any process sees it at once.
-            if (percent < 100) void progress(percent, `${rows} rows ${action === 'commit' ? 'imported' : 'checked'}`);
-            onProgress?.(percent, rows);
+          pass.execute(ctx, row, action, mode, (percent, rows, stage) => {
+            // Any process sees it at once, but while the rows are written in one transaction: on
+            // SQLite, what is said as the writing begins stands until it ends.
+            if (percent < 100) void progress(percent, stage === 'writing' ? `writing ${rows} checked rows` : `${rows} rows ${stage === 'checking' ? 'checked' : 'imported'}`);
+            onProgress?.(percent, rows, stage);
           }),
         () => ({ message: 'done' }),
       );

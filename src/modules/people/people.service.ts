@@ -1,12 +1,12 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { type RequestContext } from '../../platform/access.js';
-import type { AuditEntry, AuditRecorder } from '../../platform/audit.js';
+import { type AuditEntry, type AuditRecorder, SerialisedPayload } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import { addDays } from '../../platform/dates.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
-import type { DB, PersonReadinessTable } from '../../platform/db/schema.js';
+import type { DB, PeopleTable, PersonHeritageCountriesTable, PersonLanguagesTable, PersonReadinessTable, PersonSpecialtiesTable } from '../../platform/db/schema.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
@@ -30,6 +30,14 @@ import {
   type UpdatePersonInput,
 } from './people.schemas.js';
 import { EXPIRING_WITHIN_DAYS, type ReadinessInput, type ReadinessItem, readinessBounds, readinessInputProblems } from './readiness.js';
+
+/** New people laid out for writing, with their audit events. */
+export interface PreparedPeople {
+  inputs: readonly CreatePersonInput[];
+  rows: Insertable<PeopleTable>[];
+  related: { languages: Insertable<PersonLanguagesTable>[]; heritage: Insertable<PersonHeritageCountriesTable>[]; specialties: Insertable<PersonSpecialtiesTable>[] };
+  events: AuditEntry[];
+}
 
 /** One person's readiness records from an import; `version` is the one read of a person already on the roster. */
 export interface ImportedReadiness {
@@ -150,7 +158,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
   async function checkOrganization(ctx: RequestContext, trx: Kysely<DB>, organizationId: string) {
     // Refused before looking, so a coordinator learns nothing of other agencies' ids.
     if (!policy.can(ctx.actor, 'create', { id: '', organizationId })) throw forbidden('You may add people to your own agency only.');
-    await organizations.requireReference(ctx, organizationId, '/body/organizationId', trx);
+    return organizations.requireReference(ctx, organizationId, '/body/organizationId', trx);
   }
 
   async function checkIdentity(trx: Kysely<DB>, id: string | null, person: { email?: string | null | undefined; searchName: string; organizationId: string; dateOfBirth?: string | null | undefined }) {
@@ -212,50 +220,67 @@ export function createPeopleService({ db, clock, audit, passports, organizations
      * the rows written in batches and one audit event per person.
      */
     async createMany(ctx: RequestContext, inputs: readonly CreatePersonInput[], trx: Transaction<DB>): Promise<string[]> {
+      return this.insertPrepared(ctx, await this.prepareMany(ctx, inputs, trx), trx);
+    },
+
+    /**
+     * New people laid out for writing (their ids, rows and audit events), made by reading alone,
+     * so a bulk import does this work before its transaction and holds the write lock only to
+     * insert them.
+     */
+    async prepareMany(ctx: RequestContext, inputs: readonly CreatePersonInput[], executor: Kysely<DB> = db): Promise<PreparedPeople> {
+      const agencies = new Map<string, { name: string; country: string }>();
+      for (const organizationId of new Set(inputs.map((i) => i.organizationId))) agencies.set(organizationId, await checkOrganization(ctx, executor, organizationId));
+      const now = instant(clock);
+      const day = today(clock);
+      const rows = inputs.map((input) => personRow(newId(), input, now));
+      const related = {
+        languages: inputs.flatMap((input, n) => input.languages.map((l) => ({ person_id: rows[n]?.id as string, language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) }))),
+        heritage: inputs.flatMap((input, n) => input.heritageCountries.map((country) => ({ person_id: rows[n]?.id as string, country }))),
+        specialties: inputs.flatMap((input, n) => input.specialties.map((specialty) => ({ person_id: rows[n]?.id as string, specialty }))),
+      };
+      const events = rows.map((row, n): AuditEntry => {
+        const agency = agencies.get(row.organization_id) as { name: string; country: string };
+        const stored = { ...row, version: 1, organization_name: agency.name, organization_country: agency.country } as PersonRowWithOrganization;
+        const extras: PersonExtras = {
+          languages: (inputs[n]?.languages ?? []).map((l) => ({ person_id: row.id, language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) })),
+          heritage: (inputs[n]?.heritageCountries ?? []).map((country) => ({ person_id: row.id, country })),
+          specialties: (inputs[n]?.specialties ?? []).map((specialty) => ({ person_id: row.id, specialty })),
+          readiness: [],
+        };
+        return { action: 'person.create', entityType: 'person', entityId: row.id, after: new SerialisedPayload(toPersonDetail(stored, extras, day, detailFor(ctx, stored))) };
+      });
+      return { inputs, rows, related, events };
+    },
+
+    /**
+     * Writes people laid out by `prepareMany`, once more refused if another has meanwhile taken
+     * one's email or identity; audited as they were laid out.
+     */
+    async insertPrepared(ctx: RequestContext, prepared: PreparedPeople, trx: Transaction<DB>): Promise<string[]> {
+      const { inputs, rows } = prepared;
       if (inputs.length === 0) return [];
       for (const organizationId of new Set(inputs.map((i) => i.organizationId))) await checkOrganization(ctx, trx, organizationId);
       const repo = peopleRepository(trx);
-      const keys = inputs.map((input) => names(input).search_name);
-      const existing = await repo.findByKeys({ ids: [], emails: inputs.flatMap((i) => (i.email ? [i.email] : [])), searchNames: inputs.flatMap((i, n) => (i.dateOfBirth ? [keys[n] as string] : [])) });
+      const existing = await repo.findByKeys({ ids: [], emails: inputs.flatMap((i) => (i.email ? [i.email] : [])), searchNames: rows.flatMap((row) => (row.date_of_birth ? [row.search_name] : [])) });
       const takenEmails = new Set(existing.flatMap((row) => (row.email ? [row.email] : [])));
       const takenIdentities = new Set(existing.map((row) => `${row.search_name}|${row.organization_id}|${row.date_of_birth ?? ''}`));
       inputs.forEach((input, n) => {
         if (input.email && takenEmails.has(input.email)) throw conflict(`Another person has the email ${input.email}.`, [{ pointer: `/${n}/email`, detail: 'is already the email of another person' }]);
-        if (input.dateOfBirth && takenIdentities.has(`${keys[n]}|${input.organizationId}|${input.dateOfBirth}`)) {
+        if (input.dateOfBirth && takenIdentities.has(`${rows[n]?.search_name}|${input.organizationId}|${input.dateOfBirth}`)) {
           throw conflict(`${input.givenName} ${input.familyName}, born ${input.dateOfBirth}, is already on this agency’s roster.`, [{ pointer: `/${n}/dateOfBirth`, detail: 'matches a person already on the roster' }]);
         }
       });
-      const now = instant(clock);
-      const ids = inputs.map(() => newId());
       try {
-        await repo.insertMany(
-          inputs.map((input, n) => personRow(ids[n] as string, input, now)),
-          {
-            languages: inputs.flatMap((input, n) => input.languages.map((l) => ({ person_id: ids[n] as string, language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) }))),
-            heritage: inputs.flatMap((input, n) => input.heritageCountries.map((country) => ({ person_id: ids[n] as string, country }))),
-            specialties: inputs.flatMap((input, n) => input.specialties.map((specialty) => ({ person_id: ids[n] as string, specialty }))),
-          },
-        );
+        await repo.insertMany(rows, prepared.related);
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict('Two of these people have the same email, or one has the email of another person.');
         throw error;
       }
-      const rows = await repo.findByIds(ids);
-      const related = await repo.related(ids);
-      const day = today(clock);
-      await audit.many(
-        trx,
-        ctx,
-        rows.map((row) => ({ action: 'person.create', entityType: 'person', entityId: row.id, after: toPersonDetail(row, extrasOf(related, row.id), day, detailFor(ctx, row)) })),
-      );
-      return ids;
+      await audit.many(trx, ctx, prepared.events);
+      return rows.map((row) => row.id as string);
     },
 
-    /**
-     * The people an import's rows name, by id, email or name (the import tells them apart), with
-     * every field it may change. Only people the actor may see, unless `anyone` (an offering's
-     * instructors enroll whoever attends, as they do one by one).
-     */
     async matchForImport(
       ctx: RequestContext,
       keys: { ids: readonly string[]; emails: readonly string[]; names: readonly string[] },

@@ -2,7 +2,6 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
   CompiledQuery,
-  type DatabaseConnection,
   type DialectAdapter,
   type Driver,
   Kysely,
@@ -12,12 +11,12 @@ import {
   PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
-  SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../config.js';
 import { makePrivateDir, restrictToOwner, touchPrivateFile } from '../private-files.js';
 import { migrations } from './migrations/index.js';
+import { TakingTurnsSqliteDriver, writerTurnsOf } from './sqlite-writers.js';
 import type { DB } from './schema.js';
 
 export type Engine = DatabaseTarget['engine'];
@@ -30,6 +29,11 @@ export interface Database {
   /** The SQLite file, or null on PostgreSQL. */
   readonly file: string | null;
   close(): Promise<void>;
+  /**
+   * On SQLite, a connection of its own for a long write, so the main one goes on serving reads
+   * meanwhile (their writers take turns: sqlite-writers.ts). PostgreSQL's pool has no need of it.
+   */
+  separateConnection?: () => { db: Kysely<DB>; close(): Promise<void> };
 }
 
 const PG_DATE = 1082;
@@ -61,18 +65,8 @@ function redact(url: string): string {
   }
 }
 
-/**
- * SQLite transactions begin IMMEDIATE: a deferred one that reads first and writes later fails
- * at once (SQLITE_BUSY_SNAPSHOT) when another process wrote in between, which the busy timeout
- * cannot help. Taking the write lock up front makes writers queue instead.
- */
+/** How long a process waits for another process's SQLite write lock before giving up as contention. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
-
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
 
 /**
  * SQLite runs DDL inside a transaction, so migrations run in one: two processes starting on a
@@ -89,12 +83,15 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: BetterSqlite3.Database) {
+class TakingTurnsSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly database: BetterSqlite3.Database,
+    private readonly file: string,
+  ) {
     super({ database });
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.database });
+    return new TakingTurnsSqliteDriver(this.database, writerTurnsOf(this.file));
   }
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
@@ -115,13 +112,27 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   // SQLite gives the -wal and -shm files the database file's mode, so all three stay private.
   touchPrivateFile(file);
   for (const suffix of ['-wal', '-shm']) restrictToOwner(file + suffix);
+  const db = connectSqlite(file);
+  return {
+    db,
+    engine: 'sqlite',
+    description: file,
+    file,
+    close: () => db.destroy(),
+    separateConnection: () => {
+      const separate = connectSqlite(file);
+      return { db: separate, close: () => separate.destroy() };
+    },
+  };
+}
+
+function connectSqlite(file: string): Kysely<DB> {
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(sqlite) });
-  return { db, engine: 'sqlite', description: file, file, close: () => db.destroy() };
+  return new Kysely<DB>({ dialect: new TakingTurnsSqliteDialect(sqlite, file) });
 }
 
 export class MigrationError extends Error {

@@ -1,0 +1,203 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SelectQueryNode, type TransactionSettings } from 'kysely';
+
+/**
+ * SQLite connections of one process that take turns to write.
+ *
+ * A long write (a roster of 100,000 people) runs on a connection of its own, so the process's
+ * main connection goes on answering reads from the last committed state (WAL) meanwhile. Two
+ * connections of one process must not meet in SQLite's busy handler, though: it waits by
+ * blocking the thread, so the connection holding the lock could never finish. Writers of one
+ * process therefore queue here first, asynchronously: a transaction from its BEGIN to its end,
+ * a lone writing statement for its run. Processes still meet in the busy handler, as before.
+ */
+
+/** How long a writer of this process waits for the others before it gives up as contention. */
+const TURN_TIMEOUT_MS = 60_000;
+
+export class WriterTurns {
+  private last: Promise<void> = Promise.resolve();
+
+  /** Waits for this process's writers before, and answers the function that lets the next one go. */
+  async take(timeoutMs = TURN_TIMEOUT_MS): Promise<() => void> {
+    let leave!: () => void;
+    const mine = new Promise<void>((resolve) => (leave = resolve));
+    const before = this.last;
+    this.last = before.then(() => mine);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const outcome = await Promise.race([before.then(() => 'turn' as const), timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      // The turn is given up as soon as it comes, so those queued behind still get theirs.
+      void before.then(leave);
+      throw Object.assign(new Error(`Another writer of this process held the database for over ${timeoutMs / 1000} s.`), { code: 'SQLITE_BUSY' });
+    }
+    return leave;
+  }
+}
+
+const turnsByFile = new Map<string, WriterTurns>();
+
+/** The turns of every connection this process opens on one file. */
+export function writerTurnsOf(file: string): WriterTurns {
+  let turns = turnsByFile.get(file);
+  if (!turns) {
+    turns = new WriterTurns();
+    turnsByFile.set(file, turns);
+  }
+  return turns;
+}
+
+/** One caller at a time: the connection's holder, first come first served. */
+class Holder {
+  private queue: Promise<void> = Promise.resolve();
+  private release: (() => void) | undefined;
+
+  async hold(): Promise<void> {
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const before = this.queue;
+    this.queue = before.then(() => mine);
+    await before;
+    this.release = release;
+  }
+
+  letGo(): void {
+    const release = this.release;
+    this.release = undefined;
+    release?.();
+  }
+}
+
+/**
+ * A connection whose writers wait for their turn without holding it: the holder lets the
+ * connection go while it waits, and holds it again once its turn has come (turn first, then
+ * connection, in that order always), so the process's reads go on meanwhile and no two waiters
+ * can each hold what the other waits for.
+ */
+class TakingTurnsConnection implements DatabaseConnection {
+  private leave: (() => void) | undefined;
+
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly turns: WriterTurns,
+    private readonly holder: Holder,
+  ) {}
+
+  private async takeTurn(): Promise<() => void> {
+    this.holder.letGo();
+    let leave: (() => void) | undefined;
+    try {
+      leave = await this.turns.take();
+    } finally {
+      await this.holder.hold();
+    }
+    return leave;
+  }
+
+  private run<R>(statement: BetterSqlite3.Statement, parameters: readonly unknown[]): QueryResult<R> {
+    if (statement.reader) return { rows: statement.all(...parameters) as R[] };
+    const { changes, lastInsertRowid } = statement.run(...parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const statement = this.sqlite.prepare(compiled.sql);
+    if (statement.readonly || this.leave !== undefined) return this.run<R>(statement, compiled.parameters);
+    const leave = await this.takeTurn();
+    try {
+      return this.run<R>(statement, compiled.parameters);
+    } finally {
+      leave();
+    }
+  }
+
+  async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    if (!SelectQueryNode.is(compiled.query)) throw new Error('Only SELECT queries stream on SQLite.');
+    for (const row of this.sqlite.prepare(compiled.sql).iterate(...compiled.parameters)) yield { rows: [row as R] };
+  }
+
+  /**
+   * BEGIN IMMEDIATE once this process's other writers are done: a deferred transaction that
+   * reads first and writes later fails at once (SQLITE_BUSY_SNAPSHOT) when another process wrote
+   * in between, which no wait can help; taking the write lock up front makes writers queue.
+   */
+  async begin(): Promise<void> {
+    const leave = await this.takeTurn();
+    try {
+      this.sqlite.exec('begin immediate');
+    } catch (error) {
+      leave();
+      throw error;
+    }
+    this.leave = leave;
+  }
+
+  async end(command: 'commit' | 'rollback'): Promise<void> {
+    try {
+      this.sqlite.exec(command);
+    } finally {
+      const leave = this.leave;
+      this.leave = undefined;
+      leave?.();
+    }
+  }
+}
+
+/** Kysely's driver for one better-sqlite3 connection, whose writers take turns with the process's others. */
+export class TakingTurnsSqliteDriver implements Driver {
+  private readonly holder = new Holder();
+  private readonly connection: TakingTurnsConnection;
+
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    turns: WriterTurns,
+  ) {
+    this.connection = new TakingTurnsConnection(sqlite, turns, this.holder);
+  }
+
+  async init(): Promise<void> {}
+
+  /** One connection: a caller has it alone until it gives it back (a transaction, from begin to end). */
+  async acquireConnection(): Promise<DatabaseConnection> {
+    await this.holder.hold();
+    return this.connection;
+  }
+
+  async releaseConnection(): Promise<void> {
+    this.holder.letGo();
+  }
+
+  async beginTransaction(_connection: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
+    await this.connection.begin();
+  }
+
+  async commitTransaction(): Promise<void> {
+    await this.connection.end('commit');
+  }
+
+  async rollbackTransaction(): Promise<void> {
+    await this.connection.end('rollback');
+  }
+
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint ${quoted(name)}`));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to ${quoted(name)}`));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`release ${quoted(name)}`));
+  }
+
+  async destroy(): Promise<void> {
+    this.sqlite.close();
+  }
+}
+
+function quoted(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
