@@ -1,7 +1,7 @@
 import { type Kysely, Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/dialects.js';
-import { migrations } from './index.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/dialects.js';
+import { migrations } from './migrations/index.js';
 
 const THIS = '2026-12-07-01-language-levels-unknown';
 const BEFORE = Object.keys(migrations)
