@@ -33,7 +33,8 @@ const OTHER_OFFICERS: (Officer & { org: OrgKey; heritageCountries: string[] })[]
   { org: 'nypd', givenName: 'Paulette', familyName: 'Maquette', rankTitle: 'Police Officer', sex: 'female', languages: [{ language: 'fr', speaking: '2', reading: '2' }], heritageCountries: [], specialties: ['patrol'] },
   { org: 'nypd', givenName: 'Rosario', familyName: 'Muestra', rankTitle: 'Sergeant', sex: 'male', languages: [{ language: 'es', speaking: '4', reading: '3' }], heritageCountries: ['SV'], specialties: ['training'] },
   { org: 'cpd', givenName: 'Dana', familyName: 'Placeholder', rankTitle: 'Detective', sex: 'female', languages: [{ language: 'en', speaking: '5', reading: '5' }], heritageCountries: [], specialties: ['investigations'] },
-  { org: 'cpd', givenName: 'Yves', familyName: 'Ébauche', rankTitle: 'Police Officer', sex: 'male', languages: [{ language: 'ht', speaking: '3', reading: '2' }], heritageCountries: ['HT'], specialties: ['patrol'] },
+  // His agency's roster named his languages without levels: recorded as not known, and shown so.
+  { org: 'cpd', givenName: 'Yves', familyName: 'Ébauche', rankTitle: 'Police Officer', sex: 'male', languages: [{ language: 'ht', speaking: null, reading: null }, { language: 'en', speaking: '5', reading: '5' }], heritageCountries: ['HT'], specialties: ['patrol'] },
 ];
 
 const DEPLOYMENT_TITLE = 'Haiti: mentoring the Haitian National Police after the earthquake';

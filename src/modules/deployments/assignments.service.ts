@@ -1,4 +1,3 @@
-import ISO6391 from 'iso-639-1';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
@@ -7,6 +6,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { PeopleService } from '../people/people.service.js';
+import { languageName } from '../people/languages.js';
 import { peoplePolicy } from '../people/people.policy.js';
 import { rankCandidates, scoreCandidate } from './candidates.js';
 import { toAssignment } from './deployments.mapper.js';
@@ -241,7 +241,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         specialties: extras.specialties.map((s) => s.specialty),
         isHighThreat: deployment.is_high_threat === 1,
         period,
-        languageNames: (code: string) => ISO6391.getName(code) || code,
+        languageNames: languageName,
       };
       const scored = pool
         .filter((person) => !assignedHere.has(person.id) && person.organizationId !== deployment.host_organization_id)

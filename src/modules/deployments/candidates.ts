@@ -23,6 +23,44 @@ export interface Commitment {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+type Component = Candidate['components'][number];
+
+/**
+ * The language part: the best of the required languages against its minimum. A level not known
+ * meets no minimum above 0: it earns no points and the detail says so ("Spanish: level unknown,
+ * needs 2+"), so the person can be asked rather than passed over or counted in.
+ */
+function languageComponent(person: PersonProfile, needs: CandidateNeeds): { component: Component; levelsUnknown: string[] } {
+  const max = WEIGHTS.language;
+  if (needs.requiredLanguages.length === 0) return { component: { factor: 'language', points: max, max, detail: 'no language is required' }, levelsUnknown: [] };
+  const outcomes: { points: number; detail: string; isUnknown: boolean }[] = [];
+  for (const required of needs.requiredLanguages) {
+    const skill = person.languages.find((l) => l.language === required.language);
+    if (!skill) continue;
+    const name = needs.languageNames(required.language);
+    const asked = ilrFromNumber(required.minSpeaking);
+    if (skill.speaking === null) {
+      outcomes.push(
+        required.minSpeaking === 0
+          ? { points: max, detail: `${name}: level unknown (any level is asked)`, isUnknown: true }
+          : { points: 0, detail: `${name}: level unknown, needs ${asked} (not counted until a level is recorded)`, isUnknown: true },
+      );
+      continue;
+    }
+    const share = required.minSpeaking === 0 ? 1 : Math.min(1, skill.speaking / required.minSpeaking);
+    outcomes.push({ points: round(max * share), detail: `${name} speaking ${ilrFromNumber(skill.speaking)} (${share >= 1 ? 'meets' : 'below'} the ${asked} asked)`, isUnknown: false });
+  }
+  const levelsUnknown = needs.requiredLanguages.filter((r) => person.languages.some((l) => l.language === r.language && l.speaking === null)).map((r) => r.language);
+  if (outcomes.length === 0) {
+    return { component: { factor: 'language', points: 0, max, detail: `speaks none of ${needs.requiredLanguages.map((l) => needs.languageNames(l.language)).join(', ')}` }, levelsUnknown };
+  }
+  // The highest points; on a tie a known level before an unknown one, then the order asked.
+  const best = outcomes.reduce((a, b) => (b.points > a.points || (b.points === a.points && a.isUnknown && !b.isUnknown) ? b : a));
+  // Short of full points, the languages whose level is not known are named too: a level recorded may change the score.
+  const details = best.points < max ? [best, ...outcomes.filter((o) => o !== best && o.isUnknown)] : [best];
+  return { component: { factor: 'language', points: best.points, max, detail: details.map((o) => o.detail).join('; ') }, levelsUnknown };
+}
+
 /**
  * Scores one person for a deployment, each part explained: the best of the required languages
  * against its level, heritage in the host country, the specialties asked for, free dates, and
@@ -30,26 +68,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
  */
 export function scoreCandidate(person: PersonProfile, needs: CandidateNeeds, commitments: readonly Commitment[]): Candidate {
   const components: Candidate['components'] = [];
-
-  if (needs.requiredLanguages.length === 0) {
-    components.push({ factor: 'language', points: WEIGHTS.language, max: WEIGHTS.language, detail: 'no language is required' });
-  } else {
-    let best = { points: 0, detail: `speaks none of ${needs.requiredLanguages.map((l) => needs.languageNames(l.language)).join(', ')}` };
-    for (const required of needs.requiredLanguages) {
-      const skill = person.languages.find((l) => l.language === required.language);
-      if (!skill) continue;
-      const share = required.minSpeaking === 0 ? 1 : Math.min(1, skill.speaking / required.minSpeaking);
-      const points = round(WEIGHTS.language * share);
-      if (points > best.points) {
-        const verdict = share >= 1 ? 'meets' : 'below';
-        best = {
-          points,
-          detail: `${needs.languageNames(required.language)} speaking ${ilrFromNumber(skill.speaking)} (${verdict} the ${ilrFromNumber(required.minSpeaking)} asked)`,
-        };
-      }
-    }
-    components.push({ factor: 'language', points: best.points, max: WEIGHTS.language, detail: best.detail });
-  }
+  const language = languageComponent(person, needs);
+  components.push(language.component);
 
   const hasHeritage = person.heritageCountries.includes(needs.hostCountry);
   components.push({
@@ -93,6 +113,7 @@ export function scoreCandidate(person: PersonProfile, needs: CandidateNeeds, com
     components,
     isAvailable: !clash,
     isReady: blockers.length === 0,
+    languageLevelsUnknown: language.levelsUnknown,
   };
 }
 

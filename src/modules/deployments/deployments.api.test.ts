@@ -198,7 +198,7 @@ describe('candidate finder', () => {
     const top = candidates[rank(best.id)];
     expect(top?.score).toBe(100);
     expect(top?.components.map((c) => c.factor)).toEqual(['language', 'heritage', 'specialty', 'availability', 'readiness']);
-    expect(top?.components[0]?.detail).toBe('Haitian speaking 3 (meets the 2 asked)');
+    expect(top?.components[0]?.detail).toBe('Haitian Creole speaking 3 (meets the 2 asked)');
     const frenchLanguage = candidates[rank(french.id)]?.components[0];
     expect(frenchLanguage).toMatchObject({ points: 40, detail: 'French speaking 2 (meets the 2 asked)' });
     expect(candidates[rank(none.id)]?.components[0]).toMatchObject({ points: 0 });

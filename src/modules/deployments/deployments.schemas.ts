@@ -226,6 +226,9 @@ export const candidateSchema = z
     ),
     isAvailable: z.boolean(),
     isReady: z.boolean(),
+    languageLevelsUnknown: z
+      .array(z.string())
+      .describe('Required languages the person speaks at a level not recorded: they meet no minimum (earn no language points) until a level is recorded.'),
   })
   .meta({ id: 'Candidate' });
 export type Candidate = z.infer<typeof candidateSchema>;

@@ -148,8 +148,8 @@ const PEOPLE: KindDefinition = {
     {
       key: 'languages',
       label: 'Languages',
-      description: 'With ILR levels: `es:2+/2; fr:1` or `Spanish 2+/2`.',
-      synonyms: ['languages', 'language', 'language skills', 'idiomas', 'idioma', 'lenguas', 'langues', 'langue', 'linguas', 'lingua', 'lang'],
+      description: 'Codes or names in any of five languages, with or without ILR levels: `es, en`, `español`, `es:2+/2; fr:1`. Without a level, it is recorded as unknown.',
+      synonyms: ['languages', 'language', 'language skills', 'idiomas', 'idioma', 'lenguas', 'langues', 'langue', 'linguas', 'lingua', 'lang', 'lang yo', 'lang pale'],
     },
     {
       key: 'heritageCountries',

@@ -64,7 +64,7 @@ function parsePerson(state: RunState, row: MappedRow, organizationId: string | u
 }
 
 const sorted = (values: readonly string[]) => [...values].sort().join('|');
-const languagesKey = (languages: readonly { language: string; speaking: string; reading: string }[]) => sorted(languages.map((l) => `${l.language}:${l.speaking}/${l.reading}`));
+const languagesKey = (languages: readonly { language: string; speaking: string | null; reading: string | null }[]) => sorted(languages.map((l) => `${l.language}:${l.speaking}/${l.reading}`));
 
 /** What the row would change in the person: only the cells it fills; a blank cell never erases. */
 function changesOf(row: MappedRow, input: CreatePersonInput, current: PersonForImport): UpdatePersonInput {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headerKey, missingRequired, suggestMapping } from './imports.fields.js';
 import { detectDelimiter, detectEncoding } from './imports.reader.js';
+import { languageSkillText } from '../people/languages.js';
 import { addEvidence, detectDateFormat, noEvidence, parseCountry, parseDate, parseLanguages, parseWholeNumber, parseWord, SEX_WORDS } from './imports.values.js';
 
 describe('dates', () => {
@@ -42,14 +43,6 @@ describe('countries, languages and words', () => {
     expect(parseCountry('Atlantis')).toMatchObject({ ok: false });
   });
 
-  it('reads languages with ILR levels as people write them, and refuses a language without a level', () => {
-    expect(parseLanguages('es:2+/2; fr:1')).toEqual({ ok: true, value: [{ language: 'es', speaking: '2+', reading: '2' }, { language: 'fr', speaking: '1', reading: '1' }] });
-    expect(parseLanguages('Kreyòl 3, Español 2+/1+')).toEqual({ ok: true, value: [{ language: 'ht', speaking: '3', reading: '3' }, { language: 'es', speaking: '2+', reading: '1+' }] });
-    expect(parseLanguages('Spanish')).toMatchObject({ ok: false, reason: expect.stringMatching(/no ILR level/) });
-    expect(parseLanguages('Klingon 3')).toMatchObject({ ok: false });
-    expect(parseLanguages('es 6')).toMatchObject({ ok: false });
-  });
-
   it('reads sexes and numbers in the four languages', () => {
     expect(parseWord('Femenino', SEX_WORDS, 'a sex')).toEqual({ ok: true, value: 'female' });
     expect(parseWord('H', SEX_WORDS, 'a sex')).toEqual({ ok: true, value: 'male' });
@@ -87,5 +80,84 @@ describe('reading text files', () => {
     expect(detectDelimiter('a;b;c\n1;2;3\n')).toBe(';');
     expect(detectDelimiter('a\tb\n1\t2\n')).toBe('\t');
     expect(detectDelimiter('"a,b";c\n"1,2";3\n')).toBe(';');
+  });
+});
+
+describe('languages as people write them', () => {
+  const unknown = (language: string) => ({ language, speaking: null, reading: null });
+  const codes = (text: string) => {
+    const parsed = parseLanguages(text);
+    if (!parsed.ok) throw new Error(`${text}: ${parsed.reason}`);
+    return parsed.value.map((l) => l.language);
+  };
+
+  it('reads a language by its code or its name in English, Spanish, French, Portuguese or Haitian Creole, case and accents aside', () => {
+    const names: Record<string, string[]> = {
+      es: ['es', 'ES', 'Spanish', 'español', 'ESPAÑOL', 'espanol', 'Espagnol', 'espanhol', 'panyòl', 'panyol', 'castellano'],
+      en: ['en', 'English', 'inglés', 'ingles', 'anglais', 'inglês', 'angle', 'anglè'],
+      fr: ['fr', 'French', 'francés', 'français', 'francais', 'francês', 'fransè'],
+      pt: ['pt', 'Portuguese', 'portugués', 'portugais', 'português', 'pòtigè'],
+      ht: ['ht', 'Haitian Creole', 'Kreyòl ayisyen', 'kreyol', 'criollo haitiano', 'créole haïtien', 'crioulo haitiano', 'Creole'],
+      ar: ['Arabic', 'árabe', 'arabe', 'arab'],
+    };
+    for (const [code, spellings] of Object.entries(names)) {
+      for (const text of spellings) expect(parseLanguages(text), text).toEqual({ ok: true, value: [unknown(code)] });
+    }
+  });
+
+  it('records a language written without a level with its levels unknown', () => {
+    expect(parseLanguages('es, en')).toEqual({ ok: true, value: [unknown('es'), unknown('en')] });
+    expect(parseLanguages('español')).toEqual({ ok: true, value: [unknown('es')] });
+    expect(parseLanguages('fr:1; en')).toEqual({ ok: true, value: [{ language: 'fr', speaking: '1', reading: '1' }, unknown('en')] });
+  });
+
+  it('separates languages by commas, semicolons, new lines, "&", a slash between names, and "and" in the five languages', () => {
+    expect(codes('es; en\nfr')).toEqual(['es', 'en', 'fr']);
+    expect(codes('Portuguese & English')).toEqual(['pt', 'en']);
+    expect(codes('español/inglés')).toEqual(['es', 'en']);
+    expect(codes('Spanish and French')).toEqual(['es', 'fr']);
+    expect(codes('español y francés')).toEqual(['es', 'fr']);
+    expect(codes('anglais et français')).toEqual(['en', 'fr']);
+    expect(codes('inglês e espanhol')).toEqual(['en', 'es']);
+    expect(codes('angle ak fransè')).toEqual(['en', 'fr']);
+    // A name that holds a space or brackets stays whole.
+    expect(codes('Kurdî (Kurmancî), Haitian Creole')).toEqual(['ku', 'ht']);
+  });
+
+  it('reads ILR levels in the forms already accepted: one for both, or speaking/reading', () => {
+    const level = (language: string, speaking: string | null, reading: string | null) => ({ language, speaking, reading });
+    expect(parseLanguages('es:3')).toEqual({ ok: true, value: [level('es', '3', '3')] });
+    expect(parseLanguages('es 2+/2')).toEqual({ ok: true, value: [level('es', '2+', '2')] });
+    expect(parseLanguages('Spanish 2+')).toEqual({ ok: true, value: [level('es', '2+', '2+')] });
+    expect(parseLanguages('es:2+/2; fr:1')).toEqual({ ok: true, value: [level('es', '2+', '2'), level('fr', '1', '1')] });
+    expect(parseLanguages('Kreyòl 3, Español 2+/1+')).toEqual({ ok: true, value: [level('ht', '3', '3'), level('es', '2+', '1+')] });
+    expect(parseLanguages('Kreyòl S3 R2')).toEqual({ ok: true, value: [level('ht', '3', '2')] });
+    expect(parseLanguages('Kreyòl S3/R2')).toEqual({ ok: true, value: [level('ht', '3', '2')] });
+    expect(parseLanguages('ht (4)')).toEqual({ ok: true, value: [level('ht', '4', '4')] });
+    expect(parseLanguages('Haitian Creole 3')).toEqual({ ok: true, value: [level('ht', '3', '3')] });
+    expect(parseLanguages('es=1+')).toEqual({ ok: true, value: [level('es', '1+', '1+')] });
+  });
+
+  it('reads back what the people export writes, levels unknown included', () => {
+    const skills = [
+      { language: 'es', speaking: '3', reading: '2+' },
+      { language: 'ht', speaking: null, reading: null },
+      { language: 'fr', speaking: '2', reading: null },
+    ] as const;
+    const text = skills.map(languageSkillText).join('; ');
+    expect(text).toBe('es S3/R2+; ht (level unknown); fr S2/R?');
+    expect(parseLanguages(text)).toEqual({ ok: true, value: skills });
+    for (const word of ['?', 'unknown', 'desconocido', 'inconnu', 'desconhecido', 'enkoni']) expect(parseLanguages(`es (${word})`), word).toEqual({ ok: true, value: [unknown('es')] });
+  });
+
+  it('names the word it does not know as a language, and the level it cannot read', () => {
+    expect(parseLanguages('klingon')).toEqual({ ok: false, reason: '“klingon” is not a language Cadre knows: write its code (es) or its name (Spanish, español)' });
+    expect(parseLanguages('es, Klingon 3')).toMatchObject({ ok: false, reason: expect.stringMatching(/^“Klingon 3” is not a language Cadre knows/) });
+    expect(parseLanguages('xx')).toMatchObject({ ok: false, reason: expect.stringMatching(/^“xx” is not a language/) });
+    expect(parseLanguages('Spanish (native)')).toMatchObject({ ok: false, reason: expect.stringMatching(/^gives “native” as the level of Spanish: write an ILR level/) });
+    expect(parseLanguages('es 6')).toMatchObject({ ok: false, reason: expect.stringMatching(/^gives “6” as the level of Spanish/) });
+    expect(parseLanguages('ht 5+')).toMatchObject({ ok: false, reason: expect.stringMatching(/outside 0 to 5/) });
+    expect(parseLanguages('es, español 3')).toEqual({ ok: false, reason: 'lists Spanish twice: write each language once' });
+    expect(parseLanguages('')).toEqual({ ok: true, value: [] });
   });
 });

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
-import ISO6391 from 'iso-639-1';
 import { isCalendarDate } from '../../platform/schemas.js';
+import { languageCode, languageName } from '../people/languages.js';
+import { ILR_LEVELS, type IlrLevel } from '../people/people.schemas.js';
 import { searchKey } from '../../platform/text.js';
 import * as enums from '../../platform/db/enums.js';
 
@@ -158,55 +159,81 @@ export function parseCountry(text: string): Parsed<string> {
   return code ? { ok: true, value: code } : { ok: false, reason: `is not a country Cadre knows (“${value}”): use its name or ISO code, such as HT` };
 }
 
-const languageByName = new Map<string, string>();
-for (const code of ISO6391.getAllCodes()) {
-  languageByName.set(searchKey(ISO6391.getName(code)), code);
-  languageByName.set(searchKey(ISO6391.getNativeName(code)), code);
-}
-const LANGUAGE_ALIASES: Record<string, string[]> = {
-  en: ['ingles', 'anglais', 'ingles americano'],
-  es: ['espanol', 'castellano', 'espagnol', 'espanhol'],
-  fr: ['frances', 'francais', 'frances'],
-  pt: ['portugues', 'portugais'],
-  ht: ['creole', 'haitian creole', 'kreyol', 'criollo', 'criollo haitiano', 'creole haitien', 'crioulo', 'crioulo haitiano', 'kreyol ayisyen'],
-  ar: ['arabe', 'arabic'],
-  de: ['aleman', 'allemand', 'alemao'],
-  it: ['italiano', 'italien'],
-  zh: ['chino', 'chinois', 'chines', 'mandarin'],
-  ru: ['ruso', 'russe', 'russo'],
-};
-for (const [code, aliases] of Object.entries(LANGUAGE_ALIASES)) for (const alias of aliases) languageByName.set(alias, code);
+export type LanguageSkill = { language: string; speaking: IlrLevel | null; reading: IlrLevel | null };
 
-export function parseLanguageCode(text: string): string | null {
-  const value = text.trim();
-  if (/^[A-Za-z]{2}$/.test(value) && ISO6391.validate(value.toLowerCase())) return value.toLowerCase();
-  return languageByName.get(searchKey(value)) ?? null;
+/** Words that say the level is not known: `es (level unknown)` is how Cadre's own exports write it. */
+const UNKNOWN_LEVEL = /^(?:\?|unknown|level unknown|desconocido|nivel desconocido|inconnu|niveau inconnu|desconhecido|nivel desconhecido|enkoni)$/;
+/** A language and its levels: `es:2+/2`, `Spanish 2+`, `Kreyòl S3 R2`, `ht (3)`, `fr - 1`; `?` for a level not known (`es S3/R?`). */
+const WITH_LEVEL = /^(.*?)[\s:=(-]+(?:S\s*)?([0-5]\+?|\?)(?:\s*[/\s]\s*(?:R\s*)?([0-5]\+?|\?))?\)?$/i;
+const WITH_WORDS = /^(.*?)[\s:=(-]+([^:=()]+?)\)?$/;
+/** Between languages: semicolons, commas, new lines, "&", and a slash between two names (not between levels). */
+const LIST_SEPARATOR = /[;,\n&]+|(?<=\p{L})\s*\/\s*(?=\p{L})/u;
+/** "and" in the five languages, between two languages. */
+const AND_WORD = /\s+(?:and|y|et|e|ak)\s+/i;
+/** Where a name may end and its level begin. */
+const LEVEL_START = /[\s:=(-]+/g;
+
+const isIlr = (level: string): level is IlrLevel => (ILR_LEVELS as readonly string[]).includes(level);
+const levelOf = (level: string): IlrLevel | null | undefined => (level === '?' ? null : isIlr(level) ? level : undefined);
+
+/** One language as written, alone or with its level; null when it names no language Cadre knows. */
+function readLanguage(part: string): Parsed<LanguageSkill> | null {
+  const code = languageCode(part);
+  if (code) return { ok: true, value: { language: code, speaking: null, reading: null } };
+  const leveled = WITH_LEVEL.exec(part);
+  const language = leveled && languageCode(leveled[1] as string);
+  if (leveled && language) {
+    const speaking = levelOf(leveled[2] as string);
+    const reading = leveled[3] === undefined ? speaking : levelOf(leveled[3]);
+    if (speaking === undefined || reading === undefined) return { ok: false, reason: `has an ILR level outside 0 to 5 in “${part}”` };
+    return { ok: true, value: { language, speaking, reading } };
+  }
+  const words = WITH_WORDS.exec(part);
+  const unknown = words && UNKNOWN_LEVEL.test(searchKey(words[2] as string)) ? languageCode(words[1] as string) : null;
+  return unknown ? { ok: true, value: { language: unknown, speaking: null, reading: null } } : null;
 }
 
-const ILR = /^([0-5])(\+?)$/;
-const isIlr = (level: string) => ILR.test(level) && level !== '5+';
+/** A language followed by a level Cadre cannot read ("Spanish (native)"): the longest name that is a language. */
+function unreadableLevel(part: string): Parsed<never> | null {
+  const ends = [...part.matchAll(LEVEL_START)].reverse();
+  for (const end of ends) {
+    const language = languageCode(part.slice(0, end.index));
+    if (!language) continue;
+    const level = part.slice(end.index + end[0].length).replace(/\)$/, '').trim();
+    return {
+      ok: false,
+      reason: `gives “${level}” as the level of ${languageName(language)}: write an ILR level from 0 to 5 (${language}:2+/2 for speaking/reading, ${language}:3 for both), or the language alone when its level is not known`,
+    };
+  }
+  return null;
+}
+
+/** A cell's parts: "Spanish and French" is two languages, unless the whole is one name. */
+function partsOf(piece: string): string[] {
+  if (readLanguage(piece)) return [piece];
+  const split = piece.split(AND_WORD).map((p) => p.trim());
+  return split.length > 1 && split.every((p) => readLanguage(p)) ? split : [piece];
+}
 
 /**
- * Languages with their ILR levels, as people write them: `es:2+/2; fr:1`, `Spanish 2+/2`,
- * `Kreyòl S3 R2`, `ht 3`. One level counts for speaking and reading. A language without a level
- * is a problem: Cadre cannot invent a proficiency.
+ * Languages as people write them, by ISO 639-1 code or by name in English, Spanish, French,
+ * Portuguese or Haitian Creole, with or without ILR levels: `es, en`, `español y francés`,
+ * `es:2+/2; fr:1`, `Spanish 2+`, `Kreyòl S3 R2`. One level counts for speaking and reading.
+ * A language written without a level is recorded with its level unknown (null), never guessed.
  */
-export function parseLanguages(text: string): Parsed<{ language: string; speaking: string; reading: string }[]> {
-  const parts = text
-    .split(/[;,\n]+/)
+export function parseLanguages(text: string): Parsed<LanguageSkill[]> {
+  const out: LanguageSkill[] = [];
+  const pieces = text
+    .split(LIST_SEPARATOR)
     .map((p) => p.trim())
     .filter(Boolean);
-  const out: { language: string; speaking: string; reading: string }[] = [];
-  for (const part of parts) {
-    const m = /^(.*?)[\s:=(]+(?:S\s*)?([0-5]\+?)(?:\s*[/\s]\s*(?:R\s*)?([0-5]\+?))?\)?$/i.exec(part);
-    const name = m ? (m[1] as string).trim() : part;
-    const code = parseLanguageCode(name);
-    if (!code) return { ok: false, reason: `names a language Cadre does not know (“${name || part}”): use its name or ISO 639-1 code, such as ht` };
-    if (!m) return { ok: false, reason: `gives no ILR level for “${part}”: write it as ${code}:2+/2 (speaking/reading) or ${code}:3` };
-    const speaking = m[2] as string;
-    const reading = m[3] ?? speaking;
-    if (!isIlr(speaking) || !isIlr(reading)) return { ok: false, reason: `has an ILR level outside 0 to 5 in “${part}”` };
-    out.push({ language: code, speaking, reading });
+  for (const part of pieces.flatMap(partsOf)) {
+    const parsed = readLanguage(part) ?? unreadableLevel(part);
+    if (!parsed) return { ok: false, reason: `“${part}” is not a language Cadre knows: write its code (es) or its name (Spanish, español)` };
+    if (!parsed.ok) return parsed;
+    const { language } = parsed.value;
+    if (out.some((l) => l.language === language)) return { ok: false, reason: `lists ${languageName(language)} twice: write each language once` };
+    out.push(parsed.value);
   }
   return { ok: true, value: out };
 }

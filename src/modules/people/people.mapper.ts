@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { PeopleTable, ReadinessRow } from '../../platform/db/schema.js';
 import { searchKey } from '../../platform/text.js';
 import type { PersonExtras, PersonRowWithOrganization } from './people.repository.js';
-import { type CreatePersonInput, ilrFromNumber, type Person, type PersonAction, type PersonDetail } from './people.schemas.js';
+import { type CreatePersonInput, type IlrLevel, levelFromNumber, levelToNumber, type Person, type PersonAction, type PersonDetail } from './people.schemas.js';
 import { type ReadinessItem, type ReadinessRecord, readinessBadge } from './readiness.js';
 
 export function toReadinessRecords(rows: readonly Pick<ReadinessRow, 'item' | 'completed_on' | 'expires_on'>[]): ReadinessRecord[] {
@@ -22,6 +22,16 @@ function namesOnly(row: PersonRowWithOrganization, allowedActions: PersonAction[
   };
 }
 
+/** A language as the API shows it: its levels, each null when not known. */
+export function toLanguageSkill(row: { language: string; speaking: number | null; reading: number | null }) {
+  return { language: row.language, speaking: levelFromNumber(row.speaking), reading: levelFromNumber(row.reading) };
+}
+
+/** A language as it is stored: levels as numbers, each null when not known. */
+export function languageRow(skill: { language: string; speaking: IlrLevel | null; reading: IlrLevel | null }) {
+  return { language: skill.language, speaking: levelToNumber(skill.speaking), reading: levelToNumber(skill.reading) };
+}
+
 /** A person as the API shows it, with what the caller may do to them (none in an audit event). */
 export function toPerson(row: PersonRowWithOrganization, extras: PersonExtras, today: string, detail: 'full' | 'names', allowedActions: PersonAction[] = []): Person {
   if (detail === 'names') return namesOnly(row, allowedActions);
@@ -29,7 +39,7 @@ export function toPerson(row: PersonRowWithOrganization, extras: PersonExtras, t
     ...namesOnly(row, allowedActions),
     detail: 'full',
     status: row.status,
-    languages: extras.languages.map((l) => ({ language: l.language, speaking: ilrFromNumber(l.speaking), reading: ilrFromNumber(l.reading) })),
+    languages: extras.languages.map(toLanguageSkill),
     heritageCountries: extras.heritage.map((h) => h.country),
     specialties: extras.specialties.map((s) => s.specialty),
     readiness: readinessBadge(toReadinessRecords(extras.readiness), today),
@@ -68,7 +78,8 @@ export interface PersonProfile {
   organizationCountry: string;
   name: string;
   status: string;
-  languages: { language: string; speaking: number }[];
+  /** Speaking levels as numbers (ILR half steps), null when not known. */
+  languages: { language: string; speaking: number | null }[];
   heritageCountries: string[];
   specialties: string[];
   readiness: ReadinessRecord[];
@@ -131,7 +142,7 @@ export interface PersonForImport {
   dateOfBirth: string | null;
   status: string;
   notes: string | null;
-  languages: { language: string; speaking: string; reading: string }[];
+  languages: { language: string; speaking: IlrLevel | null; reading: IlrLevel | null }[];
   heritageCountries: string[];
   specialties: string[];
   /** Readiness on record, without the passport number itself. */

@@ -62,11 +62,13 @@ export function peopleRepository(db: Kysely<DB>) {
     if (filter.language) {
       const language = filter.language;
       const min = filter.minSpeaking ?? 0;
-      query = query.where((eb) =>
-        eb.exists(
-          eb.selectFrom('person_languages as pl').select('pl.language').whereRef('pl.person_id', '=', 'people.id').where('pl.language', '=', language).where('pl.speaking', '>=', min),
-        ),
-      );
+      // Without a minimum (or at 0) everyone who speaks it, level known or not; a level not
+      // known (NULL) meets no minimum above that.
+      query = query.where((eb) => {
+        let speakers = eb.selectFrom('person_languages as pl').select('pl.language').whereRef('pl.person_id', '=', 'people.id').where('pl.language', '=', language);
+        if (min > 0) speakers = speakers.where('pl.speaking', '>=', min);
+        return eb.exists(speakers);
+      });
     }
     if (filter.specialty) {
       const specialty = filter.specialty;
@@ -141,7 +143,7 @@ export function peopleRepository(db: Kysely<DB>) {
       for (let i = 0; i < ids.length; i += RELATED_CHUNK) {
         const chunk = ids.slice(i, i + RELATED_CHUNK);
         const [languages, heritage, specialties, readiness] = await Promise.all([
-          db.selectFrom('person_languages').selectAll().where('person_id', 'in', chunk).orderBy('speaking', 'desc').orderBy('language').execute(),
+          db.selectFrom('person_languages').selectAll().where('person_id', 'in', chunk).orderBy('speaking', (o) => o.desc().nullsLast()).orderBy('language').execute(),
           db.selectFrom('person_heritage_countries').selectAll().where('person_id', 'in', chunk).orderBy('country').execute(),
           db.selectFrom('person_specialties').selectAll().where('person_id', 'in', chunk).orderBy('specialty').execute(),
           db.selectFrom('person_readiness').selectAll().where('person_id', 'in', chunk).orderBy('item').execute(),
@@ -176,7 +178,7 @@ export function peopleRepository(db: Kysely<DB>) {
     lock(id: string) {
       return lockRows(db, 'people', [id]);
     },
-    async replaceLanguages(id: string, rows: { language: string; speaking: number; reading: number }[]) {
+    async replaceLanguages(id: string, rows: { language: string; speaking: number | null; reading: number | null }[]) {
       await db.deleteFrom('person_languages').where('person_id', '=', id).execute();
       if (rows.length > 0) await db.insertInto('person_languages').values(rows.map((r) => ({ person_id: id, ...r }))).execute();
     },

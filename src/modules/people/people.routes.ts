@@ -16,6 +16,7 @@ import {
   setReadinessSchema,
   updatePersonSchema,
 } from './people.schemas.js';
+import { languageSkillText } from './languages.js';
 import type { PeopleService } from './people.service.js';
 
 const idParams = z.object({ id: idSchema });
@@ -35,7 +36,7 @@ const TABLE_COLUMNS = [
   { header: 'organization', value: (p: Person) => p.organizationName },
   { header: 'rank_title', value: (p: Person) => p.rankTitle },
   { header: 'status', value: (p: Person) => p.status },
-  { header: 'languages', value: (p: Person) => p.languages?.map((l) => `${l.language} S${l.speaking}/R${l.reading}`).join('; ') },
+  { header: 'languages', value: (p: Person) => p.languages?.map(languageSkillText).join('; ') },
   { header: 'heritage_countries', value: (p: Person) => p.heritageCountries?.join(' ') },
   { header: 'specialties', value: (p: Person) => p.specialties?.join('; ') },
   { header: 'readiness', value: (p: Person) => p.readiness?.status },

@@ -22,17 +22,26 @@ export type IlrLevel = z.infer<typeof ilrSchema>;
 /** Stored as its index: half steps, 0 = "0" … 10 = "5", so levels compare as numbers. */
 export const ilrToNumber = (level: IlrLevel): number => ILR_LEVELS.indexOf(level);
 export const ilrFromNumber = (value: number): IlrLevel => ILR_LEVELS[Math.max(0, Math.min(10, value))] as IlrLevel;
+/** A level that may be unknown (null), to and from its stored number. */
+export const levelToNumber = (level: IlrLevel | null): number | null => (level === null ? null : ilrToNumber(level));
+export const levelFromNumber = (value: number | null): IlrLevel | null => (value === null ? null : ilrFromNumber(value));
+
+const UNKNOWN_LEVEL_NOTE = 'null when the level is not known (a roster that named the language without a level): it meets no minimum level.';
+/** A speaking or reading level, or null when it is not known. */
+const skillLevelSchema = (what: string) => ilrSchema.nullable().describe(`${what} level on the ILR scale; ${UNKNOWN_LEVEL_NOTE}`);
 
 export const languageCodeSchema = z
   .string()
   .refine((code) => /^[a-z]{2}$/.test(code) && ISO6391.validate(code), { message: 'must be an ISO 639-1 language code, such as ht' })
   .meta({ example: 'ht' });
 
-export const languageSkillSchema = z.strictObject({
-  language: languageCodeSchema,
-  speaking: ilrSchema,
-  reading: ilrSchema,
-});
+export const languageSkillSchema = z
+  .strictObject({
+    language: languageCodeSchema,
+    speaking: skillLevelSchema('Speaking').default(null),
+    reading: skillLevelSchema('Reading').default(null),
+  })
+  .describe('A language the person speaks; a level left out or null is recorded as not known.');
 
 export const SEXES = enums.SEXES;
 export const PERSON_STATUSES = enums.PERSON_STATUSES;
@@ -110,7 +119,7 @@ export const readinessRecordSchema = z.object({
   passportNumberMasked: z.string().nullable().describe('Only the last characters; reveal with POST …/passport-number/reveal.'),
 });
 
-export const languageSkillViewSchema = z.object({ language: z.string(), speaking: ilrSchema, reading: ilrSchema });
+export const languageSkillViewSchema = z.object({ language: z.string(), speaking: skillLevelSchema('Speaking'), reading: skillLevelSchema('Reading') });
 
 /** What may be done to one person: edit them, record their readiness, see their passport number. */
 export const PERSON_ACTIONS = ['update', 'setReadiness', 'revealPassport'] as const;
@@ -159,7 +168,9 @@ export const listPeopleQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(200).optional().describe('Part of the name; accents and case do not count.'),
   organizationId: idSchema.optional(),
   language: languageCodeSchema.optional(),
-  minSpeaking: ilrSchema.optional().describe('With language: at least this speaking level.'),
+  minSpeaking: ilrSchema
+    .optional()
+    .describe('With language: at least this speaking level; a level not known meets none above 0. Without it, everyone who speaks the language, whatever their level.'),
   specialty: z.string().trim().toLowerCase().max(80).optional(),
   heritageCountry: countryCodeSchema.optional(),
   readiness: z.enum(['ready', 'expiring', 'not_ready']).optional().describe('The badge as of today.'),

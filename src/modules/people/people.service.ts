@@ -12,7 +12,7 @@ import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
-import { names, type PersonForImport, type PersonProfile, personRow, profileOf, toPerson, toPersonDetail } from './people.mapper.js';
+import { languageRow, names, type PersonForImport, type PersonProfile, personRow, profileOf, toLanguageSkill, toPerson, toPersonDetail } from './people.mapper.js';
 
 // What other modules learn of a person, made by the mapper.
 export type { PersonForImport, PersonProfile } from './people.mapper.js';
@@ -20,7 +20,6 @@ import { peoplePolicy as policy, personAccess } from './people.policy.js';
 import { extrasOf, type PeopleFilter, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
 import {
   type CreatePersonInput,
-  ilrFromNumber,
   ilrToNumber,
   type ListPeopleQuery,
   type Person,
@@ -201,7 +200,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           const now = instant(clock);
           const repo = peopleRepository(trx);
           await repo.insert(personRow(id, input, now));
-          await repo.replaceLanguages(id, input.languages.map((l) => ({ language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) })));
+          await repo.replaceLanguages(id, input.languages.map(languageRow));
           await repo.replaceHeritage(id, input.heritageCountries);
           await repo.replaceSpecialties(id, input.specialties);
           const row = await visibleRow(ctx, id, trx);
@@ -235,7 +234,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       const day = today(clock);
       const rows = inputs.map((input) => personRow(newId(), input, now));
       const related = {
-        languages: inputs.flatMap((input, n) => input.languages.map((l) => ({ person_id: rows[n]?.id as string, language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) }))),
+        languages: inputs.flatMap((input, n) => input.languages.map((l) => ({ person_id: rows[n]?.id as string, ...languageRow(l) }))),
         heritage: inputs.flatMap((input, n) => input.heritageCountries.map((country) => ({ person_id: rows[n]?.id as string, country }))),
         specialties: inputs.flatMap((input, n) => input.specialties.map((specialty) => ({ person_id: rows[n]?.id as string, specialty }))),
       };
@@ -243,7 +242,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
         const agency = agencies.get(row.organization_id) as { name: string; country: string };
         const stored = { ...row, version: 1, organization_name: agency.name, organization_country: agency.country } as PersonRowWithOrganization;
         const extras: PersonExtras = {
-          languages: (inputs[n]?.languages ?? []).map((l) => ({ person_id: row.id, language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) })),
+          languages: (inputs[n]?.languages ?? []).map((l) => ({ person_id: row.id, ...languageRow(l) })),
           heritage: (inputs[n]?.heritageCountries ?? []).map((country) => ({ person_id: row.id, country })),
           specialties: (inputs[n]?.specialties ?? []).map((specialty) => ({ person_id: row.id, specialty })),
           readiness: [],
@@ -307,7 +306,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           dateOfBirth: row.date_of_birth,
           status: row.status,
           notes: row.notes,
-          languages: extras.languages.map((l) => ({ language: l.language, speaking: ilrFromNumber(l.speaking), reading: ilrFromNumber(l.reading) })),
+          languages: extras.languages.map(toLanguageSkill),
           heritageCountries: extras.heritage.map((h) => h.country),
           specialties: extras.specialties.map((s) => s.specialty),
           readiness: extras.readiness.map((r) => ({ item: r.item, completedOn: r.completed_on, expiresOn: r.expires_on, reference: r.reference, hasPassportNumber: r.secret !== null })),
@@ -351,7 +350,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           updated_at: instant(clock),
         });
         if (!isUpdated) throw staleVersion('The person', current.version);
-        if (input.languages) await repo.replaceLanguages(id, input.languages.map((l) => ({ language: l.language, speaking: ilrToNumber(l.speaking), reading: ilrToNumber(l.reading) })));
+        if (input.languages) await repo.replaceLanguages(id, input.languages.map(languageRow));
         if (input.heritageCountries) await repo.replaceHeritage(id, input.heritageCountries);
         if (input.specialties) await repo.replaceSpecialties(id, input.specialties);
         const updated = await visibleRow(ctx, id, trx);

@@ -304,9 +304,9 @@ export interface PeopleTable {
 export interface PersonLanguagesTable {
   person_id: string;
   language: string;
-  /** ILR level in half steps: 0 = 0, 1 = 0+, 2 = 1, … 10 = 5. */
-  speaking: number;
-  reading: number;
+  /** ILR level in half steps: 0 = 0, 1 = 0+, 2 = 1, … 10 = 5; null when not known. */
+  speaking: number | null;
+  reading: number | null;
 }
 
 export interface PersonHeritageCountriesTable {

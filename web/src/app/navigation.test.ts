@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '../api/schemas';
 import i18n from '../i18n';
+import { userAs } from '../test/me';
 import { type Area, areasFor, type Can } from './navigation';
-
-const user = (role: User['role'], extra: Partial<User> = {}): User => ({
-  id: '01900000-0000-7000-8000-000000000010',
-  email: `${role}@example.test`,
-  name: role,
-  role,
-  organizationId: null,
-  personId: null,
-  isDisabled: false,
-  mustChangePassword: false,
-  lastSignInAt: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  version: 1,
-  ...extra,
-});
 
 /** `useCan()` over a role's capabilities, as `/api/auth/me` gives them. */
 const canFrom =
@@ -32,7 +16,7 @@ const READ_ONLY = { partnerships: ['read'], agreements: ['read'], engagements: [
 
 describe('the navigation, from the capabilities', () => {
   it('gives areas for what the role reads, and "New" links for what it creates', () => {
-    const viewer = areasFor(user('viewer'), i18n.t, canFrom({ ...READ_ONLY, reports: ['read'], reportRuns: ['read', 'create'] }));
+    const viewer = areasFor(userAs('viewer'), i18n.t, canFrom({ ...READ_ONLY, reports: ['read'], reportRuns: ['read', 'create'] }));
     expect(ids(viewer)).toEqual(expect.arrayContaining(['partnerships', 'engagements', 'tasks', 'reports']));
     expect(ids(viewer)).not.toContain('imports');
     expect(ids(viewer)).not.toContain('admin');
@@ -41,7 +25,7 @@ describe('the navigation, from the capabilities', () => {
     expect(viewer[0]?.label).toBe(i18n.t('nav.dashboard'));
 
     const officer = areasFor(
-      user('program_officer'),
+      userAs('program_officer'),
       i18n.t,
       canFrom({
         partnerships: ['read', 'create', 'update', 'changeStage'],
@@ -58,16 +42,16 @@ describe('the navigation, from the capabilities', () => {
   });
 
   it('keeps out what the role may not read, and opens the admin area to who manages users', () => {
-    const coordinator = areasFor(user('coordinator', { organizationId: '01900000-0000-7000-8000-000000000020' }), i18n.t, canFrom({ ...READ_ONLY, imports: ['read', 'followOwn', 'people', 'enrollments'] }));
+    const coordinator = areasFor(userAs('coordinator', { organizationId: '01900000-0000-7000-8000-000000000020' }), i18n.t, canFrom({ ...READ_ONLY, imports: ['read', 'followOwn', 'people', 'enrollments'] }));
     expect(ids(coordinator)).toEqual(expect.arrayContaining(['partnerships', 'engagements', 'tasks', 'imports']));
     expect(ids(coordinator)).not.toContain('reports');
     expect(coordinator[0]?.label).toBe(i18n.t('nav.home'));
 
-    const nothing = areasFor(user('coordinator'), i18n.t, canFrom({}));
+    const nothing = areasFor(userAs('coordinator'), i18n.t, canFrom({}));
     expect(ids(nothing)).not.toContain('partnerships');
     expect(ids(nothing)).not.toContain('tasks');
 
-    const admin = areasFor(user('admin'), i18n.t, canFrom({ ...READ_ONLY, users: ['read', 'create', 'update'], audit: ['read', 'verify'] }));
+    const admin = areasFor(userAs('admin'), i18n.t, canFrom({ ...READ_ONLY, users: ['read', 'create', 'update'], audit: ['read', 'verify'] }));
     expect(links(admin, 'admin')).toEqual(['/admin/users', '/admin/users/new', '/admin/audit']);
   });
 });

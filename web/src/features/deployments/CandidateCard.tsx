@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ASSIGNMENT_ROLES, type Candidate } from '../../api/schemas';
 import { type Column, DataTable } from '../../components/DataTable';
-import { formatCount } from '../../components/format';
+import { formatCount, languageName } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useNominate } from './api';
 
@@ -60,6 +60,12 @@ export function CandidateCard({ candidate, rank, deploymentId, rotationId, canNo
         {candidate.isAvailable ? t('candidates.available') : <span className="text-secondary-dark text-bold">{t('candidates.notAvailable')}</span>} ·{' '}
         {candidate.isReady ? t('candidates.ready') : <span className="text-secondary-dark text-bold">{t('candidates.notReady')}</span>}
       </p>
+      {candidate.languageLevelsUnknown.length > 0 && (
+        <p className="margin-y-05">
+          <span className="usa-tag bg-base-darker">{t('candidates.levelUnknownTag')}</span>{' '}
+          {t('candidates.levelsUnknown', { languages: candidate.languageLevelsUnknown.map((code) => languageName(code)).join(', ') })}
+        </p>
+      )}
       <DataTable caption={t('candidates.breakdown', { name })} isCaptionHidden columns={columns} rows={candidate.components} rowKey={(component) => component.factor} empty="" />
       {canNominate && (
         <div className="inline-add candidate__nominate">

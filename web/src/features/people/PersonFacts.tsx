@@ -6,14 +6,24 @@ export function personName(person: Pick<Person, 'givenName' | 'familyName'>): st
   return `${person.givenName} ${person.familyName}`;
 }
 
-/** Languages with their ILR speaking and reading levels, one a line. */
+type Skill = NonNullable<Person['languages']>[number];
+
+/** Languages with their ILR speaking and reading levels, one a line; a level not known says so. */
 export function LanguageSkills({ skills }: { skills: NonNullable<Person['languages']> }) {
   const { t } = useTranslation();
   if (skills.length === 0) return null;
+  const text = (skill: Skill) => {
+    const language = languageName(skill.language);
+    if (skill.speaking === null && skill.reading === null) return t('people.skillLevelUnknown', { language });
+    const unknown = t('people.levelUnknown');
+    return t('people.skill', { language, speaking: skill.speaking ?? unknown, reading: skill.reading ?? unknown });
+  };
   return (
     <ul className="usa-list usa-list--unstyled">
       {skills.map((skill) => (
-        <li key={skill.language}>{t('people.skill', { language: languageName(skill.language), speaking: skill.speaking, reading: skill.reading })}</li>
+        <li key={skill.language} className={skill.speaking === null || skill.reading === null ? 'text-italic' : undefined}>
+          {text(skill)}
+        </li>
       ))}
     </ul>
   );

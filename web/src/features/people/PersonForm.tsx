@@ -39,7 +39,8 @@ function toValues(person: PersonDetail | undefined, organizationId: string): Per
     sex: person?.sex ?? '',
     dateOfBirth: person?.dateOfBirth ?? '',
     status: person?.status ?? 'active',
-    languages: (person?.languages ?? []).map((skill) => ({ ...skill })),
+    // A level not known is the select's empty choice, "Unknown".
+    languages: (person?.languages ?? []).map((skill) => ({ language: skill.language, speaking: skill.speaking ?? '', reading: skill.reading ?? '' })),
     heritageCountries: person?.heritageCountries ?? [],
     specialties: (person?.specialties ?? []).join(', '),
     notes: person?.notes ?? '',
@@ -58,7 +59,11 @@ function toRequest(values: PersonValues) {
     sex: (blankToNull(values.sex) ?? null) as CreatePersonInput['sex'],
     dateOfBirth: blankToNull(values.dateOfBirth),
     status: values.status as CreatePersonInput['status'],
-    languages: values.languages.map((skill) => ({ language: (skill.language || undefined) as string, speaking: skill.speaking as IlrLevel, reading: skill.reading as IlrLevel })),
+    languages: values.languages.map((skill) => ({
+      language: (skill.language || undefined) as string,
+      speaking: (blankToNull(skill.speaking) ?? null) as IlrLevel | null,
+      reading: (blankToNull(skill.reading) ?? null) as IlrLevel | null,
+    })),
     heritageCountries: values.heritageCountries,
     specialties: splitList(values.specialties),
     notes: blankToNull(values.notes),
@@ -153,8 +158,8 @@ export function PersonForm({ person, organizationId, onSubmit, submitLabel, canc
         renderRow={(index) => (
           <>
             <SelectField name={`languages.${index}.language`} label={t('people.fields.language')} isRequired placeholder={t('common.select')} options={languages} />
-            <SelectField name={`languages.${index}.speaking`} label={t('people.fields.speaking')} isRequired options={levels} />
-            <SelectField name={`languages.${index}.reading`} label={t('people.fields.reading')} isRequired options={levels} />
+            <SelectField name={`languages.${index}.speaking`} label={t('people.fields.speaking')} placeholder={t('people.levelUnknownChoice')} options={levels} />
+            <SelectField name={`languages.${index}.reading`} label={t('people.fields.reading')} placeholder={t('people.levelUnknownChoice')} options={levels} />
           </>
         )}
       />

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountSecurity, Me } from '../../api/schemas';
 import { fakeApi } from '../../test/fake-api';
+import { meAs } from '../../test/me';
 import { renderPage } from '../../test/render';
 import { AccountSecurityPage } from './AccountSecurityPage';
 
@@ -10,26 +11,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const me = (mustEnrolSecondFactor: boolean): Me => ({
-  user: {
-    id: '01900000-0000-7000-8000-000000000001',
-    email: 'admin@example.test',
-    name: 'Admin',
-    role: 'admin',
-    organizationId: null,
-    personId: null,
-    isDisabled: false,
-    mustChangePassword: false,
-    lastSignInAt: null,
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-    version: 1,
-  },
-  csrfToken: 'f'.repeat(64),
-  authenticatedBy: 'session',
-  capabilities: {},
-  mustEnrolSecondFactor,
-});
+const me = (mustEnrolSecondFactor: boolean): Me => meAs('admin', { user: { email: 'admin@example.test', name: 'Admin' }, mustEnrolSecondFactor });
 
 const none: AccountSecurity = { isSecondFactorRequired: true, totp: { isEnrolled: false, enrolledAt: null }, passkeys: [], recoveryCodesLeft: 0 };
 const withTotp: AccountSecurity = { ...none, totp: { isEnrolled: true, enrolledAt: '2026-11-28T12:00:00.000Z' }, recoveryCodesLeft: 10 };

@@ -1,0 +1,35 @@
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Candidate } from '../../api/schemas';
+import { renderPage } from '../../test/render';
+import { CandidateCard } from './CandidateCard';
+
+afterEach(cleanup);
+
+const candidate: Candidate = {
+  person: { id: '01900000-0000-7000-8000-000000000031', name: 'Yves Ébauche', organizationId: '01900000-0000-7000-8000-000000000032', organizationName: 'Test Police' },
+  score: 50,
+  components: [
+    { factor: 'language', points: 0, max: 40, detail: 'Haitian Creole: level unknown, needs 2 (not counted until a level is recorded)' },
+    { factor: 'heritage', points: 15, max: 15, detail: 'heritage in HT' },
+  ],
+  isAvailable: true,
+  isReady: false,
+  languageLevelsUnknown: ['ht'],
+};
+
+const card = (shown: Candidate) => <CandidateCard candidate={shown} rank={7} deploymentId="d" rotationId="r" canNominate={false} onNominated={() => undefined} />;
+
+describe('CandidateCard', () => {
+  it('marks a required language whose level is not known, and explains the points it did not earn', () => {
+    renderPage(card(candidate));
+    expect(screen.getByText('Level unknown')).toBeTruthy();
+    expect(screen.getByText(/Haitian Creole spoken at a level not recorded: it meets no minimum asked here/)).toBeTruthy();
+    expect(screen.getByRole('cell', { name: 'Haitian Creole: level unknown, needs 2 (not counted until a level is recorded)' })).toBeTruthy();
+  });
+
+  it('shows no such mark when every level is known', () => {
+    renderPage(card({ ...candidate, languageLevelsUnknown: [] }));
+    expect(screen.queryByText('Level unknown')).toBeNull();
+  });
+});
