@@ -9,6 +9,7 @@ import type { PeopleService } from '../people/people.service.js';
 import type { CatalogService } from '../training/catalog.service.js';
 import type { CertificationsService } from '../training/certifications.service.js';
 import type { EnrollmentsService } from '../training/enrollments.service.js';
+import { leftOutForAudit } from './imports.columns.js';
 import { dataRows, dateOrderOf } from './imports.detect.js';
 import { type ColumnMapping, fieldLabel, type ImportKind, KINDS, missingRequired } from './imports.fields.js';
 import { organizationsHandler } from './imports.organizations.js';
@@ -181,7 +182,7 @@ export function createImportPass(deps: ImportsDeps) {
           action: 'import.commit',
           entityType: 'import',
           entityId: row.id,
-          after: { kind, filename: row.filename, sha256: row.sha256, rows: rowCount, mode, ...state.summary, problems: state.problemCount },
+          after: { kind, filename: row.filename, sha256: row.sha256, rows: rowCount, mode, ...state.summary, problems: state.problemCount, ...leftOutForAudit(row) },
         });
         await trx.commit().execute();
         return;
