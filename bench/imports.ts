@@ -72,7 +72,7 @@ async function main() {
       for (let at = 0; at < file.length; at += 64 * 1024) yield file.subarray(at, at + 64 * 1024);
     }
     const view = await services.imports.upload(ctx, { kind: 'people', filename: 'bench.csv', organizationId: agency.id }, body(), file.length);
-    return services.imports.run(ctx, view.id, 'commit', 'all');
+    return services.imports.run(ctx, view.id, 'commit', { mode: 'all' });
   });
   if (imported.value.status !== 'committed' || imported.value.summary?.created !== ROWS) throw new Error(`The import did not commit every row: ${JSON.stringify(imported.value)}`);
 

@@ -262,6 +262,13 @@ async function freshImport(f: Fixture): Promise<{ id: string; version: number }>
   return { id: view.id, version: view.version };
 }
 
+/** A saved mapping of the fixture's agency, as its coordinator keeps it, fresh for each call. */
+async function agencyMapping(f: Fixture): Promise<string> {
+  const keeper: RequestContext = { actor: { id: null, label: 'matrix coordinator', role: 'coordinator', organizationId: f.organizationId, personId: null }, requestId: null, ip: null };
+  counter += 1;
+  return (await t.services.imports.createMapping(keeper, { kind: 'people', name: `Agency mapping ${counter}`, columns: { Nombre: 'givenName' }, leftOut: [], dateFormat: null })).id;
+}
+
 function uploadAs(a: Agent, query: string, body: string) {
   const authorization = a === callers.anonymous ? {} : { authorization: `Bearer ${a.token}` };
   return t.app.inject({ method: 'POST', url: `/api/imports?${query}`, headers: { ...authorization, 'content-type': 'text/csv' }, payload: Buffer.from(body) });
@@ -303,6 +310,19 @@ const cases: Case[] = [
   { route: 'POST /api/imports/:id/validate', call: async (a, f) => a.post(`/api/imports/${(await freshImport(f)).id}/validate`), expect: importRun(202) },
   { route: 'POST /api/imports/:id/commit', call: async (a, f) => a.post(`/api/imports/${(await freshImport(f)).id}/commit`, { mode: 'all' }), expect: importRun(202) },
   { route: 'GET /api/imports/:id/problems', call: async (a, f) => a.get(`/api/imports/${(await freshImport(f)).id}/problems`), expect: importRead },
+  {
+    route: 'DELETE /api/imports/:id',
+    call: async (a, f) => {
+      const made = await freshImport(f);
+      return deleteAt(a, `/api/imports/${made.id}`, made.version);
+    },
+    expect: importRun(204),
+  },
+  {
+    route: 'DELETE /api/imports/mappings/:id',
+    call: async (a, f) => a.delete(`/api/imports/mappings/${await agencyMapping(f)}`),
+    expect: { admin: 204, program_officer: 204, coordinator: { own: 204, other: 404 }, instructor: 404, viewer: 403, anonymous: 401 },
+  },
   { route: 'GET /api/health', call: (a) => a.get('/api/health'), expect: { ...everyone(200), anonymous: 200 } },
   { route: 'GET /api/auth/me', call: (a) => a.get('/api/auth/me'), expect: everyone(200) },
   {

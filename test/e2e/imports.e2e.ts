@@ -2,14 +2,14 @@ import { ADMIN, expect, expectAccessible, heading, mainNav, sessionApi, signIn, 
 
 /**
  * A roster kept in a Spanish-language spreadsheet: semicolons, a byte-order mark, dates that read
- * both ways, names in three scripts, and one row with a broken email.
+ * both ways, names in three scripts, a column Cadre has no field for, and one row with a broken email.
  */
 function roster(agencyAcronym: string, suffix: string): Buffer {
   const lines = [
-    'Nombre;Apellido;Correo electrónico;Fecha de nacimiento;Agencia',
-    `José;Ñúñez ${suffix};jose.nunez.${suffix}@example.test;03/04/1985;${agencyAcronym}`,
-    `Anaïs;Pierre-Louis ${suffix};anais.pl.${suffix}@example.test;11/05/1990;${agencyAcronym}`,
-    `ليلى;حداد ${suffix};not-an-email;07/08/1979;${agencyAcronym}`,
+    'Nombre;Apellido;Correo electrónico;Fecha de nacimiento;Agencia;Grupo sanguíneo',
+    `José;Ñúñez ${suffix};jose.nunez.${suffix}@example.test;03/04/1985;${agencyAcronym};O+`,
+    `Anaïs;Pierre-Louis ${suffix};anais.pl.${suffix}@example.test;11/05/1990;${agencyAcronym};A-`,
+    `ليلى;حداد ${suffix};not-an-email;07/08/1979;${agencyAcronym};B+`,
   ];
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
 }
@@ -69,6 +69,19 @@ test('a roster spreadsheet is previewed, mapped, checked row by row, and its val
     await expect(page.getByRole('button', { name: 'Check every row' })).toBeEnabled();
   });
 
+  await test.step('a column with no field is not dropped until the user says so', async () => {
+    await expect(page.getByLabel('Field for the column Grupo sanguíneo')).toHaveValue('');
+    await page.getByRole('button', { name: 'Check every row' }).click();
+    const summary = page.getByRole('heading', { name: '1 column is not decided' });
+    await expect(summary).toBeVisible();
+    await page.getByRole('link', { name: 'Grupo sanguíneo: choose a field, or Leave out' }).click();
+    await expect(page.getByLabel('Field for the column Grupo sanguíneo')).toBeFocused();
+    await expectAccessible(page, 'an import with an undecided column');
+    await page.getByLabel('Field for the column Grupo sanguíneo').selectOption({ label: 'Leave out' });
+    await page.getByRole('button', { name: 'Save the columns' }).click();
+    await expect(summary).toBeHidden();
+  });
+
   await test.step('every row is checked: one problem, by row and column, stops a whole import', async () => {
     await page.getByRole('button', { name: 'Check every row' }).click();
     await expect(page.getByRole('heading', { name: '1 problem stops a whole import' })).toBeVisible({ timeout: 30_000 });
@@ -81,8 +94,12 @@ test('a roster spreadsheet is previewed, mapped, checked row by row, and its val
     await expectAccessible(page, 'a checked import with a problem');
   });
 
-  await test.step('import the valid rows only, then find the people on the roster', async () => {
+  await test.step('import the valid rows only, once the rows left out are shown, then find the people on the roster', async () => {
     await page.getByRole('button', { name: 'Import the 2 valid rows only' }).click();
+    const confirmation = page.getByRole('region', { name: 'Import the 2 valid rows, leave out 1' });
+    await expect(confirmation.getByRole('listitem')).toHaveText(['Row 4: Correo electrónico “not-an-email” must be an email address']);
+    await expectAccessible(page, 'the confirmation of a partial import');
+    await confirmation.getByRole('button', { name: 'Import, leaving these rows out' }).click();
     await expect(page.getByRole('heading', { name: 'Imported', exact: true })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText('2 created, 0 updated, 0 unchanged, 1 skipped.')).toBeVisible();
     await page.getByRole('link', { name: 'See the people' }).click();

@@ -1,4 +1,5 @@
 import type { ImportMappingRow, ImportRow } from '../../platform/db/schema.js';
+import { accountColumns, columnName } from './imports.columns.js';
 import { fieldLabel, missingRequired } from './imports.fields.js';
 import { dateOrder, mappingOf, parseJson } from './imports.run.js';
 import type { ImportListItem, ImportSummary, ImportView, MappingView } from './imports.schemas.js';
@@ -9,12 +10,13 @@ import type { ImportListItem, ImportSummary, ImportView, MappingView } from './i
  */
 export function toImportView(
   row: ImportRow,
-  state: { running: { progress: number; message: string | null } | undefined; abandoned: boolean; sameFileImportedAt: string | null },
+  state: { running: { progress: number; message: string | null } | undefined; abandoned: boolean; sameFileImportedAt: string | null; allowedActions: ImportView['allowedActions'] },
 ): ImportView {
   const { running, abandoned } = state;
   const kind = row.kind;
   const headers = parseJson<string[]>(row.headers, []);
-  const mapped = new Map(mappingOf(row).map((m) => [m.column, m.field]));
+  const preview = parseJson<ImportView['preview']>(row.preview, []);
+  const columns = accountColumns({ headers, preview, mapping: mappingOf(row), leftOut: parseJson<number[]>(row.left_out, []) });
   const order = dateOrder(row);
   return {
     id: row.id,
@@ -30,9 +32,10 @@ export function toImportView(
     sheets: parseJson<string[]>(row.sheets, []),
     headerRow: row.header_row,
     headers,
-    preview: parseJson(row.preview, []),
-    mapping: headers.map((header, column) => ({ column, header, field: mapped.get(column) ?? null })),
+    preview,
+    mapping: columns,
     missingFields: missingRequired(kind, mappingOf(row)).map((f) => fieldLabel(kind, f)),
+    unconfirmedColumns: columns.filter((c) => c.state === 'unconfirmed').map((c) => columnName(c.header, c.column)),
     dateFormat: order.format,
     dateFormatStatus: order.status,
     organizationId: row.organization_id,
@@ -49,8 +52,9 @@ export function toImportView(
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
     version: row.version,
+    allowedActions: state.allowedActions,
   };
-  }
+}
 
 /** An import in a list: the view without its columns and preview. */
 export function toListItem(view: ImportView): ImportListItem {
@@ -59,14 +63,16 @@ export function toListItem(view: ImportView): ImportListItem {
 }
 
 /** A saved mapping; its scope as the user knows it (the office's, their agency's, their own). */
-export function toMappingView(row: ImportMappingRow): MappingView {
+export function toMappingView(row: ImportMappingRow, allowedActions: MappingView['allowedActions']): MappingView {
   return {
     id: row.id,
     kind: row.kind,
     name: row.name,
     scope: row.scope === 'office' ? 'office' : row.scope.startsWith('user:') ? 'own' : 'agency',
-    columns: JSON.parse(row.columns) as Record<string, string>,
+    columns: parseJson<Record<string, string>>(row.columns, {}),
+    leftOut: parseJson<string[]>(row.left_out, []),
     dateFormat: row.date_format,
     createdAt: row.created_at,
+    allowedActions,
   };
 }

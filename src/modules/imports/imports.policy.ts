@@ -38,13 +38,26 @@ export const attendanceImportsPolicy = definePolicy({
   },
 });
 
+export function canImport(actor: Actor, kind: ImportKind): boolean {
+  return importsPolicy.allows(actor, kind);
+}
+
 export function requireImporter(actor: Actor, kind: ImportKind): void {
-  if (!importsPolicy.allows(actor, kind)) throw forbidden(`Your role does not import ${kind}.`);
+  if (canImport(actor, kind)) return;
+  // Certification is program-office work: someone who imports other files is told where this one goes.
+  if (kind === 'certifications' && isAnyImporter(actor)) {
+    throw forbidden('Certifications are awarded by the program office: send the file to your program officer, who imports it.');
+  }
+  throw forbidden(`Your role does not import ${kind}.`);
+}
+
+function isAnyImporter(actor: Actor): boolean {
+  return IMPORT_KINDS.some((kind) => canImport(actor, kind));
 }
 
 /** Anyone who may import something (the list of imports, saved mappings). */
 export function requireAnyImporter(actor: Actor): void {
-  if (!IMPORT_KINDS.some((kind) => importsPolicy.allows(actor, kind))) throw forbidden('Your role does not import.');
+  if (!isAnyImporter(actor)) throw forbidden('Your role does not import.');
 }
 
 export function canSeeImport(actor: Actor, row: ImportRecord): boolean {
@@ -85,4 +98,13 @@ export function mappingScopeOf(actor: Actor): string {
 export function visibleMappingScopes(actor: Actor): string[] | null {
   if (agencyScopeOf(actor)?.kind === 'all') return null;
   return ['office', mappingScopeOf(actor)];
+}
+
+/**
+ * Who keeps a saved mapping (and may delete it): staff any they may import with; a coordinator
+ * their agency's, an instructor their own. The office's mappings are the office's to keep.
+ */
+export function keepsMapping(actor: Actor, mapping: { kind: ImportKind; scope: string }): boolean {
+  if (!canImport(actor, mapping.kind)) return false;
+  return agencyScopeOf(actor)?.kind === 'all' || mapping.scope === mappingScopeOf(actor);
 }

@@ -33,9 +33,17 @@ export function importsRepository(db: Kysely<DB>) {
     insert(row: Insertable<ImportsTable>) {
       return db.insertInto('imports').values(row).execute();
     },
-    /** Drops an import whose upload did not finish. */
-    async remove(id: string): Promise<void> {
-      await db.deleteFrom('imports').where('id', '=', id).execute();
+    /**
+     * Deletes an import with its file and its problems, when it is still at `version` (if given);
+     * false otherwise. The records a commit wrote are not the import's: they stay.
+     */
+    async remove(id: string, guard: { version?: number } = {}): Promise<boolean> {
+      await db.deleteFrom('import_problems').where('import_id', '=', id).execute();
+      await db.deleteFrom('import_chunks').where('import_id', '=', id).execute();
+      let query = db.deleteFrom('imports').where('id', '=', id);
+      if (guard.version !== undefined) query = query.where('version', '=', guard.version);
+      const result = await query.executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
     },
     /** Updates when the import is still at `version` (and, if given, in one of `statuses`); false otherwise. */
     async update(id: string, changes: Updateable<ImportsTable>, guard: { version?: number; statuses?: readonly DB['imports']['status'][] } = {}): Promise<boolean> {
@@ -96,6 +104,10 @@ export function importsRepository(db: Kysely<DB>) {
     },
     insertMapping(row: Insertable<ImportMappingsTable>) {
       return db.insertInto('import_mappings').values(row).execute();
+    },
+    async removeMapping(id: string): Promise<boolean> {
+      const result = await db.deleteFrom('import_mappings').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
     },
   };
 }

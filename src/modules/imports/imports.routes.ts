@@ -83,6 +83,21 @@ export function importsRoutes(deps: { imports: ImportsService }) {
       { schema: { tags: ['imports'], summary: 'Save a column mapping (header → field) to reuse', body: createMappingSchema, response: { 201: mappingSchema } } },
       async (request, reply) => reply.status(201).send(await service.createMapping(contextOf(request), request.body)),
     );
+    app.delete(
+      '/imports/mappings/:id',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'Delete a saved mapping (staff: any; a coordinator: their agency’s; an instructor: their own); files it mapped keep their columns',
+          params: idParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await service.deleteMapping(contextOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
     app.get(
       '/imports/:id',
       { schema: { tags: ['imports'], summary: 'An import: what was detected, its mapping, its status, progress and outcome', params: idParams, response: { 200: importSchema } } },
@@ -115,13 +130,28 @@ export function importsRoutes(deps: { imports: ImportsService }) {
       {
         schema: {
           tags: ['imports'],
-          summary: 'Import: all rows or nothing (mode all), or the valid rows only, in one transaction; runs in the background',
+          summary: 'Import: all rows or nothing (mode all), or the valid rows only (after a check, stating how many rows are left out), in one transaction; runs in the background',
           params: idParams,
           body: commitImportSchema.nullish(),
           response: { 202: importSchema },
         },
       },
-      async (request, reply) => reply.status(202).send(await service.start(contextOf(request), request.params.id, 'commit', request.body?.mode ?? 'all')),
+      async (request, reply) => reply.status(202).send(await service.start(contextOf(request), request.params.id, 'commit', { mode: request.body?.mode ?? 'all', leaveOutRows: request.body?.leaveOutRows })),
+    );
+    app.delete(
+      '/imports/:id',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'Delete an import that is not running, with its file and its problems (If-Match); the records a commit wrote stay, and the audit keeps that it existed',
+          params: idParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await service.remove(contextOf(request), request.params.id, requiredVersion(request));
+        return reply.status(204).send(null);
+      },
     );
     app.get(
       '/imports/:id/problems',

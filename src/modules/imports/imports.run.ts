@@ -9,6 +9,7 @@ import type { PeopleService } from '../people/people.service.js';
 import type { CatalogService } from '../training/catalog.service.js';
 import type { CertificationsService } from '../training/certifications.service.js';
 import type { EnrollmentsService } from '../training/enrollments.service.js';
+import { leftOutForAudit } from './imports.columns.js';
 import { dataRows, dateOrderOf } from './imports.detect.js';
 import { type ColumnMapping, fieldLabel, type ImportKind, KINDS, missingRequired } from './imports.fields.js';
 import { organizationsHandler } from './imports.organizations.js';
@@ -149,7 +150,8 @@ export function createImportPass(deps: ImportsDeps) {
    * Either way the import is all or nothing: committed whole, or with its valid rows only when
    * so asked, or rolled back and its problems kept.
    */
-  async function execute(ctx: RequestContext, row: ImportRow, action: RunAction, mode: CommitMode, onProgress?: ProgressListener): Promise<void> {
+  async function execute(ctx: RequestContext, row: ImportRow, action: RunAction, request: { mode: CommitMode; leaveOutRows?: number | undefined }, onProgress?: ProgressListener): Promise<void> {
+    const { mode, leaveOutRows: confirmedLeftOut } = request;
     const kind = row.kind;
     const state: RunState = {
       ctx,
@@ -195,7 +197,10 @@ export function createImportPass(deps: ImportsDeps) {
       const hasProblems = state.problemCount > 0;
       const counts = { row_count: rowCount, valid_count: rowCount - state.badRows.size, problem_count: state.problemCount };
       const now = instant(clock);
-      if (trx && action === 'commit' && (!hasProblems || mode === 'valid_only')) {
+      // Rows left out are only those the user confirmed: a row that went bad since (a person
+      // changed meanwhile, an email taken) stops the import, to be looked at again.
+      const isMoreLeftOut = mode === 'valid_only' && confirmedLeftOut !== undefined && state.badRows.size > confirmedLeftOut;
+      if (trx && action === 'commit' && (!hasProblems || mode === 'valid_only') && !isMoreLeftOut) {
         const txRepo = importsRepository(trx);
         await txRepo.replaceProblems(row.id, state.problems);
         await txRepo.update(row.id, {
@@ -213,7 +218,7 @@ export function createImportPass(deps: ImportsDeps) {
           action: 'import.commit',
           entityType: 'import',
           entityId: row.id,
-          after: { kind, filename: row.filename, sha256: row.sha256, rows: rowCount, mode, ...state.summary, problems: state.problemCount },
+          after: { kind, filename: row.filename, sha256: row.sha256, rows: rowCount, mode, ...state.summary, problems: state.problemCount, ...leftOutForAudit(row) },
         });
         await trx.commit().execute();
         return;
@@ -229,7 +234,9 @@ export function createImportPass(deps: ImportsDeps) {
           status: 'validated',
           summary: null,
           progress: 100,
-          message: refused
+          message: isMoreLeftOut
+            ? `Nothing was written: the check found problems in ${confirmedLeftOut} rows, and now in ${state.badRows.size}. Look at the problems again, then import the valid rows only.`
+            : refused
             ? `Nothing was written: ${state.badRows.size} of ${rowCount} rows have problems. Fix them and upload the file again, or import the valid rows only.`
             : hasProblems
               ? `${state.badRows.size} of ${rowCount} rows have problems.`

@@ -10,6 +10,9 @@ export const dateFormatSchema = z.enum(DATE_FORMATS).describe('YMD 1985-04-03, D
 export const IMPORT_STATUSES = enums.IMPORT_STATUSES;
 export const COMMIT_MODES = enums.COMMIT_MODES;
 
+export const IMPORT_ACTIONS = ['delete'] as const;
+export const MAPPING_ACTIONS = ['delete'] as const;
+
 /** 60 MB: a roster of several hundred thousand rows; bigger files are split. */
 export const MAX_UPLOAD_BYTES = 60 * 1024 * 1024;
 
@@ -31,14 +34,20 @@ export const uploadQuerySchema = z.strictObject({
 });
 export type UploadInput = z.infer<typeof uploadQuerySchema>;
 
+const columnIndexSchema = z.number().int().min(0).max(20_000).describe('0-based column index.');
 const columnFieldSchema = z.strictObject({
-  column: z.number().int().min(0).max(20_000).describe('0-based column index.'),
-  field: z.string().max(40).nullable().describe('A field key of the kind (GET /api/imports/kinds), or null to leave the column out.'),
+  column: columnIndexSchema,
+  field: z.string().max(40).nullable().describe('A field key of the kind (GET /api/imports/kinds), or null: the column goes to no field (confirm it with `leftOut`).'),
 });
 
 export const updateImportSchema = z
   .strictObject({
-    mapping: z.array(columnFieldSchema).max(20_000).optional().describe('Replaces the whole mapping: columns left out are not imported.'),
+    mapping: z.array(columnFieldSchema).max(20_000).optional().describe('Replaces the whole mapping. A column it maps is no longer left out.'),
+    leftOut: z
+      .array(columnIndexSchema)
+      .max(20_000)
+      .optional()
+      .describe('Replaces the columns confirmed as left out (0-based indexes): every column with a header or data must go to a field or be confirmed here before the rows are checked.'),
     mappingId: idSchema.optional().describe('Applies a saved mapping (by header names) instead.'),
     dateFormat: dateFormatSchema.nullable().optional(),
     sheet: lineSchema(100).optional().describe('XLSX: the worksheet to read.'),
@@ -54,6 +63,14 @@ export type UpdateImportInput = z.infer<typeof updateImportSchema>;
 export const commitImportSchema = z
   .strictObject({
     mode: z.enum(COMMIT_MODES).default('all').describe('`all`: nothing is written if any row has a problem. `valid_only`: the valid rows, in one transaction; the others are skipped.'),
+    leaveOutRows: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'With `valid_only` (required there): how many rows the import leaves out, as the last check of these settings found them (`rowCount − validCount`). Another number is refused, so rows are left out only by someone who saw them.',
+      ),
   })
   .meta({ id: 'CommitImport' });
 
@@ -81,8 +98,20 @@ export const importSchema = z
     headerRow: z.number().int(),
     headers: z.array(z.string()),
     preview: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })).describe('The first rows after the header, as read.'),
-    mapping: z.array(z.object({ column: z.number().int(), header: z.string(), field: z.string().nullable() })).describe('Every column, with the field it goes to (null: left out).'),
+    mapping: z
+      .array(
+        z.object({
+          column: z.number().int(),
+          header: z.string(),
+          field: z.string().nullable(),
+          state: z
+            .enum(['mapped', 'left_out', 'empty', 'unconfirmed'])
+            .describe('`mapped`: goes to `field`. `left_out`: confirmed as left out. `empty`: no header and nothing in the first rows. `unconfirmed`: nobody said yet where it goes.'),
+        }),
+      )
+      .describe('Every column of the file (as wide as its header or its widest first row), with where it goes.'),
     missingFields: z.array(z.string()).describe('Required fields no column maps to: validating is refused until they are mapped.'),
+    unconfirmedColumns: z.array(z.string()).describe('Columns (by header, or “column N”) that go to no field and were not confirmed as left out: validating is refused until each is mapped or left out.'),
     dateFormat: dateFormatSchema.nullable(),
     dateFormatStatus: z
       .enum(['detected', 'chosen', 'needed', 'conflict', 'none'])
@@ -101,6 +130,7 @@ export const importSchema = z
     updatedAt: instantSchema,
     finishedAt: instantSchema.nullable(),
     version: z.number().int(),
+    allowedActions: z.array(z.enum(IMPORT_ACTIONS)).describe('What the caller may do with it: `delete`.'),
   })
   .meta({ id: 'Import' });
 export type ImportView = z.infer<typeof importSchema>;
@@ -163,6 +193,7 @@ export const createMappingSchema = z
     kind: importKindSchema,
     name: lineSchema(100),
     columns: z.record(z.string().max(200), z.string().max(40)).describe('Header → field key.'),
+    leftOut: z.array(z.string().max(200)).max(20_000).default([]).describe('Headers left out: a file with these columns has them confirmed as left out.'),
     dateFormat: dateFormatSchema.nullable().default(null),
   })
   .meta({ id: 'CreateImportMapping' });
@@ -175,8 +206,10 @@ export const mappingSchema = z
     name: z.string(),
     scope: z.enum(['office', 'agency', 'own']).describe('office: everyone’s; agency: a coordinator’s agency’s; own: one instructor’s.'),
     columns: z.record(z.string(), z.string()),
+    leftOut: z.array(z.string()).describe('Headers it leaves out.'),
     dateFormat: dateFormatSchema.nullable(),
     createdAt: instantSchema,
+    allowedActions: z.array(z.enum(MAPPING_ACTIONS)).describe('`delete`: the caller keeps this mapping (staff: any; a coordinator: their agency’s; an instructor: their own).'),
   })
   .meta({ id: 'ImportMapping' });
 export type MappingView = z.infer<typeof mappingSchema>;

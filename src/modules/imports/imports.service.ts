@@ -4,12 +4,13 @@ import { instant } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { type Page, type PageRequest, toPage } from '../../platform/db/keyset.js';
 import type { ImportMappingRow, ImportRow } from '../../platform/db/schema.js';
-import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.js';
+import { AppError, conflict, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { ABANDONED_AFTER_MS, createWork, type Work, type WorkRunRow } from '../../platform/work/work.js';
 import { searchKey } from '../../platform/text.js';
+import { checkColumnsAccounted, checkLeftOut, columnCount, withSavedLeftOut } from './imports.columns.js';
 import { type Detection, detectFile, type ReadChoices } from './imports.detect.js';
-import { type ColumnMapping, type ImportKind, KINDS, suggestMapping } from './imports.fields.js';
+import { type ColumnMapping, headerKey, type ImportKind, KINDS, suggestMapping } from './imports.fields.js';
 import { toImportView, toListItem, toMappingView } from './imports.mapper.js';
 import { CHUNK_BYTES, importsRepository, storedFile } from './imports.repository.js';
 import {
@@ -22,12 +23,14 @@ import {
   type UpdateImportInput,
   type UploadInput,
 } from './imports.schemas.js';
-import { checkReady, type CommitMode, createImportPass, type ImportsDeps, parseJson, type ProgressListener, type RunAction } from './imports.run.js';
+import { checkReady, type CommitMode, createImportPass, type ImportsDeps, mappingOf, parseJson, type ProgressListener, type RunAction } from './imports.run.js';
 import {
   attendanceImportsPolicy,
   boundAgencyOf,
+  canImport,
   canSeeImport,
   importFilterFor,
+  keepsMapping,
   mappingScopeOf,
   requireAnyImporter,
   requireImporter,
@@ -46,6 +49,12 @@ export const tooLarge = () => new AppError('payload_too_large', `The file is lar
  * progress readable; the CLI awaits the same runs.
  */
 export type { CommitMode, ImportsDeps, RunAction } from './imports.run.js';
+
+/** What a commit of the valid rows only states: how many rows it leaves out. */
+export interface CommitRequest {
+  mode: CommitMode;
+  leaveOutRows?: number | undefined;
+}
 
 export function createImportsService(deps: ImportsDeps & { work?: Work }) {
   const { db, clock, audit } = deps;
@@ -76,11 +85,16 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
     return Date.parse(row.updated_at) < clock.now().getTime() - ABANDONED_AFTER_MS;
   }
 
-  async function toView(row: ImportRow, known?: WorkRunRow): Promise<ImportView> {
+  async function toView(ctx: RequestContext, row: ImportRow, known?: WorkRunRow): Promise<ImportView> {
     const run = known ?? (await runOf(row));
     const abandoned = isAbandoned(row, run);
     const same = RUNNING.includes(row.status) ? undefined : await repo.lastCommittedWithHash(row.sha256, row.id);
-    return toImportView(row, { running: abandoned ? undefined : run, abandoned, sameFileImportedAt: same?.finished_at ?? null });
+    const allowedActions: ImportView['allowedActions'] = canImport(ctx.actor, row.kind) ? ['delete'] : [];
+    return toImportView(row, { running: abandoned ? undefined : run, abandoned, sameFileImportedAt: same?.finished_at ?? null, allowedActions });
+  }
+
+  function mappingView(ctx: RequestContext, row: ImportMappingRow): MappingView {
+    return toMappingView(row, keepsMapping(ctx.actor, row) ? ['delete'] : []);
   }
 
   /** The agency of the import: a coordinator's own; staff's as given. */
@@ -107,12 +121,14 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
     return given;
   }
 
-  async function savedMapping(ctx: RequestContext, id: string, kind: ImportKind, pointer: string): Promise<ImportMappingRow> {
+  /** A saved mapping the actor may use, or none: its columns (header → field), the headers it leaves out, its date order. */
+  async function savedMapping(ctx: RequestContext, id: string | undefined, kind: ImportKind, pointer: string) {
+    if (!id) return undefined;
     const row = await repo.findMappingById(id);
     const scopes = visibleMappingScopes(ctx.actor);
     if (!row || (scopes && !scopes.includes(row.scope))) throw invalid('The saved mapping was not found.', [{ pointer, detail: 'is not a saved mapping you can use' }]);
     if (row.kind !== kind) throw invalid(`The saved mapping is for ${row.kind}, not ${kind}.`, [{ pointer, detail: `is a mapping for ${row.kind}` }]);
-    return row;
+    return { columns: parseJson<Record<string, string>>(row.columns, {}), leftOut: parseJson<string[]>(row.left_out, []), dateFormat: row.date_format };
   }
 
   function detectionColumns(detection: Detection) {
@@ -134,20 +150,23 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
   const freshResults = { status: 'uploaded', valid_count: null, problem_count: null, summary: null, mode: null, progress: 0, message: null, finished_at: null } as const;
 
   /** Claims the import for a run (only one at a time), runs it, and records how it ended. */
-  async function run(ctx: RequestContext, id: string, action: RunAction, mode: CommitMode, onProgress?: ProgressListener): Promise<ImportView> {
-    const { row, run: started } = await claim(ctx, id, action, mode);
-    return finishRun(ctx, row, started, action, mode, onProgress);
+  async function run(ctx: RequestContext, id: string, action: RunAction, request: CommitRequest, onProgress?: ProgressListener): Promise<ImportView> {
+    const { row, run: started } = await claim(ctx, id, action, request);
+    return finishRun(ctx, row, started, action, request, onProgress);
   }
 
   /**
    * Claims the import (only one run at a time, across processes) and a work run for it that
    * this process then owns.
    */
-  async function claim(ctx: RequestContext, id: string, action: RunAction, mode: CommitMode): Promise<{ row: ImportRow; run: WorkRunRow }> {
+  async function claim(ctx: RequestContext, id: string, action: RunAction, request: CommitRequest): Promise<{ row: ImportRow; run: WorkRunRow }> {
+    const { mode } = request;
     const row = await visibleRow(ctx, id);
     requireImporter(ctx.actor, row.kind);
     if (row.status === 'committed') throw conflict('The import is already committed: upload the file again to import it again.');
     checkReady(row);
+    checkColumnsAccounted(row);
+    if (action === 'commit') checkRowsLeftOut(row, request);
     const status: ImportRow['status'] = action === 'commit' ? 'committing' : 'validating';
     const now = instant(clock);
     const changes = { status, mode: action === 'commit' ? mode : null, progress: 0, message: 'starting', started_at: now, updated_at: now };
@@ -162,12 +181,12 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
     return { row: claimed, run: (await work.find(runId)) as WorkRunRow };
   }
 
-  async function finishRun(ctx: RequestContext, row: ImportRow, started: WorkRunRow, action: RunAction, mode: CommitMode, onProgress?: ProgressListener): Promise<ImportView> {
+  async function finishRun(ctx: RequestContext, row: ImportRow, started: WorkRunRow, action: RunAction, request: CommitRequest, onProgress?: ProgressListener): Promise<ImportView> {
     try {
       await work.perform(
         started.id,
         (progress) =>
-          pass.execute(ctx, row, action, mode, (percent, rows, stage) => {
+          pass.execute(ctx, row, action, request, (percent, rows, stage) => {
             // Any process sees it at once, but while the rows are written in one transaction: on
             // SQLite, what is said as the writing begins stands until it ends.
             if (percent < 100) void progress(percent, stage === 'writing' ? `writing ${rows} checked rows` : `${rows} rows ${stage === 'checking' ? 'checked' : 'imported'}`);
@@ -185,7 +204,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
       });
       if (!(error instanceof AppError)) throw error;
     }
-    return toView((await repo.findById(row.id)) as ImportRow);
+    return toView(ctx, (await repo.findById(row.id)) as ImportRow);
   }
 
   return {
@@ -207,7 +226,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
       if (declaredBytes !== undefined && declaredBytes > MAX_UPLOAD_BYTES) throw tooLarge();
       const organizationId = await organizationFor(ctx, input.kind, input.organizationId);
       const offeringId = await offeringFor(ctx, input.kind, input.offeringId);
-      const saved = input.mappingId ? await savedMapping(ctx, input.mappingId, input.kind, '/query/mappingId') : undefined;
+      const saved = await savedMapping(ctx, input.mappingId, input.kind, '/query/mappingId');
       const id = newId();
       const now = instant(clock);
       await repo.insert({
@@ -218,7 +237,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
         format: 'csv',
         byte_size: 0,
         sha256: '',
-        date_format: saved?.date_format ?? null,
+        date_format: saved?.dateFormat ?? null,
         organization_id: organizationId,
         offering_id: offeringId,
         created_by: ctx.actor.id,
@@ -251,16 +270,23 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
         }
         await flush(true);
         if (size === 0) throw invalid('The file is empty.', [{ pointer: '/body', detail: 'is empty' }]);
-        const detection = await detectFile(storedFile(db, id, size), input.kind, {}, saved ? parseJson<Record<string, string>>(saved.columns, {}) : undefined);
+        const detection = await detectFile(storedFile(db, id, size), input.kind, {}, saved?.columns);
+        const columns = withSavedLeftOut(detection.headers, detection.mapping, saved?.leftOut ?? []);
         await db.transaction().execute(async (trx) => {
-          await importsRepository(trx).update(id, { ...detectionColumns(detection), byte_size: size, sha256: hash.digest('hex') });
+          await importsRepository(trx).update(id, {
+            ...detectionColumns(detection),
+            mapping: JSON.stringify(columns.mapping),
+            left_out: JSON.stringify(columns.leftOut),
+            byte_size: size,
+            sha256: hash.digest('hex'),
+          });
           await audit(trx, ctx, { action: 'import.upload', entityType: 'import', entityId: id, after: { kind: input.kind, filename: input.filename, bytes: size, format: detection.format } });
         });
       } catch (error) {
         await repo.remove(id);
         throw error;
       }
-      return toView((await repo.findById(id)) as ImportRow);
+      return toView(ctx, (await repo.findById(id)) as ImportRow);
     },
 
     async list(ctx: RequestContext, query: PageRequest & { kind?: ImportKind | undefined }): Promise<Page<ImportListItem>> {
@@ -268,11 +294,11 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
       const sort = { column: 'id', order: 'desc' as const };
       const rows = await repo.list({ kind: query.kind, ...importFilterFor(ctx.actor) }, sort, query);
       const page = toPage(rows, query, sort, (row) => ({ value: row.id, id: row.id }), (row) => row);
-      return { items: await Promise.all(page.items.map(async (row) => toListItem(await toView(row)))), nextCursor: page.nextCursor };
+      return { items: await Promise.all(page.items.map(async (row) => toListItem(await toView(ctx, row)))), nextCursor: page.nextCursor };
     },
 
     async get(ctx: RequestContext, id: string): Promise<ImportView> {
-      return toView(await visibleRow(ctx, id));
+      return toView(ctx, await visibleRow(ctx, id));
     },
 
     /** Changes how the file is read or mapped; earlier results are dropped. */
@@ -284,20 +310,33 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
       if (RUNNING.includes(row.status) && !isAbandoned(row, await runOf(row))) throw conflict('The import is running: wait for it to finish.');
       if (row.version !== version) throw staleVersion('The import', row.version);
       const changes: Record<string, unknown> = { ...freshResults, updated_at: instant(clock) };
-      const saved = input.mappingId ? await savedMapping(ctx, input.mappingId, kind, '/body/mappingId') : undefined;
-      const savedColumns = saved ? parseJson<Record<string, string>>(saved.columns, {}) : undefined;
+      const saved = await savedMapping(ctx, input.mappingId, kind, '/body/mappingId');
       const choices: ReadChoices = { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet, headerRow: input.headerRow };
-      let headers = parseJson<string[]>(row.headers, []);
+      let file = { headers: parseJson<string[]>(row.headers, []), preview: parseJson<Detection['preview']>(row.preview, []) };
+      let mapping = mappingOf(row);
+      let leftOut = parseJson<number[]>(row.left_out, []);
       if (Object.values(choices).some((v) => v !== undefined)) {
+        // Read again, the file's columns may be others: what was confirmed of the old ones does not carry over.
         const previous: ReadChoices = { encoding: row.encoding ?? undefined, delimiter: row.delimiter ?? undefined, sheet: row.sheet ?? undefined };
-        const detection = await detectFile(storedFile(db, id, row.byte_size), kind, { ...previous, ...Object.fromEntries(Object.entries(choices).filter(([, v]) => v !== undefined)) }, savedColumns);
+        const detection = await detectFile(storedFile(db, id, row.byte_size), kind, { ...previous, ...Object.fromEntries(Object.entries(choices).filter(([, v]) => v !== undefined)) }, saved?.columns);
         Object.assign(changes, detectionColumns(detection));
-        headers = detection.headers;
-      } else if (savedColumns) {
-        changes.mapping = JSON.stringify(suggestMapping(kind, headers, savedColumns));
+        file = detection;
+        mapping = detection.mapping;
+        leftOut = [];
+      } else if (saved) {
+        mapping = suggestMapping(kind, file.headers, saved.columns);
       }
-      if (saved?.date_format) changes.date_format = saved.date_format;
-      if (input.mapping) changes.mapping = JSON.stringify(checkMapping(kind, headers, input.mapping));
+      if (saved) ({ mapping, leftOut } = withSavedLeftOut(file.headers, mapping, saved.leftOut));
+      if (saved?.dateFormat) changes.date_format = saved.dateFormat;
+      const count = columnCount(file);
+      if (input.mapping) {
+        mapping = checkMapping(kind, count, input.mapping);
+        const mapped = new Set(mapping.map((m) => m.column));
+        leftOut = leftOut.filter((column) => !mapped.has(column));
+      }
+      if (input.leftOut) leftOut = checkLeftOut(count, mapping, input.leftOut, '/body/leftOut');
+      changes.mapping = JSON.stringify(mapping);
+      changes.left_out = JSON.stringify(leftOut);
       if (input.dateFormat !== undefined) changes.date_format = input.dateFormat;
       if (input.organizationId !== undefined) changes.organization_id = await organizationFor(ctx, kind, input.organizationId);
       if (input.offeringId !== undefined) changes.offering_id = await offeringFor(ctx, kind, input.offeringId);
@@ -307,18 +346,48 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
         await txRepo.replaceProblems(id, []);
         await audit(trx, ctx, { action: 'import.update', entityType: 'import', entityId: id, after: { ...input } });
       });
-      return toView((await repo.findById(id)) as ImportRow);
+      return toView(ctx, (await repo.findById(id)) as ImportRow);
     },
 
     /** Starts a run in the background; its progress is read with `get`. */
-    async start(ctx: RequestContext, id: string, action: RunAction, mode: CommitMode = 'all'): Promise<ImportView> {
-      const { row, run: started } = await claim(ctx, id, action, mode);
-      void finishRun(ctx, row, started, action, mode).catch(() => undefined);
-      return toView(row, started);
+    async start(ctx: RequestContext, id: string, action: RunAction, request: CommitRequest = { mode: 'all' }): Promise<ImportView> {
+      const { row, run: started } = await claim(ctx, id, action, request);
+      void finishRun(ctx, row, started, action, request).catch(() => undefined);
+      return toView(ctx, row, started);
     },
 
     /** A run, awaited (the CLI), with its progress as it goes. */
     run,
+
+    /**
+     * Deletes an import that is not running, with its file and its problems. What a commit wrote
+     * is not the import's: the people, organizations and results it created stay. The audit
+     * keeps that the import existed: its file's name, kind, SHA-256, status and counts.
+     */
+    async remove(ctx: RequestContext, id: string, version: number): Promise<void> {
+      const row = await visibleRow(ctx, id);
+      requireImporter(ctx.actor, row.kind);
+      if (RUNNING.includes(row.status) && !isAbandoned(row, await runOf(row))) throw conflict('The import is running: wait for it to finish, then delete it.');
+      if (row.version !== version) throw staleVersion('The import', row.version);
+      await db.transaction().execute(async (trx) => {
+        if (!(await importsRepository(trx).remove(id, { version }))) throw staleVersion('The import', row.version);
+        await audit(trx, ctx, {
+          action: 'import.delete',
+          entityType: 'import',
+          entityId: id,
+          before: {
+            filename: row.filename,
+            kind: row.kind,
+            sha256: row.sha256,
+            status: row.status,
+            rows: row.row_count,
+            valid: row.valid_count,
+            problems: row.problem_count,
+            summary: parseJson(row.summary, null),
+          },
+        });
+      });
+    },
 
     async problems(ctx: RequestContext, id: string, page: PageRequest): Promise<Page<ImportProblem>> {
       await visibleRow(ctx, id);
@@ -341,7 +410,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
 
     async mappings(ctx: RequestContext, kind: ImportKind | undefined): Promise<MappingView[]> {
       requireAnyImporter(ctx.actor);
-      return (await repo.mappings(kind, visibleMappingScopes(ctx.actor))).map(toMappingView);
+      return (await repo.mappings(kind, visibleMappingScopes(ctx.actor))).map((row) => mappingView(ctx, row));
     },
 
     async createMapping(ctx: RequestContext, input: CreateMappingInput): Promise<MappingView> {
@@ -354,6 +423,9 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
           wrong.map(([header, field]) => ({ pointer: `/body/columns/${header}`, detail: `“${field}” is not one of ${[...fields].join(', ')}` })),
         );
       }
+      const mappedHeaders = new Set(Object.keys(input.columns).map(headerKey));
+      const both = input.leftOut.flatMap((header, i) => (mappedHeaders.has(headerKey(header)) ? [{ pointer: `/body/leftOut/${i}`, detail: `“${header}” is also mapped to a field` }] : []));
+      if (both.length > 0) throw invalid('A column goes to a field or is left out, not both.', both);
       const id = newId();
       const now = instant(clock);
       const scope = mappingScopeOf(ctx.actor);
@@ -366,6 +438,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
             search_name: searchKey(input.name),
             scope,
             columns: JSON.stringify(input.columns),
+            left_out: JSON.stringify(input.leftOut),
             date_format: input.dateFormat,
             organization_id: boundAgencyOf(ctx.actor),
             created_by: ctx.actor.id,
@@ -378,15 +451,33 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
         if (isUniqueViolation(error)) throw conflict(`A saved mapping for ${input.kind} is already named “${input.name}”.`, [{ pointer: '/body/name', detail: 'is taken' }]);
         throw error;
       }
-      return toMappingView((await repo.findMappingById(id)) as ImportMappingRow);
+      return mappingView(ctx, (await repo.findMappingById(id)) as ImportMappingRow);
+    },
+
+    /** Deletes a saved mapping its keeper no longer wants; files already mapped with it keep their columns. */
+    async deleteMapping(ctx: RequestContext, id: string): Promise<void> {
+      requireAnyImporter(ctx.actor);
+      const row = await repo.findMappingById(id);
+      const scopes = visibleMappingScopes(ctx.actor);
+      if (!row || (scopes && !scopes.includes(row.scope))) throw notFound('The saved mapping');
+      if (!keepsMapping(ctx.actor, row)) throw forbidden(row.scope === 'office' ? 'The program office’s saved mappings are kept by the program office.' : `Your role does not import ${row.kind}.`);
+      await db.transaction().execute(async (trx) => {
+        if (!(await importsRepository(trx).removeMapping(id))) throw notFound('The saved mapping');
+        await audit(trx, ctx, {
+          action: 'import_mapping.delete',
+          entityType: 'import_mapping',
+          entityId: id,
+          before: { kind: row.kind, name: row.name, columns: parseJson(row.columns, {}), leftOut: parseJson(row.left_out, []), dateFormat: row.date_format },
+        });
+      });
     },
   };
 }
 
-function checkMapping(kind: ImportKind, headers: readonly string[], mapping: readonly { column: number; field: string | null }[]): ColumnMapping[] {
+function checkMapping(kind: ImportKind, count: number, mapping: readonly { column: number; field: string | null }[]): ColumnMapping[] {
   const fields = new Set(KINDS[kind].fields.map((f) => f.key));
   const problems = mapping.flatMap((m, i) => {
-    if (m.column >= headers.length) return [{ pointer: `/body/mapping/${i}/column`, detail: `is past the last column (${headers.length})` }];
+    if (m.column >= count) return [{ pointer: `/body/mapping/${i}/column`, detail: `is past the last column (${count})` }];
     if (m.field !== null && !fields.has(m.field)) return [{ pointer: `/body/mapping/${i}/field`, detail: `is not one of ${[...fields].join(', ')}` }];
     return [];
   });
@@ -398,6 +489,35 @@ function checkMapping(kind: ImportKind, headers: readonly string[], mapping: rea
   });
   if (problems.length > 0) throw invalid('The mapping does not fit the file.', problems);
   return mapping.filter((m): m is ColumnMapping => m.field !== null).sort((a, b) => a.column - b.column);
+}
+
+/**
+ * Importing the valid rows only leaves rows out: the caller says how many, and it must be what
+ * the last check of these same settings found (any change of settings drops that check), so rows
+ * are left out only by someone who saw which.
+ */
+function checkRowsLeftOut(row: ImportRow, request: CommitRequest): void {
+  const { mode, leaveOutRows } = request;
+  if (mode !== 'valid_only') {
+    if (leaveOutRows) throw invalid('Rows are left out only when the valid rows only are imported.', [{ pointer: '/body/leaveOutRows', detail: 'is for mode valid_only' }]);
+    return;
+  }
+  if (row.valid_count === null) {
+    throw ruleBroken('import.check_needed', 'Check every row first: the valid rows only are imported once you have seen which rows are left out, and why.');
+  }
+  const found = row.row_count - row.valid_count;
+  const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+  if (leaveOutRows === undefined) {
+    throw invalid(`Say how many rows the import leaves out: the last check found problems in ${rows(found)}.`, [
+      { pointer: '/body/leaveOutRows', detail: `is required with mode valid_only: the number of rows left out (${found})` },
+    ]);
+  }
+  if (leaveOutRows !== found) {
+    throw ruleBroken(
+      'import.rows_left_out_differ',
+      `You asked to leave out ${rows(leaveOutRows)}, but the last check of this import found problems in ${rows(found)}: look at the problems again, then import the valid rows only.`,
+    );
+  }
 }
 
 export type ImportsService = ReturnType<typeof createImportsService>;

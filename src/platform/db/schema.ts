@@ -663,6 +663,8 @@ export interface ImportsTable {
   column_dates: Generated<string>;
   /** JSON: which column goes to which field. */
   mapping: Generated<string>;
+  /** JSON: the indexes of the columns confirmed as left out. */
+  left_out: Generated<string>;
   date_format: DateFormat | null;
   row_count: Generated<number>;
   valid_count: number | null;
@@ -709,6 +711,8 @@ export interface ImportMappingsTable {
   scope: string;
   /** JSON: header → field. */
   columns: string;
+  /** JSON: the headers it leaves out. */
+  left_out: Generated<string>;
   date_format: DateFormat | null;
   organization_id: string | null;
   created_by: string | null;

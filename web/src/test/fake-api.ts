@@ -23,7 +23,8 @@ export function fakeApi(routes: Record<string, { status?: number; body: unknown 
       const answer = typeof route === 'function' ? route(body) : (route ?? { status: 404, body: { status: 404, code: 'not_found', title: 'Not found', detail: `${method} ${path}` } });
       const status = answer.status ?? 200;
       const type = status >= 400 ? 'application/problem+json' : 'application/json';
-      return new Response(JSON.stringify(answer.body), { status, headers: { 'content-type': type } });
+      // A 204 has no body at all.
+      return new Response(status === 204 ? null : JSON.stringify(answer.body), { status, headers: { 'content-type': type } });
     }),
   );
   return calls;

@@ -10,6 +10,7 @@ import * as reportIndexes from './2026-11-28-08-report-indexes.js';
 import * as workRuns from './2026-12-06-01-work-runs.js';
 import * as secondFactors from './2026-12-06-20-second-factors.js';
 import * as credentials from './2026-12-06-10-credentials.js';
+import * as importLeftOut from './2026-12-07-02-import-left-out.js';
 import * as languageLevelsUnknown from './2026-12-07-01-language-levels-unknown.js';
 import * as passportIssueUnknown from './2026-12-07-03-passport-issue-unknown.js';
 
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-20-second-factors': secondFactors,
   '2026-12-06-10-credentials': credentials,
   '2026-12-07-01-language-levels-unknown': languageLevelsUnknown,
+  '2026-12-07-02-import-left-out': importLeftOut,
   '2026-12-07-03-passport-issue-unknown': passportIssueUnknown,
 };

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isWorking, useImport } from './api';
 import { AgencyForm } from './AgencyForm';
+import { DeleteImport } from './DeleteImport';
 import { ImportActions, isAgencyMissing } from './ImportActions';
 import { ImportProblems } from './ImportProblems';
 import { ImportStatus } from './ImportStatus';
@@ -18,7 +19,7 @@ import { ReadingForm } from './ReadingForm';
 
 /**
  * One import, from upload to outcome: how the file reads, where each column goes, every problem
- * by row and column, then the import itself, all or nothing or the valid rows only.
+ * by row and column, then the import itself, all or nothing or the valid rows only; and its deletion.
  */
 export function ImportPage() {
   const { id = '' } = useParams();
@@ -33,6 +34,8 @@ function ImportView({ view }: { view: Import }) {
   const user = useCurrentUser();
   const can = useCan();
   const [hasUnsavedColumns, setHasUnsavedColumns] = useState(false);
+  // Once the user tried to go on with columns undecided, those columns are marked until decided.
+  const [showUndecided, setShowUndecided] = useState(false);
   // Once written, or while checking and writing, how the file is read no longer changes.
   const isEditable = !isWorking(view.status) && view.status !== 'committed';
   return (
@@ -55,11 +58,12 @@ function ImportView({ view }: { view: Import }) {
           {t('imports.sameFile.body', { when: formatInstant(view.sameFileImportedAt) })}
         </Alert>
       )}
-      <ImportActions view={view} hasUnsavedColumns={hasUnsavedColumns} />
+      <ImportActions view={view} hasUnsavedColumns={hasUnsavedColumns} onUndecidedShown={() => setShowUndecided(true)} />
       {(view.problemCount ?? 0) > 0 && <ImportProblems view={view} />}
       {isEditable && isAgencyMissing(view) && choosesAgency(user, can) && <AgencyForm view={view} />}
       <ReadingForm view={view} isEditable={isEditable} />
-      <MappingForm view={view} isEditable={isEditable} onUnsavedChange={setHasUnsavedColumns} />
+      <MappingForm view={view} isEditable={isEditable} onUnsavedChange={setHasUnsavedColumns} showUndecided={showUndecided} />
+      {view.allowedActions.includes('delete') && !isWorking(view.status) && <DeleteImport view={view} />}
     </>
   );
 }

@@ -6,8 +6,12 @@ import { formatCount, formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useImportList } from './api';
 import { ImportOutcome, ImportStatus } from './ImportStatus';
+import { SavedMappings } from './SavedMappings';
 
-/** The imports the user may see, newest first: staff all, a coordinator their agency's, an instructor their own. */
+/**
+ * The imports the user may see, newest first (staff all, a coordinator their agency's, an
+ * instructor their own), and the saved column mappings they may apply.
+ */
 export function ImportsListPage() {
   const { t } = useTranslation();
   const query = useImportList({ limit: 25 });
@@ -32,6 +36,7 @@ export function ImportsListPage() {
         }
       />
       <PagedTable query={query} caption={t('imports.caption')} isCaptionHidden columns={columns} rowKey={(item) => item.id} empty={t('imports.empty')} />
+      <SavedMappings />
     </>
   );
 }

@@ -7,9 +7,11 @@ export const importKeys = {
   all: ['imports'] as const,
   list: ['imports', 'list'] as const,
   kinds: ['imports', 'kinds'] as const,
+  allMappings: ['imports', 'mappings'] as const,
   mappings: (kind: ImportKind) => ['imports', 'mappings', kind] as const,
   one: (id: string) => ['imports', 'one', id] as const,
   problems: (id: string) => ['imports', 'problems', id] as const,
+  rowsLeftOut: (id: string) => ['imports', 'problems', id, 'rows'] as const,
 };
 
 /** How often an import that is being checked or written is asked for its progress. */
@@ -39,6 +41,15 @@ export function useImportMappings(kind: ImportKind) {
   });
 }
 
+/** Every saved mapping the user may use, of every kind. */
+export function useAllImportMappings() {
+  return useQuery({
+    queryKey: importKeys.allMappings,
+    queryFn: ({ signal }) => api.get<{ items: ImportMapping[] }>('/imports/mappings', { signal }),
+    select: (answer) => answer.items,
+  });
+}
+
 /** One import, asked every second while it is being checked or written; lists refresh when it ends. */
 export function useImport(id: string) {
   const queryClient = useQueryClient();
@@ -58,6 +69,22 @@ export function useImport(id: string) {
 
 export function useImportProblems(id: string, enabled: boolean) {
   return usePagedList<ImportProblem>(importKeys.problems(id), `/imports/${id}/problems`, { limit: 100 }, { enabled });
+}
+
+/** Problems read to name the rows a partial import leaves out (a page at most): enough for the first rows shown. */
+const PROBLEMS_FOR_ROWS = 200;
+
+/** The rows the last check found problems in, in file order, each with its problems (the first ones). */
+export function useRowsLeftOut(id: string) {
+  return useQuery({
+    queryKey: importKeys.rowsLeftOut(id),
+    queryFn: ({ signal }) => api.get<{ items: ImportProblem[] }>(`/imports/${id}/problems`, { query: { limit: PROBLEMS_FOR_ROWS }, signal }),
+    select: (answer) => {
+      const rows = new Map<number, ImportProblem[]>();
+      for (const problem of answer.items) rows.set(problem.row, [...(rows.get(problem.row) ?? []), problem]);
+      return [...rows].map(([row, problems]) => ({ row, problems }));
+    },
+  });
 }
 
 /** Whatever answers with the whole import: keep it, so the page shows it at once. */
@@ -96,12 +123,13 @@ export function useUpdateImport(view: Pick<Import, 'id' | 'version'>) {
   return useMutation({ mutationFn: (body: unknown) => api.patch<Import>(`/imports/${view.id}`, view.version, body), onSuccess: keep });
 }
 
+export type ImportStep = { action: 'validate' } | { action: 'commit'; mode: 'all' } | { action: 'commit'; mode: 'valid_only'; leaveOutRows: number };
+
 export function useStartImport(id: string) {
   const keep = useKeep();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (step: { action: 'validate' } | { action: 'commit'; mode: 'all' | 'valid_only' }) =>
-      step.action === 'validate' ? api.post<Import>(`/imports/${id}/validate`) : api.post<Import>(`/imports/${id}/commit`, { mode: step.mode }),
+    mutationFn: ({ action, ...body }: ImportStep) => (action === 'validate' ? api.post<Import>(`/imports/${id}/validate`) : api.post<Import>(`/imports/${id}/commit`, body)),
     onSuccess: (view) => {
       keep(view);
       void queryClient.invalidateQueries({ queryKey: importKeys.problems(id) });
@@ -112,7 +140,27 @@ export function useStartImport(id: string) {
 export function useSaveMapping(kind: ImportKind) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; columns: Record<string, string>; dateFormat: Import['dateFormat'] }) => api.post<ImportMapping>('/imports/mappings', { kind, ...body }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: importKeys.mappings(kind) }),
+    mutationFn: (body: { name: string; columns: Record<string, string>; leftOut: string[]; dateFormat: Import['dateFormat'] }) => api.post<ImportMapping>('/imports/mappings', { kind, ...body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: importKeys.allMappings }),
+  });
+}
+
+/** Deletes an import (not its records); the list forgets it. */
+export function useDeleteImport(view: Pick<Import, 'id' | 'version'>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<null>(`/imports/${view.id}`, view.version),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: importKeys.one(view.id) });
+      void queryClient.invalidateQueries({ queryKey: importKeys.list });
+    },
+  });
+}
+
+export function useDeleteMapping() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<null>(`/imports/mappings/${id}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: importKeys.allMappings }),
   });
 }

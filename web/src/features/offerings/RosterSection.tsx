@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import type { Enrollment, OfferingDetail } from '../../api/schemas';
 import { Alert } from '../../components/Alert';
 import { type Column, DataTable } from '../../components/DataTable';
 import { formatDate } from '../../components/format';
+import { LinkErrorSummary } from '../../components/LinkErrorSummary';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { EnrollForm } from './EnrollForm';
 import { ResultRow, type RowProblem } from './ResultRow';
@@ -16,39 +17,15 @@ const percent = (value: number | null) => (value === null ? '' : `${value}%`);
 /** The USWDS error summary over the rows that failed to save: one link per field to fix. */
 function RowsErrorSummary({ problems, focusKey }: { problems: RowProblem[]; focusKey: number }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const focusedKey = useRef(0);
-  const hasProblems = problems.length > 0;
-  // Once per failed save, when the row's problems have arrived: fixing one must not pull focus back.
-  useEffect(() => {
-    if (focusKey === focusedKey.current || !hasProblems) return;
-    focusedKey.current = focusKey;
-    ref.current?.focus();
-  }, [focusKey, hasProblems]);
-  if (!hasProblems) return null;
   return (
-    <div ref={ref} tabIndex={-1} className="usa-alert usa-alert--error margin-bottom-2 error-summary" aria-labelledby="results-error-summary">
-      <div className="usa-alert__body">
-        <h3 className="usa-alert__heading" id="results-error-summary">
-          {t('form.errorSummary', { count: problems.length })}
-        </h3>
-        <ul className="usa-list usa-list--unstyled">
-          {problems.map((problem) => (
-            <li key={problem.fieldId}>
-              <a
-                href={`#${problem.fieldId}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  document.getElementById(problem.fieldId)?.focus();
-                }}
-              >
-                {t('form.fieldError', { label: problem.label, message: problem.message })}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <LinkErrorSummary
+      id="results-error-summary"
+      heading={t('form.errorSummary', { count: problems.length })}
+      headingLevel="h3"
+      className="margin-bottom-2"
+      items={problems.map((problem) => ({ fieldId: problem.fieldId, text: t('form.fieldError', { label: problem.label, message: problem.message }) }))}
+      focusKey={focusKey}
+    />
   );
 }
 
