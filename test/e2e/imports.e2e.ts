@@ -2,14 +2,15 @@ import { ADMIN, expect, expectAccessible, heading, mainNav, sessionApi, signIn, 
 
 /**
  * A roster kept in a Spanish-language spreadsheet: semicolons, a byte-order mark, dates that read
- * both ways, names in three scripts, a column Cadre has no field for, and one row with a broken email.
+ * both ways, names in three scripts, languages written as people write them (no levels), the
+ * passports' expiry, a column Cadre has no field for, and one row with a broken email.
  */
 function roster(agencyAcronym: string, suffix: string): Buffer {
   const lines = [
-    'Nombre;Apellido;Correo electrónico;Fecha de nacimiento;Agencia;Grupo sanguíneo',
-    `José;Ñúñez ${suffix};jose.nunez.${suffix}@example.test;03/04/1985;${agencyAcronym};O+`,
-    `Anaïs;Pierre-Louis ${suffix};anais.pl.${suffix}@example.test;11/05/1990;${agencyAcronym};A-`,
-    `ليلى;حداد ${suffix};not-an-email;07/08/1979;${agencyAcronym};B+`,
+    'Nombre;Apellido;Correo electrónico;Fecha de nacimiento;Agencia;Idiomas;Vencimiento del pasaporte;Grupo sanguíneo',
+    `José;Ñúñez ${suffix};jose.nunez.${suffix}@example.test;03/04/1985;${agencyAcronym};español, inglés;30/06/2029;O+`,
+    `Anaïs;Pierre-Louis ${suffix};anais.pl.${suffix}@example.test;11/05/1990;${agencyAcronym};fr 3/3, kreyòl;;A-`,
+    `ليلى;حداد ${suffix};not-an-email;07/08/1979;${agencyAcronym};ar;01/02/2030;B+`,
   ];
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
 }
@@ -52,6 +53,8 @@ test('a roster spreadsheet is previewed, mapped, checked row by row, and its val
     await expect(page.getByLabel('Field for the column Nombre')).toHaveValue('givenName');
     await expect(page.getByLabel('Field for the column Apellido')).toHaveValue('familyName');
     await expect(page.getByLabel('Field for the column Correo electrónico')).toHaveValue('email');
+    await expect(page.getByLabel('Field for the column Idiomas')).toHaveValue('languages');
+    await expect(page.getByLabel('Field for the column Vencimiento del pasaporte')).toHaveValue('passportExpiresOn');
     await expect(page.getByRole('heading', { name: 'Choose how the dates are written' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Check every row' })).toBeDisabled();
     await expectAccessible(page, 'an uploaded import');
@@ -109,6 +112,17 @@ test('a roster spreadsheet is previewed, mapped, checked row by row, and its val
     await expect(page.getByRole('row').filter({ hasText: `Ñúñez ${suffix}` })).toBeVisible();
     await expect(page.getByRole('row').filter({ hasText: `Pierre-Louis ${suffix}` })).toBeVisible();
     await expect(page.getByRole('row').filter({ hasText: 'حداد' })).toHaveCount(0);
+  });
+
+  await test.step('a person’s page shows the languages as written, their levels unknown, and the passport’s expiry', async () => {
+    await page.getByRole('row').filter({ hasText: `Ñúñez ${suffix}` }).getByRole('link').first().click();
+    await expect(heading(page, new RegExp(`Ñúñez ${suffix}`))).toBeVisible();
+    await expect(page.getByText(/Spanish: level unknown/)).toBeVisible();
+    await expect(page.getByText(/English: level unknown/)).toBeVisible();
+    const passport = page.getByRole('row').filter({ hasText: 'Passport' });
+    await expect(passport).toContainText('Jun 30, 2029');
+    await expect(passport).toContainText('Not known');
+    await expectAccessible(page, 'a person imported with a passport and languages of unknown level');
   });
 
   await test.step('the import is listed with its outcome', async () => {
