@@ -8,7 +8,7 @@ import { ADMIN, expect, expectAccessible, heading, mainNav, sessionApi, signIn, 
 function roster(agencyAcronym: string, suffix: string): Buffer {
   const lines = [
     'Nombre;Apellido;Correo electrónico;Fecha de nacimiento;Agencia;Idiomas;Vencimiento del pasaporte;Grupo sanguíneo',
-    `José;Ñúñez ${suffix};jose.nunez.${suffix}@example.test;03/04/1985;${agencyAcronym};español, inglés;30/06/2029;O+`,
+    `José;Ñúñez ${suffix};jose.nunez.${suffix}@example.test;03/04/1985;${agencyAcronym};español, inglés;03/06/2029;O+`,
     `Anaïs;Pierre-Louis ${suffix};anais.pl.${suffix}@example.test;11/05/1990;${agencyAcronym};fr 3/3, kreyòl;;A-`,
     `ليلى;حداد ${suffix};not-an-email;07/08/1979;${agencyAcronym};ar;01/02/2030;B+`,
   ];
@@ -120,7 +120,7 @@ test('a roster spreadsheet is previewed, mapped, checked row by row, and its val
     await expect(page.getByText(/Spanish: level unknown/)).toBeVisible();
     await expect(page.getByText(/English: level unknown/)).toBeVisible();
     const passport = page.getByRole('row').filter({ hasText: 'Passport' });
-    await expect(passport).toContainText('Jun 30, 2029');
+    await expect(passport).toContainText('Jun 3, 2029');
     await expect(passport).toContainText('Not known');
     await expectAccessible(page, 'a person imported with a passport and languages of unknown level');
   });
