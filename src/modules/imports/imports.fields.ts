@@ -18,6 +18,8 @@ export interface FieldDefinition {
   /** Header names, in any of the four languages. */
   synonyms: readonly string[];
   isDate?: boolean;
+  /** A value never kept or shown in clear outside its record (a passport number): masked in previews and problems. */
+  isSecret?: boolean;
 }
 
 export interface KindDefinition {
@@ -72,6 +74,7 @@ const READINESS_FIELDS: FieldDefinition[] = [
     key: 'passportNumber',
     label: 'Passport number',
     description: 'Capital letters and digits (spaces and dashes are dropped); kept encrypted and shown masked.',
+    isSecret: true,
     synonyms: ['passport number', 'passport no', 'passport', 'passport #', 'numero de pasaporte', 'no de pasaporte', 'pasaporte', 'num pasaporte', 'numero de passeport', 'no de passeport', 'passeport', 'numero do passaporte', 'passaporte', 'nimewo paspo', 'paspo'],
   },
   {
@@ -285,4 +288,21 @@ export function missingRequired(kind: ImportKind, mapping: readonly ColumnMappin
 
 export function fieldLabel(kind: ImportKind, key: string): string {
   return KINDS[kind].fields.find((f) => f.key === key)?.label ?? key;
+}
+
+/** Whether a field's values are masked wherever an import shows or keeps them. */
+export function isSecretField(kind: ImportKind, key: string): boolean {
+  return KINDS[kind].fields.some((f) => f.key === key && f.isSecret === true);
+}
+
+/** A secret value as an import shows it: its last three characters. */
+export function maskSecret(value: string): string {
+  const kept = value.replace(/\s/g, '');
+  return kept === '' ? '' : `••••${kept.slice(-3)}`;
+}
+
+/** The first rows of a file with the cells of secret columns masked. */
+export function maskedPreview(kind: ImportKind, mapping: readonly ColumnMapping[], preview: readonly { row: number; cells: string[] }[]): { row: number; cells: string[] }[] {
+  const secret = new Set(mapping.filter((m) => isSecretField(kind, m.field)).map((m) => m.column));
+  return preview.map(({ row, cells }) => ({ row, cells: cells.map((cell, column) => (secret.has(column) ? maskSecret(cell) : cell)) }));
 }

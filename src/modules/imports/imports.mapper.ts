@@ -1,6 +1,6 @@
 import type { ImportMappingRow, ImportRow } from '../../platform/db/schema.js';
 import { accountColumns, columnName } from './imports.columns.js';
-import { fieldLabel, missingRequired } from './imports.fields.js';
+import { fieldLabel, maskedPreview, missingRequired } from './imports.fields.js';
 import { dateOrder, mappingOf, parseJson } from './imports.run.js';
 import type { ImportListItem, ImportSummary, ImportView, MappingView } from './imports.schemas.js';
 
@@ -32,7 +32,7 @@ export function toImportView(
     sheets: parseJson<string[]>(row.sheets, []),
     headerRow: row.header_row,
     headers,
-    preview,
+    preview: maskedPreview(kind, mappingOf(row), preview),
     mapping: columns,
     missingFields: missingRequired(kind, mappingOf(row)).map((f) => fieldLabel(kind, f)),
     unconfirmedColumns: columns.filter((c) => c.state === 'unconfirmed').map((c) => columnName(c.header, c.column)),

@@ -52,8 +52,15 @@ describe('readiness in a roster', () => {
       'predeploymentTrainingOn',
     ]);
 
+    // The import shows the numbers masked, as the person page does.
+    expect(uploaded.preview[0].cells[3]).toBe('••••678');
+    expect(JSON.stringify(uploaded)).not.toContain('5678');
+
     const view = await importFile(t, officer, { kind: 'people', filename: 'plantilla-preparacion.csv', organizationId: agencyId }, roster);
     expect(view, JSON.stringify(view)).toMatchObject({ status: 'committed', problemCount: 0, summary: { created: 2 } });
+    // Once imported, the file is gone and what is kept of its first rows holds no number in clear.
+    const kept = await t.testDb.database.db.selectFrom('imports').select('preview').where('id', '=', view.id as string).executeTakeFirstOrThrow();
+    expect(kept.preview).not.toContain('5678');
 
     const xiomara = await personNamed('Quintanilla Ejemplo');
     const items = Object.fromEntries(xiomara.readinessItems.map((r) => [r.item, r]));
@@ -116,7 +123,7 @@ describe('readiness in a roster', () => {
       [5, 'Medical clearance on'],
     ]);
     expect(problems[0]?.reason).toMatch(/needed with a passport/);
-    expect(problems[1]?.reason).toMatch(/not a passport number/);
+    expect(problems[1]).toMatchObject({ value: '••••AB', reason: expect.stringMatching(/not a passport number/) });
     expect(problems[2]?.reason).toMatch(/security clearance/);
     expect((await officer.get(`/api/people?organizationId=${agencyId}&q=prueba`)).json().items).toHaveLength(0);
   });

@@ -6,7 +6,7 @@ import type { DB, ImportProblemsTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { searchKey } from '../../platform/text.js';
 import type { PeopleService, PersonForImport } from '../people/people.service.js';
-import { type ImportKind, fieldLabel } from './imports.fields.js';
+import { type ImportKind, fieldLabel, isSecretField, maskSecret } from './imports.fields.js';
 import type { SheetRow } from './imports.reader.js';
 import type { ImportSummary } from './imports.schemas.js';
 import { type DateFormat, parseDate, type Parsed } from './imports.values.js';
@@ -87,7 +87,7 @@ export function report(state: RunState, row: MappedRow | number, field: string |
     column_index: index,
     column_name: index === null ? null : (state.headers[index] ?? `column ${index + 1}`),
     field: field && fieldLabel(state.kind, field),
-    value: typeof row !== 'number' && field ? row.text(field).slice(0, 200) || null : null,
+    value: typeof row !== 'number' && field ? (isSecretField(state.kind, field) ? maskSecret(row.text(field)) : row.text(field).slice(0, 200)) || null : null,
     reason,
   });
 }

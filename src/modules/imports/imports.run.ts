@@ -11,7 +11,7 @@ import type { CertificationsService } from '../training/certifications.service.j
 import type { EnrollmentsService } from '../training/enrollments.service.js';
 import { leftOutForAudit } from './imports.columns.js';
 import { dataRows, dateOrderOf } from './imports.detect.js';
-import { type ColumnMapping, fieldLabel, type ImportKind, KINDS, missingRequired } from './imports.fields.js';
+import { type ColumnMapping, fieldLabel, type ImportKind, KINDS, maskedPreview, missingRequired } from './imports.fields.js';
 import { organizationsHandler } from './imports.organizations.js';
 import { peopleHandler } from './imports.people.js';
 import type { FileSource } from './imports.reader.js';
@@ -214,6 +214,8 @@ export function createImportPass(deps: ImportsDeps) {
           updated_at: now,
         });
         await txRepo.deleteChunks(row.id);
+        // The file is gone once imported; what is kept of its first rows keeps no secret in clear.
+        await txRepo.update(row.id, { preview: JSON.stringify(maskedPreview(kind, mappingOf(row), parseJson<{ row: number; cells: string[] }[]>(row.preview, []))) });
         await audit(trx, ctx, {
           action: 'import.commit',
           entityType: 'import',
