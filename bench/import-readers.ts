@@ -71,6 +71,7 @@ async function main() {
     const { id } = (await uploaded.json()) as { id: string };
     const started = performance.now();
     await session.send('POST', `/api/imports/${id}/commit`, { mode: 'all' });
+    stage = 'checking';
     let status = 'committing';
     let reads = 0;
     while (status === 'committing') {

@@ -32,7 +32,6 @@ import { EXPIRING_WITHIN_DAYS, type ReadinessInput, type ReadinessItem, readines
 
 /** New people laid out for writing, with their audit events. */
 export interface PreparedPeople {
-  inputs: readonly CreatePersonInput[];
   rows: Insertable<PeopleTable>[];
   related: { languages: Insertable<PersonLanguagesTable>[]; heritage: Insertable<PersonHeritageCountriesTable>[]; specialties: Insertable<PersonSpecialtiesTable>[] };
   events: AuditEntry[];
@@ -249,7 +248,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
         };
         return { action: 'person.create', entityType: 'person', entityId: row.id, after: new SerialisedPayload(toPersonDetail(stored, extras, day, detailFor(ctx, stored))) };
       });
-      return { inputs, rows, related, events };
+      return { rows, related, events };
     },
 
     /**
@@ -257,17 +256,17 @@ export function createPeopleService({ db, clock, audit, passports, organizations
      * one's email or identity; audited as they were laid out.
      */
     async insertPrepared(ctx: RequestContext, prepared: PreparedPeople, trx: Transaction<DB>): Promise<string[]> {
-      const { inputs, rows } = prepared;
-      if (inputs.length === 0) return [];
-      for (const organizationId of new Set(inputs.map((i) => i.organizationId))) await checkOrganization(ctx, trx, organizationId);
+      const { rows } = prepared;
+      if (rows.length === 0) return [];
+      for (const organizationId of new Set(rows.map((row) => row.organization_id))) await checkOrganization(ctx, trx, organizationId);
       const repo = peopleRepository(trx);
-      const existing = await repo.findByKeys({ ids: [], emails: inputs.flatMap((i) => (i.email ? [i.email] : [])), searchNames: rows.flatMap((row) => (row.date_of_birth ? [row.search_name] : [])) });
+      const existing = await repo.findByKeys({ ids: [], emails: rows.flatMap((row) => (row.email ? [row.email] : [])), searchNames: rows.flatMap((row) => (row.date_of_birth ? [row.search_name] : [])) });
       const takenEmails = new Set(existing.flatMap((row) => (row.email ? [row.email] : [])));
       const takenIdentities = new Set(existing.map((row) => `${row.search_name}|${row.organization_id}|${row.date_of_birth ?? ''}`));
-      inputs.forEach((input, n) => {
-        if (input.email && takenEmails.has(input.email)) throw conflict(`Another person has the email ${input.email}.`, [{ pointer: `/${n}/email`, detail: 'is already the email of another person' }]);
-        if (input.dateOfBirth && takenIdentities.has(`${rows[n]?.search_name}|${input.organizationId}|${input.dateOfBirth}`)) {
-          throw conflict(`${input.givenName} ${input.familyName}, born ${input.dateOfBirth}, is already on this agency’s roster.`, [{ pointer: `/${n}/dateOfBirth`, detail: 'matches a person already on the roster' }]);
+      rows.forEach((row, n) => {
+        if (row.email && takenEmails.has(row.email)) throw conflict(`Another person has the email ${row.email}.`, [{ pointer: `/${n}/email`, detail: 'is already the email of another person' }]);
+        if (row.date_of_birth && takenIdentities.has(`${row.search_name}|${row.organization_id}|${row.date_of_birth}`)) {
+          throw conflict(`${row.given_name} ${row.family_name}, born ${row.date_of_birth}, is already on this agency’s roster.`, [{ pointer: `/${n}/dateOfBirth`, detail: 'matches a person already on the roster' }]);
         }
       });
       try {
