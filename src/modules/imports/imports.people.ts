@@ -77,8 +77,7 @@ function changesOf(row: MappedRow, input: CreatePersonInput, current: PersonForI
   return changes as UpdatePersonInput;
 }
 
-type Planned = { row: MappedRow; readiness: ImportedReadiness['records'] };
-type PlannedUpdate = Planned & { person: { id: string; version: number }; changes: UpdatePersonInput };
+type PlannedUpdate = { row: MappedRow; readiness: ImportedReadiness['records']; person: { id: string; version: number }; changes: UpdatePersonInput };
 
 /**
  * A roster: people found by email, or by name + agency (+ date of birth), created or updated,
@@ -153,7 +152,8 @@ export function peopleHandler(
           else updates.push({ row, readiness: records, person: { id: match.id, version: match.version }, changes });
         }
       }
-      if (fresh.length > 0) creates.push({ people: await deps.people.prepareMany(state.ctx, fresh.map((f) => f.input), db), readiness: fresh.map((f) => f.readiness) });
+      // A check alone writes nothing, so it lays nothing out.
+      if (fresh.length > 0 && state.isWriting) creates.push({ people: await deps.people.prepareMany(state.ctx, fresh.map((f) => f.input), db), readiness: fresh.map((f) => f.readiness) });
     },
     async write(trx, onProgress) {
       const total = creates.reduce((sum, c) => sum + c.people.rows.length, 0) + updates.length;

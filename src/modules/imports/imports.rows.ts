@@ -55,6 +55,8 @@ export class MappedRow {
 export interface RunState {
   ctx: RequestContext;
   kind: ImportKind;
+  /** Whether the run is to write (a commit) or only to check (a validation). */
+  isWriting: boolean;
   headers: readonly string[];
   dateFormat: DateFormat | null;
   organizationId: string | null;

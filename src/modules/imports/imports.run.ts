@@ -156,6 +156,7 @@ export function createImportPass(deps: ImportsDeps) {
     const state: RunState = {
       ctx,
       kind,
+      isWriting: action === 'commit',
       headers: parseJson<string[]>(row.headers, []),
       dateFormat: dateOrder(row).format,
       organizationId: row.organization_id,
