@@ -105,6 +105,19 @@ describe('readiness in a roster', () => {
     expect(after.readinessItems.find((r) => r.item === 'medical_clearance')).toMatchObject({ completedOn: '2026-10-15' });
   });
 
+  it('keeps the number on record when a file repeats it, and refuses an expiry before the issue date on record', async () => {
+    const header = 'Email,Given name,Family name,Passport number,Passport issued on,Passport expires on';
+    const dated = await importFile(t, officer, { kind: 'people', filename: 'fechas.csv', organizationId: agencyId }, [header, 'xiomara.q@pncp.example,Xiomara,Quintanilla Ejemplo,A1234-5678,2025-01-10,2035-01-09'].join('\n'));
+    expect(dated).toMatchObject({ status: 'committed', summary: { updated: 1 } });
+    const person = await personNamed('Quintanilla Ejemplo');
+    const passportEvents = (await readinessEvents(person.id)).filter((e) => e.after?.item === 'passport');
+    expect(passportEvents.find((e) => e.after?.expiresOn === '2035-01-09')?.after).toMatchObject({ completedOn: '2025-01-10', passportNumberChanged: false });
+
+    const early = await importFile(t, officer, { kind: 'people', filename: 'temprano.csv', organizationId: agencyId }, ['Email,Given name,Family name,Passport expires on', 'xiomara.q@pncp.example,Xiomara,Quintanilla Ejemplo,2024-12-31'].join('\n'));
+    expect(early).toMatchObject({ status: 'validated', problemCount: 1 });
+    expect((await problemsOf(officer, early.id as string))[0]).toMatchObject({ row: 2, columnName: 'Passport expires on', reason: 'comes before the day it was issued (2025-01-10)' });
+  });
+
   it('refuses incomplete or unreadable readiness by row and column, and writes nothing', async () => {
     const file = [
       'Given name,Family name,Email,Passport number,Passport expires on,Security clearance level,Security clearance granted on,Medical clearance on',

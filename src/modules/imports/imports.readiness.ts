@@ -41,7 +41,6 @@ export function givenReadiness(state: RunState, row: MappedRow): Given[] {
         entry.reference = row.text(field as string).slice(0, 120);
       }
     }
-    if (entry.completedOn && entry.expiresOn && entry.expiresOn < entry.completedOn) report(state, row, fields.expiresOn as string, 'comes before the passport was issued');
     given.push(entry);
   }
   return given;
@@ -63,6 +62,11 @@ export function readinessToWrite(state: RunState, row: MappedRow, given: readonl
       ...(entry.passportNumber && { passportNumber: entry.passportNumber }),
     };
     const problems = readinessInputProblems(entry.item, input);
+    // Checked once merged: an expiry alone may come before the issue date on record.
+    if (input.completedOn && input.expiresOn && input.expiresOn < input.completedOn) {
+      report(state, row, fields.expiresOn ?? null, `comes before the day it was issued (${input.completedOn})`);
+      continue;
+    }
     for (const problem of problems) {
       const field = fields[problem.field] ?? null;
       const reason = problem.field === 'expiresOn' ? 'is needed with a passport: give its expiry date' : problem.field === 'completedOn' ? `is needed for the ${entry.item.replaceAll('_', ' ')}: give the day it was granted or done` : problem.detail;
@@ -70,9 +74,12 @@ export function readinessToWrite(state: RunState, row: MappedRow, given: readonl
       report(state, row, field && row.isMapped(field) ? field : (Object.values(fields).find((f) => f !== entry.item && row.has(f)) ?? null), reason);
     }
     if (problems.length > 0) continue;
-    const isSameNumber = !input.passportNumber || (onRecord?.hasPassportNumber === true && current?.isSamePassportNumber(input.passportNumber) === true);
-    const isSame = onRecord && onRecord.completedOn === input.completedOn && onRecord.expiresOn === input.expiresOn && onRecord.reference === input.reference && isSameNumber;
-    if (!isSame) records.push({ item: entry.item, input });
+    const isNumberOnRecord = !!input.passportNumber && onRecord?.hasPassportNumber === true && current?.isSamePassportNumber(input.passportNumber) === true;
+    const isSame = onRecord && onRecord.completedOn === input.completedOn && onRecord.expiresOn === input.expiresOn && onRecord.reference === input.reference && (!input.passportNumber || isNumberOnRecord);
+    if (isSame) continue;
+    // The number on record is kept as it is: not sealed again, nor said to have changed.
+    const { passportNumber, ...rest } = input;
+    records.push({ item: entry.item, input: isNumberOnRecord ? rest : { ...rest, ...(passportNumber && { passportNumber }) } });
   }
   return records;
 }

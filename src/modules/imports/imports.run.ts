@@ -152,6 +152,8 @@ export function createImportPass(deps: ImportsDeps) {
    */
   async function execute(ctx: RequestContext, row: ImportRow, action: RunAction, request: { mode: CommitMode; leaveOutRows?: number | undefined }, onProgress?: ProgressListener): Promise<void> {
     const { mode, leaveOutRows: confirmedLeftOut } = request;
+    /** Whether more rows have problems than the user confirmed leaving out. */
+    const leavesOutMore = () => confirmedLeftOut !== undefined && state.badRows.size > confirmedLeftOut;
     const kind = row.kind;
     const state: RunState = {
       ctx,
@@ -182,7 +184,7 @@ export function createImportPass(deps: ImportsDeps) {
         await handler.finish(writing);
       } else {
         rowCount = await eachBatch(db, row, state, (batch) => handler.check(batch, db), (p, n) => onProgress?.(Math.floor(p * readShare), n, 'checking'));
-        if (action === 'commit' && (state.problemCount === 0 || mode === 'valid_only')) {
+        if (action === 'commit' && (state.problemCount === 0 || (mode === 'valid_only' && !leavesOutMore()))) {
           onProgress?.(Math.floor(100 * readShare), rowCount - state.badRows.size, 'writing');
           // On SQLite the writing goes on a connection of its own: the main one goes on reading.
           separate = deps.separateConnection?.();
@@ -200,7 +202,7 @@ export function createImportPass(deps: ImportsDeps) {
       const now = instant(clock);
       // Rows left out are only those the user confirmed: a row that went bad since (a person
       // changed meanwhile, an email taken) stops the import, to be looked at again.
-      const isMoreLeftOut = mode === 'valid_only' && confirmedLeftOut !== undefined && state.badRows.size > confirmedLeftOut;
+      const isMoreLeftOut = mode === 'valid_only' && leavesOutMore();
       if (trx && action === 'commit' && (!hasProblems || mode === 'valid_only') && !isMoreLeftOut) {
         const txRepo = importsRepository(trx);
         await txRepo.replaceProblems(row.id, state.problems);

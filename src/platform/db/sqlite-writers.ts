@@ -138,9 +138,13 @@ class TakingTurnsConnection implements DatabaseConnection {
     try {
       this.sqlite.exec(command);
     } finally {
-      const leave = this.leave;
-      this.leave = undefined;
-      leave?.();
+      // A commit that failed leaves the transaction open for the rollback that follows: the
+      // turn is kept until then, so no other writer of the process meets the open transaction.
+      if (command === 'rollback' || !this.sqlite.inTransaction) {
+        const leave = this.leave;
+        this.leave = undefined;
+        leave?.();
+      }
     }
   }
 }
