@@ -1,4 +1,5 @@
 import type { ImportMappingRow, ImportRow } from '../../platform/db/schema.js';
+import type { Detection } from './imports.detect.js';
 import { accountColumns, columnName } from './imports.columns.js';
 import { fieldLabel, maskedPreview, missingRequired } from './imports.fields.js';
 import { dateOrder, mappingOf, parseJson } from './imports.run.js';
@@ -74,5 +75,21 @@ export function toMappingView(row: ImportMappingRow, allowedActions: MappingView
     dateFormat: row.date_format,
     createdAt: row.created_at,
     allowedActions,
+  };
+}
+
+/** How a file was found to read, as the import's row keeps it. */
+export function detectionColumns(detection: Detection) {
+  return {
+    format: detection.format,
+    encoding: detection.encoding,
+    delimiter: detection.delimiter,
+    sheet: detection.sheet,
+    sheets: JSON.stringify(detection.sheets),
+    header_row: detection.headerRow,
+    headers: JSON.stringify(detection.headers),
+    preview: JSON.stringify(detection.preview),
+    column_dates: JSON.stringify(detection.columnDates),
+    mapping: JSON.stringify(detection.mapping),
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import type { DB, ImportMappingsTable, ImportProblemsTable, ImportsTable } from '../../platform/db/schema.js';
@@ -116,6 +117,30 @@ export function importsRepository(db: Kysely<DB>) {
  * The uploaded file as stored, read back piece by piece through `db` (inside a transaction, its
  * executor: on SQLite a second reader would wait for the transaction that is reading).
  */
+/**
+ * Keeps a file as it streams in, in pieces of CHUNK_BYTES, hashed as it comes; past `maxBytes` it
+ * stops with `tooLarge()`. The caller removes the import (and so its pieces) when this throws.
+ */
+export async function storeFile(db: Kysely<DB>, importId: string, body: AsyncIterable<Buffer>, maxBytes: number, tooLarge: () => Error): Promise<{ size: number; sha256: string }> {
+  const repo = importsRepository(db);
+  const hash = createHash('sha256');
+  let size = 0;
+  let seq = 0;
+  let pending = Buffer.alloc(0);
+  for await (const piece of body) {
+    size += piece.length;
+    if (size > maxBytes) throw tooLarge();
+    hash.update(piece);
+    pending = Buffer.concat([pending, piece]);
+    while (pending.length >= CHUNK_BYTES) {
+      await repo.insertChunk(importId, seq++, pending.subarray(0, CHUNK_BYTES));
+      pending = pending.subarray(CHUNK_BYTES);
+    }
+  }
+  if (pending.length > 0) await repo.insertChunk(importId, seq, pending);
+  return { size, sha256: hash.digest('hex') };
+}
+
 export function storedFile(db: Kysely<DB>, importId: string, size: number): FileSource {
   const piece = (seq: number) =>
     db

@@ -118,7 +118,8 @@ export function createImportPass(deps: ImportsDeps) {
 
   /** Reads the file's rows through the mapping, a batch at a time; the number of rows read. */
   async function eachBatch(executor: Kysely<DB>, row: ImportRow, state: RunState, onBatch: (rows: MappedRow[]) => Promise<void>, onRead: (percent: number, rows: number) => void): Promise<number> {
-    const columns = new Map(mappingOf(row).map((m) => [m.field, m.column]));
+    const mapping = mappingOf(row);
+    const columns = new Map(mapping.map((m) => [m.field, m.column]));
     let rowCount = 0;
     let percent = 0;
     const source = counting(storedFile(executor, row.id, row.byte_size), row.format, (p) => (percent = p));
@@ -128,7 +129,7 @@ export function createImportPass(deps: ImportsDeps) {
       rowCount += 1;
       const mapped = new MappedRow(sheetRow, columns);
       for (const issue of sheetRow.issues ?? []) {
-        const field = mappingOf(row).find((m) => m.column === issue.column)?.field;
+        const field = mapping.find((m) => m.column === issue.column)?.field;
         if (field) report(state, mapped, field, issue.reason);
       }
       batch.push(mapped);

@@ -1,18 +1,18 @@
-import { createHash } from 'node:crypto';
 import type { RequestContext } from '../../platform/access.js';
 import { instant } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { type Page, type PageRequest, toPage } from '../../platform/db/keyset.js';
 import type { ImportMappingRow, ImportRow } from '../../platform/db/schema.js';
-import { AppError, conflict, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
+import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { ABANDONED_AFTER_MS, createWork, type Work, type WorkRunRow } from '../../platform/work/work.js';
 import { searchKey } from '../../platform/text.js';
 import { checkColumnsAccounted, checkLeftOut, columnCount, withSavedLeftOut } from './imports.columns.js';
 import { type Detection, detectFile, type ReadChoices } from './imports.detect.js';
-import { type ColumnMapping, headerKey, type ImportKind, KINDS, suggestMapping } from './imports.fields.js';
-import { toImportView, toListItem, toMappingView } from './imports.mapper.js';
-import { CHUNK_BYTES, importsRepository, storedFile } from './imports.repository.js';
+import { headerKey, type ImportKind, KINDS, suggestMapping } from './imports.fields.js';
+import { detectionColumns, toImportView, toListItem, toMappingView } from './imports.mapper.js';
+import { importsRepository, storedFile, storeFile } from './imports.repository.js';
+import { checkMapping, checkRowsLeftOut } from './imports.rules.js';
 import {
   type CreateMappingInput,
   type ImportListItem,
@@ -131,20 +131,6 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
     return { columns: parseJson<Record<string, string>>(row.columns, {}), leftOut: parseJson<string[]>(row.left_out, []), dateFormat: row.date_format };
   }
 
-  function detectionColumns(detection: Detection) {
-    return {
-      format: detection.format,
-      encoding: detection.encoding,
-      delimiter: detection.delimiter,
-      sheet: detection.sheet,
-      sheets: JSON.stringify(detection.sheets),
-      header_row: detection.headerRow,
-      headers: JSON.stringify(detection.headers),
-      preview: JSON.stringify(detection.preview),
-      column_dates: JSON.stringify(detection.columnDates),
-      mapping: JSON.stringify(detection.mapping),
-    };
-  }
 
   /** Results of an earlier run no longer hold once the settings change. */
   const freshResults = { status: 'uploaded', valid_count: null, problem_count: null, summary: null, mode: null, progress: 0, message: null, finished_at: null } as const;
@@ -245,30 +231,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
         updated_at: now,
       });
       try {
-        const hash = createHash('sha256');
-        let size = 0;
-        let seq = 0;
-        let pending: Buffer[] = [];
-        let pendingBytes = 0;
-        const flush = async (all: boolean) => {
-          let joined = Buffer.concat(pending);
-          while (joined.length >= CHUNK_BYTES || (all && joined.length > 0)) {
-            await repo.insertChunk(id, seq, joined.subarray(0, CHUNK_BYTES));
-            seq += 1;
-            joined = joined.subarray(Math.min(CHUNK_BYTES, joined.length));
-          }
-          pending = joined.length > 0 ? [joined] : [];
-          pendingBytes = joined.length;
-        };
-        for await (const piece of body) {
-          size += piece.length;
-          if (size > MAX_UPLOAD_BYTES) throw tooLarge();
-          hash.update(piece);
-          pending.push(piece);
-          pendingBytes += piece.length;
-          if (pendingBytes >= CHUNK_BYTES) await flush(false);
-        }
-        await flush(true);
+        const { size, sha256 } = await storeFile(db, id, body, MAX_UPLOAD_BYTES, tooLarge);
         if (size === 0) throw invalid('The file is empty.', [{ pointer: '/body', detail: 'is empty' }]);
         const detection = await detectFile(storedFile(db, id, size), input.kind, {}, saved?.columns);
         const columns = withSavedLeftOut(detection.headers, detection.mapping, saved?.leftOut ?? []);
@@ -278,7 +241,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
             mapping: JSON.stringify(columns.mapping),
             left_out: JSON.stringify(columns.leftOut),
             byte_size: size,
-            sha256: hash.digest('hex'),
+            sha256,
           });
           await audit(trx, ctx, { action: 'import.upload', entityType: 'import', entityId: id, after: { kind: input.kind, filename: input.filename, bytes: size, format: detection.format } });
         });
@@ -472,52 +435,6 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
       });
     },
   };
-}
-
-function checkMapping(kind: ImportKind, count: number, mapping: readonly { column: number; field: string | null }[]): ColumnMapping[] {
-  const fields = new Set(KINDS[kind].fields.map((f) => f.key));
-  const problems = mapping.flatMap((m, i) => {
-    if (m.column >= count) return [{ pointer: `/body/mapping/${i}/column`, detail: `is past the last column (${count})` }];
-    if (m.field !== null && !fields.has(m.field)) return [{ pointer: `/body/mapping/${i}/field`, detail: `is not one of ${[...fields].join(', ')}` }];
-    return [];
-  });
-  const used = new Map<string, number>();
-  mapping.forEach((m, i) => {
-    if (m.field === null) return;
-    if (used.has(m.field)) problems.push({ pointer: `/body/mapping/${i}/field`, detail: `is already the field of column ${(used.get(m.field) as number) + 1}` });
-    used.set(m.field, m.column);
-  });
-  if (problems.length > 0) throw invalid('The mapping does not fit the file.', problems);
-  return mapping.filter((m): m is ColumnMapping => m.field !== null).sort((a, b) => a.column - b.column);
-}
-
-/**
- * Importing the valid rows only leaves rows out: the caller says how many, and it must be what
- * the last check of these same settings found (any change of settings drops that check), so rows
- * are left out only by someone who saw which.
- */
-function checkRowsLeftOut(row: ImportRow, request: CommitRequest): void {
-  const { mode, leaveOutRows } = request;
-  if (mode !== 'valid_only') {
-    if (leaveOutRows) throw invalid('Rows are left out only when the valid rows only are imported.', [{ pointer: '/body/leaveOutRows', detail: 'is for mode valid_only' }]);
-    return;
-  }
-  if (row.valid_count === null) {
-    throw ruleBroken('import.check_needed', 'Check every row first: the valid rows only are imported once you have seen which rows are left out, and why.');
-  }
-  const found = row.row_count - row.valid_count;
-  const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
-  if (leaveOutRows === undefined) {
-    throw invalid(`Say how many rows the import leaves out: the last check found problems in ${rows(found)}.`, [
-      { pointer: '/body/leaveOutRows', detail: `is required with mode valid_only: the number of rows left out (${found})` },
-    ]);
-  }
-  if (leaveOutRows !== found) {
-    throw ruleBroken(
-      'import.rows_left_out_differ',
-      `You asked to leave out ${rows(leaveOutRows)}, but the last check of this import found problems in ${rows(found)}: look at the problems again, then import the valid rows only.`,
-    );
-  }
 }
 
 export type ImportsService = ReturnType<typeof createImportsService>;

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { type RequestContext } from '../../platform/access.js';
 import { type AuditEntry, type AuditRecorder, SerialisedPayload } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
@@ -28,20 +28,15 @@ import {
   type SetReadinessInput,
   type UpdatePersonInput,
 } from './people.schemas.js';
-import { EXPIRING_WITHIN_DAYS, type ReadinessInput, type ReadinessItem, readinessBounds, readinessInputProblems } from './readiness.js';
+import { type ImportedReadiness, readinessChange } from './readiness-records.js';
+export type { ImportedReadiness } from './readiness-records.js';
+import { EXPIRING_WITHIN_DAYS, type ReadinessItem, readinessBounds, readinessInputProblems } from './readiness.js';
 
 /** New people laid out for writing, with their audit events. */
 export interface PreparedPeople {
   rows: Insertable<PeopleTable>[];
   related: { languages: Insertable<PersonLanguagesTable>[]; heritage: Insertable<PersonHeritageCountriesTable>[]; specialties: Insertable<PersonSpecialtiesTable>[] };
   events: AuditEntry[];
-}
-
-/** One person's readiness records from an import; `version` is the one read of a person already on the roster. */
-export interface ImportedReadiness {
-  personId: string;
-  version?: number | undefined;
-  records: { item: ReadinessItem; input: ReadinessInput & { reference?: string | null | undefined } }[];
 }
 
 export interface PeopleDeps {
@@ -73,31 +68,6 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     return row;
   }
 
-  /**
-   * A readiness record as it is stored (a new passport number encrypted, else the one on record
-   * kept) and its audit event, which says whether the number changed but never holds it.
-   */
-  function readinessChange(personId: string, item: ReadinessItem, input: ImportedReadiness['records'][number]['input'], previous: Selectable<PersonReadinessTable> | undefined, now: string) {
-    const isNewNumber = !!input.passportNumber;
-    const row: Insertable<PersonReadinessTable> = {
-      person_id: personId,
-      item,
-      completed_on: input.completedOn ?? null,
-      expires_on: input.expiresOn ?? null,
-      reference: input.reference ?? null,
-      secret: isNewNumber ? passports.encrypt(input.passportNumber as string, `${personId}:passport`) : (previous?.secret ?? null),
-      secret_hint: isNewNumber ? (input.passportNumber as string).slice(-3) : (previous?.secret_hint ?? null),
-      updated_at: now,
-    };
-    const event: AuditEntry = {
-      action: 'person.readiness_set',
-      entityType: 'person',
-      entityId: personId,
-      before: { item, ...(previous && { completedOn: previous.completed_on, expiresOn: previous.expires_on, reference: previous.reference, passportNumberEnding: previous.secret_hint }) },
-      after: { item, completedOn: row.completed_on, expiresOn: row.expires_on, reference: row.reference, passportNumberChanged: isNewNumber },
-    };
-    return { row, event };
-  }
 
   async function editableRow(ctx: RequestContext, id: string, executor: Kysely<DB>, action: 'update' | 'setReadiness') {
     const row = await visibleRow(ctx, id, executor);
@@ -375,7 +345,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
         await nextVersion(trx, current, version);
         const repo = peopleRepository(trx);
         const previous = (await repo.readinessOf(id)).find((r) => r.item === item);
-        const change = readinessChange(id, item, input, previous, instant(clock));
+        const change = readinessChange(passports, id, item, input, previous, instant(clock));
         await repo.upsertReadiness(change.row);
         await audit(trx, ctx, change.event);
         return detailOf(ctx, await visibleRow(ctx, id, trx), trx);
@@ -401,7 +371,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
         for (const { item, input } of records) {
           const problems = readinessInputProblems(item, input);
           if (problems.length > 0) throw invalid(`A ${item.replaceAll('_', ' ')} record is incomplete.`, problems.map((p) => ({ pointer: `/${item}/${p.field}`, detail: p.detail })));
-          const change = readinessChange(personId, item, input, extrasOf(previous, personId).readiness.find((r) => r.item === item), now);
+          const change = readinessChange(passports, personId, item, input, extrasOf(previous, personId).readiness.find((r) => r.item === item), now);
           rows.push(change.row);
           events.push(change.event);
         }

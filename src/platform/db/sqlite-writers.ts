@@ -15,15 +15,20 @@ import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, 
 /** How long a writer of this process waits for the others before it gives up as contention. */
 const TURN_TIMEOUT_MS = 60_000;
 
-export class WriterTurns {
+/** First come, first served: each caller waits for those before it, then lets the next go. */
+class Queue {
   private last: Promise<void> = Promise.resolve();
 
-  /** Waits for this process's writers before, and answers the function that lets the next one go. */
-  async take(timeoutMs = TURN_TIMEOUT_MS): Promise<() => void> {
+  /** Waits for one's turn (at most `timeoutMs`, when given) and answers the function that ends it. */
+  async enter(timeoutMs?: number): Promise<() => void> {
     let leave!: () => void;
     const mine = new Promise<void>((resolve) => (leave = resolve));
     const before = this.last;
     this.last = before.then(() => mine);
+    if (timeoutMs === undefined) {
+      await before;
+      return leave;
+    }
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const outcome = await Promise.race([before.then(() => 'turn' as const), timedOut]);
@@ -34,6 +39,15 @@ export class WriterTurns {
       throw Object.assign(new Error(`Another writer of this process held the database for over ${timeoutMs / 1000} s.`), { code: 'SQLITE_BUSY' });
     }
     return leave;
+  }
+}
+
+export class WriterTurns {
+  private readonly queue = new Queue();
+
+  /** Waits for this process's writers before, and answers the function that lets the next one go. */
+  take(timeoutMs = TURN_TIMEOUT_MS): Promise<() => void> {
+    return this.queue.enter(timeoutMs);
   }
 }
 
@@ -51,16 +65,11 @@ export function writerTurnsOf(file: string): WriterTurns {
 
 /** One caller at a time: the connection's holder, first come first served. */
 class Holder {
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = new Queue();
   private release: (() => void) | undefined;
 
   async hold(): Promise<void> {
-    let release!: () => void;
-    const mine = new Promise<void>((resolve) => (release = resolve));
-    const before = this.queue;
-    this.queue = before.then(() => mine);
-    await before;
-    this.release = release;
+    this.release = await this.queue.enter();
   }
 
   letGo(): void {
