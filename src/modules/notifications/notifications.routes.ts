@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
-import { listNotificationsQuerySchema, notificationSchema } from './notifications.schemas.js';
+import { listNotificationsQuerySchema, notificationSchema, notificationSettingsSchema, updateNotificationSettingsSchema } from './notifications.schemas.js';
 import type { NotificationsService } from './notifications.service.js';
 
 const unreadSchema = z.object({ unread: z.number().int() });
@@ -20,6 +20,23 @@ export function notificationsRoutes(deps: { notifications: NotificationsService 
         },
       },
       async (request) => notifications.list(contextOf(request), request.query),
+    );
+    app.get(
+      '/notifications/settings',
+      { schema: { tags: ['notifications'], summary: 'Your notification settings: whether a daily digest is mailed to you', response: { 200: notificationSettingsSchema } } },
+      async (request) => notifications.settings(contextOf(request)),
+    );
+    app.put(
+      '/notifications/settings',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'Turn your daily digest mail on or off',
+          body: updateNotificationSettingsSchema,
+          response: { 200: notificationSettingsSchema },
+        },
+      },
+      async (request) => notifications.updateSettings(contextOf(request), request.body),
     );
     app.post(
       '/notifications/:id/read',
