@@ -850,7 +850,11 @@ const cases: Case[] = [
   },
   { route: 'POST /api/notifications/read', call: (a) => a.post('/api/notifications/read'), expect: everyone(200) },
   { route: 'GET /api/notifications/settings', call: (a) => a.get('/api/notifications/settings'), expect: everyone(200) },
-  { route: 'PUT /api/notifications/settings', call: (a) => a.put('/api/notifications/settings', { isDigestOn: true }), expect: everyone(200) },
+  {
+    route: 'PUT /api/notifications/settings',
+    call: async (a) => a.put('/api/notifications/settings', { isDigestOn: true }, (await a.get('/api/notifications/settings')).json().version),
+    expect: everyone(200),
+  },
   {
     route: 'GET /api/deployments/timeline',
     call: (a) => a.get('/api/deployments/timeline?from=2026-01-01&to=2027-12-31'),

@@ -223,8 +223,10 @@ describe('the daily digest', () => {
   it('mails each user one digest a day of their unread notices not mailed before, with links under the public URL', async () => {
     inbox.length = 0;
     await officer.post('/api/notifications/read');
-    const digestOff = await colleague.put('/api/notifications/settings', { isDigestOn: false });
-    expect(digestOff.json()).toMatchObject({ isDigestOn: false, isMailConfigured: true });
+    expect((await colleague.put('/api/notifications/settings', { isDigestOn: false })).statusCode).toBe(428);
+    const digestOff = await colleague.put('/api/notifications/settings', { isDigestOn: false }, 1);
+    expect(digestOff.json()).toMatchObject({ isDigestOn: false, isMailConfigured: true, version: 2 });
+    expect((await colleague.put('/api/notifications/settings', { isDigestOn: true }, 1)).statusCode).toBe(412);
     const title = `Digest follow-up ${Date.now()}`;
     await buildEngagement(t.services, t.system, { organizationId: agencyId, occurredOn: '2011-05-01', followUps: [{ title, dueOn: '2011-05-02', ownerId: officer.user.id }] });
 
@@ -237,7 +239,7 @@ describe('the daily digest', () => {
     expect(mail).toContain('text/plain');
     expect(mail).toContain('text/html');
     expect(mail).toMatch(new RegExp(`${PUBLIC_URL}/engagements/[0-9a-f-]{36}`));
-    expect(mail).toContain(`${PUBLIC_URL}/notifications#digest-settings`);
+    expect(mail).toContain(`${PUBLIC_URL}/account/notifications`);
     // What the officer had read before is not in it.
     expect(mail).not.toContain('MOU-OWNED-1');
     expect(inbox.some((m) => m.to === colleague.user.email)).toBe(false);
@@ -282,6 +284,6 @@ describe('reading notices', () => {
     const unread = (await holder.get('/api/notifications')).json().unread as number;
     expect((await holder.post(`/api/notifications/${first?.id}/read`)).json()).toEqual({ unread: unread - 1 });
     expect((await holder.post('/api/notifications/read')).json()).toEqual({ unread: 0 });
-    expect((await holder.put('/api/notifications/settings', { isDigestOn: 'no' })).statusCode).toBe(400);
+    expect((await holder.put('/api/notifications/settings', { isDigestOn: 'no' }, 1)).statusCode).toBe(400);
   });
 });

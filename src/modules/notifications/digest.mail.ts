@@ -28,7 +28,7 @@ export function digestMail(to: { email: string; name: string }, items: readonly 
   const count = items.length === 1 ? '1 unread notification' : `${items.length} unread notifications`;
   const subject = `Cadre: ${count}`;
   const all = absolute(publicUrl, '/notifications');
-  const settings = absolute(publicUrl, '/notifications#digest-settings');
+  const settings = absolute(publicUrl, '/account/notifications');
   const text = [
     `Hello ${to.name},`,
     '',

@@ -45,12 +45,17 @@ export function notificationSettingsRepository(db: Kysely<DB>) {
     find(userId: string) {
       return db.selectFrom('notification_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();
     },
-    save(userId: string, isDigestOn: boolean, at: string) {
-      return db
+    /** Saves the user's choice over the version they read (1 before any was saved); false when it is stale. */
+    async save(userId: string, version: number, isDigestOn: boolean, at: string): Promise<boolean> {
+      const changes = { is_digest_on: isDigestOn ? 1 : 0, updated_at: at, version: version + 1 };
+      const updated = await db.updateTable('notification_settings').set(changes).where('user_id', '=', userId).where('version', '=', version).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) > 0 || version !== 1) return Number(updated.numUpdatedRows) > 0;
+      const inserted = await db
         .insertInto('notification_settings')
-        .values({ user_id: userId, is_digest_on: isDigestOn ? 1 : 0, digest_sent_on: null, digest_sent_at: null, updated_at: at })
-        .onConflict((oc) => oc.column('user_id').doUpdateSet({ is_digest_on: isDigestOn ? 1 : 0, updated_at: at }))
-        .execute();
+        .values({ user_id: userId, digest_sent_on: null, digest_sent_at: null, ...changes })
+        .onConflict((oc) => oc.column('user_id').doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
+import { requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { listNotificationsQuerySchema, notificationSchema, notificationSettingsSchema, updateNotificationSettingsSchema } from './notifications.schemas.js';
 import type { NotificationsService } from './notifications.service.js';
 
@@ -24,19 +25,19 @@ export function notificationsRoutes(deps: { notifications: NotificationsService 
     app.get(
       '/notifications/settings',
       { schema: { tags: ['notifications'], summary: 'Your notification settings: whether a daily digest is mailed to you', response: { 200: notificationSettingsSchema } } },
-      async (request) => notifications.settings(contextOf(request)),
+      async (request, reply) => withEtag(reply, await notifications.settings(contextOf(request))),
     );
     app.put(
       '/notifications/settings',
       {
         schema: {
           tags: ['notifications'],
-          summary: 'Turn your daily digest mail on or off',
+          summary: 'Turn your daily digest mail on or off (If-Match: the version you read)',
           body: updateNotificationSettingsSchema,
           response: { 200: notificationSettingsSchema },
         },
       },
-      async (request) => notifications.updateSettings(contextOf(request), request.body),
+      async (request, reply) => withEtag(reply, await notifications.updateSettings(contextOf(request), requiredVersion(request), request.body)),
     );
     app.post(
       '/notifications/:id/read',

@@ -28,6 +28,7 @@ export const notificationSettingsSchema = z
     isDigestOn: z.boolean().describe('Whether a daily mail gathers your unread notifications.'),
     isMailConfigured: z.boolean().describe('Whether this Cadre sends mail at all (SMTP is configured).'),
     lastDigestOn: z.string().nullable().describe('The day your last digest was sent, if one was.'),
+    version: z.number().int(),
   })
   .meta({ id: 'NotificationSettings' });
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;

@@ -4,7 +4,7 @@ import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { type Page, toPage } from '../../platform/db/keyset.js';
 import type { DB } from '../../platform/db/schema.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Mailer } from '../../platform/mail.js';
 import { digestMail } from './digest.mail.js';
@@ -30,7 +30,7 @@ export function createNotificationsService({ db, clock, audit, mailer, publicUrl
 
   async function settingsOf(userId: string, executor: Kysely<DB> = db): Promise<NotificationSettings> {
     const row = await notificationSettingsRepository(executor).find(userId);
-    return { isDigestOn: row ? row.is_digest_on === 1 : true, isMailConfigured: mailer.isConfigured, lastDigestOn: row?.digest_sent_on ?? null };
+    return { isDigestOn: row ? row.is_digest_on === 1 : true, isMailConfigured: mailer.isConfigured, lastDigestOn: row?.digest_sent_on ?? null, version: row?.version ?? 1 };
   }
 
   /** Mails one user their digest, once on `day`; false when another run took it first. */
@@ -86,12 +86,11 @@ export function createNotificationsService({ db, clock, audit, mailer, publicUrl
       return settingsOf(me(ctx));
     },
 
-    /** One's own choice, whole: the last one made stands, so it takes no version. */
-    async updateSettings(ctx: RequestContext, input: UpdateNotificationSettingsInput): Promise<NotificationSettings> {
+    async updateSettings(ctx: RequestContext, version: number, input: UpdateNotificationSettingsInput): Promise<NotificationSettings> {
       const userId = me(ctx);
       return db.transaction().execute(async (trx) => {
         const before = await settingsOf(userId, trx);
-        await notificationSettingsRepository(trx).save(userId, input.isDigestOn, instant(clock));
+        if (!(await notificationSettingsRepository(trx).save(userId, version, input.isDigestOn, instant(clock)))) throw staleVersion('Your notification settings', before.version);
         const after = await settingsOf(userId, trx);
         await audit(trx, ctx, { action: 'notifications.settings', entityType: 'user', entityId: userId, before: { isDigestOn: before.isDigestOn }, after: { isDigestOn: after.isDigestOn } });
         return after;

@@ -564,6 +564,8 @@ export interface NotificationSettingsTable {
   digest_sent_on: CalendarDate | null;
   digest_sent_at: Instant | null;
   updated_at: Instant;
+  /** Moved on by the user's own changes only, not by a digest going out. */
+  version: Generated<number>;
 }
 
 export interface JobsTable {

@@ -23,6 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('digest_sent_on', t.date)
     .addColumn('digest_sent_at', t.instant)
     .addColumn('updated_at', t.instant, (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
 
   await db.schema.dropTable('certification_reminders').execute();
