@@ -113,7 +113,7 @@ describe('overdue follow-ups', () => {
     await runJobsAt('2010-06-03T06:00:00Z');
     expect(await noticesOf(officer, owned)).toHaveLength(1);
     await runJobsAt('2010-06-06T06:00:00Z');
-    expect((await noticesOf(officer, owned)).map((n) => n.body)).toEqual([expect.stringContaining('Due 2010-06-05'), expect.stringContaining('Due 2010-05-20')]);
+    expect((await noticesOf(officer, owned)).map((n) => n.body)).toEqual([expect.stringContaining('Due Jun 5, 2010'), expect.stringContaining('Due May 20, 2010')]);
   });
 
   it('go to the staff when the owner can no longer sign in', async () => {
@@ -160,18 +160,18 @@ describe('certifications expiring', () => {
 
     // Valid through 2011-03-31.
     await runJobsAt('2010-12-30T06:00:00Z');
-    expect(await noticesOf(holder, 'expires 2011-03-31')).toEqual([]);
+    expect(await noticesOf(holder, 'expires Mar 31, 2011')).toEqual([]);
     await runJobsAt('2010-12-31T06:00:00Z');
     for (const told of [holder, coordinator, officer, colleague]) {
-      expect(await noticesOf(told, 'expires 2011-03-31')).toEqual([expect.objectContaining({ kind: 'certification.expiring', body: expect.stringContaining('in 90 days') })]);
+      expect(await noticesOf(told, 'expires Mar 31, 2011')).toEqual([expect.objectContaining({ kind: 'certification.expiring', body: expect.stringContaining('in 90 days') })]);
     }
-    for (const other of [otherCoordinator, viewer]) expect(await noticesOf(other, 'expires 2011-03-31')).toEqual([]);
+    for (const other of [otherCoordinator, viewer]) expect(await noticesOf(other, 'expires Mar 31, 2011')).toEqual([]);
 
     await runJobsAt('2011-01-01T06:00:00Z');
-    expect(await noticesOf(holder, 'expires 2011-03-31')).toHaveLength(1);
+    expect(await noticesOf(holder, 'expires Mar 31, 2011')).toHaveLength(1);
     // Days missed are caught up with the threshold reached by then, not every one passed.
     await runJobsAt('2011-03-25T06:00:00Z');
-    expect((await noticesOf(holder, 'expires 2011-03-31')).map((n) => n.body.match(/in (\d+) days/)?.[1])).toEqual(['6', '90']);
+    expect((await noticesOf(holder, 'expires Mar 31, 2011')).map((n) => n.body.match(/in (\d+) days/)?.[1])).toEqual(['6', '90']);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { UsersService } from '../accounts/users.service.js';
-import { type NoticeSource, noticesFor, ownerElseStaff } from '../notifications/notices.js';
+import { type NoticeSource, noticesFor, ownerElseStaff, spokenDate } from '../notifications/notices.js';
 import { tasksPolicy } from './engagements.policy.js';
 import { tasksRepository } from './engagements.repository.js';
 
@@ -24,7 +24,7 @@ export function overdueTaskNotices({ db, users }: { db: Kysely<DB>; users: Pick<
           subjectId: task.id,
           occurrence: task.due_on,
           title: `Follow-up overdue: ${task.title}`,
-          body: `Due ${task.due_on}${task.organization_name ? ` with ${task.organization_name}` : ''}${task.engagement_title ? `, after “${task.engagement_title}”` : ''}.`,
+          body: `Due ${spokenDate(task.due_on)}${task.organization_name ? ` with ${task.organization_name}` : ''}${task.engagement_title ? `, after “${task.engagement_title}”` : ''}.`,
           link: task.engagement_id ? `/engagements/${task.engagement_id}` : '/tasks?view=overdue',
         }),
       );

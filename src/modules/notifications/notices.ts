@@ -19,6 +19,13 @@ export interface Notice {
   link: string;
 }
 
+const SPOKEN = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A calendar date as a notice says it, in the app's language ("Feb 28, 2011"), not as it is stored. */
+export function spokenDate(day: string): string {
+  return SPOKEN.format(new Date(`${day}T00:00:00Z`));
+}
+
 /** Where the scheduled job's notices come from: one condition of one module, judged on a day. */
 export interface NoticeSource {
   readonly name: string;

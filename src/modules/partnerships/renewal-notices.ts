@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { addDays } from '../../platform/dates.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { UsersService } from '../accounts/users.service.js';
-import { type NoticeSource, noticesFor, ownerElseStaff } from '../notifications/notices.js';
+import { type NoticeSource, noticesFor, ownerElseStaff, spokenDate } from '../notifications/notices.js';
 import { agreementsPolicy } from './partnerships.policy.js';
 import { agreementsRepository } from './partnerships.repository.js';
 
@@ -29,7 +29,7 @@ export function renewalNotices({ db, users }: { db: Kysely<DB>; users: Pick<User
           subjectId: agreement.id,
           occurrence: due,
           title: `Agreement ${due < day ? 'overdue' : 'due'} for renewal: ${agreement.organization_name}, ${agreement.reference}`,
-          body: `Its renewal ${due < day ? 'was' : 'is'} due on ${due}${agreement.expires_on ? `; it expires on ${agreement.expires_on}` : ''}.`,
+          body: `Its renewal ${due < day ? 'was' : 'is'} due on ${spokenDate(due)}${agreement.expires_on ? `; it expires on ${spokenDate(agreement.expires_on)}` : ''}.`,
           link: `/partnerships/${agreement.partnership_id}`,
         });
       });

@@ -3,7 +3,7 @@ import { STAFF } from '../../platform/access.js';
 import { addDays } from '../../platform/dates.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { UsersService } from '../accounts/users.service.js';
-import { type NoticeSource, noticesFor } from '../notifications/notices.js';
+import { type NoticeSource, noticesFor, spokenDate } from '../notifications/notices.js';
 import { vettingPolicy } from './vetting.policy.js';
 import { vettingRepository } from './vetting.repository.js';
 
@@ -28,7 +28,7 @@ export function vettingWaitingNotices({ db, users }: { db: Kysely<DB>; users: Pi
           subjectId: record.id,
           occurrence: record.submitted_on,
           title: `Vetting waiting for a result: ${record.given_name} ${record.family_name}`,
-          body: `Case ${record.case_reference} (${record.organization_name}) was submitted on ${record.submitted_on} and has no result yet.`,
+          body: `Case ${record.case_reference} (${record.organization_name}) was submitted on ${spokenDate(record.submitted_on)} and has no result yet.`,
           link: '/vetting/records?status=pending',
         }),
       );

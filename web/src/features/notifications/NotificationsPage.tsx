@@ -7,16 +7,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useMarkAllRead, useMarkRead, useNotificationList, useUnreadCount } from './api';
 
-/** The label of each kind of notice. */
-const KIND_LABEL = {
-  'task.overdue': 'notifications.kinds.task_overdue',
-  'agreement.renewal_due': 'notifications.kinds.agreement_renewal_due',
-  'certification.expiring': 'notifications.kinds.certification_expiring',
-  'vetting.waiting': 'notifications.kinds.vetting_waiting',
-  'import.finished': 'notifications.kinds.import_finished',
-  'report.finished': 'notifications.kinds.report_finished',
-} as const satisfies Record<Notification['kind'], string>;
-
 /** Whether an instant falls on the user's own today (their time zone, as the page shows times). */
 function isToday(instant: string, now = new Date()): boolean {
   return new Date(instant).toDateString() === now.toDateString();
@@ -32,11 +22,12 @@ function NotificationItem({ notification }: { notification: Notification }) {
   return (
     <li className={`notification ${isUnread ? 'notification--unread' : ''}`}>
       <div className="notification__body">
-        <p className="notification__kind">
-          <span className="usa-tag status-tag bg-base-lighter text-ink">{t(KIND_LABEL[notification.kind])}</span>
-          {isUnread && <span className="usa-tag status-tag bg-primary margin-left-1">{t('notifications.new')}</span>}
-        </p>
         <h3 id={headingId} tabIndex={-1} className="notification__title">
+          {isUnread && (
+            <span className="usa-tag status-tag bg-primary margin-right-1" aria-hidden="true">
+              {t('notifications.new')}
+            </span>
+          )}
           {notification.link ? (
             // Opening the record is reading the notice.
             <Link to={notification.link} onClick={() => isUnread && markRead.mutate(notification.id)}>
