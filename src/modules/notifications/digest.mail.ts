@@ -13,9 +13,9 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-/** An absolute address under Cadre's public URL for a path of the web app. */
+/** An absolute address under Cadre's public URL (which may have a path of its own) for a path of the web app. */
 function absolute(publicUrl: string, path: string): string {
-  return new URL(path, `${publicUrl.replace(/\/$/, '')}/`).toString();
+  return `${publicUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
 /**
