@@ -24,9 +24,11 @@ function NotificationItem({ notification }: { notification: Notification }) {
       <div className="notification__body">
         <h3 id={headingId} tabIndex={-1} className="notification__title">
           {isUnread && (
-            <span className="usa-tag status-tag bg-primary margin-right-1" aria-hidden="true">
-              {t('notifications.new')}
-            </span>
+            <>
+              <span className="usa-tag status-tag bg-primary" aria-hidden="true">
+                {t('notifications.new')}
+              </span>{' '}
+            </>
           )}
           {notification.link ? (
             // Opening the record is reading the notice.
