@@ -842,13 +842,19 @@ const cases: Case[] = [
     call: async (a, f) => {
       const holder = holderFor(a, f);
       const title = `Matrix notice ${++counter}`;
-      await t.services.notifications.notify(t.testDb.database.db, [{ userId: holder.actor.id as string, kind: 'matrix', subjectId: null, title, body: 'Read me.', link: null }]);
+      await t.services.notifications.notify([{ userId: holder.actor.id as string, kind: 'task.overdue', subjectId: `matrix-${counter}`, occurrence: '2026-01-01', title, body: 'Read me.', link: '/tasks' }]);
       const notice = (await t.services.notifications.list(holder, { isUnread: 'true', limit: 100 })).items.find((n) => n.title === title);
       return a.post(`/api/notifications/${notice?.id}/read`);
     },
     expect: holderOnly(200),
   },
   { route: 'POST /api/notifications/read', call: (a) => a.post('/api/notifications/read'), expect: everyone(200) },
+  { route: 'GET /api/notifications/settings', call: (a) => a.get('/api/notifications/settings'), expect: everyone(200) },
+  {
+    route: 'PUT /api/notifications/settings',
+    call: async (a) => a.put('/api/notifications/settings', { isDigestOn: true }, (await a.get('/api/notifications/settings')).json().version),
+    expect: everyone(200),
+  },
   {
     route: 'GET /api/deployments/timeline',
     call: (a) => a.get('/api/deployments/timeline?from=2026-01-01&to=2027-12-31'),

@@ -66,6 +66,22 @@ describe('cadre CLI', () => {
     expect(taken.output).toContain('already exists');
   });
 
+  it('runs the notices job now, telling the staff of the demo’s overdue follow-ups, and names the jobs there are', async () => {
+    const ran = await cadre(['jobs', 'run', 'notices']);
+    expect(ran.output).toBe('Ran notices.');
+    const told = await testDb.database.db
+      .selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.user_id')
+      .select(['users.email', 'notifications.title'])
+      .where('notifications.kind', '=', 'task.overdue')
+      .execute();
+    expect(told.filter((n) => n.email === 'officer@example.test').map((n) => n.title)).toContain('Follow-up overdue: Send Richmond PD a draft memorandum of understanding');
+    expect(told.some((n) => n.email === 'v@example.test')).toBe(false);
+    const unknown = await cadre(['jobs', 'run', 'payroll']);
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.output).toContain('No such job: payroll. The jobs are: notices.');
+  });
+
   it('verifies the audit chain, and exits 1 when it was tampered with', async () => {
     const intact = await cadre(['audit', 'verify']);
     expect(intact).toMatchObject({ exitCode: 0 });

@@ -17,6 +17,7 @@ import { IMPORT_KINDS } from '../modules/imports/imports.fields.js';
 import { seed } from './seed.js';
 import { serve } from './serve.js';
 import { createUser } from './user.js';
+import { runJobs } from './jobs.js';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -70,6 +71,13 @@ export function buildProgram(io: CliIo, version: string): Command {
       const password = options.passwordStdin ? (await io.readStdin()).replace(/\r?\n$/, '') : undefined;
       await createUser(io.env, { ...options, password }, io.out);
     });
+
+  const jobs = program.command('jobs').description('The background jobs every server runs on a schedule');
+  jobs
+    .command('run')
+    .description('Run jobs now, whatever their schedule (all of them when none is named): notices')
+    .argument('[names...]', 'the jobs to run')
+    .action((names: string[]) => runJobs(io.env, names, io.out));
 
   const audit = program.command('audit').description('The audit log');
   audit

@@ -54,7 +54,13 @@ import { offeringsRoutes } from './training/offerings.routes.js';
 import { createOfferingsService } from './training/offerings.service.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { createNotificationsService } from './notifications/notifications.service.js';
-import { createCertificationReminders } from './training/certification-reminders.js';
+import { certificationReminders } from './training/certification-reminders.js';
+import { createNoticesJob, NOTICES_INTERVAL_MS } from './notifications/notices.job.js';
+import { overdueTaskNotices } from './engagements/task-notices.js';
+import { renewalNotices } from './partnerships/renewal-notices.js';
+import { vettingWaitingNotices } from './vetting/vetting-notices.js';
+import { createImportNotices } from './imports/import-notices.js';
+import { createReportNotices } from './reports/report-notices.js';
 import { vettingRoutes } from './vetting/vetting.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
 import { createImportsService } from './imports/imports.service.js';
@@ -102,7 +108,7 @@ export function createServices({ db, separateConnection, clock, passwords, secre
   });
   const vetting = createVettingService({ db, clock, audit, people });
   const offerings = createOfferingsService({ db, clock, audit, organizations, people, catalog, certifications });
-  const notifications = createNotificationsService({ db, clock });
+  const notifications = createNotificationsService({ db, clock, audit, mailer, publicUrl });
   const cascade = createCascadeService({ db, people });
   const enrollments = createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges });
   const passkeys = createPasskeys(passkeyParty(publicUrl));
@@ -119,9 +125,8 @@ export function createServices({ db, separateConnection, clock, passwords, secre
     requiredRoles: secondFactorRoles,
   });
   const tokens = createTokensService({ db, clock, audit });
-  const jobs: Job[] = [
-    { name: 'certification-reminders', intervalMs: 6 * 3_600_000, run: createCertificationReminders({ db, clock, users, notifications, mailer }) },
-  ];
+  const noticeSources = [overdueTaskNotices({ db, users }), renewalNotices({ db, users }), certificationReminders({ db, users }), vettingWaitingNotices({ db, users })];
+  const jobs: Job[] = [{ name: 'notices', intervalMs: NOTICES_INTERVAL_MS, run: createNoticesJob({ clock, sources: noticeSources, notifications }) }];
   return {
     organizations,
     users,
@@ -144,14 +149,25 @@ export function createServices({ db, separateConnection, clock, passwords, secre
     vetting,
     offerings,
     enrollments,
-    imports: createImportsService({ db, separateConnection, clock, audit, people, organizations, enrollments, catalog, certifications }),
+    imports: createImportsService({
+      db,
+      separateConnection,
+      clock,
+      audit,
+      people,
+      organizations,
+      enrollments,
+      catalog,
+      certifications,
+      onRunFinished: createImportNotices({ db, users, notifications }),
+    }),
     badges,
     keys,
     endorsements: createEndorsementsService({ db, clock, audit, keys, urls, badges, catalog }),
     cascade,
     notifications,
     dashboard: createDashboardService({ db, clock, cascade }),
-    reports: createReportsService({ db, clock, audit, cascade, iatiReportingRef: iatiOrgRef }),
+    reports: createReportsService({ db, clock, audit, cascade, iatiReportingRef: iatiOrgRef, onRunFinished: createReportNotices({ db, users, notifications }) }),
     jobs,
   };
 }

@@ -14,6 +14,8 @@ export interface Job {
 export interface JobRunner {
   /** Runs every job that is due, once across all processes. Returns the names it ran. */
   runDue(): Promise<string[]>;
+  /** Runs these jobs now, whatever their schedule (an operator's "run it now"); each is due again an interval later. */
+  runNow(names: readonly string[]): Promise<string[]>;
   start(pollMs?: number): void;
   stop(): Promise<void>;
 }
@@ -29,19 +31,21 @@ export function createJobRunner({ db, clock, jobs, onError }: { db: Kysely<DB>; 
   const schedule = jobsRepository(db);
   const work = createWork({ db, clock });
 
-  /** The work run of the job's due time when this process has claimed it. */
-  async function claim(job: Job, now: Date): Promise<string | null> {
-    const dueAt = await schedule.nextRunAt(job.name, now.toISOString());
+  /** The work run of the job's due time (now, when forced) when this process has claimed it. */
+  async function claim(job: Job, now: Date, isForced: boolean): Promise<string | null> {
+    // Enters a job new to the schedule as due now.
+    const scheduled = await schedule.nextRunAt(job.name, now.toISOString());
+    const dueAt = isForced ? now.toISOString() : scheduled;
     if (Date.parse(dueAt) > now.getTime()) return null;
     const id = `job:${job.name}:${dueAt}`;
     await work.enqueue({ id, kind: 'job', subjectId: job.name });
     return (await work.claim(id)) ? id : null;
   }
 
-  async function runDue(): Promise<string[]> {
+  async function runJobs(chosen: readonly Job[], isForced: boolean): Promise<string[]> {
     const ran: string[] = [];
-    for (const job of jobs) {
-      const id = await claim(job, clock.now());
+    for (const job of chosen) {
+      const id = await claim(job, clock.now(), isForced);
       if (!id) continue;
       let outcome: string;
       try {
@@ -58,8 +62,18 @@ export function createJobRunner({ db, clock, jobs, onError }: { db: Kysely<DB>; 
     return ran;
   }
 
+  const runDue = () => runJobs(jobs, false);
+
   return {
     runDue,
+    runNow(names) {
+      const unknown = names.filter((name) => !jobs.some((job) => job.name === name));
+      if (unknown.length) throw new Error(`No such job: ${unknown.join(', ')}. The jobs are: ${jobs.map((job) => job.name).join(', ')}.`);
+      return runJobs(
+        jobs.filter((job) => names.includes(job.name)),
+        true,
+      );
+    },
     start(pollMs = 60_000) {
       const tick = () => {
         running = runDue().catch((error: unknown) => onError('jobs', error));

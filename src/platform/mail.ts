@@ -4,6 +4,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The same content as simple HTML, sent beside the text as an alternative. */
+  html?: string;
 }
 
 export interface Mailer {
@@ -18,7 +20,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   return {
     isConfigured: true,
     async send(mail) {
-      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html !== undefined && { html: mail.html }) });
     },
   };
 }

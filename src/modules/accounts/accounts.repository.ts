@@ -4,6 +4,7 @@ import { containsPattern } from '../../platform/db/dialect.js';
 import { lockingRead, lockName } from '../../platform/db/locks.js';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import type { ApiTokensTable, DB, SecondFactorKind, UserRow, UsersTable } from '../../platform/db/schema.js';
+import type { Role } from '../../platform/access.js';
 
 export function usersRepository(db: Kysely<DB>) {
   return {
@@ -30,13 +31,21 @@ export function usersRepository(db: Kysely<DB>) {
       if (ids.length === 0) return Promise.resolve([]);
       return db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
     },
-    /** Active accounts bound to a person, or coordinating their agency. */
-    findConcerned(personId: string, organizationId: string) {
+    /** Active accounts that are any of: these ones, of these roles, bound to these people, coordinating these agencies. */
+    findActiveAmong(who: { ids?: readonly string[]; roles?: readonly Role[]; personIds?: readonly string[]; coordinatorsOf?: readonly string[] }): Promise<UserRow[]> {
       return db
         .selectFrom('users')
-        .select(['id', 'email', 'name'])
+        .selectAll()
         .where('disabled_at', 'is', null)
-        .where((eb) => eb.or([eb('person_id', '=', personId), eb.and([eb('role', '=', 'coordinator'), eb('organization_id', '=', organizationId)])]))
+        .where((eb) =>
+          eb.or([
+            ...(who.ids?.length ? [eb('id', 'in', who.ids)] : []),
+            ...(who.roles?.length ? [eb('role', 'in', who.roles)] : []),
+            ...(who.personIds?.length ? [eb('person_id', 'in', who.personIds)] : []),
+            ...(who.coordinatorsOf?.length ? [eb.and([eb('role', '=', 'coordinator'), eb('organization_id', 'in', who.coordinatorsOf)])] : []),
+          ]),
+        )
+        .orderBy('id')
         .execute();
     },
     findAssignable() {

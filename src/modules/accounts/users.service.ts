@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { RequestContext } from '../../platform/access.js';
+import type { Actor, RequestContext, Role } from '../../platform/access.js';
+import { actorOf } from './auth.service.js';
 import { usersPolicy as policy, WORK_OWNERS } from './accounts.policy.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
@@ -14,6 +15,14 @@ import type { PeopleService } from '../people/people.service.js';
 import { toUser } from './accounts.mapper.js';
 import { credentialsRepository, usersRepository } from './accounts.repository.js';
 import { bindingProblems, type CreateUserInput, type ListUsersQuery, type UpdateUserInput, type User } from './accounts.schemas.js';
+
+/** Someone a notice may go to, and the actor the record's policy judges them as. */
+export interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  actor: Actor;
+}
 
 export interface UsersDeps {
   db: Kysely<DB>;
@@ -78,8 +87,13 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
     },
 
     /** Who should hear about a person's certification: their own account and their agency's coordinators. */
-    concernedWith(personId: string, organizationId: string, executor: Kysely<DB> = db) {
-      return usersRepository(executor).findConcerned(personId, organizationId);
+    /**
+     * Who may be told of something: the active accounts that are any of these (by id, role, the
+     * people they are, the agencies they coordinate), each with the actor a policy judges them as.
+     */
+    async recipients(who: { ids?: readonly string[]; roles?: readonly Role[]; personIds?: readonly string[]; coordinatorsOf?: readonly string[] }, executor: Kysely<DB> = db): Promise<Recipient[]> {
+      const rows = await usersRepository(executor).findActiveAmong(who);
+      return rows.map((row) => ({ id: row.id, email: row.email, name: row.name, actor: actorOf(row) }));
     },
 
     /** Who may own partnerships and follow-ups: active admins and program officers, by name. */

@@ -94,6 +94,10 @@ export function tasksRepository(db: Kysely<DB>) {
     forEngagement(engagementId: string) {
       return base().where('tasks.engagement_id', '=', engagementId).orderBy('tasks.due_on').orderBy('tasks.id').execute();
     },
+    /** Open follow-ups whose due date is before `day`. */
+    overdueOn(day: string) {
+      return base().where('tasks.status', '=', 'open').where('tasks.due_on', '<', day).orderBy('tasks.due_on').orderBy('tasks.id').execute();
+    },
     list(filter: TaskFilter, sort: SortRequest, page: PageRequest) {
       let query = base();
       if (filter.status) query = query.where('tasks.status', '=', filter.status);

@@ -56,7 +56,7 @@ export interface CommitRequest {
   leaveOutRows?: number | undefined;
 }
 
-export function createImportsService(deps: ImportsDeps & { work?: Work }) {
+export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFinished?: (importId: string) => Promise<void> }) {
   const { db, clock, audit } = deps;
   const work = deps.work ?? createWork({ db, clock });
   const repo = importsRepository(db);
@@ -167,6 +167,11 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
     return { row: claimed, run: (await work.find(runId)) as WorkRunRow };
   }
 
+  /** Its runner hears the run finished; a notice that cannot be kept never fails the import. */
+  async function tellFinished(id: string): Promise<void> {
+    await deps.onRunFinished?.(id).catch(() => undefined);
+  }
+
   async function finishRun(ctx: RequestContext, row: ImportRow, started: WorkRunRow, action: RunAction, request: CommitRequest, onProgress?: ProgressListener): Promise<ImportView> {
     try {
       await work.perform(
@@ -188,8 +193,11 @@ export function createImportsService(deps: ImportsDeps & { work?: Work }) {
         await importsRepository(trx).update(row.id, { status: 'failed', message, progress: 0, finished_at: now, updated_at: now });
         await audit(trx, ctx, { action: 'import.fail', entityType: 'import', entityId: row.id, after: { message } });
       });
+      await tellFinished(row.id);
       if (!(error instanceof AppError)) throw error;
+      return toView(ctx, (await repo.findById(row.id)) as ImportRow);
     }
+    await tellFinished(row.id);
     return toView(ctx, (await repo.findById(row.id)) as ImportRow);
   }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
-import { listNotificationsQuerySchema, notificationSchema } from './notifications.schemas.js';
+import { requiredVersion, withEtag } from '../../platform/http/versioning.js';
+import { listNotificationsQuerySchema, notificationSchema, notificationSettingsSchema, updateNotificationSettingsSchema } from './notifications.schemas.js';
 import type { NotificationsService } from './notifications.service.js';
 
 const unreadSchema = z.object({ unread: z.number().int() });
@@ -20,6 +21,23 @@ export function notificationsRoutes(deps: { notifications: NotificationsService 
         },
       },
       async (request) => notifications.list(contextOf(request), request.query),
+    );
+    app.get(
+      '/notifications/settings',
+      { schema: { tags: ['notifications'], summary: 'Your notification settings: whether a daily digest is mailed to you', response: { 200: notificationSettingsSchema } } },
+      async (request, reply) => withEtag(reply, await notifications.settings(contextOf(request))),
+    );
+    app.put(
+      '/notifications/settings',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'Turn your daily digest mail on or off (If-Match: the version you read)',
+          body: updateNotificationSettingsSchema,
+          response: { 200: notificationSettingsSchema },
+        },
+      },
+      async (request, reply) => withEtag(reply, await notifications.updateSettings(contextOf(request), requiredVersion(request), request.body)),
     );
     app.post(
       '/notifications/:id/read',

@@ -173,6 +173,17 @@ export function agreementsRepository(db: Kysely<DB>) {
       }
       return applyKeyset(query, 'agreements.id', { column: 'agreements.created_at', order: 'desc' }, page).execute();
     },
+    /** Agreements still in force on `today` whose renewal falls due by `by`, with their partnership's owner. */
+    renewalsDueBy(by: string, today: string) {
+      return selectWithOrganization()
+        .select('partnerships.owner_id')
+        .where('agreements.renewal_due_on', '<=', by)
+        .where((eb) => eb.or([eb('agreements.expires_on', 'is', null), eb('agreements.expires_on', '>=', today)]))
+        .where('partnerships.stage', '!=', 'closed')
+        .orderBy('agreements.renewal_due_on')
+        .orderBy('agreements.id')
+        .execute();
+    },
     insert(row: Insertable<AgreementsTable>) {
       return db.insertInto('agreements').values(row).execute();
     },

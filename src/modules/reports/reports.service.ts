@@ -33,10 +33,12 @@ export interface ReportsDeps {
   iatiReportingRef: string;
   /** Where runs keep their state; one of its own over `db` when not given. */
   work?: Work;
+  /** Told when a run has finished, done or failed (its asker's notice). */
+  onRunFinished?: (runId: string) => Promise<void>;
 }
 
 /** The documents the program office answers with: the year report in each format, and IATI. */
-export function createReportsService({ db, clock, audit, cascade, iatiReportingRef, work = createWork({ db, clock }) }: ReportsDeps) {
+export function createReportsService({ db, clock, audit, cascade, iatiReportingRef, work = createWork({ db, clock }), onRunFinished }: ReportsDeps) {
   async function yearReport(ctx: RequestContext, year: number, format: ReportFormat, progress?: (percent: number, step: string) => void): Promise<ReportDocument> {
     reportsPolicy.requireAllowed(ctx.actor, 'read');
     const report = await buildYearReport({ db, clock, cascade }, ctx, year, progress);
@@ -108,6 +110,8 @@ export function createReportsService({ db, clock, audit, cascade, iatiReportingR
             () => ({ message: 'done' }),
           )
           .catch((error: unknown) => runsRepo.finish(id, { status: 'failed', message: error instanceof Error ? error.message : String(error), finished_at: instant(clock) }))
+          // A notice that cannot be kept never fails the run.
+          .then(() => onRunFinished?.(id))
           .catch(() => undefined);
       }
       const row = await runsRepo.find(id);

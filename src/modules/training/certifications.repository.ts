@@ -62,24 +62,15 @@ export function certificationsRepository(db: Kysely<DB>) {
     update(id: string, version: number, changes: Updateable<CertificationsTable>) {
       return updateVersioned(db, 'certifications', id, version, changes);
     },
-    /** Active certifications expiring between two days, with the reminders already sent for each. */
-    async expiringWithin(from: string, to: string) {
-      const rows = await base()
+    /** Certifications not revoked that expire between two days. */
+    expiringWithin(from: string, to: string) {
+      return base()
         .where('certifications.revoked_at', 'is', null)
         .where('certifications.expires_on', '>=', from)
         .where('certifications.expires_on', '<=', to)
+        .orderBy('certifications.expires_on')
+        .orderBy('certifications.id')
         .execute();
-      const sent = new Map<string, number[]>();
-      for (let i = 0; i < rows.length; i += 1000) {
-        const chunk = rows.slice(i, i + 1000).map((r) => r.id);
-        for (const s of await db.selectFrom('certification_reminders').selectAll().where('certification_id', 'in', chunk).execute()) {
-          sent.set(s.certification_id, [...(sent.get(s.certification_id) ?? []), s.days_before]);
-        }
-      }
-      return rows.map((row) => ({ ...row, reminded_days: sent.get(row.id) ?? [] }));
-    },
-    recordReminder(certificationId: string, daysBefore: number, at: string) {
-      return db.insertInto('certification_reminders').values({ certification_id: certificationId, days_before: daysBefore, sent_at: at }).execute();
     },
   };
 }

@@ -551,12 +551,21 @@ export interface NotificationsTable {
   link: string | null;
   created_at: Instant;
   read_at: Instant | null;
+  /** What makes this notice one of its own: the same kind, subject and occurrence is told once. */
+  occurrence: Generated<string>;
+  /** When a daily digest mailed it. */
+  digested_at: Instant | null;
 }
 
-export interface CertificationRemindersTable {
-  certification_id: string;
-  days_before: number;
-  sent_at: Instant;
+/** A user's choices about notices, and the day their digest last went out. */
+export interface NotificationSettingsTable {
+  user_id: string;
+  is_digest_on: Generated<number>;
+  digest_sent_on: CalendarDate | null;
+  digest_sent_at: Instant | null;
+  updated_at: Instant;
+  /** Moved on by the user's own changes only, not by a digest going out. */
+  version: Generated<number>;
 }
 
 export interface JobsTable {
@@ -766,7 +775,7 @@ export interface DB {
   vetting_records: VettingRecordsTable;
   offering_followups: OfferingFollowupsTable;
   notifications: NotificationsTable;
-  certification_reminders: CertificationRemindersTable;
+  notification_settings: NotificationSettingsTable;
   jobs: JobsTable;
   work_runs: WorkRunsTable;
   signing_keys: SigningKeysTable;

@@ -7,9 +7,10 @@ import type { DB } from './schema.js';
  */
 /**
  * Tables a migration removed, whose rows an older backup may still hold: a restore passes over
- * them (sign-in failures gave way to `sign_in_throttles` in 2026-12-06-10-credentials).
+ * them (sign-in failures gave way to `sign_in_throttles` in 2026-12-06-10-credentials; certification
+ * reminders became notices in 2026-12-08-50-notices).
  */
-export const RETIRED_TABLES: readonly string[] = ['sign_in_failures'];
+export const RETIRED_TABLES: readonly string[] = ['sign_in_failures', 'certification_reminders'];
 
 export const TABLES_IN_DEPENDENCY_ORDER = [
   'settings',
@@ -56,7 +57,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'vetting_records',
   'offering_followups',
   'notifications',
-  'certification_reminders',
+  'notification_settings',
   'jobs',
   'work_runs',
   'signing_keys',
@@ -85,8 +86,8 @@ export const ORDER_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[n
   deployment_languages: ['deployment_id', 'language'],
   deployment_specialties: ['deployment_id', 'specialty'],
   offering_instructors: ['offering_id', 'person_id'],
-  certification_reminders: ['certification_id', 'days_before'],
   jobs: ['name'],
+  notification_settings: ['user_id'],
   totp_authenticators: ['user_id'],
   sign_in_throttles: ['key'],
   status_lists: ['organization_id'],

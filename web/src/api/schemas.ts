@@ -128,7 +128,7 @@ export {
   VETTING_STATUSES,
   type VettingRecord,
 } from '../../../src/modules/vetting/vetting.schemas.js';
-export { type Notification } from '../../../src/modules/notifications/notifications.schemas.js';
+export { type Notification, type NotificationSettings, updateNotificationSettingsSchema } from '../../../src/modules/notifications/notifications.schemas.js';
 export { endorseSchema, verifyRequestSchema, withdrawSchema } from '../../../src/modules/badges/badges.schemas.js';
 export { startRunSchema } from '../../../src/modules/reports/reports.schemas.js';
 

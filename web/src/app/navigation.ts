@@ -187,6 +187,7 @@ export function accountArea(t: TFunction): Area {
       { to: '/account/security', label: t('nav.security') },
       { to: '/account/tokens', label: t('nav.tokens') },
       { to: '/account/sessions', label: t('nav.sessions') },
+      { to: '/account/notifications', label: t('nav.notificationSettings') },
     ],
   };
 }

@@ -41,6 +41,7 @@ import { EngagementsListPage } from '../features/engagements/EngagementsListPage
 import { NewEngagementPage } from '../features/engagements/NewEngagementPage';
 import { HomePage } from '../features/home/HomePage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { NotificationSettingsPage } from '../features/notifications/NotificationSettingsPage';
 import { NewOfferingPage } from '../features/offerings/NewOfferingPage';
 import { OfferingPage } from '../features/offerings/OfferingPage';
 import { OfferingsListPage } from '../features/offerings/OfferingsListPage';
@@ -236,6 +237,7 @@ const signedInRoutes: RouteObject[] = [
       { path: 'security', element: <AccountSecurityPage /> },
       { path: 'tokens', element: <TokensPage /> },
       { path: 'sessions', element: <SessionsPage /> },
+      { path: 'notifications', element: <NotificationSettingsPage /> },
     ],
   },
 ];

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { usePagedList } from '../../api/lists';
-import type { Notification, Page } from '../../api/schemas';
+import type { Notification, NotificationSettings, Page } from '../../api/schemas';
 
 export const notificationKeys = {
   all: ['notifications'] as const,
   list: ['notifications', 'list'] as const,
   unread: ['notifications', 'unread'] as const,
+  settings: ['notification-settings'] as const,
 };
 
 type NotificationPage = Page<Notification> & { unread: number };
@@ -38,4 +39,16 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const marked = useMarked();
   return useMutation({ mutationFn: () => api.post<{ unread: number }>('/notifications/read'), onSuccess: marked });
+}
+
+export function useNotificationSettings() {
+  return useQuery({ queryKey: notificationKeys.settings, queryFn: ({ signal }) => api.get<NotificationSettings>('/notifications/settings', { signal }) });
+}
+
+export function useUpdateNotificationSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, ...body }: { isDigestOn: boolean; version: number }) => api.put<NotificationSettings>('/notifications/settings', version, body),
+    onSuccess: (settings) => queryClient.setQueryData(notificationKeys.settings, settings),
+  });
 }

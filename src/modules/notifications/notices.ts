@@ -1,0 +1,53 @@
+import type { Actor } from '../../platform/access.js';
+import { STAFF } from '../../platform/access.js';
+import type { Recipient, UsersService } from '../accounts/users.service.js';
+import type { NoticeKind } from './notifications.schemas.js';
+
+/**
+ * One thing to tell one user. A user is told of a kind, subject and occurrence once: the same
+ * follow-up overdue on the same due date is one notice however often the job runs; moved to a
+ * later date and overdue again, it is another.
+ */
+export interface Notice {
+  userId: string;
+  kind: NoticeKind;
+  subjectId: string;
+  occurrence: string;
+  title: string;
+  body: string;
+  /** The record's page in the web app, a path from its root. */
+  link: string;
+}
+
+const SPOKEN = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A calendar date as a notice says it, in the app's language ("Feb 28, 2011"), not as it is stored. */
+export function spokenDate(day: string): string {
+  return SPOKEN.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** Where the scheduled job's notices come from: one condition of one module, judged on a day. */
+export interface NoticeSource {
+  readonly name: string;
+  notices(day: string): Promise<Notice[]>;
+}
+
+/** The notice for each recipient who may read the record it is about, and for nobody else. */
+export function noticesFor(recipients: readonly Recipient[], mayRead: (actor: Actor) => boolean, notice: Omit<Notice, 'userId'>): Notice[] {
+  return recipients.filter((r) => mayRead(r.actor)).map((r) => ({ ...notice, userId: r.id }));
+}
+
+/**
+ * Who hears of owned work: its owner while their account is active, else the program office's
+ * staff, so work nobody owns (or whose owner left) still reaches someone. Loads every account
+ * it needs at once and answers for each owner.
+ */
+export async function ownerElseStaff(users: Pick<UsersService, 'recipients'>, ownerIds: readonly (string | null)[]): Promise<(ownerId: string | null) => Recipient[]> {
+  const ids = [...new Set(ownerIds.filter((id): id is string => id !== null))];
+  const owners = new Map((ids.length ? await users.recipients({ ids }) : []).map((r) => [r.id, r]));
+  const staff = await users.recipients({ roles: STAFF });
+  return (ownerId) => {
+    const owner = ownerId ? owners.get(ownerId) : undefined;
+    return owner ? [owner] : staff;
+  };
+}

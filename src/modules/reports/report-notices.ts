@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import type { UsersService } from '../accounts/users.service.js';
+import { noticesFor } from '../notifications/notices.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import { reportRunsRepository } from './report-runs.repository.js';
+import { reportRunsPolicy } from './reports.policy.js';
+
+export interface ReportNoticesDeps {
+  db: Kysely<DB>;
+  users: Pick<UsersService, 'recipients'>;
+  notifications: Pick<NotificationsService, 'notify'>;
+}
+
+/** Tells whoever asked for a report run that it is done (or failed), once, if they may still follow it. */
+export function createReportNotices({ db, users, notifications }: ReportNoticesDeps) {
+  return async function reportFinished(runId: string): Promise<void> {
+    const row = await reportRunsRepository(db).find(runId);
+    if (!row?.created_by || row.status === 'running') return;
+    const { year } = JSON.parse(row.parameters) as { year?: number };
+    const what = `${row.kind === 'iati' ? 'The IATI export' : 'The year report'}${year ? ` for ${year}` : ''}`;
+    const isDone = row.status === 'done';
+    const recipients = await users.recipients({ ids: [row.created_by] });
+    await notifications.notify(
+      noticesFor(recipients, (actor) => reportRunsPolicy.can(actor, 'read', row), {
+        kind: 'report.finished',
+        subjectId: row.id,
+        occurrence: row.status,
+        title: isDone ? `${what} is ready` : `${what} failed`,
+        body: isDone ? `${row.filename ?? 'The document'} is ready to download from Reports.` : `${row.message ?? 'The run stopped.'} Start it again from Reports.`,
+        link: '/reports#recent-runs-heading',
+      }),
+    );
+  };
+}
