@@ -56,7 +56,6 @@ export function AgreementsSection({ partnership, canAdd }: { partnership: Partne
       cell: (agreement) => <span className={`usa-tag ${STATUS_CLASS[agreement.status]}`}>{t(`agreementStatuses.${agreement.status}`)}</span>,
     },
     { key: 'signed', header: t('agreements.fields.signedOn'), cell: (agreement) => formatDate(agreement.signedOn) },
-    { key: 'effective', header: t('agreements.fields.effectiveOn'), cell: (agreement) => formatDate(agreement.effectiveOn) },
     { key: 'renewal', header: t('agreements.fields.renewalDueOn'), cell: (agreement) => formatDate(agreement.renewalDueOn) },
     { key: 'expires', header: t('agreements.fields.expiresOn'), cell: (agreement) => formatDate(agreement.expiresOn) },
     {
@@ -65,6 +64,10 @@ export function AgreementsSection({ partnership, canAdd }: { partnership: Partne
       cell: (agreement) => formatMoney(agreement.reimbursementCeilingCents, agreement.currency),
     },
   ];
+  // Most agreements take effect when signed: the column is there when one does not.
+  if (partnership.agreements.some((agreement) => agreement.effectiveOn !== null)) {
+    columns.splice(4, 0, { key: 'effective', header: t('agreements.fields.effectiveOn'), cell: (agreement) => formatDate(agreement.effectiveOn) });
+  }
   // The column is there when some agreement may be corrected; each row's link follows what the server allows on it.
   if (partnership.agreements.some((agreement) => agreement.allowedActions.includes('update'))) {
     columns.push({

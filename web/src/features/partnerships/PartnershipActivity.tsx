@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PartnershipDetail } from '../../api/schemas';
+import type { PartnershipDetail, Task } from '../../api/schemas';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Loading';
@@ -10,6 +10,19 @@ import { useTaskList } from '../tasks/api';
 import { useTaskColumns } from '../tasks/TaskTable';
 
 const SHOWN = 25;
+
+/**
+ * Each follow-up once, in its latest version: just after it is marked done or reopened, one list
+ * has refetched and the other not yet, so for a moment both hold it.
+ */
+export function latestOnce(tasks: Task[]): Task[] {
+  const latest = new Map<string, Task>();
+  for (const task of tasks) {
+    const seen = latest.get(task.id);
+    if (!seen || seen.version < task.version) latest.set(task.id, task);
+  }
+  return tasks.filter((task) => latest.get(task.id) === task);
+}
 
 /** The partner's meetings, calls and visits (withdrawn ones left out, as everywhere), newest first. */
 export function PartnershipMeetings({ partnership }: { partnership: PartnershipDetail }) {
@@ -41,7 +54,7 @@ export function PartnershipFollowUps({ partnership }: { partnership: Partnership
   const open = useTaskList({ organizationId, status: 'open', order: 'asc', limit: SHOWN });
   const done = useTaskList({ organizationId, status: 'done', order: 'desc', limit: 10 });
   const columns = useTaskColumns({ isContextShown: false, isEngagementShown: true });
-  const rows = [...(open.data?.pages.flatMap((page) => page.items) ?? []), ...(done.data?.pages.flatMap((page) => page.items) ?? [])];
+  const rows = latestOnce([...(open.data?.pages.flatMap((page) => page.items) ?? []), ...(done.data?.pages.flatMap((page) => page.items) ?? [])]);
   return (
     <section aria-labelledby="partnership-follow-ups-heading" className="margin-top-5">
       <h2 id="partnership-follow-ups-heading">{t('partnerships.followUps.heading')}</h2>

@@ -68,6 +68,17 @@ describe('TaskActions', () => {
     await vi.waitFor(() => expect(calls.find((call) => call.method === 'PATCH')?.body).toEqual({ status: 'done', doneOn: '2011-04-15' }));
   });
 
+  it('closes the form once the list shows the task done, and focus goes to Reopen', () => {
+    fakeApi({ 'GET /api/auth/me': { body: me } });
+    const open = { ...task, allowedActions: ['update' as const] };
+    const { rerender } = renderPage(<TaskActions task={open} />, { me });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark done: Send a draft MOU' }));
+    expect(screen.getByLabelText('Done on')).toBeTruthy();
+    rerender(<TaskActions task={{ ...open, status: 'done', doneOn: '2011-04-15', version: 2 }} />);
+    expect(screen.queryByLabelText('Done on')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Reopen: Send a draft MOU' }));
+  });
+
   it('refuses a day in the future with the API’s own words, sending nothing', () => {
     const calls = fakeApi({ 'GET /api/auth/me': { body: me } });
     renderPage(<TaskActions task={{ ...task, allowedActions: ['update'] }} />, { me });

@@ -1,5 +1,4 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiProblem } from '../../api/problem';
@@ -104,26 +103,29 @@ function ReopenButton({ task }: { task: Task }) {
  */
 export function TaskActions({ task }: { task: Task }) {
   const { t } = useTranslation();
-  const [isMarking, setIsMarking] = useState(false);
-  const markButton = useRef<HTMLButtonElement>(null);
+  // The version the form was opened on: once the task moves on (marked done, by anyone), the form has done its work.
+  const [markingVersion, setMarkingVersion] = useState<number | null>(null);
+  const isFormShown = markingVersion === task.version && task.status === 'open';
+  const wasFormShown = useRef(false);
+  const actions = useRef<HTMLDivElement>(null);
   const canChange = task.allowedActions.includes('update');
   const doneDay = task.doneOn ?? task.completedAt?.slice(0, 10) ?? null;
-  const close = () => {
-    flushSync(() => setIsMarking(false));
-    markButton.current?.focus();
-  };
+  // When the form closes (saved or cancelled), focus goes to what the row now offers (Reopen, or Mark done again) rather than being lost with it.
+  useEffect(() => {
+    if (wasFormShown.current && !isFormShown) actions.current?.querySelector<HTMLElement>('button, a')?.focus();
+    wasFormShown.current = isFormShown;
+  }, [isFormShown]);
 
-  if (isMarking) return <MarkDoneForm task={task} onClose={close} />;
+  if (isFormShown) return <MarkDoneForm task={task} onClose={() => setMarkingVersion(null)} />;
   return (
-    <div className="task-actions">
+    <div className="task-actions" ref={actions}>
       {task.status === 'done' && doneDay && <span>{t('tasks.doneOn', { date: formatDate(doneDay) })}</span>}
       {canChange && task.status === 'open' && (
         <button
-          ref={markButton}
           type="button"
           className="usa-button usa-button--outline usa-button--small"
           aria-label={t('tasks.markDoneLabel', { title: task.title })}
-          onClick={() => setIsMarking(true)}
+          onClick={() => setMarkingVersion(task.version)}
         >
           {t('tasks.markDone')}
         </button>
