@@ -537,6 +537,15 @@ const cases: Case[] = [
     call: async (a, f) => a.patch(`/api/engagements/${f.engagementId}`, { outcome: `${Math.random()}` }, await versionOf(`/api/engagements/${f.engagementId}`)),
     expect: staffOnly(200),
   },
+  {
+    // Withdrawing is once: each call withdraws a fresh meeting.
+    route: 'POST /api/engagements/:id/withdrawal',
+    call: async (a, f) => {
+      const engagement = await t.services.engagements.create(t.system, { organizationId: f.organizationId, kind: 'call', occurredOn: '2026-11-01', title: 'Logged twice', participants: [], followUps: [] });
+      return a.post(`/api/engagements/${engagement.id}/withdrawal`, { reason: 'matrix check' }, engagement.version);
+    },
+    expect: staffOnly(200),
+  },
   { route: 'GET /api/tasks', call: (a) => a.get('/api/tasks'), expect: { ...partnerRead, coordinator: 200 } },
   { route: 'GET /api/tasks/:id', call: (a, f) => a.get(`/api/tasks/${f.taskId}`), expect: partnerRead },
   {

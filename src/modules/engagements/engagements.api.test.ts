@@ -17,7 +17,7 @@ describe('engagements and follow-ups', () => {
     const coordinator = await agentFor(t, 'coordinator', { organizationId: engagement.organization.id });
     const viewer = await agentFor(t, 'viewer');
     const asOfficer = (await officer.get(`/api/engagements/${engagement.id}`)).json();
-    expect(asOfficer.allowedActions).toEqual(['update']);
+    expect(asOfficer.allowedActions).toEqual(['update', 'withdraw']);
     expect(asOfficer.tasks.map((task: { allowedActions: string[] }) => task.allowedActions)).toEqual([['update']]);
     const task = asOfficer.tasks[0];
     expect((await officer.get(`/api/tasks/${task.id}`)).json().allowedActions).toEqual(['update']);
@@ -32,7 +32,7 @@ describe('engagements and follow-ups', () => {
     const coordinatorEngagements = (await coordinator.get('/api/engagements')).json();
     expect(coordinatorEngagements.items.map((item: { id: string; allowedActions: string[] }) => [item.id, item.allowedActions])).toEqual([[engagement.id, []]]);
 
-    expect((await officer.get('/api/auth/me')).json().capabilities).toMatchObject({ engagements: ['read', 'create', 'update'], tasks: ['read', 'create', 'update'] });
+    expect((await officer.get('/api/auth/me')).json().capabilities).toMatchObject({ engagements: ['read', 'create', 'update', 'withdraw'], tasks: ['read', 'create', 'update'] });
     expect((await viewer.get('/api/auth/me')).json().capabilities).toMatchObject({ engagements: ['read'], tasks: ['read'] });
   });
 

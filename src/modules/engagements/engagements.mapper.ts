@@ -18,6 +18,10 @@ export function toEngagement(row: EngagementRowWithOrganization, participants: P
       organizationId: p.organization_id,
       organizationName: p.organization_name,
     })),
+    withdrawal:
+      row.withdrawn_at === null
+        ? null
+        : { at: row.withdrawn_at, by: row.withdrawn_by, byName: row.withdrawn_by_name, reason: row.withdrawn_reason ?? '' },
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -38,6 +42,7 @@ export function toTask(row: TaskRowWithNames, today: string, allowedActions: Tas
     status: row.status,
     isOverdue: row.status === 'open' && row.due_on < today,
     completedAt: row.completed_at,
+    doneOn: row.done_on,
     engagementId: row.engagement_id,
     engagementTitle: row.engagement_title,
     organizationId: row.organization_id,

@@ -14,6 +14,7 @@ export const engagementsPolicy = definePolicy({
     read: { ...grant(READERS, 'all'), coordinator: 'organization' },
     create: grant(STAFF, 'all'),
     update: grant(STAFF, 'all'),
+    withdraw: grant(STAFF, 'all'),
   },
 });
 

@@ -12,6 +12,8 @@ export interface EngagementFilter {
   kind?: DB['engagements']['kind'] | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Meetings withdrawn as logged in error count nowhere unless asked for. */
+  withdrawn?: 'hidden' | 'included' | 'only' | undefined;
   /** The records the caller may see, from the access policy. */
   scope: Scope;
 }
@@ -21,8 +23,9 @@ export function engagementsRepository(db: Kysely<DB>) {
     return db
       .selectFrom('engagements')
       .innerJoin('organizations', 'organizations.id', 'engagements.organization_id')
+      .leftJoin('users as withdrawer', 'withdrawer.id', 'engagements.withdrawn_by')
       .selectAll('engagements')
-      .select('organizations.name as organization_name');
+      .select(['organizations.name as organization_name', 'withdrawer.name as withdrawn_by_name']);
   }
   return {
     findById(id: string) {
@@ -38,6 +41,10 @@ export function engagementsRepository(db: Kysely<DB>) {
       if (filter.kind) query = query.where('engagements.kind', '=', filter.kind);
       if (filter.from) query = query.where('engagements.occurred_on', '>=', filter.from);
       if (filter.to) query = query.where('engagements.occurred_on', '<=', filter.to);
+      // The one definition of which meetings count: a list, an export and a figure that read it agree.
+      const withdrawn = filter.withdrawn ?? 'hidden';
+      if (withdrawn === 'hidden') query = query.where('engagements.withdrawn_at', 'is', null);
+      if (withdrawn === 'only') query = query.where('engagements.withdrawn_at', 'is not', null);
       return applyKeyset(query, 'engagements.id', sort, page).execute();
     },
     participantsOf(ids: readonly string[]) {
@@ -118,6 +125,15 @@ export function tasksRepository(db: Kysely<DB>) {
     },
     update(id: string, version: number, changes: Updateable<TasksTable>) {
       return updateVersioned(db, 'tasks', id, version, changes);
+    },
+    /** Cancels a meeting's open follow-ups (the meeting was withdrawn), each moving to its next version. */
+    cancelOpenOfEngagement(engagementId: string, updatedAt: string) {
+      return db
+        .updateTable('tasks')
+        .set((eb) => ({ status: 'cancelled', updated_at: updatedAt, version: eb('version', '+', 1) }))
+        .where('engagement_id', '=', engagementId)
+        .where('status', '=', 'open')
+        .execute();
     },
   };
 }

@@ -16,6 +16,7 @@ import {
   taskSchema,
   updateEngagementSchema,
   updateTaskSchema,
+  withdrawEngagementSchema,
 } from './engagements.schemas.js';
 import type { EngagementsService } from './engagements.service.js';
 import type { TasksService } from './tasks.service.js';
@@ -95,6 +96,22 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
       },
       async (request, reply) => {
         return withEtag(reply, await engagements.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
+      },
+    );
+
+    app.post(
+      '/engagements/:id/withdrawal',
+      {
+        schema: {
+          tags: ['engagements'],
+          summary: 'Withdraw a meeting logged in error (needs If-Match): kept on record, counted nowhere; its open follow-ups are cancelled',
+          params: idParams,
+          body: withdrawEngagementSchema,
+          response: { 200: engagementDetailSchema },
+        },
+      },
+      async (request, reply) => {
+        return withEtag(reply, await engagements.withdraw(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 

@@ -11,6 +11,7 @@ import {
   textSchema,
 } from '../../platform/schemas.js';
 import * as enums from '../../platform/db/enums.js';
+import { followUpDueProblem } from './engagements.rules.js';
 
 export const ENGAGEMENT_KINDS = enums.ENGAGEMENT_KINDS;
 export const engagementKindSchema = z.enum(ENGAGEMENT_KINDS);
@@ -47,6 +48,12 @@ export const createEngagementSchema = z
     ...engagementFields,
     followUps: z.array(followUpInputSchema).max(20).default([]).describe('Follow-up tasks created with the engagement.'),
   })
+  .superRefine((value, ctx) => {
+    value.followUps.forEach((followUp, index) => {
+      const problem = followUpDueProblem(followUp.dueOn, value.occurredOn);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['followUps', index, 'dueOn'], message: problem });
+    });
+  })
   .meta({ id: 'CreateEngagement' });
 export type CreateEngagementInput = z.infer<typeof createEngagementSchema>;
 
@@ -67,7 +74,7 @@ export const participantSchema = z.object({
 /** What may be done to one follow-up, and to one engagement. */
 export const TASK_ACTIONS = ['update'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
-export const ENGAGEMENT_ACTIONS = ['update'] as const;
+export const ENGAGEMENT_ACTIONS = ['update', 'withdraw'] as const;
 export type EngagementAction = (typeof ENGAGEMENT_ACTIONS)[number];
 
 export const taskSchema = z
@@ -80,7 +87,8 @@ export const taskSchema = z
     dueOn: calendarDateSchema,
     status: taskStatusSchema,
     isOverdue: z.boolean().describe('Open and due before today.'),
-    completedAt: instantSchema.nullable(),
+    completedAt: instantSchema.nullable().describe('When it was recorded as done.'),
+    doneOn: calendarDateSchema.nullable().describe('The day it was done.'),
     engagementId: z.string().nullable(),
     engagementTitle: z.string().nullable(),
     organizationId: z.string().nullable(),
@@ -104,6 +112,10 @@ export const engagementSchema = z
     summary: z.string().nullable(),
     outcome: z.string().nullable(),
     participants: z.array(participantSchema),
+    withdrawal: z
+      .object({ at: instantSchema, by: z.string().nullable(), byName: z.string().nullable(), reason: z.string() })
+      .nullable()
+      .describe('Set when the meeting was withdrawn as logged in error: it then counts in no list or figure.'),
     createdBy: z.string().nullable(),
     createdAt: instantSchema,
     updatedAt: instantSchema,
@@ -122,6 +134,7 @@ export const listEngagementsQuerySchema = pageQuerySchema.extend({
   kind: engagementKindSchema.optional(),
   from: calendarDateSchema.optional(),
   to: calendarDateSchema.optional(),
+  withdrawn: z.enum(['hidden', 'included', 'only']).optional().describe('Meetings withdrawn as logged in error: hidden (left out) unless asked for.'),
   order: sortOrderSchema.default('desc'),
   format: listFormatSchema,
 });
@@ -145,11 +158,22 @@ export const updateTaskSchema = z
     dueOn: calendarDateSchema,
     ownerId: idSchema.nullable(),
     notes: textSchema(2000).nullable(),
-    status: taskStatusSchema,
+    status: taskStatusSchema.describe('done marks it done (on doneOn, today if left out); open reopens it.'),
+    doneOn: calendarDateSchema.describe('The day it was done: with status done, or to correct the day of a task already done.'),
   })
   .partial()
+  .superRefine((value, ctx) => {
+    if (value.doneOn !== undefined && value.status !== undefined && value.status !== 'done') {
+      ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'is given only for a task marked done' });
+    }
+  })
   .meta({ id: 'UpdateTask' });
 export type UpdateTaskInput = z.infer<typeof updateTaskSchema>;
+
+export const withdrawEngagementSchema = z
+  .strictObject({ reason: lineSchema(500).describe('Why it was logged in error, such as "logged twice".') })
+  .meta({ id: 'WithdrawEngagement' });
+export type WithdrawEngagementInput = z.infer<typeof withdrawEngagementSchema>;
 
 export const listTasksQuerySchema = pageQuerySchema.extend({
   status: taskStatusSchema.optional(),

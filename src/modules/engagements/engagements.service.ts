@@ -4,19 +4,22 @@ import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
 import type { DB } from '../../platform/db/schema.js';
-import { notFound, staleVersion } from '../../platform/errors.js';
+import { invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { UsersService } from '../accounts/users.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { toEngagement, toTask } from './engagements.mapper.js';
 import { engagementsPolicy as policy, tasksPolicy } from './engagements.policy.js';
 import { type EngagementRowWithOrganization, engagementsRepository, tasksRepository } from './engagements.repository.js';
+import { checkNotWithdrawn, meetingDateProblem } from './engagements.rules.js';
 import type {
   CreateEngagementInput,
   Engagement,
+  EngagementAction,
   EngagementDetail,
   ListEngagementsQuery,
   UpdateEngagementInput,
+  WithdrawEngagementInput,
 } from './engagements.schemas.js';
 
 export interface EngagementsDeps {
@@ -30,13 +33,18 @@ export interface EngagementsDeps {
 type ParticipantInput = CreateEngagementInput['participants'][number];
 
 export function createEngagementsService({ db, clock, audit, organizations, users }: EngagementsDeps) {
+  /** A withdrawn meeting stays as it was: the policy's actions, none once withdrawn. */
+  function actionsOn(ctx: RequestContext, row: EngagementRowWithOrganization): EngagementAction[] {
+    return row.withdrawn_at === null ? policy.allowedActions(ctx.actor, row) : [];
+  }
+
   async function present(ctx: RequestContext, rows: EngagementRowWithOrganization[], executor: Kysely<DB> = db): Promise<Engagement[]> {
     const participants = await engagementsRepository(executor).participantsOf(rows.map((row) => row.id));
     return rows.map((row) =>
       toEngagement(
         row,
         participants.filter((p) => p.engagement_id === row.id),
-        policy.allowedActions(ctx.actor, row),
+        actionsOn(ctx, row),
       ),
     );
   }
@@ -53,6 +61,14 @@ export function createEngagementsService({ db, clock, audit, organizations, user
     const [[engagement], tasks] = await Promise.all([present(ctx, [row], executor), tasksRepository(executor).forEngagement(row.id)]);
     const day = today(clock);
     return { ...(engagement as Engagement), tasks: tasks.map((task) => toTask(task, day, tasksPolicy.allowedActions(ctx.actor, task))) };
+  }
+
+  /** A meeting about to change: visible, the caller's to change, not withdrawn; with its record as it was. */
+  async function openForChange(ctx: RequestContext, trx: Kysely<DB>, id: string, action: 'update' | 'withdraw') {
+    const current = await visibleRow(ctx, id, trx);
+    policy.authorize(ctx.actor, action, current, 'The engagement');
+    checkNotWithdrawn(current);
+    return { current, before: snapshot(await detail(ctx, current, trx)) };
   }
 
   async function checkParticipants(ctx: RequestContext, trx: Kysely<DB>, participants: ParticipantInput[]) {
@@ -82,6 +98,7 @@ export function createEngagementsService({ db, clock, audit, organizations, user
         kind: query.kind,
         from: query.from,
         to: query.to,
+        withdrawn: query.withdrawn,
         scope: policy.scope(ctx.actor, 'read'),
       },
       sort,
@@ -155,9 +172,13 @@ export function createEngagementsService({ db, clock, audit, organizations, user
     async update(ctx: RequestContext, id: string, version: number, input: UpdateEngagementInput): Promise<EngagementDetail> {
       policy.requireAllowed(ctx.actor, 'update');
       return db.transaction().execute(async (trx) => {
-        const current = await visibleRow(ctx, id, trx);
-        policy.authorize(ctx.actor, 'update', current, 'The engagement');
-        const before = snapshot(await detail(ctx, current, trx));
+        const { current, before } = await openForChange(ctx, trx, id, 'update');
+        if (input.occurredOn !== undefined) {
+          // The meeting as it will be, against the follow-ups it already has (cancelled ones aside).
+          const dueDates = before.tasks.filter((task) => task.status !== 'cancelled').map((task) => task.dueOn);
+          const problem = meetingDateProblem(input.occurredOn, dueDates);
+          if (problem) throw invalid('The meeting’s date does not fit its follow-ups.', [{ pointer: '/body/occurredOn', detail: problem }]);
+        }
         if (input.participants) await checkParticipants(ctx, trx, input.participants);
         const repo = engagementsRepository(trx);
         const isUpdated = await repo.update(id, version, {
@@ -175,6 +196,31 @@ export function createEngagementsService({ db, clock, audit, organizations, user
         const { tasks: _before, ...beforeFields } = before;
         const { tasks: _after, ...afterFields } = snapshot(after);
         await audit(trx, ctx, { action: 'engagement.update', entityType: 'engagement', entityId: id, before: beforeFields, after: afterFields });
+        return after;
+      });
+    },
+
+    /**
+     * Withdraws a meeting logged in error (logged twice, logged against the wrong partner): it is
+     * kept, with who withdrew it, when and why, but no list or figure counts it any more. Its open
+     * follow-ups are cancelled with it, since nobody owes work on a meeting that did not happen;
+     * follow-ups already done stay done, as that work was real.
+     */
+    async withdraw(ctx: RequestContext, id: string, version: number, input: WithdrawEngagementInput): Promise<EngagementDetail> {
+      policy.requireAllowed(ctx.actor, 'withdraw');
+      return db.transaction().execute(async (trx) => {
+        const { current, before } = await openForChange(ctx, trx, id, 'withdraw');
+        const now = instant(clock);
+        const isUpdated = await engagementsRepository(trx).update(id, version, {
+          withdrawn_at: now,
+          withdrawn_by: ctx.actor.id,
+          withdrawn_reason: input.reason,
+          updated_at: now,
+        });
+        if (!isUpdated) throw staleVersion('The engagement', current.version);
+        await tasksRepository(trx).cancelOpenOfEngagement(id, now);
+        const after = await detail(ctx, await visibleRow(ctx, id, trx), trx);
+        await audit(trx, ctx, { action: 'engagement.withdraw', entityType: 'engagement', entityId: id, before, after: snapshot(after) });
         return after;
       });
     },

@@ -10,7 +10,8 @@ import type { UsersService } from '../accounts/users.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { toTask } from './engagements.mapper.js';
 import { engagementsPolicy, tasksPolicy as policy } from './engagements.policy.js';
-import { engagementsRepository, tasksRepository } from './engagements.repository.js';
+import { engagementsRepository, type TaskRowWithNames, tasksRepository } from './engagements.repository.js';
+import { doneOnProblem, followUpDueProblem } from './engagements.rules.js';
 import type { CreateTaskInput, ListTasksQuery, Task, UpdateTaskInput } from './engagements.schemas.js';
 
 export interface TasksDeps {
@@ -21,8 +22,24 @@ export interface TasksDeps {
   users: Pick<UsersService, 'requireAssignable'>;
 }
 
+/** The audit event of each change of status, so that a reopened task reads as reopened in the log. */
+const STATUS_ACTIONS: Record<TaskRowWithNames['status'], string> = { done: 'task.complete', open: 'task.reopen', cancelled: 'task.cancel' };
+
 /** Follow-ups: what someone must do after an engagement, by when. */
 export function createTasksService({ db, clock, audit, organizations, users }: TasksDeps) {
+  /** The task as it will be, checked whole: due no earlier than its meeting, done no later than today. */
+  async function checkDates(trx: Kysely<DB>, current: TaskRowWithNames, input: UpdateTaskInput, status: TaskRowWithNames['status'], day: string) {
+    if (input.doneOn !== undefined) {
+      if (status !== 'done') throw invalid('Only a task marked done has a day it was done.', [{ pointer: '/body/doneOn', detail: 'is given only for a task marked done' }]);
+      const problem = doneOnProblem(input.doneOn, day);
+      if (problem) throw invalid('A task cannot be done in the future.', [{ pointer: '/body/doneOn', detail: problem }]);
+    }
+    if (current.engagement_id === null) return;
+    const engagement = await engagementsRepository(trx).findById(current.engagement_id);
+    const problem = engagement ? followUpDueProblem(input.dueOn ?? current.due_on, engagement.occurred_on) : null;
+    if (problem) throw invalid('The task falls due before its meeting.', [{ pointer: '/body/dueOn', detail: problem }]);
+  }
+
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
     // A role that never reads these is refused outright, before anything is loaded.
     policy.requireAllowed(ctx.actor, 'read');
@@ -78,6 +95,8 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
             ]);
           }
           organizationId = engagement.organization_id;
+          const problem = followUpDueProblem(input.dueOn, engagement.occurred_on);
+          if (problem) throw invalid('The task falls due before its meeting.', [{ pointer: '/body/dueOn', detail: problem }]);
         } else if (organizationId) {
           await organizations.requireReference(ctx, organizationId, '/body/organizationId', trx);
         }
@@ -94,6 +113,7 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
           due_on: input.dueOn,
           status: 'open',
           completed_at: null,
+          done_on: null,
           created_by: ctx.actor.id,
           created_at: now,
           updated_at: now,
@@ -111,25 +131,26 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
         policy.authorize(ctx.actor, 'update', current, 'The task');
         if (input.ownerId) await users.requireAssignable(input.ownerId, '/body/ownerId', trx);
         const now = instant(clock);
-        const completedAt =
-          input.status === undefined || input.status === current.status
-            ? current.completed_at
-            : input.status === 'done'
-              ? now
-              : null;
+        const day = today(clock);
+        const status = input.status ?? current.status;
+        const isStatusChanged = status !== current.status;
+        await checkDates(trx, current, input, status, day);
         const isUpdated = await tasksRepository(trx).update(id, version, {
           ...(input.title !== undefined && { title: input.title }),
           ...(input.dueOn !== undefined && { due_on: input.dueOn }),
           ...(input.ownerId !== undefined && { owner_id: input.ownerId }),
           ...(input.notes !== undefined && { notes: input.notes }),
           ...(input.status !== undefined && { status: input.status }),
-          completed_at: completedAt,
+          // Done: when it was recorded (now) and the day it was done (as told, today if not).
+          // Reopened or cancelled: neither, so nothing claims it is done.
+          ...(isStatusChanged && { completed_at: status === 'done' ? now : null, done_on: status === 'done' ? (input.doneOn ?? day) : null }),
+          ...(!isStatusChanged && status === 'done' && input.doneOn !== undefined && { done_on: input.doneOn }),
           updated_at: now,
         });
         if (!isUpdated) throw staleVersion('The task', current.version);
-        const day = today(clock);
         const row = await visibleRow(ctx, id, trx);
-        await audit(trx, ctx, { action: 'task.update', entityType: 'task', entityId: id, before: toTask(current, day), after: toTask(row, day) });
+        const action = isStatusChanged ? STATUS_ACTIONS[status] : 'task.update';
+        await audit(trx, ctx, { action, entityType: 'task', entityId: id, before: toTask(current, day), after: toTask(row, day) });
         return toTask(row, day, policy.allowedActions(ctx.actor, row));
       });
     },

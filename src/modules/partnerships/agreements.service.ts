@@ -10,9 +10,9 @@ import { newId } from '../../platform/ids.js';
 import { toAgreement } from './partnerships.mapper.js';
 import { agreementsPolicy as policy, partnershipsPolicy } from './partnerships.policy.js';
 import { agreementsRepository, partnershipsRepository } from './partnerships.repository.js';
+import { agreementDateProblems } from './partnerships.rules.js';
 import {
   type Agreement,
-  agreementDateProblems,
   type CreateAgreementInput,
   type ListAgreementsQuery,
   type UpdateAgreementInput,
@@ -94,6 +94,7 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
             title: input.title ?? null,
             terms: input.terms ?? null,
             signed_on: input.signedOn ?? null,
+            effective_on: input.effectiveOn ?? null,
             expires_on: input.expiresOn ?? null,
             renewal_due_on: input.renewalDueOn ?? null,
             reimbursement_ceiling_cents: input.reimbursementCeilingCents ?? null,
@@ -117,12 +118,14 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
         return await db.transaction().execute(async (trx) => {
           const current = await visibleRow(ctx, id, trx);
           policy.authorize(ctx.actor, 'update', current, 'The agreement');
+          // The rule holds for the record as it will be, not only for the fields this change names.
           const merged = {
             signedOn: input.signedOn === undefined ? current.signed_on : input.signedOn,
+            effectiveOn: input.effectiveOn === undefined ? current.effective_on : input.effectiveOn,
             expiresOn: input.expiresOn === undefined ? current.expires_on : input.expiresOn,
             renewalDueOn: input.renewalDueOn === undefined ? current.renewal_due_on : input.renewalDueOn,
           };
-          const problems = agreementDateProblems(merged);
+          const problems = agreementDateProblems(merged, new Set(Object.keys(input)));
           if (problems.length > 0) {
             throw invalid('The agreement’s dates do not fit together.', problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
           }
@@ -137,6 +140,7 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
             ...(input.title !== undefined && { title: input.title }),
             ...(input.terms !== undefined && { terms: input.terms }),
             ...(input.signedOn !== undefined && { signed_on: input.signedOn }),
+            ...(input.effectiveOn !== undefined && { effective_on: input.effectiveOn }),
             ...(input.expiresOn !== undefined && { expires_on: input.expiresOn }),
             ...(input.renewalDueOn !== undefined && { renewal_due_on: input.renewalDueOn }),
             ...(input.reimbursementCeilingCents !== undefined && { reimbursement_ceiling_cents: input.reimbursementCeilingCents }),

@@ -157,9 +157,9 @@ describe('agreements', () => {
   it('checks their dates and unique references', async () => {
     const p = await buildPartnership(t.services, t.system);
     const backwards = await officer.post(`/api/partnerships/${p.id}/agreements`, { ...agreement, reference: 'TEST-2', expiresOn: '2026-04-01', renewalDueOn: null });
-    expect(backwards.json().errors).toEqual([{ pointer: '/body/expiresOn', detail: 'must come after the day it was signed' }]);
+    expect(backwards.json().errors).toEqual([{ pointer: '/body/expiresOn', detail: 'must not come before the day it was signed (2026-05-01)' }]);
     const late = await officer.post(`/api/partnerships/${p.id}/agreements`, { ...agreement, reference: 'TEST-3', renewalDueOn: '2030-01-01' });
-    expect(late.json().errors[0].pointer).toBe('/body/renewalDueOn');
+    expect(late.json().errors[0].pointer).toBe('/body/expiresOn');
     const duplicate = await officer.post(`/api/partnerships/${p.id}/agreements`, agreement);
     expect(duplicate.statusCode).toBe(409);
     const money = await officer.post(`/api/partnerships/${p.id}/agreements`, { ...agreement, reference: 'TEST-4', reimbursementCeilingCents: 10.5 });
@@ -189,6 +189,6 @@ describe('agreements', () => {
     expect(references).not.toContain('TEST-MOU-1');
 
     const edited = await officer.patch(`/api/agreements/${due.json().id}`, { expiresOn: '2026-12-01' }, 1);
-    expect(edited.json().errors[0]).toEqual({ pointer: '/body/renewalDueOn', detail: 'must not come after the day it expires' });
+    expect(edited.json().errors[0]).toEqual({ pointer: '/body/expiresOn', detail: 'must not come before its renewal date (2026-12-15)' });
   });
 });

@@ -41,6 +41,7 @@ export function toAgreement(row: AgreementRowWithOrganization, today: string, al
     title: row.title,
     terms: row.terms,
     signedOn: row.signed_on,
+    effectiveOn: row.effective_on,
     expiresOn: row.expires_on,
     renewalDueOn: row.renewal_due_on,
     reimbursementCeilingCents: row.reimbursement_ceiling_cents === null ? null : Number(row.reimbursement_ceiling_cents),

@@ -12,6 +12,8 @@ export interface PartnershipFilter {
   track?: DB['partnership_tracks']['track'] | undefined;
   targetCountry?: string | undefined;
   kind?: DB['organizations']['kind'] | undefined;
+  /** The partner organization's own country. */
+  country?: string | undefined;
   ownerId?: string | undefined;
   organizationId?: string | undefined;
   /** The partnerships the caller may see, from the access policy. */
@@ -40,6 +42,7 @@ export function partnershipsRepository(db: Kysely<DB>) {
     }
     if (filter.stage) query = query.where('partnerships.stage', '=', filter.stage);
     if (filter.kind) query = query.where('organizations.kind', '=', filter.kind);
+    if (filter.country) query = query.where('organizations.country', '=', filter.country);
     if (filter.ownerId) query = query.where('partnerships.owner_id', '=', filter.ownerId);
     if (filter.organizationId) query = query.where('partnerships.organization_id', '=', filter.organizationId);
     query = query.where(inScope(filter.scope, { organization: 'partnerships.organization_id' }));
@@ -77,13 +80,12 @@ export function partnershipsRepository(db: Kysely<DB>) {
       return applyKeyset(filtered(filter), 'partnerships.id', sort, page).execute();
     },
     async countByStage(filter: PartnershipFilter): Promise<Map<string, number>> {
-      const query = db
-        .selectFrom('partnerships')
-        .innerJoin('organizations', 'organizations.id', 'partnerships.organization_id')
+      // The same filter as the cards', so a column's count is the partners it would list.
+      const rows = await filtered(filter)
+        .clearSelect()
         .select(['partnerships.stage', (eb) => eb.fn.countAll<number>().as('n')])
         .groupBy('partnerships.stage')
-        .where(inScope(filter.scope, { organization: 'partnerships.organization_id' }));
-      const rows = await query.execute();
+        .execute();
       return new Map(rows.map((row) => [row.stage, Number(row.n)]));
     },
     async tracksOf(ids: readonly string[]): Promise<Map<string, DB['partnership_tracks']['track'][]>> {

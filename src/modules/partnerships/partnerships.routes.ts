@@ -8,6 +8,7 @@ import type { AgreementsService } from './agreements.service.js';
 import {
   type Agreement,
   agreementSchema,
+  boardQuerySchema,
   boardSchema,
   changeStageSchema,
   createAgreementSchema,
@@ -43,6 +44,7 @@ const AGREEMENT_COLUMNS = [
   { header: 'reference', value: (a: Agreement) => a.reference },
   { header: 'title', value: (a: Agreement) => a.title },
   { header: 'signed_on', value: (a: Agreement) => a.signedOn },
+  { header: 'effective_on', value: (a: Agreement) => a.effectiveOn },
   { header: 'expires_on', value: (a: Agreement) => a.expiresOn },
   { header: 'renewal_due_on', value: (a: Agreement) => a.renewalDueOn },
   { header: 'reimbursement_ceiling_cents', value: (a: Agreement) => a.reimbursementCeilingCents },
@@ -64,8 +66,15 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
 
     app.get(
       '/partnerships/board',
-      { schema: { tags: ['partnerships'], summary: 'The pipeline by stage', response: { 200: boardSchema } } },
-      async (request) => partnerships.board(contextOf(request)),
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: 'The pipeline by stage, optionally for one kind of organization, country or owner',
+          querystring: boardQuerySchema,
+          response: { 200: boardSchema },
+        },
+      },
+      async (request) => partnerships.board(contextOf(request), request.query),
     );
 
     app.post(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
-import { agreementStatus, checkStageChange, isInForceOn, STAGE_TRANSITIONS, type StageChange } from './partnerships.rules.js';
+import { agreementDateProblems, agreementStatus, checkStageChange, isInForceOn, STAGE_TRANSITIONS, type StageChange } from './partnerships.rules.js';
 import { STAGES } from './partnerships.schemas.js';
 
 const base: StageChange = {
@@ -79,5 +79,58 @@ describe('agreement status', () => {
   it('counts a leap day like any other', () => {
     expect(isInForceOn({ signedOn: '2012-02-29', expiresOn: '2012-02-29' }, '2012-02-29')).toBe(true);
     expect(isInForceOn({ signedOn: '2012-02-29', expiresOn: '2012-02-29' }, '2012-03-01')).toBe(false);
+  });
+});
+
+describe('agreement dates', () => {
+  const full = { signedOn: '2011-03-01', effectiveOn: '2011-04-01', renewalDueOn: '2013-12-01', expiresOn: '2014-03-01' };
+
+  it('accepts signed ≤ effective ≤ renewal due ≤ expiry, equal dates included', () => {
+    expect(agreementDateProblems(full)).toEqual([]);
+    expect(agreementDateProblems({ signedOn: '2011-03-01', effectiveOn: '2011-03-01', renewalDueOn: '2011-03-01', expiresOn: '2011-03-01' })).toEqual([]);
+  });
+
+  it('blames the later date, naming the earlier one it falls before', () => {
+    expect(agreementDateProblems({ signedOn: '2011-03-01', renewalDueOn: '2010-12-01' })).toEqual([
+      { field: 'renewalDueOn', message: 'must not come before the day it was signed (2011-03-01)' },
+    ]);
+    expect(agreementDateProblems({ ...full, effectiveOn: '2011-02-28' })).toEqual([
+      { field: 'effectiveOn', message: 'must not come before the day it was signed (2011-03-01)' },
+    ]);
+    expect(agreementDateProblems({ ...full, expiresOn: '2013-11-30' })).toEqual([
+      { field: 'expiresOn', message: 'must not come before its renewal date (2013-12-01)' },
+    ]);
+  });
+
+  it('compares only the dates given, skipping one left out', () => {
+    expect(agreementDateProblems({})).toEqual([]);
+    expect(agreementDateProblems({ signedOn: null, expiresOn: '2001-01-01' })).toEqual([]);
+    expect(agreementDateProblems({ signedOn: '2011-03-01', effectiveOn: null, expiresOn: '2011-02-28' })).toEqual([
+      { field: 'expiresOn', message: 'must not come before the day it was signed (2011-03-01)' },
+    ]);
+  });
+
+  it('names the nearest bound when a date falls before several', () => {
+    expect(agreementDateProblems({ signedOn: '2011-01-01', effectiveOn: '2011-06-01', expiresOn: '2011-02-01' })).toEqual([
+      { field: 'expiresOn', message: 'must not come before the day it takes effect (2011-06-01)' },
+    ]);
+  });
+
+  it('blames the date a change sets when the other one was already on record', () => {
+    const stored = { signedOn: '2011-03-01', renewalDueOn: '2013-12-01', expiresOn: '2014-03-01' };
+    expect(agreementDateProblems({ ...stored, renewalDueOn: '2014-04-01' }, new Set(['renewalDueOn']))).toEqual([
+      { field: 'renewalDueOn', message: 'must not come after the day it expires (2014-03-01)' },
+    ]);
+    expect(agreementDateProblems({ ...stored, expiresOn: '2013-11-01' }, new Set(['expiresOn']))).toEqual([
+      { field: 'expiresOn', message: 'must not come before its renewal date (2013-12-01)' },
+    ]);
+    expect(agreementDateProblems({ ...stored, renewalDueOn: '2014-04-01' }, new Set(['renewalDueOn', 'expiresOn']))).toEqual([
+      { field: 'expiresOn', message: 'must not come before its renewal date (2014-04-01)' },
+    ]);
+  });
+
+  it('is in force only once it has taken effect', () => {
+    expect(isInForceOn({ signedOn: '2011-03-01', effectiveOn: '2011-04-01', expiresOn: null }, '2011-03-31')).toBe(false);
+    expect(isInForceOn({ signedOn: '2011-03-01', effectiveOn: '2011-04-01', expiresOn: null }, '2011-04-01')).toBe(true);
   });
 });

@@ -18,11 +18,68 @@ export const STAGE_TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
 export interface AgreementDates {
   signedOn: string | null;
   expiresOn: string | null;
+  /** When it takes effect, if later than signing; left out, it takes effect when signed. */
+  effectiveOn?: string | null | undefined;
 }
 
-/** An agreement is in force on a day when it was signed by then and has not expired before it. */
+/**
+ * An agreement is in force on a day when it was signed by then, has taken effect by then, and
+ * has not expired before it.
+ */
 export function isInForceOn(agreement: AgreementDates, day: string): boolean {
-  return agreement.signedOn !== null && agreement.signedOn <= day && (agreement.expiresOn === null || agreement.expiresOn >= day);
+  return (
+    agreement.signedOn !== null &&
+    agreement.signedOn <= day &&
+    (agreement.effectiveOn == null || agreement.effectiveOn <= day) &&
+    (agreement.expiresOn === null || agreement.expiresOn >= day)
+  );
+}
+
+/** An agreement's dates in the order they happen in its life: signed ≤ effective ≤ renewal due ≤ expiry. */
+export const AGREEMENT_DATE_ORDER = ['signedOn', 'effectiveOn', 'renewalDueOn', 'expiresOn'] as const;
+export type AgreementDateField = (typeof AGREEMENT_DATE_ORDER)[number];
+
+const AGREEMENT_DATE_WORDS: Record<AgreementDateField, string> = {
+  signedOn: 'the day it was signed',
+  effectiveOn: 'the day it takes effect',
+  renewalDueOn: 'its renewal date',
+  expiresOn: 'the day it expires',
+};
+
+export interface DateProblem<F extends string> {
+  field: F;
+  message: string;
+}
+
+/**
+ * Problems with an agreement's dates, wherever they are checked (the request schemas, and the
+ * service on the stored record merged with a change). Only the dates given are compared; a date
+ * out of order is blamed on the later field, naming the earlier date it falls before (the
+ * latest such, so the message names the nearest bound). When `changed` names the fields a
+ * change sets and the later field is not among them but the earlier one is, the earlier one is
+ * blamed instead: that is the date the user just typed.
+ */
+export function agreementDateProblems(
+  dates: Partial<Record<AgreementDateField, string | null | undefined>>,
+  changed?: ReadonlySet<string>,
+): DateProblem<AgreementDateField>[] {
+  const problems: DateProblem<AgreementDateField>[] = [];
+  AGREEMENT_DATE_ORDER.forEach((field, index) => {
+    const value = dates[field];
+    if (!value) return;
+    let bound: AgreementDateField | null = null;
+    for (const earlier of AGREEMENT_DATE_ORDER.slice(0, index)) {
+      const other = dates[earlier];
+      if (other && other > value && (bound === null || other >= (dates[bound] ?? ''))) bound = earlier;
+    }
+    if (!bound) return;
+    if (changed && !changed.has(field) && changed.has(bound)) {
+      problems.push({ field: bound, message: `must not come after ${AGREEMENT_DATE_WORDS[field]} (${value})` });
+    } else {
+      problems.push({ field, message: `must not come before ${AGREEMENT_DATE_WORDS[bound]} (${dates[bound]})` });
+    }
+  });
+  return problems;
 }
 
 export function agreementStatus(agreement: AgreementDates, today: string): 'unsigned' | 'in_force' | 'expired' {

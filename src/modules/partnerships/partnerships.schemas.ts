@@ -13,6 +13,7 @@ import {
 } from '../../platform/schemas.js';
 import { organizationKindSchema } from '../organizations/organizations.schemas.js';
 import * as enums from '../../platform/db/enums.js';
+import { type AgreementDateField, agreementDateProblems } from './partnerships.rules.js';
 
 export const STAGES = enums.STAGES;
 export const stageSchema = z.enum(STAGES);
@@ -79,27 +80,15 @@ const agreementFields = {
   title: lineSchema(200).nullish(),
   terms: textSchema(10_000).nullish(),
   signedOn: calendarDateSchema.nullish(),
+  effectiveOn: calendarDateSchema.nullish().describe('When it takes effect, if later than signing.'),
   expiresOn: calendarDateSchema.nullish(),
   renewalDueOn: calendarDateSchema.nullish(),
   reimbursementCeilingCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish().describe('Money is integer cents.'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code, such as USD').default('USD'),
 };
 
-type AgreementDates = { signedOn?: string | null | undefined; expiresOn?: string | null | undefined; renewalDueOn?: string | null | undefined };
-
-/** Problems with an agreement's dates, wherever they are checked. */
-export function agreementDateProblems(value: AgreementDates): { field: keyof AgreementDates; message: string }[] {
-  const problems: { field: keyof AgreementDates; message: string }[] = [];
-  if (value.signedOn && value.expiresOn && value.expiresOn <= value.signedOn) {
-    problems.push({ field: 'expiresOn', message: 'must come after the day it was signed' });
-  }
-  if (value.renewalDueOn && value.expiresOn && value.renewalDueOn > value.expiresOn) {
-    problems.push({ field: 'renewalDueOn', message: 'must not come after the day it expires' });
-  }
-  return problems;
-}
-
-const checkDates = (value: AgreementDates, ctx: z.RefinementCtx) => {
+/** The order of an agreement's dates, checked by the one rule the service also applies to a change merged with the record. */
+const checkDates = (value: Partial<Record<AgreementDateField, string | null | undefined>>, ctx: z.RefinementCtx) => {
   for (const p of agreementDateProblems(value)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
 };
 
@@ -134,6 +123,7 @@ export const agreementSchema = z
     title: z.string().nullable(),
     terms: z.string().nullable(),
     signedOn: calendarDateSchema.nullable(),
+    effectiveOn: calendarDateSchema.nullable(),
     expiresOn: calendarDateSchema.nullable(),
     renewalDueOn: calendarDateSchema.nullable(),
     reimbursementCeilingCents: z.number().int().nullable(),
@@ -183,6 +173,7 @@ export const listPartnershipsQuerySchema = pageQuerySchema.extend({
   track: trackSchema.optional(),
   targetCountry: countryCodeSchema.optional(),
   kind: organizationKindSchema.optional(),
+  country: countryCodeSchema.optional().describe('The partner organization’s own country.'),
   ownerId: idSchema.optional(),
   organizationId: idSchema.optional().describe('The partnership of one organization.'),
   sort: z.enum(PARTNERSHIP_SORTS).default('name'),
@@ -190,6 +181,13 @@ export const listPartnershipsQuerySchema = pageQuerySchema.extend({
   format: listFormatSchema,
 });
 export type ListPartnershipsQuery = z.infer<typeof listPartnershipsQuerySchema>;
+
+export const boardQuerySchema = z.object({
+  kind: organizationKindSchema.optional(),
+  country: countryCodeSchema.optional().describe('The partner organization’s own country.'),
+  ownerId: idSchema.optional(),
+});
+export type BoardQuery = z.infer<typeof boardQuerySchema>;
 
 export const boardSchema = z
   .object({

@@ -20,6 +20,7 @@ import {
 } from './partnerships.repository.js';
 import { checkStageChange, STAGE_TRANSITIONS } from './partnerships.rules.js';
 import {
+  type BoardQuery,
   type ChangeStageInput,
   type CreatePartnershipInput,
   type ListPartnershipsQuery,
@@ -89,6 +90,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
       track: query.track,
       targetCountry: query.targetCountry,
       kind: query.kind,
+      country: query.country,
       ownerId: query.ownerId,
       organizationId: query.organizationId,
       scope: policy.scope(ctx.actor, 'read'),
@@ -138,8 +140,8 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
     },
 
     /** The pipeline as a board: one column per stage, with its count and first partners by name. */
-    async board(ctx: RequestContext) {
-      const filter = filterFor(ctx, {});
+    async board(ctx: RequestContext, query: BoardQuery = {}) {
+      const filter = filterFor(ctx, query);
       const counts = await repo.countByStage(filter);
       const columns = await Promise.all(
         STAGES.map(async (stage) => {
@@ -256,7 +258,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
           on,
           lastChangedOn: current.stage_changed_on,
           today: today(clock),
-          agreements: agreements.map((a) => ({ signedOn: a.signed_on, expiresOn: a.expires_on })),
+          agreements: agreements.map((a) => ({ signedOn: a.signed_on, effectiveOn: a.effective_on, expiresOn: a.expires_on })),
         });
         const txRepo = partnershipsRepository(trx);
         const now = instant(clock);

@@ -61,7 +61,9 @@ export function reportsRepository(db: Kysely<DB>) {
         .innerJoin('organizations as o', 'o.id', 'e.organization_id')
         .select(['e.id', 'e.occurred_on', 'e.kind', 'e.title', 'e.outcome', 'e.location', 'o.id as organization_id', 'o.name as organization_name', 'o.country'])
         .where('e.occurred_on', '>=', filter.from)
-        .where('e.occurred_on', '<=', filter.to);
+        .where('e.occurred_on', '<=', filter.to)
+        // A meeting withdrawn as logged in error is no meeting (as in the engagements list).
+        .where('e.withdrawn_at', 'is', null);
       if (filter.organizationId) query = query.where('e.organization_id', '=', filter.organizationId);
       return query.orderBy('e.occurred_on').execute();
     },

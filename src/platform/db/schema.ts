@@ -233,6 +233,7 @@ export interface AgreementsTable {
   title: string | null;
   terms: string | null;
   signed_on: CalendarDate | null;
+  effective_on: CalendarDate | null;
   expires_on: CalendarDate | null;
   renewal_due_on: CalendarDate | null;
   reimbursement_ceiling_cents: number | null;
@@ -255,6 +256,10 @@ export interface EngagementsTable {
   created_at: Instant;
   updated_at: Instant;
   version: Generated<number>;
+  /** A meeting logged in error is withdrawn, not deleted. */
+  withdrawn_at: Instant | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
 }
 
 export interface EngagementParticipantsTable {
@@ -276,6 +281,8 @@ export interface TasksTable {
   due_on: CalendarDate;
   status: TaskStatus;
   completed_at: Instant | null;
+  /** The day the work was done, which may come long before it was recorded. */
+  done_on: CalendarDate | null;
   created_by: string | null;
   created_at: Instant;
   updated_at: Instant;

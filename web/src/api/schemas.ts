@@ -47,6 +47,7 @@ export {
   changeStageSchema,
   createAgreementSchema,
   createPartnershipSchema,
+  updateAgreementSchema,
   STAGES,
   TRACKS,
   type Agreement,
@@ -58,11 +59,15 @@ export {
 export {
   createEngagementSchema,
   ENGAGEMENT_KINDS,
+  updateEngagementSchema,
+  updateTaskSchema,
+  withdrawEngagementSchema,
   type CreateEngagementInput,
   type Engagement,
   type EngagementDetail,
   type Task,
 } from '../../../src/modules/engagements/engagements.schemas.js';
+export { doneOnProblem } from '../../../src/modules/engagements/engagements.rules.js';
 export {
   createPersonSchema,
   ILR_LEVELS,

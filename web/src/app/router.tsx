@@ -36,6 +36,7 @@ import { DeploymentPage } from '../features/deployments/DeploymentPage';
 import { DeploymentsListPage } from '../features/deployments/DeploymentsListPage';
 import { NewDeploymentPage } from '../features/deployments/NewDeploymentPage';
 import { TimelinePage } from '../features/deployments/TimelinePage';
+import { EditEngagementPage } from '../features/engagements/EditEngagementPage';
 import { EngagementPage } from '../features/engagements/EngagementPage';
 import { EngagementsListPage } from '../features/engagements/EngagementsListPage';
 import { NewEngagementPage } from '../features/engagements/NewEngagementPage';
@@ -50,6 +51,7 @@ import { NewOrganizationPage } from '../features/organizations/NewOrganizationPa
 import { OrganizationPage } from '../features/organizations/OrganizationPage';
 import { OrganizationsListPage } from '../features/organizations/OrganizationsListPage';
 import { BoardPage } from '../features/partnerships/BoardPage';
+import { EditAgreementPage } from '../features/partnerships/EditAgreementPage';
 import { EditPartnershipPage } from '../features/partnerships/EditPartnershipPage';
 import { NewPartnershipPage } from '../features/partnerships/NewPartnershipPage';
 import { PartnershipPage } from '../features/partnerships/PartnershipPage';
@@ -61,6 +63,7 @@ import { ImportPage } from '../features/imports/ImportPage';
 import { ImportsListPage } from '../features/imports/ImportsListPage';
 import { NewImportPage } from '../features/imports/NewImportPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { EditTaskPage } from '../features/tasks/EditTaskPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { CertificatePage } from '../features/verify/CertificatePage';
 import { VerifyFilePage } from '../features/verify/VerifyFilePage';
@@ -97,6 +100,7 @@ const signedInRoutes: RouteObject[] = [
       { path: 'new', element: <NewPartnershipPage /> },
       { path: ':id', element: <PartnershipPage /> },
       { path: ':id/edit', element: <EditPartnershipPage /> },
+      { path: 'agreements/:agreementId/edit', element: <EditAgreementPage /> },
     ],
   },
   {
@@ -106,6 +110,7 @@ const signedInRoutes: RouteObject[] = [
       { index: true, element: <EngagementsListPage /> },
       { path: 'new', element: <NewEngagementPage /> },
       { path: ':id', element: <EngagementPage /> },
+      { path: ':id/edit', element: <EditEngagementPage /> },
     ],
   },
   {
@@ -211,7 +216,14 @@ const signedInRoutes: RouteObject[] = [
       { path: ':id', element: <ImportPage /> },
     ],
   },
-  { path: 'tasks', element: <AreaLayout area="tasks" />, children: [{ index: true, element: <TasksPage /> }] },
+  {
+    path: 'tasks',
+    element: <AreaLayout area="tasks" />,
+    children: [
+      { index: true, element: <TasksPage /> },
+      { path: ':id/edit', element: <EditTaskPage /> },
+    ],
+  },
   {
     path: 'admin',
     element: <AdminRoutesGuard />,

@@ -14,6 +14,7 @@ import * as importLeftOut from './2026-12-07-02-import-left-out.js';
 import * as languageLevelsUnknown from './2026-12-07-01-language-levels-unknown.js';
 import * as passportIssueUnknown from './2026-12-07-03-passport-issue-unknown.js';
 import * as notices from './2026-12-08-50-notices.js';
+import * as correctablePartners from './2026-12-08-20-correctable-partners.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-02-import-left-out': importLeftOut,
   '2026-12-07-03-passport-issue-unknown': passportIssueUnknown,
   '2026-12-08-50-notices': notices,
+  '2026-12-08-20-correctable-partners': correctablePartners,
 };

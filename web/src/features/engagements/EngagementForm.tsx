@@ -1,6 +1,6 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type CreateEngagementInput, createEngagementSchema, type Engagement, ENGAGEMENT_KINDS } from '../../api/schemas';
+import { createEngagementSchema, type Engagement, ENGAGEMENT_KINDS, type EngagementDetail, updateEngagementSchema } from '../../api/schemas';
 import { todayIso } from '../../components/format';
 import { Form } from '../../components/form/Form';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
@@ -17,46 +17,57 @@ export interface EngagementValues {
   location: string;
   summary: string;
   outcome: string;
-  participants: { name: string; title: string }[];
+  /** A participant's organization is kept as recorded; the form does not ask for it. */
+  participants: { name: string; title: string; organizationId: string }[];
   followUps: { title: string; dueOn: string }[];
 }
 
-function toRequest(values: EngagementValues) {
+/** The form's values of a meeting on record, or of a new one (today, with the organization given). */
+function toValues(engagement: EngagementDetail | undefined, organizationId?: string): EngagementValues {
   return {
-    organizationId: values.organizationId,
+    organizationId: engagement?.organization.id ?? organizationId ?? '',
+    kind: engagement?.kind ?? 'meeting',
+    occurredOn: engagement?.occurredOn ?? todayIso(),
+    title: engagement?.title ?? '',
+    location: engagement?.location ?? '',
+    summary: engagement?.summary ?? '',
+    outcome: engagement?.outcome ?? '',
+    participants: (engagement?.participants ?? []).map((p) => ({ name: p.name, title: p.title ?? '', organizationId: p.organizationId ?? '' })),
+    followUps: [],
+  };
+}
+
+function fieldsOf(values: EngagementValues) {
+  return {
     kind: (values.kind || undefined) as Engagement['kind'],
     occurredOn: values.occurredOn,
     title: values.title,
     location: blankToNull(values.location),
     summary: blankToNull(values.summary),
     outcome: blankToNull(values.outcome),
-    participants: values.participants.map((participant) => ({ name: participant.name, title: blankToNull(participant.title) })),
-    followUps: values.followUps.map((task) => ({ title: task.title, dueOn: task.dueOn })),
+    participants: values.participants.map((p) => ({ name: p.name, title: blankToNull(p.title), organizationId: blankToNull(p.organizationId) })),
   };
 }
 
+function toCreateRequest(values: EngagementValues) {
+  return { ...fieldsOf(values), organizationId: values.organizationId, followUps: values.followUps.map((task) => ({ title: task.title, dueOn: task.dueOn })) };
+}
+
 interface EngagementFormProps {
+  /** The meeting being corrected; left out, the form logs a new one (with its follow-ups). */
+  engagement?: EngagementDetail;
   organizationId?: string;
-  onSubmit: (body: CreateEngagementInput) => Promise<unknown>;
+  onSubmit: (body: unknown) => Promise<unknown>;
   cancelTo: string;
 }
 
-export function EngagementForm({ organizationId, onSubmit, cancelTo }: EngagementFormProps) {
+export function EngagementForm({ engagement, organizationId, onSubmit, cancelTo }: EngagementFormProps) {
   const { t } = useTranslation();
   const organizations = useOrganizationOptions();
+  const isNew = engagement === undefined;
   const form = useForm({
-    defaultValues: {
-      organizationId: organizationId ?? '',
-      kind: 'meeting',
-      occurredOn: todayIso(),
-      title: '',
-      location: '',
-      summary: '',
-      outcome: '',
-      participants: [],
-      followUps: [],
-    } as EngagementValues,
-    resolver: apiResolver({ schema: createEngagementSchema, toRequest }),
+    defaultValues: toValues(engagement, organizationId),
+    resolver: isNew ? apiResolver({ schema: createEngagementSchema, toRequest: toCreateRequest }) : apiResolver({ schema: updateEngagementSchema, toRequest: fieldsOf }),
     shouldFocusError: false,
   });
   const organizationChoices = (organizations.data ?? []).map((organization) => ({ value: organization.id, label: organization.name }));
@@ -64,6 +75,8 @@ export function EngagementForm({ organizationId, onSubmit, cancelTo }: Engagemen
   return (
     <Form
       form={form}
+      latest={engagement && { version: engagement.version, values: toValues(engagement) }}
+      describeValue={(field, value) => (field === 'kind' && typeof value === 'string' && value ? t(`engagementKinds.${value as Engagement['kind']}`) : null)}
       idPrefix="engagement"
       labels={{
         organizationId: t('engagements.fields.organization'),
@@ -79,16 +92,18 @@ export function EngagementForm({ organizationId, onSubmit, cancelTo }: Engagemen
         'followUps.dueOn': t('engagements.fields.followUpDueOn'),
       }}
       onSubmit={onSubmit}
-      submitLabel={t('engagements.create')}
+      submitLabel={isNew ? t('engagements.create') : t('common.saveChanges')}
       cancel={cancelTo}
     >
-      <SelectField
-        key={organizationChoices.length}
-        name="organizationId"
-        isRequired
-        placeholder={organizations.isPending ? t('common.loading') : t('common.select')}
-        options={organizationChoices}
-      />
+      {isNew && (
+        <SelectField
+          key={organizationChoices.length}
+          name="organizationId"
+          isRequired
+          placeholder={organizations.isPending ? t('common.loading') : t('common.select')}
+          options={organizationChoices}
+        />
+      )}
       <SelectField name="kind" isRequired options={ENGAGEMENT_KINDS.map((kind) => ({ value: kind, label: t(`engagementKinds.${kind}`) }))} />
       <TextField name="occurredOn" type="date" isRequired inputClassName="usa-input--medium" />
       <TextField name="title" isRequired hint={t('engagements.hints.title')} />
@@ -100,7 +115,7 @@ export function EngagementForm({ organizationId, onSubmit, cancelTo }: Engagemen
         legend={t('engagements.participantsHeading')}
         rowLabel={(index) => t('engagements.participantRow', { number: index + 1 })}
         addLabel={t('engagements.addParticipant')}
-        emptyRow={{ name: '', title: '' }}
+        emptyRow={{ name: '', title: '', organizationId: '' }}
         renderRow={(index) => (
           <>
             <TextField name={`participants.${index}.name`} label={t('engagements.fields.name')} isRequired />
@@ -108,6 +123,7 @@ export function EngagementForm({ organizationId, onSubmit, cancelTo }: Engagemen
           </>
         )}
       />
+      {isNew && (
       <RowsField<EngagementValues, 'followUps'>
         name="followUps"
         legend={t('engagements.followUpsHeading')}
@@ -122,6 +138,7 @@ export function EngagementForm({ organizationId, onSubmit, cancelTo }: Engagemen
           </>
         )}
       />
+      )}
     </Form>
   );
 }

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useTaskColumns } from '../tasks/TaskTable';
 import { useEngagement } from './api';
+import { WithdrawnBanner, WithdrawSection } from './WithdrawSection';
 
 function Participants({ engagement }: { engagement: EngagementDetail }) {
   const { t } = useTranslation();
@@ -62,11 +63,19 @@ export function EngagementPage() {
       <PageHeader
         title={engagement?.title ?? t('engagements.oneTitle')}
         lead={engagement && t('engagements.lead', { kind: t(`engagementKinds.${engagement.kind}`), date: formatDate(engagement.occurredOn) })}
+        actions={
+          engagement?.allowedActions.includes('update') && (
+            <Link to={`/engagements/${engagement.id}/edit`} className="usa-button usa-button--outline">
+              {t('engagements.edit')}
+            </Link>
+          )
+        }
       />
       {query.isPending && <Loading />}
       {query.isError && <ProblemAlert error={query.error} />}
       {engagement && (
         <>
+          {engagement.withdrawal && <WithdrawnBanner withdrawal={engagement.withdrawal} />}
           <DetailList
             items={[
               { label: t('engagements.fields.organization'), value: <Link to={`/organizations/${engagement.organization.id}`}>{engagement.organization.name}</Link> },
@@ -80,6 +89,7 @@ export function EngagementPage() {
           />
           <Participants engagement={engagement} />
           <FollowUps engagement={engagement} />
+          {engagement.allowedActions.includes('withdraw') && <WithdrawSection engagement={engagement} />}
         </>
       )}
     </>

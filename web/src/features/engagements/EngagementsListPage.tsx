@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useOrganizationOptions } from '../organizations/api';
 import { EngagementsTable } from './EngagementsTable';
 
-const FILTERS = ['q', 'organizationId', 'kind', 'from', 'to'] as const;
+const FILTERS = ['q', 'organizationId', 'kind', 'from', 'to', 'withdrawn'] as const;
 
 export function EngagementsListPage() {
   const { t } = useTranslation();
@@ -50,6 +50,12 @@ export function EngagementsListPage() {
         />
         <FilterInput name="from" type="date" label={t('engagements.from')} />
         <FilterInput name="to" type="date" label={t('engagements.to')} />
+        <FilterSelect
+          name="withdrawn"
+          label={t('engagements.withdrawn.all')}
+          options={(['included', 'only'] as const).map((value) => ({ value, label: t(`engagements.withdrawn.${value}`) }))}
+          allLabel={t('engagements.withdrawn.hidden')}
+        />
       </FilterBar>
       <EngagementsTable params={filters} caption={t('engagements.listTitle')} />
     </>

@@ -7,12 +7,31 @@ import { formatDate } from '../../components/format';
 import { useEngagementList } from './api';
 
 /** Engagements newest first, page by page; without the organization column inside one organization. */
-export function EngagementsTable({ params, isOrganizationShown = true, caption }: { params: QueryParams; isOrganizationShown?: boolean; caption: string }) {
+export function EngagementsTable({
+  params,
+  isOrganizationShown = true,
+  caption,
+  limit = 25,
+}: {
+  params: QueryParams;
+  isOrganizationShown?: boolean;
+  caption: string;
+  limit?: number;
+}) {
   const { t } = useTranslation();
-  const query = useEngagementList({ ...params, limit: 25 });
+  const query = useEngagementList({ ...params, limit });
   const columns: Column<Engagement>[] = [
     { key: 'date', header: t('engagements.fields.occurredOn'), cell: (engagement) => formatDate(engagement.occurredOn) },
-    { key: 'title', header: t('engagements.fields.title'), cell: (engagement) => <Link to={`/engagements/${engagement.id}`}>{engagement.title}</Link> },
+    {
+      key: 'title',
+      header: t('engagements.fields.title'),
+      cell: (engagement) => (
+        <>
+          <Link to={`/engagements/${engagement.id}`}>{engagement.title}</Link>
+          {engagement.withdrawal && <span className="usa-tag bg-base-dark margin-left-1">{t('engagements.withdraw.tag')}</span>}
+        </>
+      ),
+    },
     ...(isOrganizationShown
       ? [
           {

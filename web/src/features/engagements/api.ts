@@ -20,14 +20,34 @@ export function useEngagement(id: string) {
   });
 }
 
-export function useCreateEngagement() {
+/** Every change answers with the whole engagement: keep it, and let lists, follow-ups and figures refetch. */
+function useSaved() {
   const queryClient = useQueryClient();
+  return (engagement: EngagementDetail) => {
+    queryClient.setQueryData(engagementKeys.one(engagement.id), engagement);
+    void queryClient.invalidateQueries({ queryKey: engagementKeys.list });
+    void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    void queryClient.invalidateQueries({ queryKey: ['reports'] });
+  };
+}
+
+export function useCreateEngagement() {
+  const saved = useSaved();
+  return useMutation({ mutationFn: (body: unknown) => api.post<EngagementDetail>('/engagements', body), onSuccess: saved });
+}
+
+export function useUpdateEngagement(engagement: Pick<EngagementDetail, 'id' | 'version'>) {
+  const saved = useSaved();
   return useMutation({
-    mutationFn: (body: unknown) => api.post<EngagementDetail>('/engagements', body),
-    onSuccess: (engagement) => {
-      queryClient.setQueryData(engagementKeys.one(engagement.id), engagement);
-      void queryClient.invalidateQueries({ queryKey: engagementKeys.list });
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
-    },
+    mutationFn: (body: unknown) => api.patch<EngagementDetail>(`/engagements/${engagement.id}`, engagement.version, body),
+    onSuccess: saved,
+  });
+}
+
+export function useWithdrawEngagement(engagement: Pick<EngagementDetail, 'id' | 'version'>) {
+  const saved = useSaved();
+  return useMutation({
+    mutationFn: (body: { reason: string }) => api.post<EngagementDetail>(`/engagements/${engagement.id}/withdrawal`, body, { version: engagement.version }),
+    onSuccess: saved,
   });
 }

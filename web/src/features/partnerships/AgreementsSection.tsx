@@ -2,6 +2,7 @@ import { Alert } from '../../components/Alert';
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Agreement, PartnershipDetail } from '../../api/schemas';
 import { type Column, DataTable } from '../../components/DataTable';
 import { formatDate, formatMoney } from '../../components/format';
@@ -55,14 +56,31 @@ export function AgreementsSection({ partnership, canAdd }: { partnership: Partne
       cell: (agreement) => <span className={`usa-tag ${STATUS_CLASS[agreement.status]}`}>{t(`agreementStatuses.${agreement.status}`)}</span>,
     },
     { key: 'signed', header: t('agreements.fields.signedOn'), cell: (agreement) => formatDate(agreement.signedOn) },
-    { key: 'expires', header: t('agreements.fields.expiresOn'), cell: (agreement) => formatDate(agreement.expiresOn) },
     { key: 'renewal', header: t('agreements.fields.renewalDueOn'), cell: (agreement) => formatDate(agreement.renewalDueOn) },
+    { key: 'expires', header: t('agreements.fields.expiresOn'), cell: (agreement) => formatDate(agreement.expiresOn) },
     {
       key: 'ceiling',
       header: t('agreements.fields.reimbursementCeiling'),
       cell: (agreement) => formatMoney(agreement.reimbursementCeilingCents, agreement.currency),
     },
   ];
+  // Most agreements take effect when signed: the column is there when one does not.
+  if (partnership.agreements.some((agreement) => agreement.effectiveOn !== null)) {
+    columns.splice(4, 0, { key: 'effective', header: t('agreements.fields.effectiveOn'), cell: (agreement) => formatDate(agreement.effectiveOn) });
+  }
+  // The column is there when some agreement may be corrected; each row's link follows what the server allows on it.
+  if (partnership.agreements.some((agreement) => agreement.allowedActions.includes('update'))) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      cell: (agreement) =>
+        agreement.allowedActions.includes('update') && (
+          <Link to={`/partnerships/agreements/${agreement.id}/edit`} aria-label={t('agreements.editLabel', { reference: agreement.reference })}>
+            {t('common.edit')}
+          </Link>
+        ),
+    });
+  }
 
   return (
     <section aria-labelledby="agreements-heading" className="margin-top-5">

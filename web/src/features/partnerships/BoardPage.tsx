@@ -1,14 +1,40 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { Board } from '../../api/schemas';
+import { Link, useSearchParams } from 'react-router';
+import { type Board, ORGANIZATION_KINDS } from '../../api/schemas';
 import { useCan } from '../../api/session';
 import { ExportLinks } from '../../components/ExportLinks';
+import { FilterBar, FilterSelect } from '../../components/FilterBar';
 import { countryName, formatCount, formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StageBadge } from '../../components/StageBadge';
-import { useBoard } from './api';
+import { useOrganizationOptions } from '../organizations/api';
+import { useBoard, useOwnerChoices } from './api';
+
+const FILTERS = ['kind', 'country', 'ownerId'] as const;
+
+/** The board's filters, kept in the address: kind of organization, the partner's country, owner. */
+function BoardFilters() {
+  const { t } = useTranslation();
+  const organizations = useOrganizationOptions();
+  const owners = useOwnerChoices({ id: null, name: null });
+  const countries = [...new Set((organizations.data ?? []).map((organization) => organization.country))]
+    .map((code) => ({ value: code, label: countryName(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return (
+    <FilterBar names={FILTERS} label={t('partnerships.boardFiltersLabel')}>
+      <FilterSelect
+        name="kind"
+        label={t('partnerships.filters.kind')}
+        options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`organizationKinds.${kind}`) }))}
+        allLabel={t('partnerships.allKinds')}
+      />
+      <FilterSelect key={`country-${countries.length}`} name="country" label={t('partnerships.filters.country')} options={countries} allLabel={t('partnerships.allCountries')} />
+      <FilterSelect key={`owner-${owners.length}`} name="ownerId" label={t('partnerships.filters.owner')} options={owners} allLabel={t('partnerships.allOwners')} />
+    </FilterBar>
+  );
+}
 
 function BoardColumn({ column }: { column: Board['columns'][number] }) {
   const { t } = useTranslation();
@@ -46,7 +72,9 @@ function BoardColumn({ column }: { column: Board['columns'][number] }) {
 export function BoardPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const board = useBoard();
+  const [params] = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.flatMap((name) => (params.get(name) ? [[name, params.get(name) ?? '']] : [])));
+  const board = useBoard(filters);
   return (
     <>
       <PageHeader
@@ -59,10 +87,11 @@ export function BoardPage() {
                 {t('nav.newPartnership')}
               </Link>
             )}
-            <ExportLinks path="/partnerships" params={{ sort: 'stage' }} />
+            <ExportLinks path="/partnerships" params={{ ...filters, sort: 'stage' }} />
           </>
         }
       />
+      <BoardFilters />
       {board.isPending && <Loading />}
       {board.isError && <ProblemAlert error={board.error} />}
       {board.data && (

@@ -11,6 +11,7 @@ import { StageBadge } from '../../components/StageBadge';
 import { AgreementsSection } from './AgreementsSection';
 import { usePartnership } from './api';
 import { MoveStageForm } from './MoveStageForm';
+import { PartnershipFollowUps, PartnershipMeetings } from './PartnershipActivity';
 import { StageHistory } from './StageHistory';
 
 function PartnershipDetails({ partnership }: { partnership: PartnershipDetail }) {
@@ -65,6 +66,8 @@ export function PartnershipPage() {
             <PartnershipDetails partnership={partnership} />
           </section>
           <AgreementsSection partnership={partnership} canAdd={can('agreements', 'create')} />
+          {can('engagements', 'read') && <PartnershipMeetings partnership={partnership} />}
+          {can('tasks', 'read') && <PartnershipFollowUps partnership={partnership} />}
           <StageHistory history={partnership.history} />
         </>
       )}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, type QueryParams } from '../../api/client';
 import type { Agreement, Board, Page, PartnershipDetail } from '../../api/schemas';
 
 export const partnershipKeys = {
@@ -7,10 +7,15 @@ export const partnershipKeys = {
   board: ['partnerships', 'board'] as const,
   one: (id: string) => ['partnerships', 'one', id] as const,
   agreementsDue: (by: string) => ['agreements', 'due', by] as const,
+  agreement: (id: string) => ['agreements', 'one', id] as const,
 };
 
-export function useBoard() {
-  return useQuery({ queryKey: partnershipKeys.board, queryFn: ({ signal }) => api.get<Board>('/partnerships/board', { signal }) });
+/** The pipeline, for one kind of organization, country or owner when the filters say so. */
+export function useBoard(filters: QueryParams = {}) {
+  return useQuery({
+    queryKey: [...partnershipKeys.board, filters],
+    queryFn: ({ signal }) => api.get<Board>('/partnerships/board', { query: filters, signal }),
+  });
 }
 
 export function usePartnership(id: string) {
@@ -66,6 +71,23 @@ export function useCreateAgreement(partnershipId: string) {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: partnershipKeys.one(partnershipId) });
       void queryClient.invalidateQueries({ queryKey: ['agreements'] });
+    },
+  });
+}
+
+export function useAgreement(id: string) {
+  return useQuery({ queryKey: partnershipKeys.agreement(id), queryFn: ({ signal }) => api.get<Agreement>(`/agreements/${id}`, { signal }) });
+}
+
+export function useUpdateAgreement(agreement: Pick<Agreement, 'id' | 'version' | 'partnershipId'>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api.patch<Agreement>(`/agreements/${agreement.id}`, agreement.version, body),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(partnershipKeys.agreement(saved.id), saved);
+      await queryClient.invalidateQueries({ queryKey: partnershipKeys.one(agreement.partnershipId) });
+      void queryClient.invalidateQueries({ queryKey: ['agreements', 'due'] });
+      void queryClient.invalidateQueries({ queryKey: partnershipKeys.board });
     },
   });
 }

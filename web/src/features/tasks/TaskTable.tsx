@@ -4,7 +4,7 @@ import type { Task } from '../../api/schemas';
 import { useCan } from '../../api/session';
 import type { Column } from '../../components/DataTable';
 import { formatDate } from '../../components/format';
-import { MarkDoneButton } from './MarkDoneButton';
+import { TaskActions } from './TaskActions';
 
 export function TaskStatus({ task }: { task: Task }) {
   const { t } = useTranslation();
@@ -13,15 +13,11 @@ export function TaskStatus({ task }: { task: Task }) {
   return <span className="usa-tag bg-base-dark">{t(`taskStatuses.${task.status}`)}</span>;
 }
 
-/** Marking an open follow-up done, offered exactly when the server allows changing it; a done one says when. */
-export function TaskActions({ task }: { task: Task }) {
-  const { t } = useTranslation();
-  if (task.status === 'open') return task.allowedActions.includes('update') ? <MarkDoneButton task={task} /> : null;
-  return task.completedAt ? <>{t('tasks.doneOn', { date: formatDate(task.completedAt.slice(0, 10)) })}</> : null;
-}
-
-/** Columns of a follow-up list; on an engagement's own page its engagement and partner go without saying. */
-export function useTaskColumns({ isContextShown = true } = {}): Column<Task>[] {
+/**
+ * Columns of a follow-up list; on an engagement's own page its engagement and partner go without
+ * saying, and on a partnership's its partner does.
+ */
+export function useTaskColumns({ isContextShown = true, isEngagementShown }: { isContextShown?: boolean; isEngagementShown?: boolean } = {}): Column<Task>[] {
   const { t } = useTranslation();
   const can = useCan();
   const columns: Column<Task>[] = [
@@ -35,6 +31,8 @@ export function useTaskColumns({ isContextShown = true } = {}): Column<Task>[] {
       header: t('tasks.fields.organization'),
       cell: (task) => (task.organizationId ? <Link to={`/organizations/${task.organizationId}`}>{task.organizationName}</Link> : ''),
     });
+  }
+  if (isEngagementShown ?? isContextShown) {
     columns.push({
       key: 'engagement',
       header: t('tasks.fields.engagement'),

@@ -1,0 +1,29 @@
+import { ruleBroken } from '../../platform/errors.js';
+
+/**
+ * Rules of meetings and their follow-ups, used by the request schemas (so the web refuses the
+ * same things with the same words) and by the services on the stored record merged with a change.
+ */
+
+/** A follow-up comes after the meeting it follows: it may fall due the same day, never before. */
+export function followUpDueProblem(dueOn: string, meetingOn: string): string | null {
+  return dueOn < meetingOn ? `must not come before the meeting it follows (${meetingOn})` : null;
+}
+
+/** A meeting cannot be moved after a follow-up it gave rise to falls due. */
+export function meetingDateProblem(meetingOn: string, followUpDueDates: readonly string[]): string | null {
+  const earliest = [...followUpDueDates].sort()[0];
+  return earliest !== undefined && earliest < meetingOn ? `must not come after a follow-up of this meeting falls due (${earliest})` : null;
+}
+
+/** The day a follow-up was done: any day up to today (work done in 2011 is recorded as done in 2011). */
+export function doneOnProblem(doneOn: string, today: string): string | null {
+  return doneOn > today ? `must not be in the future (today is ${today})` : null;
+}
+
+/** A meeting withdrawn as logged in error stays as it was: it is neither changed nor withdrawn again. */
+export function checkNotWithdrawn(engagement: { withdrawn_at: string | null }): void {
+  if (engagement.withdrawn_at !== null) {
+    throw ruleBroken('engagement.withdrawn', 'This meeting was withdrawn as logged in error; it can no longer be changed.');
+  }
+}
