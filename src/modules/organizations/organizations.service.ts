@@ -72,6 +72,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
       search: query.q ? searchKey(query.q) : undefined,
       kind: query.kind,
       country: query.country,
+      importId: query.importId,
       archived: query.archived,
       scope: policy.scope(ctx.actor, 'read'),
     };
