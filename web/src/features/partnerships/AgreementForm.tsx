@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_KINDS, type Agreement, createAgreementSchema } from '../../api/schemas';
 import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/DateField';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { blankToNull, dollarsToCents } from '../../components/form/values';
@@ -79,9 +80,9 @@ export function AgreementForm({ partnershipId, onDone }: { partnershipId: string
       <TextField name="title" />
       <TextAreaField name="terms" />
       <div className="inline-fields">
-        <TextField name="signedOn" type="date" hint={t('agreements.hints.signedOn')} />
-        <TextField name="expiresOn" type="date" />
-        <TextField name="renewalDueOn" type="date" />
+        <DateField name="signedOn" hint={t('agreements.hints.signedOn')} />
+        <DateField name="expiresOn" />
+        <DateField name="renewalDueOn" />
       </div>
       <TextField name="reimbursementCeiling" inputMode="decimal" hint={t('agreements.hints.reimbursementCeiling')} inputClassName="usa-input--medium" />
     </Form>
