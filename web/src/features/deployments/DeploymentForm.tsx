@@ -44,7 +44,8 @@ const EMPTY: DeploymentValues = {
 function toRequest(values: DeploymentValues) {
   return {
     title: values.title,
-    hostCountry: values.hostCountry,
+    // A country not chosen is missing ("is required"), not a code that is wrong.
+    hostCountry: (values.hostCountry || undefined) as string,
     hostOrganizationId: blankToNull(values.hostOrganizationId),
     track: values.track as Track,
     purposes: values.purposes as CreateDeploymentInput['purposes'],

@@ -41,7 +41,8 @@ function toRequest(values: OrganizationValues) {
     name: values.name,
     acronym: blankToNull(values.acronym),
     kind: (values.kind || undefined) as Organization['kind'],
-    country: values.country,
+    // A country not chosen is missing ("is required"), not a code that is wrong.
+    country: (values.country || undefined) as string,
     subdivision: blankToNull(values.subdivision),
     city: blankToNull(values.city),
     parentId: blankToNull(values.parentId),
