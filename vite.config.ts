@@ -24,6 +24,8 @@ export default defineConfig({
           // dashboard's charts alone rather than with every page.
           if (MAP_PACKAGES.test(id)) return 'world-map';
           if (CHART_PACKAGES.test(id)) return 'chart-library';
+          // Five thousand subdivision names, for the organization form and page alone.
+          if (/node_modules\/iso-3166\//.test(id)) return 'subdivisions';
           if (id.includes('node_modules/')) return 'vendor';
           return undefined;
         },

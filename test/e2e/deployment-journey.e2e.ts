@@ -184,7 +184,8 @@ test('six officers are found, readied and deployed to Haiti, and appear on the t
     for (const name of names) {
       await page.getByRole('button', { name: `Deploy: ${name}` }).click();
       await expect(page.getByRole('heading', { name: `Deploy: ${name}` })).toBeFocused();
-      await expect(page.getByLabel('Deployed on')).toHaveValue(start);
+      // Shown as the locale writes dates (en-US: month/day/year).
+      await expect(page.getByLabel('Deployed on')).toHaveValue(start.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$2/$3/$1'));
       await page.getByRole('button', { name: 'Record deployment' }).click();
       await expect(page.getByRole('status').filter({ hasText: `${name} is now Deployed.` })).toBeVisible();
     }

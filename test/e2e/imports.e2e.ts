@@ -24,7 +24,9 @@ test('a roster spreadsheet is previewed, mapped, checked row by row, and its val
     await signIn(page, ADMIN.email, ADMIN.password);
     await expect(heading(page, 'Dashboard')).toBeVisible();
     const api = await sessionApi(page);
-    await api.post('/organizations', { name: agency, acronym, kind: 'municipal_police', country: 'US' });
+    const organization = await api.post('/organizations', { name: agency, acronym, kind: 'municipal_police', country: 'US' });
+    // Someone already on the agency's roster whom the file does not name: not one of the import's people.
+    await api.post('/people', { organizationId: organization.id, givenName: 'Otro', familyName: `Agente ${suffix}` });
   });
 
   await test.step('upload the file: nothing is written, the page shows how it reads', async () => {
@@ -105,13 +107,21 @@ test('a roster spreadsheet is previewed, mapped, checked row by row, and its val
     await confirmation.getByRole('button', { name: 'Import, leaving these rows out' }).click();
     await expect(page.getByRole('heading', { name: 'Imported', exact: true })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText('2 created, 0 updated, 0 unchanged, 1 skipped.')).toBeVisible();
-    await page.getByRole('link', { name: 'See the people' }).click();
+    // Exactly the people this import created or changed: not the roster, not the agency.
+    await page.getByRole('link', { name: 'See the 2 people this import created or changed' }).click();
     await expect(heading(page, 'People')).toBeVisible();
-    await page.getByRole('search').getByLabel('Name').fill(suffix);
+    await expect(page.getByText(`These are the 2 people roster-${suffix}.csv created or changed`)).toBeVisible();
+    const rows = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('link') });
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: `Ñúñez ${suffix}` })).toBeVisible();
+    await expect(rows.filter({ hasText: `Pierre-Louis ${suffix}` })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: `Agente ${suffix}` })).toHaveCount(0);
+    await expectAccessible(page, 'the people an import created or changed');
+    // Narrowed further by name, the list stays the import's.
+    await page.getByRole('search').getByLabel('Name').fill('Ñúñez');
     await page.getByRole('search').getByRole('button', { name: 'Apply' }).click();
-    await expect(page.getByRole('row').filter({ hasText: `Ñúñez ${suffix}` })).toBeVisible();
-    await expect(page.getByRole('row').filter({ hasText: `Pierre-Louis ${suffix}` })).toBeVisible();
-    await expect(page.getByRole('row').filter({ hasText: 'حداد' })).toHaveCount(0);
+    await expect(rows).toHaveCount(1);
+    await expect(page).toHaveURL(/importId=/);
   });
 
   await test.step('a person’s page shows the languages as written, their levels unknown, and the passport’s expiry', async () => {
@@ -150,10 +160,10 @@ test('a partners list saved as tab-separated text is imported whole', async ({ p
   await expect(page.getByRole('heading', { name: 'The row is ready to import' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Import 1 row' }).click();
   await expect(page.getByText('1 created, 0 updated, 0 unchanged, 0 skipped.')).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('link', { name: 'See the organizations' }).click();
-  await page.getByRole('search').getByLabel('Name').fill(name);
-  await page.getByRole('search').getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByRole('row').filter({ hasText: name })).toContainText('El Salvador');
+  await page.getByRole('link', { name: 'See the organization this import created or changed' }).click();
+  const rows = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('link') });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.filter({ hasText: name })).toContainText('El Salvador');
 });
 
 test('a roster that names no agency is given one on the import page, without uploading it again', async ({ page }) => {

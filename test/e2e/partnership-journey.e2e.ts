@@ -55,7 +55,7 @@ test('a partner goes from prospect to active, and its overdue follow-up reaches 
     await page.getByLabel('Acronym').fill('ACPD');
     await page.getByLabel('Kind').selectOption({ label: 'Municipal police department' });
     await page.getByLabel('Country').selectOption({ label: 'United States' });
-    await page.getByLabel('State, province or department').fill('US-VA');
+    await page.getByLabel('State, province or department').selectOption({ label: 'Virginia' });
     await page.getByLabel('City').fill('Arlington');
     await page.getByRole('button', { name: 'Add organization' }).click();
 

@@ -8,7 +8,7 @@ import {
   type UpdateOrganizationInput,
 } from '../organizations/organizations.schemas.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
-import { inSavepoint, type KindHandler, type MappedRow, report, type RunState, schemaCheck, SeenKeys, take } from './imports.rows.js';
+import { inSavepoint, type KindHandler, type MappedRow, noteRecord, report, type RunState, schemaCheck, SeenKeys, take } from './imports.rows.js';
 import { parseCountry, parseWord } from './imports.values.js';
 
 /** Words people use for each kind of organization, in the four languages. */
@@ -77,12 +77,18 @@ export function organizationsHandler(deps: { organizations: Pick<OrganizationsSe
         const found = await deps.organizations.resolve(state.ctx, input.name, trx);
         const current = found && searchKey(found.name) === searchKey(input.name) ? found : undefined;
         if (!current) {
-          if (await inSavepoint(state, trx, row, (executor) => deps.organizations.create(state.ctx, input, executor).then(() => undefined))) state.summary.created += 1;
+          const isCreated = await inSavepoint(state, trx, row, async (executor) => {
+            noteRecord(state, (await deps.organizations.create(state.ctx, input, executor)).id, 'created');
+          });
+          if (isCreated) state.summary.created += 1;
           continue;
         }
         const changes = changesOf(row, input, current);
         if (Object.keys(changes).length === 0) state.summary.unchanged += 1;
-        else if (await inSavepoint(state, trx, row, (executor) => deps.organizations.update(state.ctx, current.id, current.version, changes, executor).then(() => undefined))) state.summary.updated += 1;
+        else if (await inSavepoint(state, trx, row, (executor) => deps.organizations.update(state.ctx, current.id, current.version, changes, executor).then(() => undefined))) {
+          state.summary.updated += 1;
+          noteRecord(state, current.id, 'updated');
+        }
       }
     },
     finish: async () => undefined,

@@ -12,6 +12,7 @@ import {
   type MappedRow,
   matchBatch,
   nameKey,
+  noteRecord,
   type PersonKey,
   report,
   type RunState,
@@ -116,6 +117,7 @@ export function peopleHandler(
       const ids = await deps.people.insertPrepared(state.ctx, people, trx);
       await deps.people.recordReadinessMany(state.ctx, readiness.flatMap((records, n) => (records.length > 0 ? [{ personId: ids[n] as string, records }] : [])), trx);
       state.summary.created += ids.length;
+      for (const id of ids) noteRecord(state, id, 'created');
       onWritten(ids.length);
       await letOthersIn();
     }
@@ -165,7 +167,10 @@ export function peopleHandler(
           if (Object.keys(changes).length > 0) version = (await deps.people.update(state.ctx, person.id, version, changes, executor)).version ?? version + 1;
           await deps.people.recordReadinessMany(state.ctx, readiness.length > 0 ? [{ personId: person.id, version, records: readiness }] : [], executor);
         });
-        if (isDone) state.summary.updated += 1;
+        if (isDone) {
+          state.summary.updated += 1;
+          noteRecord(state, person.id, 'updated');
+        }
         done += 1;
         if (done % PROGRESS_EVERY === 0) {
           onProgress(done, total);

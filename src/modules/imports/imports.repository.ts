@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
-import type { DB, ImportMappingsTable, ImportProblemsTable, ImportsTable } from '../../platform/db/schema.js';
+import type { DB, ImportMappingsTable, ImportProblemsTable, ImportRecordsTable, ImportsTable } from '../../platform/db/schema.js';
 import type { FileSource } from './imports.reader.js';
 
 /** Raw bytes per stored piece of an upload (kept as base64 text, which both engines store alike). */
 export const CHUNK_BYTES = 192 * 1024;
 /** Problems per INSERT: eight columns each, under both engines' bound-parameter limits. */
 const PROBLEM_BATCH = 1000;
+/** Links per INSERT: four columns each. */
+const RECORD_BATCH = 2000;
 
 export interface ImportFilter {
   kind?: DB['imports']['kind'] | undefined;
@@ -41,6 +43,7 @@ export function importsRepository(db: Kysely<DB>) {
     async remove(id: string, guard: { version?: number } = {}): Promise<boolean> {
       await db.deleteFrom('import_problems').where('import_id', '=', id).execute();
       await db.deleteFrom('import_chunks').where('import_id', '=', id).execute();
+      await db.deleteFrom('import_records').where('import_id', '=', id).execute();
       let query = db.deleteFrom('imports').where('id', '=', id);
       if (guard.version !== undefined) query = query.where('version', '=', guard.version);
       const result = await query.executeTakeFirst();
@@ -82,6 +85,12 @@ export function importsRepository(db: Kysely<DB>) {
           .values(problems.slice(i, i + PROBLEM_BATCH).map((p, n) => ({ ...p, import_id: importId, seq: i + n + 1 })))
           .execute();
       }
+    },
+    /** Links the import to the records it wrote, in bulk (a roster of 100,000 is 50 statements). */
+    async insertRecords(importId: string, recordType: ImportRecordsTable['record_type'] | null, records: ReadonlyMap<string, ImportRecordsTable['change']>) {
+      if (!recordType) return;
+      const rows = [...records].map(([recordId, change]) => ({ import_id: importId, record_id: recordId, record_type: recordType, change }));
+      for (let i = 0; i < rows.length; i += RECORD_BATCH) await db.insertInto('import_records').values(rows.slice(i, i + RECORD_BATCH)).execute();
     },
     problems(importId: string, page: PageRequest) {
       const after = page.cursor ? Number(page.cursor) : 0;

@@ -68,6 +68,13 @@ export interface RunState {
   /** Rows with at least one problem: none of them is written. */
   badRows: Set<number>;
   summary: ImportSummary;
+  /** The records written, by id: created or changed (a record created and then changed stays created). */
+  records: Map<string, 'created' | 'updated'>;
+}
+
+/** Notes a record the run wrote, for the import to link to once committed. */
+export function noteRecord(state: RunState, id: string, change: 'created' | 'updated'): void {
+  if (!state.records.has(id)) state.records.set(id, change);
 }
 
 /** The most problems kept per import; the count goes on past it. */

@@ -44,6 +44,9 @@ export type CommitMode = 'all' | 'valid_only';
 export type RunStage = 'checking' | 'writing' | 'importing';
 export type ProgressListener = (percent: number, rows: number, stage: RunStage) => void;
 
+/** The kinds whose records an import links to (an attendance sheet opens its offering). */
+const RECORD_TYPES: Record<ImportKind, 'person' | 'organization' | null> = { people: 'person', organizations: 'organization', enrollments: null, certifications: null };
+
 /** Rows checked together: one lookup of the people they name. */
 const BATCH_ROWS = 500;
 
@@ -169,6 +172,7 @@ export function createImportPass(deps: ImportsDeps) {
       currentRow: { row: 0, count: 0, fields: new Set() },
       badRows: new Set(),
       summary: { created: 0, updated: 0, unchanged: 0, skipped: 0 },
+      records: new Map(),
     };
     const credentials = kind === 'certifications' ? await deps.catalog.listCredentials(ctx) : [];
     const handler = handlerFor(kind, state, credentials);
@@ -207,6 +211,7 @@ export function createImportPass(deps: ImportsDeps) {
       if (trx && action === 'commit' && (!hasProblems || mode === 'valid_only') && !isMoreLeftOut) {
         const txRepo = importsRepository(trx);
         await txRepo.replaceProblems(row.id, state.problems);
+        await txRepo.insertRecords(row.id, RECORD_TYPES[kind], state.records);
         await txRepo.update(row.id, {
           ...counts,
           status: 'committed',

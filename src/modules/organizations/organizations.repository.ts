@@ -9,6 +9,8 @@ export interface OrganizationFilter {
   search?: string | undefined;
   kind?: DB['organizations']['kind'] | undefined;
   country?: string | undefined;
+  /** Only the organizations this import created or changed. */
+  importId?: string | undefined;
   archived: 'exclude' | 'include' | 'only';
   /** The organizations the caller may see, from the access policy. */
   scope: Scope;
@@ -43,6 +45,13 @@ export function organizationsRepository(db: Kysely<DB>) {
       }
       if (filter.kind) query = query.where('kind', '=', filter.kind);
       if (filter.country) query = query.where('country', '=', filter.country);
+      if (filter.importId) {
+        const importId = filter.importId;
+        // The links an import keeps of what it wrote (imports' own table, read here as a filter).
+        query = query.where((eb) =>
+          eb.exists(eb.selectFrom('import_records as ir').select('ir.record_id').where('ir.import_id', '=', importId).whereRef('ir.record_id', '=', 'organizations.id')),
+        );
+      }
       if (filter.archived === 'exclude') query = query.where('archived_at', 'is', null);
       if (filter.archived === 'only') query = query.where('archived_at', 'is not', null);
       return applyKeyset(query, 'organizations.id', sort, page).execute();

@@ -83,6 +83,7 @@ export const listOrganizationsQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(200).optional().describe('Part of the name or acronym; accents and case do not count.'),
   kind: organizationKindSchema.optional(),
   country: countryCodeSchema.optional(),
+  importId: idSchema.optional().describe('Only the organizations this import created or changed.'),
   archived: z
     .enum(['exclude', 'include', 'only'])
     .default('exclude')

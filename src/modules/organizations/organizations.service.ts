@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import { toOrganization } from './organizations.mapper.js';
+import { subdivisionProblem } from './organizations.rules.js';
 import { organizationsPolicy as policy } from './organizations.policy.js';
 import { type OrganizationFilter, organizationsRepository } from './organizations.repository.js';
 import type {
@@ -31,6 +32,12 @@ const SORT_COLUMNS: Record<ListOrganizationsQuery['sort'], { column: string; key
   country: { column: 'organizations.country', key: (row) => row.country },
   createdAt: { column: 'organizations.created_at', key: (row) => row.created_at },
 };
+
+/** Refuses a subdivision ISO 3166-2 does not list, or another country's, naming the field. */
+function checkSubdivision(country: string, subdivision: string | null | undefined) {
+  const problem = subdivisionProblem(country, subdivision);
+  if (problem) throw invalid(`The subdivision ${problem}.`, [{ pointer: '/body/subdivision', detail: problem }]);
+}
 
 const duplicateName = (name: string) =>
   conflict(`An organization named “${name}” already exists.`, [
@@ -72,6 +79,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
       search: query.q ? searchKey(query.q) : undefined,
       kind: query.kind,
       country: query.country,
+      importId: query.importId,
       archived: query.archived,
       scope: policy.scope(ctx.actor, 'read'),
     };
@@ -136,6 +144,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
       try {
         return await inTransaction(db, executor, async (trx) => {
           const txRepo = organizationsRepository(trx);
+          checkSubdivision(input.country, input.subdivision);
           const key = searchKey(input.name);
           if (await txRepo.findBySearchName(key)) throw duplicateName(input.name);
           await checkParent(trx, null, input.parentId);
@@ -172,12 +181,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
           const txRepo = organizationsRepository(trx);
           const current = await visibleRow(ctx, id, trx);
           const country = input.country ?? current.country;
-          const subdivision = input.subdivision === undefined ? current.subdivision : input.subdivision;
-          if (subdivision && !subdivision.startsWith(`${country}-`)) {
-            throw invalid('The subdivision is not in the country.', [
-              { pointer: '/body/subdivision', detail: 'must be a subdivision of the organization’s country' },
-            ]);
-          }
+          checkSubdivision(country, input.subdivision === undefined ? current.subdivision : input.subdivision);
           if (input.name !== undefined) {
             const other = await txRepo.findBySearchName(searchKey(input.name));
             if (other && other.id !== id) throw duplicateName(input.name);

@@ -25,6 +25,8 @@ export interface PeopleFilter {
   specialty?: string | undefined;
   heritageCountry?: string | undefined;
   status?: DB['people']['status'] | undefined;
+  /** Only the people this import created or changed. */
+  importId?: string | undefined;
   readiness?: { status: 'ready' | 'expiring' | 'not_ready'; today: ReturnType<typeof readinessBounds>; soon: ReturnType<typeof readinessBounds> } | undefined;
 }
 
@@ -82,6 +84,13 @@ export function peopleRepository(db: Kysely<DB>) {
         eb.exists(
           eb.selectFrom('person_heritage_countries as ph').select('ph.country').whereRef('ph.person_id', '=', 'people.id').where('ph.country', '=', country),
         ),
+      );
+    }
+    if (filter.importId) {
+      const importId = filter.importId;
+      // The links an import keeps of what it wrote (imports' own table, read here as a filter, as reports read across modules).
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('import_records as ir').select('ir.record_id').where('ir.import_id', '=', importId).whereRef('ir.record_id', '=', 'people.id')),
       );
     }
     if (filter.readiness) {

@@ -175,6 +175,7 @@ export const listPeopleQuerySchema = pageQuerySchema.extend({
   heritageCountry: countryCodeSchema.optional(),
   readiness: z.enum(['ready', 'expiring', 'not_ready']).optional().describe('The badge as of today.'),
   status: z.enum(PERSON_STATUSES).optional(),
+  importId: idSchema.optional().describe('Only the people this import created or changed (of those the caller may see).'),
   order: sortOrderSchema,
   format: listFormatSchema,
 });

@@ -99,6 +99,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       specialty: isNamesOnly ? undefined : query.specialty,
       heritageCountry: isNamesOnly ? undefined : query.heritageCountry,
       status: query.status,
+      importId: query.importId,
       readiness:
         query.readiness && !isNamesOnly
           ? { status: query.readiness, today: readinessBounds(day), soon: readinessBounds(addDays(day, EXPIRING_WITHIN_DAYS)) }

@@ -718,6 +718,14 @@ export interface ImportProblemsTable {
   reason: string;
 }
 
+/** A record an import created or changed. */
+export interface ImportRecordsTable {
+  import_id: string;
+  record_id: string;
+  record_type: 'person' | 'organization';
+  change: 'created' | 'updated';
+}
+
 export interface ImportMappingsTable {
   id: string;
   kind: ImportKind;
@@ -793,6 +801,7 @@ export interface DB {
   imports: ImportsTable;
   import_chunks: ImportChunksTable;
   import_problems: ImportProblemsTable;
+  import_records: ImportRecordsTable;
   import_mappings: ImportMappingsTable;
 }
 

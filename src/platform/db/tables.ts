@@ -68,6 +68,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'imports',
   'import_chunks',
   'import_problems',
+  'import_records',
   'import_mappings',
 ] as const satisfies readonly (keyof DB)[];
 
@@ -94,4 +95,5 @@ export const ORDER_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[n
   badge_credentials: ['certification_id'],
   import_chunks: ['import_id', 'seq'],
   import_problems: ['import_id', 'seq'],
+  import_records: ['import_id', 'record_id'],
 };

@@ -1,6 +1,5 @@
-import { getAlpha2Codes } from 'i18n-iso-countries';
-import ISO6391 from 'iso-639-1';
 import i18next from '../i18n';
+import { countryList, languageList, type NamedCode, nameOfCountry, nameOfLanguage } from './names';
 
 /** Formatting for the current language; calendar dates stay calendar dates (no time zone shift). */
 
@@ -32,37 +31,24 @@ export function todayIso(offsetDays = 0): string {
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
+/** A country by its name in the current language ("Haiti"), as every picker offers it. */
 export function countryName(code: string, language = i18next.language): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return nameOfCountry(code, language);
 }
 
 /** Every ISO 3166-1 country, named in the current language and sorted by that name. */
-export function countryOptions(language: string): { code: string; name: string }[] {
-  const collator = new Intl.Collator(language);
-  return Object.keys(getAlpha2Codes())
-    .map((code) => ({ code, name: countryName(code, language) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+export function countryOptions(language: string): NamedCode[] {
+  return countryList(language);
 }
 
 /** `ht` → "Haitian Creole", in the current language. */
 export function languageName(code: string, language = i18next.language): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return nameOfLanguage(code, language);
 }
 
-/** Every ISO 639-1 language, named in the current language and sorted by that name. */
-export function languageOptions(language: string): { code: string; name: string }[] {
-  const collator = new Intl.Collator(language);
-  return ISO6391.getAllCodes()
-    .map((code) => ({ code, name: languageName(code, language) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+/** Every ISO 639-1 language, named in the current language and sorted by that name, each name once. */
+export function languageOptions(language: string): NamedCode[] {
+  return languageList(language);
 }
 
 /** Days from one calendar date to another (0 for the same day), without time zones. */

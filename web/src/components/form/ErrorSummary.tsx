@@ -3,10 +3,12 @@ import { type FieldErrors, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { LinkErrorSummary } from '../LinkErrorSummary';
 import { FormMetaContext, fieldId, useFieldLabel } from './meta';
+import { SENTENCE_ERROR } from './resolver';
 
 interface FieldError {
   name: string;
   message: string;
+  type: unknown;
 }
 
 /** Every field error in a form, however deep (rows of participants, follow-ups). */
@@ -17,7 +19,7 @@ function flatten(errors: FieldErrors | Record<string, unknown>, prefix = ''): Fi
     const name = prefix ? `${prefix}.${key}` : key;
     const leaf = value as { message?: unknown; type?: unknown };
     if (typeof leaf.message === 'string' && leaf.type !== undefined) {
-      found.push({ name: key === 'root' ? prefix : name, message: leaf.message });
+      found.push({ name: key === 'root' ? prefix : name, message: leaf.message, type: leaf.type });
     } else {
       found.push(...flatten(value as Record<string, unknown>, name));
     }
@@ -40,7 +42,7 @@ export function ErrorSummary({ focusKey }: { focusKey: number }) {
     <LinkErrorSummary
       id={`${meta.idPrefix}-error-summary`}
       heading={t('form.errorSummary', { count: items.length })}
-      items={items.map((item) => ({ fieldId: fieldId(meta.idPrefix, item.name), text: t('form.fieldError', { label: labelOf(item.name), message: item.message }) }))}
+      items={items.map((item) => ({ fieldId: fieldId(meta.idPrefix, item.name), text: t(item.type === SENTENCE_ERROR ? 'form.sentenceError' : 'form.fieldError', { label: labelOf(item.name), message: item.message }) }))}
       focusKey={focusKey}
     />
   );

@@ -2,6 +2,7 @@ import { type ReactNode, useContext } from 'react';
 import { useFormContext, useFormState } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormMetaContext, fieldId, useFieldLabel } from './meta';
+import { SENTENCE_ERROR } from './resolver';
 
 interface FieldProps {
   name: string;
@@ -20,7 +21,7 @@ export function useField(name: string, label?: string) {
   const formState = useFormState({ control, name });
   const { error } = getFieldState(name, formState);
   const id = fieldId(meta.idPrefix, name);
-  return { id, label: label ?? labelOf(name), error: error?.message, register, errorId: `${id}-error`, hintId: `${id}-hint` };
+  return { id, label: label ?? labelOf(name), error: error?.message, isSentence: error?.type === SENTENCE_ERROR, register, errorId: `${id}-error`, hintId: `${id}-hint` };
 }
 
 interface ShellProps {
@@ -29,6 +30,8 @@ interface ShellProps {
   hint?: string;
   hintId: string;
   error?: string;
+  /** The error is a sentence of its own ("Enter a date"), shown after the label and a colon. */
+  isSentence?: boolean;
   errorId: string;
   isRequired?: boolean;
   className?: string;
@@ -49,7 +52,7 @@ export function RequiredMarker() {
 }
 
 /** Label, hint and error message around an input, in the USWDS order. */
-export function FieldShell({ id, label, hint, hintId, error, errorId, isRequired, className, children }: ShellProps) {
+export function FieldShell({ id, label, hint, hintId, error, isSentence, errorId, isRequired, className, children }: ShellProps) {
   const { t } = useTranslation();
   return (
     <div className={`usa-form-group ${error ? 'usa-form-group--error' : ''} ${className ?? ''}`}>
@@ -64,7 +67,7 @@ export function FieldShell({ id, label, hint, hintId, error, errorId, isRequired
       )}
       {error && (
         <span className="usa-error-message" id={errorId}>
-          {t('form.fieldError', { label, message: error })}
+          {t(isSentence ? 'form.sentenceError' : 'form.fieldError', { label, message: error })}
         </span>
       )}
       {children}

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
+import { type FieldErrors, type FieldValues, get, type Resolver, type ResolverOptions, set } from 'react-hook-form';
 import type { z } from 'zod';
+import { DATE_CHECK } from './dates';
 
 export interface FormCheck<TValues> {
   field: keyof TValues & string;
@@ -18,6 +19,22 @@ interface ApiResolverOptions<TValues, TSchema extends z.ZodType> {
   check?: (values: TValues) => FormCheck<TValues>[];
 }
 
+/** The error type of a problem worded as a whole sentence ("Enter a date"), shown after its label and a colon. */
+export const SENTENCE_ERROR = 'sentence';
+
+/**
+ * A date field's problem in a date field's words: the API's "must be a calendar date written
+ * YYYY-MM-DD" (or "is required") is for scripts, and the field asks in the locale's own order.
+ */
+function wordDateProblems<TValues extends FieldValues>(errors: Record<string, unknown>, values: TValues, options: ResolverOptions<TValues>) {
+  for (const [name, field] of Object.entries(options.fields ?? {})) {
+    const check = field?.validate && typeof field.validate === 'object' ? field.validate[DATE_CHECK] : undefined;
+    if (!check || !get(errors, name)) continue;
+    const message = check(get(values, name), values);
+    if (typeof message === 'string') set(errors, name, { type: SENTENCE_ERROR, message });
+  }
+}
+
 /**
  * zodResolver over the API's request schema. The form keeps what people type; the resolver
  * turns it into the request body, validates that, and hands the parsed body to onSubmit.
@@ -33,6 +50,7 @@ export function apiResolver<TValues extends FieldValues, TSchema extends z.ZodTy
     for (const problem of options.check?.(values) ?? []) {
       errors[problem.field] = { type: 'custom', message: problem.message };
     }
+    wordDateProblems(errors, values, resolverOptions);
     if (Object.keys(errors).length > 0) return { values: {}, errors: errors as FieldErrors<TValues> };
     return { values: result.values as z.output<TSchema>, errors: {} };
   };

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { type Assignment, changeAssignmentStatusSchema, extendAssignmentSchema } from '../../api/schemas';
 import { formatDate, todayIso } from '../../components/format';
 import { Form } from '../../components/form/Form';
-import { TextAreaField, TextField } from '../../components/form/fields';
+import { DateField } from '../../components/form/DateField';
+import { TextAreaField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { blankToNull } from '../../components/form/values';
 import { useChangeAssignmentStatus, useExtendAssignment } from './api';
@@ -44,7 +45,7 @@ export function StatusChangeForm({ assignment, action, onDone }: FormProps & { a
       {action === 'withdrawn' ? (
         <TextAreaField name="reason" isRequired className="short-textarea" />
       ) : (
-        <TextField name="on" type="date" inputClassName="usa-input--medium" hint={t(`assignments.hints.${action}`)} />
+        <DateField name="on" hint={t(`assignments.hints.${action}`)} />
       )}
     </Form>
   );
@@ -72,7 +73,7 @@ export function ExtendForm({ assignment, onDone }: FormProps) {
       cancel={() => onDone(null)}
       onSubmit={async (body) => onDone(await extend.mutateAsync(body))}
     >
-      <TextField name="endOn" type="date" isRequired inputClassName="usa-input--medium" hint={t('assignments.hints.extend', { date: formatDate(assignment.endOn) })} />
+      <DateField name="endOn" isRequired hint={t('assignments.hints.extend', { date: formatDate(assignment.endOn) })} />
       <TextAreaField name="reason" className="short-textarea" />
     </Form>
   );

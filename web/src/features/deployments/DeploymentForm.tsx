@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type CreateDeploymentInput, createDeploymentSchema, type IlrLevel, PURPOSES, type Track, TRACKS } from '../../api/schemas';
 import { useCountryChoices, useIlrChoices, useLanguageChoices } from '../../components/choices';
 import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/DateField';
 import { CheckboxField, CheckboxGroupField, SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { RowsField } from '../../components/form/RowsField';
@@ -43,7 +44,8 @@ const EMPTY: DeploymentValues = {
 function toRequest(values: DeploymentValues) {
   return {
     title: values.title,
-    hostCountry: values.hostCountry,
+    // A country not chosen is missing ("is required"), not a code that is wrong.
+    hostCountry: (values.hostCountry || undefined) as string,
     hostOrganizationId: blankToNull(values.hostOrganizationId),
     track: values.track as Track,
     purposes: values.purposes as CreateDeploymentInput['purposes'],
@@ -123,8 +125,8 @@ export function DeploymentForm({ onSubmit, cancelTo }: DeploymentFormProps) {
       <SelectField name="track" isRequired options={TRACKS.map((track) => ({ value: track, label: t(`tracks.${track}`) }))} />
       <CheckboxGroupField name="purposes" isRequired options={PURPOSES.map((purpose) => ({ value: purpose, label: t(`purposes.${purpose}`) }))} />
       <div className="inline-fields">
-        <TextField name="startOn" type="date" isRequired />
-        <TextField name="endOn" type="date" hint={t('deployments.hints.endOn')} />
+        <DateField name="startOn" isRequired />
+        <DateField name="endOn" hint={t('deployments.hints.endOn')} />
         <TextField name="authorizedHeadcount" isRequired inputMode="numeric" inputClassName="usa-input--small" hint={t('deployments.hints.authorizedHeadcount')} />
       </div>
       <RowsField<DeploymentValues, 'requiredLanguages'>

@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { createRotationSchema } from '../../api/schemas';
 import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/DateField';
 import { TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { blankToNull } from '../../components/form/values';
@@ -48,8 +49,8 @@ export function RotationForm({ deploymentId, onDone }: { deploymentId: string; o
       }}
     >
       <div className="inline-fields">
-        <TextField name="startOn" type="date" isRequired />
-        <TextField name="endOn" type="date" hint={t('deployments.hints.endOn')} />
+        <DateField name="startOn" isRequired />
+        <DateField name="endOn" hint={t('deployments.hints.endOn')} />
         <TextField name="authorizedHeadcount" isRequired inputMode="numeric" inputClassName="usa-input--small" />
       </div>
     </Form>

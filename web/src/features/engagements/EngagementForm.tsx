@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { createEngagementSchema, type Engagement, ENGAGEMENT_KINDS, type EngagementDetail, updateEngagementSchema } from '../../api/schemas';
 import { todayIso } from '../../components/format';
 import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/DateField';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { RowsField } from '../../components/form/RowsField';
@@ -105,7 +106,7 @@ export function EngagementForm({ engagement, organizationId, onSubmit, cancelTo 
         />
       )}
       <SelectField name="kind" isRequired options={ENGAGEMENT_KINDS.map((kind) => ({ value: kind, label: t(`engagementKinds.${kind}`) }))} />
-      <TextField name="occurredOn" type="date" isRequired inputClassName="usa-input--medium" />
+      <DateField name="occurredOn" isRequired />
       <TextField name="title" isRequired hint={t('engagements.hints.title')} />
       <TextField name="location" />
       <TextAreaField name="summary" />
@@ -134,7 +135,7 @@ export function EngagementForm({ engagement, organizationId, onSubmit, cancelTo 
         renderRow={(index) => (
           <>
             <TextField name={`followUps.${index}.title`} label={t('engagements.fields.task')} isRequired />
-            <TextField name={`followUps.${index}.dueOn`} label={t('engagements.fields.dueOn')} type="date" isRequired />
+            <DateField name={`followUps.${index}.dueOn`} label={t('engagements.fields.dueOn')} isRequired />
           </>
         )}
       />

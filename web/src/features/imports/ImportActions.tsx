@@ -18,10 +18,22 @@ export function isAgencyMissing(view: Import): boolean {
 
 /** Where the records an import wrote are listed. */
 function recordsLink(view: Import): string {
-  if (view.kind === 'people') return view.organizationId ? `/people?organizationId=${view.organizationId}` : '/people';
-  if (view.kind === 'organizations') return '/organizations';
+  // People and organizations: exactly those this import created or changed.
+  if (view.kind === 'people') return `/people?importId=${view.id}`;
+  if (view.kind === 'organizations') return `/organizations?importId=${view.id}&archived=include`;
   if (view.kind === 'enrollments' && view.offeringId) return `/offerings/${view.offeringId}`;
   return '/certifications';
+}
+
+/** "See the 37 people this import created or changed"; an attendance sheet opens its offering. */
+function RecordsLink({ view }: { view: Import }) {
+  const { t } = useTranslation();
+  const written = view.summary ? view.summary.created + view.summary.updated : 0;
+  if (view.kind === 'people' || view.kind === 'organizations') {
+    if (written === 0) return null;
+    return <Link to={recordsLink(view)}>{t(`imports.next.records.${view.kind}`, { count: written, formatted: formatCount(written) })}</Link>;
+  }
+  return <Link to={recordsLink(view)}>{t(`imports.next.records.${view.kind}`)}</Link>;
 }
 
 /**
@@ -132,7 +144,7 @@ export function ImportActions({ view, hasUnsavedColumns, onUndecidedShown }: { v
           <p>
             <ImportOutcome summary={view.summary} />
           </p>
-          <Link to={recordsLink(view)}>{t(`imports.next.records.${view.kind}`)}</Link>
+          <RecordsLink view={view} />
         </Alert>
       )}
 

@@ -180,6 +180,22 @@ describe('importing the valid rows only', () => {
   });
 });
 
+describe('what an import wrote', () => {
+  it('links to exactly the people it created or changed, counted', async () => {
+    const committed: Import = { ...uploaded, status: 'committed', unconfirmedColumns: [], rowCount: 40, validCount: 40, problemCount: 0, summary: { created: 30, updated: 7, unchanged: 3, skipped: 0 }, version: 7 };
+    renderImport({ 'GET /api/imports/01900000-0000-7000-8000-000000000020': { body: committed }, 'GET /api/imports/mappings': { body: { items: [] } } });
+    const link = await screen.findByRole('link', { name: 'See the 37 people this import created or changed' });
+    expect(link.getAttribute('href')).toBe(`/people?importId=${ID}`);
+  });
+
+  it('offers no link when the import changed nobody', async () => {
+    const unchanged: Import = { ...uploaded, status: 'committed', unconfirmedColumns: [], rowCount: 3, validCount: 3, problemCount: 0, summary: { created: 0, updated: 0, unchanged: 3, skipped: 0 }, version: 7 };
+    renderImport({ 'GET /api/imports/01900000-0000-7000-8000-000000000020': { body: unchanged }, 'GET /api/imports/mappings': { body: { items: [] } } });
+    await screen.findByRole('heading', { name: 'Imported' });
+    expect(screen.queryByRole('link', { name: /this import created or changed/ })).toBeNull();
+  });
+});
+
 describe('deleting an import', () => {
   it('says the people it imported stay, and deletes it with its version', async () => {
     const committed: Import = { ...uploaded, status: 'committed', unconfirmedColumns: [], rowCount: 2, validCount: 2, problemCount: 0, summary: { created: 2, updated: 0, unchanged: 0, skipped: 0 }, version: 7 };

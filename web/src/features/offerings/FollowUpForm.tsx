@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { followUpSchema, type OfferingDetail } from '../../api/schemas';
 import { todayIso } from '../../components/format';
 import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/DateField';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { blankToNull, toNumber } from '../../components/form/values';
@@ -64,7 +65,7 @@ export function FollowUpForm({ offering, onRecorded }: { offering: OfferingDetai
         options={completed.map((enrollment) => ({ value: enrollment.person.id, label: enrollment.person.name }))}
         hint={t('followUps.hints.person')}
       />
-      <TextField name="recordedOn" type="date" isRequired inputClassName="usa-input--medium" />
+      <DateField name="recordedOn" isRequired />
       <CheckboxField name="hasTaught" hint={t('followUps.hints.hasTaught')} />
       <div className="inline-fields">
         <TextField name="offeringsTaught" inputMode="numeric" inputClassName="usa-input--small" />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type CreateOfferingInput, createOfferingSchema } from '../../api/schemas';
 import { useCountryChoices } from '../../components/choices';
 import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/DateField';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { blankToNull, toNumber } from '../../components/form/values';
@@ -108,8 +109,8 @@ export function OfferingForm({ courseId, onSubmit, cancelTo }: OfferingFormProps
         hint={t('offerings.hints.course')}
       />
       <div className="inline-fields">
-        <TextField name="startOn" type="date" isRequired />
-        <TextField name="endOn" type="date" isRequired />
+        <DateField name="startOn" isRequired />
+        <DateField name="endOn" isRequired />
         <TextField name="capacity" isRequired inputMode="numeric" inputClassName="usa-input--small" hint={t('offerings.hints.capacity')} />
       </div>
       <div className="inline-fields inline-fields--wide">

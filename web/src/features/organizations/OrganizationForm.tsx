@@ -7,6 +7,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/form/fie
 import { apiResolver } from '../../components/form/resolver';
 import { blankToNull } from '../../components/form/values';
 import { useOrganizationOptions } from './api';
+import { SubdivisionField } from './SubdivisionField';
 
 export interface OrganizationValues {
   name: string;
@@ -40,8 +41,9 @@ function toRequest(values: OrganizationValues) {
     name: values.name,
     acronym: blankToNull(values.acronym),
     kind: (values.kind || undefined) as Organization['kind'],
-    country: values.country,
-    subdivision: blankToNull(values.subdivision)?.toUpperCase() ?? null,
+    // A country not chosen is missing ("is required"), not a code that is wrong.
+    country: (values.country || undefined) as string,
+    subdivision: blankToNull(values.subdivision),
     city: blankToNull(values.city),
     parentId: blankToNull(values.parentId),
     website: blankToNull(values.website),
@@ -92,7 +94,7 @@ export function OrganizationForm({ organization, onSubmit, submitLabel, cancelTo
       <TextField name="acronym" inputClassName="usa-input--small" />
       <SelectField name="kind" options={kinds} placeholder={t('common.select')} isRequired />
       <SelectField name="country" options={countries} placeholder={t('common.select')} isRequired />
-      <TextField name="subdivision" hint={t('organizations.hints.subdivision')} inputClassName="usa-input--small" />
+      <SubdivisionField name="subdivision" countryField="country" />
       <TextField name="city" />
       <SelectField name="parentId" options={parentChoices} placeholder={t('common.none')} />
       <TextField name="website" type="url" hint={t('organizations.hints.website')} />

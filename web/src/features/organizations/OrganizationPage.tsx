@@ -11,9 +11,11 @@ import { OrganizationPeople } from '../people/OrganizationPeople';
 import { useOrganization } from './api';
 import { OrganizationActions } from './OrganizationActions';
 import { OrganizationPartnership } from './OrganizationPartnership';
+import { useSubdivisionName } from './subdivisions';
 
 function OrganizationDetails({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
+  const subdivision = useSubdivisionName(organization.subdivision);
   return (
     <>
       {organization.isArchived && (
@@ -27,7 +29,7 @@ function OrganizationDetails({ organization }: { organization: Organization }) {
         items={[
           { label: t('organizations.fields.kind'), value: t(`organizationKinds.${organization.kind}`) },
           { label: t('organizations.fields.country'), value: countryName(organization.country) },
-          { label: t('organizations.fields.subdivision'), value: organization.subdivision },
+          { label: t('organizations.fields.subdivision'), value: subdivision },
           { label: t('organizations.fields.city'), value: organization.city },
           {
             label: t('organizations.fields.parent'),

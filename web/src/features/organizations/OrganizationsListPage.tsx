@@ -6,6 +6,7 @@ import { type Column, PagedTable } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
 import { countryName } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { ImportedRecordsNotice } from '../imports/ImportedRecordsNotice';
 import { useOrganizationList } from './api';
 import { FILTER_NAMES, OrganizationFilters } from './OrganizationFilters';
 
@@ -53,6 +54,7 @@ export function OrganizationsListPage() {
           </>
         }
       />
+      <ImportedRecordsNotice records="organizations" />
       <OrganizationFilters />
       <PagedTable
         query={query}

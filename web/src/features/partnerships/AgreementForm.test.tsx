@@ -40,8 +40,8 @@ describe('AgreementForm', () => {
     fakeApi({ 'GET /api/auth/me': { body: me } });
     renderPage(<AgreementForm agreement={agreement} onDone={() => undefined} />, { me });
     expect(screen.getByLabelText<HTMLInputElement>(/^Reference/).value).toBe('MOU-2011-01');
-    expect(screen.getByLabelText<HTMLInputElement>('Signed on').value).toBe('2011-03-01');
-    expect(screen.getByLabelText<HTMLInputElement>('Renewal due on').value).toBe('2010-12-01');
+    expect(screen.getByLabelText<HTMLInputElement>('Signed on').value).toBe('03/01/2011');
+    expect(screen.getByLabelText<HTMLInputElement>('Renewal due on').value).toBe('12/01/2010');
     expect(screen.getByLabelText<HTMLInputElement>(/Reimbursement ceiling/).value).toBe('250000.00');
   });
 

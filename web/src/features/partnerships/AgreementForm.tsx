@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_KINDS, type Agreement, createAgreementSchema, updateAgreementSchema } from '../../api/schemas';
 import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/DateField';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { blankToNull, dollarsToCents } from '../../components/form/values';
@@ -109,10 +110,10 @@ export function AgreementForm({ partnershipId, agreement, onDone }: AgreementFor
         {t('agreements.hints.dateOrder')}
       </p>
       <div className="inline-fields">
-        <TextField name="signedOn" type="date" hint={t('agreements.hints.signedOn')} />
-        <TextField name="effectiveOn" type="date" hint={t('agreements.hints.effectiveOn')} />
-        <TextField name="renewalDueOn" type="date" />
-        <TextField name="expiresOn" type="date" />
+        <DateField name="signedOn" hint={t('agreements.hints.signedOn')} />
+        <DateField name="effectiveOn" hint={t('agreements.hints.effectiveOn')} />
+        <DateField name="renewalDueOn" />
+        <DateField name="expiresOn" />
       </div>
       <TextField name="reimbursementCeiling" inputMode="decimal" hint={t('agreements.hints.reimbursementCeiling')} inputClassName="usa-input--medium" />
     </Form>

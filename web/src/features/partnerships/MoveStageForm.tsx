@@ -4,7 +4,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { changeStageSchema, type PartnershipDetail, type Stage } from '../../api/schemas';
 import { Form } from '../../components/form/Form';
-import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
+import { DateField } from '../../components/form/DateField';
+import { SelectField, TextAreaField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { blankToNull } from '../../components/form/values';
 import { useChangeStage } from './api';
@@ -64,7 +65,7 @@ export function MoveStageForm({ partnership }: { partnership: PartnershipDetail 
             placeholder={t('common.select')}
             options={partnership.allowedStages.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))}
           />
-          <TextField name="on" type="date" hint={t('partnerships.hints.movedOn')} />
+          <DateField name="on" hint={t('partnerships.hints.movedOn')} />
         </div>
         <TextAreaField name="note" className="short-textarea" />
       </Form>

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useCan } from '../../api/session';
 import { useCountryChoices, useIlrChoices, useLanguageChoices } from '../../components/choices';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
 import { useOrganizationOptions } from '../organizations/api';
 
-export const PEOPLE_FILTERS = ['q', 'organizationId', 'language', 'minSpeaking', 'specialty', 'heritageCountry', 'readiness'] as const;
+export const PEOPLE_FILTERS = ['q', 'organizationId', 'language', 'minSpeaking', 'specialty', 'heritageCountry', 'readiness', 'importId'] as const;
 
 /**
  * Search the roster. Viewers see names only, so they are offered the name and agency filters
@@ -18,8 +19,12 @@ export function PeopleFilters() {
   const levels = useIlrChoices();
   const countries = useCountryChoices();
   const isNamesOnly = !can('people', 'readDetail');
+  const [params] = useSearchParams();
+  const importId = params.get('importId');
   return (
     <FilterBar names={PEOPLE_FILTERS} label={t('people.filtersLabel')}>
+      {/* The people an import wrote stay the list's subject while other filters narrow it. */}
+      {importId && <input type="hidden" name="importId" value={importId} />}
       <FilterInput name="q" label={t('people.search')} isWide />
       {(organizations.data?.length ?? 0) > 1 && (
         <FilterSelect

@@ -5,6 +5,7 @@ import { useCan, useCurrentUser } from '../../api/session';
 import { type Column, PagedTable } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
 import { PageHeader } from '../../components/PageHeader';
+import { ImportedRecordsNotice } from '../imports/ImportedRecordsNotice';
 import { usePeopleList } from './api';
 import { PEOPLE_FILTERS, PeopleFilters } from './PeopleFilters';
 import { LanguageSkills, personName } from './PersonFacts';
@@ -65,6 +66,7 @@ export function PeopleListPage() {
           </>
         }
       />
+      <ImportedRecordsNotice records="people" />
       <PeopleFilters />
       <PagedTable query={query} caption={t('people.listTitle')} isCaptionHidden columns={columns} rowKey={(person) => person.id} empty={t('people.empty')} />
     </>

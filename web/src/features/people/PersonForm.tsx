@@ -5,6 +5,7 @@ import { useCurrentUser } from '../../api/session';
 import { useIlrChoices, useLanguageChoices } from '../../components/choices';
 import { CountryListField } from '../../components/form/CountryListField';
 import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/DateField';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { RowsField } from '../../components/form/RowsField';
@@ -146,7 +147,7 @@ export function PersonForm({ person, organizationId, onSubmit, submitLabel, canc
       </div>
       <div className="inline-fields">
         <SelectField name="sex" hint={t('people.hints.sex')} placeholder={t('common.notRecorded')} options={SEXES.map((sex) => ({ value: sex, label: t(`sexes.${sex}`) }))} />
-        <TextField name="dateOfBirth" type="date" />
+        <DateField name="dateOfBirth" />
         <SelectField name="status" isRequired options={PERSON_STATUSES.map((status) => ({ value: status, label: t(`personStatuses.${status}`) }))} />
       </div>
       <RowsField<PersonValues, 'languages'>

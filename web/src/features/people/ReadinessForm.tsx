@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type PersonDetail, type ReadinessItem, setReadinessSchema } from '../../api/schemas';
 import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/DateField';
 import { TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { blankToNull } from '../../components/form/values';
@@ -71,8 +72,8 @@ export function ReadinessForm({ person, item, current, onDone }: ReadinessFormPr
       }}
     >
       <div className="inline-fields">
-        <TextField name="completedOn" type="date" isRequired={!isPassport} hint={isPassport ? t('readiness.hints.passportIssued') : undefined} />
-        <TextField name="expiresOn" type="date" isRequired={isPassport} hint={t(isPassport ? 'readiness.hints.passportExpiry' : 'readiness.hints.expiresOn')} />
+        <DateField name="completedOn" isRequired={!isPassport} hint={isPassport ? t('readiness.hints.passportIssued') : undefined} />
+        <DateField name="expiresOn" isRequired={isPassport} hint={t(isPassport ? 'readiness.hints.passportExpiry' : 'readiness.hints.expiresOn')} />
       </div>
       <TextField name="reference" hint={t(item === 'security_clearance' ? 'readiness.hints.clearanceLevel' : 'readiness.hints.reference')} />
       {isPassport && (

@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type Task, updateTaskSchema } from '../../api/schemas';
+import { DateField } from '../../components/form/DateField';
 import { Form } from '../../components/form/Form';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
@@ -53,7 +54,7 @@ function TaskForm({ task }: { task: Task }) {
       }}
     >
       <TextField name="title" isRequired />
-      <TextField name="dueOn" type="date" isRequired inputClassName="usa-input--medium" hint={task.engagementId ? t('tasks.hints.dueOn') : undefined} />
+      <DateField name="dueOn" isRequired hint={task.engagementId ? t('tasks.hints.dueOn') : undefined} />
       <SelectField key={owners.length} name="ownerId" placeholder={t('tasks.noOwner')} options={owners} />
       <TextAreaField name="notes" />
     </Form>

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { submitVettingSchema } from '../../api/schemas';
 import { todayIso } from '../../components/format';
 import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/DateField';
 import { TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { blankToNull } from '../../components/form/values';
@@ -58,7 +59,7 @@ export function SubmitVettingPage() {
       >
         <PersonPickerField name="personId" isRequired hint={t('vetting.hints.person')} />
         <TextField name="caseReference" isRequired inputClassName="usa-input--medium" hint={t('vetting.hints.caseReference')} />
-        <TextField name="submittedOn" type="date" isRequired inputClassName="usa-input--medium" />
+        <DateField name="submittedOn" isRequired />
         <TextAreaField name="notes" className="short-textarea" />
       </Form>
     </>

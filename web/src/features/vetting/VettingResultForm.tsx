@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { recordVettingResultSchema, type VettingRecord } from '../../api/schemas';
 import { todayIso } from '../../components/format';
 import { Form } from '../../components/form/Form';
-import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
+import { DateField } from '../../components/form/DateField';
+import { SelectField, TextAreaField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
 import { blankToNull } from '../../components/form/values';
 import { useRecordVettingResult } from './api';
@@ -53,8 +54,8 @@ export function VettingResultForm({ record, onDone }: { record: VettingRecord; o
     >
       <SelectField name="status" isRequired placeholder={t('common.select')} options={RESULTS.map((value) => ({ value, label: t(`vettingStatuses.${value}`) }))} />
       <div className="inline-fields">
-        <TextField name="resultOn" type="date" isRequired />
-        <TextField name="validUntil" type="date" isRequired={status === 'cleared'} hint={t('vetting.hints.validUntil')} />
+        <DateField name="resultOn" isRequired />
+        <DateField name="validUntil" isRequired={status === 'cleared'} hint={t('vetting.hints.validUntil')} />
       </div>
       <TextAreaField name="notes" className="short-textarea" />
     </Form>
