@@ -185,6 +185,8 @@ export const listPartnershipsQuerySchema = pageQuerySchema.extend({
   kind: organizationKindSchema.optional(),
   ownerId: idSchema.optional(),
   organizationId: idSchema.optional().describe('The partnership of one organization.'),
+  country: countryCodeSchema.optional().describe('The organization is in this country, or the partnership aims at it.'),
+  asOf: calendarDateSchema.optional().describe('The pipeline at the end of this day: `stage` is the stage then; partnerships begun later are left out.'),
   sort: z.enum(PARTNERSHIP_SORTS).default('name'),
   order: sortOrderSchema,
   format: listFormatSchema,
