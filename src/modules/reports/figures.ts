@@ -84,7 +84,6 @@ export function figureDefinitions(db: Kysely<DB>, filters: FigureFilters, today:
     /** Instructor certifications (a course of instructor level or above grants them) held at the year's end. */
     instructors: {
       count: (more: { expiresBy?: string } = {}) => certificationsRepository(db).count({ ...instructorsFilter, ...more }),
-      all: () => certificationsRepository(db).all(instructorsFilter),
       link: (more: { expiresBy?: string } = {}) =>
         link('/certifications', { activeOn: yearEnd, expiresBy: more.expiresBy, credentialLevel: 'instructor', track, country, organizationId }),
     },

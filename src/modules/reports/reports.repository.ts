@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { type TrainedFilter, trainedEnrollments } from '../training/trained.repository.js';
+import { certificationsRepository } from '../training/certifications.repository.js';
 import { type DeploymentFilter, deploymentsRepository } from '../deployments/deployments.repository.js';
 
 export interface ReportFilter {
@@ -141,29 +142,19 @@ export function reportsRepository(db: Kysely<DB>) {
     },
 
     /**
-     * Certifications in a credential an instructor-level course grants (holding one makes a
-     * certified instructor), with their holder's agency, for counts of instructors certified and holding.
+     * Instructor certifications (a course of instructor level or above grants them) issued by a
+     * day, with their holder's agency: the certifications list's own definition, read whole.
      */
-    instructorCertifications(filter: { track?: DB['partnership_tracks']['track'] | undefined; organizationId?: string | undefined; issuedBy: string }) {
-      let query = db
-        .selectFrom('certifications as c')
-        .innerJoin('credentials as cr', 'cr.id', 'c.credential_id')
-        .innerJoin('people as p', 'p.id', 'c.person_id')
-        .innerJoin('organizations as o', 'o.id', 'p.organization_id')
-        .select(['c.id', 'c.person_id', 'c.credential_id', 'cr.name as credential_name', 'cr.track', 'c.issued_on', 'c.expires_on', 'c.revoked_at', 'o.country', 'o.id as organization_id', 'p.sex'])
-        .where('c.issued_on', '<=', filter.issuedBy)
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('courses as k')
-              .select('k.id')
-              .whereRef('k.grants_credential_id', '=', 'c.credential_id')
-              .where('k.level', 'in', ['instructor', 'master']),
-          ),
-        );
-      if (filter.track) query = query.where('cr.track', '=', filter.track);
-      if (filter.organizationId) query = query.where('p.organization_id', '=', filter.organizationId);
-      return query.execute();
+    async instructorCertifications(filter: { track?: DB['partnership_tracks']['track'] | undefined; organizationId?: string | undefined; issuedBy: string }) {
+      const rows = await certificationsRepository(db).all({
+        credentialLevel: 'instructor',
+        issuedTo: filter.issuedBy,
+        track: filter.track,
+        organizationId: filter.organizationId,
+        today: filter.issuedBy,
+        scope: { kind: 'all' },
+      });
+      return rows.map((c) => ({ ...c, track: c.credential_track, country: c.organization_country }));
     },
 
     async organizationNames(ids: readonly string[]): Promise<Map<string, string>> {

@@ -38,7 +38,15 @@ export function certificationsRepository(db: Kysely<DB>) {
       .innerJoin('organizations', 'organizations.id', 'people.organization_id')
       .innerJoin('credentials', 'credentials.id', 'certifications.credential_id')
       .selectAll('certifications')
-      .select(['people.given_name', 'people.family_name', 'people.organization_id', 'organizations.name as organization_name', 'credentials.name as credential_name']);
+      .select([
+        'people.given_name',
+        'people.family_name',
+        'people.organization_id',
+        'organizations.name as organization_name',
+        'organizations.country as organization_country',
+        'credentials.name as credential_name',
+        'credentials.track as credential_track',
+      ]);
   }
   function filtered(filter: CertificationFilter) {
     let query = base().where(inScope(filter.scope, { organization: 'people.organization_id', person: 'certifications.person_id' }));
