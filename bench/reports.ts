@@ -11,6 +11,7 @@ import type { DB } from '../src/platform/db/schema.js';
 import { newId } from '../src/platform/ids.js';
 import { searchKey } from '../src/platform/text.js';
 import { createTestDatabase } from '../test/dialects.js';
+import { random } from './data.js';
 
 /**
  * The program reports over a large program: BENCH_ENROLLMENTS completed enrollments (default
@@ -67,28 +68,6 @@ type Level = 'basic' | 'instructor' | 'master';
 type Track = 'policing' | 'corrections';
 type Row<T extends keyof DB> = Insertable<DB[T]>;
 
-/** A seeded generator, so two runs (and two engines) load the same shape of program. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const weighted = <T>(items: readonly [T, number][]): T => {
-    const total = items.reduce((sum, [, w]) => sum + w, 0);
-    let r = next() * total;
-    for (const [item, w] of items) if ((r -= w) < 0) return item;
-    return (items.at(-1) as [T, number])[0];
-  };
-  /** A day of the year, by the 28th so month arithmetic stays simple; `lastMonth` keeps a course inside its year. */
-  const day = (year: number, lastMonth = 12) => `${year}-${String(int(1, lastMonth)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
-  return { next, int, pick, weighted, day };
-}
 
 async function inChunks<T>(rows: readonly T[], size: number, write: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));

@@ -59,6 +59,7 @@ export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     nextCursor: z.string().nullable().describe('Pass as `cursor` to read the next page; null on the last page.'),
+    total: z.number().int().optional().describe('How many match in all, on the first page of a list that counts them.'),
   });
 }
 

@@ -33,14 +33,21 @@ test.describe('program reporting', () => {
     await expect(page.getByText('Only El Salvador.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'People trained: 106' })).toBeVisible();
 
-    // The figure opens the offerings it counts: the 2010 courses delivered in El Salvador.
+    // The figure opens the people it counts: those who completed 2010 training in El Salvador.
     await page.getByRole('link', { name: 'People trained: 106' }).click();
-    await expect(heading(page, 'Offerings')).toBeVisible();
-    await expect(page).toHaveURL(/country=SV/);
-    await expect(page.getByRole('search').getByLabel('Country')).toHaveValue('SV');
-    const rows = page.getByRole('main').getByRole('table').getByRole('row');
-    await expect(rows.filter({ hasText: 'San Salvador' })).toHaveCount(5);
-    await expect(rows.filter({ hasText: 'Brazil' })).toHaveCount(0);
+    await expect(heading(page, 'People')).toBeVisible();
+    await expect(page).toHaveURL(/trainedCountry=SV/);
+    await expect(page.getByText('Opened with: 2010 · El Salvador')).toBeVisible();
+    await expect(page.getByText('106 people')).toBeVisible();
+    await expectAccessible(page, 'the people a figure counts');
+
+    // Instructor certifications held at the end of 2010 open as many certifications.
+    await page.goBack();
+    const instructors = page.getByRole('link', { name: /^Instructor certifications: / });
+    const count = ((await instructors.getAttribute('aria-label')) ?? '').replace(/\D/g, '');
+    await instructors.click();
+    await expect(page).toHaveURL(/activeOn=2010-12-31/);
+    await expect(page.getByText(`${count} certification`)).toBeVisible();
   });
 
   test('downloads the 2010 year report as a PDF, and runs one in the background', async ({ page }) => {

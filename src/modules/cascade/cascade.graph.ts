@@ -14,6 +14,8 @@ export interface CascadeEdge {
   trainee: string;
   country: string;
   year: number;
+  /** The course's track, for counting one track's cascade. */
+  track?: string | undefined;
 }
 
 export interface Graph {
@@ -25,6 +27,9 @@ export interface Graph {
   to: Int32Array;
   country: Uint16Array;
   year: Uint16Array;
+  /** Each edge's track, as an index into `tracks` (0: none given). */
+  track: Uint8Array;
+  tracks: string[];
 }
 
 export function buildGraph(edges: Iterable<CascadeEdge>): Graph {
@@ -45,6 +50,8 @@ export function buildGraph(edges: Iterable<CascadeEdge>): Graph {
   const to: number[] = [];
   const country: number[] = [];
   const year: number[] = [];
+  const track: number[] = [];
+  const tracks = [''];
   for (const edge of edges) {
     if (edge.instructor === edge.trainee) continue;
     from.push(number(edge.instructor));
@@ -57,6 +64,9 @@ export function buildGraph(edges: Iterable<CascadeEdge>): Graph {
     }
     country.push(c);
     year.push(edge.year);
+    let k = tracks.indexOf(edge.track ?? '');
+    if (k < 0) k = tracks.push(edge.track as string) - 1;
+    track.push(k);
   }
   // Counting sort of the edges by instructor.
   const start = new Int32Array(ids.length + 1);
@@ -66,6 +76,7 @@ export function buildGraph(edges: Iterable<CascadeEdge>): Graph {
   const sortedTo = new Int32Array(to.length);
   const sortedCountry = new Uint16Array(to.length);
   const sortedYear = new Uint16Array(to.length);
+  const sortedTrack = new Uint8Array(to.length);
   for (let e = 0; e < from.length; e += 1) {
     const f = from[e] as number;
     const at = cursor[f] as number;
@@ -73,8 +84,9 @@ export function buildGraph(edges: Iterable<CascadeEdge>): Graph {
     sortedTo[at] = to[e] as number;
     sortedCountry[at] = country[e] as number;
     sortedYear[at] = year[e] as number;
+    sortedTrack[at] = track[e] as number;
   }
-  return { ids, index, countries, start, to: sortedTo, country: sortedCountry, year: sortedYear };
+  return { ids, index, countries, start, to: sortedTo, country: sortedCountry, year: sortedYear, track: sortedTrack, tracks };
 }
 
 const UNREACHED = -1;
@@ -159,8 +171,25 @@ export interface ProgramCascade {
  * The program's figures. People are counted once per generation; per country and per year, a
  * person counts where and when they were trained (by anyone in the cascade), once each.
  */
-export function programCascade(graph: Graph, roots: Iterable<string>, filter: { year?: number | undefined } = {}): ProgramCascade {
+/**
+ * Which trainings a program's figures count. Generations come from the whole cascade (a person's
+ * generation is a fact of the program); the filter picks the trainings counted: the year the
+ * offering ended, the course's track, the country it was given in, the trainee's agency.
+ */
+export interface CascadeFilter {
+  year?: number | undefined;
+  track?: string | undefined;
+  country?: string | undefined;
+  /** Only trainees among these people. */
+  trainees?: ReadonlySet<string> | undefined;
+}
+
+export function programCascade(graph: Graph, roots: Iterable<string>, filter: CascadeFilter = {}): ProgramCascade {
   const generation = generationArray(graph, roots);
+  const trackIndex = filter.track === undefined ? -1 : graph.tracks.indexOf(filter.track);
+  const countryIndex = filter.country === undefined ? -1 : graph.countries.indexOf(filter.country);
+  // A track or country no edge has: nothing passes.
+  const isNoneOfThem = (filter.track !== undefined && trackIndex < 0) || (filter.country !== undefined && countryIndex < 0);
   const people = graph.ids.length;
   const isTrained = new Uint8Array(people);
   const isTeacher = new Uint8Array(people);
@@ -176,6 +205,10 @@ export function programCascade(graph: Graph, roots: Iterable<string>, filter: { 
       if (g <= 0) continue;
       const year = graph.year[e] as number;
       if (filter.year !== undefined && year !== filter.year) continue;
+      if (isNoneOfThem) continue;
+      if (trackIndex >= 0 && graph.track[e] !== trackIndex) continue;
+      if (countryIndex >= 0 && graph.country[e] !== countryIndex) continue;
+      if (filter.trainees && !filter.trainees.has(graph.ids[t] as string)) continue;
       isTeacher[p] = 1;
       isTrained[t] = 1;
       const countryKey = g * countriesCount + (graph.country[e] as number);

@@ -7,6 +7,7 @@ export interface EdgeRow {
   trainee: string;
   country: string;
   end_on: string;
+  track: string;
 }
 
 const BATCH = 50_000;
@@ -22,8 +23,11 @@ export function cascadeRepository(db: Kysely<DB>) {
           .selectFrom('enrollments as e')
           .innerJoin('offerings as o', 'o.id', 'e.offering_id')
           .innerJoin('offering_instructors as oi', 'oi.offering_id', 'e.offering_id')
-          .select(['e.id as enrollment_id', 'oi.person_id as instructor', 'e.person_id as trainee', 'o.country', 'o.end_on'])
+          .innerJoin('courses as c', 'c.id', 'o.course_id')
+          .select(['e.id as enrollment_id', 'oi.person_id as instructor', 'e.person_id as trainee', 'o.country', 'o.end_on', 'c.track'])
           .where('e.status', '=', 'completed')
+          // A cancelled offering trained nobody (the same rule as the people-trained figure).
+          .where('o.status', '!=', 'cancelled')
           .where('e.id', '>', after)
           .orderBy('e.id')
           .limit(BATCH)
@@ -37,6 +41,12 @@ export function cascadeRepository(db: Kysely<DB>) {
         after = complete.at(-1)?.enrollment_id as string;
         if (rows.length < BATCH) return;
       }
+    },
+
+    /** The people of one agency, for its share of the cascade. */
+    async peopleOf(organizationId: string): Promise<Set<string>> {
+      const rows = await db.selectFrom('people').select('id').where('organization_id', '=', organizationId).execute();
+      return new Set(rows.map((r) => r.id));
     },
 
     /** Generation 0: the program office's own instructors. */
@@ -82,7 +92,8 @@ export function cascadeRepository(db: Kysely<DB>) {
             .selectFrom('enrollments as e')
             .innerJoin('offerings as o', 'o.id', 'e.offering_id')
             .innerJoin('offering_instructors as oi', 'oi.offering_id', 'e.offering_id')
-            .select(['e.id as enrollment_id', 'oi.person_id as instructor', 'e.person_id as trainee', 'o.country', 'o.end_on'])
+            .innerJoin('courses as c', 'c.id', 'o.course_id')
+            .select(['e.id as enrollment_id', 'oi.person_id as instructor', 'e.person_id as trainee', 'o.country', 'o.end_on', 'c.track'])
             .where('e.status', '=', 'completed')
             .where('oi.person_id', 'in', chunk)
             .orderBy('o.end_on')

@@ -19,7 +19,8 @@ export function cascadeRoutes(deps: { cascade: CascadeService }) {
         },
       },
       async (request, reply) => {
-        const result = await cascade.program(contextOf(request), { year: request.query.year });
+        const { year, track, country, organizationId } = request.query;
+        const result = await cascade.program(contextOf(request), { year, track, country, organizationId });
         if (!isTableFormat(request.query.format)) return result;
         const rows = [
           ...result.generations.map((g) => ({ table: 'generation', generation: g.generation, country: '', year: '', people: g.peopleTrained, instructors: g.newInstructors })),

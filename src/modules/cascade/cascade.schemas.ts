@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { idSchema } from '../../platform/schemas.js';
+import { TRACKS } from '../../platform/db/enums.js';
+import { countryCodeSchema, idSchema } from '../../platform/schemas.js';
 
 export const programQuerySchema = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
+  track: z.enum(TRACKS).optional().describe('Trainings in courses of this track.'),
+  country: countryCodeSchema.optional().describe('Trainings given in this country.'),
+  organizationId: idSchema.optional().describe('Trainees of this agency.'),
   format: z.enum(['json', 'csv', 'xlsx']).default('json').describe('csv or xlsx: the table by generation, country and year.'),
 });
 
 export const programCascadeSchema = z
   .object({
     year: z.number().int().nullable(),
+    filters: z.object({ track: z.string().nullable(), country: z.string().nullable(), organizationId: z.string().nullable() }).describe('The filters the trainings counted were chosen by.'),
     generationZero: z.number().int().describe('The program office’s own instructors.'),
     generations: z.array(z.object({ generation: z.number().int(), peopleTrained: z.number().int(), newInstructors: z.number().int() })),
     byCountry: z.array(z.object({ country: z.string(), generation: z.number().int(), peopleTrained: z.number().int() })),

@@ -7,21 +7,27 @@ import { cascadePolicy as policy } from './cascade.policy.js';
 import { buildGraph, type CascadeEdge, downstream, programCascade } from './cascade.graph.js';
 import { cascadeRepository, type EdgeRow } from './cascade.repository.js';
 
-const toEdge = (row: EdgeRow): CascadeEdge => ({ instructor: row.instructor, trainee: row.trainee, country: row.country, year: Number(row.end_on.slice(0, 4)) });
+const toEdge = (row: EdgeRow): CascadeEdge => ({ instructor: row.instructor, trainee: row.trainee, country: row.country, year: Number(row.end_on.slice(0, 4)), track: row.track });
 
 /** How far the training travelled: derived each time from offerings and enrollments, never stored. */
 export function createCascadeService({ db, people }: { db: Kysely<DB>; people: Pick<PeopleService, 'profiles'> }) {
   return {
-    async program(ctx: RequestContext, options: { year?: number | undefined }) {
+    /** The program's cascade; with filters, the trainings counted are that year's, track's, country's and agency's (trainees). */
+    async program(ctx: RequestContext, options: { year?: number | undefined; track?: string | undefined; country?: string | undefined; organizationId?: string | undefined }) {
       policy.requireAllowed(ctx.actor, 'readProgram');
       const repo = cascadeRepository(db);
       const edges: CascadeEdge[] = [];
       await repo.forEachEdgeBatch((rows) => {
         for (const row of rows) edges.push(toEdge(row));
       });
-      const roots = await repo.roots();
-      const result = programCascade(buildGraph(edges), roots, { year: options.year });
-      return { year: options.year ?? null, generationZero: result.generations[0]?.newInstructors ?? 0, ...result };
+      const [roots, trainees] = await Promise.all([repo.roots(), options.organizationId ? repo.peopleOf(options.organizationId) : undefined]);
+      const result = programCascade(buildGraph(edges), roots, { year: options.year, track: options.track, country: options.country, trainees });
+      return {
+        year: options.year ?? null,
+        filters: { track: options.track ?? null, country: options.country ?? null, organizationId: options.organizationId ?? null },
+        generationZero: result.generations[0]?.newInstructors ?? 0,
+        ...result,
+      };
     },
 
     /** One instructor's downstream tree, by depth and country, with the follow-up evidence. */

@@ -4,7 +4,7 @@ import { type Clock, today } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { toAssignment } from './deployments.mapper.js';
 import { assignmentsPolicy } from './deployments.policy.js';
-import { assignmentsRepository } from './deployments.repository.js';
+import { assignmentsRepository, type PersonDaysFilter } from './deployments.repository.js';
 import type { Assignment } from './deployments.schemas.js';
 import { personDaysByYear } from './person-days.js';
 
@@ -21,8 +21,11 @@ export function createDeploymentReportsService({ db, clock }: { db: Kysely<DB>; 
     },
 
     /** Days deployed, summed over people: 6 officers for 90 days is 540. */
-    async personDays(ctx: RequestContext, groupBy: PersonDaysGroup, year?: number) {
+    async personDays(ctx: RequestContext, query: { groupBy: PersonDaysGroup; year?: number | undefined } & Omit<PersonDaysFilter, 'hostCountry' | 'from' | 'to'> & { country?: string | undefined }) {
+      const { groupBy, year } = query;
       const scope = assignmentsPolicy.scope(ctx.actor, 'readPersonDays');
+      const window = year === undefined ? {} : { from: `${year}-01-01`, to: `${year}-12-31` };
+      const filter: PersonDaysFilter = { track: query.track, hostCountry: query.country, organizationId: query.organizationId, ...window };
       const day = today(clock);
       const groups = new Map<string, { label: string; people: Set<string>; personDays: number }>();
       const add = (key: string, label: string, personId: string, days: number) => {
@@ -31,7 +34,7 @@ export function createDeploymentReportsService({ db, clock }: { db: Kysely<DB>; 
         group.personDays += days;
         groups.set(key, group);
       };
-      for (const a of await assignmentsRepository(db).deployed(scope)) {
+      for (const a of await assignmentsRepository(db).deployed(scope, filter)) {
         for (const { year: y, days } of personDaysByYear(a, day)) {
           if (year !== undefined && y !== year) continue;
           if (groupBy === 'deployment') add(a.deployment_id, a.deployment_title, a.person_id, days);

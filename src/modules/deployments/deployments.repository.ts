@@ -1,5 +1,5 @@
 import { expressionBuilder, type Insertable, type Kysely, type Updateable } from 'kysely';
-import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { applyKeyset, countRows, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { inScope } from '../../platform/db/scope.js';
 import type { Scope } from '../../platform/policy.js';
 import { lockRows } from '../../platform/db/locks.js';
@@ -18,8 +18,24 @@ export interface DeploymentFilter {
   hostCountry?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  track?: DB['deployments']['track'] | undefined;
+  /** Cancelled deployments (never happened) are listed, left out, or alone. */
+  cancelled?: 'include' | 'exclude' | 'only' | undefined;
+  /** Hosted by this organization, or with one of its people assigned (not withdrawn). */
+  organizationId?: string | undefined;
   /** The deployments the actor may see. */
   scope: Scope;
+}
+
+/** Which deployed assignments' days count: the dashboard's person-days and the person-days list share it. */
+export interface PersonDaysFilter {
+  track?: DB['deployments']['track'] | undefined;
+  hostCountry?: string | undefined;
+  /** The officers of this agency. */
+  organizationId?: string | undefined;
+  /** Only assignments whose deployed days may fall between these (the rest count nothing there). */
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 /** An assignment's holders, for a list's `where`: the person in it and their agency. */
@@ -40,37 +56,79 @@ export function deploymentsRepository(db: Kysely<DB>) {
       .select('organizations.name as host_organization_name');
   }
 
+  /** The deployments a list shows and a figure counts, under one filter. */
+  function filtered(filter: DeploymentFilter) {
+    let query = base();
+    if (filter.status) query = query.where('deployments.status', '=', filter.status);
+    if (filter.hostCountry) query = query.where('deployments.host_country', '=', filter.hostCountry);
+    if (filter.from) query = query.where('deployments.end_on', '>=', filter.from);
+    if (filter.to) query = query.where('deployments.start_on', '<=', filter.to);
+    // A deployment is an agency's while it is being staffed, or once its people are in it.
+    const eb = expressionBuilder<DB, 'deployments'>();
+    query = query.where(
+      inScope(filter.scope, {
+        organization: (organizationId) =>
+          eb.or([
+            eb('deployments.status', 'in', ['planning', 'staffing']),
+            eb.exists(
+              eb
+                .selectFrom('assignments as a')
+                .innerJoin('people as p', 'p.id', 'a.person_id')
+                .select('a.id')
+                .whereRef('a.deployment_id', '=', 'deployments.id')
+                .where('p.organization_id', '=', organizationId),
+            ),
+          ]),
+        person: (personId) =>
+          eb.exists(eb.selectFrom('assignments as a').select('a.id').whereRef('a.deployment_id', '=', 'deployments.id').where('a.person_id', '=', personId)),
+      }),
+    );
+    if (filter.track) query = query.where('deployments.track', '=', filter.track);
+    if (filter.cancelled === 'exclude') query = query.where('deployments.status', '!=', 'cancelled');
+    if (filter.cancelled === 'only') query = query.where('deployments.status', '=', 'cancelled');
+    if (filter.organizationId) {
+      const organizationId = filter.organizationId;
+      query = query.where((eb) =>
+        eb.or([
+          eb('deployments.host_organization_id', '=', organizationId),
+          eb.exists(
+            eb
+              .selectFrom('assignments as oa')
+              .innerJoin('people as op', 'op.id', 'oa.person_id')
+              .select('oa.id')
+              .whereRef('oa.deployment_id', '=', 'deployments.id')
+              .where('oa.status', '!=', 'withdrawn')
+              .where('op.organization_id', '=', organizationId),
+          ),
+        ]),
+      );
+    }
+    return query;
+  }
+
   return {
     findById(id: string) {
       return base().where('deployments.id', '=', id).executeTakeFirst();
     },
     list(filter: DeploymentFilter, sort: SortRequest, page: PageRequest) {
-      let query = base();
-      if (filter.status) query = query.where('deployments.status', '=', filter.status);
-      if (filter.hostCountry) query = query.where('deployments.host_country', '=', filter.hostCountry);
-      if (filter.from) query = query.where('deployments.end_on', '>=', filter.from);
-      if (filter.to) query = query.where('deployments.start_on', '<=', filter.to);
-      // A deployment is an agency's while it is being staffed, or once its people are in it.
-      const eb = expressionBuilder<DB, 'deployments'>();
-      query = query.where(
-        inScope(filter.scope, {
-          organization: (organizationId) =>
-            eb.or([
-              eb('deployments.status', 'in', ['planning', 'staffing']),
-              eb.exists(
-                eb
-                  .selectFrom('assignments as a')
-                  .innerJoin('people as p', 'p.id', 'a.person_id')
-                  .select('a.id')
-                  .whereRef('a.deployment_id', '=', 'deployments.id')
-                  .where('p.organization_id', '=', organizationId),
-              ),
-            ]),
-          person: (personId) =>
-            eb.exists(eb.selectFrom('assignments as a').select('a.id').whereRef('a.deployment_id', '=', 'deployments.id').where('a.person_id', '=', personId)),
-        }),
-      );
-      return applyKeyset(query, 'deployments.id', sort, page).execute();
+      return applyKeyset(filtered(filter), 'deployments.id', sort, page).execute();
+    },
+    /** Every deployment the list holds under the filter, by start: the year report's. */
+    all(filter: DeploymentFilter) {
+      return filtered(filter).orderBy('deployments.start_on').orderBy('deployments.id').execute();
+    },
+    /** The list's deployments under the filter, counted by host country: the countries assisted. */
+    async countByHostCountry(filter: DeploymentFilter): Promise<Map<string, number>> {
+      const rows = await filtered(filter)
+        .clearSelect()
+        .select(['deployments.host_country', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .groupBy('deployments.host_country')
+        .execute();
+      return new Map(rows.map((row) => [row.host_country, Number(row.n)]));
+    },
+    /** How many the list holds under the same filter: the dashboard's deployments. */
+    count(filter: DeploymentFilter): Promise<number> {
+      return countRows(filtered(filter));
     },
     async extras(ids: readonly string[]) {
       const purposes: { deployment_id: string; purpose: string }[] = [];
@@ -274,8 +332,24 @@ export function assignmentsRepository(db: Kysely<DB>) {
         .execute();
     },
     /** Every assignment the actor may see that was deployed, for person-days. */
-    deployed(scope: Scope) {
-      return base().where('assignments.status', 'in', ['deployed', 'returned']).where(inScope(scope, ASSIGNMENT_HOLDERS)).execute();
+    /** Assignments whose days count as person-days: deployed or returned, in a deployment that was not cancelled. */
+    deployed(scope: Scope, filter: PersonDaysFilter = {}) {
+      let query = base()
+        .where('assignments.status', 'in', ['deployed', 'returned'])
+        .where('deployments.status', '!=', 'cancelled')
+        .where(inScope(scope, ASSIGNMENT_HOLDERS));
+      if (filter.track) query = query.where('deployments.track', '=', filter.track);
+      if (filter.hostCountry) query = query.where('deployments.host_country', '=', filter.hostCountry);
+      if (filter.organizationId) query = query.where('people.organization_id', '=', filter.organizationId);
+      if (filter.to) query = query.where('assignments.deployed_on', '<=', filter.to);
+      if (filter.from) {
+        const from = filter.from;
+        // deployedPeriod's end: the return, else the planned end.
+        query = query.where((eb) =>
+          eb.or([eb('assignments.returned_on', '>=', from), eb.and([eb('assignments.returned_on', 'is', null), eb('assignments.end_on', '>=', from)])]),
+        );
+      }
+      return query.execute();
     },
     /** The assignments the actor may see that run between two days and were not withdrawn, for the calendar. */
     inWindow(from: string, to: string, scope: Scope) {

@@ -81,7 +81,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
           response: { 200: personDaysSchema },
         },
       },
-      async (request) => deploymentReports.personDays(contextOf(request), request.query.groupBy, request.query.year),
+      async (request) => deploymentReports.personDays(contextOf(request), request.query),
     );
 
     app.post(

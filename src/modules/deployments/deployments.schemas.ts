@@ -187,6 +187,9 @@ export const listDeploymentsQuerySchema = pageQuerySchema.extend({
   hostCountry: countryCodeSchema.optional(),
   from: calendarDateSchema.optional().describe('Deployments running on or after this day.'),
   to: calendarDateSchema.optional().describe('Deployments running on or before this day.'),
+  track: trackSchema.optional(),
+  cancelled: z.enum(['include', 'exclude', 'only']).optional().describe('Cancelled deployments (that never happened): listed (the default), left out, or alone.'),
+  organizationId: idSchema.optional().describe('Hosted by this organization, or with one of its people assigned (not withdrawn).'),
   order: sortOrderSchema.default('desc'),
 });
 export type ListDeploymentsQuery = z.infer<typeof listDeploymentsQuerySchema>;
@@ -247,7 +250,11 @@ export const timelineQuerySchema = z
 export const personDaysQuerySchema = z.object({
   groupBy: z.enum(['deployment', 'country', 'organization', 'year']),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('Count only the days that fall in this year.'),
+  track: trackSchema.optional().describe('Deployments on this track.'),
+  country: countryCodeSchema.optional().describe('Deployments to this country.'),
+  organizationId: idSchema.optional().describe('The officers of this agency.'),
 });
+export type PersonDaysQuery = z.infer<typeof personDaysQuerySchema>;
 
 export const personDaysSchema = z.object({
   groupBy: z.enum(['deployment', 'country', 'organization', 'year']),

@@ -39,7 +39,16 @@ const defaultEnd = (start: string) => addDays(start, STANDARD_TOUR_DAYS - 1);
 
 export function createDeploymentsService({ db, clock, audit, organizations, readiness }: DeploymentsDeps) {
   function filterFor(ctx: RequestContext, query: Partial<ListDeploymentsQuery>): DeploymentFilter {
-    return { status: query.status, hostCountry: query.hostCountry, from: query.from, to: query.to, scope: policy.scope(ctx.actor, 'read') };
+    return {
+      status: query.status,
+      hostCountry: query.hostCountry,
+      from: query.from,
+      to: query.to,
+      track: query.track,
+      cancelled: query.cancelled,
+      organizationId: query.organizationId,
+      scope: policy.scope(ctx.actor, 'read'),
+    };
   }
 
   async function accessOf(row: DeploymentRowWithHost, executor: Kysely<DB>): Promise<DeploymentAccess> {
@@ -109,9 +118,11 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
 
   async function listPage(ctx: RequestContext, query: ListDeploymentsQuery, page: PageRequest): Promise<Page<Deployment>> {
     const sort: SortRequest = { column: 'deployments.start_on', order: query.order };
-    const rows = await deploymentsRepository(db).list(filterFor(ctx, query), sort, page);
+    const filter = filterFor(ctx, query);
+    const repo = deploymentsRepository(db);
+    const [rows, total] = await Promise.all([repo.list(filter, sort, page), page.cursor ? undefined : repo.count(filter)]);
     const result = toPage(rows, page, sort, (row) => ({ value: row.start_on, id: row.id }), (row) => row);
-    return { items: await present(ctx, result.items), nextCursor: result.nextCursor };
+    return { items: await present(ctx, result.items), nextCursor: result.nextCursor, total };
   }
 
   return {

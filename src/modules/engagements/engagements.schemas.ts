@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   allowedActionsSchema,
   calendarDateSchema,
+  countryCodeSchema,
   idSchema,
   instantSchema,
   lineSchema,
@@ -135,6 +136,8 @@ export const listEngagementsQuerySchema = pageQuerySchema.extend({
   from: calendarDateSchema.optional(),
   to: calendarDateSchema.optional(),
   withdrawn: z.enum(['hidden', 'included', 'only']).optional().describe('Meetings withdrawn as logged in error: hidden (left out) unless asked for.'),
+  track: z.enum(enums.TRACKS).optional().describe('With a partner on this track.'),
+  country: countryCodeSchema.optional().describe('With a partner in this country, or whose partnership aims at it.'),
   order: sortOrderSchema.default('desc'),
   format: listFormatSchema,
 });
@@ -182,6 +185,9 @@ export const listTasksQuerySchema = pageQuerySchema.extend({
   organizationId: idSchema.optional(),
   engagementId: idSchema.optional(),
   dueBy: calendarDateSchema.optional(),
+  dueFrom: calendarDateSchema.optional(),
+  track: z.enum(enums.TRACKS).optional().describe('For a partner on this track.'),
+  country: countryCodeSchema.optional().describe('For a partner in this country, or whose partnership aims at it.'),
   order: sortOrderSchema,
   format: listFormatSchema,
 });

@@ -10,7 +10,7 @@ import type { UsersService } from '../accounts/users.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { toEngagement, toTask } from './engagements.mapper.js';
 import { engagementsPolicy as policy, tasksPolicy } from './engagements.policy.js';
-import { type EngagementRowWithOrganization, engagementsRepository, tasksRepository } from './engagements.repository.js';
+import { type EngagementFilter, type EngagementRowWithOrganization, engagementsRepository, tasksRepository } from './engagements.repository.js';
 import { checkNotWithdrawn, meetingDateProblem } from './engagements.rules.js';
 import type {
   CreateEngagementInput,
@@ -91,21 +91,20 @@ export function createEngagementsService({ db, clock, audit, organizations, user
 
   async function listPage(ctx: RequestContext, query: ListEngagementsQuery, page: PageRequest): Promise<Page<Engagement>> {
     const sort: SortRequest = { column: 'engagements.occurred_on', order: query.order };
-    const rows = await engagementsRepository(db).list(
-      {
-        search: query.q,
-        organizationId: query.organizationId,
-        kind: query.kind,
-        from: query.from,
-        to: query.to,
-        withdrawn: query.withdrawn,
-        scope: policy.scope(ctx.actor, 'read'),
-      },
-      sort,
-      page,
-    );
+    const filter: EngagementFilter = {
+      search: query.q,
+      organizationId: query.organizationId,
+      kind: query.kind,
+      from: query.from,
+      to: query.to,
+      withdrawn: query.withdrawn,
+      partner: { track: query.track, country: query.country },
+      scope: policy.scope(ctx.actor, 'read'),
+    };
+    const repo = engagementsRepository(db);
+    const [rows, total] = await Promise.all([repo.list(filter, sort, page), page.cursor ? undefined : repo.count(filter)]);
     const result = toPage(rows, page, sort, (row) => ({ value: row.occurred_on, id: row.id }), (row) => row);
-    return { items: await present(ctx, result.items), nextCursor: result.nextCursor };
+    return { items: await present(ctx, result.items), nextCursor: result.nextCursor, total };
   }
 
   return {

@@ -10,7 +10,7 @@ import type { UsersService } from '../accounts/users.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { toTask } from './engagements.mapper.js';
 import { engagementsPolicy, tasksPolicy as policy } from './engagements.policy.js';
-import { engagementsRepository, type TaskRowWithNames, tasksRepository } from './engagements.repository.js';
+import { engagementsRepository, type TaskFilter, type TaskRowWithNames, tasksRepository } from './engagements.repository.js';
 import { doneOnProblem, followUpDueProblem } from './engagements.rules.js';
 import type { CreateTaskInput, ListTasksQuery, Task, UpdateTaskInput } from './engagements.schemas.js';
 
@@ -51,8 +51,7 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
   async function listPage(ctx: RequestContext, query: ListTasksQuery, page: PageRequest): Promise<Page<Task>> {
     const day = today(clock);
     const sort: SortRequest = { column: 'tasks.due_on', order: query.order };
-    const rows = await tasksRepository(db).list(
-      {
+    const filter: TaskFilter = {
         status: query.status,
         overdueOn: query.isOverdue === 'true' ? day : undefined,
         notOverdueOn: query.isOverdue === 'false' ? day : undefined,
@@ -60,12 +59,13 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
         organizationId: query.organizationId,
         engagementId: query.engagementId,
         dueBy: query.dueBy,
+        dueFrom: query.dueFrom,
+        partner: { track: query.track, country: query.country },
         scope: policy.scope(ctx.actor, 'read'),
-      },
-      sort,
-      page,
-    );
-    return toPage(rows, page, sort, (row) => ({ value: row.due_on, id: row.id }), (row) => toTask(row, day, policy.allowedActions(ctx.actor, row)));
+    };
+    const repo = tasksRepository(db);
+    const [rows, total] = await Promise.all([repo.list(filter, sort, page), page.cursor ? undefined : repo.count(filter)]);
+    return { ...toPage(rows, page, sort, (row) => ({ value: row.due_on, id: row.id }), (row) => toTask(row, day, policy.allowedActions(ctx.actor, row))), total };
   }
 
   return {

@@ -1,8 +1,8 @@
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { expressionBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
 import { inScope } from '../../platform/db/scope.js';
 import type { Scope } from '../../platform/policy.js';
-import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { applyKeyset, countRows, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type { AgreementsTable, DB, PartnershipsTable, PartnershipStageChangesTable } from '../../platform/db/schema.js';
 
@@ -12,12 +12,62 @@ export interface PartnershipFilter {
   track?: DB['partnership_tracks']['track'] | undefined;
   targetCountry?: string | undefined;
   kind?: DB['organizations']['kind'] | undefined;
-  /** The partner organization's own country. */
-  country?: string | undefined;
   ownerId?: string | undefined;
   organizationId?: string | undefined;
+  /** The organization is in this country, or the partnership aims at it. */
+  country?: string | undefined;
+  /** The pipeline as it stood at the end of this day: `stage` is the stage then, and partnerships not yet begun are left out. */
+  asOf?: string | undefined;
   /** The partnerships the caller may see, from the access policy. */
   scope: Scope;
+}
+
+/** What makes an organization a partner "on a track, in a country": the dashboard's track and country filters. */
+export interface PartnerFilter {
+  track?: DB['partnership_tracks']['track'] | undefined;
+  country?: string | undefined;
+}
+
+/** Subqueries built on their own, joined to the outer row by the column names given. */
+const eb = expressionBuilder<DB, never>();
+
+/** A partnership on the track (its tracks include it). */
+function onTrack(partnershipId: string, track: NonNullable<PartnerFilter['track']>) {
+  return eb.exists(eb.selectFrom('partnership_tracks as pt').select('pt.track').where('pt.partnership_id', '=', sql.ref<string>(partnershipId)).where('pt.track', '=', track));
+}
+
+/** A partnership in a country: its organization is there, or the partnership aims at it. */
+function inCountry(partnershipId: string, organizationCountry: string, country: string) {
+  return eb.or([
+    eb(sql.ref<string>(organizationCountry), '=', country),
+    eb.exists(eb.selectFrom('partnership_countries as pc').select('pc.country').where('pc.partnership_id', '=', sql.ref<string>(partnershipId)).where('pc.country', '=', country)),
+  ]);
+}
+
+/**
+ * The organizations that are partners on the track and in the country: meetings, follow-ups and
+ * partners are filtered by this one definition, so the dashboard's filters mean the same on each.
+ */
+export function partnerOrganizationIds(filter: PartnerFilter) {
+  const { track, country } = filter;
+  const conditions = [...(track ? [onTrack('fp.id', track)] : []), ...(country ? [inCountry('fp.id', 'fo.country', country)] : [])];
+  return eb.selectFrom('partnerships as fp').innerJoin('organizations as fo', 'fo.id', 'fp.organization_id').select('fp.organization_id').where(eb.and(conditions));
+}
+
+export function isPartnerFilter(filter: PartnerFilter): boolean {
+  return Boolean(filter.track || filter.country);
+}
+
+/** A partnership's stage at the end of a day: the last change on or before it (none before it began). */
+function stageAt(day: string) {
+  return eb
+    .selectFrom('partnership_stage_changes as sc')
+    .select('sc.to_stage')
+    .where('sc.partnership_id', '=', sql.ref<string>('partnerships.id'))
+    .where('sc.changed_on', '<=', day)
+    .orderBy('sc.changed_on', 'desc')
+    .orderBy('sc.recorded_at', 'desc')
+    .limit(1);
 }
 
 export function partnershipsRepository(db: Kysely<DB>) {
@@ -40,19 +90,21 @@ export function partnershipsRepository(db: Kysely<DB>) {
       const pattern = containsPattern(filter.search);
       query = query.where(sql<boolean>`organizations.search_name LIKE ${pattern} ESCAPE '\\'`);
     }
-    if (filter.stage) query = query.where('partnerships.stage', '=', filter.stage);
+    if (filter.asOf) {
+      const asOf = filter.asOf;
+      query = filter.stage ? query.where(stageAt(asOf), '=', filter.stage) : query.where(stageAt(asOf), 'is not', null);
+    } else if (filter.stage) query = query.where('partnerships.stage', '=', filter.stage);
+    if (filter.country) {
+      const country = filter.country;
+      query = query.where(inCountry('partnerships.id', 'organizations.country', country));
+    }
     if (filter.kind) query = query.where('organizations.kind', '=', filter.kind);
-    if (filter.country) query = query.where('organizations.country', '=', filter.country);
     if (filter.ownerId) query = query.where('partnerships.owner_id', '=', filter.ownerId);
     if (filter.organizationId) query = query.where('partnerships.organization_id', '=', filter.organizationId);
     query = query.where(inScope(filter.scope, { organization: 'partnerships.organization_id' }));
     if (filter.track) {
       const track = filter.track;
-      query = query.where((eb) =>
-        eb.exists(
-          eb.selectFrom('partnership_tracks as pt').select('pt.track').whereRef('pt.partnership_id', '=', 'partnerships.id').where('pt.track', '=', track),
-        ),
-      );
+      query = query.where(onTrack('partnerships.id', track));
     }
     if (filter.targetCountry) {
       const country = filter.targetCountry;
@@ -78,6 +130,25 @@ export function partnershipsRepository(db: Kysely<DB>) {
     },
     list(filter: PartnershipFilter, sort: SortRequest, page: PageRequest) {
       return applyKeyset(filtered(filter), 'partnerships.id', sort, page).execute();
+    },
+    /** How many the list holds under the same filter. */
+    count(filter: PartnershipFilter): Promise<number> {
+      return countRows(filtered(filter));
+    },
+    /** The list's partnerships counted by their organization's kind and their stage at the end of `asOf`: the dashboard's partners. */
+    async countByKindAndStage(filter: PartnershipFilter & { asOf: string }) {
+      const asOf = filter.asOf;
+      const rows = await db
+        .selectFrom(
+          filtered(filter)
+            .clearSelect()
+            .select(['organizations.kind as kind', stageAt(asOf).as('stage_at')])
+            .as('t'),
+        )
+        .select(['t.kind', 't.stage_at', (b) => b.fn.countAll<number | string>().as('n')])
+        .groupBy(['t.kind', 't.stage_at'])
+        .execute();
+      return rows.map((row) => ({ kind: row.kind, stage: row.stage_at as DB['partnerships']['stage'], count: Number(row.n) }));
     },
     async countByStage(filter: PartnershipFilter): Promise<Map<string, number>> {
       // The same filter as the cards', so a column's count is the partners it would list.

@@ -173,9 +173,10 @@ export const listPartnershipsQuerySchema = pageQuerySchema.extend({
   track: trackSchema.optional(),
   targetCountry: countryCodeSchema.optional(),
   kind: organizationKindSchema.optional(),
-  country: countryCodeSchema.optional().describe('The partner organization’s own country.'),
   ownerId: idSchema.optional(),
   organizationId: idSchema.optional().describe('The partnership of one organization.'),
+  country: countryCodeSchema.optional().describe('The organization is in this country, or the partnership aims at it.'),
+  asOf: calendarDateSchema.optional().describe('The pipeline at the end of this day: `stage` is the stage then; partnerships begun later are left out.'),
   sort: z.enum(PARTNERSHIP_SORTS).default('name'),
   order: sortOrderSchema,
   format: listFormatSchema,
@@ -184,7 +185,7 @@ export type ListPartnershipsQuery = z.infer<typeof listPartnershipsQuerySchema>;
 
 export const boardQuerySchema = z.object({
   kind: organizationKindSchema.optional(),
-  country: countryCodeSchema.optional().describe('The partner organization’s own country.'),
+  country: countryCodeSchema.optional().describe('The organization is in this country, or the partnership aims at it.'),
   ownerId: idSchema.optional(),
 });
 export type BoardQuery = z.infer<typeof boardQuerySchema>;

@@ -90,9 +90,10 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
       track: query.track,
       targetCountry: query.targetCountry,
       kind: query.kind,
-      country: query.country,
       ownerId: query.ownerId,
       organizationId: query.organizationId,
+      country: query.country,
+      asOf: query.asOf,
       scope: policy.scope(ctx.actor, 'read'),
     };
   }
@@ -101,9 +102,9 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
     const filter = filterFor(ctx, query);
     const sortDef = SORTS[query.sort];
     const sort: SortRequest = { column: sortDef.column, order: query.order };
-    const rows = await repo.list(filter, sort, page);
+    const [rows, total] = await Promise.all([repo.list(filter, sort, page), page.cursor ? undefined : repo.count(filter)]);
     const result = toPage(rows, page, sort, (row) => ({ value: sortDef.key(row), id: row.id }), (row) => row);
-    return { items: await present(result.items, db, ctx), nextCursor: result.nextCursor };
+    return { items: await present(result.items, db, ctx), nextCursor: result.nextCursor, total };
   }
 
   async function detail(ctx: RequestContext, row: PartnershipRowWithOrganization, executor: Kysely<DB> = db): Promise<PartnershipDetail> {

@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
-import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { applyKeyset, countRows, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { inScope } from '../../platform/db/scope.js';
 import type { Scope } from '../../platform/policy.js';
 import { lockRows } from '../../platform/db/locks.js';
@@ -13,6 +13,7 @@ import type {
   PersonReadinessTable,
   PersonSpecialtiesTable,
 } from '../../platform/db/schema.js';
+import { isTrainedFilter, type TrainedFilter, trainedEnrollments } from '../training/trained.repository.js';
 import type { readinessBounds } from './readiness.js';
 
 export interface PeopleFilter {
@@ -28,6 +29,8 @@ export interface PeopleFilter {
   /** Only the people this import created or changed. */
   importId?: string | undefined;
   readiness?: { status: 'ready' | 'expiring' | 'not_ready'; today: ReturnType<typeof readinessBounds>; soon: ReturnType<typeof readinessBounds> } | undefined;
+  /** People trained in a period, on a track, in a country (the dashboard's "people trained"). */
+  trained?: TrainedFilter | undefined;
 }
 
 type Bounds = ReturnType<typeof readinessBounds>;
@@ -93,6 +96,10 @@ export function peopleRepository(db: Kysely<DB>) {
         eb.exists(eb.selectFrom('import_records as ir').select('ir.record_id').where('ir.import_id', '=', importId).whereRef('ir.record_id', '=', 'people.id')),
       );
     }
+    if (filter.trained && isTrainedFilter(filter.trained)) {
+      const trained = filter.trained;
+      query = query.where((eb) => eb.exists(trainedEnrollments(eb, trained).select('te.id').whereRef('te.person_id', '=', 'people.id')));
+    }
     if (filter.readiness) {
       const { status, today, soon } = filter.readiness;
       if (status === 'ready') query = query.where(readyAt(today)).where(readyAt(soon));
@@ -140,6 +147,10 @@ export function peopleRepository(db: Kysely<DB>) {
     },
     list(filter: PeopleFilter, sort: SortRequest, page: PageRequest) {
       return applyKeyset(filtered(filter), 'people.id', sort, page).execute();
+    },
+    /** How many the list holds under the same filter (the figure of people trained is this count). */
+    count(filter: PeopleFilter): Promise<number> {
+      return countRows(filtered(filter));
     },
     /** Everyone matching, for ranking candidates; the caller bounds the set by scope and status. */
     all(filter: PeopleFilter) {

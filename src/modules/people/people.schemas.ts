@@ -1,5 +1,6 @@
 import ISO6391 from 'iso-639-1';
 import { z } from 'zod';
+import { TRACKS } from '../../platform/db/enums.js';
 import {
   calendarDateSchema,
   countryCodeSchema,
@@ -176,6 +177,10 @@ export const listPeopleQuerySchema = pageQuerySchema.extend({
   readiness: z.enum(['ready', 'expiring', 'not_ready']).optional().describe('The badge as of today.'),
   status: z.enum(PERSON_STATUSES).optional(),
   importId: idSchema.optional().describe('Only the people this import created or changed (of those the caller may see).'),
+  trainedFrom: calendarDateSchema.optional().describe('People who completed a course in an offering (not cancelled) that ended on or after this day.'),
+  trainedTo: calendarDateSchema.optional().describe('… and on or before this day.'),
+  trainedTrack: z.enum(TRACKS).optional().describe('… of a course on this track.'),
+  trainedCountry: countryCodeSchema.optional().describe('… given in this country.'),
   order: sortOrderSchema,
   format: listFormatSchema,
 });

@@ -100,6 +100,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       heritageCountry: isNamesOnly ? undefined : query.heritageCountry,
       status: query.status,
       importId: query.importId,
+      trained: { from: query.trainedFrom, to: query.trainedTo, track: query.trainedTrack, country: query.trainedCountry },
       readiness:
         query.readiness && !isNamesOnly
           ? { status: query.readiness, today: readinessBounds(day), soon: readinessBounds(addDays(day, EXPIRING_WITHIN_DAYS)) }
@@ -111,7 +112,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     const filter = filterFor(ctx, query);
     const sort: SortRequest = { column: 'people.sort_name', order: query.order };
     const repo = peopleRepository(db);
-    const rows = await repo.list(filter, sort, page);
+    const [rows, total] = await Promise.all([repo.list(filter, sort, page), page.cursor ? undefined : repo.count(filter)]);
     const result = toPage(rows, page, sort, (row) => ({ value: row.sort_name, id: row.id }), (row) => row);
     const related = await repo.related(result.items.map((row) => row.id));
     const day = today(clock);
@@ -121,6 +122,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
         return toPerson(row, extras, day, detailFor(ctx, row), actionsFor(ctx, row, extras));
       }),
       nextCursor: result.nextCursor,
+      total,
     };
   }
 

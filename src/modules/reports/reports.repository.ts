@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { type TrainedFilter, trainedEnrollments } from '../training/trained.repository.js';
+import { certificationsRepository } from '../training/certifications.repository.js';
+import { type DeploymentFilter, deploymentsRepository } from '../deployments/deployments.repository.js';
 
 export interface ReportFilter {
   from: string;
@@ -86,18 +89,10 @@ export function reportsRepository(db: Kysely<DB>) {
       return query.orderBy('t.due_on').execute();
     },
 
-    /** Deployments running in a period, with their purposes. */
+    /** The deployments of the list under a filter (the deployments module's one definition), with their purposes. */
     async deployments(filter: ReportFilter) {
-      let query = db
-        .selectFrom('deployments as d')
-        .leftJoin('organizations as h', 'h.id', 'd.host_organization_id')
-        .select(['d.id', 'd.title', 'd.host_country', 'd.status', 'd.start_on', 'd.end_on', 'd.track', 'h.name as host_name'])
-        .where('d.start_on', '<=', filter.to)
-        .where('d.end_on', '>=', filter.from)
-        .where('d.status', '!=', 'cancelled');
-      if (filter.track) query = query.where('d.track', '=', filter.track);
-      if (filter.country) query = query.where('d.host_country', '=', filter.country);
-      const rows = await query.orderBy('d.start_on').execute();
+      const list: DeploymentFilter = { from: filter.from, to: filter.to, track: filter.track, hostCountry: filter.country, cancelled: 'exclude', scope: { kind: 'all' } };
+      const rows = (await deploymentsRepository(db).all(list)).map((row) => ({ ...row, host_name: row.host_organization_name }));
       const purposes = groupBy(rows.length ? await db.selectFrom('deployment_purposes').selectAll().where('deployment_id', 'in', rows.map((r) => r.id)).execute() : [], (p) => p.deployment_id);
       return rows.map((row) => ({ ...row, purposes: (purposes.get(row.id) ?? []).map((p) => p.purpose) }));
     },
@@ -121,21 +116,13 @@ export function reportsRepository(db: Kysely<DB>) {
      * the database in the groups asked for. Counts of groups add up only where a person falls in
      * one group (sex within a country); across countries or tracks, ask for the total itself.
      */
-    async trainedPeople(filter: ReportFilter, by: { country?: boolean; sex?: boolean; track?: boolean } = {}) {
-      let query = db
-        .selectFrom('enrollments as e')
-        .innerJoin('offerings as o', 'o.id', 'e.offering_id')
-        .innerJoin('courses as c', 'c.id', 'o.course_id')
-        .innerJoin('people as p', 'p.id', 'e.person_id')
-        .select((eb) => eb.fn.count<number | string>('e.person_id').distinct().as('people'))
-        .$if(by.country === true, (q) => q.select('o.country').groupBy('o.country'))
+    async trainedPeople(filter: TrainedFilter & { organizationId?: string | undefined }, by: { country?: boolean; sex?: boolean; track?: boolean } = {}) {
+      let query = trainedEnrollments(db, filter)
+        .innerJoin('people as p', 'p.id', 'te.person_id')
+        .select((eb) => eb.fn.count<number | string>('te.person_id').distinct().as('people'))
+        .$if(by.country === true, (q) => q.select('tof.country as country').groupBy('tof.country'))
         .$if(by.sex === true, (q) => q.select('p.sex').groupBy('p.sex'))
-        .$if(by.track === true, (q) => q.select('c.track').groupBy('c.track'))
-        .where('e.status', '=', 'completed')
-        .where('o.end_on', '>=', filter.from)
-        .where('o.end_on', '<=', filter.to);
-      if (filter.track) query = query.where('c.track', '=', filter.track);
-      if (filter.country) query = query.where('o.country', '=', filter.country);
+        .$if(by.track === true, (q) => q.select('tc.track as track').groupBy('tc.track'));
       if (filter.organizationId) query = query.where('p.organization_id', '=', filter.organizationId);
       const rows = await query.execute();
       // PostgreSQL counts in bigint, which its driver hands over as a string.
@@ -157,29 +144,19 @@ export function reportsRepository(db: Kysely<DB>) {
     },
 
     /**
-     * Certifications in a credential an instructor-level course grants (holding one makes a
-     * certified instructor), with their holder's agency, for counts of instructors certified and holding.
+     * Instructor certifications (a course of instructor level or above grants them) issued by a
+     * day, with their holder's agency: the certifications list's own definition, read whole.
      */
-    instructorCertifications(filter: { track?: DB['partnership_tracks']['track'] | undefined; organizationId?: string | undefined; issuedBy: string }) {
-      let query = db
-        .selectFrom('certifications as c')
-        .innerJoin('credentials as cr', 'cr.id', 'c.credential_id')
-        .innerJoin('people as p', 'p.id', 'c.person_id')
-        .innerJoin('organizations as o', 'o.id', 'p.organization_id')
-        .select(['c.id', 'c.person_id', 'c.credential_id', 'cr.name as credential_name', 'cr.track', 'c.issued_on', 'c.expires_on', 'c.revoked_at', 'o.country', 'o.id as organization_id', 'p.sex'])
-        .where('c.issued_on', '<=', filter.issuedBy)
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('courses as k')
-              .select('k.id')
-              .whereRef('k.grants_credential_id', '=', 'c.credential_id')
-              .where('k.level', 'in', ['instructor', 'master']),
-          ),
-        );
-      if (filter.track) query = query.where('cr.track', '=', filter.track);
-      if (filter.organizationId) query = query.where('p.organization_id', '=', filter.organizationId);
-      return query.execute();
+    async instructorCertifications(filter: { track?: DB['partnership_tracks']['track'] | undefined; organizationId?: string | undefined; issuedBy: string }) {
+      const rows = await certificationsRepository(db).all({
+        credentialLevel: 'instructor',
+        issuedTo: filter.issuedBy,
+        track: filter.track,
+        organizationId: filter.organizationId,
+        today: filter.issuedBy,
+        scope: { kind: 'all' },
+      });
+      return rows.map((c) => ({ ...c, track: c.credential_track, country: c.organization_country }));
     },
 
     async organizationNames(ids: readonly string[]): Promise<Map<string, string>> {

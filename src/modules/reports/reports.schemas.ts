@@ -22,6 +22,7 @@ const generationSchema = z.object({ generation: z.number().int(), peopleTrained:
 export const dashboardSchema = z
   .object({
     filters: z.object({ year: z.number().int(), track: z.string().nullable(), country: z.string().nullable(), organizationId: z.string().nullable() }),
+    period: z.object({ from: z.string(), to: z.string(), asOf: z.string().describe('The day stages and certifications are taken at: the year’s end, or today for the year under way.') }),
     partners: z.object({
       total: z.number().int(),
       byKind: z.array(z.object({ kind: z.string(), stages: z.record(z.string(), z.number().int()), link: figureLink })),
@@ -29,16 +30,26 @@ export const dashboardSchema = z
     }),
     engagements: z.object({ count: z.number().int(), link: figureLink }),
     overdueFollowUps: z.object({ count: z.number().int(), link: figureLink }),
-    deployments: z.object({ count: z.number().int(), inCountryNow: z.number().int(), personDays: z.number().int(), link: figureLink }),
+    deployments: z.object({
+      count: z.number().int(),
+      inCountryNow: z.number().int(),
+      personDays: z.number().int(),
+      link: figureLink,
+      inCountryLink: figureLink,
+      personDaysLink: figureLink,
+    }),
     instructors: z.object({ active: z.number().int(), expiringWithin90Days: z.number().int(), link: figureLink, expiringLink: figureLink }),
     trained: z.object({
       total: z.number().int(),
+      link: figureLink,
       byCountry: z.array(
         z.object({ country: z.string(), total: z.number().int(), female: z.number().int(), male: z.number().int(), unrecorded: z.number().int(), link: figureLink }),
       ),
     }),
     cascade: z.object({ multiplier: z.number().nullable(), totalTrained: z.number().int(), generations: z.array(generationSchema), link: figureLink }),
-    countriesAssisted: z.array(z.object({ country: z.string(), deployments: z.number().int(), peopleTrained: z.number().int() })),
+    countriesAssisted: z.array(
+      z.object({ country: z.string(), deployments: z.number().int(), peopleTrained: z.number().int(), deploymentsLink: figureLink, trainedLink: figureLink }),
+    ),
     query: z.string().describe('The filters as a query string, to carry into links.'),
   })
   .meta({ id: 'Dashboard' });

@@ -9,6 +9,7 @@ import type { CascadeService } from '../cascade/cascade.service.js';
 import { PURPOSES } from '../deployments/deployments.schemas.js';
 import { calendarYear, personDaysWithin } from '../deployments/person-days.js';
 import { isActiveOn } from '../training/training.rules.js';
+import { figureDefinitions } from './figures.js';
 import { groupBy, reportsRepository, trainedBySex } from './reports.repository.js';
 
 const require = createRequire(import.meta.url);
@@ -88,17 +89,21 @@ export async function buildYearReport(
   const to = `${year}-12-31`;
   const window = { from, to };
   const office = await repo.programOffice();
+  // The year report counts as the dashboard does with no filter: the same definitions.
+  const figures = figureDefinitions(deps.db, { year }, day);
 
   const partnerships = (await repo.partnerships({})).filter((p) => p.changes.some((c) => c.changed_on <= to));
   const partners = partnerships.map((p) => {
     const last = p.changes.filter((c) => c.changed_on <= to).at(-1);
     return { name: p.name, acronym: p.acronym, kind: p.kind, stage: last?.to_stage ?? p.stage, since: last?.changed_on ?? p.stage_changed_on };
   });
-  const kinds = [...new Set(partners.map((p) => p.kind))].sort();
-  const partnersByKind = kinds.map((kind) => ({ kind, stages: Object.fromEntries(count(partners.filter((p) => p.kind === kind), (p) => p.stage)) }));
+  // The dashboard's partners figure for the year, by the same definition (figures.ts).
+  const stageCounts = await figures.partners.byKindAndStage();
+  const kinds = [...new Set(stageCounts.map((row) => row.kind))].sort();
+  const partnersByKind = kinds.map((kind) => ({ kind, stages: Object.fromEntries(stageCounts.filter((row) => row.kind === kind).map((row) => [row.stage, row.count])) }));
 
   progress(20, 'meetings and deployments');
-  const engagementRows = await repo.engagements(window);
+  const engagementRows = await figures.engagements.all();
   const participants = groupBy(await repo.participants(engagementRows.map((e) => e.id)), (p) => p.engagement_id);
   const engagements = engagementRows.map((e) => ({
     date: e.occurred_on,

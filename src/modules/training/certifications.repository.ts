@@ -1,9 +1,11 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
+import { applyKeyset, countRows, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { inScope } from '../../platform/db/scope.js';
 import type { Scope } from '../../platform/policy.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type { CertificationsTable, DB } from '../../platform/db/schema.js';
+import { addDays } from '../../platform/dates.js';
+import { COURSE_LEVELS, type CourseLevel } from '../../platform/db/enums.js';
 
 export interface CertificationFilter {
   personId?: string | undefined;
@@ -12,6 +14,17 @@ export interface CertificationFilter {
   expiringBy?: string | undefined;
   issuedFrom?: string | undefined;
   issuedTo?: string | undefined;
+  /** Held on this day: issued by it, not expired before it, not revoked by it (the figures' "active on"). */
+  activeOn?: string | undefined;
+  /** Expiring on or before this day (with activeOn: the active ones about to lapse). */
+  expiresBy?: string | undefined;
+  /** Credentials granted by a course of this level or above (instructor: instructors and masters). */
+  credentialLevel?: CourseLevel | undefined;
+  track?: DB['credentials']['track'] | undefined;
+  /** The holder's agency's country. */
+  country?: string | undefined;
+  /** The holder's agency. */
+  organizationId?: string | undefined;
   today: string;
   /** The certifications the caller may see, from the access policy. */
   scope: Scope;
@@ -25,28 +38,67 @@ export function certificationsRepository(db: Kysely<DB>) {
       .innerJoin('organizations', 'organizations.id', 'people.organization_id')
       .innerJoin('credentials', 'credentials.id', 'certifications.credential_id')
       .selectAll('certifications')
-      .select(['people.given_name', 'people.family_name', 'people.organization_id', 'organizations.name as organization_name', 'credentials.name as credential_name']);
+      .select([
+        'people.given_name',
+        'people.family_name',
+        'people.organization_id',
+        'organizations.name as organization_name',
+        'organizations.country as organization_country',
+        'credentials.name as credential_name',
+        'credentials.track as credential_track',
+      ]);
   }
+  function filtered(filter: CertificationFilter) {
+    let query = base().where(inScope(filter.scope, { organization: 'people.organization_id', person: 'certifications.person_id' }));
+    if (filter.personId) query = query.where('certifications.person_id', '=', filter.personId);
+    if (filter.credentialId) query = query.where('certifications.credential_id', '=', filter.credentialId);
+    if (filter.issuedFrom) query = query.where('certifications.issued_on', '>=', filter.issuedFrom);
+    if (filter.issuedTo) query = query.where('certifications.issued_on', '<=', filter.issuedTo);
+    const today = filter.today;
+    if (filter.status === 'revoked') query = query.where('certifications.revoked_at', 'is not', null);
+    if (filter.status === 'expired') query = query.where('certifications.revoked_at', 'is', null).where('certifications.expires_on', '<', today);
+    if (filter.status === 'active' || filter.expiringBy) {
+      query = query
+        .where('certifications.revoked_at', 'is', null)
+        .where((eb) => eb.or([eb('certifications.expires_on', 'is', null), eb('certifications.expires_on', '>=', today)]));
+    }
+    if (filter.expiringBy) query = query.where('certifications.expires_on', '<=', filter.expiringBy);
+    if (filter.activeOn) {
+      const day = filter.activeOn;
+      // Revoked during the day or before it: no longer held that day (isActiveOn's rule).
+      const dayAfter = `${addDays(day, 1)}T00:00:00.000Z`;
+      query = query
+        .where('certifications.issued_on', '<=', day)
+        .where((eb) => eb.or([eb('certifications.expires_on', 'is', null), eb('certifications.expires_on', '>=', day)]))
+        .where((eb) => eb.or([eb('certifications.revoked_at', 'is', null), eb('certifications.revoked_at', '>=', dayAfter)]));
+    }
+    if (filter.expiresBy) query = query.where('certifications.expires_on', '<=', filter.expiresBy);
+    if (filter.credentialLevel) {
+      const levels = COURSE_LEVELS.slice(COURSE_LEVELS.indexOf(filter.credentialLevel));
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('courses as k').select('k.id').whereRef('k.grants_credential_id', '=', 'certifications.credential_id').where('k.level', 'in', levels)),
+      );
+    }
+    if (filter.track) query = query.where('credentials.track', '=', filter.track);
+    if (filter.country) query = query.where('organizations.country', '=', filter.country);
+    if (filter.organizationId) query = query.where('people.organization_id', '=', filter.organizationId);
+    return query;
+  }
+
   return {
     findById(id: string) {
       return base().where('certifications.id', '=', id).executeTakeFirst();
     },
     list(filter: CertificationFilter, sort: SortRequest, page: PageRequest) {
-      let query = base().where(inScope(filter.scope, { organization: 'people.organization_id', person: 'certifications.person_id' }));
-      if (filter.personId) query = query.where('certifications.person_id', '=', filter.personId);
-      if (filter.credentialId) query = query.where('certifications.credential_id', '=', filter.credentialId);
-      if (filter.issuedFrom) query = query.where('certifications.issued_on', '>=', filter.issuedFrom);
-      if (filter.issuedTo) query = query.where('certifications.issued_on', '<=', filter.issuedTo);
-      const today = filter.today;
-      if (filter.status === 'revoked') query = query.where('certifications.revoked_at', 'is not', null);
-      if (filter.status === 'expired') query = query.where('certifications.revoked_at', 'is', null).where('certifications.expires_on', '<', today);
-      if (filter.status === 'active' || filter.expiringBy) {
-        query = query
-          .where('certifications.revoked_at', 'is', null)
-          .where((eb) => eb.or([eb('certifications.expires_on', 'is', null), eb('certifications.expires_on', '>=', today)]));
-      }
-      if (filter.expiringBy) query = query.where('certifications.expires_on', '<=', filter.expiringBy);
-      return applyKeyset(query, 'certifications.id', sort, page).execute();
+      return applyKeyset(filtered(filter), 'certifications.id', sort, page).execute();
+    },
+    /** Every certification the list holds under the filter: the year report's instructors. */
+    all(filter: CertificationFilter) {
+      return filtered(filter).orderBy('certifications.issued_on').orderBy('certifications.id').execute();
+    },
+    /** How many the list holds under the same filter: the figure and the list share this one definition. */
+    count(filter: CertificationFilter): Promise<number> {
+      return countRows(filtered(filter));
     },
     forPerson(personId: string) {
       return base().where('certifications.person_id', '=', personId).orderBy('certifications.issued_on').execute();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { allowedActionsSchema, calendarDateSchema, idSchema, instantSchema, listFormatSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
+import { COURSE_LEVELS, TRACKS } from '../../platform/db/enums.js';
+import { allowedActionsSchema, calendarDateSchema, countryCodeSchema, idSchema, instantSchema, listFormatSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
 
 export const CERTIFICATION_STATUSES = ['active', 'expired', 'revoked'] as const;
 
@@ -32,6 +33,12 @@ export const listCertificationsQuerySchema = pageQuerySchema.extend({
   expiringWithinDays: z.coerce.number().int().min(1).max(366).optional().describe('Active ones whose expiry falls within this many days.'),
   issuedFrom: calendarDateSchema.optional(),
   issuedTo: calendarDateSchema.optional(),
+  activeOn: calendarDateSchema.optional().describe('Held on this day: issued by it, not expired before it, not revoked by it.'),
+  expiresBy: calendarDateSchema.optional().describe('Expiring on or before this day.'),
+  credentialLevel: z.enum(COURSE_LEVELS).optional().describe('Credentials a course of this level or above grants (instructor: certified instructors, masters included).'),
+  track: z.enum(TRACKS).optional().describe('The credential’s track.'),
+  country: countryCodeSchema.optional().describe('The holder’s agency’s country.'),
+  organizationId: idSchema.optional().describe('The holder’s agency.'),
   format: listFormatSchema,
 });
 export type ListCertificationsQuery = z.infer<typeof listCertificationsQuerySchema>;

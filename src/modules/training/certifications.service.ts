@@ -8,7 +8,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Certification, ListCertificationsQuery } from './certifications.schemas.js';
-import { type CertificationRowWithNames, certificationsRepository } from './certifications.repository.js';
+import { type CertificationFilter, type CertificationRowWithNames, certificationsRepository } from './certifications.repository.js';
 import { certificationsPolicy as policy } from './training.policy.js';
 import { certificationStatus, expiryOf, isActiveOn } from './training.rules.js';
 
@@ -58,22 +58,27 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
   async function listPage(ctx: RequestContext, query: ListCertificationsQuery, page: PageRequest): Promise<Page<Certification>> {
     const scope = policy.scope(ctx.actor, 'read');
     const day = today(clock);
-    const sort: SortRequest = query.expiringWithinDays ? { column: 'certifications.expires_on', order: 'asc' } : { column: 'certifications.issued_on', order: 'desc' };
-    const rows = await certificationsRepository(db).list(
-      {
-        personId: query.personId,
-        credentialId: query.credentialId,
-        status: query.status,
-        expiringBy: query.expiringWithinDays ? addDays(day, query.expiringWithinDays) : undefined,
-        issuedFrom: query.issuedFrom,
-        issuedTo: query.issuedTo,
-        today: day,
-        scope,
-      },
-      sort,
-      page,
-    );
-    return toPage(rows, page, sort, (row) => ({ value: (query.expiringWithinDays ? row.expires_on : row.issued_on) ?? '', id: row.id }), (row) => present(ctx, row, day));
+    const byExpiry = query.expiringWithinDays !== undefined || query.expiresBy !== undefined;
+    const sort: SortRequest = byExpiry ? { column: 'certifications.expires_on', order: 'asc' } : { column: 'certifications.issued_on', order: 'desc' };
+    const filter: CertificationFilter = {
+      personId: query.personId,
+      credentialId: query.credentialId,
+      status: query.status,
+      expiringBy: query.expiringWithinDays ? addDays(day, query.expiringWithinDays) : undefined,
+      issuedFrom: query.issuedFrom,
+      issuedTo: query.issuedTo,
+      activeOn: query.activeOn,
+      expiresBy: query.expiresBy,
+      credentialLevel: query.credentialLevel,
+      track: query.track,
+      country: query.country,
+      organizationId: query.organizationId,
+      today: day,
+      scope,
+    };
+    const repo = certificationsRepository(db);
+    const [rows, total] = await Promise.all([repo.list(filter, sort, page), page.cursor ? undefined : repo.count(filter)]);
+    return { ...toPage(rows, page, sort, (row) => ({ value: (byExpiry ? row.expires_on : row.issued_on) ?? '', id: row.id }), (row) => present(ctx, row, day)), total };
   }
 
   return {

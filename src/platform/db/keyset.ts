@@ -28,6 +28,8 @@ interface CursorBody {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** How many the list holds in all, where it counts them (on its first page). */
+  total?: number | undefined;
 }
 
 function decode(cursor: string, sort: SortRequest): CursorBody {
@@ -69,6 +71,16 @@ export function applyKeyset<Q extends AnySelect>(qb: Q, idColumn: string, sort: 
     .orderBy(column, sort.order)
     .orderBy(id, sort.order)
     .limit(page.limit + 1) as Q;
+}
+
+/** How many rows a list's query selects: the same filter, counted by the database (a list's total, a figure). */
+export async function countRows(qb: AnySelect): Promise<number> {
+  const row = (await qb
+    .clearSelect()
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow()) as { n: number | string };
+  // PostgreSQL counts in bigint, which its driver may hand over as a string.
+  return Number(row.n);
 }
 
 /** Cuts the extra row applyKeyset asked for and turns it into the next cursor. */

@@ -175,4 +175,6 @@ export type CourseLevel = CourseType['level'];
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** How many match in all, on the first page of a list that counts them. */
+  total?: number;
 }

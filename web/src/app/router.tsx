@@ -50,11 +50,11 @@ import { EditOrganizationPage } from '../features/organizations/EditOrganization
 import { NewOrganizationPage } from '../features/organizations/NewOrganizationPage';
 import { OrganizationPage } from '../features/organizations/OrganizationPage';
 import { OrganizationsListPage } from '../features/organizations/OrganizationsListPage';
-import { BoardPage } from '../features/partnerships/BoardPage';
 import { EditAgreementPage } from '../features/partnerships/EditAgreementPage';
 import { EditPartnershipPage } from '../features/partnerships/EditPartnershipPage';
 import { NewPartnershipPage } from '../features/partnerships/NewPartnershipPage';
 import { PartnershipPage } from '../features/partnerships/PartnershipPage';
+import { PartnershipsIndexPage } from '../features/partnerships/PartnershipsListPage';
 import { EditPersonPage } from '../features/people/EditPersonPage';
 import { NewPersonPage } from '../features/people/NewPersonPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
@@ -96,7 +96,7 @@ const signedInRoutes: RouteObject[] = [
     element: <AreaLayout area="partnerships" />,
     children: [
       // The pipeline needs the page's whole width for its six columns.
-      { index: true, element: <BoardPage />, handle: { isWide: true } },
+      { index: true, element: <PartnershipsIndexPage />, handle: { isWide: true } },
       { path: 'new', element: <NewPartnershipPage /> },
       { path: ':id', element: <PartnershipPage /> },
       { path: ':id/edit', element: <EditPartnershipPage /> },

@@ -16,7 +16,8 @@ export function FilterBar({ names, label, children }: { names: readonly string[]
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
+    // What the bar does not show stays (the filters a figure's link opened the list with); Clear drops it too.
+    const next = new URLSearchParams([...params].filter(([name]) => !names.includes(name)));
     for (const name of names) {
       const value = String(data.get(name) ?? '').trim();
       if (value) next.set(name, value);

@@ -7,6 +7,7 @@ import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterSelect } from '../../components/FilterBar';
 import { countryName, formatCount } from '../../components/format';
 import { Loading } from '../../components/Loading';
+import { ListScope } from '../../components/ListScope';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useProgramCascade } from './api';
@@ -63,8 +64,9 @@ function ProgramFigures() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const year = /^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : null;
+  const filters = { track: params.get('track') ?? undefined, country: params.get('country') ?? undefined, organizationId: params.get('organizationId') ?? undefined };
   const all = useProgramCascade(null);
-  const query = useProgramCascade(year);
+  const query = useProgramCascade(year, filters);
   const cascade = query.data;
   const years = [...new Set((all.data?.byYear ?? []).map((row) => row.year))].sort((a, b) => b - a);
   const generations = (cascade?.generations ?? []).map((row) => row.generation).filter((generation) => generation > 0);
@@ -79,8 +81,9 @@ function ProgramFigures() {
       <PageHeader
         title={t('cascade.programTitle')}
         lead={t('cascade.programLead')}
-        actions={<ExportLinks path="/cascade" params={{ year }} />}
+        actions={<ExportLinks path="/cascade" params={{ year, ...filters }} />}
       />
+      <ListScope total={undefined} noun={() => ''} />
       <FilterBar names={['year']} label={t('cascade.yearLabel')}>
         <FilterSelect
           key={years.length}

@@ -4,15 +4,22 @@ import type { InstructorCascade, ProgramCascade } from '../../api/schemas';
 
 export const cascadeKeys = {
   all: ['cascade'] as const,
-  program: (year: number | null) => ['cascade', 'program', year] as const,
+  program: (year: number | null, filters: CascadeFilters = {}) => ['cascade', 'program', year, filters] as const,
   instructor: (id: string, maxNodes: number) => ['cascade', 'instructor', id, maxNodes] as const,
 };
 
 /** The program's cascade, for one year or all of them. */
-export function useProgramCascade(year: number | null) {
+/** Which trainings the cascade counts besides the year: a dashboard figure's track, country and partner. */
+export interface CascadeFilters {
+  track?: string | undefined;
+  country?: string | undefined;
+  organizationId?: string | undefined;
+}
+
+export function useProgramCascade(year: number | null, filters: CascadeFilters = {}) {
   return useQuery({
-    queryKey: cascadeKeys.program(year),
-    queryFn: ({ signal }) => api.get<ProgramCascade>('/cascade', { query: { year }, signal }),
+    queryKey: cascadeKeys.program(year, filters),
+    queryFn: ({ signal }) => api.get<ProgramCascade>('/cascade', { query: { year, ...filters }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -6,6 +6,7 @@ import { type Column, PagedTable } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
 import { formatDate } from '../../components/format';
+import { ListScope } from '../../components/ListScope';
 import { PageHeader } from '../../components/PageHeader';
 import { useCredentials } from '../credentials/api';
 import { EXPIRING_WITHIN_DAYS, useCertificationList } from './api';
@@ -13,6 +14,8 @@ import { CertificationStatusTag } from './CertificationStatusTag';
 
 const FILTERS = ['credentialId', 'status', 'issuedFrom', 'issuedTo'] as const;
 const EXPIRING_FILTERS = ['credentialId'] as const;
+/** The filters a dashboard figure opens the list with (not in the bar; shown above the table). */
+const FIGURE_FILTERS = ['activeOn', 'expiresBy', 'credentialLevel', 'track', 'country', 'organizationId'] as const;
 
 export function useCertificationColumns(): Column<Certification>[] {
   const { t } = useTranslation();
@@ -57,7 +60,7 @@ export function CertificationsListPage({ view }: { view: 'all' | 'expiring' }) {
   const [params] = useSearchParams();
   const credentials = useCredentials();
   const names = view === 'expiring' ? EXPIRING_FILTERS : FILTERS;
-  const filters = Object.fromEntries(names.map((name) => [name, params.get(name) ?? undefined]));
+  const filters = Object.fromEntries([...names, ...FIGURE_FILTERS].map((name) => [name, params.get(name) ?? undefined]));
   const listed = { ...filters, ...(view === 'expiring' ? { expiringWithinDays: EXPIRING_WITHIN_DAYS } : {}) };
   const query = useCertificationList({ ...listed, limit: 25 });
   const columns = useCertificationColumns();
@@ -98,6 +101,7 @@ export function CertificationsListPage({ view }: { view: 'all' | 'expiring' }) {
           </>
         )}
       </FilterBar>
+      <ListScope total={query.data?.pages[0]?.total} noun={(count, formatted) => t('figures.totals.certifications', { count, formatted })} />
       <PagedTable
         query={query}
         caption={title}

@@ -7,11 +7,14 @@ import { type Column, PagedTable } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
 import { countryName, formatCount, formatDate } from '../../components/format';
+import { ListScope } from '../../components/ListScope';
 import { PageHeader } from '../../components/PageHeader';
 import { useDeploymentList } from './api';
 import { DeploymentStatusTag } from './StatusTags';
 
 const FILTERS = ['status', 'hostCountry', 'from', 'to'] as const;
+/** The filters a dashboard figure opens the list with; shown above the table. */
+const FIGURE_FILTERS = ['track', 'cancelled', 'organizationId'] as const;
 
 /** Deployments, latest start first. */
 export function DeploymentsListPage() {
@@ -19,7 +22,7 @@ export function DeploymentsListPage() {
   const can = useCan();
   const [params] = useSearchParams();
   const countries = useCountryChoices();
-  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? undefined]));
+  const filters = Object.fromEntries([...FILTERS, ...FIGURE_FILTERS].map((name) => [name, params.get(name) ?? undefined]));
   const query = useDeploymentList({ ...filters, limit: 25 });
 
   const columns: Column<Deployment>[] = [
@@ -77,6 +80,7 @@ export function DeploymentsListPage() {
         <FilterInput name="from" type="date" label={t('deployments.runningFrom')} />
         <FilterInput name="to" type="date" label={t('deployments.runningTo')} />
       </FilterBar>
+      <ListScope total={query.data?.pages[0]?.total} noun={(count, formatted) => t('figures.totals.deployments', { count, formatted })} />
       <PagedTable query={query} caption={t('deployments.listTitle')} isCaptionHidden columns={columns} rowKey={(deployment) => deployment.id} empty={t('deployments.empty')} />
     </>
   );

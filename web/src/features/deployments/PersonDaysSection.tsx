@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { PersonDays } from '../../api/schemas';
 import { countryName, formatCount } from '../../components/format';
+import { ListScope } from '../../components/ListScope';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePersonDays } from './api';
@@ -22,9 +23,12 @@ function RowLabel({ groupBy, row }: { groupBy: Group; row: PersonDays['rows'][nu
  */
 export function PersonDaysSection({ years }: { years: number[] }) {
   const { t } = useTranslation();
+  // Opened from the dashboard's person-days, the address names the year and the figure's filters.
+  const [params] = useSearchParams();
+  const filters = { track: params.get('track') ?? undefined, country: params.get('country') ?? undefined, organizationId: params.get('organizationId') ?? undefined };
   const [groupBy, setGroupBy] = useState<Group>('deployment');
-  const [year, setYear] = useState('');
-  const query = usePersonDays(groupBy, year);
+  const [year, setYear] = useState(params.get('year') ?? '');
+  const query = usePersonDays(groupBy, year, filters);
   const data = query.data;
   // While another grouping loads, the table still shows the last one: name its column by what it shows.
   const groupLabel = t(`personDays.groups.${data?.groupBy ?? groupBy}`);
@@ -35,6 +39,7 @@ export function PersonDaysSection({ years }: { years: number[] }) {
     <section aria-labelledby="person-days-heading" className="margin-top-5">
       <h2 id="person-days-heading">{t('personDays.heading')}</h2>
       <p className="usa-hint margin-top-0">{t('personDays.lead')}</p>
+      <ListScope total={data?.total} noun={(count, formatted) => t('figures.totals.personDays', { count, formatted })} />
       <div className="filter-bar margin-bottom-2">
         <div className="filter-bar__item">
           <label className="usa-label margin-top-0" htmlFor="person-days-group">

@@ -9,7 +9,7 @@ export const deploymentKeys = {
   one: (id: string) => ['deployments', 'one', id] as const,
   candidates: (id: string, rotationId: string) => ['deployments', 'candidates', id, rotationId] as const,
   timeline: (from: string, to: string) => ['deployments', 'timeline', from, to] as const,
-  personDays: (groupBy: string, year: string) => ['deployments', 'person-days', groupBy, year] as const,
+  personDays: (groupBy: string, year: string, filters: PersonDaysFilters = {}) => ['deployments', 'person-days', groupBy, year, filters] as const,
 };
 
 export function useDeploymentList(params: QueryParams) {
@@ -42,10 +42,17 @@ export function useTimeline({ from, to }: { from: string; to: string }, isEnable
   });
 }
 
-export function usePersonDays(groupBy: string, year: string) {
+/** A dashboard figure's filters, when the person-days were opened from it. */
+export interface PersonDaysFilters {
+  track?: string | undefined;
+  country?: string | undefined;
+  organizationId?: string | undefined;
+}
+
+export function usePersonDays(groupBy: string, year: string, filters: PersonDaysFilters = {}) {
   return useQuery({
-    queryKey: deploymentKeys.personDays(groupBy, year),
-    queryFn: ({ signal }) => api.get<PersonDays>('/deployments/person-days', { query: { groupBy, year }, signal }),
+    queryKey: deploymentKeys.personDays(groupBy, year, filters),
+    queryFn: ({ signal }) => api.get<PersonDays>('/deployments/person-days', { query: { groupBy, year, ...filters }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -5,17 +5,23 @@ import { useCan } from '../../api/session';
 import { ExportLinks } from '../../components/ExportLinks';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/FilterBar';
 import { countryName } from '../../components/format';
+import { ListScope } from '../../components/ListScope';
 import { PageHeader } from '../../components/PageHeader';
 import { useOrganizationOptions } from '../organizations/api';
+import { useEngagementList } from './api';
 import { EngagementsTable } from './EngagementsTable';
 
 const FILTERS = ['q', 'organizationId', 'kind', 'from', 'to', 'withdrawn'] as const;
+/** The filters a dashboard figure opens the list with; shown above the table. */
+const FIGURE_FILTERS = ['track', 'country'] as const;
 
 export function EngagementsListPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [params] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? undefined]));
+  const filters = Object.fromEntries([...FILTERS, ...FIGURE_FILTERS].map((name) => [name, params.get(name) ?? undefined]));
+  // The same query as the table's (one request): its first page carries the total.
+  const total = useEngagementList({ ...filters, limit: 25 }).data?.pages[0]?.total;
   const organizations = useOrganizationOptions();
 
   return (
@@ -57,6 +63,7 @@ export function EngagementsListPage() {
           allLabel={t('engagements.withdrawn.hidden')}
         />
       </FilterBar>
+      <ListScope total={total} noun={(count, formatted) => t('figures.totals.engagements', { count, formatted })} />
       <EngagementsTable params={filters} caption={t('engagements.listTitle')} />
     </>
   );

@@ -14,7 +14,7 @@ import { useBoard, useOwnerChoices } from './api';
 
 const FILTERS = ['kind', 'country', 'ownerId'] as const;
 
-/** The board's filters, kept in the address: kind of organization, the partner's country, owner. */
+/** The board's filters, kept in the address: kind of organization, country (the partner's own or one its partnership works toward), owner. */
 function BoardFilters() {
   const { t } = useTranslation();
   const organizations = useOrganizationOptions();

@@ -4,6 +4,7 @@ import type { Person } from '../../api/schemas';
 import { useCan, useCurrentUser } from '../../api/session';
 import { type Column, PagedTable } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
+import { ListScope } from '../../components/ListScope';
 import { PageHeader } from '../../components/PageHeader';
 import { ImportedRecordsNotice } from '../imports/ImportedRecordsNotice';
 import { usePeopleList } from './api';
@@ -11,12 +12,15 @@ import { PEOPLE_FILTERS, PeopleFilters } from './PeopleFilters';
 import { LanguageSkills, personName } from './PersonFacts';
 import { ReadinessBadge } from './ReadinessBadge';
 
+/** The filters a dashboard figure (people trained) opens the roster with; shown above the table. */
+const FIGURE_FILTERS = ['trainedFrom', 'trainedTo', 'trainedTrack', 'trainedCountry'] as const;
+
 export function PeopleListPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const can = useCan();
   const [params] = useSearchParams();
-  const filters = Object.fromEntries(PEOPLE_FILTERS.map((name) => [name, params.get(name) ?? undefined]));
+  const filters = Object.fromEntries([...PEOPLE_FILTERS, ...FIGURE_FILTERS].map((name) => [name, params.get(name) ?? undefined]));
   const query = usePeopleList({ ...filters, limit: 25 });
   // Viewers get names only: the columns that would stay empty are left out.
   const isNamesOnly = !can('people', 'readDetail');
@@ -68,6 +72,7 @@ export function PeopleListPage() {
       />
       <ImportedRecordsNotice records="people" />
       <PeopleFilters />
+      <ListScope total={query.data?.pages[0]?.total} noun={(count, formatted) => t('figures.totals.people', { count, formatted })} />
       <PagedTable query={query} caption={t('people.listTitle')} isCaptionHidden columns={columns} rowKey={(person) => person.id} empty={t('people.empty')} />
     </>
   );

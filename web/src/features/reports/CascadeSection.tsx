@@ -10,7 +10,7 @@ const CascadeChart = lazy(() => import('./charts').then((module) => ({ default: 
 export type GenerationRow = Dashboard['cascade']['generations'][number] & { label: string };
 
 /** The year's cascade: people trained by each generation and the instructors it produced. */
-export function CascadeSection({ dashboard }: { dashboard: Dashboard }) {
+export function CascadeSection({ dashboard, scope }: { dashboard: Dashboard; scope: string[] }) {
   const { t } = useTranslation();
   const { cascade, filters } = dashboard;
   const label = useGenerationLabel();
@@ -24,6 +24,7 @@ export function CascadeSection({ dashboard }: { dashboard: Dashboard }) {
       chart={<CascadeChart rows={rows} />}
     >
       <GenerationsTable generations={rows} caption={t('dashboard.cascade.caption', { year: filters.year })} className="margin-top-0" />
+      {scope.length > 0 && <p className="usa-hint margin-top-1">{t('figures.cascadeFiltered', { scope: scope.join(' · ') })}</p>}
       <p className="margin-top-1">
         <Link to={cascade.link}>{t('dashboard.cascade.more', { year: filters.year })}</Link>
       </p>

@@ -11,7 +11,6 @@ const CountriesMap = lazy(() => import('./CountriesMap').then((module) => ({ def
 export function CountriesSection({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTranslation();
   const { year } = dashboard.filters;
-  const trainedLinks = new Map(dashboard.trained.byCountry.map((row) => [row.country, row.link]));
   const rows = dashboard.countriesAssisted
     .map((row) => {
       const name = countryName(row.country);
@@ -20,7 +19,6 @@ export function CountriesSection({ dashboard }: { dashboard: Dashboard }) {
       return { ...row, name, label: t('dashboard.countries.markerLabel', { country: name, deployments, trained }) };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
-  const deploymentsLink = (country: string) => `/deployments?${new URLSearchParams({ from: `${year}-01-01`, to: `${year}-12-31`, hostCountry: country }).toString()}`;
 
   return (
     <section aria-labelledby="countries-assisted-heading" className="dashboard-section">
@@ -55,7 +53,6 @@ export function CountriesSection({ dashboard }: { dashboard: Dashboard }) {
               </thead>
               <tbody>
                 {rows.map((row) => {
-                  const trainedLink = trainedLinks.get(row.country);
                   return (
                     <tr key={row.country}>
                       <th scope="row" data-label={t('dashboard.countries.country')}>
@@ -63,7 +60,7 @@ export function CountriesSection({ dashboard }: { dashboard: Dashboard }) {
                       </th>
                       <td data-label={t('dashboard.countries.deploymentsHeader')} className="cell-number">
                         {row.deployments > 0 ? (
-                          <Link to={deploymentsLink(row.country)} aria-label={t('dashboard.countries.deploymentsIn', { country: row.name, count: row.deployments, formatted: formatCount(row.deployments) })}>
+                          <Link to={row.deploymentsLink} aria-label={t('dashboard.countries.deploymentsIn', { country: row.name, count: row.deployments, formatted: formatCount(row.deployments) })}>
                             {formatCount(row.deployments)}
                           </Link>
                         ) : (
@@ -71,8 +68,8 @@ export function CountriesSection({ dashboard }: { dashboard: Dashboard }) {
                         )}
                       </td>
                       <td data-label={t('dashboard.countries.trainedHeader')} className="cell-number">
-                        {row.peopleTrained > 0 && trainedLink ? (
-                          <Link to={trainedLink} aria-label={t('dashboard.countries.trainedIn', { country: row.name, count: row.peopleTrained, formatted: formatCount(row.peopleTrained) })}>
+                        {row.peopleTrained > 0 ? (
+                          <Link to={row.trainedLink} aria-label={t('dashboard.countries.trainedIn', { country: row.name, count: row.peopleTrained, formatted: formatCount(row.peopleTrained) })}>
                             {formatCount(row.peopleTrained)}
                           </Link>
                         ) : (

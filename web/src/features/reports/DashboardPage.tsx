@@ -40,7 +40,7 @@ function Figures({ dashboard, isFetching }: { dashboard: Dashboard; isFetching: 
       <p className="usa-hint">{t('dashboard.asOf', { year: dashboard.filters.year })}</p>
       <PartnersSection dashboard={dashboard} />
       <TrainedSection dashboard={dashboard} />
-      <CascadeSection dashboard={dashboard} />
+      <CascadeSection dashboard={dashboard} scope={scope} />
       <CountriesSection dashboard={dashboard} />
     </div>
   );

@@ -13,14 +13,6 @@ interface Figure {
   note?: ReactNode;
 }
 
-/** The offerings behind "people trained": the year's, in the country filtered on, as the API counts them. */
-function trainedLink(dashboard: Dashboard): string {
-  const { year, country } = dashboard.filters;
-  const params = new URLSearchParams({ from: `${year}-01-01`, to: `${year}-12-31` });
-  if (country) params.set('country', country);
-  return `/offerings?${params.toString()}`;
-}
-
 /**
  * The key figures as cards, each a link to the list of its records (with the filters the
  * figure was counted under); a card's smaller lines say what the number counts.
@@ -32,7 +24,7 @@ export function FigureCards({ dashboard }: { dashboard: Dashboard }) {
   const figures: Figure[] = [
     { key: 'partners', label: t('dashboard.figures.partners'), value: formatCount(dashboard.partners.total), to: dashboard.partners.link, note: t('dashboard.figures.partnersNote', { year }) },
     { key: 'engagements', label: t('dashboard.figures.engagements'), value: formatCount(dashboard.engagements.count), to: dashboard.engagements.link, note: t('dashboard.figures.engagementsNote', { year }) },
-    { key: 'overdue', label: t('dashboard.figures.overdue'), value: formatCount(dashboard.overdueFollowUps.count), to: dashboard.overdueFollowUps.link, note: t('dashboard.figures.overdueNote') },
+    { key: 'overdue', label: t('dashboard.figures.overdue'), value: formatCount(dashboard.overdueFollowUps.count), to: dashboard.overdueFollowUps.link, note: t('dashboard.figures.overdueNote', { year }) },
     {
       key: 'deployments',
       label: t('dashboard.figures.deployments'),
@@ -40,8 +32,12 @@ export function FigureCards({ dashboard }: { dashboard: Dashboard }) {
       to: deployments.link,
       note: (
         <>
-          <span className="display-block">{t('dashboard.figures.inCountryNow', { count: deployments.inCountryNow, formatted: formatCount(deployments.inCountryNow) })}</span>
-          <span className="display-block">{t('dashboard.figures.personDays', { count: deployments.personDays, formatted: formatCount(deployments.personDays), year })}</span>
+          <Link to={deployments.inCountryLink} className="display-block">
+            {t('dashboard.figures.inCountryNow', { count: deployments.inCountryNow, formatted: formatCount(deployments.inCountryNow) })}
+          </Link>
+          <Link to={deployments.personDaysLink} className="display-block">
+            {t('dashboard.figures.personDays', { count: deployments.personDays, formatted: formatCount(deployments.personDays), year })}
+          </Link>
         </>
       ),
     },
@@ -63,7 +59,7 @@ export function FigureCards({ dashboard }: { dashboard: Dashboard }) {
       key: 'trained',
       label: t('dashboard.figures.trained'),
       value: formatCount(dashboard.trained.total),
-      to: trainedLink(dashboard),
+      to: dashboard.trained.link,
       note: t('dashboard.figures.trainedNote', { count: dashboard.trained.byCountry.length, formatted: formatCount(dashboard.trained.byCountry.length), year }),
     },
     {

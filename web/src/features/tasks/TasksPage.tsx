@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { QueryParams } from '../../api/client';
 import { PagedTable } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
+import { ListScope } from '../../components/ListScope';
 import { PageHeader } from '../../components/PageHeader';
 import { useTaskList } from './api';
 import { useTaskColumns } from './TaskTable';
@@ -16,20 +17,25 @@ const VIEW_QUERY: Record<View, QueryParams> = {
   done: { status: 'done', order: 'desc' },
 };
 
+/** The filters a dashboard figure (overdue follow-ups) opens the list with; shown above the table. */
+const FIGURE_FILTERS = ['dueFrom', 'dueBy', 'track', 'country', 'organizationId'] as const;
+
 /** Follow-ups by due date: open, overdue or done. */
 export function TasksPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const requested = params.get('view');
-  const view: View = VIEWS.find((candidate) => candidate === requested) ?? 'open';
-  const query = useTaskList({ ...VIEW_QUERY[view], limit: 25 });
+  const view: View = VIEWS.find((candidate) => candidate === requested) ?? (params.get('isOverdue') === 'true' ? 'overdue' : 'open');
+  const figure = Object.fromEntries(FIGURE_FILTERS.map((name) => [name, params.get(name) ?? undefined]));
+  const listed = { ...VIEW_QUERY[view], ...figure };
+  const query = useTaskList({ ...listed, limit: 25 });
   const columns = useTaskColumns();
 
   return (
     <>
       <PageHeader
         title={t('tasks.title')}
-        actions={<ExportLinks path="/tasks" params={VIEW_QUERY[view]} />}
+        actions={<ExportLinks path="/tasks" params={listed} />}
       />
       <nav aria-label={t('tasks.viewsLabel')} className="margin-bottom-3">
         <ul className="usa-button-group usa-button-group--segmented">
@@ -46,6 +52,7 @@ export function TasksPage() {
           ))}
         </ul>
       </nav>
+      <ListScope total={query.data?.pages[0]?.total} noun={(count, formatted) => t('figures.totals.tasks', { count, formatted })} />
       <PagedTable
         query={query}
         caption={t(`tasks.captions.${view}`)}
