@@ -11,6 +11,12 @@ import type { DB } from './schema.js';
  */
 export const RETIRED_TABLES: readonly string[] = ['sign_in_failures'];
 
+/**
+ * Tables the engine keeps for an index of its own (SQLite's FTS5 table over `search_entries` and
+ * its shadow tables): rebuilt from their source rows by triggers, so never backed up or declared.
+ */
+export const DERIVED_TABLE_PREFIXES: readonly string[] = ['search_fts'];
+
 export const TABLES_IN_DEPENDENCY_ORDER = [
   'settings',
   'organizations',
@@ -68,6 +74,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'import_chunks',
   'import_problems',
   'import_mappings',
+  'search_entries',
 ] as const satisfies readonly (keyof DB)[];
 
 /** The columns each table is read in order of, so a backup is the same file twice over. */
@@ -93,4 +100,5 @@ export const ORDER_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[n
   badge_credentials: ['certification_id'],
   import_chunks: ['import_id', 'seq'],
   import_problems: ['import_id', 'seq'],
+  search_entries: ['kind', 'record_id'],
 };
