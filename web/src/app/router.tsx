@@ -60,6 +60,7 @@ import { ImportPage } from '../features/imports/ImportPage';
 import { ImportsListPage } from '../features/imports/ImportsListPage';
 import { NewImportPage } from '../features/imports/NewImportPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { CertificatePage } from '../features/verify/CertificatePage';
 import { VerifyFilePage } from '../features/verify/VerifyFilePage';
@@ -74,6 +75,14 @@ const signedInRoutes: RouteObject[] = [
     element: (
       <SingleColumn>
         <HomePage />
+      </SingleColumn>
+    ),
+  },
+  {
+    path: 'search',
+    element: (
+      <SingleColumn>
+        <SearchPage />
       </SingleColumn>
     ),
   },
