@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { SearchResult } from '../../api/schemas';
 import '../../styles/search.css';
 import { isSearchable, searchPath, useSearch, useSettled } from './api';
+import { SearchIcon } from './SearchIcon';
 
 /** How many suggestions of each kind the box offers; the results page shows more. */
 const SUGGESTIONS_PER_KIND = 4;
@@ -153,12 +154,7 @@ export function SearchBox({ onNavigate }: { onNavigate?: () => void }) {
         </div>
       </div>
       <button className="usa-button" type="submit">
-        <svg className="usa-icon usa-icon--size-3" aria-hidden="true" focusable="false" viewBox="0 0 24 24">
-          <path
-            fill="currentColor"
-            d="M15.5 14h-.79l-.28-.27A6.471 6.471 0 0 0 16 9.5 6.5 6.5 0 1 0 9.5 16c1.61 0 3.09-.59 4.23-1.57l.27.28v.79l5 4.99L20.49 19l-4.99-5zm-6 0C7.01 14 5 11.99 5 9.5S7.01 5 9.5 5 14 7.01 14 9.5 11.99 14 9.5 14z"
-          />
-        </svg>
+        <SearchIcon />
         <span className="usa-sr-only">{t('search.submit')}</span>
       </button>
       <div id={`${id}-status`} role="status" aria-live="polite" className="usa-sr-only">

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import '../../styles/search.css';
 import { isSearchable, searchPath, useSearch } from './api';
+import { SearchIcon } from './SearchIcon';
 
 /** How many of each kind the results page shows. */
 const RESULTS_PER_KIND = 20;
@@ -37,8 +38,10 @@ export function SearchPage() {
           {t('search.label')}
         </label>
         <input id="search-page-field" className="usa-input" type="search" name="q" defaultValue={q} key={q} maxLength={100} />
-        <button className="usa-button" type="submit">
+        {/* USWDS hides the word on a phone, leaving the icon: the button keeps its name either way. */}
+        <button className="usa-button" type="submit" aria-label={t('search.submit')}>
           <span className="usa-search__submit-text">{t('search.submit')}</span>
+          <SearchIcon className="usa-search__submit-icon" />
         </button>
       </form>
       {!isSearchable(q) ? (
