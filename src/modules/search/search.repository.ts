@@ -4,7 +4,7 @@ import type { DB, SearchEntriesTable, SearchKind } from '../../platform/db/schem
 import type { Scope } from '../../platform/policy.js';
 import { deploymentsInScope } from '../deployments/deployments.repository.js';
 import { offeringsInScope } from '../training/offerings.repository.js';
-import { ftsQuery, tsQuery } from './search.text.js';
+import { ftsQuery, relevance, tsQuery, type WordMatch } from './search.text.js';
 
 /** A record as the index takes it in: its display text and, still unfolded, the words to find it by. */
 export interface SearchSource {
@@ -39,12 +39,16 @@ export interface KindQuery {
   limit: number;
 }
 
+/** How many matches of one kind, in each pass, are ranked at most (see `find`). */
+export const CANDIDATES = 300;
+
 type ScopedQuery = SelectQueryBuilder<DB & { e: SearchEntriesTable }, 'e', { context: string | null }>;
 
 export interface SearchHit {
   record_id: string;
   title: string;
   detail: string | null;
+  context: string | null;
   archived: number;
   score: number;
 }
@@ -133,8 +137,10 @@ export function searchRepository(db: Kysely<DB>) {
   }
 
   /** Where one kind's rows are read with the caller's scope: the owning list's own `where`. */
-  function scoped(kind: SearchKind, scope: Scope): ScopedQuery {
-    const base = db.selectFrom('search_entries as e').where('e.kind', '=', kind);
+  function scoped(kind: SearchKind, scope: Scope, from: Kysely<DB> = db): ScopedQuery {
+    // On SQLite, `+` keeps the planner off the (kind, record_id) index, so the query is driven by
+    // the full-text matches (`seq IN …`, found once) rather than by a walk over every entry of the kind.
+    const base = from.selectFrom('search_entries as e').where(isPostgres ? sql<boolean>`e.kind = ${kind}` : sql<boolean>`+e.kind = ${kind}`);
     // Each kind joins its own table; what follows reads only the entry and `context`.
     const as = (query: unknown) => query as ScopedQuery;
     switch (kind) {
@@ -203,34 +209,43 @@ export function searchRepository(db: Kysely<DB>) {
 
     /**
      * The best matches of one kind the caller may read: the engine's index finds the words
-     * (FTS5, or a GIN index on `to_tsvector`), the owning list's scope filters in the same query,
-     * and records no longer in use (archived, cancelled, revoked) come after those that are.
+     * (FTS5, or a GIN index on `to_tsvector`) and the owning list's scope filters in the same
+     * query. The matches are found once as a set (never a full-text lookup per row), first with
+     * every word whole, then, when those are too few, as the starts of words; at most
+     * `CANDIDATES` of each are ranked (`relevance`, the same on both engines), so a word common
+     * to ten thousand people costs what a rare one does. Records no longer in use (archived,
+     * cancelled, revoked) come after those in use.
      */
-    async find(query: KindQuery): Promise<(SearchHit & { context: string | null })[]> {
+    async find(query: KindQuery): Promise<SearchHit[]> {
       const column = query.withPrivateWords ? 'terms' : 'names';
-      const scopedQuery = scoped(query.kind, query.scope).select(['e.record_id', 'e.title', 'e.detail', 'e.archived']);
-      if (isPostgres) {
-        const tsquery = sql`to_tsquery('simple', ${tsQuery(query.prefixes)})`;
-        const vector = sql`to_tsvector('simple', ${sql.ref(`e.${column}`)})`;
-        return scopedQuery
-          .select(sql<number>`ts_rank(${vector}, ${tsquery})`.as('score'))
-          .where(sql<boolean>`${vector} @@ ${tsquery}`)
-          .orderBy('e.archived')
-          .orderBy('score', 'desc')
-          .orderBy('e.title')
-          .limit(query.limit)
+      const matches = (match: WordMatch) => {
+        if (isPostgres) {
+          return scoped(query.kind, query.scope)
+            .select(['e.record_id', 'e.title', 'e.detail', 'e.archived', `e.${column} as words`])
+            .where(sql<boolean>`to_tsvector('simple', ${sql.ref(`e.${column}`)}) @@ to_tsquery('simple', ${tsQuery(query.prefixes, match)})`)
+            .limit(CANDIDATES)
+            .execute();
+        }
+        // The matches as a set, found once: left inside the query, SQLite would ask FTS5 again for each row it joins.
+        const withMatches = db.with(
+          (cte) => cte('m').materialized(),
+          () => sql<{ seq: number }>`(SELECT rowid AS seq FROM search_fts WHERE search_fts MATCH ${ftsQuery(column, query.prefixes, match)})`,
+        ) as unknown as Kysely<DB>;
+        return scoped(query.kind, query.scope, withMatches)
+          .select(['e.record_id', 'e.title', 'e.detail', 'e.archived', `e.${column} as words`])
+          .where(sql<boolean>`e.seq IN (SELECT seq FROM m)`)
+          .limit(CANDIDATES)
           .execute();
+      };
+      const found = await matches('whole');
+      if (found.length <= query.limit) {
+        const seen = new Set(found.map((row) => row.record_id));
+        found.push(...(await matches('prefix')).filter((row) => !seen.has(row.record_id)));
       }
-      return scopedQuery
-        .innerJoin(sql<{ rowid: number; rank: number }>`(SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ${ftsQuery(column, query.prefixes)})`.as('f'), (join) =>
-          join.onRef('f.rowid', '=', 'e.seq'),
-        )
-        .select(sql<number>`-f.rank`.as('score'))
-        .orderBy('e.archived')
-        .orderBy('score', 'desc')
-        .orderBy('e.title')
-        .limit(query.limit)
-        .execute();
+      return found
+        .map(({ words, ...row }) => ({ ...row, archived: Number(row.archived), score: relevance(words, query.prefixes) }))
+        .sort((a, b) => a.archived - b.archived || b.score - a.score || a.title.localeCompare(b.title))
+        .slice(0, query.limit);
     },
   };
 }

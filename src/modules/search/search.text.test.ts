@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftsQuery, indexText, MAX_QUERY_WORDS, queryWords, tsQuery, words } from './search.text.js';
+import { ftsQuery, indexText, MAX_QUERY_WORDS, queryWords, relevance, tsQuery, words } from './search.text.js';
 
 describe('search words', () => {
   it('folds accents and case and splits at punctuation', () => {
@@ -23,8 +23,16 @@ describe('search words', () => {
     expect(queryWords('-- ::')).toEqual([]);
   });
 
-  it('writes the engines’ queries from plain words only', () => {
-    expect(ftsQuery('names', ['jose', 'gar'])).toBe('names : ("jose"* AND "gar"*)');
-    expect(tsQuery(['jose', 'gar'])).toBe('jose:* & gar:*');
+  it('writes the engines’ queries from plain words only, whole or as prefixes', () => {
+    expect(ftsQuery('names', ['jose', 'gar'], 'prefix')).toBe('names : ("jose"* AND "gar"*)');
+    expect(ftsQuery('terms', ['jose'], 'whole')).toBe('terms : ("jose")');
+    expect(tsQuery(['jose', 'gar'], 'prefix')).toBe('jose:* & gar:*');
+    expect(tsQuery(['jose', 'gar'], 'whole')).toBe('jose & gar');
+  });
+
+  it('ranks a whole word above its start, then the record that says less besides', () => {
+    expect(relevance('ana perez', ['ana'])).toBeGreaterThan(relevance('anais perez', ['ana']));
+    expect(relevance('jose garcia', ['jose'])).toBeGreaterThan(relevance('jose garcia lopez', ['jose']));
+    expect(relevance('jose garcia lopez', ['jose', 'gar'])).toBeGreaterThan(relevance('jose perez', ['jose', 'gar']));
   });
 });

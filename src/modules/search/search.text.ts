@@ -26,12 +26,26 @@ export function queryWords(query: string): string[] {
   return [...new Set(words(query))].slice(0, MAX_QUERY_WORDS);
 }
 
-/** An FTS5 query: every word, as a prefix, in one column. */
-export function ftsQuery(column: 'names' | 'terms', prefixes: readonly string[]): string {
-  return `${column} : (${prefixes.map((word) => `"${word}"*`).join(' AND ')})`;
+/** How each word of a query is asked for: whole (a first pass, which finds the closest), or as the start of a word. */
+export type WordMatch = 'whole' | 'prefix';
+
+/** An FTS5 query: every word, whole or as a prefix, in one column. */
+export function ftsQuery(column: 'names' | 'terms', words: readonly string[], match: WordMatch): string {
+  return `${column} : (${words.map((word) => `"${word}"${match === 'prefix' ? '*' : ''}`).join(' AND ')})`;
 }
 
-/** A PostgreSQL `to_tsquery` text: every word, as a prefix. */
-export function tsQuery(prefixes: readonly string[]): string {
-  return prefixes.map((word) => `${word}:*`).join(' & ');
+/** A PostgreSQL `to_tsquery` text: every word, whole or as a prefix. */
+export function tsQuery(words: readonly string[], match: WordMatch): string {
+  return words.map((word) => `${word}${match === 'prefix' ? ':*' : ''}`).join(' & ');
+}
+
+/**
+ * How well a record's words answer a query, the same on both engines: each query word found
+ * whole counts two, found as the start of a word one; of two records equally good, the one with
+ * fewer words (the query says more of it) comes first.
+ */
+export function relevance(recordWords: string, queryWords: readonly string[]): number {
+  const own = recordWords.split(' ');
+  const points = queryWords.reduce((sum, word) => sum + (own.includes(word) ? 2 : own.some((w) => w.startsWith(word)) ? 1 : 0), 0);
+  return points - own.length / 1000;
 }

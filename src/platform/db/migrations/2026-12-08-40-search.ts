@@ -25,6 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
     .$call((table) => (t.isPostgres ? table.addPrimaryKeyConstraint('search_entries_pk', ['kind', 'record_id']) : table))
     .execute();
+  // A record's entry from its own table's row (a coordinator's search starts from their agency's people).
+  await db.schema.createIndex('search_entries_record_id').on('search_entries').column('record_id').execute();
   if (t.isPostgres) {
     await sql`CREATE INDEX search_entries_names ON search_entries USING gin (to_tsvector('simple', names))`.execute(db);
     await sql`CREATE INDEX search_entries_terms ON search_entries USING gin (to_tsvector('simple', terms))`.execute(db);
