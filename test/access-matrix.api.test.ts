@@ -846,6 +846,8 @@ const cases: Case[] = [
   { route: 'GET /api/reports/runs/:id', call: async (a) => a.get(`/api/reports/runs/${await finishedRun()}`), expect: { ...officeRead(200), viewer: 404 } },
   { route: 'GET /api/reports/runs/:id/download', call: async (a) => a.get(`/api/reports/runs/${await finishedRun()}/download`), expect: { ...officeRead(200), viewer: 404 } },
   { route: 'GET /api/notifications', call: (a) => a.get('/api/notifications'), expect: everyone(200) },
+  // Every role searches; what each finds is its lists' (modules/search/search.api.test.ts).
+  { route: 'GET /api/search', call: (a) => a.get('/api/search?q=matrix'), expect: everyone(200) },
   {
     route: 'POST /api/notifications/:id/read',
     call: async (a, f) => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import ts from 'typescript';
 import type { DB } from '../src/platform/db/schema.js';
+import { DERIVED_TABLE_PREFIXES } from '../src/platform/db/tables.js';
 
 /** Per table, per column: whether the column may hold null. */
 export type SchemaShape = Map<string, Map<string, { isNullable: boolean }>>;
@@ -40,6 +41,7 @@ export function declaredShape(schemaFile: string): SchemaShape {
 export async function databaseShape(db: Kysely<DB>, engine: 'sqlite' | 'postgres'): Promise<SchemaShape> {
   const shape: SchemaShape = new Map();
   for (const table of await db.introspection.getTables()) {
+    if (DERIVED_TABLE_PREFIXES.some((prefix) => table.name.startsWith(prefix))) continue;
     const keys = engine === 'sqlite' ? await primaryKeyColumns(db, table.name) : new Set<string>();
     shape.set(table.name, new Map(table.columns.map((c) => [c.name, { isNullable: c.isNullable && !keys.has(c.name) }])));
   }

@@ -66,6 +66,9 @@ import { importsRoutes } from './imports/imports.routes.js';
 import { createImportsService } from './imports/imports.service.js';
 import { createVettingService } from './vetting/vetting.service.js';
 import { createPeopleService } from './people/people.service.js';
+import { createSearchIndex } from './search/search.index.js';
+import { searchRoutes } from './search/search.routes.js';
+import { createSearchService } from './search/search.service.js';
 
 export interface ServiceDeps {
   db: Kysely<DB>;
@@ -89,7 +92,8 @@ export interface ServiceDeps {
 
 /** Wires every module's services; each takes only what it uses. */
 export function createServices({ db, separateConnection, clock, passwords, secretKey, sessionHours, sessionIdleMinutes, mailer, publicUrl, iatiOrgRef, secondFactorRoles, oidc }: ServiceDeps) {
-  const audit: AuditRecorder = createAuditRecorder(clock);
+  // The search index is rewritten with each audited write, in its transaction.
+  const audit: AuditRecorder = createAuditRecorder(clock, [createSearchIndex().follow]);
   const organizations = createOrganizationsService({ db, clock, audit });
   const people = createPeopleService({ db, clock, audit, organizations, passports: createFieldCipher(deriveKey(secretKey, 'passport-numbers')) });
   const users = createUsersService({ db, clock, audit, passwords, organizations, people });
@@ -168,6 +172,7 @@ export function createServices({ db, separateConnection, clock, passwords, secre
     notifications,
     dashboard: createDashboardService({ db, clock, cascade }),
     reports: createReportsService({ db, clock, audit, cascade, iatiReportingRef: iatiOrgRef, onRunFinished: createReportNotices({ db, users, notifications }) }),
+    search: createSearchService({ db }),
     jobs,
   };
 }
@@ -200,5 +205,6 @@ export function moduleRoutes(
     badgesRoutes(services),
     reportsRoutes(services),
     importsRoutes(services),
+    searchRoutes(services),
   ];
 }

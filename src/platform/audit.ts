@@ -73,7 +73,10 @@ const INSERT_BATCH = 500;
  * bumping the head row first takes its lock (a row lock in PostgreSQL, the write lock in
  * SQLite), so concurrent writers queue and the chain stays one line.
  */
-export function createAuditRecorder(clock: Clock): AuditRecorder {
+/** What must change with each recorded write, in its transaction (the search index: see `modules/search/search.index.ts`). */
+export type AuditFollower = (trx: Transaction<DB>, entries: readonly AuditEntry[]) => Promise<void>;
+
+export function createAuditRecorder(clock: Clock, followers: readonly AuditFollower[] = []): AuditRecorder {
   async function many(trx: Transaction<DB>, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const head = await auditRepository(trx).advanceHead(entries.length);
@@ -103,6 +106,7 @@ export function createAuditRecorder(clock: Clock): AuditRecorder {
     });
     for (let i = 0; i < rows.length; i += INSERT_BATCH) await auditRepository(trx).insertEvents(rows.slice(i, i + INSERT_BATCH));
     await auditRepository(trx).setHeadHash(prevHash);
+    for (const follow of followers) await follow(trx, entries);
   }
   const record = (trx: Transaction<DB>, ctx: RequestContext, entry: AuditEntry) => many(trx, ctx, [entry]);
   return Object.assign(record, { many });

@@ -41,6 +41,30 @@ export interface PersonDaysFilter {
 /** An assignment's holders, for a list's `where`: the person in it and their agency. */
 const ASSIGNMENT_HOLDERS = { organization: 'people.organization_id', person: 'assignments.person_id' };
 
+/**
+ * The deployments a scope reaches, as a `where` over `deployments`: an agency's while it is being
+ * staffed, or once its people are in it; a person's once they are in it. The list and the search
+ * both filter by it.
+ */
+export function deploymentsInScope(scope: Scope) {
+  const eb = expressionBuilder<DB, 'deployments'>();
+  return inScope(scope, {
+    organization: (organizationId) =>
+      eb.or([
+        eb('deployments.status', 'in', ['planning', 'staffing']),
+        eb.exists(
+          eb
+            .selectFrom('assignments as a')
+            .innerJoin('people as p', 'p.id', 'a.person_id')
+            .select('a.id')
+            .whereRef('a.deployment_id', '=', 'deployments.id')
+            .where('p.organization_id', '=', organizationId),
+        ),
+      ]),
+    person: (personId) => eb.exists(eb.selectFrom('assignments as a').select('a.id').whereRef('a.deployment_id', '=', 'deployments.id').where('a.person_id', '=', personId)),
+  });
+}
+
 function chunks<T>(list: readonly T[], size = 1000): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
@@ -63,26 +87,7 @@ export function deploymentsRepository(db: Kysely<DB>) {
     if (filter.hostCountry) query = query.where('deployments.host_country', '=', filter.hostCountry);
     if (filter.from) query = query.where('deployments.end_on', '>=', filter.from);
     if (filter.to) query = query.where('deployments.start_on', '<=', filter.to);
-    // A deployment is an agency's while it is being staffed, or once its people are in it.
-    const eb = expressionBuilder<DB, 'deployments'>();
-    query = query.where(
-      inScope(filter.scope, {
-        organization: (organizationId) =>
-          eb.or([
-            eb('deployments.status', 'in', ['planning', 'staffing']),
-            eb.exists(
-              eb
-                .selectFrom('assignments as a')
-                .innerJoin('people as p', 'p.id', 'a.person_id')
-                .select('a.id')
-                .whereRef('a.deployment_id', '=', 'deployments.id')
-                .where('p.organization_id', '=', organizationId),
-            ),
-          ]),
-        person: (personId) =>
-          eb.exists(eb.selectFrom('assignments as a').select('a.id').whereRef('a.deployment_id', '=', 'deployments.id').where('a.person_id', '=', personId)),
-      }),
-    );
+    query = query.where(deploymentsInScope(filter.scope));
     if (filter.track) query = query.where('deployments.track', '=', filter.track);
     if (filter.cancelled === 'exclude') query = query.where('deployments.status', '!=', 'cancelled');
     if (filter.cancelled === 'only') query = query.where('deployments.status', '=', 'cancelled');

@@ -27,6 +27,12 @@ function involves(eb: ExpressionBuilder<DB, 'offerings'>, column: 'p.id' | 'p.or
   ]);
 }
 
+/** The offerings a scope reaches (those its agency or person teaches or takes), as a `where` over `offerings`: the list's and the search's. */
+export function offeringsInScope(scope: Scope) {
+  return (eb: ExpressionBuilder<DB, 'offerings'>) =>
+    inScope(scope, { organization: (id) => involves(eb, 'p.organization_id', id), person: (id) => involves(eb, 'p.id', id) })(eb);
+}
+
 export function offeringsRepository(db: Kysely<DB>) {
   function base() {
     return db
@@ -61,9 +67,7 @@ export function offeringsRepository(db: Kysely<DB>) {
       return base().where('offerings.id', '=', id).executeTakeFirst();
     },
     list(filter: OfferingFilter, sort: SortRequest, page: PageRequest) {
-      let query = base().where((eb) =>
-        inScope(filter.scope, { organization: (id) => involves(eb, 'p.organization_id', id), person: (id) => involves(eb, 'p.id', id) })(eb),
-      );
+      let query = base().where(offeringsInScope(filter.scope));
       if (filter.courseId) query = query.where('offerings.course_id', '=', filter.courseId);
       if (filter.country) query = query.where('offerings.country', '=', filter.country);
       if (filter.status) query = query.where('offerings.status', '=', filter.status);

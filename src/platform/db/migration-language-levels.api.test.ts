@@ -1,23 +1,16 @@
-import { type Kysely, Migrator, sql } from 'kysely';
+import { type Kysely, type Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/dialects.js';
-import { migrations } from './migrations/index.js';
+import type { TestDatabase } from '../../../test/dialects.js';
+import { migratedJustBefore } from '../../../test/migration-steps.js';
 
 const THIS = '2026-12-07-01-language-levels-unknown';
-const BEFORE = Object.keys(migrations)
-  .sort()
-  .filter((name) => name < THIS)
-  .at(-1) as string;
 
 let testDb: TestDatabase;
 let db: Kysely<unknown>;
 let migrator: Migrator;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase({ migrate: false });
-  db = testDb.database.db as unknown as Kysely<unknown>;
-  migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
+  ({ testDb, db, migrator } = await migratedJustBefore(THIS));
 });
 afterAll(() => testDb.drop());
 

@@ -745,6 +745,24 @@ export interface ImportMappingsTable {
   version: Generated<number>;
 }
 
+/** The kinds of record the search finds. */
+export type SearchKind = 'organization' | 'person' | 'offering' | 'course' | 'certification' | 'deployment';
+
+/** One searchable record: its display text and its words folded by `search/search.text.ts`. */
+export interface SearchEntriesTable {
+  /** SQLite's FTS5 rowid; numbered but unused on PostgreSQL. */
+  seq: Generated<number>;
+  kind: SearchKind;
+  record_id: string;
+  title: string;
+  detail: string | null;
+  /** Words anyone who reads the record may find it by. */
+  names: string;
+  /** `names` and the words only its detailed readers may find it by (a person's email). */
+  terms: string;
+  archived: Generated<number>;
+}
+
 export interface DB {
   settings: SettingsTable;
   organizations: OrganizationsTable;
@@ -803,6 +821,7 @@ export interface DB {
   import_problems: ImportProblemsTable;
   import_records: ImportRecordsTable;
   import_mappings: ImportMappingsTable;
+  search_entries: SearchEntriesTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

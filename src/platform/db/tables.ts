@@ -12,6 +12,12 @@ import type { DB } from './schema.js';
  */
 export const RETIRED_TABLES: readonly string[] = ['sign_in_failures', 'certification_reminders'];
 
+/**
+ * Tables the engine keeps for an index of its own (SQLite's FTS5 table over `search_entries` and
+ * its shadow tables): rebuilt from their source rows by triggers, so never backed up or declared.
+ */
+export const DERIVED_TABLE_PREFIXES: readonly string[] = ['search_fts'];
+
 export const TABLES_IN_DEPENDENCY_ORDER = [
   'settings',
   'organizations',
@@ -70,6 +76,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'import_problems',
   'import_records',
   'import_mappings',
+  'search_entries',
 ] as const satisfies readonly (keyof DB)[];
 
 /** The columns each table is read in order of, so a backup is the same file twice over. */
@@ -96,4 +103,5 @@ export const ORDER_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[n
   import_chunks: ['import_id', 'seq'],
   import_problems: ['import_id', 'seq'],
   import_records: ['import_id', 'record_id'],
+  search_entries: ['kind', 'record_id'],
 };

@@ -35,6 +35,7 @@ export {
 } from '../../../src/modules/accounts/accounts.schemas.js';
 export { confirmTotpSchema, passkeyNameSchema, type AccountSecurity, type PasskeyView } from '../../../src/modules/accounts/mfa.schemas.js';
 export { type AuditEvent } from '../../../src/modules/audit/audit.schemas.js';
+export { SEARCH_KINDS, type SearchKindName, type SearchResponse, type SearchResult } from '../../../src/modules/search/search.schemas.js';
 export {
   createOrganizationSchema,
   ORGANIZATION_KINDS,

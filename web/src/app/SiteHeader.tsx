@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useCan, useMe } from '../api/session';
 import { type Area, areasFor } from './navigation';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { SearchBox } from '../features/search/SearchBox';
 import { SignOutButton } from './SignOutButton';
 
 /** `/organizations/01…/edit` → `/organizations`: the area a path belongs to. */
@@ -26,7 +27,7 @@ function trapTab(event: KeyboardEvent<HTMLElement>) {
   }
 }
 
-/** The USWDS extended header: the areas of the signed-in role, their account and sign-out. */
+/** The USWDS extended header: the areas of the signed-in role, the search, their account and sign-out. */
 export function SiteHeader() {
   const { t } = useTranslation();
   const me = useMe().data;
@@ -98,7 +99,8 @@ export function SiteHeader() {
                   </li>
                 ))}
               </ul>
-              <div className="usa-nav__secondary">
+              <div className="usa-nav__secondary site-header__secondary">
+                {user && <SearchBox onNavigate={() => close(false)} />}
                 <ul className="usa-nav__secondary-links">
                   {user && (
                     <li className="usa-nav__secondary-item site-header__bell">

@@ -64,6 +64,7 @@ import { ImportsListPage } from '../features/imports/ImportsListPage';
 import { NewImportPage } from '../features/imports/NewImportPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { EditTaskPage } from '../features/tasks/EditTaskPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { CertificatePage } from '../features/verify/CertificatePage';
 import { VerifyFilePage } from '../features/verify/VerifyFilePage';
@@ -78,6 +79,14 @@ const signedInRoutes: RouteObject[] = [
     element: (
       <SingleColumn>
         <HomePage />
+      </SingleColumn>
+    ),
+  },
+  {
+    path: 'search',
+    element: (
+      <SingleColumn>
+        <SearchPage />
       </SingleColumn>
     ),
   },

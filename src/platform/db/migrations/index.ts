@@ -16,6 +16,7 @@ import * as passportIssueUnknown from './2026-12-07-03-passport-issue-unknown.js
 import * as notices from './2026-12-08-50-notices.js';
 import * as correctablePartners from './2026-12-08-20-correctable-partners.js';
 import * as importRecords from './2026-12-08-60-import-records.js';
+import * as search from './2026-12-08-40-search.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08-50-notices': notices,
   '2026-12-08-20-correctable-partners': correctablePartners,
   '2026-12-08-60-import-records': importRecords,
+  '2026-12-08-40-search': search,
 };
