@@ -13,6 +13,7 @@ import * as credentials from './2026-12-06-10-credentials.js';
 import * as importLeftOut from './2026-12-07-02-import-left-out.js';
 import * as languageLevelsUnknown from './2026-12-07-01-language-levels-unknown.js';
 import * as passportIssueUnknown from './2026-12-07-03-passport-issue-unknown.js';
+import * as cancelReasons from './2026-12-08-30-cancel-reasons.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-01-language-levels-unknown': languageLevelsUnknown,
   '2026-12-07-02-import-left-out': importLeftOut,
   '2026-12-07-03-passport-issue-unknown': passportIssueUnknown,
+  '2026-12-08-30-cancel-reasons': cancelReasons,
 };

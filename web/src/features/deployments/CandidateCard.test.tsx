@@ -15,6 +15,7 @@ const candidate: Candidate = {
   ],
   isAvailable: true,
   isReady: false,
+  isInTrack: false,
   languageLevelsUnknown: ['ht'],
 };
 
