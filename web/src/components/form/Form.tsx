@@ -1,11 +1,18 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { type FieldValues, FormProvider, type Path, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiProblem, fieldOfPointer } from '../../api/problem';
+import { ApiProblem, fieldOfPointer, isProblem } from '../../api/problem';
 import { ProblemAlert } from '../ProblemAlert';
 import { ErrorSummary } from './ErrorSummary';
 import { FormMetaContext } from './meta';
+import { changedFields, VersionConflict } from './VersionConflict';
+
+/** The record being edited as the server now holds it: its version and its values in the form's shape. */
+export interface LatestRecord<TValues> {
+  version: number;
+  values: TValues;
+}
 
 interface FormProps<TValues extends FieldValues, TOut> {
   form: UseFormReturn<TValues, unknown, TOut>;
@@ -24,6 +31,15 @@ interface FormProps<TValues extends FieldValues, TOut> {
   hasRequiredNote?: boolean;
   /** Heading of the alert for a refusal that is not about one field. */
   problemHeading?: string;
+  /**
+   * An edit form's record as last fetched (the same query the form's defaults came from). When a
+   * save is refused because someone saved first (412), the refetched record arrives here and the
+   * form shows what they changed, field by field, with the choice to keep one's own changes (saved
+   * over the new version) or to take theirs.
+   */
+  latest?: LatestRecord<TValues>;
+  /** A value as a reader knows it, where the form holds an id (an owner, an organization). */
+  describeValue?: (field: string, value: unknown) => string | null;
 }
 
 /** Puts the API's field problems on their fields; answers whether any field took one. */
@@ -56,11 +72,21 @@ export function Form<TValues extends FieldValues, TOut>({
   className,
   hasRequiredNote = true,
   problemHeading,
+  latest,
+  describeValue,
 }: FormProps<TValues, TOut>) {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<unknown>(null);
   const [focusKey, setFocusKey] = useState(0);
   const [isProblemShownOnFields, setIsProblemShownOnFields] = useState(false);
+  // The version the user's edits stand on; it moves on only when they settle a conflict.
+  const [started, setStarted] = useState(latest);
+  const isStale = isProblem(problem, 412) && latest !== undefined && started !== undefined && latest.version !== started.version;
+  const changes = isStale ? changedFields(started.values, latest.values, labels, t('form.conflict.empty'), describeValue) : [];
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (isStale) conflictRef.current?.querySelector<HTMLElement>('[tabindex="-1"]')?.focus();
+  }, [isStale]);
 
   const submit = form.handleSubmit(
     async (values) => {
@@ -84,7 +110,25 @@ export function Form<TValues extends FieldValues, TOut>({
       <FormMetaContext value={{ idPrefix, labels }}>
         <form noValidate onSubmit={(event) => void submit(event)} className={`usa-form usa-form--large ${className ?? ''}`}>
           <ErrorSummary focusKey={focusKey} />
-          {!isProblemShownOnFields && <ProblemAlert error={problem} focusKey={focusKey} heading={problemHeading} />}
+          {isStale ? (
+            <div ref={conflictRef}>
+              <VersionConflict
+                changes={changes}
+                isSaving={form.formState.isSubmitting}
+                onKeepMine={() => {
+                  setStarted(latest);
+                  void submit();
+                }}
+                onTakeTheirs={() => {
+                  setStarted(latest);
+                  setProblem(null);
+                  form.reset(latest.values);
+                }}
+              />
+            </div>
+          ) : (
+            !isProblemShownOnFields && <ProblemAlert error={problem} focusKey={focusKey} heading={problemHeading} />
+          )}
           {hasRequiredNote && <p className="usa-hint margin-top-0">{t('form.requiredNote')}</p>}
           {children}
           <div className="form-actions margin-top-4">

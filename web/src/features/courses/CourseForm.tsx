@@ -74,6 +74,7 @@ export function CourseForm({ course, onSubmit, submitLabel, cancelTo }: CourseFo
   return (
     <Form
       form={form}
+      latest={course ? { version: course.version, values: toValues(course) } : undefined}
       idPrefix="course"
       labels={{
         code: t('courses.fields.code'),

@@ -59,6 +59,7 @@ export function CredentialForm({ credential, onSubmit, submitLabel, cancelTo }: 
   return (
     <Form
       form={form}
+      latest={credential ? { version: credential.version, values: toValues(credential) } : undefined}
       idPrefix="credential"
       labels={{
         name: t('credentials.fields.name'),

@@ -71,6 +71,7 @@ export function OrganizationForm({ organization, onSubmit, submitLabel, cancelTo
   return (
     <Form
       form={form}
+      latest={organization ? { version: organization.version, values: toValues(organization) } : undefined}
       idPrefix="organization"
       labels={{
         name: t('organizations.fields.name'),

@@ -27,6 +27,16 @@ function toRequest(values: PartnershipValues) {
   };
 }
 
+function toValues(partnership: PartnershipDetail | undefined, organizationId?: string): PartnershipValues {
+  return {
+    organizationId: partnership?.organization.id ?? organizationId ?? '',
+    ownerId: partnership?.ownerId ?? '',
+    summary: partnership?.summary ?? '',
+    tracks: partnership?.tracks ?? [],
+    targetCountries: partnership?.targetCountries ?? [],
+  };
+}
+
 interface PartnershipFormProps {
   partnership?: PartnershipDetail;
   organizationId?: string;
@@ -41,13 +51,7 @@ export function PartnershipForm({ partnership, organizationId, onSubmit, submitL
   const organizations = useOrganizationOptions();
   const owners = useOwnerChoices({ id: partnership?.ownerId ?? null, name: partnership?.ownerName ?? null });
   const form = useForm({
-    defaultValues: {
-      organizationId: partnership?.organization.id ?? organizationId ?? '',
-      ownerId: partnership?.ownerId ?? '',
-      summary: partnership?.summary ?? '',
-      tracks: partnership?.tracks ?? [],
-      targetCountries: partnership?.targetCountries ?? [],
-    } as PartnershipValues,
+    defaultValues: toValues(partnership, organizationId),
     resolver: apiResolver({ schema: createPartnershipSchema, toRequest }),
     shouldFocusError: false,
   });
@@ -58,6 +62,8 @@ export function PartnershipForm({ partnership, organizationId, onSubmit, submitL
   return (
     <Form
       form={form}
+      latest={partnership ? { version: partnership.version, values: toValues(partnership) } : undefined}
+      describeValue={(field, value) => (field === 'ownerId' && value === partnership?.ownerId ? (partnership?.ownerName ?? null) : null)}
       idPrefix="partnership"
       labels={{
         organizationId: t('partnerships.fields.organization'),

@@ -104,6 +104,7 @@ export function PersonForm({ person, organizationId, onSubmit, submitLabel, canc
   return (
     <Form
       form={form}
+      latest={person?.version !== undefined ? { version: person.version, values: toValues(person, person.organizationId) } : undefined}
       idPrefix="person"
       labels={{
         organizationId: t('people.fields.organization'),
