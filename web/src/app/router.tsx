@@ -34,6 +34,7 @@ import { NewCredentialPage } from '../features/credentials/NewCredentialPage';
 import { CandidatesPage } from '../features/deployments/CandidatesPage';
 import { DeploymentPage } from '../features/deployments/DeploymentPage';
 import { DeploymentsListPage } from '../features/deployments/DeploymentsListPage';
+import { EditDeploymentPage } from '../features/deployments/EditDeploymentPage';
 import { NewDeploymentPage } from '../features/deployments/NewDeploymentPage';
 import { TimelinePage } from '../features/deployments/TimelinePage';
 import { EngagementPage } from '../features/engagements/EngagementPage';
@@ -41,6 +42,7 @@ import { EngagementsListPage } from '../features/engagements/EngagementsListPage
 import { NewEngagementPage } from '../features/engagements/NewEngagementPage';
 import { HomePage } from '../features/home/HomePage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { EditOfferingPage } from '../features/offerings/EditOfferingPage';
 import { NewOfferingPage } from '../features/offerings/NewOfferingPage';
 import { OfferingPage } from '../features/offerings/OfferingPage';
 import { OfferingsListPage } from '../features/offerings/OfferingsListPage';
@@ -125,6 +127,7 @@ const signedInRoutes: RouteObject[] = [
       { path: 'new', element: <NewDeploymentPage /> },
       { path: 'timeline', element: <TimelinePage /> },
       { path: ':id', element: <DeploymentPage /> },
+      { path: ':id/edit', element: <EditDeploymentPage /> },
       { path: ':id/candidates', element: <CandidatesPage /> },
     ],
   },
@@ -135,6 +138,7 @@ const signedInRoutes: RouteObject[] = [
       { index: true, element: <OfferingsListPage /> },
       { path: 'new', element: <NewOfferingPage /> },
       { path: ':id', element: <OfferingPage /> },
+      { path: ':id/edit', element: <EditOfferingPage /> },
     ],
   },
   {

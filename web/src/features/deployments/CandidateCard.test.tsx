@@ -2,7 +2,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Candidate } from '../../api/schemas';
 import { renderPage } from '../../test/render';
-import { CandidateCard } from './CandidateCard';
+import { CandidateRow } from './CandidateCard';
 
 afterEach(cleanup);
 
@@ -19,18 +19,30 @@ const candidate: Candidate = {
   languageLevelsUnknown: ['ht'],
 };
 
-const card = (shown: Candidate) => <CandidateCard candidate={shown} rank={7} deploymentId="d" rotationId="r" canNominate={false} onNominated={() => undefined} />;
+const card = (shown: Candidate) => (
+  <table>
+    <tbody>
+      <CandidateRow candidate={shown} rank={7} deploymentId="d" rotationId="r" canNominate={false} onNominated={() => undefined} />
+    </tbody>
+  </table>
+);
 
 describe('CandidateCard', () => {
   it('marks a required language whose level is not known, and explains the points it did not earn', () => {
     renderPage(card(candidate));
     expect(screen.getByText('Level unknown')).toBeTruthy();
     expect(screen.getByText(/Haitian Creole spoken at a level not recorded: it meets no minimum asked here/)).toBeTruthy();
-    expect(screen.getByRole('cell', { name: 'Haitian Creole: level unknown, needs 2 (not counted until a level is recorded)' })).toBeTruthy();
+    expect(screen.getByRole('cell', { name: /^Haitian Creole: level unknown, needs 2 \(not counted until a level is recorded\)/ })).toBeTruthy();
   });
 
   it('shows no such mark when every level is known', () => {
     renderPage(card({ ...candidate, languageLevelsUnknown: [] }));
     expect(screen.queryByText('Level unknown')).toBeNull();
+  });
+
+  it('folds how the score was earned under it, each factor with its points and why', () => {
+    renderPage(card(candidate));
+    expect(screen.getByText('Why', { exact: false, selector: 'summary' })).toBeTruthy();
+    expect(screen.getByText(/15 of 15: heritage in HT/)).toBeTruthy();
   });
 });
