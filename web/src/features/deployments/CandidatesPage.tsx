@@ -165,11 +165,9 @@ function CandidateList({ deployment }: { deployment: DeploymentDetail }) {
         <section aria-labelledby="ranked-heading">
           <h2 id="ranked-heading">{t('candidates.rankedHeading')}</h2>
           <p className="text-base-dark" role="status">
-            {t('candidates.shown', { count: query.data.length, track: t(`tracks.${deployment.track}`) })}
+            {query.data.length === 0 ? (filters === NO_FILTERS ? t('candidates.empty') : t('candidates.emptyFiltered')) : t('candidates.shown', { count: query.data.length, track: t(`tracks.${deployment.track}`) })}
           </p>
-          {query.data.length === 0 ? (
-            <p className="text-base-dark">{t('candidates.empty')}</p>
-          ) : (
+          {query.data.length > 0 && (
             <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-labelledby="ranked-heading">
               <table className="usa-table usa-table--compact usa-table--borderless candidate-table">
                 <caption className="usa-sr-only">{t('candidates.caption')}</caption>
