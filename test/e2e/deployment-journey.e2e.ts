@@ -116,18 +116,20 @@ test('six officers are found, readied and deployed to Haiti, and appear on the t
   await test.step('rank the candidates, each score explained, and nominate six', async () => {
     await page.getByRole('link', { name: 'Find candidates' }).click();
     await expect(heading(page, `Candidates for ${title}`)).toBeVisible();
-    const ranked = page.getByRole('table', { name: /Candidates, ranked/ }).getByRole('row').filter({ has: page.getByRole('rowheader') });
+    const table = page.getByRole('table', { name: /Candidates, ranked/ });
+    const ranked = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
     const first = ranked.first();
     // Full marks but the track's: the agency has no policing partnership or training on record yet.
     await expect(first.getByRole('cell').nth(1)).toContainText(/^90/);
-    await first.locator('summary').click();
-    await expect(first).toContainText(/(Haitian Creole|French) speaking \d\+? \(meets the 2 asked\)/);
-    await expect(first).toContainText('heritage in HT');
+    await first.getByRole('button', { name: /^Why / }).click();
+    // The explanation opens on a line of its own under the candidate's.
+    await expect(table).toContainText(/(Haitian Creole|French) speaking \d\+? \(meets the 2 asked\)/);
+    await expect(table).toContainText('heritage in HT');
     const unreadyRow = ranked.filter({ hasText: unreadyName });
     await expect(unreadyRow.getByRole('cell').nth(1)).toContainText(/^80/);
     await expect(unreadyRow).toContainText('Not ready');
-    await unreadyRow.locator('summary').click();
-    await expect(unreadyRow).toContainText('has not done pre-deployment training');
+    await unreadyRow.getByRole('button', { name: /^Why / }).click();
+    await expect(table).toContainText('has not done pre-deployment training');
     await expectAccessible(page, 'candidates');
 
     for (const [index, name] of names.entries()) {

@@ -1,4 +1,4 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Candidate } from '../../api/schemas';
 import { renderPage } from '../../test/render';
@@ -22,7 +22,7 @@ const candidate: Candidate = {
 const card = (shown: Candidate) => (
   <table>
     <tbody>
-      <CandidateRow candidate={shown} rank={7} deploymentId="d" rotationId="r" canNominate={false} onNominated={() => undefined} />
+      <CandidateRow candidate={shown} columns={7} rank={7} deploymentId="d" rotationId="r" canNominate={false} onNominated={() => undefined} />
     </tbody>
   </table>
 );
@@ -40,9 +40,14 @@ describe('CandidateCard', () => {
     expect(screen.queryByText('Level unknown')).toBeNull();
   });
 
-  it('folds how the score was earned under it, each factor with its points and why', () => {
+  it('opens how the score was earned on a line of its own, each factor with its points and why', () => {
     renderPage(card(candidate));
-    expect(screen.getByText('Why', { exact: false, selector: 'summary' })).toBeTruthy();
+    expect(screen.queryByText(/15 of 15: heritage in HT/)).toBeNull();
+    const why = screen.getByRole('button', { name: 'Why Yves Ébauche scored so' });
+    expect(why.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(why);
+    expect(why.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByText(/15 of 15: heritage in HT/)).toBeTruthy();
+    expect(screen.getByText(/15 of 15: heritage in HT/).closest('td')?.getAttribute('colspan')).toBe('7');
   });
 });

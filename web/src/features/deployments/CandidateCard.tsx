@@ -8,6 +8,8 @@ import { useNominate } from './api';
 
 interface CandidateRowProps {
   candidate: Candidate;
+  /** How many columns the table has, for the line that explains the score. */
+  columns: number;
   rank: number;
   deploymentId: string;
   rotationId: string;
@@ -15,33 +17,29 @@ interface CandidateRowProps {
   onNominated: (name: string, role: string) => void;
 }
 
-/** How each factor earned its points, folded under the score so the table stays one line a person. */
-function Why({ candidate }: { candidate: Candidate }) {
+/** How each factor earned its points: a line of its own under the candidate's, across the table. */
+function Why({ candidate, id }: { candidate: Candidate; id: string }) {
   const { t } = useTranslation();
   return (
-    <details className="candidate-why">
-      <summary>
-        {t('candidates.why')}
-        <span className="usa-sr-only"> {candidate.person.name}</span>
-      </summary>
-      <ul className="usa-list usa-list--unstyled margin-top-1">
-        {candidate.components.map((component) => (
-          <li key={component.factor} className="margin-bottom-05">
-            <span className="text-bold">{t(`candidates.factors.${component.factor}`)}</span>{' '}
-            {t('candidates.pointsOf', { points: formatCount(component.points), max: component.max })}: {component.detail}
-          </li>
-        ))}
-      </ul>
-    </details>
+    <ul id={id} className="usa-list usa-list--unstyled candidate-why">
+      {candidate.components.map((component) => (
+        <li key={component.factor}>
+          <span className="text-bold">{t(`candidates.factors.${component.factor}`)}</span>{' '}
+          {t('candidates.pointsOf', { points: formatCount(component.points), max: component.max })}: {component.detail}
+        </li>
+      ))}
+    </ul>
   );
 }
 
 /** One ranked candidate as a table row: score (and why), who, languages, readiness, dates free, and a way to nominate. */
-export function CandidateRow({ candidate, rank, deploymentId, rotationId, canNominate, onNominated }: CandidateRowProps) {
+export function CandidateRow({ candidate, columns, rank, deploymentId, rotationId, canNominate, onNominated }: CandidateRowProps) {
   const { t } = useTranslation();
   const nominate = useNominate(deploymentId);
   const [role, setRole] = useState<string>('mentor');
+  const [isExplained, setIsExplained] = useState(false);
   const { id, name, organizationName } = candidate.person;
+  const whyId = `why-${id}`;
   const language = candidate.components.find((component) => component.factor === 'language');
 
   // The row leaves the list as soon as the nomination is saved, so the news is told by the page.
@@ -55,11 +53,21 @@ export function CandidateRow({ candidate, rank, deploymentId, rotationId, canNom
   };
 
   return (
-    <tr>
+    <>
+    <tr className={isExplained ? 'candidate-row--explained' : undefined}>
       <td className="text-tabular">{t('candidates.rank', { rank })}</td>
-      <td>
-        <span className="text-bold text-tabular">{formatCount(candidate.score)}</span>
-        <Why candidate={candidate} />
+      <td className="text-no-wrap">
+        <span className="text-bold text-tabular">{formatCount(candidate.score)}</span>{' '}
+        <button
+          type="button"
+          className="usa-button usa-button--unstyled candidate-why-toggle"
+          aria-expanded={isExplained}
+          aria-controls={isExplained ? whyId : undefined}
+          aria-label={t('candidates.whyLabel', { name })}
+          onClick={() => setIsExplained(!isExplained)}
+        >
+          {t('candidates.why')}
+        </button>
       </td>
       <th scope="row">
         <Link to={`/people/${id}`}>{name}</Link>
@@ -98,5 +106,13 @@ export function CandidateRow({ candidate, rank, deploymentId, rotationId, canNom
         </td>
       )}
     </tr>
+    {isExplained && (
+      <tr className="candidate-why-row">
+        <td colSpan={columns}>
+          <Why candidate={candidate} id={whyId} />
+        </td>
+      </tr>
+    )}
+    </>
   );
 }

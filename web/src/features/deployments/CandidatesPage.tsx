@@ -188,6 +188,7 @@ function CandidateList({ deployment }: { deployment: DeploymentDetail }) {
                     <CandidateRow
                       key={candidate.person.id}
                       candidate={candidate}
+                      columns={canNominate ? 8 : 7}
                       rank={rank}
                       deploymentId={deployment.id}
                       rotationId={rotationId}
