@@ -119,8 +119,8 @@ test('a deployment’s dates are corrected, and the person-days on the dashboard
     await page.getByText('Ready to deploy only').click();
     await expect(page.getByLabel('Ready to deploy only')).toBeChecked();
     await expect(table.getByRole('row').filter({ hasText: 'Modèle' })).toBeVisible();
-    await table.getByRole('button', { name: 'Score' }).click();
-    await expect(table.getByRole('columnheader', { name: 'Score' })).toHaveAttribute('aria-sort', 'descending');
+    await table.getByRole('button', { name: 'Score', exact: true }).click();
+    await expect(table.getByRole('columnheader', { name: 'Score', exact: true })).toHaveAttribute('aria-sort', 'descending');
     await expectAccessible(page, 'candidate finder');
   });
 });

@@ -73,8 +73,8 @@ export function CandidateRow({ candidate, columns, rank, deploymentId, rotationI
         <Link to={`/people/${id}`}>{name}</Link>
         {candidate.isInTrack && <span className="display-block text-base-dark font-sans-2xs">{t('candidates.inTrack')}</span>}
       </th>
-      <td>{organizationName}</td>
-      <td>
+      <td className="candidate-agency">{organizationName}</td>
+      <td className="candidate-languages">
         {language?.detail}
         {candidate.languageLevelsUnknown.length > 0 && (
           <span className="display-block">
