@@ -72,6 +72,14 @@ describe('the 2010 demo program', () => {
     });
     expect(haiti.rotations).toEqual([expect.objectContaining({ authorizedHeadcount: 6, deployedCount: 6 })]);
     expect(haiti.assignments).toHaveLength(6);
+    // Each step on the day it was taken in 2010, so the history and the timeline open on that year.
+    expect(haiti.history.map((h: { toStatus: string; changedAt: string }) => [h.toStatus, h.changedAt.slice(0, 10)])).toEqual([
+      ['planning', '2010-05-17'],
+      ['staffing', '2010-06-01'],
+      ['predeployment', '2010-07-30'],
+      ['in_country', '2010-08-09'],
+      ['completed', '2010-11-06'],
+    ]);
     for (const a of haiti.assignments) {
       expect(a).toMatchObject({ status: 'returned', deployedOn: '2010-08-09', returnedOn: '2010-11-06', personDays: 90, person: { organizationName: 'New York Police Department' } });
     }

@@ -40,6 +40,9 @@ const OTHER_OFFICERS: (Officer & { org: OrgKey; heritageCountries: string[] })[]
 const DEPLOYMENT_TITLE = 'Haiti: mentoring the Haitian National Police after the earthquake';
 const START = '2010-08-09';
 const END = '2010-11-06';
+const PLANNED_ON = '2010-05-17';
+const STAFFING_ON = '2010-06-01';
+const PREDEPLOYMENT_ON = '2010-07-30';
 
 async function addPerson(services: Services, ctx: RequestContext, organizationId: string, officer: Officer, heritageCountries: string[]) {
   const existing = await services.people.list(ctx, { q: `${officer.givenName} ${officer.familyName}`, organizationId, limit: 5, order: 'asc', format: 'json' });
@@ -87,6 +90,7 @@ export async function seedHaitiDeployment(services: Services, ctx: RequestContex
     track: 'policing',
     purposes: ['mentor', 'train', 'advise'],
     startOn: START,
+    plannedOn: PLANNED_ON,
     authorizedHeadcount: 6,
     requiredLanguages: [
       { language: 'ht', minSpeaking: '2' },
@@ -96,10 +100,11 @@ export async function seedHaitiDeployment(services: Services, ctx: RequestContex
     isHighThreat: false,
     summary: 'Six Haitian-American NYPD officers mentor, train and advise the Haitian National Police for 90 days.',
   });
-  const move = async (status: 'staffing' | 'predeployment' | 'in_country' | 'completed') => {
-    deployment = await services.deployments.changeStatus(ctx, deployment.id, deployment.version, { status });
+  // Each step on the day it was taken in 2010, so the history and the timeline read as that year.
+  const move = async (status: 'staffing' | 'predeployment' | 'in_country' | 'completed', on: string) => {
+    deployment = await services.deployments.changeStatus(ctx, deployment.id, deployment.version, { status, on });
   };
-  await move('staffing');
+  await move('staffing', STAFFING_ON);
   const assignments = [];
   for (const [index, personId] of officerIds.entries()) {
     let a = await services.assignments.nominate(ctx, deployment.id, { personId, role: index === 4 ? 'team_lead' : 'mentor' });
@@ -107,13 +112,13 @@ export async function seedHaitiDeployment(services: Services, ctx: RequestContex
     a = await services.assignments.changeStatus(ctx, deployment.id, a.id, a.version, { status: 'ready' });
     assignments.push(a);
   }
-  await move('predeployment');
+  await move('predeployment', PREDEPLOYMENT_ON);
   for (const [i, a] of assignments.entries()) {
     assignments[i] = await services.assignments.changeStatus(ctx, deployment.id, a.id, a.version, { status: 'deployed', on: START });
   }
-  await move('in_country');
+  await move('in_country', START);
   for (const a of assignments) await services.assignments.changeStatus(ctx, deployment.id, a.id, a.version, { status: 'returned', on: END });
   deployment = await services.deployments.get(ctx, deployment.id);
-  await move('completed');
+  await move('completed', END);
   return { people, deployments: 1 };
 }

@@ -37,3 +37,14 @@ export function daysInclusive(start: string, end: string): number {
 export function overlaps(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
+
+/** A field of a span and what is wrong with it, in the words the API and the web both show. */
+export interface DateProblem {
+  field: 'startOn' | 'endOn';
+  message: string;
+}
+
+/** A span's end may fall on its start day, never before it; either end left out is not checked here. */
+export function spanProblems(span: { startOn?: string | null | undefined; endOn?: string | null | undefined }): DateProblem[] {
+  return span.startOn && span.endOn && span.endOn < span.startOn ? [{ field: 'endOn', message: 'must not come before the start' }] : [];
+}

@@ -116,20 +116,26 @@ test('six officers are found, readied and deployed to Haiti, and appear on the t
   await test.step('rank the candidates, each score explained, and nominate six', async () => {
     await page.getByRole('link', { name: 'Find candidates' }).click();
     await expect(heading(page, `Candidates for ${title}`)).toBeVisible();
-    const ranked = page.getByRole('region', { name: 'Ranked candidates' }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+    const table = page.getByRole('table', { name: /Candidates, ranked/ });
+    const ranked = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
     const first = ranked.first();
-    await expect(first).toContainText('Score 100 of 100');
-    await expect(first.getByRole('row').filter({ hasText: 'Language' })).toContainText(/(Haitian Creole|French) speaking \d\+? \(meets the 2 asked\)/);
-    await expect(first.getByRole('row').filter({ hasText: 'Heritage' })).toContainText('heritage in HT');
-    const unreadyCard = ranked.filter({ hasText: unreadyName });
-    await expect(unreadyCard).toContainText('Score 90 of 100');
-    await expect(unreadyCard.getByRole('row').filter({ hasText: 'Readiness' })).toContainText('has not done pre-deployment training');
+    // Full marks but the track's: the agency has no policing partnership or training on record yet.
+    await expect(first.getByRole('cell').nth(1)).toContainText(/^90/);
+    await first.getByRole('button', { name: /^Why / }).click();
+    // The explanation opens on a line of its own under the candidate's.
+    await expect(table).toContainText(/(Haitian Creole|French) speaking \d\+? \(meets the 2 asked\)/);
+    await expect(table).toContainText('heritage in HT');
+    const unreadyRow = ranked.filter({ hasText: unreadyName });
+    await expect(unreadyRow.getByRole('cell').nth(1)).toContainText(/^80/);
+    await expect(unreadyRow).toContainText('Not ready');
+    await unreadyRow.getByRole('button', { name: /^Why / }).click();
+    await expect(table).toContainText('has not done pre-deployment training');
     await expectAccessible(page, 'candidates');
 
     for (const [index, name] of names.entries()) {
-      const card = ranked.filter({ hasText: name });
-      if (index === 0) await card.getByLabel('Role').selectOption({ label: 'Team lead' });
-      await card.getByRole('button', { name: `Nominate ${name}` }).click();
+      const row = ranked.filter({ hasText: name });
+      if (index === 0) await row.getByLabel(`Role for ${name}`).selectOption({ label: 'Team lead' });
+      await row.getByRole('button', { name: `Nominate ${name}` }).click();
       await expect(page.getByText(new RegExp(`${name} was nominated as`))).toBeVisible();
       await expect(ranked.filter({ hasText: name })).toHaveCount(0);
     }

@@ -7,14 +7,28 @@ import { AppError, invalid, notFound, ruleBroken, staleVersion } from '../../pla
 import { newId } from '../../platform/ids.js';
 import type { PeopleService } from '../people/people.service.js';
 import { languageName } from '../people/languages.js';
+import { ilrToNumber } from '../people/people.schemas.js';
 import { peoplePolicy } from '../people/people.policy.js';
 import { rankCandidates, scoreCandidate } from './candidates.js';
 import { toAssignment } from './deployments.mapper.js';
 import { assignmentActions } from './deployments.actions.js';
 import { assignmentsPolicy as policy, deploymentsPolicy } from './deployments.policy.js';
 import { type AssignmentRowWithNames, assignmentsRepository, deploymentsRepository } from './deployments.repository.js';
-import { checkAssignmentTransition, DEPLOYABLE, headcountFull, HOLDS_PLACE, isExtendable, OCCUPIES_CALENDAR, OPEN_FOR_NOMINATIONS, overlapConflict } from './deployments.rules.js';
-import type { Assignment, Candidate, ChangeAssignmentStatusInput, NominateInput } from './deployments.schemas.js';
+import { extendDeploymentTo } from './deployment-dates.js';
+import {
+  checkAssignmentTransition,
+  DEPLOYABLE,
+  extensionProblems,
+  headcountFull,
+  HOLDS_PLACE,
+  isExtendable,
+  OCCUPIES_CALENDAR,
+  OPEN_FOR_NOMINATIONS,
+  overlapConflict,
+  periodOutsideProblems,
+  spanProblems,
+} from './deployments.rules.js';
+import type { Assignment, Candidate, CandidatesQuery, ChangeAssignmentStatusInput, NominateInput } from './deployments.schemas.js';
 import type { DeploymentsService } from './deployments.service.js';
 import type { ReadinessCheck } from './readiness-check.js';
 
@@ -119,7 +133,8 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
           throw invalid('The rotation is not part of this deployment.', [{ pointer: '/body/rotationId', detail: 'is not a rotation of this deployment' }]);
         }
         const period = { start: input.startOn ?? rotation.start_on, end: input.endOn ?? rotation.end_on };
-        if (period.end < period.start) throw invalid('The assignment ends before it starts.', [{ pointer: '/body/endOn', detail: 'must not come before the start' }]);
+        const problems = [...spanProblems({ startOn: period.start, endOn: period.end }), ...periodOutsideProblems({ startOn: period.start, endOn: period.end }, { startOn: deployment.start_on, endOn: deployment.end_on })];
+        if (problems.length > 0) throw invalid('The assignment’s dates do not fit the deployment.', problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
         await people.lock(input.personId, trx);
         await checkNoOverlap(trx, input.personId, profile.name, period);
         const id = newId();
@@ -197,13 +212,17 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
     async extend(ctx: RequestContext, deploymentId: string, id: string, version: number, input: { endOn: string; reason?: string | null | undefined }): Promise<Assignment> {
       policy.requireAllowed(ctx.actor, 'extend');
       return db.transaction().execute(async (trx) => {
+        // Past the deployment's end, the extension moves the deployment's last rotation, under its lock.
+        await deployments.lock(deploymentId, trx);
         const row = await visibleAssignment(ctx, deploymentId, id, trx);
         policy.authorize(ctx.actor, 'extend', row, 'The assignment');
+        // Changed since the caller read it (perhaps while this waited for the lock): stale first, whatever it became.
+        if (row.version !== version) throw staleVersion('The assignment', row.version);
         const name = personName(row);
         if (!isExtendable(row.status)) throw ruleBroken('assignment.closed', `${name}'s assignment is ${row.status}.`);
-        if (input.endOn <= row.end_on) {
-          throw invalid('An extension moves the end later.', [{ pointer: '/body/endOn', detail: `must come after the current end (${row.end_on})` }]);
-        }
+        const problems = extensionProblems(row.end_on, input.endOn);
+        if (problems.length > 0) throw invalid('An extension moves the end later.', problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
+        await extendDeploymentTo(trx, deploymentId, input.endOn, instant(clock));
         await people.lock(row.person_id, trx);
         await checkNoOverlap(trx, row.person_id, name, { start: row.start_on, end: input.endOn }, id);
         if (row.status === 'ready' || row.status === 'deployed') await refuseIfNotReady(ctx, trx, row, { start_on: row.start_on, end_on: input.endOn });
@@ -216,7 +235,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
     },
 
     /** People ranked for a rotation of a deployment, each score explained. */
-    async candidates(ctx: RequestContext, deploymentId: string, options: { rotationId?: string | undefined; limit: number }): Promise<Candidate[]> {
+    async candidates(ctx: RequestContext, deploymentId: string, options: CandidatesQuery): Promise<Candidate[]> {
       deploymentsPolicy.requireAllowed(ctx.actor, 'nominate');
       const deployment = await deployments.requireAuthorized(ctx, 'nominate', deploymentId);
       const repo = deploymentsRepository(db);
@@ -226,7 +245,14 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
       }
       const extras = await repo.extras([deploymentId]);
       const period = { start: rotation.start_on, end: rotation.end_on };
-      const pool = await people.activePool(ctx);
+      // Agency, language and track narrow the pool in SQL; readiness is judged for the rotation's dates below.
+      const pool = await people.activePool(ctx, {
+        organizationId: options.organizationId,
+        language: options.language,
+        minSpeaking: options.minSpeaking === undefined ? undefined : ilrToNumber(options.minSpeaking),
+        track: options.track,
+        rankTrack: deployment.track,
+      });
       const occupying = await assignmentsRepository(db).occupying(period.start, period.end);
       const assignedHere = new Set(occupying.filter((a) => a.deployment_id === deploymentId).map((a) => a.person_id));
       const commitmentsOf = new Map<string, { title: string; start: string; end: string }[]>();
@@ -240,12 +266,14 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         requiredLanguages: extras.languages.map((l) => ({ language: l.language, minSpeaking: l.min_speaking })),
         specialties: extras.specialties.map((s) => s.specialty),
         isHighThreat: deployment.is_high_threat === 1,
+        track: deployment.track,
         period,
         languageNames: languageName,
       };
-      const scored = pool
+      const scored = pool.profiles
         .filter((person) => !assignedHere.has(person.id) && person.organizationId !== deployment.host_organization_id)
-        .map((person) => scoreCandidate(person, needs, commitmentsOf.get(person.id) ?? []));
+        .map((person) => scoreCandidate(person, needs, commitmentsOf.get(person.id) ?? [], pool.inTrack.has(person.id)))
+        .filter((candidate) => !options.isReady || candidate.isReady);
       return rankCandidates(scored).slice(0, options.limit);
     },
   };

@@ -9,6 +9,7 @@ const needs = (requiredLanguages: [string, string][]): CandidateNeeds => ({
   requiredLanguages: requiredLanguages.map(([language, level]) => ({ language, minSpeaking: ilrToNumber(level as '2') })),
   specialties: [],
   isHighThreat: false,
+  track: 'policing',
   period: { start: '2011-01-10', end: '2011-04-09' },
   languageNames: languageName,
 });
@@ -69,5 +70,20 @@ describe('candidates by language, a level not known included', () => {
   it('counts anyone who speaks the language when no minimum level is asked (0)', () => {
     const candidate = scoreCandidate(person('F', [['pt', null]]), needs([['pt', '0']]), []);
     expect(language(candidate)).toMatchObject({ points: WEIGHTS.language, detail: 'Portuguese: level unknown (any level is asked)' });
+  });
+});
+
+describe('ranking by the deployment’s track', () => {
+  it('gives the track its points, says why, and ranks the track’s people first even on a lower score', () => {
+    const policing = scoreCandidate(person('Zed Policing', []), needs([['ht', '2']]), [], true);
+    const corrections = scoreCandidate(person('Abe Corrections', [['ht', '3']]), needs([['ht', '2']]), [], false);
+    expect(policing.components.find((c) => c.factor === 'track')).toEqual({ factor: 'track', points: WEIGHTS.track, max: WEIGHTS.track, detail: 'works in policing (agency partnership or training)' });
+    expect(corrections.components.find((c) => c.factor === 'track')).toMatchObject({ points: 0, detail: 'nothing on record in policing' });
+    expect(corrections.score).toBeGreaterThan(policing.score);
+    expect(rankCandidates([corrections, policing]).map((c) => c.person.name)).toEqual(['Zed Policing', 'Abe Corrections']);
+  });
+
+  it('weighs the factors to 100 in all', () => {
+    expect(Object.values(WEIGHTS).reduce((a, b) => a + b, 0)).toBe(100);
   });
 });

@@ -4,13 +4,15 @@ import type { PersonProfile } from '../people/people.service.js';
 import { deploymentBlockers, type Period } from '../people/readiness.js';
 import type { Candidate } from './deployments.schemas.js';
 
-export const WEIGHTS = { language: 40, heritage: 15, specialty: 15, availability: 20, readiness: 10 } as const;
+export const WEIGHTS = { language: 40, heritage: 10, specialty: 10, availability: 20, readiness: 10, track: 10 } as const;
 
 export interface CandidateNeeds {
   hostCountry: string;
   requiredLanguages: { language: string; minSpeaking: number }[];
   specialties: string[];
   isHighThreat: boolean;
+  /** The deployment's track: its people (by agency partnership or training) rank first. */
+  track: string;
   period: Period;
   languageNames: (code: string) => string;
 }
@@ -66,7 +68,7 @@ function languageComponent(person: PersonProfile, needs: CandidateNeeds): { comp
  * against its level, heritage in the host country, the specialties asked for, free dates, and
  * readiness on the start date.
  */
-export function scoreCandidate(person: PersonProfile, needs: CandidateNeeds, commitments: readonly Commitment[]): Candidate {
+export function scoreCandidate(person: PersonProfile, needs: CandidateNeeds, commitments: readonly Commitment[], isInTrack = false): Candidate {
   const components: Candidate['components'] = [];
   const language = languageComponent(person, needs);
   components.push(language.component);
@@ -107,17 +109,25 @@ export function scoreCandidate(person: PersonProfile, needs: CandidateNeeds, com
     detail: blockers.length ? blockers.map((b) => b.detail).join('; ') : `ready on ${needs.period.start}`,
   });
 
+  components.push({
+    factor: 'track',
+    points: isInTrack ? WEIGHTS.track : 0,
+    max: WEIGHTS.track,
+    detail: isInTrack ? `works in ${needs.track} (agency partnership or training)` : `nothing on record in ${needs.track}`,
+  });
+
   return {
     person: { id: person.id, name: person.name, organizationId: person.organizationId, organizationName: person.organizationName },
     score: round(components.reduce((sum, c) => sum + c.points, 0)),
     components,
     isAvailable: !clash,
     isReady: blockers.length === 0,
+    isInTrack,
     languageLevelsUnknown: language.levelsUnknown,
   };
 }
 
-/** Best first; equal scores by name, so the order is stable. */
+/** The deployment's own track first, then best first; equal scores by name, so the order is stable. */
 export function rankCandidates(candidates: Candidate[]): Candidate[] {
-  return [...candidates].sort((a, b) => b.score - a.score || a.person.name.localeCompare(b.person.name));
+  return [...candidates].sort((a, b) => Number(b.isInTrack) - Number(a.isInTrack) || b.score - a.score || a.person.name.localeCompare(b.person.name));
 }

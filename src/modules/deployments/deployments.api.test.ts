@@ -196,8 +196,9 @@ describe('candidate finder', () => {
     expect(rank(best.id)).toBeLessThan(rank(french.id));
     expect(rank(french.id)).toBeLessThan(rank(none.id));
     const top = candidates[rank(best.id)];
-    expect(top?.score).toBe(100);
-    expect(top?.components.map((c) => c.factor)).toEqual(['language', 'heritage', 'specialty', 'availability', 'readiness']);
+    // Full marks but the track's: the agency has no policing partnership nor training on record.
+    expect(top?.score).toBe(90);
+    expect(top?.components.map((c) => c.factor)).toEqual(['language', 'heritage', 'specialty', 'availability', 'readiness', 'track']);
     expect(top?.components[0]?.detail).toBe('Haitian Creole speaking 3 (meets the 2 asked)');
     const frenchLanguage = candidates[rank(french.id)]?.components[0];
     expect(frenchLanguage).toMatchObject({ points: 40, detail: 'French speaking 2 (meets the 2 asked)' });

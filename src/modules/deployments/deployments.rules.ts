@@ -1,3 +1,4 @@
+import type { DateProblem } from '../../platform/dates.js';
 import { AppError, ruleBroken } from '../../platform/errors.js';
 import type { AssignmentStatus, DeploymentStatus } from './deployments.schemas.js';
 
@@ -108,4 +109,110 @@ export function overlapConflict(personName: string, other: { title: string; star
     `${personName} is already assigned to ${other.title} from ${other.start} to ${other.end}, which overlaps these dates.`,
     { rule: 'assignment.overlap' },
   );
+}
+
+/** A deployment, a rotation or an assignment ends on or after the day it starts. */
+export { type DateProblem, spanProblems } from '../../platform/dates.js';
+
+/** An assignment's dates lie inside its deployment's, both ends counted. */
+export function periodOutsideProblems(period: { startOn: string; endOn: string }, deployment: { startOn: string; endOn: string }): DateProblem[] {
+  const problems: DateProblem[] = [];
+  if (period.startOn < deployment.startOn) problems.push({ field: 'startOn', message: `must not come before the deployment starts (${deployment.startOn})` });
+  if (period.endOn > deployment.endOn) problems.push({ field: 'endOn', message: `must not come after the deployment ends (${deployment.endOn})` });
+  return problems;
+}
+
+/** An extension moves an assignment's end later (past the deployment's end, it extends the deployment too). */
+export function extensionProblems(currentEnd: string, newEnd: string): DateProblem[] {
+  return newEnd <= currentEnd ? [{ field: 'endOn', message: `must come after the current end (${currentEnd})` }] : [];
+}
+
+export interface SpannedRotation {
+  id: string;
+  sequence: number;
+  startOn: string;
+  endOn: string;
+}
+
+export interface SpannedAssignment {
+  id: string;
+  personName: string;
+  status: AssignmentStatus;
+  startOn: string;
+  endOn: string;
+  deployedOn: string | null;
+  returnedOn: string | null;
+}
+
+export interface SpanChange {
+  rotations: (SpannedRotation & { toStartOn: string; toEndOn: string })[];
+  /** Assignments that kept the deployment's planned dates and move with them. */
+  moved: (SpannedAssignment & { toStartOn: string; toEndOn: string })[];
+}
+
+/**
+ * What new dates do to a deployment: the first rotation starts and the last one ends with it, and
+ * assignments on the planned dates follow (one not yet deployed takes the new start; one not yet
+ * back takes the new end). Refused, naming them, when a rotation or an assignment would fall
+ * outside the new dates: those are changed on their own first.
+ */
+export function planSpanChange(
+  from: { startOn: string; endOn: string },
+  to: { startOn: string; endOn: string },
+  rotations: readonly SpannedRotation[],
+  assignments: readonly SpannedAssignment[],
+): SpanChange {
+  const ordered = [...rotations].sort((a, b) => a.sequence - b.sequence);
+  const changed = ordered.map((r, i) => ({
+    ...r,
+    toStartOn: i === 0 ? to.startOn : r.startOn,
+    toEndOn: i === ordered.length - 1 ? to.endOn : r.endOn,
+  }));
+  const badRotations = changed.filter((r) => r.toEndOn < r.toStartOn || r.toStartOn < to.startOn || r.toEndOn > to.endOn);
+  if (badRotations.length > 0) {
+    throw ruleBroken(
+      'deployment.rotations_outside_dates',
+      `${badRotations.map((r) => `Rotation ${r.sequence} (${r.startOn} to ${r.endOn})`).join(', ')} would fall outside ${to.startOn} to ${to.endOn}: change the rotation first.`,
+    );
+  }
+  const open = assignments.filter((a) => a.status !== 'withdrawn');
+  const moved = open.map((a) => {
+    const hasDeployed = a.deployedOn !== null;
+    const toStartOn = a.startOn === from.startOn && !hasDeployed ? to.startOn : a.startOn;
+    const toEndOn = a.endOn === from.endOn && a.returnedOn === null ? to.endOn : a.endOn;
+    return { ...a, toStartOn, toEndOn };
+  });
+  refuseAssignmentsOutside(to, moved.map((a) => ({ ...a, startOn: a.toStartOn, endOn: a.toEndOn })));
+  return { rotations: changed, moved: moved.filter((a) => a.toStartOn !== a.startOn || a.toEndOn !== a.endOn) };
+}
+
+/** Refuses, naming them, the open assignments that would not lie inside a deployment's dates. */
+export function refuseAssignmentsOutside(span: { startOn: string; endOn: string }, assignments: readonly SpannedAssignment[]): void {
+  const outside = assignments.filter(
+    (a) =>
+      a.status !== 'withdrawn' &&
+      (a.endOn < a.startOn ||
+        a.startOn < span.startOn ||
+        a.endOn > span.endOn ||
+        (a.deployedOn !== null && (a.deployedOn < span.startOn || a.deployedOn > span.endOn)) ||
+        (a.returnedOn !== null && a.returnedOn > span.endOn)),
+  );
+  if (outside.length > 0) {
+    throw ruleBroken(
+      'deployment.assignments_outside_dates',
+      `${outside.map((a) => `${a.personName} (${a.deployedOn ?? a.startOn} to ${a.returnedOn ?? a.endOn})`).join(', ')} would fall outside ${span.startOn} to ${span.endOn}: change or withdraw their assignments first.`,
+    );
+  }
+}
+
+/** A status change recorded for a past day: not in the future, not before the last change. */
+export function statusDateProblem(on: string, today: string, lastChangedOn: string | null): string | null {
+  if (on > today) return `must not be in the future (today is ${today})`;
+  if (lastChangedOn && on < lastChangedOn) return `must not come before the last status change (${lastChangedOn})`;
+  return null;
+}
+
+/** A deployment is cancelled with its reason: the words the API and the web show when it is missing. */
+export function cancelNoteProblem(status: DeploymentStatus, note: string | null | undefined): string | null {
+  return status === 'cancelled' && !note?.trim() ? 'is required to cancel: say why the deployment will not happen' : null;
 }

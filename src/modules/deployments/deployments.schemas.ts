@@ -14,6 +14,12 @@ import {
 import { trackSchema } from '../partnerships/partnerships.schemas.js';
 import { ilrSchema, languageCodeSchema } from '../people/people.schemas.js';
 import * as enums from '../../platform/db/enums.js';
+import { cancelNoteProblem, spanProblems } from './deployments.rules.js';
+
+/** Start and end in order, by the rule the services check too (on the stored record merged with the change). */
+const checkSpan = (value: { startOn?: string | null | undefined; endOn?: string | null | undefined }, ctx: z.RefinementCtx) => {
+  for (const p of spanProblems(value)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+};
 
 export const DEPLOYMENT_STATUSES = enums.DEPLOYMENT_STATUSES;
 export const deploymentStatusSchema = z.enum(DEPLOYMENT_STATUSES);
@@ -59,8 +65,9 @@ export const createDeploymentSchema = z
     startOn: calendarDateSchema,
     endOn: calendarDateSchema.optional().describe('90 days from the start (both counted) if left out.'),
     authorizedHeadcount: z.number().int().min(1).max(500),
+    plannedOn: calendarDateSchema.optional().describe('The day planning began, when recorded later (not in the future); today if left out.'),
   })
-  .refine((v) => !v.endOn || v.endOn >= v.startOn, { message: 'must not come before the start', path: ['endOn'] })
+  .superRefine(checkSpan)
   .meta({ id: 'CreateDeployment' });
 export type CreateDeploymentInput = z.infer<typeof createDeploymentSchema>;
 
@@ -70,12 +77,27 @@ export const updateDeploymentSchema = z
     requiredLanguages: deploymentFields.requiredLanguages.removeDefault(),
     specialties: deploymentFields.specialties.removeDefault(),
     isHighThreat: z.boolean(),
+    startOn: calendarDateSchema.describe('The first rotation starts with it; assignments on the planned start follow.'),
+    endOn: calendarDateSchema.describe('The last rotation ends with it; assignments on the planned end follow.'),
+    authorizedHeadcount: z.number().int().min(1).max(500).describe('For a deployment of one rotation: its places.'),
   })
   .partial()
+  .superRefine(checkSpan)
   .meta({ id: 'UpdateDeployment' });
 export type UpdateDeploymentInput = z.infer<typeof updateDeploymentSchema>;
 
-export const changeDeploymentStatusSchema = z.strictObject({ status: deploymentStatusSchema, note: textSchema(2000).nullish() });
+export const changeDeploymentStatusSchema = z
+  .strictObject({
+    status: deploymentStatusSchema,
+    note: textSchema(2000).nullish().describe('Required to cancel: why the deployment will not happen.'),
+    on: calendarDateSchema.optional().describe('Staff only: the day it happened, when recorded later (not in the future); today if left out.'),
+  })
+  .superRefine((value, ctx) => {
+    const problem = cancelNoteProblem(value.status, value.note);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['note'], message: problem });
+  })
+  .meta({ id: 'ChangeDeploymentStatus' });
+export type ChangeDeploymentStatusInput = z.infer<typeof changeDeploymentStatusSchema>;
 
 export const createRotationSchema = z
   .strictObject({
@@ -83,13 +105,14 @@ export const createRotationSchema = z
     endOn: calendarDateSchema.optional().describe('90 days from the start if left out.'),
     authorizedHeadcount: z.number().int().min(1).max(500),
   })
-  .refine((v) => !v.endOn || v.endOn >= v.startOn, { message: 'must not come before the start', path: ['endOn'] })
+  .superRefine(checkSpan)
   .meta({ id: 'CreateRotation' });
 export type CreateRotationInput = z.infer<typeof createRotationSchema>;
 
 export const updateRotationSchema = z
   .strictObject({ startOn: calendarDateSchema, endOn: calendarDateSchema, authorizedHeadcount: z.number().int().min(1).max(500) })
   .partial()
+  .superRefine(checkSpan)
   .meta({ id: 'UpdateRotation' });
 export type UpdateRotationInput = z.infer<typeof updateRotationSchema>;
 
@@ -202,7 +225,7 @@ export const nominateSchema = z
     startOn: calendarDateSchema.optional().describe('The rotation’s dates if left out.'),
     endOn: calendarDateSchema.optional(),
   })
-  .refine((v) => !v.startOn || !v.endOn || v.endOn >= v.startOn, { message: 'must not come before the start', path: ['endOn'] })
+  .superRefine(checkSpan)
   .meta({ id: 'Nominate' });
 export type NominateInput = z.infer<typeof nominateSchema>;
 
@@ -225,10 +248,11 @@ export const candidateSchema = z
     person: z.object({ id: idSchema, name: z.string(), organizationId: idSchema, organizationName: z.string() }),
     score: z.number().describe('0–100: the sum of the components.'),
     components: z.array(
-      z.object({ factor: z.enum(['language', 'heritage', 'specialty', 'availability', 'readiness']), points: z.number(), max: z.number(), detail: z.string() }),
+      z.object({ factor: z.enum(['track', 'language', 'heritage', 'specialty', 'availability', 'readiness']), points: z.number(), max: z.number(), detail: z.string() }),
     ),
     isAvailable: z.boolean(),
     isReady: z.boolean(),
+    isInTrack: z.boolean().describe('Of the deployment’s track (agency partnership, training taken or taught): ranked before those who are not.'),
     languageLevelsUnknown: z
       .array(z.string())
       .describe('Required languages the person speaks at a level not recorded: they meet no minimum (earn no language points) until a level is recorded.'),
@@ -236,10 +260,20 @@ export const candidateSchema = z
   .meta({ id: 'Candidate' });
 export type Candidate = z.infer<typeof candidateSchema>;
 
-export const candidatesQuerySchema = z.object({
-  rotationId: idSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(25),
-});
+const queryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const candidatesQuerySchema = z
+  .object({
+    rotationId: idSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(25),
+    isReady: queryFlag.optional().describe('true: only people ready for the rotation’s dates.'),
+    organizationId: idSchema.optional().describe('Only this agency’s people.'),
+    track: trackSchema.optional().describe('Only people of this track (agency partnership, training taken or taught).'),
+    language: languageCodeSchema.optional().describe('Only people who speak this language…'),
+    minSpeaking: ilrSchema.optional().describe('…at least at this level (a level not recorded meets none above 0).'),
+  })
+  .refine((v) => v.minSpeaking === undefined || v.language !== undefined, { message: 'needs a language', path: ['minSpeaking'] });
+export type CandidatesQuery = z.infer<typeof candidatesQuerySchema>;
 
 /** A timeline spans at most five years, so one request cannot ask for every assignment ever made. */
 export const timelineQuerySchema = z

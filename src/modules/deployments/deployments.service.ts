@@ -10,17 +10,18 @@ import { newId } from '../../platform/ids.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { ilrToNumber } from '../people/people.schemas.js';
 import { STANDARD_TOUR_DAYS } from '../people/readiness.js';
+import { changeDeploymentDates, checkRotationChange } from './deployment-dates.js';
 import { toAssignment, toDeployment } from './deployments.mapper.js';
 import { assignmentActions, deploymentActions } from './deployments.actions.js';
 import { assignmentsPolicy, type DeploymentAccess, deploymentsPolicy as policy } from './deployments.policy.js';
 import { assignmentsRepository, type DeploymentFilter, type DeploymentRowWithHost, deploymentsRepository } from './deployments.repository.js';
-import { checkDeploymentStatusChange, HOLDS_PLACE } from './deployments.rules.js';
+import { cancelNoteProblem, checkDeploymentStatusChange, HOLDS_PLACE, statusDateProblem } from './deployments.rules.js';
 import type {
+  ChangeDeploymentStatusInput,
   CreateDeploymentInput,
   CreateRotationInput,
   Deployment,
   DeploymentDetail,
-  DeploymentStatus,
   ListDeploymentsQuery,
   UpdateDeploymentInput,
   UpdateRotationInput,
@@ -38,6 +39,11 @@ export interface DeploymentsDeps {
 const defaultEnd = (start: string) => addDays(start, STANDARD_TOUR_DAYS - 1);
 
 export function createDeploymentsService({ db, clock, audit, organizations, readiness }: DeploymentsDeps) {
+  /** A change recorded for a past day is dated at its noon (UTC), so it reads as that day everywhere. */
+  function pastOrNow(on: string | undefined): string {
+    return on === undefined || on === today(clock) ? instant(clock) : `${on}T12:00:00.000Z`;
+  }
+
   function filterFor(ctx: RequestContext, query: Partial<ListDeploymentsQuery>): DeploymentFilter {
     return {
       status: query.status,
@@ -151,6 +157,8 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
         await checkHost(ctx, trx, input.hostOrganizationId);
         const id = newId();
         const now = instant(clock);
+        const plannedProblem = input.plannedOn === undefined ? null : statusDateProblem(input.plannedOn, today(clock), null);
+        if (plannedProblem) throw invalid('The day planning began is not possible.', [{ pointer: '/body/plannedOn', detail: plannedProblem }]);
         const endOn = input.endOn ?? defaultEnd(input.startOn);
         const repo = deploymentsRepository(trx);
         await repo.insert({
@@ -180,7 +188,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
           created_at: now,
           updated_at: now,
         });
-        await repo.insertStatusChange({ id: newId(), deployment_id: id, from_status: null, to_status: 'planning', changed_at: now, changed_by: ctx.actor.id, note: null });
+        await repo.insertStatusChange({ id: newId(), deployment_id: id, from_status: null, to_status: 'planning', changed_at: pastOrNow(input.plannedOn), changed_by: ctx.actor.id, note: null });
         const created = await detail(ctx, await visibleRow(ctx, id, trx), trx);
         await audit(trx, ctx, { action: 'deployment.create', entityType: 'deployment', entityId: id, after: stripDetail(created) });
         return created;
@@ -190,10 +198,18 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
     async update(ctx: RequestContext, id: string, version: number, input: UpdateDeploymentInput): Promise<DeploymentDetail> {
       policy.requireAllowed(ctx.actor, 'update');
       return db.transaction().execute(async (trx) => {
+        // Dates and places move rotations and assignments that selections also change under this lock.
+        await deploymentsRepository(trx).lock(id);
         const current = await authorizedRow(ctx, 'update', id, trx);
+        if (current.status === 'completed' || current.status === 'cancelled') {
+          if (input.startOn !== undefined || input.endOn !== undefined || input.authorizedHeadcount !== undefined) {
+            throw ruleBroken('deployment.closed', `The deployment is ${current.status}: its dates and places are kept as they were.`);
+          }
+        }
         const [before] = await present(null, [current], trx);
         await checkHost(ctx, trx, input.hostOrganizationId);
         const repo = deploymentsRepository(trx);
+        const moved = await changeDeploymentDates(trx, { now: instant(clock), actorId: ctx.actor.id }, current, input);
         const isUpdated = await repo.update(id, version, {
           ...(input.title !== undefined && { title: input.title }),
           ...(input.hostCountry !== undefined && { host_country: input.hostCountry }),
@@ -210,30 +226,39 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
           await repo.replaceLanguages(id, input.requiredLanguages.map((l) => ({ language: l.language, min_speaking: ilrToNumber(l.minSpeaking) })));
         }
         const after = await detail(ctx, await visibleRow(ctx, id, trx), trx);
-        await audit(trx, ctx, { action: 'deployment.update', entityType: 'deployment', entityId: id, before, after: stripDetail(after) });
+        await audit(trx, ctx, { action: 'deployment.update', entityType: 'deployment', entityId: id, before, after: { ...stripDetail(after), assignmentsMoved: moved } });
         return after;
       });
     },
 
-    async changeStatus(ctx: RequestContext, id: string, version: number, input: { status: DeploymentStatus; note?: string | null | undefined }): Promise<DeploymentDetail> {
+    async changeStatus(ctx: RequestContext, id: string, version: number, input: ChangeDeploymentStatusInput): Promise<DeploymentDetail> {
       policy.requireAllowed(ctx.actor, 'changeStatus');
       return db.transaction().execute(async (trx) => {
         await deploymentsRepository(trx).lock(id);
         const current = await authorizedRow(ctx, 'changeStatus', id, trx);
         const assignments = assignmentsRepository(trx);
+        const day = today(clock);
+        if (input.on !== undefined) {
+          const last = (await deploymentsRepository(trx).history(id)).at(-1);
+          const problem = statusDateProblem(input.on, day, last ? last.changed_at.slice(0, 10) : null);
+          if (problem) throw invalid('The day of the status change is not possible.', [{ pointer: '/body/on', detail: problem }]);
+        }
+        const noteProblem = cancelNoteProblem(input.status, input.note);
+        if (noteProblem) throw invalid('Say why the deployment will not happen.', [{ pointer: '/body/note', detail: noteProblem }]);
         checkDeploymentStatusChange({
           from: current.status,
           to: input.status,
-          today: today(clock),
+          today: input.on ?? day,
           endOn: current.end_on,
           selectedCount: await assignments.countInDeployment(id, ['selected', 'ready']),
           deployedNow: await assignments.countInDeployment(id, ['deployed']),
           everDeployed: await assignments.countInDeployment(id, ['deployed', 'returned']),
         });
         const now = instant(clock);
+        const changedAt = pastOrNow(input.on);
         const repo = deploymentsRepository(trx);
         if (!(await repo.update(id, version, { status: input.status, updated_at: now }))) throw staleVersion('The deployment', current.version);
-        await repo.insertStatusChange({ id: newId(), deployment_id: id, from_status: current.status, to_status: input.status, changed_at: now, changed_by: ctx.actor.id, note: input.note ?? null });
+        await repo.insertStatusChange({ id: newId(), deployment_id: id, from_status: current.status, to_status: input.status, changed_at: changedAt, changed_by: ctx.actor.id, note: input.note ?? null });
         if (input.status === 'cancelled') {
           for (const a of await assignments.forDeployment(id)) {
             if (a.status === 'returned' || a.status === 'withdrawn') continue;
@@ -248,7 +273,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
           entityType: 'deployment',
           entityId: id,
           before: { status: current.status },
-          after: { status: input.status, note: input.note ?? null },
+          after: { status: input.status, note: input.note ?? null, on: input.on ?? day },
         });
         return detail(ctx, await visibleRow(ctx, id, trx), trx);
       });
@@ -298,6 +323,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
         const startOn = input.startOn ?? rotation.start_on;
         const endOn = input.endOn ?? rotation.end_on;
         if (endOn < startOn) throw invalid('The rotation ends before it starts.', [{ pointer: '/body/endOn', detail: 'must not come before the start' }]);
+        await checkRotationChange(trx, id, rotationId, { startOn, endOn });
         if (input.authorizedHeadcount !== undefined) {
           const taken = await assignmentsRepository(trx).countInRotation(rotationId, HOLDS_PLACE);
           if (input.authorizedHeadcount < taken) {

@@ -25,6 +25,8 @@ export interface PeopleFilter {
   minSpeaking?: number | undefined;
   specialty?: string | undefined;
   heritageCountry?: string | undefined;
+  /** People of that track: their agency's partnership is in it, or they trained or taught in it. */
+  track?: DB['courses']['track'] | undefined;
   status?: DB['people']['status'] | undefined;
   /** Only the people this import created or changed. */
   importId?: string | undefined;
@@ -47,6 +49,18 @@ function readyAt(bounds: Bounds) {
     AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'medical_clearance'
                 AND r.completed_on >= ${bounds.medicalFrom} AND r.completed_on <= ${bounds.medicalTo})
     AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'predeployment_training' AND r.completed_on <= ${bounds.trainingBy})
+  )`;
+}
+
+/** SQL for "of this track": the person's agency has a partnership in it, or they completed or taught a course of it. */
+function inTrack(track: DB['courses']['track']) {
+  return sql<boolean>`(
+    EXISTS (SELECT 1 FROM partnerships p JOIN partnership_tracks pt ON pt.partnership_id = p.id
+            WHERE p.organization_id = people.organization_id AND pt.track = ${track})
+    OR EXISTS (SELECT 1 FROM enrollments e JOIN offerings o ON o.id = e.offering_id JOIN courses c ON c.id = o.course_id
+               WHERE e.person_id = people.id AND e.status = 'completed' AND c.track = ${track})
+    OR EXISTS (SELECT 1 FROM offering_instructors oi JOIN offerings o ON o.id = oi.offering_id JOIN courses c ON c.id = o.course_id
+               WHERE oi.person_id = people.id AND c.track = ${track})
   )`;
 }
 
@@ -100,6 +114,7 @@ export function peopleRepository(db: Kysely<DB>) {
       const trained = filter.trained;
       query = query.where((eb) => eb.exists(trainedEnrollments(eb, trained).select('te.id').whereRef('te.person_id', '=', 'people.id')));
     }
+    if (filter.track) query = query.where(inTrack(filter.track));
     if (filter.readiness) {
       const { status, today, soon } = filter.readiness;
       if (status === 'ready') query = query.where(readyAt(today)).where(readyAt(soon));
@@ -155,6 +170,11 @@ export function peopleRepository(db: Kysely<DB>) {
     /** Everyone matching, for ranking candidates; the caller bounds the set by scope and status. */
     all(filter: PeopleFilter) {
       return filtered(filter).orderBy('people.sort_name').orderBy('people.id').execute();
+    },
+    /** The ids of everyone matching who is of this track, for ranking candidates by a deployment's track. */
+    async idsInTrack(filter: PeopleFilter, track: DB['courses']['track']): Promise<Set<string>> {
+      const rows = await filtered({ ...filter, track }).clearSelect().select('people.id').execute();
+      return new Set(rows.map((r) => r.id));
     },
     /** Languages, heritage, specialties and readiness of many people, by person, in chunks the engines accept. */
     async related(ids: readonly string[]): Promise<Map<string, PersonExtras>> {

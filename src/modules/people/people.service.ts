@@ -3,6 +3,7 @@ import { type RequestContext } from '../../platform/access.js';
 import { type AuditEntry, type AuditRecorder, SerialisedPayload } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import type { FieldCipher } from '../../platform/crypto.js';
+import type { Track } from '../../platform/db/enums.js';
 import { addDays } from '../../platform/dates.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
@@ -426,11 +427,12 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     },
 
     /** Every active person the actor may see, as profiles: the pool candidates are ranked from. */
-    async activePool(ctx: RequestContext): Promise<PersonProfile[]> {
+    async activePool(ctx: RequestContext, narrow: PoolFilter = {}): Promise<{ profiles: PersonProfile[]; inTrack: Set<string> }> {
       const repo = peopleRepository(db);
-      const rows = await repo.all({ status: 'active', scope: policy.scope(ctx.actor, 'read') });
+      const filter = { status: 'active' as const, scope: policy.scope(ctx.actor, 'read'), organizationId: narrow.organizationId, language: narrow.language, minSpeaking: narrow.minSpeaking, track: narrow.track };
+      const [rows, inTrack] = await Promise.all([repo.all(filter), narrow.rankTrack ? repo.idsInTrack(filter, narrow.rankTrack) : Promise.resolve(new Set<string>())]);
       const related = await repo.related(rows.map((r) => r.id));
-      return rows.map((row) => profileOf(row, extrasOf(related, row.id)));
+      return { profiles: rows.map((row) => profileOf(row, extrasOf(related, row.id))), inTrack };
     },
 
     /** Takes the person's lock for the rest of the transaction (see the repository). */
@@ -441,3 +443,12 @@ export function createPeopleService({ db, clock, audit, passports, organizations
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
+
+/** How the candidate pool is narrowed in SQL, and the track whose people it marks for ranking. */
+export interface PoolFilter {
+  organizationId?: string | undefined;
+  language?: string | undefined;
+  minSpeaking?: number | undefined;
+  track?: Track | undefined;
+  rankTrack?: Track | undefined;
+}

@@ -100,6 +100,15 @@ export function certificationsRepository(db: Kysely<DB>) {
     count(filter: CertificationFilter): Promise<number> {
       return countRows(filtered(filter));
     },
+    /** The certifications an offering issued, as far as the caller's scope reaches. */
+    forOffering(offeringId: string, scope: Scope) {
+      return base()
+        .where('certifications.offering_id', '=', offeringId)
+        .where(inScope(scope, { organization: 'people.organization_id', person: 'certifications.person_id' }))
+        .orderBy('people.sort_name')
+        .orderBy('certifications.id')
+        .execute();
+    },
     forPerson(personId: string) {
       return base().where('certifications.person_id', '=', personId).orderBy('certifications.issued_on').execute();
     },

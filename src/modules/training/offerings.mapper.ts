@@ -21,6 +21,7 @@ export function toOffering(row: OfferingRowWithNames, instructors: readonly Inst
     isRefresher: row.is_refresher === 1,
     status: row.status,
     closedAt: row.closed_at,
+    cancelReason: row.cancel_reason,
     instructors: instructors
       .filter((i) => i.offering_id === row.id)
       .map((i) => ({ personId: i.person_id, name: `${i.given_name} ${i.family_name}`, role: i.role as 'lead' | 'co' })),

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { allowedActionsSchema, calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, listFormatSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
 import * as enums from '../../platform/db/enums.js';
+import { cancelReasonProblem, offeringDateProblems } from './training.rules.js';
+
+/** Start and end in order, by the rule the service checks too (on the stored offering merged with the change). */
+const checkDates = (value: { startOn?: string | undefined; endOn?: string | undefined }, ctx: z.RefinementCtx) => {
+  for (const p of offeringDateProblems(value)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+};
 
 export const OFFERING_STATUSES = enums.OFFERING_STATUSES;
 export const offeringStatusSchema = z.enum(OFFERING_STATUSES);
@@ -25,7 +31,7 @@ export const createOfferingSchema = z
     isRefresher: z.boolean().default(false).describe('Closing a refresher renews the participants’ certifications.'),
     notes: textSchema(4000).nullish(),
   })
-  .refine((v) => v.endOn >= v.startOn, { message: 'must not come before the start', path: ['endOn'] })
+  .superRefine(checkDates)
   .meta({ id: 'CreateOffering' });
 export type CreateOfferingInput = z.infer<typeof createOfferingSchema>;
 
@@ -39,8 +45,14 @@ export const updateOfferingSchema = z
     capacity: z.number().int().min(1).max(1000),
     notes: textSchema(4000).nullable(),
     status: z.literal('cancelled').describe('Cancel a scheduled offering.'),
+    cancelReason: textSchema(2000).describe('Required to cancel: why the offering will not happen.'),
   })
   .partial()
+  .superRefine((value, ctx) => {
+    checkDates(value, ctx);
+    const problem = value.status === 'cancelled' ? cancelReasonProblem(value.cancelReason) : null;
+    if (problem) ctx.addIssue({ code: 'custom', path: ['cancelReason'], message: problem });
+  })
   .meta({ id: 'UpdateOffering' });
 export type UpdateOfferingInput = z.infer<typeof updateOfferingSchema>;
 
@@ -96,6 +108,7 @@ export const offeringSchema = z
     isRefresher: z.boolean(),
     status: offeringStatusSchema,
     closedAt: instantSchema.nullable(),
+    cancelReason: z.string().nullable().describe('Why a cancelled offering will not happen.'),
     instructors: z.array(z.object({ personId: idSchema, name: z.string(), role: instructorRoleSchema })),
     notes: z.string().nullable(),
     createdAt: instantSchema,
@@ -108,6 +121,20 @@ export type Offering = z.infer<typeof offeringSchema>;
 
 export const offeringDetailSchema = offeringSchema
   .extend({
+    certifications: z
+      .array(
+        z.object({
+          id: idSchema,
+          personId: idSchema,
+          name: z.string(),
+          credentialName: z.string(),
+          issuedOn: calendarDateSchema,
+          expiresOn: calendarDateSchema.nullable(),
+          isRenewal: z.boolean(),
+          status: z.enum(['active', 'expired', 'revoked']),
+        }),
+      )
+      .describe('The certifications closing the offering issued, as far as the caller may see them.'),
     enrollments: z.array(enrollmentSchema),
     followUps: z.array(
       z.object({

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
-import { type Clock, instant } from '../../platform/clock.js';
+import { type Clock, instant, today } from '../../platform/clock.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
 import type { DB } from '../../platform/db/schema.js';
 import { forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
@@ -14,8 +14,9 @@ import type { CertificationsService } from './certifications.service.js';
 import { toEnrollment, toOffering } from './offerings.mapper.js';
 import { enrollmentsRepository, type OfferingRowWithNames, offeringsRepository } from './offerings.repository.js';
 import type { CreateOfferingInput, ListOfferingsQuery, Offering, OfferingAction, OfferingDetail, UpdateOfferingInput } from './offerings.schemas.js';
-import { enrollmentsPolicy, followUpsPolicy, type OfferingAccess, offeringsPolicy as policy } from './training.policy.js';
-import { offeringActionsIn } from './training.rules.js';
+import { certificationsRepository } from './certifications.repository.js';
+import { certificationsPolicy, enrollmentsPolicy, followUpsPolicy, type OfferingAccess, offeringsPolicy as policy } from './training.policy.js';
+import { cancelReasonProblem, certificationStatus, offeringActionsIn, offeringDateProblems } from './training.rules.js';
 
 type OfferingPolicyAction = (typeof policy.actions)[number];
 type InstructorRow = Awaited<ReturnType<ReturnType<typeof offeringsRepository>['instructorsOf']>>[number];
@@ -89,13 +90,25 @@ export function createOfferingsService({ db, clock, audit, organizations, people
   async function detail(ctx: RequestContext, offering: LoadedOffering, executor: Kysely<DB> = db): Promise<OfferingDetail> {
     const { row, instructors, access } = offering;
     // The roster as far as the caller reaches: all of it for staff, viewers and the offering's instructors; else their agency's or their own.
-    const [enrollments, followUps] = await Promise.all([
+    const [enrollments, followUps, certifications] = await Promise.all([
       enrollmentsRepository(executor).forOffering(row.id, enrollmentsPolicy.scope(ctx.actor, 'read')),
       followUpsPolicy.can(ctx.actor, 'read', access) ? offeringsRepository(executor).followUps(row.id) : Promise.resolve([]),
+      row.status === 'closed' ? certificationsRepository(executor).forOffering(row.id, certificationsPolicy.scope(ctx.actor, 'read')) : Promise.resolve([]),
     ]);
     const isOpen = row.status === 'scheduled';
+    const day = today(clock);
     return {
       ...toOffering(row, instructors, offeringActions(ctx, offering)),
+      certifications: certifications.map((c) => ({
+        id: c.id,
+        personId: c.person_id,
+        name: `${c.given_name} ${c.family_name}`,
+        credentialName: c.credential_name,
+        issuedOn: c.issued_on,
+        expiresOn: c.expires_on,
+        isRenewal: c.renews_id !== null,
+        status: certificationStatus({ expiresOn: c.expires_on, revokedAt: c.revoked_at }, day),
+      })),
       enrollments: enrollments.map((e) => {
         const allowed = isOpen ? enrollmentsPolicy.allowedActions(ctx.actor, { personId: e.person_id, organizationId: e.organization_id, offering: access }) : [];
         return toEnrollment(e, allowed);
@@ -209,7 +222,10 @@ export function createOfferingsService({ db, clock, audit, organizations, people
         scheduledOnly(current);
         const startOn = input.startOn ?? current.start_on;
         const endOn = input.endOn ?? current.end_on;
-        if (endOn < startOn) throw invalid('The offering ends before it starts.', [{ pointer: '/body/endOn', detail: 'must not come before the start' }]);
+        const problems = offeringDateProblems({ startOn, endOn });
+        if (problems.length > 0) throw invalid('The offering ends before it starts.', problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
+        const reasonProblem = action === 'cancel' ? cancelReasonProblem(input.cancelReason) : null;
+        if (reasonProblem) throw invalid('Say why the offering will not happen.', [{ pointer: '/body/cancelReason', detail: reasonProblem }]);
         if (input.capacity !== undefined && input.capacity < Number(current.enrolled_count ?? 0)) {
           throw ruleBroken('offering.capacity_below_enrolled', `${current.enrolled_count} people are enrolled: the capacity cannot go below that.`);
         }
@@ -223,7 +239,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
           ...(input.deliveringOrganizationId !== undefined && { delivering_organization_id: input.deliveringOrganizationId }),
           ...(input.capacity !== undefined && { capacity: input.capacity }),
           ...(input.notes !== undefined && { notes: input.notes }),
-          ...(input.status !== undefined && { status: input.status }),
+          ...(input.status !== undefined && { status: input.status, cancel_reason: input.cancelReason ?? null }),
           updated_at: instant(clock),
         });
         if (!isUpdated) throw staleVersion('The offering', current.version);

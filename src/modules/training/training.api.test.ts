@@ -91,6 +91,9 @@ describe('an offering from roster to certificates', () => {
 
     const certs = (await officer.get(`/api/certifications?credentialId=${credential.id}`)).json().items;
     expect(certs).toEqual([expect.objectContaining({ issuedOn: '2010-06-11', expiresOn: '2012-06-10', status: 'active', offeringId: offering.id })]);
+    // Read again later, the closed offering still lists what it issued, from the records themselves.
+    const reloaded = (await officer.get(`/api/offerings/${offering.id}`)).json();
+    expect(reloaded.certifications).toEqual([expect.objectContaining({ id: certs[0].id, personId: exact?.id, issuedOn: '2010-06-11', expiresOn: '2012-06-10', status: 'active' })]);
     const again = await officer.post(`/api/offerings/${offering.id}/close`, undefined, await offeringVersion(offering.id));
     expect(again.json().rule).toBe('offering.not_open');
   });

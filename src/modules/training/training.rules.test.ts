@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certificationStatus, expiryOf, followUpWindow, isActiveOn, isVettingValidOn, unmetCriteria } from './training.rules.js';
+import { cancelReasonProblem, certificationStatus, expiryOf, followUpWindow, isActiveOn, isVettingValidOn, offeringDateProblems, unmetCriteria } from './training.rules.js';
 
 const rules = { validityMonths: 24, passMark: 70, minAttendancePercent: 90 };
 
@@ -66,5 +66,17 @@ describe('vetting', () => {
 describe('follow-up window', () => {
   it('opens three months after the offering and closes at twelve', () => {
     expect(followUpWindow('2010-08-31')).toEqual({ start: '2010-11-30', end: '2011-08-31' });
+  });
+});
+
+describe('an offering’s dates and cancelling', () => {
+  it('lets an offering end on its first day, not before it', () => {
+    expect(offeringDateProblems({ startOn: '2010-03-01', endOn: '2010-03-01' })).toEqual([]);
+    expect(offeringDateProblems({ startOn: '2010-03-01', endOn: '2010-02-28' })).toEqual([{ field: 'endOn', message: 'must not come before the start' }]);
+  });
+  it('asks why an offering is cancelled', () => {
+    expect(cancelReasonProblem(undefined)).toBe('is required to cancel: say why the offering will not happen');
+    expect(cancelReasonProblem(' ')).toBe('is required to cancel: say why the offering will not happen');
+    expect(cancelReasonProblem('the host postponed')).toBeNull();
   });
 });

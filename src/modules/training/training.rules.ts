@@ -1,4 +1,4 @@
-import { addDays, addMonths, overlaps } from '../../platform/dates.js';
+import { addDays, addMonths, overlaps, spanProblems } from '../../platform/dates.js';
 
 /** Rules of training and certification, on plain values, tested at their edges. */
 
@@ -74,4 +74,12 @@ export function offeringActionsIn(status: string): readonly string[] {
   if (status === 'scheduled') return ['update', 'cancel', 'addInstructor', 'removeInstructor', 'enroll', 'recordResults', 'close'];
   if (status === 'closed') return ['recordFollowUp'];
   return [];
+}
+
+/** An offering ends on or after the day it starts (merged with what is stored, on a change). */
+export const offeringDateProblems = spanProblems;
+
+/** Why an offering cannot be cancelled without a reason: the words the API and the web show. */
+export function cancelReasonProblem(reason: string | null | undefined): string | null {
+  return reason?.trim() ? null : 'is required to cancel: say why the offering will not happen';
 }

@@ -481,6 +481,7 @@ export interface OfferingsTable {
   is_refresher: Generated<number>;
   status: OfferingStatus;
   closed_at: Instant | null;
+  cancel_reason: string | null;
   notes: string | null;
   created_at: Instant;
   updated_at: Instant;

@@ -99,6 +99,7 @@ export {
   type Deployment,
   type DeploymentDetail,
   type DeploymentStatus,
+  updateDeploymentSchema,
 } from '../../../src/modules/deployments/deployments.schemas.js';
 export {
   createCredentialSchema,
@@ -126,6 +127,7 @@ export {
   type Enrollment,
   type Offering,
   type OfferingDetail,
+  updateOfferingSchema,
 } from '../../../src/modules/training/offerings.schemas.js';
 export { CERTIFICATION_STATUSES, revokeSchema, type Certification } from '../../../src/modules/training/certifications.schemas.js';
 export {

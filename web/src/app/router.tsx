@@ -34,6 +34,7 @@ import { NewCredentialPage } from '../features/credentials/NewCredentialPage';
 import { CandidatesPage } from '../features/deployments/CandidatesPage';
 import { DeploymentPage } from '../features/deployments/DeploymentPage';
 import { DeploymentsListPage } from '../features/deployments/DeploymentsListPage';
+import { EditDeploymentPage } from '../features/deployments/EditDeploymentPage';
 import { NewDeploymentPage } from '../features/deployments/NewDeploymentPage';
 import { TimelinePage } from '../features/deployments/TimelinePage';
 import { EditEngagementPage } from '../features/engagements/EditEngagementPage';
@@ -43,6 +44,7 @@ import { NewEngagementPage } from '../features/engagements/NewEngagementPage';
 import { HomePage } from '../features/home/HomePage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { NotificationSettingsPage } from '../features/notifications/NotificationSettingsPage';
+import { EditOfferingPage } from '../features/offerings/EditOfferingPage';
 import { NewOfferingPage } from '../features/offerings/NewOfferingPage';
 import { OfferingPage } from '../features/offerings/OfferingPage';
 import { OfferingsListPage } from '../features/offerings/OfferingsListPage';
@@ -140,6 +142,7 @@ const signedInRoutes: RouteObject[] = [
       { path: 'new', element: <NewDeploymentPage /> },
       { path: 'timeline', element: <TimelinePage /> },
       { path: ':id', element: <DeploymentPage /> },
+      { path: ':id/edit', element: <EditDeploymentPage /> },
       { path: ':id/candidates', element: <CandidatesPage /> },
     ],
   },
@@ -150,6 +153,7 @@ const signedInRoutes: RouteObject[] = [
       { index: true, element: <OfferingsListPage /> },
       { path: 'new', element: <NewOfferingPage /> },
       { path: ':id', element: <OfferingPage /> },
+      { path: ':id/edit', element: <EditOfferingPage /> },
     ],
   },
   {

@@ -17,6 +17,7 @@ import * as notices from './2026-12-08-50-notices.js';
 import * as correctablePartners from './2026-12-08-20-correctable-partners.js';
 import * as importRecords from './2026-12-08-60-import-records.js';
 import * as search from './2026-12-08-40-search.js';
+import * as cancelReasons from './2026-12-08-30-cancel-reasons.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08-20-correctable-partners': correctablePartners,
   '2026-12-08-60-import-records': importRecords,
   '2026-12-08-40-search': search,
+  '2026-12-08-30-cancel-reasons': cancelReasons,
 };

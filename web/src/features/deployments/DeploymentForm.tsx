@@ -1,6 +1,6 @@
-import { useForm, useWatch } from 'react-hook-form';
+import { type Resolver, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type CreateDeploymentInput, createDeploymentSchema, type IlrLevel, PURPOSES, type Track, TRACKS } from '../../api/schemas';
+import { type CreateDeploymentInput, createDeploymentSchema, type DeploymentDetail, type IlrLevel, PURPOSES, type Track, TRACKS, updateDeploymentSchema } from '../../api/schemas';
 import { useCountryChoices, useIlrChoices, useLanguageChoices } from '../../components/choices';
 import { Form } from '../../components/form/Form';
 import { DateField } from '../../components/form/DateField';
@@ -41,6 +41,32 @@ const EMPTY: DeploymentValues = {
   summary: '',
 };
 
+/** A deployment as the form shows it, for an edit's defaults and for what changed when a save is stale. */
+export function toValues(deployment: DeploymentDetail | undefined): DeploymentValues {
+  if (!deployment) return EMPTY;
+  return {
+    title: deployment.title,
+    hostCountry: deployment.hostCountry,
+    hostOrganizationId: deployment.hostOrganization?.id ?? '',
+    track: deployment.track,
+    purposes: deployment.purposes,
+    startOn: deployment.startOn,
+    endOn: deployment.endOn,
+    authorizedHeadcount: deployment.rotations.length === 1 ? String(deployment.rotations[0]?.authorizedHeadcount ?? '') : '',
+    requiredLanguages: deployment.requiredLanguages.map((need) => ({ language: need.language, minSpeaking: need.minSpeaking })),
+    specialties: deployment.specialties.join(', '),
+    isHighThreat: deployment.isHighThreat,
+    summary: deployment.summary ?? '',
+  };
+}
+
+/** What an edit may change of the dates and places: none once the deployment is over, places only for one rotation. */
+export function editableSpan(deployment: DeploymentDetail | undefined): { hasDates: boolean; hasPlaces: boolean } {
+  if (!deployment) return { hasDates: true, hasPlaces: true };
+  const isOver = deployment.status === 'completed' || deployment.status === 'cancelled';
+  return { hasDates: !isOver, hasPlaces: !isOver && deployment.rotations.length === 1 };
+}
+
 function toRequest(values: DeploymentValues) {
   return {
     title: values.title,
@@ -63,24 +89,38 @@ function toRequest(values: DeploymentValues) {
 }
 
 interface DeploymentFormProps {
+  /** The deployment to correct; left out, a new one is planned. */
+  deployment?: DeploymentDetail;
   onSubmit: (body: CreateDeploymentInput) => Promise<unknown>;
+  submitLabel?: string;
   cancelTo: string;
 }
 
-/** Planning a deployment: where, with whom, what for, when, how many, and who would fit. */
-export function DeploymentForm({ onSubmit, cancelTo }: DeploymentFormProps) {
+/** Planning a deployment, or correcting one: where, with whom, what for, when, how many, and who would fit. */
+export function DeploymentForm({ deployment, onSubmit, submitLabel, cancelTo }: DeploymentFormProps) {
   const { t } = useTranslation();
   const countries = useCountryChoices();
   const languages = useLanguageChoices();
   const levels = useIlrChoices();
   const organizations = useOrganizationOptions();
+  const span = editableSpan(deployment);
   const form = useForm({
-    defaultValues: EMPTY,
-    resolver: apiResolver({
-      schema: createDeploymentSchema,
-      toRequest,
-      check: (values) => (values.authorizedHeadcount.trim() === '' ? [{ field: 'authorizedHeadcount', message: t('validation.required') }] : []),
-    }),
+    defaultValues: toValues(deployment),
+    resolver: deployment
+      ? // A correction checks by the API's rules for a change (the same dates in order, in the same words);
+        // its body is a part of a plan's, which the page sends as it is.
+        (apiResolver({
+          schema: updateDeploymentSchema,
+          toRequest: (values: DeploymentValues) => {
+            const { startOn, endOn, authorizedHeadcount, ...rest } = toRequest(values);
+            return { ...rest, ...(span.hasDates && { startOn, endOn }), ...(span.hasPlaces && { authorizedHeadcount }) };
+          },
+        }) as unknown as Resolver<DeploymentValues, unknown, CreateDeploymentInput>)
+      : apiResolver({
+          schema: createDeploymentSchema,
+          toRequest,
+          check: (values) => (values.authorizedHeadcount.trim() === '' ? [{ field: 'authorizedHeadcount', message: t('validation.required') }] : []),
+        }),
     shouldFocusError: false,
   });
   const [hostCountry, hostOrganizationId] = useWatch({ control: form.control, name: ['hostCountry', 'hostOrganizationId'] });
@@ -92,6 +132,8 @@ export function DeploymentForm({ onSubmit, cancelTo }: DeploymentFormProps) {
   return (
     <Form
       form={form}
+      latest={deployment ? { version: deployment.version, values: toValues(deployment) } : undefined}
+      describeValue={(field, value) => (field === 'hostOrganizationId' && value === deployment?.hostOrganization?.id ? (deployment?.hostOrganization?.name ?? null) : null)}
       idPrefix="deployment"
       labels={{
         title: t('deployments.fields.title'),
@@ -110,7 +152,7 @@ export function DeploymentForm({ onSubmit, cancelTo }: DeploymentFormProps) {
         summary: t('deployments.fields.summary'),
       }}
       onSubmit={onSubmit}
-      submitLabel={t('deployments.create')}
+      submitLabel={submitLabel ?? t('deployments.create')}
       cancel={cancelTo}
     >
       <TextField name="title" isRequired hint={t('deployments.hints.title')} />
@@ -124,11 +166,16 @@ export function DeploymentForm({ onSubmit, cancelTo }: DeploymentFormProps) {
       />
       <SelectField name="track" isRequired options={TRACKS.map((track) => ({ value: track, label: t(`tracks.${track}`) }))} />
       <CheckboxGroupField name="purposes" isRequired options={PURPOSES.map((purpose) => ({ value: purpose, label: t(`purposes.${purpose}`) }))} />
-      <div className="inline-fields">
-        <DateField name="startOn" isRequired />
-        <DateField name="endOn" hint={t('deployments.hints.endOn')} />
-        <TextField name="authorizedHeadcount" isRequired inputMode="numeric" inputClassName="usa-input--small" hint={t('deployments.hints.authorizedHeadcount')} />
-      </div>
+      {span.hasDates && (
+        <div className="inline-fields">
+          <DateField name="startOn" isRequired />
+          <DateField name="endOn" isRequired={Boolean(deployment)} hint={deployment ? t('deployments.hints.endOnEdit') : t('deployments.hints.endOn')} />
+          {span.hasPlaces && (
+            <TextField name="authorizedHeadcount" isRequired inputMode="numeric" inputClassName="usa-input--small" hint={t('deployments.hints.authorizedHeadcount')} />
+          )}
+        </div>
+      )}
+      {deployment && span.hasDates && <p className="usa-hint margin-top-1">{span.hasPlaces ? t('deployments.hints.datesEdit') : t('deployments.hints.datesEditRotations')}</p>}
       <RowsField<DeploymentValues, 'requiredLanguages'>
         name="requiredLanguages"
         legend={t('deployments.fields.requiredLanguages')}

@@ -82,11 +82,18 @@ export function DeploymentPage() {
           )
         }
         actions={
-          can('nominate') && (
-            <Link to={`/deployments/${id}/candidates`} className="usa-button">
-              {t('deployments.findCandidates')}
-            </Link>
-          )
+          <>
+            {can('update') && (
+              <Link to={`/deployments/${id}/edit`} className="usa-button usa-button--outline">
+                {t('common.edit')}
+              </Link>
+            )}
+            {can('nominate') && (
+              <Link to={`/deployments/${id}/candidates`} className="usa-button">
+                {t('deployments.findCandidates')}
+              </Link>
+            )}
+          </>
         }
       />
       {query.isPending && <Loading />}

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { changeDeploymentStatusSchema, type DeploymentDetail, type DeploymentStatus } from '../../api/schemas';
 import { Alert } from '../../components/Alert';
+import { DateField } from '../../components/form/DateField';
 import { Form } from '../../components/form/Form';
 import { SelectField, TextAreaField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
@@ -12,9 +13,10 @@ import { useChangeDeploymentStatus } from './api';
 interface MoveValues {
   status: string;
   note: string;
+  on: string;
 }
 
-const EMPTY: MoveValues = { status: '', note: '' };
+const EMPTY: MoveValues = { status: '', note: '', on: '' };
 
 /**
  * "Move to…": offers only the statuses the API allows next. When a rule forbids the move (no
@@ -28,7 +30,7 @@ export function MoveStatusForm({ deployment }: { deployment: DeploymentDetail })
     defaultValues: EMPTY,
     resolver: apiResolver({
       schema: changeDeploymentStatusSchema,
-      toRequest: (values: MoveValues) => ({ status: (values.status || undefined) as DeploymentStatus, note: blankToNull(values.note) }),
+      toRequest: (values: MoveValues) => ({ status: (values.status || undefined) as DeploymentStatus, note: blankToNull(values.note), on: values.on || undefined }),
     }),
     shouldFocusError: false,
   });
@@ -46,7 +48,7 @@ export function MoveStatusForm({ deployment }: { deployment: DeploymentDetail })
       <Form
         form={form}
         idPrefix="move"
-        labels={{ status: t('deployments.fields.moveTo'), note: t('deployments.fields.note') }}
+        labels={{ status: t('deployments.fields.moveTo'), note: t('deployments.fields.note'), on: t('deployments.fields.on') }}
         hasRequiredNote={false}
         submitLabel={t('deployments.move')}
         onSubmit={async (body) => {
@@ -62,7 +64,8 @@ export function MoveStatusForm({ deployment }: { deployment: DeploymentDetail })
           placeholder={t('common.select')}
           options={deployment.allowedStatuses.map((status) => ({ value: status, label: t(`deploymentStatuses.${status}`) }))}
         />
-        <TextAreaField name="note" className="short-textarea" />
+        <DateField name="on" hint={t('deployments.hints.on')} />
+        <TextAreaField name="note" className="short-textarea" hint={t('deployments.hints.note')} />
       </Form>
     </section>
   );

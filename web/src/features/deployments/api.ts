@@ -23,11 +23,31 @@ export function useDeployment(id: string) {
   });
 }
 
-/** Candidates ranked for one rotation; asked afresh after each nomination. */
-export function useCandidates(id: string, rotationId: string) {
+/** What the candidate finder narrows by; empty strings leave a filter off. */
+export interface CandidateFilters {
+  isReady: boolean;
+  organizationId: string;
+  track: string;
+  language: string;
+  minSpeaking: string;
+}
+
+export const NO_FILTERS: CandidateFilters = { isReady: false, organizationId: '', track: '', language: '', minSpeaking: '' };
+
+/** Candidates ranked for one rotation, filtered by the API; asked afresh after each nomination. */
+export function useCandidates(id: string, rotationId: string, filters: CandidateFilters = NO_FILTERS) {
+  const query = {
+    rotationId,
+    limit: 50,
+    isReady: filters.isReady ? 'true' : undefined,
+    organizationId: filters.organizationId || undefined,
+    track: filters.track || undefined,
+    language: filters.language || undefined,
+    minSpeaking: (filters.language && filters.minSpeaking) || undefined,
+  };
   return useQuery({
-    queryKey: deploymentKeys.candidates(id, rotationId),
-    queryFn: ({ signal }) => api.get<{ items: Candidate[] }>(`/deployments/${id}/candidates`, { query: { rotationId, limit: 50 }, signal }),
+    queryKey: [...deploymentKeys.candidates(id, rotationId), query],
+    queryFn: ({ signal }) => api.get<{ items: Candidate[] }>(`/deployments/${id}/candidates`, { query, signal }),
     select: (data) => data.items,
     enabled: Boolean(rotationId),
   });
@@ -69,6 +89,14 @@ function useSaved() {
 export function useCreateDeployment() {
   const saved = useSaved();
   return useMutation({ mutationFn: (body: unknown) => api.post<DeploymentDetail>('/deployments', body), onSuccess: saved });
+}
+
+export function useUpdateDeployment(deployment: Pick<DeploymentDetail, 'id' | 'version'>) {
+  const saved = useSaved();
+  return useMutation({
+    mutationFn: (body: unknown) => api.patch<DeploymentDetail>(`/deployments/${deployment.id}`, deployment.version, body),
+    onSuccess: saved,
+  });
 }
 
 export function useChangeDeploymentStatus(deployment: Pick<DeploymentDetail, 'id' | 'version'>) {

@@ -1,18 +1,34 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { OfferingDetail } from '../../api/schemas';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useCancelOffering } from './api';
+import { type OfferingDetail, updateOfferingSchema } from '../../api/schemas';
+import { Form } from '../../components/form/Form';
+import { TextAreaField } from '../../components/form/fields';
+import { apiResolver } from '../../components/form/resolver';
+import { blankToNull } from '../../components/form/values';
+import { useUpdateOffering } from './api';
 
-/** Cancelling cannot be undone, so it is asked for twice: the button, then a confirmation. */
+interface CancelValues {
+  cancelReason: string;
+}
+
+/** Cancelling cannot be undone, so it is asked for twice: the button, then a confirmation with the reason. */
 export function CancelOffering({ offering }: { offering: OfferingDetail }) {
   const { t } = useTranslation();
-  const cancel = useCancelOffering(offering);
+  const cancel = useUpdateOffering(offering);
   const [isConfirming, setIsConfirming] = useState(false);
-  const [problemKey, setProblemKey] = useState(0);
   const openButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const form = useForm({
+    defaultValues: { cancelReason: '' },
+    // The API's own rule: a cancellation says why, in the words the API uses.
+    resolver: apiResolver({
+      schema: updateOfferingSchema,
+      toRequest: (values: CancelValues) => ({ status: 'cancelled' as const, cancelReason: blankToNull(values.cancelReason) ?? undefined }),
+    }),
+    shouldFocusError: false,
+  });
 
   const open = () => {
     flushSync(() => setIsConfirming(true));
@@ -20,16 +36,8 @@ export function CancelOffering({ offering }: { offering: OfferingDetail }) {
   };
   const keep = () => {
     flushSync(() => setIsConfirming(false));
+    form.reset();
     openButton.current?.focus();
-  };
-  const confirm = async () => {
-    try {
-      await cancel.mutateAsync();
-      // The page now shows a cancelled offering; its heading takes focus so the change is heard.
-      document.getElementById('page-heading')?.focus();
-    } catch {
-      setProblemKey((key) => key + 1);
-    }
   };
 
   return (
@@ -45,15 +53,24 @@ export function CancelOffering({ offering }: { offering: OfferingDetail }) {
             {t('offerings.cancelConfirmHeading')}
           </h3>
           <p>{t('offerings.cancelExplanation', { count: offering.enrollments.length })}</p>
-          <ProblemAlert error={cancel.error} focusKey={problemKey} headingLevel="h4" />
-          <div className="form-actions">
-            <button type="button" className="usa-button usa-button--secondary" disabled={cancel.isPending} onClick={() => void confirm()}>
-              {t('offerings.cancelConfirm')}
-            </button>
-            <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={keep}>
-              {t('offerings.keepScheduled')}
-            </button>
-          </div>
+          <Form
+            form={form}
+            idPrefix="cancel-offering"
+            labels={{ cancelReason: t('offerings.fields.cancelReason') }}
+            hasRequiredNote={false}
+            submitLabel={t('offerings.cancelConfirm')}
+            onSubmit={async (body) => {
+              await cancel.mutateAsync(body);
+              // The page now shows a cancelled offering; its heading takes focus so the change is heard.
+              document.getElementById('page-heading')?.focus();
+            }}
+          >
+            <TextAreaField name="cancelReason" isRequired className="short-textarea" />
+          </Form>
+          {/* Not the form's own "Cancel": next to cancelling the offering, that word would mislead. */}
+          <button type="button" className="usa-button usa-button--unstyled margin-top-2" onClick={keep}>
+            {t('offerings.keepScheduled')}
+          </button>
         </div>
       )}
     </section>

@@ -36,6 +36,7 @@ export function OfferingDetails({ offering }: { offering: OfferingDetail }) {
           { label: t('offerings.fields.isUsFunded'), value: offering.isUsFunded ? t('offerings.usFundedYes') : t('common.no') },
           { label: t('offerings.fields.isRefresher'), value: offering.isRefresher ? t('offerings.refresherYes') : t('common.no') },
           { label: t('offerings.fields.closedAt'), value: formatInstant(offering.closedAt) },
+          ...(offering.cancelReason ? [{ label: t('offerings.fields.cancelReason'), value: <span className="pre-line">{offering.cancelReason}</span> }] : []),
           { label: t('offerings.fields.notes'), value: offering.notes && <span className="pre-line">{offering.notes}</span> },
         ]}
       />

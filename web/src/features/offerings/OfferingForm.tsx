@@ -1,6 +1,6 @@
-import { useForm, useWatch } from 'react-hook-form';
+import { type Resolver, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type CreateOfferingInput, createOfferingSchema } from '../../api/schemas';
+import { type CreateOfferingInput, createOfferingSchema, type OfferingDetail, updateOfferingSchema } from '../../api/schemas';
 import { useCountryChoices } from '../../components/choices';
 import { Form } from '../../components/form/Form';
 import { DateField } from '../../components/form/DateField';
@@ -42,33 +42,51 @@ function toRequest(values: OfferingValues) {
   };
 }
 
+/** An offering as the form shows it, for an edit's defaults and for what changed when a save is stale. */
+export function toValues(offering: OfferingDetail | undefined, courseId = ''): OfferingValues {
+  return {
+    courseId: offering?.course.id ?? courseId,
+    startOn: offering?.startOn ?? '',
+    endOn: offering?.endOn ?? '',
+    country: offering?.country ?? '',
+    city: offering?.city ?? '',
+    hostOrganizationId: offering?.hostOrganization?.id ?? '',
+    deliveringOrganizationId: offering?.deliveringOrganization?.id ?? '',
+    capacity: offering ? String(offering.capacity) : '',
+    isUsFunded: offering?.isUsFunded ?? true,
+    isRefresher: offering?.isRefresher ?? false,
+    notes: offering?.notes ?? '',
+  };
+}
+
+/** What a correction may change: the course, country and funding stay as scheduled. */
+function toChange(values: OfferingValues) {
+  const { courseId: _course, country: _country, isUsFunded: _funded, isRefresher: _refresher, ...change } = toRequest(values);
+  return change;
+}
+
 interface OfferingFormProps {
   courseId: string;
+  /** The offering to correct; left out, a new one is scheduled. */
+  offering?: OfferingDetail;
   onSubmit: (body: CreateOfferingInput) => Promise<unknown>;
+  submitLabel?: string;
   cancelTo: string;
 }
 
-/** Scheduling one delivery of a course: when, where, with whom, and for how many. */
-export function OfferingForm({ courseId, onSubmit, cancelTo }: OfferingFormProps) {
+/** Scheduling one delivery of a course, or correcting it: when, where, with whom, and for how many. */
+export function OfferingForm({ courseId, offering, onSubmit, submitLabel, cancelTo }: OfferingFormProps) {
   const { t } = useTranslation();
   const countries = useCountryChoices();
   const courses = useCourseOptions();
   const organizations = useOrganizationOptions();
   const form = useForm({
-    defaultValues: {
-      courseId,
-      startOn: '',
-      endOn: '',
-      country: '',
-      city: '',
-      hostOrganizationId: '',
-      deliveringOrganizationId: '',
-      capacity: '',
-      isUsFunded: true,
-      isRefresher: false,
-      notes: '',
-    },
-    resolver: apiResolver({ schema: createOfferingSchema, toRequest }),
+    defaultValues: toValues(offering, courseId),
+    resolver: offering
+      ? // A correction checks by the API's rules for a change (dates in order, in the same words);
+        // its body is a part of a schedule's, which the page sends as it is.
+        (apiResolver({ schema: updateOfferingSchema, toRequest: toChange }) as unknown as Resolver<OfferingValues, unknown, CreateOfferingInput>)
+      : apiResolver({ schema: createOfferingSchema, toRequest }),
     shouldFocusError: false,
   });
   const [country, hostOrganizationId] = useWatch({ control: form.control, name: ['country', 'hostOrganizationId'] });
@@ -82,6 +100,11 @@ export function OfferingForm({ courseId, onSubmit, cancelTo }: OfferingFormProps
   return (
     <Form
       form={form}
+      latest={offering ? { version: offering.version, values: toValues(offering) } : undefined}
+      describeValue={(field, value) => {
+        const named = [offering?.hostOrganization, offering?.deliveringOrganization].find((organization) => organization?.id === value);
+        return field.endsWith('OrganizationId') && named ? named.name : null;
+      }}
       idPrefix="offering"
       labels={{
         courseId: t('offerings.fields.course'),
@@ -97,24 +120,26 @@ export function OfferingForm({ courseId, onSubmit, cancelTo }: OfferingFormProps
         notes: t('offerings.fields.notes'),
       }}
       onSubmit={onSubmit}
-      submitLabel={t('offerings.create')}
+      submitLabel={submitLabel ?? t('offerings.create')}
       cancel={cancelTo}
     >
-      <SelectField
-        key={`course-${courseChoices.length}`}
-        name="courseId"
-        isRequired
-        placeholder={courses.isPending ? t('common.loading') : t('common.select')}
-        options={courseChoices}
-        hint={t('offerings.hints.course')}
-      />
+      {!offering && (
+        <SelectField
+          key={`course-${courseChoices.length}`}
+          name="courseId"
+          isRequired
+          placeholder={courses.isPending ? t('common.loading') : t('common.select')}
+          options={courseChoices}
+          hint={t('offerings.hints.course')}
+        />
+      )}
       <div className="inline-fields">
         <DateField name="startOn" isRequired />
         <DateField name="endOn" isRequired />
         <TextField name="capacity" isRequired inputMode="numeric" inputClassName="usa-input--small" hint={t('offerings.hints.capacity')} />
       </div>
       <div className="inline-fields inline-fields--wide">
-        <SelectField name="country" isRequired placeholder={t('common.select')} options={countries} />
+        {!offering && <SelectField name="country" isRequired placeholder={t('common.select')} options={countries} />}
         <TextField name="city" />
       </div>
       <SelectField
@@ -131,8 +156,12 @@ export function OfferingForm({ courseId, onSubmit, cancelTo }: OfferingFormProps
         options={organizationChoices.map((organization) => ({ value: organization.id, label: organization.name }))}
         hint={t('offerings.hints.deliveringOrganization')}
       />
-      <CheckboxField name="isUsFunded" hint={t('offerings.hints.isUsFunded')} />
-      <CheckboxField name="isRefresher" hint={t('offerings.hints.isRefresher')} />
+      {!offering && (
+        <>
+          <CheckboxField name="isUsFunded" hint={t('offerings.hints.isUsFunded')} />
+          <CheckboxField name="isRefresher" hint={t('offerings.hints.isRefresher')} />
+        </>
+      )}
       <TextAreaField name="notes" className="short-textarea" />
     </Form>
   );

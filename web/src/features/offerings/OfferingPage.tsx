@@ -14,6 +14,7 @@ import { CloseReport } from './CloseReport';
 import { CloseSection } from './CloseSection';
 import { FollowUpsSection } from './FollowUpsSection';
 import { InstructorsSection } from './InstructorsSection';
+import { IssuedCertifications } from './IssuedCertifications';
 import { OfferingDetails } from './OfferingDetails';
 import { RosterSection } from './RosterSection';
 import { OfferingStatusTag } from './StatusTags';
@@ -32,6 +33,7 @@ export function OfferingWork({ offering, onClosed }: { offering: OfferingDetail;
       {offering.status === 'closed' && (can('recordFollowUp') || offering.followUps.length > 0) && (
         <FollowUpsSection offering={offering} canRecord={can('recordFollowUp')} />
       )}
+      {offering.status === 'closed' && <IssuedCertifications offering={offering} />}
       {can('cancel') && <CancelOffering offering={offering} />}
     </>
   );
@@ -72,10 +74,19 @@ export function OfferingPage() {
           )
         }
         actions={
-          offering?.allowedActions.includes('enroll') && (
-            <Link to={`/imports/new?kind=enrollments&offeringId=${offering.id}`} className="usa-button usa-button--outline">
-              {t('offerings.importSheet')}
-            </Link>
+          offering && (
+            <>
+              {offering.allowedActions.includes('update') && (
+                <Link to={`/offerings/${offering.id}/edit`} className="usa-button usa-button--outline">
+                  {t('common.edit')}
+                </Link>
+              )}
+              {offering.allowedActions.includes('enroll') && (
+                <Link to={`/imports/new?kind=enrollments&offeringId=${offering.id}`} className="usa-button usa-button--outline">
+                  {t('offerings.importSheet')}
+                </Link>
+              )}
+            </>
           )
         }
       />

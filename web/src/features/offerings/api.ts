@@ -35,10 +35,11 @@ export function useScheduleOffering() {
   return useMutation({ mutationFn: (body: unknown) => api.post<OfferingDetail>('/offerings', body), onSuccess: saved });
 }
 
-export function useCancelOffering(offering: Pick<OfferingDetail, 'id' | 'version'>) {
+/** A correction, or a cancellation (`{ status: 'cancelled', cancelReason }`): the same PATCH with If-Match. */
+export function useUpdateOffering(offering: Pick<OfferingDetail, 'id' | 'version'>) {
   const saved = useSaved();
   return useMutation({
-    mutationFn: () => api.patch<OfferingDetail>(`/offerings/${offering.id}`, offering.version, { status: 'cancelled' }),
+    mutationFn: (body: unknown) => api.patch<OfferingDetail>(`/offerings/${offering.id}`, offering.version, body),
     onSuccess: saved,
   });
 }
