@@ -150,7 +150,7 @@ describe('search across the program', () => {
     const moved = (await officer.patch(`/api/offerings/${open.id}`, { city: `Gonaives${word}` }, open.version)).json();
     expect(await found(officer, `hinche${word}`, 'offering')).toEqual([]);
     expect(await found(officer, `gonaïves${word}`, 'offering')).toEqual([open.id]);
-    expect((await officer.patch(`/api/offerings/${open.id}`, { status: 'cancelled' }, moved.version)).statusCode).toBe(200);
+    expect((await officer.patch(`/api/offerings/${open.id}`, { status: 'cancelled', cancelReason: 'The host academy closed' }, moved.version)).statusCode).toBe(200);
     expect((await search(officer, `gonaives${word}`, 'offering')).groups[0]?.results[0]).toMatchObject({ id: open.id, isInactive: true });
 
     // Deployment: created, retitled, cancelled.
@@ -243,7 +243,7 @@ describe('search across the program', () => {
     const staffed = await t.services.deployments.create(t.system, { ...base, title: `Open ${word}`, startOn: '2011-06-06' });
     await t.services.deployments.changeStatus(t.system, staffed.id, staffed.version, { status: 'staffing' });
     const closed = await t.services.deployments.create(t.system, { ...base, title: `Closed ${word}`, startOn: '2011-06-06' });
-    await t.services.deployments.changeStatus(t.system, closed.id, closed.version, { status: 'cancelled' });
+    await t.services.deployments.changeStatus(t.system, closed.id, closed.version, { status: 'cancelled', note: 'Not funded' });
     const list = (await coordinator.get('/api/deployments?limit=200')).json().items.map((d: { id: string }) => d.id);
     const seen = await found(coordinator, word, 'deployment');
     expect(seen.sort()).toEqual([planned.id, staffed.id].filter((id) => list.includes(id)).sort());

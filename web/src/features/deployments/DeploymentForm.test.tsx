@@ -42,7 +42,7 @@ describe('DeploymentForm, correcting a deployment', () => {
     const onSubmit = vi.fn(async () => undefined);
     renderPage(<DeploymentForm deployment={deployment} onSubmit={onSubmit} submitLabel="Save changes" cancelTo="/deployments" />);
     const end = screen.getByLabelText(/^End date/) as HTMLInputElement;
-    expect(end.value).toBe('2010-11-06');
+    expect(end.value).toBe('11/06/2010');
     fireEvent.change(end, { target: { value: '2010-08-08' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect((await screen.findAllByText(/must not come before the start/)).length).toBeGreaterThan(0);
