@@ -3,8 +3,6 @@ import { type RequestContext } from '../../platform/access.js';
 import { type AuditEntry, type AuditRecorder, SerialisedPayload } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import type { FieldCipher } from '../../platform/crypto.js';
-import type { Track } from '../../platform/db/enums.js';
-import { addDays } from '../../platform/dates.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
 import type { DB, PeopleTable, PersonHeritageCountriesTable, PersonLanguagesTable, PersonReadinessTable, PersonSpecialtiesTable } from '../../platform/db/schema.js';
@@ -18,10 +16,10 @@ import { languageRow, names, type PersonForImport, type PersonProfile, personRow
 // What other modules learn of a person, made by the mapper.
 export type { PersonForImport, PersonProfile } from './people.mapper.js';
 import { peoplePolicy as policy, personAccess } from './people.policy.js';
-import { extrasOf, type PeopleFilter, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
+import { peopleListFilter, type PoolFilter } from './people.filters.js';
+import { extrasOf, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
 import {
   type CreatePersonInput,
-  ilrToNumber,
   type ListPeopleQuery,
   type Person,
   type PersonAction,
@@ -31,7 +29,7 @@ import {
 } from './people.schemas.js';
 import { type ImportedReadiness, readinessChange } from './readiness-records.js';
 export type { ImportedReadiness } from './readiness-records.js';
-import { EXPIRING_WITHIN_DAYS, type ReadinessItem, readinessBounds, readinessInputProblems } from './readiness.js';
+import { type ReadinessItem, readinessInputProblems } from './readiness.js';
 
 /** New people laid out for writing, with their audit events. */
 export interface PreparedPeople {
@@ -87,30 +85,8 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     return toPersonDetail(row, extras, today(clock), detailFor(ctx, row), forAudit ? [] : actionsFor(ctx, row, extras));
   }
 
-  function filterFor(ctx: RequestContext, query: ListPeopleQuery): PeopleFilter {
-    const day = today(clock);
-    // Viewers see names only, so they may not filter by what they cannot see.
-    const isNamesOnly = !policy.allows(ctx.actor, 'readDetail');
-    return {
-      search: query.q ? searchKey(query.q) : undefined,
-      organizationId: query.organizationId,
-      scope: policy.scope(ctx.actor, 'read'),
-      language: isNamesOnly ? undefined : query.language,
-      minSpeaking: query.minSpeaking ? ilrToNumber(query.minSpeaking) : undefined,
-      specialty: isNamesOnly ? undefined : query.specialty,
-      heritageCountry: isNamesOnly ? undefined : query.heritageCountry,
-      status: query.status,
-      importId: query.importId,
-      trained: { from: query.trainedFrom, to: query.trainedTo, track: query.trainedTrack, country: query.trainedCountry },
-      readiness:
-        query.readiness && !isNamesOnly
-          ? { status: query.readiness, today: readinessBounds(day), soon: readinessBounds(addDays(day, EXPIRING_WITHIN_DAYS)) }
-          : undefined,
-    };
-  }
-
   async function listPage(ctx: RequestContext, query: ListPeopleQuery, page: PageRequest): Promise<Page<Person>> {
-    const filter = filterFor(ctx, query);
+    const filter = peopleListFilter(ctx, query, today(clock));
     const sort: SortRequest = { column: 'people.sort_name', order: query.order };
     const repo = peopleRepository(db);
     const [rows, total] = await Promise.all([repo.list(filter, sort, page), page.cursor ? undefined : repo.count(filter)]);
@@ -443,12 +419,4 @@ export function createPeopleService({ db, clock, audit, passports, organizations
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
-
-/** How the candidate pool is narrowed in SQL, and the track whose people it marks for ranking. */
-export interface PoolFilter {
-  organizationId?: string | undefined;
-  language?: string | undefined;
-  minSpeaking?: number | undefined;
-  track?: Track | undefined;
-  rankTrack?: Track | undefined;
-}
+export type { PoolFilter } from './people.filters.js';
