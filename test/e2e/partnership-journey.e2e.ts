@@ -128,13 +128,15 @@ test('a partner goes from prospect to active, and its overdue follow-up reaches 
   await test.step('log an engagement with an overdue follow-up', async () => {
     await page.getByRole('link', { name: organization }).click();
     await expect(heading(page, `Partnership with ${organization}`)).toBeVisible();
-    await page.getByRole('link', { name: organization }).click();
+    await page.getByRole('link', { name: organization, exact: true }).click();
     await expect(heading(page, `${organization} (ACPD)`)).toBeVisible();
     await page.getByRole('link', { name: 'Log an engagement' }).click();
     await expect(heading(page, 'Log an engagement')).toBeVisible();
     await expectAccessible(page, 'new engagement');
 
     await page.getByLabel('Kind').selectOption({ label: 'Visit' });
+    // A visit three weeks ago, whose follow-up fell due ten days ago: overdue, and not due before its meeting.
+    await page.getByRole('textbox', { name: 'Date', exact: true }).fill(isoDay(-21));
     await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Site visit to the Arlington training academy');
     await page.getByLabel('Location').fill('Arlington, Virginia');
     await page.getByLabel('Outcome').fill('Two instructors may join the Haiti mission.');

@@ -95,7 +95,7 @@ test('an instructor course is taught, closed and certifies two of three; the cas
     await expect(page.getByLabel('Course')).toHaveValue(/.+/);
     await page.getByRole('button', { name: 'Schedule offering' }).click();
     await expect(page.locator('.error-summary')).toBeFocused();
-    await expect(page.getByRole('textbox', { name: 'First day', exact: true })).toHaveAccessibleDescription(/First day is required/);
+    await expect(page.getByRole('textbox', { name: 'First day', exact: true })).toHaveAccessibleDescription(/First day: Enter a date/);
     await expectAccessible(page, 'new offering with errors');
     await page.getByRole('textbox', { name: 'First day', exact: true }).fill(start);
     await page.getByRole('textbox', { name: 'Last day', exact: true }).fill(end);
