@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { ADMIN, DEMO_SERVER_URL, SECOND_FACTOR_SERVER_URL } from './test/e2e/support.js';
+import { ADMIN, DEMO_SERVER_URL, E2E_PORT, SECOND_FACTOR_SERVER_URL } from './test/e2e/support.js';
 
 /**
  * Browser tests against the built app (`npm run build` first), served by `cadre serve` on a fresh
@@ -12,7 +12,7 @@ if (!fs.existsSync(CHROMIUM)) {
   throw new Error(`Chromium was not found at ${CHROMIUM}. Install Debian's chromium package; the browser tests never download a browser.`);
 }
 
-const PORT = 3300;
+const PORT = E2E_PORT;
 const serverUrl = `http://127.0.0.1:${PORT}`;
 const DEMO_PORT = Number(new URL(DEMO_SERVER_URL).port);
 const SECOND_FACTOR_PORT = Number(new URL(SECOND_FACTOR_SERVER_URL).port);

@@ -4,14 +4,20 @@ import { test as base, expect, type Page } from '@playwright/test';
 /** The first admin the test server creates on its empty database (see playwright.config.ts). */
 export const ADMIN = { email: 'admin@e2e.test', password: 'correct e2e admin passphrase 2026' } as const;
 
+/**
+ * The test servers listen on three ports from CADRE_E2E_PORT (3300 unless set), so two checkouts
+ * on one machine can run their browser tests side by side.
+ */
+export const E2E_PORT = Number(process.env.CADRE_E2E_PORT ?? 3300);
+
 /** A second test server, holding the 2010 demo program, for the journeys that read a whole program. */
-export const DEMO_SERVER_URL = 'http://127.0.0.1:3301';
+export const DEMO_SERVER_URL = `http://127.0.0.1:${E2E_PORT + 1}`;
 
 /**
  * A third, where admins must sign in with a second factor (the others leave it off, so their
  * journeys sign in with a password alone). Reached as localhost, the name its passkeys are made for.
  */
-export const SECOND_FACTOR_SERVER_URL = 'http://localhost:3302';
+export const SECOND_FACTOR_SERVER_URL = `http://localhost:${E2E_PORT + 2}`;
 
 /**
  * What went wrong on a page: whatever it threw, and any of the web app's own files (scripts,
