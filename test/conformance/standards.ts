@@ -17,6 +17,7 @@ const OPEN_BADGES_SCHEMAS = path.join(STANDARDS_DIR, 'openbadges', 'schema');
 export const REQUIRED_FILES = [
   path.join(OPEN_BADGES_SCHEMAS, 'ob_v3p0_achievementcredential.jsonschema1.json'),
   path.join(OPEN_BADGES_SCHEMAS, 'ob_v3p0_endorsementcredential.jsonschema1.json'),
+  ...['iati-activities-schema.xsd', 'iati-common.xsd', 'xml.xsd', 'codelists/iati-codelists.en.json', 'codelists/mapping.xml', 'rulesets/standard.json'].map((file) => path.join(STANDARDS_DIR, 'iati', file)),
 ];
 
 export type OpenBadgesSchema = 'achievementcredential' | 'endorsementcredential';

@@ -6,6 +6,7 @@ import { PURPOSES } from '../deployments/deployments.schemas.js';
 import { buildInstructorCourse, buildOrganization } from '../../../test/factories.js';
 import { type Agent, agentFor, createTestApp, type TestApp } from '../../../test/harness.js';
 import { iatiSchemaErrors } from '../../../test/support/documents.js';
+import { readIatiActivities } from '../../../test/support/iati.js';
 
 let t: TestApp;
 let viewer: Agent;
@@ -47,7 +48,8 @@ const programArb = fc.record({
       days: fc.integer({ min: 1, max: 400 }),
       headcount: fc.integer({ min: 1, max: 12 }),
     }),
-    { maxLength: 4 },
+    // At least one, so that every year has assistance abroad to publish.
+    { minLength: 1, maxLength: 4 },
   ),
   offerings: fc.array(fc.record({ country: fc.constantFrom(...COUNTRIES), startDay: fc.integer({ min: 0, max: 360 }), days: fc.integer({ min: 1, max: 5 }) }), { maxLength: 3 }),
 });
@@ -83,9 +85,23 @@ describe('the IATI export of a randomly generated program', () => {
         const response = await viewer.get(`/api/reports/iati?year=${program.year}`);
         expect(response.statusCode, response.body).toBe(200);
         expect(await iatiSchemaErrors(response.body)).toEqual([]);
-        const identifiers = [...response.body.matchAll(/<iati-identifier>([^<]+)<\/iati-identifier>/g)].map((m) => m[1]);
+        const activities = readIatiActivities(response.body);
+        const identifiers = activities.map((a) => a.identifier);
         expect(new Set(identifiers).size).toBe(identifiers.length);
-        expect(identifiers.filter((id) => id?.includes('-DEPLOYMENT-')).length).toBeGreaterThanOrEqual(program.deployments.length);
+        // Assistance abroad only, each in one named country: never a region, the home country or a partnership.
+        for (const a of activities) {
+          expect(a.recipientCountries, a.identifier).toHaveLength(1);
+          expect(a.recipientCountries[0]?.code).not.toBe('US');
+          expect(a.recipientRegions).toEqual([]);
+          expect(a.participants.filter((p) => p.role === '1')).toHaveLength(1);
+          if (a.dates['3']) expect(a.dates['3'] >= (a.dates['1'] ?? '')).toBe(true);
+          if (a.dates['4']) expect(a.dates['4'] >= (a.dates['2'] ?? '')).toBe(true);
+        }
+        expect(identifiers.filter((id) => id.includes('-PARTNERSHIP-'))).toEqual([]);
+        expect(identifiers.filter((id) => id.includes('-DEPLOYMENT-')).length).toBeGreaterThanOrEqual(program.deployments.length);
+        for (const o of program.offerings.filter((offering) => offering.country !== 'US')) {
+          expect(identifiers.some((id) => id.startsWith(`US-GOV-11-CADRE-TRAINING-${o.country}-`) && id.endsWith(`-${program.year}`)), `training in ${o.country}`).toBe(true);
+        }
       }),
       { numRuns: 12, seed: Number(process.env.CADRE_PROPERTY_SEED ?? 20101220) },
     );

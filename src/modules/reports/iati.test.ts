@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { evenPercentages, type IatiActivity, iatiProblems } from './iati.js';
 
 const REF = 'US-GOV-11';
-const TODAY = '2011-01-15';
+const CONTEXT = { reportingRef: REF, today: '2011-01-15', homeCountry: 'US' };
 
 function activity(overrides: Partial<IatiActivity> = {}): IatiActivity {
   return {
     identifier: `${REF}-CADRE-DEPLOYMENT-1`,
     title: 'Haiti deployment',
     description: 'Officers deployed to Haiti.',
-    participants: [{ role: '1', org: { ref: REF, type: '10', name: 'Program office' } }],
+    participants: [
+      { role: '1', org: { ref: REF, type: '10', name: 'Program office' } },
+      { role: '4', org: { type: '11', name: 'City Police Department' } },
+    ],
     status: '4',
     dates: { plannedStart: '2010-08-09', actualStart: '2010-08-09', plannedEnd: '2010-11-06', actualEnd: '2010-11-06' },
     recipientCountries: [{ code: 'HT', percentage: 100 }],
@@ -19,7 +22,7 @@ function activity(overrides: Partial<IatiActivity> = {}): IatiActivity {
     ...overrides,
   };
 }
-const rules = (a: IatiActivity[]) => iatiProblems(REF, a, TODAY).map((p) => p.rule);
+const rules = (a: IatiActivity[]) => iatiProblems(a, CONTEXT).map((p) => p.rule);
 
 describe('evenPercentages', () => {
   it('shares 100 in whole numbers that sum to 100', () => {
@@ -36,7 +39,7 @@ describe('evenPercentages', () => {
 
 describe('the IATI rules the schema cannot check', () => {
   it('accepts a well-formed activity', () => {
-    expect(iatiProblems(REF, [activity()], TODAY)).toEqual([]);
+    expect(iatiProblems([activity()], CONTEXT)).toEqual([]);
   });
 
   it('wants identifiers that begin with the reporting organisation and are unique and clean', () => {
@@ -54,8 +57,21 @@ describe('the IATI rules the schema cannot check', () => {
     expect(rules([activity({ sectors: [] })])).toEqual(['6.2.2']);
     expect(rules([activity({ sectors: [{ code: '15132', name: 'Police', percentage: 50 }, { code: '15137', name: 'Prisons', percentage: 49 }] })])).toEqual(['2.1.2']);
     expect(rules([activity({ recipientCountries: [{ code: 'SV', percentage: 50 }, { code: 'BR', percentage: 51 }] })])).toEqual(['3.1.2']);
-    expect(rules([activity({ recipientCountries: [], recipientRegion: { code: '998', percentage: 100 } })])).toEqual([]);
+    expect(rules([activity({ recipientCountries: [{ code: 'SV', percentage: 34 }, { code: 'BR', percentage: 33 }, { code: 'HT', percentage: 33 }] })])).toEqual([]);
     expect(rules([activity({ recipientCountries: [{ code: 'SV', percentage: 120 }, { code: 'BR', percentage: -20 }] })])).toEqual(['12.1.1', '12.1.1']);
+  });
+
+  it('wants every activity in a recipient country abroad, never the office’s own, and funded', () => {
+    expect(rules([activity({ recipientCountries: [] })])).toEqual(['cadre.recipient']);
+    expect(rules([activity({ recipientCountries: [{ code: 'US', percentage: 100 }] })])).toEqual(['cadre.abroad']);
+    expect(rules([activity({ recipientCountries: [{ code: 'HT', percentage: 50 }, { code: 'US', percentage: 50 }] })])).toEqual(['cadre.abroad']);
+    expect(rules([activity({ participants: [{ role: '4', org: { type: '11', name: 'City Police Department' } }] })])).toEqual(['cadre.funding']);
+  });
+
+  it('wants indicator periods that end after they start', () => {
+    const indicator = (start: string, end: string) => ({ title: 'Officers deployed', periods: [{ start, end, actual: 6 }] });
+    expect(rules([activity({ results: [{ title: 'Officers deployed', indicators: [indicator('2010-01-01', '2010-12-31')] }] })])).toEqual([]);
+    expect(rules([activity({ results: [{ title: 'Officers deployed', indicators: [indicator('2010-12-31', '2010-01-01')] }] })])).toEqual(['8.6.1']);
   });
 
   it('wants dates in order and actual dates not in the future', () => {

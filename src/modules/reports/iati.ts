@@ -3,36 +3,39 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 
 /**
  * IATI Activity Standard 2.03. Cadre builds a plain model of each activity, checks the IATI
- * rules the schema cannot (rulesets/standard.json), and writes the XML in the schema's order.
+ * rules the schema cannot (rulesets/standard.json) and its own (assistance abroad only), and
+ * writes the XML in the schema's order.
  */
 
 export interface IatiOrg {
   ref?: string | undefined;
-  /** OrganisationType: 10 government, 15 other public sector, 21 international NGO… */
+  /** OrganisationType: 10 government, 11 local government, 22 national NGO, 80 academic… */
   type: string;
   name: string;
 }
 
+/** OrganisationRole (2.03 has no beneficiary role): 1 funding, 2 accountable, 3 extending, 4 implementing. */
+export type IatiRole = '1' | '2' | '3' | '4';
+
 export interface IatiIndicator {
   title: string;
-  /** Per period: the actual value, and its breakdown by country when there is one. */
-  periods: { start: string; end: string; actual: number; byCountry?: { country: string; value: number }[] }[];
+  /** Per period: the actual value, and its breakdown by a dimension (sex, country) when there is one. */
+  periods: { start: string; end: string; actual: number; breakdown?: { name: string; value: string; actual: number }[] }[];
 }
 
 export interface IatiActivity {
   identifier: string;
   title: string;
   description: string;
-  /** 1 funding, 2 accountable, 3 extending, 4 implementing. */
-  participants: { role: '1' | '2' | '3' | '4'; org: IatiOrg }[];
+  participants: { role: IatiRole; org: IatiOrg }[];
   /** ActivityStatus: 1 pipeline, 2 implementation, 3 finalisation, 4 closed, 5 cancelled. */
   status: '1' | '2' | '3' | '4' | '5';
-  dates: { plannedStart?: string; actualStart?: string; plannedEnd?: string; actualEnd?: string };
+  dates: { plannedStart?: string | undefined; actualStart?: string | undefined; plannedEnd?: string | undefined; actualEnd?: string | undefined };
+  /** ISO 3166-1 alpha-2, with percentages that sum to 100. Never a region: Cadre knows where it worked. */
   recipientCountries: { code: string; percentage: number }[];
-  /** OECD DAC region 998, when no country applies. */
-  recipientRegion?: { code: string; percentage: number } | undefined;
   /** DAC 5-digit purpose codes (vocabulary 1). */
   sectors: { code: string; name: string; percentage: number }[];
+  /** D01 donor country personnel (officers deployed), D02 other technical assistance (training). */
   aidType: 'D01' | 'D02';
   results: { title: string; indicators: IatiIndicator[] }[];
 }
@@ -50,8 +53,20 @@ export function evenPercentages(count: number): number[] {
   return Array.from({ length: count }, (_, i) => base + (i < 100 - base * count ? 1 : 0));
 }
 
-/** The IATI rules the XSD does not hold (ruleset ids from IATI-Rulesets' standard.json). */
-export function iatiProblems(reportingRef: string, activities: readonly IatiActivity[], today: string): IatiProblem[] {
+export interface IatiRulesContext {
+  /** The reporting organisation's IATI identifier; every activity identifier begins with it. */
+  reportingRef: string;
+  /** The day the file is made: actual dates may not come after it. */
+  today: string;
+  /** The office's own country: its domestic work is not assistance, so no activity is published there. */
+  homeCountry: string;
+}
+
+/**
+ * The IATI rules the XSD does not hold (ruleset ids from IATI-Rulesets' standard.json), and
+ * Cadre's own (ids beginning `cadre.`): every activity is assistance in a named country abroad.
+ */
+export function iatiProblems(activities: readonly IatiActivity[], { reportingRef, today, homeCountry }: IatiRulesContext): IatiProblem[] {
   const problems: IatiProblem[] = [];
   const seen = new Set<string>();
   for (const a of activities) {
@@ -65,16 +80,22 @@ export function iatiProblems(reportingRef: string, activities: readonly IatiActi
     if (a.sectors.length === 0) add('6.2.2', 'a sector is required');
     const sectorSum = a.sectors.reduce((sum, s) => sum + s.percentage, 0);
     if (a.sectors.length > 0 && sectorSum !== 100) add('2.1.2', `sector percentages sum to ${sectorSum}, not 100`);
-    const geography = a.recipientCountries.reduce((sum, c) => sum + c.percentage, 0) + (a.recipientRegion?.percentage ?? 0);
-    if (geography !== 100) add('3.1.2', `recipient country and region percentages sum to ${geography}, not 100`);
+    if (a.recipientCountries.length === 0) add('cadre.recipient', 'a recipient country is required: an activity is assistance to a country');
+    const countrySum = a.recipientCountries.reduce((sum, c) => sum + c.percentage, 0);
+    if (a.recipientCountries.length > 0 && countrySum !== 100) add('3.1.2', `recipient country percentages sum to ${countrySum}, not 100`);
+    if (a.recipientCountries.some((c) => c.code === homeCountry)) add('cadre.abroad', `${homeCountry} is the office's own country: work there is not assistance abroad`);
     for (const share of [...a.recipientCountries, ...a.sectors]) {
       if (share.percentage < 0 || share.percentage > 100) add('12.1.1', `the percentage ${share.percentage} is outside 0–100`);
     }
+    if (!a.participants.some((p) => p.role === '1')) add('cadre.funding', 'a funding organisation is required');
     const { plannedStart, plannedEnd, actualStart, actualEnd } = a.dates;
     if (plannedStart && plannedEnd && plannedEnd < plannedStart) add('11.1.2', 'the planned end comes before the planned start');
     if (actualStart && actualEnd && actualEnd < actualStart) add('11.1.3', 'the actual end comes before the actual start');
     if (actualStart && actualStart > today) add('11.1.4', `the actual start ${actualStart} is in the future`);
     if (actualEnd && actualEnd > today) add('11.1.5', `the actual end ${actualEnd} is in the future`);
+    for (const period of a.results.flatMap((r) => r.indicators.flatMap((i) => i.periods))) {
+      if (period.end < period.start) add('8.6.1', `the indicator period ending ${period.end} starts after it, on ${period.start}`);
+    }
   }
   return problems;
 }
@@ -101,15 +122,16 @@ export function iatiXml(reporting: IatiOrg & { ref: string }, activities: readon
     node.ele('activity-status', { code: a.status });
     const dates: [string, string | undefined][] = [['1', a.dates.plannedStart], ['2', a.dates.actualStart], ['3', a.dates.plannedEnd], ['4', a.dates.actualEnd]];
     for (const [type, day] of dates) if (day) node.ele('activity-date', { type, 'iso-date': day });
+    // ActivityScope 4, national: each activity is the work in one country.
+    if (a.recipientCountries.length === 1) node.ele('activity-scope', { code: '4' });
     for (const c of a.recipientCountries) node.ele('recipient-country', { code: c.code, percentage: String(c.percentage) });
-    if (a.recipientRegion) node.ele('recipient-region', { code: a.recipientRegion.code, vocabulary: '1', percentage: String(a.recipientRegion.percentage) });
     for (const s of a.sectors) narrative(node, 'sector', s.name, { vocabulary: '1', code: s.code, percentage: String(s.percentage) });
+    // Sustainable Development Goal 16: peace, justice and strong institutions.
     node.ele('tag', { vocabulary: '2', code: '16' });
     node.ele('collaboration-type', { code: '1' });
     node.ele('default-flow-type', { code: '10' });
     node.ele('default-finance-type', { code: '110' });
     node.ele('default-aid-type', { code: a.aidType, vocabulary: '1' });
-    node.ele('default-tied-status', { code: '5' });
     for (const r of a.results) {
       const result = node.ele('result', { type: '1', 'aggregation-status': '1' });
       narrative(result, 'title', r.title);
@@ -121,8 +143,8 @@ export function iatiXml(reporting: IatiOrg & { ref: string }, activities: readon
           p.ele('period-start', { 'iso-date': period.start });
           p.ele('period-end', { 'iso-date': period.end });
           p.ele('actual', { value: String(period.actual) });
-          for (const part of period.byCountry ?? []) {
-            p.ele('actual', { value: String(part.value) }).ele('dimension', { name: 'country', value: part.country });
+          for (const part of period.breakdown ?? []) {
+            p.ele('actual', { value: String(part.actual) }).ele('dimension', { name: part.name, value: part.value });
           }
         }
       }

@@ -163,36 +163,6 @@ describe('the 2010 year report', () => {
   });
 });
 
-describe('the IATI export', () => {
-  it('writes 2.03 XML that the official schema accepts, one activity per partnership, deployment and train-the-trainer programme', async () => {
-    const response = await viewer.get('/api/reports/iati?year=2010');
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toBe('application/xml; charset=utf-8');
-    const xml = response.body;
-    expect(await iatiSchemaErrors(xml)).toEqual([]);
-    const identifiers = [...xml.matchAll(/<iati-identifier>([^<]+)<\/iati-identifier>/g)].map((m) => m[1] as string);
-    expect(identifiers.every((id) => id.startsWith('US-GOV-11-CADRE-'))).toBe(true);
-    expect(identifiers.filter((id) => id.includes('-PARTNERSHIP-'))).toHaveLength(7);
-    expect(identifiers.filter((id) => id.includes('-DEPLOYMENT-'))).toHaveLength(1);
-    expect(identifiers.filter((id) => id.includes('-TOT-'))).toEqual(['US-GOV-11-CADRE-TOT-CORRECTIONS-2010']);
-    expect(xml).toContain('<recipient-country code="HT" percentage="100"/>');
-    expect(xml).toContain('<sector vocabulary="1" code="15137" percentage="100">');
-    expect(xml).toMatch(/<title>\s*<narrative>Officers deployed<\/narrative>/);
-  });
-
-  it('reports under the configured organisation identifier', async () => {
-    const other = await createTestApp({ env: { CADRE_IATI_ORG_REF: 'XM-DAC-41301' } });
-    try {
-      await seedProgram2010(other.services, other.system);
-      const response = await (await agentFor(other, 'viewer')).get('/api/reports/iati?year=2010');
-      expect(await iatiSchemaErrors(response.body)).toEqual([]);
-      expect(response.body).toContain('<reporting-org ref="XM-DAC-41301"');
-    } finally {
-      await other.close();
-    }
-  }, 120_000);
-});
-
 describe('reports in the background', () => {
   async function finished(agent: Agent, id: string) {
     let run = (await agent.get(`/api/reports/runs/${id}`)).json();

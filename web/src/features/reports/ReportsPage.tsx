@@ -89,6 +89,7 @@ function Reports() {
               </li>
             </ul>
             <p className="usa-hint">{t('reports.yearReport.iatiHint')}</p>
+            <p className="usa-hint measure-5">{t('reports.iati.about')}</p>
           </section>
 
           <section aria-labelledby="run-heading" className="margin-top-4">
