@@ -14,20 +14,21 @@ function chunks<T>(list: readonly T[], size = 1000): T[][] {
  * program paid for abroad, who taught and hosted it, and what it produced. Read only.
  */
 export function iatiRepository(db: Kysely<DB>) {
-  /** Offerings the program funded outside its own country that ran in the period. */
-  const fundedAbroad = (period: { from: string; to: string }, home: string) =>
+  /** Offerings the program funded outside its own country, not cancelled. */
+  const fundedAbroad = (home: string) =>
     db
       .selectFrom('offerings as o')
       .innerJoin('courses as c', 'c.id', 'o.course_id')
-      .where('o.start_on', '<=', period.to)
-      .where('o.end_on', '>=', period.from)
       .where('o.status', '!=', 'cancelled')
       .where('o.is_us_funded', '=', 1)
       .where('o.country', '!=', home);
 
   return {
+    /** The offerings the program funded abroad that ran in the period. */
     trainingAbroad(period: { from: string; to: string }, home: string) {
-      return fundedAbroad(period, home)
+      return fundedAbroad(home)
+        .where('o.start_on', '<=', period.to)
+        .where('o.end_on', '>=', period.from)
         .select(['o.id', 'o.start_on', 'o.end_on', 'o.country', 'o.city', 'o.status', 'o.host_organization_id', 'o.delivering_organization_id', 'c.track', 'c.level'])
         .orderBy('o.start_on')
         .orderBy('o.id')
@@ -76,7 +77,7 @@ export function iatiRepository(db: Kysely<DB>) {
 
     /** Distinct people certified in the period through offerings the program funded abroad, by country and track. */
     async certifiedAbroad(period: { from: string; to: string }, home: string) {
-      const rows = await fundedAbroad({ from: '0000-01-01', to: period.to }, home)
+      const rows = await fundedAbroad(home)
         .innerJoin('certifications as cert', 'cert.offering_id', 'o.id')
         .where('cert.issued_on', '>=', period.from)
         .where('cert.issued_on', '<=', period.to)
