@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evenPercentages, type IatiActivity, iatiProblems } from './iati.js';
+import { organisationType } from './iati-export.js';
 
 const REF = 'US-GOV-11';
 const CONTEXT = { reportingRef: REF, today: '2011-01-15', homeCountry: 'US' };
@@ -79,5 +80,21 @@ describe('the IATI rules the schema cannot check', () => {
     expect(rules([activity({ dates: { actualStart: '2010-08-09', actualEnd: '2010-08-01' } })])).toEqual(['11.1.3']);
     expect(rules([activity({ dates: { actualStart: '2011-02-01' } })])).toEqual(['11.1.4']);
     expect(rules([activity({ dates: { actualStart: '2010-08-09', actualEnd: '2011-02-01' } })])).toEqual(['11.1.5']);
+  });
+});
+
+describe('the IATI organisation type of each kind of organization', () => {
+  it('tells national government from state, county and city government, and associations at home from abroad', () => {
+    expect(organisationType('federal_agency', 'US', 'US')).toBe('10');
+    expect(organisationType('program_office', 'US', 'US')).toBe('10');
+    expect(organisationType('foreign_police', 'HT', 'US')).toBe('10');
+    expect(organisationType('ministry', 'SV', 'US')).toBe('10');
+    for (const kind of ['municipal_police', 'county_sheriff', 'state_police', 'state_corrections', 'county_corrections'] as const) {
+      expect(organisationType(kind, 'US', 'US'), kind).toBe('11');
+    }
+    expect(organisationType('academy', 'SV', 'US')).toBe('80');
+    expect(organisationType('professional_association', 'US', 'US')).toBe('22');
+    expect(organisationType('professional_association', 'BR', 'US')).toBe('24');
+    expect(organisationType('other', 'US', 'US')).toBe('90');
   });
 });
