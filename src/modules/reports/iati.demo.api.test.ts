@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedProgram2010 } from '../../demo/program-2010.js';
-import { buildOrganization } from '../../../test/factories.js';
+import { buildInstructorCourse, buildOrganization } from '../../../test/factories.js';
 import { type Agent, agentFor, createTestApp, type TestApp } from '../../../test/harness.js';
 import { iatiSchemaErrors } from '../../../test/support/documents.js';
 import { type ReadActivity, readIatiActivities } from '../../../test/support/iati.js';
@@ -110,6 +110,15 @@ describe('the IATI export of the 2010 program, as a publisher of assistance abro
     expect(response.statusCode).toBe(422);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json().detail).toBe('There was no assistance abroad in 2009 to publish: no deployment abroad and no training the program funded abroad.');
+  });
+
+  it('leaves out training the program did not fund abroad, and training at home', async () => {
+    const { course } = await buildInstructorCourse(t.services, t.system);
+    const offering = { courseId: course.id, startOn: '2010-10-04', endOn: '2010-10-08', capacity: 20, isRefresher: false };
+    await t.services.offerings.schedule(t.system, { ...offering, country: 'GT', city: 'Ciudad de Guatemala', isUsFunded: false });
+    await t.services.offerings.schedule(t.system, { ...offering, country: 'US', city: 'Denver', isUsFunded: true });
+    const again = readIatiActivities((await viewer.get('/api/reports/iati?year=2010')).body);
+    expect(again.map((a) => a.identifier)).toEqual(activities.map((a) => a.identifier));
   });
 
   it('reports under the configured organisation identifier', async () => {
