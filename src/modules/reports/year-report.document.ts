@@ -36,6 +36,8 @@ export interface Section {
 
 export interface ReportDocument {
   title: string;
+  /** What the report is about, without the year: the cover's title. */
+  subject: string;
   /** The running header of every page but the cover. */
   runningHeader: string;
   office: { name: string; acronym: string | null };
@@ -69,6 +71,7 @@ const KIND: Record<string, string> = {
   ministry: 'ministry',
   other: 'other',
 };
+const SUBJECT = 'Police and Corrections Partnerships';
 const TRACK: Record<string, string> = { policing: 'police', corrections: 'corrections' };
 
 export const kindLabel = (kind: string) => KIND[kind] ?? kind.replace(/_/g, ' ');
@@ -176,8 +179,7 @@ function summary(r: YearReport, f: ReportFormats): Section {
     blocks: [
       paragraph(text(`In ${r.year} the program office, ${officeName(r)}, worked with domestic police and corrections organizations, and with them assisted the law enforcement and corrections organizations of other countries. This report states the year's work from Cadre's records as they stood on ${f.date(`${r.year}-12-31`)}.`)),
       keyFigures,
-      { kind: 'subheading', text: `${r.year} in brief` },
-      { kind: 'list', items: highlights },
+      ...(highlights.length ? [{ kind: 'subheading', text: `${r.year} in brief` } as const, { kind: 'list', items: highlights } as const] : []),
     ],
   };
 }
@@ -404,13 +406,17 @@ export function yearReportDocument(r: YearReport, locale = 'en-US'): ReportDocum
   const sections = [partnersSection(r, f), meetingsSection(r, f), deploymentsSection(r, f), trainingSection(r, f), cascadeSection(r, f), countriesSection(r, f), plannedSection(r, f)].filter(
     (s): s is Section => s !== null,
   );
+  // A table without rows or a list without items says nothing: the section's sentence says "none".
+  const empty = (b: Block) => (b.kind === 'table' && b.rows.length === 0) || (b.kind === 'list' && b.items.length === 0);
+  for (const s of [...sections]) s.blocks = s.blocks.filter((b) => !empty(b));
   let figure = 0;
   for (const block of sections.flatMap((s) => s.blocks)) {
     if (block.kind === 'figure') block.caption = `Figure ${f.number((figure += 1))}. ${block.caption}`;
   }
   return {
-    title: `Police and Corrections Partnerships: ${r.year} Report`,
-    runningHeader: `${r.office.acronym ?? r.office.name} · Police and Corrections Partnerships · ${r.year}`,
+    title: `${SUBJECT}: ${r.year} Report`,
+    subject: SUBJECT,
+    runningHeader: `${r.office.acronym ?? r.office.name} · ${SUBJECT} · ${r.year}`,
     office: r.office,
     year: r.year,
     issued: f.date(r.issuedOn),

@@ -12,8 +12,11 @@ const STYLE = `
   * { box-sizing: border-box; }
   body { font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; color: var(--ink); line-height: 1.5; margin: 0; font-size: 1.0625rem; }
   main, .cover, nav { max-width: 52rem; margin: 0 auto; padding: 0 1.5rem; }
-  .cover { min-height: 90vh; display: flex; flex-direction: column; justify-content: center; border-top: 1.25rem solid var(--heading); padding-top: 3rem; padding-bottom: 3rem; }
-  .cover .office { font-size: 1.25rem; font-weight: 700; color: var(--heading); margin: 1.25rem 0 0; }
+  .cover { min-height: 90vh; padding-top: 0; padding-bottom: 3rem; }
+  .cover .band { background: var(--heading); color: #fff; border-bottom: 0.4rem solid #ffbe2e; padding: 2.5rem 1.5rem 2rem; margin: 0 -1.5rem; }
+  .cover .office { font-size: 1.3rem; font-weight: 700; margin: 1.25rem 0 0; }
+  .cover .acronym { color: #d9e8f6; margin: 0.25rem 0 0; }
+  .cover .kind { font-size: 1.3rem; margin: 0.25rem 0 0; }
   .cover h1 { font-size: 2.6rem; line-height: 1.15; color: var(--heading); margin: 2.5rem 0 0.5rem; }
   .cover .year { font-size: 4rem; font-weight: 700; color: var(--accent); margin: 0; line-height: 1; }
   .cover .issued { color: var(--muted); margin-top: 2.5rem; border-top: 2px solid var(--rule); padding-top: 0.75rem; }
@@ -23,7 +26,7 @@ const STYLE = `
   .key-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.75rem; margin: 1.25rem 0; padding: 0; list-style: none; }
   .key-figures li { border-top: 4px solid var(--accent); background: #f0f0f0; padding: 0.6rem 0.75rem; }
   .key-figures .value { display: block; font-size: 2rem; font-weight: 700; color: var(--heading); line-height: 1.1; }
-  table { border-collapse: collapse; margin: 0.75rem 0 1.5rem; width: 100%; font-size: 0.95rem; }
+  table { border-collapse: collapse; margin: 0.75rem 0 1.5rem; min-width: 60%; font-size: 0.95rem; }
   caption { text-align: left; font-weight: 700; color: var(--heading); padding-bottom: 0.35rem; }
   th, td { border-bottom: 1px solid #a9aeb1; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
   th { background: #e7f2f8; border-bottom: 2px solid var(--heading); }
@@ -35,6 +38,7 @@ const STYLE = `
   @media print {
     body { font-size: 11pt; } main, .cover, nav { max-width: none; padding: 0; }
     .cover { min-height: 9in; break-after: page; page-break-after: always; }
+    .cover .band, .key-figures li, th { margin: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     nav { break-after: page; page-break-after: always; } nav a { color: inherit; text-decoration: none; }
     h2, h3 { break-after: avoid; page-break-after: avoid; } table, figure, li { break-inside: avoid; page-break-inside: avoid; }
     section.summary, section.annex { break-before: page; page-break-before: always; }
@@ -70,7 +74,9 @@ const section = (s: Section, className = '') => `<section id="${escapeHtml(s.id)
 /** A standalone HTML document from the document model: reads on screen and prints as the publication. */
 export function documentHtml(d: ReportDocument): string {
   const all = [d.summary, ...d.sections, d.annex];
-  const cover = `<header class="cover">${officeMark(88)}<p class="office">${escapeHtml(d.office.name)}</p><h1>${escapeHtml(d.title)}</h1><p class="year">${d.year}</p><p class="issued">Issued ${escapeHtml(d.issued)}. Figures as of ${escapeHtml(d.asOf)}.</p></header>`;
+  const acronym = d.office.acronym ? `<p class="acronym">${escapeHtml(d.office.acronym)}</p>` : '';
+  const band = `<div class="band">${officeMark(88)}<p class="office">${escapeHtml(d.office.name)}</p>${acronym}</div>`;
+  const cover = `<header class="cover">${band}<h1>${escapeHtml(d.subject)}</h1><p class="year">${d.year}</p><p class="kind">Year report</p><p class="issued">Issued ${escapeHtml(d.issued)}. Figures as of ${escapeHtml(d.asOf)}.</p></header>`;
   const contents = `<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>${all.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
   const main = `<main>${section(d.summary, 'summary')}${d.sections.map((s) => section(s)).join('')}${section(d.annex, 'annex')}</main>`;
   return `<!doctype html><html lang="${escapeHtml(d.formats.locale.split('-')[0] ?? 'en')}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(d.title)}</title><style>${STYLE}</style></head><body>${cover}${contents}${main}</body></html>`;

@@ -103,7 +103,7 @@ class Layout {
     const ruleY = doc.y + 3;
     doc.moveTo(PAGE.left, ruleY).lineTo(PAGE.left + WIDTH, ruleY).lineWidth(1.5).strokeColor(COLOR.rule).stroke();
     doc.y = ruleY + 10;
-    s.blocks.forEach((b, i) => this.block(b, s.blocks[i + 1]));
+    s.blocks.forEach((b, i) => this.block(b, s.blocks.slice(i + 1)));
   }
 
   /** What a heading must keep with it: its first block, and a figure or table a short first paragraph introduces. */
@@ -133,19 +133,23 @@ class Layout {
     }
   }
 
-  block(b: Block, next: Block | undefined) {
+  /** Draws a block; `rest` are those after it in its section, which headings and short paragraphs keep with. */
+  block(b: Block, rest: readonly Block[]) {
     const doc = this.doc;
+    const next = rest[0];
     switch (b.kind) {
       case 'paragraph': {
         const height = heightOfRuns(doc, b.runs, WIDTH);
         // A paragraph that would leave fewer than three lines on this page starts the next.
         if (height > this.room() && this.room() < 3 * 16) this.newPage();
+        // A short paragraph introducing a table or figure stays with its start.
+        else if (height < 40 && (next?.kind === 'table' || next?.kind === 'figure')) this.keep(height + 8 + Math.min(this.blockHeight(next), 120));
         drawRuns(doc, b.runs, PAGE.left, WIDTH);
         doc.y += 8;
         return;
       }
       case 'subheading':
-        this.keep(26 + Math.min(this.blockHeight(next), 140));
+        this.keep(26 + this.leadHeight(rest));
         doc.y += 4;
         doc.font('bold').fontSize(12.5).fillColor(COLOR.heading).text(b.text, PAGE.left, doc.y, { width: WIDTH });
         doc.y += 5;
@@ -290,7 +294,7 @@ function cover(doc: Doc, d: ReportDocument) {
   drawSvg(doc, officeMark(), PAGE.left, 72, 92, 92);
   doc.font('bold').fontSize(15).fillColor('#ffffff').text(d.office.name, PAGE.left, 190, { width: WIDTH });
   if (d.office.acronym) doc.font('body').fontSize(11).fillColor('#d9e8f6').text(d.office.acronym, PAGE.left, doc.y + 4, { width: WIDTH });
-  doc.font('bold').fontSize(30).fillColor(COLOR.heading).text(d.title.replace(/: \d+ Report$/, ''), PAGE.left, band + 70, { width: WIDTH, lineGap: 2 });
+  doc.font('bold').fontSize(30).fillColor(COLOR.heading).text(d.subject, PAGE.left, band + 70, { width: WIDTH, lineGap: 2 });
   doc.font('bold').fontSize(64).fillColor(COLOR.accent).text(String(d.year), PAGE.left, doc.y + 10, { width: WIDTH });
   doc.font('body').fontSize(16).fillColor(COLOR.ink).text('Year report', PAGE.left, doc.y + 2, { width: WIDTH });
   const foot = PAGE.height - 120;
