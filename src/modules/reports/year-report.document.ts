@@ -386,10 +386,10 @@ function methods(r: YearReport, f: ReportFormats): Section {
         items: [
           item('Partners', `are the organizations with a partnership recorded by ${yearEnd}, each at the stage it had reached on that day (prospect, engaged, active…), by the kind of organization.`),
           item('Meetings and visits', `are the engagements with partners that took place in ${r.year}.`),
-          item('Deployments', `are those under way at some time in ${r.year} and not cancelled. Officers are the distinct people assigned to a deployment; days count its first and last day.`),
+          item('Deployments', `are those under way at some time in ${r.year} and not cancelled. Officers are the distinct people who were deployed on it (not those only assigned); its days count the first and the last.`),
           item('Person-days', `add up, for each officer, the days deployed that fall within ${r.year}; days not yet served are not counted.`),
           item('Certified instructors', `are the distinct people of partner agencies (not the program office's own master instructors) holding an instructor certification on ${yearEnd}: issued by then, not expired and not revoked. U.S. instructors are those of U.S. agencies; the track (police, corrections) is the certification's.`),
-          item('People trained', `are the distinct people who completed a training offering that ended in ${r.year}, counted in the country where they were trained.`),
+          item('People trained', `are the distinct people who completed a training offering that ended in ${r.year} and was not cancelled, counted once in each country where they were trained.`),
           item('Cascade generations', 'place each person trained by who trained them: generation 1 was trained by the program office\'s master instructors (generation 0), generation 2 by instructors of generation 1, and so on.'),
           item('The multiplier', 'is everyone trained in the cascade divided by those trained directly by generation 0: how many people the program reached for each one it trained itself.'),
           item('Countries assisted', `are the countries abroad that hosted a deployment or training in ${r.year}.`),

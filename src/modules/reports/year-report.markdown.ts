@@ -32,7 +32,7 @@ function block(b: Block): string {
       return b.items.map((item) => `- **${escapeMarkdown(item.value)}** ${escapeMarkdown(item.label)}`).join('\n');
     case 'figure':
       // The picture is in the HTML and PDF; the Markdown keeps what it shows.
-      return `*Figure: ${escapeMarkdown(b.caption)}*`;
+      return `*${escapeMarkdown(b.caption)}*`;
     case 'table': {
       const row = (cells: readonly string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
       return [row(b.columns.map((c) => c.header)), `| ${b.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`, ...b.rows.map(row)].join('\n');
