@@ -19,6 +19,7 @@ export function largeYear(size: number): YearReport {
       instructorsCertified: { domestic: size * 2, abroad: 0 },
       instructorsHoldingAtYearEnd: { domestic: size * 2, abroad: 0 },
       instructorsHoldingByTrack: [{ track: 'corrections', domestic: size * 2, abroad: 0 }],
+      peopleTrained: 0,
       domesticInstructorsByAgency: range(size).map((i) => ({ organization: `Agency ${i}`, count: 2 })),
       abroad: [],
       trainedByCountryAndSex: [],

@@ -116,6 +116,9 @@ describe('the 2010 year report', () => {
     expect(r.training.domesticInstructorsByAgency.map((a: { organization: string }) => a.organization).sort()).toEqual(['Colorado Department of Corrections', 'Federal Bureau of Prisons']);
     expect(r.training.abroad.map((a: { country: string }) => a.country)).toEqual(['BR', 'SV']);
     for (const abroad of r.training.abroad) expect(abroad.peopleTrained).toBeGreaterThan(0);
+    // The report's people trained is the dashboard's figure, by the same definition.
+    expect(r.training.peopleTrained).toBe((await viewer.get('/api/reports/dashboard?year=2010')).json().trained.total);
+    expect(r.training.instructorsHoldingByTrack).toEqual([expect.objectContaining({ track: 'corrections', domestic: r.training.instructorsHoldingAtYearEnd.domestic })]);
     expect(r.cascade.generations.map((g: { generation: number }) => g.generation)).toEqual([0, 1, 2, 3]);
     expect(r.cascade.multiplier).toBeGreaterThan(1);
     expect(r.countriesAssisted.map((c: { country: string }) => c.country)).toEqual(['BR', 'SV', 'HT']);

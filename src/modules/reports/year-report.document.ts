@@ -113,7 +113,7 @@ function plural(f: ReportFormats, n: number, one: string, many: string) {
 
 function summary(r: YearReport, f: ReportFormats): Section {
   const active = r.partners.filter((p) => p.stage === 'active').length;
-  const trained = r.training.trainedByCountryAndSex.reduce((sum, c) => sum + c.total, 0);
+  const trained = r.training.peopleTrained;
   const holding = r.training.instructorsHoldingAtYearEnd;
   const keyFigures: Block = {
     kind: 'keyFigures',

@@ -45,6 +45,7 @@ function hostileYear(): YearReport {
       instructorsCertified: { domestic: 12, abroad: 0 },
       instructorsHoldingAtYearEnd: { domestic: 12, abroad: 0 },
       instructorsHoldingByTrack: [{ track: 'corrections', domestic: 12, abroad: 0 }],
+      peopleTrained: 20,
       domesticInstructorsByAgency: [{ organization: MARKUP, count: 12 }],
       abroad: [{ country: 'SV', offerings: 1, peopleTrained: 20, newInstructors: 2 }],
       trainedByCountryAndSex: [{ country: 'SV', female: 10, male: 10, unrecorded: 0, total: 20 }],

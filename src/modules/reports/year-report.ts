@@ -47,6 +47,8 @@ export interface YearReport {
     instructorsHoldingAtYearEnd: { domestic: number; abroad: number };
     /** The same, by the track of the certification (policing, corrections). */
     instructorsHoldingByTrack: { track: string; domestic: number; abroad: number }[];
+    /** Distinct people trained in the year, anywhere: the dashboard's figure. */
+    peopleTrained: number;
     domesticInstructorsByAgency: { organization: string; count: number }[];
     abroad: { country: string; offerings: number; peopleTrained: number; newInstructors: number }[];
     trainedByCountryAndSex: { country: string; female: number; male: number; unrecorded: number; total: number }[];
@@ -152,6 +154,7 @@ export async function buildYearReport(
   );
   const orgNames = await repo.organizationNames([...domesticByAgency.keys()]);
 
+  const peopleTrained = await figures.trained.count();
   const trained = trainedBySex(await repo.trainedPeople(window, { country: true, sex: true }));
   const offerings = await repo.offerings(window);
   const abroadCountries = [...new Set(offerings.filter((o) => o.country !== HOME).map((o) => o.country))].sort((a, b) => countryName(a).localeCompare(countryName(b)));
@@ -208,6 +211,7 @@ export async function buildYearReport(
         const mine = holding.filter((c) => c.track === track);
         return { track, domestic: distinctPeople(mine, 'home'), abroad: distinctPeople(mine, 'abroad') };
       }),
+      peopleTrained,
       domesticInstructorsByAgency: [...domesticByAgency].map(([id, n]) => ({ organization: orgNames.get(id) ?? id, count: n })).sort((a, b) => b.count - a.count || a.organization.localeCompare(b.organization)),
       abroad,
       trainedByCountryAndSex,
