@@ -38,6 +38,8 @@ export interface ReportDocument {
   title: string;
   /** What the report is about, without the year: the cover's title. */
   subject: string;
+  /** What the report covers, beside its contents. */
+  about: string;
   /** The running header of every page but the cover. */
   runningHeader: string;
   office: { name: string; acronym: string | null };
@@ -416,6 +418,7 @@ export function yearReportDocument(r: YearReport, locale = 'en-US'): ReportDocum
   return {
     title: `${SUBJECT}: ${r.year} Report`,
     subject: SUBJECT,
+    about: `${r.office.name} states here the work of its partnerships with domestic police and corrections organizations in ${r.year}: the partners, the officers they deployed abroad, the instructors they certified, the training those instructors delivered, and what is planned for ${r.year + 1}. Every figure comes from the office's records as they stood on ${f.date(`${r.year}-12-31`)}; the annex says what each one counts.`,
     runningHeader: `${r.office.acronym ?? r.office.name} · ${SUBJECT} · ${r.year}`,
     office: r.office,
     year: r.year,

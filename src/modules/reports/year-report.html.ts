@@ -37,7 +37,8 @@ const STYLE = `
   @page { size: letter; margin: 0.75in; }
   @media print {
     body { font-size: 11pt; } main, .cover, nav { max-width: none; padding: 0; }
-    .cover { min-height: 9in; break-after: page; page-break-after: always; }
+    .cover { min-height: 8.5in; break-after: page; page-break-after: always; }
+    .key-figures { grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr)); }
     .cover .band, .key-figures li, th { margin: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     nav { break-after: page; page-break-after: always; } nav a { color: inherit; text-decoration: none; }
     h2, h3 { break-after: avoid; page-break-after: avoid; } table, figure, li { break-inside: avoid; page-break-inside: avoid; }
@@ -77,7 +78,7 @@ export function documentHtml(d: ReportDocument): string {
   const acronym = d.office.acronym ? `<p class="acronym">${escapeHtml(d.office.acronym)}</p>` : '';
   const band = `<div class="band">${officeMark(88)}<p class="office">${escapeHtml(d.office.name)}</p>${acronym}</div>`;
   const cover = `<header class="cover">${band}<h1>${escapeHtml(d.subject)}</h1><p class="year">${d.year}</p><p class="kind">Year report</p><p class="issued">Issued ${escapeHtml(d.issued)}. Figures as of ${escapeHtml(d.asOf)}.</p></header>`;
-  const contents = `<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>${all.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
+  const contents = `<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>${all.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ol><h3>About this report</h3><p>${escapeHtml(d.about)}</p></nav>`;
   const main = `<main>${section(d.summary, 'summary')}${d.sections.map((s) => section(s)).join('')}${section(d.annex, 'annex')}</main>`;
   return `<!doctype html><html lang="${escapeHtml(d.formats.locale.split('-')[0] ?? 'en')}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(d.title)}</title><style>${STYLE}</style></head><body>${cover}${contents}${main}</body></html>`;
 }

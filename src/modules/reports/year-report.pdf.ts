@@ -324,12 +324,7 @@ function contents(doc: Doc, d: ReportDocument, starts: ReadonlyMap<string, numbe
   }
   y += 24;
   doc.font('bold').fontSize(12.5).fillColor(COLOR.heading).text('About this report', PAGE.left, y, { width: WIDTH });
-  doc.font('body').fontSize(BODY).fillColor(COLOR.ink).text(
-    `${d.office.name} states here the work of its partnerships with domestic police and corrections organizations in ${d.year}: the partners, the officers they deployed abroad, the instructors they certified, the training those instructors delivered, and what is planned for ${d.year + 1}. Every figure comes from the office's records as they stood on ${d.asOf}; the annex says what each one counts.`,
-    PAGE.left,
-    doc.y + 6,
-    { width: WIDTH, lineGap: 2.5 },
-  );
+  doc.font('body').fontSize(BODY).fillColor(COLOR.ink).text(d.about, PAGE.left, doc.y + 6, { width: WIDTH, lineGap: 2.5 });
 }
 
 /** The running header and "Page n of m" on every page but the cover. */
