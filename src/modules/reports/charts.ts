@@ -21,23 +21,25 @@ export interface Bar {
 }
 
 /** A horizontal bar chart with its values written out, so it reads without colour and in print. */
-export function barChart(title: string, bars: readonly Bar[], width = 640): string {
+export function barChart(title: string, bars: readonly Bar[], width = 640, format: (n: number) => string = String, options: { drawTitle?: boolean } = {}): string {
+  const drawTitle = options.drawTitle ?? true;
   const rowHeight = 28;
   const left = 190;
-  const height = bars.length * rowHeight + 40;
+  const plotTop = drawTitle ? 30 : 4;
+  const height = bars.length * rowHeight + plotTop + 10;
   const x = scaleLinear().domain([0, Math.max(1, ...bars.map((b) => b.value))]).range([0, width - left - 60]);
-  const y = scaleBand().domain(bars.map((_, i) => String(i))).range([30, height - 10]).padding(0.25);
+  const y = scaleBand().domain(bars.map((_, i) => String(i))).range([plotTop, height - 10]).padding(0.25);
   const rows = bars
     .map((bar, i) => {
       const top = y(String(i)) ?? 0;
       const h = y.bandwidth();
       return `<text x="${left - 8}" y="${top + h / 2 + 4}" text-anchor="end" font-size="12">${escape(bar.label)}</text>` +
         `<rect x="${left}" y="${top}" width="${Math.max(1, x(bar.value))}" height="${h}" fill="#005ea2"/>` +
-        `<text x="${left + x(bar.value) + 6}" y="${top + h / 2 + 4}" font-size="12">${bar.value}</text>`;
+        `<text x="${left + x(bar.value) + 6}" y="${top + h / 2 + 4}" font-size="12">${escape(format(bar.value))}</text>`;
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="t">` +
-    `<title id="t">${escape(title)}</title><text x="0" y="16" font-size="14" font-weight="bold">${escape(title)}</text>${rows}</svg>`;
+    `<title id="t">${escape(title)}</title>${drawTitle ? `<text x="0" y="16" font-size="14" font-weight="bold">${escape(title)}</text>` : ''}${rows}</svg>`;
 }
 
 let world: FeatureCollection<Geometry, { name: string }> | null = null;

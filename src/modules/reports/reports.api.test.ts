@@ -10,7 +10,7 @@ import { openDatabase } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 import { ABANDONED_AFTER_MS, createWork } from '../../platform/work/work.js';
 import { reportRunsRepository } from './report-runs.repository.js';
-import { iatiSchemaErrors, pdfPages } from '../../../test/support/documents.js';
+import { htmlDocument, iatiSchemaErrors, pdfPageInk, pdfPages } from '../../../test/support/documents.js';
 
 let t: TestApp;
 let viewer: Agent;
@@ -116,6 +116,9 @@ describe('the 2010 year report', () => {
     expect(r.training.domesticInstructorsByAgency.map((a: { organization: string }) => a.organization).sort()).toEqual(['Colorado Department of Corrections', 'Federal Bureau of Prisons']);
     expect(r.training.abroad.map((a: { country: string }) => a.country)).toEqual(['BR', 'SV']);
     for (const abroad of r.training.abroad) expect(abroad.peopleTrained).toBeGreaterThan(0);
+    // The report's people trained is the dashboard's figure, by the same definition.
+    expect(r.training.peopleTrained).toBe((await viewer.get('/api/reports/dashboard?year=2010')).json().trained.total);
+    expect(r.training.instructorsHoldingByTrack).toEqual([expect.objectContaining({ track: 'corrections', domestic: r.training.instructorsHoldingAtYearEnd.domestic })]);
     expect(r.cascade.generations.map((g: { generation: number }) => g.generation)).toEqual([0, 1, 2, 3]);
     expect(r.cascade.multiplier).toBeGreaterThan(1);
     expect(r.countriesAssisted.map((c: { country: string }) => c.country)).toEqual(['BR', 'SV', 'HT']);
@@ -137,22 +140,75 @@ describe('the 2010 year report', () => {
     const response = await viewer.get('/api/reports/year/2010');
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers['content-disposition']).toContain('inline');
-    const html = response.body;
-    expect(html).toContain('<h2>Deployments abroad</h2>');
-    expect(html.match(/<svg /g)).toHaveLength(3);
-    expect(html).toContain('<title>Haiti: 1 deployment</title>');
-    expect(html).toContain('@media print');
+    const document = htmlDocument(response.body);
+    expect([...document.querySelectorAll('nav a')].map((a) => a.getAttribute('href'))).toEqual(
+      ['summary', 'partners', 'meetings', 'deployments', 'training', 'cascade', 'countries', 'planned', 'methods'].map((id) => `#${id}`),
+    );
+    for (const a of document.querySelectorAll('nav a')) expect(document.getElementById(a.getAttribute('href')?.slice(1) ?? '')).not.toBeNull();
+    // Each picture sits in the section whose text it supports.
+    expect(document.querySelectorAll('#training figure svg')).toHaveLength(1);
+    expect(document.querySelectorAll('#cascade figure svg')).toHaveLength(1);
+    expect(document.querySelector('#countries figure title')?.textContent).toBe('Countries assisted in 2010');
+    expect(response.body).toContain('<title>Haiti: 1 deployment</title>');
+    expect(response.body).toContain('@media print');
+    expect(document.querySelector('#partners th')?.textContent).toBe('Partner');
   });
 
-  it('writes a PDF with pages of text and the pictures', async () => {
-    const response = await viewer.get('/api/reports/year/2010?format=pdf');
-    expect(response.headers['content-type']).toBe('application/pdf');
-    const pages = await pdfPages(response.rawPayload);
-    expect(pages.length).toBeGreaterThanOrEqual(2);
-    const text = pages.join('\n');
-    for (const fact of ['6 officers from New York Police Department deployed to Haiti', '540 person-days', 'El Salvador', 'Brazil', 'Richmond Police Department', 'In pictures']) {
-      expect(text.replace(/\s+/g, ' ')).toContain(fact);
-    }
+  describe('the PDF publication', () => {
+    let bytes: Uint8Array;
+    let pages: string[];
+    const flat = (text: string) => text.replace(/\s+/g, ' ').replace(/ ([:.,;])/g, '$1');
+    beforeAll(async () => {
+      const response = await viewer.get('/api/reports/year/2010?format=pdf');
+      expect(response.headers['content-type']).toBe('application/pdf');
+      bytes = response.rawPayload;
+      pages = (await pdfPages(bytes)).map(flat);
+    });
+
+    it('opens with a cover, then contents with page numbers', () => {
+      expect(pages[0]).toContain('Bureau of International Narcotics and Law Enforcement Affairs');
+      expect(pages[0]).toContain('2010');
+      expect(pages[0]).toContain('Issued November 28, 2026');
+      expect(pages[0]).not.toContain('Page 1');
+      const contents = pages[1] ?? '';
+      const summaryPage = pages.findIndex((p) => p.includes('2010 in brief')) + 1;
+      const methodsPage = pages.findIndex((p) => p.includes('Annex: Methods Every figure')) + 1;
+      expect(contents).toContain(`Summary ${summaryPage} `);
+      expect(contents).toContain(`Annex: Methods ${methodsPage} `);
+    });
+
+    it('states the year’s facts in its one-page summary, from the records', () => {
+      const summary = pages.find((p) => p.includes('2010 in brief')) ?? '';
+      expect(summary).toContain('6 officers of New York Police Department (NYPD) deployed to Haiti for 90 days from August 9, 2010');
+      expect(summary).toContain('Over 200 U.S. corrections instructors of the partner agencies held an instructor certification');
+      expect(summary).toContain('training in Brazil and El Salvador');
+      expect(summary).toContain('Richmond Police Department on December 20, 2010');
+      expect(summary).toContain('3 countries assisted: Brazil, El Salvador, and Haiti.');
+    });
+
+    it('numbers every page but the cover and runs the header on them', () => {
+      pages.slice(1).forEach((page, i) => {
+        expect(page).toContain(`Page ${i + 2} of ${pages.length}`);
+        expect(page).toContain('INL · Police and Corrections Partnerships · 2010');
+      });
+    });
+
+    it('writes human headers, long dates and the annex, and no ISO date nor closing slogan', () => {
+      const text = pages.join(' ');
+      for (const fact of ['Partner Kind Stage at year end Since', 'Country Offerings People trained New instructors', 'September 1, 2010', '540 person-days in 2010', 'Annex: Methods', 'The multiplier is everyone trained']) {
+        expect(text).toContain(fact);
+      }
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(text).not.toContain('Keep working');
+    });
+
+    it('has no blank or nearly empty page, and draws nothing past the margins', async () => {
+      const ink = await pdfPageInk(bytes, { scale: 0.75 });
+      expect(ink).toHaveLength(pages.length);
+      for (const page of ink) expect(page.ink).toBeGreaterThan(0.025);
+      // The cover bleeds its band to the edges by design; every other page keeps its margins.
+      for (const page of ink.slice(1)) expect(page.inkAtEdges).toBe(0);
+    });
   });
 
   it('refuses a year outside the range with a problem', async () => {

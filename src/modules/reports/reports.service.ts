@@ -12,7 +12,8 @@ import { iatiExport } from './iati-export.js';
 import { reportRunsPolicy, reportsPolicy } from './reports.policy.js';
 import { buildYearReport } from './year-report.js';
 import { yearReportMarkdown } from './year-report.markdown.js';
-import { yearReportHtml, yearReportPdf } from './year-report.render.js';
+import { yearReportHtml } from './year-report.html.js';
+import { yearReportPdf } from './year-report.pdf.js';
 
 type ReportRunsRow = Selectable<ReportRunsTable>;
 
@@ -44,7 +45,7 @@ export function createReportsService({ db, clock, audit, cascade, iatiReportingR
     const report = await buildYearReport({ db, clock, cascade }, ctx, year, progress);
     progress?.(90, 'laying out the document');
     const body =
-      format === 'md' ? yearReportMarkdown(report) : format === 'html' ? await yearReportHtml(report) : format === 'pdf' ? await yearReportPdf(report) : JSON.stringify(report, null, 2);
+      format === 'md' ? yearReportMarkdown(report) : format === 'html' ? yearReportHtml(report) : format === 'pdf' ? await yearReportPdf(report) : JSON.stringify(report, null, 2);
     return { contentType: TYPES[format], filename: `cadre-year-report-${year}.${format}`, body };
   }
 

@@ -1,60 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { LISTED, yearReportMarkdown } from './year-report.markdown.js';
-import type { YearReport } from './year-report.js';
-
-/** A year of a large program: more partners, meetings, agencies and plans than a report can list. */
-function largeYear(size: number): YearReport {
-  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-  const countries = ['SV', 'BR', 'HT'];
-  return {
-    year: 2010,
-    office: { name: 'Program Office', acronym: 'PO' },
-    partners: range(size).map((i) => ({ name: `Agency ${i}`, acronym: null, kind: i % 2 ? 'municipal_police' : 'state_corrections', stage: i % 3 ? 'active' : 'prospect', since: '2009-01-01' })),
-    partnersByKind: [
-      { kind: 'municipal_police', stages: { active: size / 2 - 10, prospect: 10 } },
-      { kind: 'state_corrections', stages: { active: size / 2 - 5, prospect: 5 } },
-    ],
-    engagements: range(size).map((i) => ({ date: '2010-05-01', organization: `Agency ${i}`, kind: i % 2 ? 'meeting' : 'visit', title: `Meeting ${i}`, participants: [], outcome: null })),
-    deployments: [],
-    training: {
-      instructorsCertified: { domestic: size * 2, abroad: 0 },
-      instructorsHoldingAtYearEnd: { domestic: size * 2, abroad: 0 },
-      domesticInstructorsByAgency: range(size).map((i) => ({ organization: `Agency ${i}`, count: 2 })),
-      abroad: [],
-      trainedByCountryAndSex: [],
-    },
-    cascade: { generations: [], byCountry: [], totalTrained: 0, multiplier: null },
-    countriesAssisted: [],
-    nextYear: {
-      prospects: range(size).map((i) => ({ name: `Prospect ${i}`, stage: i % 2 ? 'engaged' : 'prospect' })),
-      followUps: range(size).map((i) => ({ title: `Follow-up ${i}`, dueOn: '2011-02-01', organization: null })),
-      offerings: range(size).map((i) => ({ title: `Course ${i}`, country: countries[i % 3] as string, startOn: '2011-03-01' })),
-      deployments: [],
-      renewals: [],
-    },
-  };
-}
+import { LISTED } from './year-report.document.js';
+import { yearReportMarkdown } from './year-report.markdown.js';
+import { largeYear } from '../../../test/support/year-reports.js';
 
 describe('the year report of a large program', () => {
   it('lists what fits and counts the rest, so it stays a report', () => {
     const markdown = yearReportMarkdown(largeYear(300));
     expect(markdown).not.toContain('Agency 299 |');
-    expect(markdown).toContain('| municipal police | 140 | 10 | 150 |');
+    expect(markdown).toContain('| Municipal police | 140 | 10 | 150 |');
     expect(markdown).toContain('300 meetings, calls and visits with partners in the year.');
     expect(markdown).toContain(`| ${300 - LISTED} other agencies | ${(300 - LISTED) * 2} |`);
     expect(markdown).toContain('New partnerships being built: 300 (150 engaged, 150 prospect).');
-    expect(markdown).toContain(`Follow-ups due (300, the first ${LISTED} by date):`);
+    expect(markdown).toContain(`### Follow-ups due (300, the first ${LISTED} by date)`);
     expect(markdown).toContain(`- and ${300 - LISTED} more.`);
-    expect(markdown).toContain('Scheduled offerings: 300, by country:');
+    expect(markdown).toContain('### Scheduled offerings\n\n300 scheduled, by country:');
     expect(markdown).toContain('| El Salvador | 100 |');
     expect(markdown).not.toContain('Course 299');
   });
 
   it('lists everything while the lists are short', () => {
     const markdown = yearReportMarkdown(largeYear(LISTED));
-    expect(markdown).toContain(`| Agency ${LISTED - 1} | municipal police | prospect |`);
+    expect(markdown).toContain(`| Agency ${LISTED - 1} | Municipal police | Prospect |`);
     expect(markdown).toContain(`Meeting ${LISTED - 1}`);
-    expect(markdown).toContain(`- 2011-03-01: Course ${LISTED - 1}`);
+    expect(markdown).toContain(`- **March 1, 2011**: Course ${LISTED - 1}`);
     expect(markdown).not.toContain('more.');
   });
 });

@@ -22,6 +22,8 @@ export function countryName(code: string): string {
 /** What a year report states, every figure taken from the records. Renderers only lay it out. */
 export interface YearReport {
   year: number;
+  /** The day the report was made: its date of issue. */
+  issuedOn: string;
   office: { name: string; acronym: string | null };
   partners: { name: string; acronym: string | null; kind: string; stage: string; since: string }[];
   partnersByKind: { kind: string; stages: Record<string, number> }[];
@@ -43,6 +45,10 @@ export interface YearReport {
     instructorsCertified: { domestic: number; abroad: number };
     /** Instructors of partner agencies (not the program office's own) holding a certification at year end. */
     instructorsHoldingAtYearEnd: { domestic: number; abroad: number };
+    /** The same, by the track of the certification (policing, corrections). */
+    instructorsHoldingByTrack: { track: string; domestic: number; abroad: number }[];
+    /** Distinct people trained in the year, anywhere: the dashboard's figure. */
+    peopleTrained: number;
     domesticInstructorsByAgency: { organization: string; count: number }[];
     abroad: { country: string; offerings: number; peopleTrained: number; newInstructors: number }[];
     trainedByCountryAndSex: { country: string; female: number; male: number; unrecorded: number; total: number }[];
@@ -148,6 +154,7 @@ export async function buildYearReport(
   );
   const orgNames = await repo.organizationNames([...domesticByAgency.keys()]);
 
+  const peopleTrained = await figures.trained.count();
   const trained = trainedBySex(await repo.trainedPeople(window, { country: true, sex: true }));
   const offerings = await repo.offerings(window);
   const abroadCountries = [...new Set(offerings.filter((o) => o.country !== HOME).map((o) => o.country))].sort((a, b) => countryName(a).localeCompare(countryName(b)));
@@ -188,8 +195,10 @@ export async function buildYearReport(
     repo.agreementsRenewing(next.from, next.to),
   ]);
 
+  const tracks = [...new Set(holding.map((c) => c.track))].sort();
   return {
     year,
+    issuedOn: day,
     office: { name: office?.name ?? 'Program office', acronym: office?.acronym ?? null },
     partners,
     partnersByKind,
@@ -198,6 +207,11 @@ export async function buildYearReport(
     training: {
       instructorsCertified: { domestic: distinctPeople(certifiedInYear, 'home'), abroad: distinctPeople(certifiedInYear, 'abroad') },
       instructorsHoldingAtYearEnd: { domestic: distinctPeople(holding, 'home'), abroad: distinctPeople(holding, 'abroad') },
+      instructorsHoldingByTrack: tracks.map((track) => {
+        const mine = holding.filter((c) => c.track === track);
+        return { track, domestic: distinctPeople(mine, 'home'), abroad: distinctPeople(mine, 'abroad') };
+      }),
+      peopleTrained,
       domesticInstructorsByAgency: [...domesticByAgency].map(([id, n]) => ({ organization: orgNames.get(id) ?? id, count: n })).sort((a, b) => b.count - a.count || a.organization.localeCompare(b.organization)),
       abroad,
       trainedByCountryAndSex,
