@@ -45,33 +45,26 @@ function labelOf(set: LabelSet, code: string): string {
 
 /** The column kinds an export declares, for items of type T. */
 export function columnsOf<T>() {
+  /** A stored value for scripts, put in words for people; an empty value stays empty. */
+  const wordedValue = <V extends string | boolean>(key: string, header: string, value: (item: T) => V | null | undefined, words: (v: V) => string): TableColumn<T> => ({
+    key,
+    header,
+    type: 'text',
+    code: value,
+    label: (item) => {
+      const v = value(item);
+      return v === null || v === undefined ? v : words(v);
+    },
+  });
   const plain = (type: ColumnType) => (key: string, header: string, value: (item: T) => Plain): TableColumn<T> => ({ key, header, type, code: value, label: value });
   return {
     text: plain('text'),
     number: (key: string, header: string, value: (item: T) => number | null | undefined) => plain('number')(key, header, value),
     date: (key: string, header: string, value: (item: T) => string | null | undefined) => plain('date')(key, header, value),
     instant: (key: string, header: string, value: (item: T) => string | null | undefined) => plain('instant')(key, header, value),
-    boolean: (key: string, header: string, value: (item: T) => boolean | null | undefined): TableColumn<T> => ({
-      key,
-      header,
-      type: 'boolean',
-      code: value,
-      label: (item) => {
-        const v = value(item);
-        return v === null || v === undefined ? v : yesNo(v);
-      },
-    }),
+    boolean: (key: string, header: string, value: (item: T) => boolean | null | undefined): TableColumn<T> => ({ ...wordedValue(key, header, value, yesNo), type: 'boolean' }),
     /** One code of a set: its label for people, the code itself for scripts. */
-    code: (key: string, header: string, set: LabelSet, value: (item: T) => string | null | undefined): TableColumn<T> => ({
-      key,
-      header,
-      type: 'text',
-      code: value,
-      label: (item) => {
-        const v = value(item);
-        return v === null || v === undefined ? v : labelOf(set, v);
-      },
-    }),
+    code: (key: string, header: string, set: LabelSet, value: (item: T) => string | null | undefined) => wordedValue(key, header, value, (code) => labelOf(set, code)),
     /** Several codes of a set: labels joined by commas for people; codes joined by `separator` for scripts. */
     codes: (key: string, header: string, set: LabelSet, value: (item: T) => readonly string[] | null | undefined, separator = ' '): TableColumn<T> => ({
       key,
