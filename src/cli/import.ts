@@ -7,7 +7,7 @@ import type { RequestContext } from '../platform/access.js';
 import { columnName } from '../modules/imports/imports.columns.js';
 import { headerKey, IMPORT_KINDS, type ImportKind, KINDS } from '../modules/imports/imports.fields.js';
 import { DATE_FORMATS, type DateFormat } from '../modules/imports/imports.values.js';
-import { type ImportProblem, type ImportView, PROBLEM_COLUMNS } from '../modules/imports/imports.schemas.js';
+import { type ImportProblem, type ImportView, PROBLEM_TABLE } from '../modules/imports/imports.schemas.js';
 import type { ImportsService } from '../modules/imports/imports.service.js';
 import { csvStream } from '../platform/http/table-export.js';
 import { withRuntime } from './runtime.js';
@@ -214,7 +214,7 @@ export async function importCommand(
       if (problems > shown.items.length) out(`  … and ${problems - shown.items.length} more${options.problems ? '' : ' (--problems FILE writes them all)'}`);
     }
     if (problems > 0 && options.problems) {
-      await fs.promises.writeFile(options.problems, csvStream(PROBLEM_COLUMNS, services.imports.allProblems(ctx, view.id)));
+      await fs.promises.writeFile(options.problems, csvStream(PROBLEM_TABLE.columns, services.imports.allProblems(ctx, view.id)));
       out(`Wrote every problem to ${options.problems}.`);
     }
     return problems > 0 ? 1 : 0;

@@ -68,7 +68,16 @@ export const sortOrderSchema = z.enum(['asc', 'desc']).default('asc');
 export const listFormatSchema = z
   .enum(['json', 'csv', 'xlsx'])
   .default('json')
-  .describe('`csv` or `xlsx` answers every matching record (all pages, with the filters applied) as a spreadsheet file; text a spreadsheet would run as a formula is neutralised.');
+  .describe(
+    '`csv` or `xlsx` answers every matching record (all pages, with the filters applied) as a spreadsheet file for people: readable headers, labels for codes, Yes/No, dates as dates; text a spreadsheet would run as a formula is neutralised. Add `codes=true` for scripts.',
+  );
+
+/** Whether an export is for scripts: stable snake_case headers and the stored codes. */
+export const exportCodesSchema = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional()
+  .describe('With `format=csv|xlsx`: `true` writes snake_case column keys and stored codes (`not_ready`, `municipal_police`, `true`) instead of headers and labels, for scripts.');
 
 /** What the caller may do with a record, decided by the server's access policy and the record's state; the web offers exactly these. */
 export function allowedActionsSchema<const A extends readonly [string, ...string[]]>(actions: A) {

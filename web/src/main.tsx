@@ -11,6 +11,8 @@ import './styles/training.css';
 import './styles/verify.css';
 import './styles/reports.css';
 import './styles/imports.css';
+// Last, so that on paper it wins over the screen's styles.
+import './styles/print.css';
 import './i18n';
 import './validation';
 import { StrictMode } from 'react';

@@ -1,22 +1,23 @@
 import { type App, contextOf } from '../../platform/http/context.js';
 import { listRoute } from '../../platform/http/list-route.js';
-import { type TableColumn } from '../../platform/http/table-export.js';
+import { columnsOf } from '../../platform/http/table-export.js';
 
 import { type AuditEvent, auditEventSchema, chainReportSchema, listAuditQuerySchema } from './audit.schemas.js';
 import type { AuditLogService } from './audit.service.js';
 
-const AUDIT_COLUMNS: TableColumn<AuditEvent>[] = [
-  { header: 'seq', value: (e) => e.seq },
-  { header: 'occurred_at', value: (e) => e.occurredAt },
-  { header: 'actor', value: (e) => e.actorLabel },
-  { header: 'action', value: (e) => e.action },
-  { header: 'entity_type', value: (e) => e.entityType },
-  { header: 'entity_id', value: (e) => e.entityId },
-  { header: 'before', value: (e) => (e.before === null ? null : JSON.stringify(e.before)) },
-  { header: 'after', value: (e) => (e.after === null ? null : JSON.stringify(e.after)) },
-  { header: 'request_id', value: (e) => e.requestId },
-  { header: 'ip', value: (e) => e.ip },
-  { header: 'hash', value: (e) => e.hash },
+const column = columnsOf<AuditEvent>();
+const AUDIT_COLUMNS = [
+  column.number('seq', 'Sequence', (e) => e.seq),
+  column.instant('occurred_at', 'When (UTC)', (e) => e.occurredAt),
+  column.text('actor', 'Who', (e) => e.actorLabel),
+  column.text('action', 'Action', (e) => e.action),
+  column.text('entity_type', 'Record type', (e) => e.entityType),
+  column.text('entity_id', 'Record ID', (e) => e.entityId),
+  column.text('before', 'Before', (e) => (e.before === null ? null : JSON.stringify(e.before))),
+  column.text('after', 'After', (e) => (e.after === null ? null : JSON.stringify(e.after))),
+  column.text('request_id', 'Request ID', (e) => e.requestId),
+  column.text('ip', 'IP address', (e) => e.ip),
+  column.text('hash', 'Chain hash', (e) => e.hash),
 ];
 
 export function auditRoutes(deps: { auditLog: AuditLogService }) {
@@ -26,7 +27,7 @@ export function auditRoutes(deps: { auditLog: AuditLogService }) {
       summary: 'The audit log, newest first (admin)',
       querystring: listAuditQuerySchema,
       item: auditEventSchema,
-      table: { name: 'audit', columns: AUDIT_COLUMNS },
+      table: { name: 'audit', title: 'Audit log', columns: AUDIT_COLUMNS },
       source: deps.auditLog,
     });
     app.get(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, listFormatSchema, pageQuerySchema } from '../../platform/schemas.js';
+import { idSchema, instantSchema, exportCodesSchema, listFormatSchema, pageQuerySchema } from '../../platform/schemas.js';
 
 export const auditEventSchema = z
   .object({
@@ -26,6 +26,7 @@ export const listAuditQuerySchema = pageQuerySchema.extend({
   actorId: z.string().max(100).optional(),
   action: z.string().max(100).optional().describe('An exact action, or a prefix ending in a dot, such as `organization.`'),
   format: listFormatSchema,
+  codes: exportCodesSchema,
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
 

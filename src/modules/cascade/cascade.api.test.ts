@@ -128,7 +128,9 @@ describe('the cascade through the API', () => {
     const program = (await officer.get('/api/cascade')).json();
     expect(program.generations.length).toBeGreaterThanOrEqual(Math.max(generationsBefore, 3));
     const csv = await officer.get('/api/cascade?format=csv');
-    expect(csv.body).toContain('table,generation,country,year,people_trained,new_instructors');
+    expect(csv.body).toContain('Table,Generation,Country,Year,People trained,New instructors');
+    expect(csv.body).toContain('\r\nBy generation,1,');
+    expect((await officer.get('/api/cascade?format=csv&codes=true')).body).toContain('table,generation,country,year,people_trained,new_instructors\r\ngeneration,0,');
   });
 
   it('shows an instructor their own cascade, and not the program’s', async () => {

@@ -1,9 +1,33 @@
 import { z } from 'zod';
-import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
+import { columnsOf, type ExportTable, isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { idSchema } from '../../platform/schemas.js';
 import { instructorCascadeQuerySchema, instructorCascadeSchema, programCascadeSchema, programQuerySchema } from './cascade.schemas.js';
 import type { CascadeService } from './cascade.service.js';
+
+/** One line of the cascade's three tables, which share a sheet: the first column says which. */
+interface CascadeRow {
+  table: 'generation' | 'country' | 'year';
+  generation: number;
+  country: string | null;
+  year: number | null;
+  people: number;
+  instructors: number | null;
+}
+
+const column = columnsOf<CascadeRow>();
+const CASCADE_TABLE: ExportTable<CascadeRow> = {
+  name: 'cascade',
+  title: 'Training cascade',
+  columns: [
+    column.code('table', 'Table', 'cascadeTable', (r) => r.table),
+    column.number('generation', 'Generation', (r) => r.generation),
+    column.code('country', 'Country', 'country', (r) => r.country),
+    column.number('year', 'Year', (r) => r.year),
+    column.number('people_trained', 'People trained', (r) => r.people),
+    column.number('new_instructors', 'New instructors', (r) => r.instructors),
+  ],
+};
 
 export function cascadeRoutes(deps: { cascade: CascadeService }) {
   const { cascade } = deps;
@@ -22,20 +46,19 @@ export function cascadeRoutes(deps: { cascade: CascadeService }) {
         const { year, track, country, organizationId } = request.query;
         const result = await cascade.program(contextOf(request), { year, track, country, organizationId });
         if (!isTableFormat(request.query.format)) return result;
-        const rows = [
-          ...result.generations.map((g) => ({ table: 'generation', generation: g.generation, country: '', year: '', people: g.peopleTrained, instructors: g.newInstructors })),
-          ...result.byCountry.map((c) => ({ table: 'country', generation: c.generation, country: c.country, year: '', people: c.peopleTrained, instructors: '' })),
-          ...result.byYear.map((y) => ({ table: 'year', generation: y.generation, country: '', year: y.year, people: y.peopleTrained, instructors: '' })),
+        const rows: CascadeRow[] = [
+          ...result.generations.map((g) => ({ table: 'generation' as const, generation: g.generation, country: null, year: null, people: g.peopleTrained, instructors: g.newInstructors })),
+          ...result.byCountry.map((c) => ({ table: 'country' as const, generation: c.generation, country: c.country, year: null, people: c.peopleTrained, instructors: null })),
+          ...result.byYear.map((y) => ({ table: 'year' as const, generation: y.generation, country: null, year: y.year, people: y.peopleTrained, instructors: null })),
         ];
-        type Row = (typeof rows)[number];
         return sendTable(
           reply,
           request.query.format,
-          'cascade',
-          (['table', 'generation', 'country', 'year', 'people', 'instructors'] as const).map((key) => ({ header: key === 'people' ? 'people_trained' : key === 'instructors' ? 'new_instructors' : key, value: (r: Row) => r[key] })),
+          CASCADE_TABLE,
           (async function* () {
             yield* rows;
           })(),
+          { codes: request.query.codes },
         );
       },
     );

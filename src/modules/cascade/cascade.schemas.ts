@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TRACKS } from '../../platform/db/enums.js';
-import { countryCodeSchema, idSchema } from '../../platform/schemas.js';
+import { countryCodeSchema, exportCodesSchema, idSchema } from '../../platform/schemas.js';
 
 export const programQuerySchema = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
@@ -8,6 +8,7 @@ export const programQuerySchema = z.object({
   country: countryCodeSchema.optional().describe('Trainings given in this country.'),
   organizationId: idSchema.optional().describe('Trainees of this agency.'),
   format: z.enum(['json', 'csv', 'xlsx']).default('json').describe('csv or xlsx: the table by generation, country and year.'),
+  codes: exportCodesSchema,
 });
 
 export const programCascadeSchema = z

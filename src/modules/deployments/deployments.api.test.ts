@@ -95,7 +95,8 @@ describe('a deployment from plan to return', () => {
     expect(completed.history.map((h: { toStatus: string }) => h.toStatus)).toEqual(['planning', 'staffing', 'predeployment', 'in_country', 'completed']);
     expect(completed.history[1].changedByName).toMatch(/^Test program_officer/);
     const csv = (await officer.get('/api/deployments?format=csv&hostCountry=HT')).body;
-    expect(csv).toContain('title,host_country,host_organization,status');
+    expect(csv).toContain('Title,Host country,Host organization,Status');
+    expect(csv).toContain(',Haiti,');
     expect(csv).toContain(',540');
 
     const byCountry = (await officer.get('/api/deployments/person-days?groupBy=country&year=2010')).json();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { type App, contextOf } from '../../platform/http/context.js';
 import { listRoute } from '../../platform/http/list-route.js';
+import { columnsOf } from '../../platform/http/table-export.js';
 import { created, requiredVersion, setEtag, withEtag } from '../../platform/http/versioning.js';
 import { idSchema } from '../../platform/schemas.js';
 import type { AssignmentsService } from './assignments.service.js';
@@ -30,18 +31,19 @@ import type { DeploymentsService } from './deployments.service.js';
 
 const idParams = z.object({ id: idSchema });
 
+const column = columnsOf<Deployment>();
 const DEPLOYMENT_COLUMNS = [
-  { header: 'id', value: (d: Deployment) => d.id },
-  { header: 'title', value: (d: Deployment) => d.title },
-  { header: 'host_country', value: (d: Deployment) => d.hostCountry },
-  { header: 'host_organization', value: (d: Deployment) => d.hostOrganization?.name },
-  { header: 'status', value: (d: Deployment) => d.status },
-  { header: 'start_on', value: (d: Deployment) => d.startOn },
-  { header: 'end_on', value: (d: Deployment) => d.endOn },
-  { header: 'purposes', value: (d: Deployment) => d.purposes.join(' ') },
-  { header: 'authorized', value: (d: Deployment) => d.rotations.reduce((sum, r) => sum + r.authorizedHeadcount, 0) },
-  { header: 'deployed', value: (d: Deployment) => d.rotations.reduce((sum, r) => sum + r.deployedCount, 0) },
-  { header: 'person_days', value: (d: Deployment) => d.personDays },
+  column.text('id', 'ID', (d) => d.id),
+  column.text('title', 'Title', (d) => d.title),
+  column.code('host_country', 'Host country', 'country', (d) => d.hostCountry),
+  column.text('host_organization', 'Host organization', (d) => d.hostOrganization?.name),
+  column.code('status', 'Status', 'deploymentStatus', (d) => d.status),
+  column.date('start_on', 'Starts', (d) => d.startOn),
+  column.date('end_on', 'Ends', (d) => d.endOn),
+  column.codes('purposes', 'Purposes', 'purpose', (d) => d.purposes),
+  column.number('authorized', 'Authorized headcount', (d) => d.rotations.reduce((sum, r) => sum + r.authorizedHeadcount, 0)),
+  column.number('deployed', 'Deployed', (d) => d.rotations.reduce((sum, r) => sum + r.deployedCount, 0)),
+  column.number('person_days', 'Person-days', (d) => d.personDays),
 ];
 const rotationParams = z.object({ id: idSchema, rotationId: idSchema });
 const assignmentParams = z.object({ id: idSchema, assignmentId: idSchema });
@@ -54,7 +56,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
       summary: 'List deployments, newest first; format=csv exports them all',
       querystring: listDeploymentsQuerySchema,
       item: deploymentSchema,
-      table: { name: 'deployments', columns: DEPLOYMENT_COLUMNS },
+      table: { name: 'deployments', title: 'Deployments', columns: DEPLOYMENT_COLUMNS },
       source: deployments,
     });
 

@@ -6,6 +6,7 @@ import {
   idSchema,
   instantSchema,
   lineSchema,
+  exportCodesSchema,
   listFormatSchema,
   pageQuerySchema,
   sortOrderSchema,
@@ -206,6 +207,7 @@ export type DeploymentDetail = z.infer<typeof deploymentDetailSchema>;
 
 export const listDeploymentsQuerySchema = pageQuerySchema.extend({
   format: listFormatSchema,
+  codes: exportCodesSchema,
   status: deploymentStatusSchema.optional(),
   hostCountry: countryCodeSchema.optional(),
   from: calendarDateSchema.optional().describe('Deployments running on or after this day.'),

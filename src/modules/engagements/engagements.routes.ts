@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { type App, contextOf } from '../../platform/http/context.js';
 import { listRoute } from '../../platform/http/list-route.js';
+import { columnsOf } from '../../platform/http/table-export.js';
 import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema } from '../../platform/schemas.js';
 import {
@@ -23,26 +24,28 @@ import type { TasksService } from './tasks.service.js';
 
 const idParams = z.object({ id: idSchema });
 
+const engagementColumn = columnsOf<Engagement>();
 const ENGAGEMENT_COLUMNS = [
-  { header: 'id', value: (e: Engagement) => e.id },
-  { header: 'occurred_on', value: (e: Engagement) => e.occurredOn },
-  { header: 'organization', value: (e: Engagement) => e.organization.name },
-  { header: 'kind', value: (e: Engagement) => e.kind },
-  { header: 'title', value: (e: Engagement) => e.title },
-  { header: 'location', value: (e: Engagement) => e.location },
-  { header: 'participants', value: (e: Engagement) => e.participants.map((p) => (p.title ? `${p.name} (${p.title})` : p.name)).join('; ') },
-  { header: 'outcome', value: (e: Engagement) => e.outcome },
+  engagementColumn.text('id', 'ID', (e) => e.id),
+  engagementColumn.date('occurred_on', 'Date', (e) => e.occurredOn),
+  engagementColumn.text('organization', 'Organization', (e) => e.organization.name),
+  engagementColumn.code('kind', 'Kind', 'engagementKind', (e) => e.kind),
+  engagementColumn.text('title', 'Title', (e) => e.title),
+  engagementColumn.text('location', 'Location', (e) => e.location),
+  engagementColumn.text('participants', 'Participants', (e) => e.participants.map((p) => (p.title ? `${p.name} (${p.title})` : p.name)).join('; ')),
+  engagementColumn.text('outcome', 'Outcome', (e) => e.outcome),
 ];
 
+const taskColumn = columnsOf<Task>();
 const TASK_COLUMNS = [
-  { header: 'id', value: (t: Task) => t.id },
-  { header: 'title', value: (t: Task) => t.title },
-  { header: 'due_on', value: (t: Task) => t.dueOn },
-  { header: 'status', value: (t: Task) => t.status },
-  { header: 'overdue', value: (t: Task) => (t.isOverdue ? 'yes' : 'no') },
-  { header: 'owner', value: (t: Task) => t.ownerName },
-  { header: 'organization', value: (t: Task) => t.organizationName },
-  { header: 'engagement', value: (t: Task) => t.engagementTitle },
+  taskColumn.text('id', 'ID', (t) => t.id),
+  taskColumn.text('title', 'Follow-up', (t) => t.title),
+  taskColumn.date('due_on', 'Due', (t) => t.dueOn),
+  taskColumn.code('status', 'Status', 'taskStatus', (t) => t.status),
+  taskColumn.boolean('overdue', 'Overdue', (t) => t.isOverdue),
+  taskColumn.text('owner', 'Owner', (t) => t.ownerName),
+  taskColumn.text('organization', 'Organization', (t) => t.organizationName),
+  taskColumn.text('engagement', 'Engagement', (t) => t.engagementTitle),
 ];
 
 export function engagementsRoutes(deps: { engagements: EngagementsService; tasks: TasksService }) {
@@ -53,7 +56,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
       summary: 'List meetings, calls and visits with partners, newest first; format=csv exports them all',
       querystring: listEngagementsQuerySchema,
       item: engagementSchema,
-      table: { name: 'engagements', columns: ENGAGEMENT_COLUMNS },
+      table: { name: 'engagements', title: 'Engagements', columns: ENGAGEMENT_COLUMNS },
       source: engagements,
     });
 
@@ -120,7 +123,7 @@ export function engagementsRoutes(deps: { engagements: EngagementsService; tasks
       summary: 'List follow-up tasks by due date; isOverdue=true lists the overdue ones',
       querystring: listTasksQuerySchema,
       item: taskSchema,
-      table: { name: 'tasks', columns: TASK_COLUMNS },
+      table: { name: 'tasks', title: 'Follow-ups', columns: TASK_COLUMNS },
       source: tasks,
     });
 

@@ -6,6 +6,7 @@ import {
   idSchema,
   instantSchema,
   lineSchema,
+  exportCodesSchema,
   listFormatSchema,
   pageQuerySchema,
   sortOrderSchema,
@@ -140,6 +141,7 @@ export const listEngagementsQuerySchema = pageQuerySchema.extend({
   country: countryCodeSchema.optional().describe('With a partner in this country, or whose partnership aims at it.'),
   order: sortOrderSchema.default('desc'),
   format: listFormatSchema,
+  codes: exportCodesSchema,
 });
 export type ListEngagementsQuery = z.infer<typeof listEngagementsQuerySchema>;
 
@@ -190,5 +192,6 @@ export const listTasksQuerySchema = pageQuerySchema.extend({
   country: countryCodeSchema.optional().describe('For a partner in this country, or whose partnership aims at it.'),
   order: sortOrderSchema,
   format: listFormatSchema,
+  codes: exportCodesSchema,
 });
 export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;

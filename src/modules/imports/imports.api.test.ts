@@ -61,7 +61,9 @@ describe('importing a roster', () => {
     expect((await officer.get(`/api/people?organizationId=${agencyId}&limit=200`)).json().items.length).toBe(before);
     const csv = await officer.get(`/api/imports/${view.id}/problems?format=csv`);
     expect(csv.statusCode).toBe(200);
-    expect(csv.body.replace(/^\uFEFF/, '').split('\n')[0]).toMatch(/^row,column,column_name,field,value,reason/);
+    expect(csv.body.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual(['Row,Column,Column header,Field,Value,Problem', '2,4,Date of birth,Date of birth,1990-02-30,is not a date (write it as 1985-04-03)']);
+    const codes = await officer.get(`/api/imports/${view.id}/problems?format=csv&codes=true`);
+    expect(codes.body.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual(['row,column,column_name,field,value,reason', '2,4,Date of birth,Date of birth,1990-02-30,is not a date (write it as 1985-04-03)']);
   });
 
   it('updates the matched records from an updated file, and imports only the valid rows when asked', async () => {

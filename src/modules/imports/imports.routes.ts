@@ -16,7 +16,7 @@ import {
   listMappingsQuerySchema,
   listProblemsQuerySchema,
   mappingSchema,
-  PROBLEM_COLUMNS,
+  PROBLEM_TABLE,
   updateImportSchema,
   UPLOAD_CONTENT_TYPES,
   uploadQuerySchema,
@@ -158,7 +158,7 @@ export function importsRoutes(deps: { imports: ImportsService }) {
       {
         schema: {
           tags: ['imports'],
-          summary: 'The problems found, by row and column; format=csv or xlsx downloads them all',
+          summary: 'The problems found, by row and column; format=csv or xlsx downloads them all (codes=true: snake_case headers for scripts)',
           params: idParams,
           querystring: listProblemsQuerySchema,
           response: { 200: pageSchema(importProblemSchema) },
@@ -168,7 +168,7 @@ export function importsRoutes(deps: { imports: ImportsService }) {
         const ctx = contextOf(request);
         if (isTableFormat(request.query.format)) {
           await service.get(ctx, request.params.id);
-          return sendTable(reply, request.query.format, 'import-problems', PROBLEM_COLUMNS, service.allProblems(ctx, request.params.id));
+          return sendTable(reply, request.query.format, PROBLEM_TABLE, service.allProblems(ctx, request.params.id), { codes: request.query.codes });
         }
         return service.problems(ctx, request.params.id, request.query);
       },

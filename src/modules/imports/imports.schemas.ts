@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { TableColumn } from '../../platform/http/table-export.js';
-import { idSchema, instantSchema, lineSchema, listFormatSchema, pageQuerySchema } from '../../platform/schemas.js';
+import { columnsOf, type ExportTable } from '../../platform/http/table-export.js';
+import { idSchema, instantSchema, lineSchema, exportCodesSchema, listFormatSchema, pageQuerySchema } from '../../platform/schemas.js';
 import { IMPORT_KINDS } from './imports.fields.js';
 import { DATE_FORMATS } from './imports.values.js';
 import * as enums from '../../platform/db/enums.js';
@@ -166,17 +166,22 @@ export const importProblemSchema = z
   .meta({ id: 'ImportProblem' });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
-/** The columns of the problems as a spreadsheet (CSV or XLSX download, `cadre import --problems`). */
-export const PROBLEM_COLUMNS: TableColumn<ImportProblem>[] = [
-  { header: 'row', value: (p) => p.row },
-  { header: 'column', value: (p) => (p.column === null ? null : p.column + 1) },
-  { header: 'column_name', value: (p) => p.columnName },
-  { header: 'field', value: (p) => p.field },
-  { header: 'value', value: (p) => p.value },
-  { header: 'reason', value: (p) => p.reason },
-];
+const problemColumn = columnsOf<ImportProblem>();
+/** The problems as a spreadsheet (CSV or XLSX download, `cadre import --problems`). */
+export const PROBLEM_TABLE: ExportTable<ImportProblem> = {
+  name: 'import-problems',
+  title: 'Import problems',
+  columns: [
+    problemColumn.number('row', 'Row', (p) => p.row),
+    problemColumn.number('column', 'Column', (p) => (p.column === null ? null : p.column + 1)),
+    problemColumn.text('column_name', 'Column header', (p) => p.columnName),
+    problemColumn.text('field', 'Field', (p) => p.field),
+    problemColumn.text('value', 'Value', (p) => p.value),
+    problemColumn.text('reason', 'Problem', (p) => p.reason),
+  ],
+};
 
-export const listProblemsQuerySchema = pageQuerySchema.extend({ format: listFormatSchema });
+export const listProblemsQuerySchema = pageQuerySchema.extend({ format: listFormatSchema, codes: exportCodesSchema });
 
 export const fieldSchema = z.object({ key: z.string(), label: z.string(), description: z.string(), isDate: z.boolean() });
 export const kindSchema = z

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, agentFor, createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildOrganization } from '../../../test/factories.js';
@@ -161,9 +162,29 @@ describe('organization list', () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toContain('organizations.csv');
     const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('id,name,acronym,kind,country,subdivision,city,website,archived_at,created_at');
+    expect(lines[0]).toBe('ID,Name,Acronym,Kind,Country,State or province,City,Website,Archived (UTC),Added (UTC)');
     expect(lines).toHaveLength(132);
     expect(lines.some((line) => line.includes(",'=Pager formula injection,"))).toBe(true);
+  });
+
+  it('exports labels and dates for people, and keys and codes for scripts with codes=true', async () => {
+    const made = await buildOrganization(t.services, t.system, { name: 'Spreadsheet Label Police', kind: 'municipal_police', country: 'US' });
+    const row = (body: string) => body.replace(/^\uFEFF/, '').split('\r\n').find((line) => line.includes('Spreadsheet Label Police')) ?? '';
+    const human = await officer.get('/api/organizations?q=spreadsheet%20label&format=csv');
+    expect(row(human.body)).toMatch(new RegExp(`^${made.id},Spreadsheet Label Police,[^,]*,Municipal police department,United States,.*,\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$`));
+    const codes = await officer.get('/api/organizations?q=spreadsheet%20label&format=csv&codes=true');
+    expect(codes.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('id,name,acronym,kind,country,subdivision,city,website,archived_at,created_at');
+    expect(row(codes.body)).toMatch(new RegExp(`^${made.id},Spreadsheet Label Police,[^,]*,municipal_police,US,.*,${made.createdAt.replace(/[.]/g, '\\.')}$`));
+
+    const xlsx = await officer.get('/api/organizations?q=spreadsheet%20label&format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload.buffer.slice(xlsx.rawPayload.byteOffset, xlsx.rawPayload.byteOffset + xlsx.rawPayload.byteLength) as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Organizations') as ExcelJS.Worksheet;
+    expect(sheet.getRow(1).getCell(4).value).toBe('Kind');
+    expect(sheet.getRow(2).getCell(4).value).toBe('Municipal police department');
+    expect(sheet.getRow(2).getCell(10).value).toEqual(new Date(made.createdAt));
+    expect(sheet.getRow(2).getCell(10).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
   it('finds names regardless of accents', async () => {

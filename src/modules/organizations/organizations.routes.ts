@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { listRoute } from '../../platform/http/list-route.js';
+import { columnsOf } from '../../platform/http/table-export.js';
 import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema } from '../../platform/schemas.js';
 import {
@@ -15,17 +16,18 @@ import type { OrganizationsService } from './organizations.service.js';
 const idParams = z.object({ id: idSchema });
 const archiveBody = z.strictObject({ isArchived: z.boolean() });
 
+const column = columnsOf<Organization>();
 const TABLE_COLUMNS = [
-  { header: 'id', value: (o: Organization) => o.id },
-  { header: 'name', value: (o: Organization) => o.name },
-  { header: 'acronym', value: (o: Organization) => o.acronym },
-  { header: 'kind', value: (o: Organization) => o.kind },
-  { header: 'country', value: (o: Organization) => o.country },
-  { header: 'subdivision', value: (o: Organization) => o.subdivision },
-  { header: 'city', value: (o: Organization) => o.city },
-  { header: 'website', value: (o: Organization) => o.website },
-  { header: 'archived_at', value: (o: Organization) => o.archivedAt },
-  { header: 'created_at', value: (o: Organization) => o.createdAt },
+  column.text('id', 'ID', (o) => o.id),
+  column.text('name', 'Name', (o) => o.name),
+  column.text('acronym', 'Acronym', (o) => o.acronym),
+  column.code('kind', 'Kind', 'organizationKind', (o) => o.kind),
+  column.code('country', 'Country', 'country', (o) => o.country),
+  column.text('subdivision', 'State or province', (o) => o.subdivision),
+  column.text('city', 'City', (o) => o.city),
+  column.text('website', 'Website', (o) => o.website),
+  column.instant('archived_at', 'Archived (UTC)', (o) => o.archivedAt),
+  column.instant('created_at', 'Added (UTC)', (o) => o.createdAt),
 ];
 
 export function organizationsRoutes(deps: { organizations: OrganizationsService }) {
@@ -36,7 +38,7 @@ export function organizationsRoutes(deps: { organizations: OrganizationsService 
       summary: 'List organizations: search, filter, sort, page; format=csv exports them all',
       querystring: listOrganizationsQuerySchema,
       item: organizationSchema,
-      table: { name: 'organizations', columns: TABLE_COLUMNS },
+      table: { name: 'organizations', title: 'Organizations', columns: TABLE_COLUMNS },
       source: service,
     });
 

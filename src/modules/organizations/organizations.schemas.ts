@@ -4,6 +4,7 @@ import {
   idSchema,
   instantSchema,
   lineSchema,
+  exportCodesSchema,
   listFormatSchema,
   pageQuerySchema,
   sortOrderSchema,
@@ -91,5 +92,6 @@ export const listOrganizationsQuerySchema = pageQuerySchema.extend({
   sort: z.enum(ORGANIZATION_SORTS).default('name'),
   order: sortOrderSchema,
   format: listFormatSchema,
+  codes: exportCodesSchema,
 });
 export type ListOrganizationsQuery = z.infer<typeof listOrganizationsQuerySchema>;

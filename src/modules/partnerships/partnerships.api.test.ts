@@ -149,7 +149,11 @@ describe('partnership pipeline', () => {
     const one = all[0] as { id: string; organization: { id: string } };
     expect((await officer.get(`/api/partnerships?organizationId=${one.organization.id}`)).json().items.map((p: { id: string }) => p.id)).toEqual([one.id]);
     const csv = await officer.get('/api/partnerships?format=csv&stage=active');
-    expect(csv.body).toContain('organization,kind,country,stage');
+    expect(csv.body).toContain('Organization,Kind of organization,Country,Stage,Stage since');
+    expect(csv.body).toContain(',Active,');
+    const codes = await officer.get('/api/partnerships?format=csv&stage=active&codes=true');
+    expect(codes.body).toContain('organization,kind,country,stage,stage_changed_on');
+    expect(codes.body).toContain(',active,');
   });
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { type App, contextOf } from '../../platform/http/context.js';
 import { listRoute } from '../../platform/http/list-route.js';
+import { columnsOf } from '../../platform/http/table-export.js';
 import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema } from '../../platform/schemas.js';
 import type { AgreementsService } from './agreements.service.js';
@@ -25,31 +26,37 @@ import type { PartnershipsService } from './partnerships.service.js';
 
 const idParams = z.object({ id: idSchema });
 
+const partnershipColumn = columnsOf<Partnership>();
 const PARTNERSHIP_COLUMNS = [
-  { header: 'id', value: (p: Partnership) => p.id },
-  { header: 'organization', value: (p: Partnership) => p.organization.name },
-  { header: 'kind', value: (p: Partnership) => p.organization.kind },
-  { header: 'country', value: (p: Partnership) => p.organization.country },
-  { header: 'stage', value: (p: Partnership) => p.stage },
-  { header: 'stage_changed_on', value: (p: Partnership) => p.stageChangedOn },
-  { header: 'tracks', value: (p: Partnership) => p.tracks.join(' ') },
-  { header: 'target_countries', value: (p: Partnership) => p.targetCountries.join(' ') },
-  { header: 'owner', value: (p: Partnership) => p.ownerName },
+  partnershipColumn.text('id', 'ID', (p) => p.id),
+  partnershipColumn.text('organization', 'Organization', (p) => p.organization.name),
+  partnershipColumn.code('kind', 'Kind of organization', 'organizationKind', (p) => p.organization.kind),
+  partnershipColumn.code('country', 'Country', 'country', (p) => p.organization.country),
+  partnershipColumn.code('stage', 'Stage', 'stage', (p) => p.stage),
+  partnershipColumn.date('stage_changed_on', 'Stage since', (p) => p.stageChangedOn),
+  partnershipColumn.codes('tracks', 'Tracks', 'track', (p) => p.tracks),
+  partnershipColumn.codes('target_countries', 'Target countries', 'country', (p) => p.targetCountries),
+  partnershipColumn.text('owner', 'Owner', (p) => p.ownerName),
 ];
 
+const agreementColumn = columnsOf<Agreement>();
 const AGREEMENT_COLUMNS = [
-  { header: 'id', value: (a: Agreement) => a.id },
-  { header: 'organization', value: (a: Agreement) => a.organizationName },
-  { header: 'kind', value: (a: Agreement) => a.kind },
-  { header: 'reference', value: (a: Agreement) => a.reference },
-  { header: 'title', value: (a: Agreement) => a.title },
-  { header: 'signed_on', value: (a: Agreement) => a.signedOn },
-  { header: 'effective_on', value: (a: Agreement) => a.effectiveOn },
-  { header: 'expires_on', value: (a: Agreement) => a.expiresOn },
-  { header: 'renewal_due_on', value: (a: Agreement) => a.renewalDueOn },
-  { header: 'reimbursement_ceiling_cents', value: (a: Agreement) => a.reimbursementCeilingCents },
-  { header: 'currency', value: (a: Agreement) => a.currency },
-  { header: 'status', value: (a: Agreement) => a.status },
+  agreementColumn.text('id', 'ID', (a) => a.id),
+  agreementColumn.text('organization', 'Organization', (a) => a.organizationName),
+  agreementColumn.code('kind', 'Kind', 'agreementKind', (a) => a.kind),
+  agreementColumn.text('reference', 'Reference', (a) => a.reference),
+  agreementColumn.text('title', 'Title', (a) => a.title),
+  agreementColumn.date('signed_on', 'Signed', (a) => a.signedOn),
+  agreementColumn.date('effective_on', 'In force from', (a) => a.effectiveOn),
+  agreementColumn.date('expires_on', 'Expires', (a) => a.expiresOn),
+  agreementColumn.date('renewal_due_on', 'Renewal due', (a) => a.renewalDueOn),
+  {
+    // Scripts keep the stored cents; people read the amount in its currency's units.
+    ...agreementColumn.number('reimbursement_ceiling_cents', 'Reimbursement ceiling', (a) => a.reimbursementCeilingCents),
+    label: (a: Agreement) => (a.reimbursementCeilingCents === null ? null : a.reimbursementCeilingCents / 100),
+  },
+  agreementColumn.text('currency', 'Currency', (a) => a.currency),
+  agreementColumn.code('status', 'Status', 'agreementStatus', (a) => a.status),
 ];
 
 export function partnershipsRoutes(deps: { partnerships: PartnershipsService; agreements: AgreementsService }) {
@@ -60,7 +67,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
       summary: 'List partnerships: filter by stage, track, target country, kind, owner; format=csv exports them all',
       querystring: listPartnershipsQuerySchema,
       item: partnershipSchema,
-      table: { name: 'partnerships', columns: PARTNERSHIP_COLUMNS },
+      table: { name: 'partnerships', title: 'Partnerships', columns: PARTNERSHIP_COLUMNS },
       source: partnerships,
     });
 
@@ -145,7 +152,7 @@ export function partnershipsRoutes(deps: { partnerships: PartnershipsService; ag
       summary: 'List agreements; renewalDueBy lists those whose renewal falls due by a day',
       querystring: listAgreementsQuerySchema,
       item: agreementSchema,
-      table: { name: 'agreements', columns: AGREEMENT_COLUMNS },
+      table: { name: 'agreements', title: 'Agreements', columns: AGREEMENT_COLUMNS },
       source: agreements,
     });
 

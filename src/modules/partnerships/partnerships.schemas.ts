@@ -6,6 +6,7 @@ import {
   idSchema,
   instantSchema,
   lineSchema,
+  exportCodesSchema,
   listFormatSchema,
   pageQuerySchema,
   sortOrderSchema,
@@ -180,6 +181,7 @@ export const listPartnershipsQuerySchema = pageQuerySchema.extend({
   sort: z.enum(PARTNERSHIP_SORTS).default('name'),
   order: sortOrderSchema,
   format: listFormatSchema,
+  codes: exportCodesSchema,
 });
 export type ListPartnershipsQuery = z.infer<typeof listPartnershipsQuerySchema>;
 
@@ -200,5 +202,6 @@ export const listAgreementsQuerySchema = pageQuerySchema.extend({
   partnershipId: idSchema.optional(),
   renewalDueBy: calendarDateSchema.optional().describe('Agreements whose renewal falls due on or before this day and that have not yet expired.'),
   format: listFormatSchema,
+  codes: exportCodesSchema,
 });
 export type ListAgreementsQuery = z.infer<typeof listAgreementsQuerySchema>;

@@ -69,6 +69,8 @@ describe('a language whose level is not known', () => {
     });
     expect(created.json().languages.map((l: { language: string }) => l.language)).toEqual(['fr', 'en', 'ht']);
     const csv = (await officer.get(`/api/people?organizationId=${agencyId}&q=levelless&format=csv`)).body;
-    expect(csv).toContain('fr S3/R3; en S?/R2; ht (level unknown)');
+    expect(csv).toContain('French (speaking 3, reading 3); English (speaking unknown, reading 2); Haitian Creole (level unknown)');
+    const codes = (await officer.get(`/api/people?organizationId=${agencyId}&q=levelless&format=csv&codes=true`)).body;
+    expect(codes).toContain('fr S3/R3; en S?/R2; ht (level unknown)');
   });
 });

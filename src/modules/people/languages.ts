@@ -97,3 +97,9 @@ export function languageSkillText(skill: { language: string; speaking: IlrLevel 
   if (skill.speaking === null && skill.reading === null) return `${skill.language} (level unknown)`;
   return `${skill.language} S${skill.speaking ?? '?'}/R${skill.reading ?? '?'}`;
 }
+
+/** A language as people read it in an export: "Spanish (speaking 3, reading 2)", as the web shows it. */
+export function languageSkillWords(skill: { language: string; speaking: IlrLevel | null; reading: IlrLevel | null }): string {
+  if (skill.speaking === null && skill.reading === null) return `${languageName(skill.language)} (level unknown)`;
+  return `${languageName(skill.language)} (speaking ${skill.speaking ?? 'unknown'}, reading ${skill.reading ?? 'unknown'})`;
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { type App, contextOf } from '../../platform/http/context.js';
 import { listRoute } from '../../platform/http/list-route.js';
+import { columnsOf } from '../../platform/http/table-export.js';
 import { requiredVersion, setEtag } from '../../platform/http/versioning.js';
 import { idSchema } from '../../platform/schemas.js';
 import {
@@ -16,7 +17,7 @@ import {
   setReadinessSchema,
   updatePersonSchema,
 } from './people.schemas.js';
-import { languageSkillText } from './languages.js';
+import { languageSkillText, languageSkillWords } from './languages.js';
 import type { PeopleService } from './people.service.js';
 
 const idParams = z.object({ id: idSchema });
@@ -29,17 +30,23 @@ function personWithEtag(reply: FastifyReply, person: PersonDetail): PersonDetail
 
 const readinessParams = z.object({ id: idSchema, item: readinessItemSchema });
 
+const column = columnsOf<Person>();
 const TABLE_COLUMNS = [
-  { header: 'id', value: (p: Person) => p.id },
-  { header: 'family_name', value: (p: Person) => p.familyName },
-  { header: 'given_name', value: (p: Person) => p.givenName },
-  { header: 'organization', value: (p: Person) => p.organizationName },
-  { header: 'rank_title', value: (p: Person) => p.rankTitle },
-  { header: 'status', value: (p: Person) => p.status },
-  { header: 'languages', value: (p: Person) => p.languages?.map(languageSkillText).join('; ') },
-  { header: 'heritage_countries', value: (p: Person) => p.heritageCountries?.join(' ') },
-  { header: 'specialties', value: (p: Person) => p.specialties?.join('; ') },
-  { header: 'readiness', value: (p: Person) => p.readiness?.status },
+  column.text('id', 'ID', (p) => p.id),
+  column.text('family_name', 'Family name', (p) => p.familyName),
+  column.text('given_name', 'Given name', (p) => p.givenName),
+  column.text('organization', 'Organization', (p) => p.organizationName),
+  column.text('rank_title', 'Rank or title', (p) => p.rankTitle),
+  column.code('status', 'Status', 'personStatus', (p) => p.status),
+  column.worded(
+    'languages',
+    'Languages',
+    (p) => p.languages?.map(languageSkillText).join('; '),
+    (p) => p.languages?.map(languageSkillWords).join('; '),
+  ),
+  column.codes('heritage_countries', 'Heritage countries', 'country', (p) => p.heritageCountries),
+  column.text('specialties', 'Specialties', (p) => p.specialties?.join('; ')),
+  column.code('readiness', 'Readiness today', 'readiness', (p) => p.readiness?.status),
 ];
 
 export function peopleRoutes(deps: { people: PeopleService }) {
@@ -50,7 +57,7 @@ export function peopleRoutes(deps: { people: PeopleService }) {
       summary: 'The roster: search by name, language and level, specialty, heritage, agency, readiness; format=csv exports it',
       querystring: listPeopleQuerySchema,
       item: personSchema,
-      table: { name: 'people', columns: TABLE_COLUMNS },
+      table: { name: 'people', title: 'People', columns: TABLE_COLUMNS },
       source: people,
     });
 

@@ -7,6 +7,7 @@ import {
   idSchema,
   instantSchema,
   lineSchema,
+  exportCodesSchema,
   listFormatSchema,
   allowedActionsSchema,
   pageQuerySchema,
@@ -183,5 +184,6 @@ export const listPeopleQuerySchema = pageQuerySchema.extend({
   trainedCountry: countryCodeSchema.optional().describe('… given in this country.'),
   order: sortOrderSchema,
   format: listFormatSchema,
+  codes: exportCodesSchema,
 });
 export type ListPeopleQuery = z.infer<typeof listPeopleQuerySchema>;

@@ -302,9 +302,12 @@ describe('spreadsheet exports of the lists', () => {
     const csv = (await viewer.get('/api/offerings?country=SV&format=csv')).rawPayload;
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('id,course_code,course_title,level,track,start_on,end_on,country,city,host_organization,delivering_organization,lead_instructor,capacity,enrolled,us_funded,status');
+    expect(lines[0]).toBe('ID,Course code,Course,Level,Track,Starts,Ends,Country,City,Host organization,Delivering organization,Lead instructor,Capacity,Enrolled,U.S.-funded,Status');
     expect(lines.length - 1).toBe(5);
-    expect(lines.slice(1).every((line) => line.includes(',SV,'))).toBe(true);
+    expect(lines.slice(1).every((line) => line.includes(',El Salvador,'))).toBe(true);
+    const codes = (await viewer.get('/api/offerings?country=SV&format=csv&codes=true')).body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(codes[0]).toBe('id,course_code,course_title,level,track,start_on,end_on,country,city,host_organization,delivering_organization,lead_instructor,capacity,enrolled,us_funded,status');
+    expect(codes.slice(1).every((line) => line.includes(',SV,'))).toBe(true);
   });
 
   it('exports certifications and the audit log', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { listRoute } from '../../platform/http/list-route.js';
-import { type TableColumn } from '../../platform/http/table-export.js';
+import { columnsOf } from '../../platform/http/table-export.js';
 import { requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema } from '../../platform/schemas.js';
 import { type Certification, certificationSchema, listCertificationsQuerySchema, revokeSchema, transcriptSchema } from './certifications.schemas.js';
@@ -9,15 +9,16 @@ import type { CertificationsService } from './certifications.service.js';
 import type { EnrollmentsService } from './enrollments.service.js';
 
 const idParams = z.object({ id: idSchema });
-const CERTIFICATION_COLUMNS: TableColumn<Certification>[] = [
-  { header: 'id', value: (c) => c.id },
-  { header: 'person', value: (c) => c.person.name },
-  { header: 'organization', value: (c) => c.person.organizationName },
-  { header: 'credential', value: (c) => c.credential.name },
-  { header: 'issued_on', value: (c) => c.issuedOn },
-  { header: 'expires_on', value: (c) => c.expiresOn },
-  { header: 'status', value: (c) => c.status },
-  { header: 'revoked_reason', value: (c) => c.revokedReason },
+const column = columnsOf<Certification>();
+const CERTIFICATION_COLUMNS = [
+  column.text('id', 'ID', (c) => c.id),
+  column.text('person', 'Person', (c) => c.person.name),
+  column.text('organization', 'Organization', (c) => c.person.organizationName),
+  column.text('credential', 'Credential', (c) => c.credential.name),
+  column.date('issued_on', 'Issued', (c) => c.issuedOn),
+  column.date('expires_on', 'Expires', (c) => c.expiresOn),
+  column.code('status', 'Status', 'certificationStatus', (c) => c.status),
+  column.text('revoked_reason', 'Reason revoked', (c) => c.revokedReason),
 ];
 
 export function certificationsRoutes(deps: { certifications: CertificationsService; enrollments: EnrollmentsService }) {
@@ -28,7 +29,7 @@ export function certificationsRoutes(deps: { certifications: CertificationsServi
       summary: 'Certifications; expiringWithinDays=90 lists those expiring soon',
       querystring: listCertificationsQuerySchema,
       item: certificationSchema,
-      table: { name: 'certifications', columns: CERTIFICATION_COLUMNS },
+      table: { name: 'certifications', title: 'Certifications', columns: CERTIFICATION_COLUMNS },
       source: certifications,
     });
     app.get(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COURSE_LEVELS, TRACKS } from '../../platform/db/enums.js';
-import { allowedActionsSchema, calendarDateSchema, countryCodeSchema, idSchema, instantSchema, listFormatSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
+import { allowedActionsSchema, calendarDateSchema, countryCodeSchema, idSchema, instantSchema, exportCodesSchema, listFormatSchema, pageQuerySchema, textSchema } from '../../platform/schemas.js';
 
 export const CERTIFICATION_STATUSES = ['active', 'expired', 'revoked'] as const;
 
@@ -40,6 +40,7 @@ export const listCertificationsQuerySchema = pageQuerySchema.extend({
   country: countryCodeSchema.optional().describe('The holder’s agency’s country.'),
   organizationId: idSchema.optional().describe('The holder’s agency.'),
   format: listFormatSchema,
+  codes: exportCodesSchema,
 });
 export type ListCertificationsQuery = z.infer<typeof listCertificationsQuerySchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type App, contextOf } from '../../platform/http/context.js';
 import { listRoute } from '../../platform/http/list-route.js';
-import { type TableColumn } from '../../platform/http/table-export.js';
+import { columnsOf } from '../../platform/http/table-export.js';
 import { requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema } from '../../platform/schemas.js';
 import type { EnrollmentsService } from './enrollments.service.js';
@@ -22,23 +22,24 @@ import {
 import type { OfferingsService } from './offerings.service.js';
 
 const idParams = z.object({ id: idSchema });
-const OFFERING_COLUMNS: TableColumn<Offering>[] = [
-  { header: 'id', value: (o) => o.id },
-  { header: 'course_code', value: (o) => o.course.code },
-  { header: 'course_title', value: (o) => o.course.title },
-  { header: 'level', value: (o) => o.course.level },
-  { header: 'track', value: (o) => o.course.track },
-  { header: 'start_on', value: (o) => o.startOn },
-  { header: 'end_on', value: (o) => o.endOn },
-  { header: 'country', value: (o) => o.country },
-  { header: 'city', value: (o) => o.city },
-  { header: 'host_organization', value: (o) => o.hostOrganization?.name },
-  { header: 'delivering_organization', value: (o) => o.deliveringOrganization?.name },
-  { header: 'lead_instructor', value: (o) => o.instructors.find((i) => i.role === 'lead')?.name },
-  { header: 'capacity', value: (o) => o.capacity },
-  { header: 'enrolled', value: (o) => o.enrolledCount },
-  { header: 'us_funded', value: (o) => o.isUsFunded },
-  { header: 'status', value: (o) => o.status },
+const column = columnsOf<Offering>();
+const OFFERING_COLUMNS = [
+  column.text('id', 'ID', (o) => o.id),
+  column.text('course_code', 'Course code', (o) => o.course.code),
+  column.text('course_title', 'Course', (o) => o.course.title),
+  column.code('level', 'Level', 'courseLevel', (o) => o.course.level),
+  column.code('track', 'Track', 'track', (o) => o.course.track),
+  column.date('start_on', 'Starts', (o) => o.startOn),
+  column.date('end_on', 'Ends', (o) => o.endOn),
+  column.code('country', 'Country', 'country', (o) => o.country),
+  column.text('city', 'City', (o) => o.city),
+  column.text('host_organization', 'Host organization', (o) => o.hostOrganization?.name),
+  column.text('delivering_organization', 'Delivering organization', (o) => o.deliveringOrganization?.name),
+  column.text('lead_instructor', 'Lead instructor', (o) => o.instructors.find((i) => i.role === 'lead')?.name),
+  column.number('capacity', 'Capacity', (o) => o.capacity),
+  column.number('enrolled', 'Enrolled', (o) => o.enrolledCount),
+  column.boolean('us_funded', 'U.S.-funded', (o) => o.isUsFunded),
+  column.code('status', 'Status', 'offeringStatus', (o) => o.status),
 ];
 const instructorParams = z.object({ id: idSchema, personId: idSchema });
 const enrollmentParams = z.object({ id: idSchema, enrollmentId: idSchema });
@@ -51,7 +52,7 @@ export function offeringsRoutes(deps: { offerings: OfferingsService; enrollments
       summary: 'Offerings of courses, newest first',
       querystring: listOfferingsQuerySchema,
       item: offeringSchema,
-      table: { name: 'offerings', columns: OFFERING_COLUMNS },
+      table: { name: 'offerings', title: 'Offerings', columns: OFFERING_COLUMNS },
       source: offerings,
     });
     app.post(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowedActionsSchema, calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, listFormatSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
+import { allowedActionsSchema, calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, exportCodesSchema, listFormatSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
 import * as enums from '../../platform/db/enums.js';
 import { cancelReasonProblem, offeringDateProblems } from './training.rules.js';
 
@@ -181,5 +181,6 @@ export const listOfferingsQuerySchema = pageQuerySchema.extend({
   instructorId: idSchema.optional(),
   order: sortOrderSchema.default('desc'),
   format: listFormatSchema,
+  codes: exportCodesSchema,
 });
 export type ListOfferingsQuery = z.infer<typeof listOfferingsQuerySchema>;

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { pageSchema } from '../schemas.js';
 import { type App, contextOf } from './context.js';
-import { type ListSource, pageOrTable, type TableColumn } from './table-export.js';
+import { type ExportTable, type ListSource, pageOrTable } from './table-export.js';
 
 /**
  * A list's route: `GET path` answers a keyset page of JSON, or with `format=csv|xlsx` every item
- * the filters select as a download; one declaration for every list the API has.
+ * the filters select as a download (headers and labels for people, or with `codes=true` keys and
+ * codes for scripts); one declaration for every list the API has.
  */
-export function listRoute<Q extends z.ZodType<{ format?: string | undefined }>, I extends z.ZodType>(
+export function listRoute<Q extends z.ZodType<{ format?: string | undefined; codes?: boolean | undefined }>, I extends z.ZodType>(
   app: App,
   path: string,
   spec: {
@@ -15,7 +16,7 @@ export function listRoute<Q extends z.ZodType<{ format?: string | undefined }>, 
     summary: string;
     querystring: Q;
     item: I;
-    table: { name: string; columns: TableColumn<z.input<I>>[] };
+    table: ExportTable<z.input<I>>;
     source: ListSource<z.output<Q>, z.input<I>>;
   },
 ): void {

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PrintHeader } from './PrintHeader';
 
 interface PageHeaderProps {
   title: string;
@@ -7,13 +8,16 @@ interface PageHeaderProps {
   lead?: ReactNode;
   /** Buttons and links for the page's main actions. */
   actions?: ReactNode;
+  /** The filters in effect, in words, for the header of the printed page. */
+  printFilters?: string | undefined;
 }
 
 /**
  * The page's one h1. It carries the id the app moves focus to after each navigation, so a
- * screen reader announces the new page, and it names the browser tab.
+ * screen reader announces the new page, and it names the browser tab. On paper, the print header
+ * above it says what was printed and when.
  */
-export function PageHeader({ title, lead, actions }: PageHeaderProps) {
+export function PageHeader({ title, lead, actions, printFilters }: PageHeaderProps) {
   const { t } = useTranslation();
   useEffect(() => {
     document.title = t('app.documentTitle', { page: title });
@@ -21,6 +25,7 @@ export function PageHeader({ title, lead, actions }: PageHeaderProps) {
 
   return (
     <div className="page-header margin-bottom-3">
+      <PrintHeader title={title} filters={printFilters} />
       <div className="page-header__row">
         <div>
           <h1 id="page-heading" tabIndex={-1} className="margin-y-0">

@@ -20,18 +20,23 @@ import { FigureCards } from './FigureCards';
 import { PartnersSection } from './PartnersSection';
 import { TrainedSection } from './TrainedSection';
 
+interface ScopeFilters {
+  track?: string | null | undefined;
+  country?: string | null | undefined;
+  organizationId?: string | null | undefined;
+}
+
 /** "El Salvador · Corrections · Dirección General de Centros Penales": what the figures are limited to. */
-function useScope(dashboard: Dashboard): string[] {
+function useScope({ track, country, organizationId }: ScopeFilters): string[] {
   const { t } = useTranslation();
   const organizations = useOrganizationOptions();
-  const { track, country, organizationId } = dashboard.filters;
   const partner = organizationId ? (organizations.data?.find((organization) => organization.id === organizationId)?.name ?? t('dashboard.onePartner')) : null;
   return [country ? countryName(country) : null, track ? t(`tracks.${track as 'policing' | 'corrections'}`) : null, partner].filter((part): part is string => part !== null);
 }
 
 function Figures({ dashboard, isFetching }: { dashboard: Dashboard; isFetching: boolean }) {
   const { t } = useTranslation();
-  const scope = useScope(dashboard);
+  const scope = useScope(dashboard.filters);
   return (
     <div aria-busy={isFetching} className="dashboard">
       <h2 className="margin-bottom-1">{t('dashboard.scopeHeading', { year: dashboard.filters.year })}</h2>
@@ -84,12 +89,15 @@ export function DashboardPage() {
   };
   const query = useDashboard(filters, { enabled: isYearKnown });
   const problems = queryProblems(query.error);
+  const scope = useScope(filters);
+  const printFilters = [filters.year, ...(scope.length > 0 ? scope : [t('print.dashboardAll')])].join(' · ');
 
   return (
     <>
       <PageHeader
         title={t('dashboard.title')}
         lead={t('dashboard.lead')}
+        printFilters={printFilters}
         actions={
           <Link to={params.has('year') ? `/reports?year=${encodeURIComponent(params.get('year') ?? '')}` : '/reports'} className="usa-button usa-button--outline">
             {t('dashboard.toReports')}
