@@ -751,7 +751,7 @@ const cases: Case[] = [
       const start = addDays('2026-05-04', ++counter);
       const offering = await t.services.offerings.schedule(t.system, { courseId, startOn: start, endOn: start, country: 'US', capacity: 5, isUsFunded: true, isRefresher: false });
       await t.services.enrollments.enroll(t.system, offering.id, f.personId);
-      return a.post(`/api/offerings/${offering.id}/close`, undefined, offering.version);
+      return a.post(`/api/offerings/${offering.id}/close`, { acknowledgedAddress: t.services.address.url }, offering.version);
     },
     expect: { admin: 200, program_officer: 200, coordinator: { own: 403, other: 404 }, instructor: 404, viewer: 403, anonymous: 401 },
   },

@@ -140,6 +140,10 @@ export const meSchema = z
     capabilities: z
       .record(z.string(), z.array(z.string()))
       .describe('For each kind of record, the actions your role may take at all (`read`, `create`, …); each record lists what you may do to it in `allowedActions`.'),
+    publicAddress: z
+      .object({ url: z.string(), isPublic: z.boolean(), problem: z.string().nullable() })
+      .optional()
+      .describe('GET /api/auth/me only: the address certificates and credentials point to (CADRE_PUBLIC_URL), and whether the public can reach it; issuing asks for confirmation while it is not public.'),
   })
   .meta({ id: 'Me' });
 

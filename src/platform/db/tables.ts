@@ -70,6 +70,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'status_lists',
   'badge_credentials',
   'endorsements',
+  'issuer_profiles',
   'report_runs',
   'imports',
   'import_chunks',
