@@ -82,7 +82,7 @@ export type IssuerProfile = z.infer<typeof issuerProfileSchema>;
 export const updateIssuerProfileSchema = z
   .strictObject({
     mark: z
-      .strictObject({ data: z.string().max(800_000, 'is too long for a mark of at most 512 KB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') })
+      .strictObject({ data: z.string().max(950_000, 'is far too long for a mark of at most 512 KB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') })
       .nullable()
       .optional()
       .describe('A PNG or JPEG, base64; null removes the mark; left out keeps it.'),

@@ -38,17 +38,49 @@ function fittedSize(doc: Doc, text: string, font: Font, size: number, min: numbe
   return min;
 }
 
+/** One centred block of the certificate's body: its text, style, and the space after it. */
+interface Block {
+  text: string;
+  font: Font;
+  size: number;
+  min?: number;
+  lines?: number;
+  color?: string;
+  /** Narrower than the body by this much on each side. */
+  inset?: number;
+  gap: number;
+  /** A short rule drawn under the block (under the holder's name). */
+  rule?: boolean;
+}
+
+/** The block's font size and height once fitted to `width`: shrunk down to `min`, then cut to `lines`. */
+function measure(doc: Doc, block: Block, width: number) {
+  const size = fittedSize(doc, block.text, block.font, block.size, block.min ?? block.size, width, block.lines ?? 1);
+  doc.font(block.font).fontSize(size);
+  return { size, height: Math.min(doc.heightOfString(block.text, { width }), (block.lines ?? 1) * doc.currentLineHeight(true)) };
+}
+
 /**
- * Writes centred text at `y`, at most `lines` lines (shrinking the font down to `min`, then
- * cutting with an ellipsis), and returns where the next line starts.
+ * Lays the blocks out centred between `top` and `bottom`, spreading the spare room over the gaps
+ * (up to twice each), so a short certificate is not crowded at the top and a long one still fits.
  */
-function centred(doc: Doc, text: string, y: number, style: { font: Font; size: number; min?: number; lines?: number; color?: string; x: number; width: number; gap?: number }): number {
-  const lines = style.lines ?? 1;
-  const size = fittedSize(doc, text, style.font, style.size, style.min ?? style.size, style.width, lines);
-  doc.font(style.font).fontSize(size).fillColor(style.color ?? INK);
-  const height = Math.min(doc.heightOfString(text, { width: style.width }), lines * doc.currentLineHeight(true));
-  doc.text(text, style.x, y, { width: style.width, align: 'center', height: height + 1, ellipsis: true, lineBreak: true });
-  return y + height + (style.gap ?? 0);
+function layOut(doc: Doc, blocks: Block[], area: { x: number; width: number; top: number; bottom: number }) {
+  const measured = blocks.map((block) => ({ block, width: area.width - 2 * (block.inset ?? 0), ...measure(doc, block, area.width - 2 * (block.inset ?? 0)) }));
+  const content = measured.reduce((sum, m) => sum + m.height, 0);
+  const gaps = measured.slice(0, -1).reduce((sum, m) => sum + m.block.gap, 0);
+  const room = area.bottom - area.top;
+  const stretch = gaps > 0 ? Math.max(0, Math.min(2, (room - content) / gaps)) : 1;
+  let y = area.top + Math.max(0, (room - content - gaps * stretch) / 2);
+  for (const [i, m] of measured.entries()) {
+    doc.font(m.block.font).fontSize(m.size).fillColor(m.block.color ?? INK);
+    doc.text(m.block.text, area.x + (m.block.inset ?? 0), y, { width: m.width, align: 'center', height: m.height + 1, ellipsis: true });
+    y += m.height;
+    if (m.block.rule) {
+      const half = Math.min(180, area.width / 2);
+      doc.moveTo(area.x + area.width / 2 - half, y + 3).lineTo(area.x + area.width / 2 + half, y + 3).lineWidth(0.75).stroke(GOLD);
+    }
+    if (i < measured.length - 1) y += m.block.gap * stretch;
+  }
 }
 
 /** The criteria in short: the first sentence or two, never more than two printed lines. */
@@ -86,39 +118,35 @@ export async function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
   doc.rect(22, 22, pageWidth - 44, pageHeight - 44).lineWidth(3).stroke(NAVY);
   doc.rect(30, 30, pageWidth - 60, pageHeight - 60).lineWidth(0.75).stroke(GOLD);
 
-  const x = 80;
-  const width = pageWidth - 160;
-  let y = 48;
+  let top = 50;
   if (facts.issuer.mark) {
-    const box = { w: 150, h: 62 };
-    doc.image(facts.issuer.mark, (pageWidth - box.w) / 2, y, { fit: [box.w, box.h], align: 'center', valign: 'center' });
-    y += box.h + 8;
-  } else {
-    y += 22;
+    const box = { w: 160, h: 64 };
+    doc.image(facts.issuer.mark, (pageWidth - box.w) / 2, top, { fit: [box.w, box.h], align: 'center', valign: 'center' });
+    top += box.h + 10;
   }
-  y = centred(doc, words.title.toUpperCase(), y, { font: 'Helvetica-Bold', size: 30, x, width, color: NAVY, gap: 8 });
-  y = centred(doc, `${facts.issuer.name} ${words.certifies}`, y, { font: 'Helvetica', size: 13, min: 9, lines: 2, x, width, gap: 8 });
-  y = centred(doc, facts.holder, y, { font: 'Helvetica-Bold', size: 30, min: 14, x, width, gap: 4 });
-  doc.moveTo(pageWidth / 2 - 160, y + 2).lineTo(pageWidth / 2 + 160, y + 2).lineWidth(0.75).stroke(GOLD);
-  y += 12;
-  y = centred(doc, words.earned, y, { font: 'Helvetica', size: 12, x, width, gap: 4 });
-  y = centred(doc, facts.credential.name, y, { font: 'Helvetica-Bold', size: 20, min: 11, lines: 2, x, width, color: NAVY, gap: 8 });
-
+  const blocks: Block[] = [
+    { text: words.title.toUpperCase(), font: 'Helvetica-Bold', size: 32, color: NAVY, gap: 10 },
+    { text: `${facts.issuer.name} ${words.certifies}`, font: 'Helvetica', size: 13, min: 9, lines: 2, gap: 8 },
+    { text: facts.holder, font: 'Helvetica-Bold', size: 30, min: 14, gap: 14, rule: true },
+    { text: words.earned, font: 'Helvetica', size: 12, gap: 4 },
+    { text: facts.credential.name, font: 'Helvetica-Bold', size: 21, min: 11, lines: 2, color: NAVY, gap: 10 },
+  ];
   if (facts.course) {
     const course = facts.course;
     const hours = course.hours ? ` (${hoursText(course.hours, lang)})` : '';
-    y = centred(doc, `${words.course} ${course.title}${hours}`, y, { font: 'Helvetica', size: 12, min: 8, lines: 2, x, width, gap: 2 });
     const place = [course.city, countryName(course.country, lang)].filter(Boolean).join(', ');
-    y = centred(doc, `${longDateRange(course.startOn, course.endOn, lang)} · ${place}`, y, { font: 'Helvetica', size: 12, min: 8, x, width, gap: 6 });
+    blocks.push({ text: `${words.course} ${course.title}${hours}`, font: 'Helvetica', size: 12, min: 8, lines: 2, gap: 3 });
+    blocks.push({ text: `${longDateRange(course.startOn, course.endOn, lang)} · ${place}`, font: 'Helvetica', size: 12, min: 8, gap: 8 });
   }
   const criteria = shortCriteria(facts.credential.criteria);
-  if (criteria) y = centred(doc, criteria, y, { font: 'Helvetica-Oblique', size: 10, min: 8, lines: 2, x: x + 40, width: width - 80, color: MUTED, gap: 6 });
+  if (criteria) blocks.push({ text: criteria, font: 'Helvetica-Oblique', size: 10, min: 8, lines: 2, color: MUTED, inset: 60, gap: 8 });
   const validity = facts.expiresOn ? words.validFrom(longDate(facts.issuedOn, lang), longDate(facts.expiresOn, lang)) : words.validFromNoExpiry(longDate(facts.issuedOn, lang));
-  y = centred(doc, validity, y, { font: 'Helvetica-Bold', size: 11, min: 8, x, width, gap: 4 });
-  if (facts.endorsedBy) centred(doc, `${words.chain} ${facts.endorsedBy}`, y, { font: 'Helvetica-Oblique', size: 10, min: 8, x, width, color: MUTED });
+  blocks.push({ text: validity, font: 'Helvetica-Bold', size: 11, min: 8, gap: 5 });
+  if (facts.endorsedBy) blocks.push({ text: `${words.chain} ${facts.endorsedBy}`, font: 'Helvetica-Oblique', size: 10, min: 8, color: MUTED, gap: 0 });
+  const footTop = pageHeight - 150;
+  layOut(doc, blocks, { x: 80, width: pageWidth - 160, top, bottom: footTop - 6 });
 
   // The foot: the signatory on the left, the QR code and address on the right.
-  const footTop = pageHeight - 150;
   const signX = 80;
   const signWidth = 260;
   doc.moveTo(signX, footTop + 50).lineTo(signX + signWidth, footTop + 50).lineWidth(0.75).stroke(INK);
@@ -132,13 +160,14 @@ export async function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
   const qrSize = 92;
   const qrX = pageWidth - 80 - qrSize;
   doc.image(qr, qrX, footTop + 8, { width: qrSize });
-  const addressWidth = 210;
+  const addressWidth = 330;
+  const addressX = qrX - addressWidth - 12;
   doc.font('Helvetica').fontSize(8.5).fillColor(MUTED);
-  doc.text(words.verify, qrX - addressWidth - 12, footTop + 40, { width: addressWidth, align: 'right' });
-  doc.font('Helvetica').fontSize(fittedSize(doc, facts.verifyUrl, 'Helvetica', 8.5, 6, addressWidth, 2)).fillColor(NAVY);
-  doc.text(facts.verifyUrl, qrX - addressWidth - 12, footTop + 52, { width: addressWidth, align: 'right', height: 24, ellipsis: true });
+  doc.text(words.verify, addressX, footTop + 40, { width: addressWidth, align: 'right', lineBreak: false });
+  doc.font('Helvetica').fontSize(fittedSize(doc, facts.verifyUrl, 'Helvetica', 8.5, 5, addressWidth, 1)).fillColor(NAVY);
+  doc.text(facts.verifyUrl, addressX, footTop + 52, { width: addressWidth, align: 'right', lineBreak: false, link: facts.verifyUrl });
   doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
-  doc.text(`${words.number} ${facts.number}`, qrX - addressWidth - 12, footTop + 82, { width: addressWidth + 12 + qrSize, align: 'right', lineBreak: false });
+  doc.text(`${words.number} ${facts.number}`, addressX, footTop + 82, { width: addressWidth, align: 'right', lineBreak: false });
 
   doc.end();
   return done;

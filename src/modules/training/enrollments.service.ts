@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import type { PublicAddress } from '../../platform/public-address.js';
+import { ADDRESS_PROBLEM_TEXT, type PublicAddress } from '../../platform/public-address.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import type { PersonProfile } from '../people/people.mapper.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -57,7 +57,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
     if (address.isPublic || ctx.actor.id === null || acknowledgedAddress === address.url) return;
     throw conflictRule(
       'certificate.address_not_public',
-      `Certificates issued now would point to ${address.url} (${address.problem ?? 'not a public address'}). Set CADRE_PUBLIC_URL to the https address the public reaches Cadre at, or confirm this address by sending acknowledgedAddress: "${address.url}".`,
+      `Certificates issued now would point to ${address.url} (${address.problem ? ADDRESS_PROBLEM_TEXT[address.problem] : 'not a public address'}). Set CADRE_PUBLIC_URL to the https address the public reaches Cadre at, or confirm this address by sending acknowledgedAddress: "${address.url}".`,
     );
   }
 

@@ -155,7 +155,7 @@ export const closeOfferingSchema = z
   .strictObject({
     acknowledgedAddress: z.string().max(2000).optional().describe('The address certificates will point to, confirmed while it is not public (GET /api/auth/me → publicAddress).'),
   })
-  .optional()
+  .nullish()
   .meta({ id: 'CloseOffering' });
 
 export const closeReportSchema = z

@@ -101,6 +101,7 @@ export const ORDER_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[n
   sign_in_throttles: ['key'],
   status_lists: ['organization_id'],
   badge_credentials: ['certification_id'],
+  issuer_profiles: ['organization_id'],
   import_chunks: ['import_id', 'seq'],
   import_problems: ['import_id', 'seq'],
   import_records: ['import_id', 'record_id'],

@@ -26,6 +26,7 @@ import { CoursesListPage } from '../features/courses/CoursesListPage';
 import { EditCoursePage } from '../features/courses/EditCoursePage';
 import { EndorsementsPage } from '../features/endorsements/EndorsementsPage';
 import { NewEndorsementPage } from '../features/endorsements/NewEndorsementPage';
+import { IssuersPage } from '../features/issuers/IssuersPage';
 import { NewCoursePage } from '../features/courses/NewCoursePage';
 import { CredentialPage } from '../features/credentials/CredentialPage';
 import { CredentialsListPage } from '../features/credentials/CredentialsListPage';
@@ -192,6 +193,11 @@ const signedInRoutes: RouteObject[] = [
       { index: true, element: <EndorsementsPage /> },
       { path: 'new', element: <NewEndorsementPage /> },
     ],
+  },
+  {
+    path: 'issuers',
+    element: <AreaLayout area="training" />,
+    children: [{ index: true, element: <IssuersPage /> }],
   },
   {
     // The area exists for the program office alone, so other roles are told it is not theirs.
