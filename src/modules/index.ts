@@ -188,7 +188,7 @@ export function moduleRoutes(
   services: Services,
   options: { sessionHours: number; secondFactorRoles: readonly Role[]; oidcRedirectUrl?: string | undefined },
 ): RoutePlugin[] {
-  const replies = signInReplies({ sessionHours: options.sessionHours, requiredRoles: options.secondFactorRoles });
+  const replies = signInReplies({ sessionHours: options.sessionHours, requiredRoles: options.secondFactorRoles, address: services.address });
   return [
     authRoutes({ auth: services.auth, users: services.users, sessions: services.sessions, replies, address: services.address }),
     mfaRoutes({ mfa: services.mfa, replies }),

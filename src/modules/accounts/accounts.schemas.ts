@@ -143,8 +143,7 @@ export const meSchema = z
       .describe('For each kind of record, the actions your role may take at all (`read`, `create`, …); each record lists what you may do to it in `allowedActions`.'),
     publicAddress: z
       .object({ url: z.string(), isPublic: z.boolean(), problem: z.enum(ADDRESS_PROBLEMS).nullable().describe('unset, not_a_url, loopback (this machine only) or not_https; null when public.') })
-      .optional()
-      .describe('GET /api/auth/me only: the address certificates and credentials point to (CADRE_PUBLIC_URL), and whether the public can reach it; issuing asks for confirmation while it is not public.'),
+      .describe('The address certificates and credentials point to (CADRE_PUBLIC_URL), and whether the public can reach it; issuing asks for confirmation while it is not public.'),
   })
   .meta({ id: 'Me' });
 

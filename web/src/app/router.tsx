@@ -27,6 +27,7 @@ import { EditCoursePage } from '../features/courses/EditCoursePage';
 import { EndorsementsPage } from '../features/endorsements/EndorsementsPage';
 import { NewEndorsementPage } from '../features/endorsements/NewEndorsementPage';
 import { IssuersPage } from '../features/issuers/IssuersPage';
+import { PublicAddressAlert } from '../features/issuers/PublicAddressAlert';
 import { NewCoursePage } from '../features/courses/NewCoursePage';
 import { CredentialPage } from '../features/credentials/CredentialPage';
 import { CredentialsListPage } from '../features/credentials/CredentialsListPage';
@@ -81,6 +82,7 @@ const signedInRoutes: RouteObject[] = [
     index: true,
     element: (
       <SingleColumn>
+        <PublicAddressAlert />
         <HomePage />
       </SingleColumn>
     ),

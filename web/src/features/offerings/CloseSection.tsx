@@ -104,7 +104,7 @@ export function CloseSection({ offering, onClosed }: { offering: OfferingDetail;
           {unpublishedAddress && (
             <div className="usa-alert usa-alert--warning margin-bottom-2">
               <div className="usa-alert__body">
-                <h4 className="usa-alert__heading">{t('issuerSettings.address.confirmHeading')}</h4>
+                <h4 className="usa-alert__heading">{t('issuerSettings.address.confirmHeading', { url: unpublishedAddress })}</h4>
                 <p className="usa-alert__text">{t('issuerSettings.address.confirmText', { url: unpublishedAddress })}</p>
                 <div className="usa-checkbox margin-top-1 bg-transparent">
                   <input
