@@ -1,3 +1,4 @@
+import { publicAddress } from './platform/public-address.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from './platform/package-root.js';
@@ -60,7 +61,7 @@ export function buildServices(deps: AppDeps): Services {
     sessionHours: deps.config.sessionHours,
     sessionIdleMinutes: deps.config.sessionIdleMinutes,
     mailer: deps.mailer ?? createMailer({ smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom }),
-    publicUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port}`,
+    address: publicAddress(deps.config.publicUrl, `http://localhost:${deps.config.port}`),
     iatiOrgRef: deps.config.iatiOrgRef,
     secondFactorRoles: deps.config.secondFactorRoles,
     oidc: deps.config.oidc,

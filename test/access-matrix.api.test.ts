@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { TOTP } from 'otpauth';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RequestContext, Role } from '../src/platform/access.js';
 import { addDays } from '../src/platform/dates.js';
@@ -751,7 +752,7 @@ const cases: Case[] = [
       const start = addDays('2026-05-04', ++counter);
       const offering = await t.services.offerings.schedule(t.system, { courseId, startOn: start, endOn: start, country: 'US', capacity: 5, isUsFunded: true, isRefresher: false });
       await t.services.enrollments.enroll(t.system, offering.id, f.personId);
-      return a.post(`/api/offerings/${offering.id}/close`, undefined, offering.version);
+      return a.post(`/api/offerings/${offering.id}/close`, { acknowledgedAddress: t.services.address.url }, offering.version);
     },
     expect: { admin: 200, program_officer: 200, coordinator: { own: 403, other: 404 }, instructor: 404, viewer: 403, anonymous: 401 },
   },
@@ -816,6 +817,22 @@ const cases: Case[] = [
   { route: 'GET /api/public/issuers/:id/status/revocation', call: (a) => a.get(`/api/public/issuers/${officeId}/status/revocation`), expect: { ...everyone(200), anonymous: 200 } },
   { route: 'POST /api/public/verifications', call: (a) => a.post('/api/public/verifications', { credential: 'not a credential' }), expect: { ...everyone(200), anonymous: 200 } },
   { route: 'GET /api/endorsements', call: (a) => a.get('/api/endorsements'), expect: { ...staffOnly(200), viewer: 200 } },
+  {
+    route: 'GET /api/public/issuers/:id/mark',
+    call: async (a) => {
+      const profile = await t.services.issuerProfiles.get(t.system, officeId);
+      if (!profile.mark) await t.services.issuerProfiles.update(t.system, officeId, profile.version, { mark: { data: (await QRCode.toBuffer('mark', { width: 96 })).toString('base64') } });
+      return a.get(`/api/public/issuers/${officeId}/mark`);
+    },
+    expect: { ...everyone(200), anonymous: 200 },
+  },
+  { route: 'GET /api/issuers', call: (a) => a.get('/api/issuers'), expect: { ...staffOnly(200), viewer: 200 } },
+  { route: 'GET /api/issuers/:id', call: (a) => a.get(`/api/issuers/${officeId}`), expect: { ...staffOnly(200), viewer: 200 } },
+  {
+    route: 'PATCH /api/issuers/:id',
+    call: async (a) => a.patch(`/api/issuers/${officeId}`, { signatoryName: `Signatory ${++counter}` }, (await t.services.issuerProfiles.get(t.system, officeId)).version),
+    expect: staffOnly(200),
+  },
   {
     route: 'POST /api/endorsements',
     call: async (a, f) =>

@@ -44,7 +44,8 @@ beforeAll(async () => {
   testDb = await createTestDatabase({ migrate: false });
   await testDb.database.close();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-race-'));
-  const env = { CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: SECRET, CADRE_ADMIN_EMAIL: ADMIN_EMAIL, CADRE_ADMIN_PASSWORD: PASSWORD };
+  // A public address: closing an offering issues certificates without asking to confirm it.
+  const env = { CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: SECRET, CADRE_ADMIN_EMAIL: ADMIN_EMAIL, CADRE_ADMIN_PASSWORD: PASSWORD, CADRE_PUBLIC_URL: 'https://cadre.example.org' };
   servers = await Promise.all([startServer(testDb.target, env), startServer(testDb.target, env)]);
   // The fixtures are made in this process on the same database; the races go through the servers.
   database = openDatabase(testDb.target, { poolSize: 2 });

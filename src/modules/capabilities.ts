@@ -2,7 +2,7 @@ import type { Actor } from '../platform/access.js';
 import { nameResources, type Policy } from '../platform/policy.js';
 import { usersPolicy } from './accounts/accounts.policy.js';
 import { auditPolicy } from './audit/audit.policy.js';
-import { endorsementsPolicy } from './badges/badges.policy.js';
+import { endorsementsPolicy, issuerProfilesPolicy } from './badges/badges.policy.js';
 import { cascadePolicy } from './cascade/cascade.policy.js';
 import { assignmentsPolicy, deploymentsPolicy } from './deployments/deployments.policy.js';
 import { engagementsPolicy, tasksPolicy } from './engagements/engagements.policy.js';
@@ -45,6 +45,7 @@ const POLICIES: Record<string, Policy<any, string>> = {
   vetting: vettingPolicy,
   cascade: cascadePolicy,
   endorsements: endorsementsPolicy,
+  issuers: issuerProfilesPolicy,
 };
 
 nameResources(POLICIES);

@@ -1,3 +1,4 @@
+import type { PublicAddress } from '../platform/public-address.js';
 import type { Kysely } from 'kysely';
 import type { OidcConfig } from '../config.js';
 import type { Role } from '../platform/access.js';
@@ -39,6 +40,7 @@ import { badgesRoutes } from './badges/badges.routes.js';
 import { badgeUrls, createBadgesService } from './badges/badges.service.js';
 import { createEndorsementsService } from './badges/endorsements.service.js';
 import { createIssuerKeys } from './badges/issuer-keys.js';
+import { createIssuerProfilesService } from './badges/issuer-profiles.service.js';
 import { cascadeRoutes } from './cascade/cascade.routes.js';
 import { createCascadeService } from './cascade/cascade.service.js';
 import { peopleRoutes } from './people/people.routes.js';
@@ -80,8 +82,8 @@ export interface ServiceDeps {
   sessionHours: number;
   sessionIdleMinutes: number;
   mailer: Mailer;
-  /** Where Cadre is reached: credentials name their issuers and status lists by it. */
-  publicUrl: string;
+  /** Where Cadre is reached (CADRE_PUBLIC_URL): credentials name their issuers and status lists by it. */
+  address: PublicAddress;
   /** The IATI organisation identifier the program office reports under. */
   iatiOrgRef: string;
   /** The roles that must sign in with a second factor. */
@@ -91,7 +93,8 @@ export interface ServiceDeps {
 }
 
 /** Wires every module's services; each takes only what it uses. */
-export function createServices({ db, separateConnection, clock, passwords, secretKey, sessionHours, sessionIdleMinutes, mailer, publicUrl, iatiOrgRef, secondFactorRoles, oidc }: ServiceDeps) {
+export function createServices({ db, separateConnection, clock, passwords, secretKey, sessionHours, sessionIdleMinutes, mailer, address, iatiOrgRef, secondFactorRoles, oidc }: ServiceDeps) {
+  const publicUrl = address.url;
   // The search index is rewritten with each audited write, in its transaction.
   const audit: AuditRecorder = createAuditRecorder(clock, [createSearchIndex().follow]);
   const organizations = createOrganizationsService({ db, clock, audit });
@@ -114,7 +117,7 @@ export function createServices({ db, separateConnection, clock, passwords, secre
   const offerings = createOfferingsService({ db, clock, audit, organizations, people, catalog, certifications });
   const notifications = createNotificationsService({ db, clock, audit, mailer, publicUrl });
   const cascade = createCascadeService({ db, people });
-  const enrollments = createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges });
+  const enrollments = createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges, address });
   const passkeys = createPasskeys(passkeyParty(publicUrl));
   const gate = createSignInGate({ db, clock, passkeys });
   const auth = createAuthService({ db, clock, audit, passwords, csrfKey: deriveKey(secretKey, 'csrf'), deviceKey: deriveKey(secretKey, 'device-cookies'), sessionHours, sessionIdleMinutes, gate });
@@ -132,6 +135,7 @@ export function createServices({ db, separateConnection, clock, passwords, secre
   const noticeSources = [overdueTaskNotices({ db, users }), renewalNotices({ db, users }), certificationReminders({ db, users }), vettingWaitingNotices({ db, users })];
   const jobs: Job[] = [{ name: 'notices', intervalMs: NOTICES_INTERVAL_MS, run: createNoticesJob({ clock, sources: noticeSources, notifications }) }];
   return {
+    address,
     organizations,
     users,
     auth,
@@ -167,6 +171,7 @@ export function createServices({ db, separateConnection, clock, passwords, secre
     }),
     badges,
     keys,
+    issuerProfiles: createIssuerProfilesService({ db, clock, audit, urls }),
     endorsements: createEndorsementsService({ db, clock, audit, keys, urls, badges, catalog }),
     cascade,
     notifications,
@@ -183,9 +188,9 @@ export function moduleRoutes(
   services: Services,
   options: { sessionHours: number; secondFactorRoles: readonly Role[]; oidcRedirectUrl?: string | undefined },
 ): RoutePlugin[] {
-  const replies = signInReplies({ sessionHours: options.sessionHours, requiredRoles: options.secondFactorRoles });
+  const replies = signInReplies({ sessionHours: options.sessionHours, requiredRoles: options.secondFactorRoles, address: services.address });
   return [
-    authRoutes({ auth: services.auth, users: services.users, sessions: services.sessions, replies }),
+    authRoutes({ auth: services.auth, users: services.users, sessions: services.sessions, replies, address: services.address }),
     mfaRoutes({ mfa: services.mfa, replies }),
     oidcRoutes({ oidc: services.oidc, redirectUrl: options.oidcRedirectUrl, replies }),
     usersRoutes(services),

@@ -101,7 +101,7 @@ export function mainNav(page: Page) {
  * change, as the web app sends it.
  */
 export async function sessionApi(page: Page) {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string; publicAddress: { url: string } };
   // Updates name the version they change (If-Match), as the web app's do.
   const send = async <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, version?: number): Promise<T> => {
     const headers: Record<string, string> = { 'x-csrf-token': me.csrfToken };
@@ -111,6 +111,7 @@ export async function sessionApi(page: Page) {
     return (await response.json()) as T;
   };
   return {
+    me,
     post: <T = { id: string }>(path: string, body: unknown, version?: number) => send<T>('POST', path, body, version),
     put: <T = { id: string }>(path: string, body: unknown, version?: number) => send<T>('PUT', path, body, version),
     patch: <T = { id: string }>(path: string, body: unknown, version: number) => send<T>('PATCH', path, body, version),

@@ -150,11 +150,15 @@ test('an instructor course is taught, closed and certifies two of three; the cas
     const expiry = shown(expiryOf(end, 24));
     await page.getByRole('button', { name: 'Close offering' }).click();
     const confirm = page.getByRole('group', { name: 'Close the offering and certify its participants?' });
-    await expect(confirm.getByRole('heading')).toBeFocused();
+    await expect(confirm.getByRole('heading', { name: 'Close the offering and certify its participants?' })).toBeFocused();
+    await expect(confirm.getByRole('heading', { name: /^The certificates will point to http:\/\// })).toBeVisible();
     await expect(confirm).toContainText('3 participants still enrolled are judged on their attendance and score.');
     await expect(confirm).toContainText('Earned by attending at least 90% of the course and scoring 70 or more.');
     await expect(confirm).toContainText(`Their certifications are valid until ${expiry}.`);
     await expectAccessible(page, 'close confirmation');
+    // The test server has no public address: closing asks to confirm the one certificates will name.
+    await expect(confirm.getByRole('button', { name: 'Close and certify' })).toBeDisabled();
+    await confirm.getByText(/^Issue the certificates with http:\/\/.+ anyway$/).click();
     await confirm.getByRole('button', { name: 'Close and certify' }).click();
 
     const report = page.getByRole('region', { name: 'The offering is closed' });

@@ -1,3 +1,4 @@
+import type { PublicAddress } from '../../platform/public-address.js';
 import { z } from 'zod';
 import { clearSessionCookie } from '../../platform/http/auth.js';
 import { type App, contextOf } from '../../platform/http/context.js';
@@ -32,7 +33,7 @@ const idParams = z.object({ id: idSchema });
 const sessionParams = z.object({ id: sessionIdSchema });
 const sessionOnly = { isSessionOnly: true } as const;
 
-export function authRoutes(deps: { auth: AuthService; users: UsersService; sessions: SessionsService; replies: SignInReplies }) {
+export function authRoutes(deps: { auth: AuthService; users: UsersService; sessions: SessionsService; replies: SignInReplies; address: PublicAddress }) {
   return (app: App) => {
     app.post(
       '/auth/login',
@@ -89,6 +90,7 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; sessi
           authenticatedBy: auth.method,
           capabilities: deps.auth.capabilities(ctx.actor),
           mustEnrolSecondFactor: auth.mustEnrolSecondFactor,
+          publicAddress: deps.address,
         };
       },
     );

@@ -1,3 +1,4 @@
+import { ADDRESS_PROBLEMS } from '../../platform/public-address.js';
 import { z } from 'zod';
 import { ROLES } from '../../platform/access.js';
 import { RESOURCES } from '../capabilities.js';
@@ -140,6 +141,9 @@ export const meSchema = z
     capabilities: z
       .record(z.string(), z.array(z.string()))
       .describe('For each kind of record, the actions your role may take at all (`read`, `create`, …); each record lists what you may do to it in `allowedActions`.'),
+    publicAddress: z
+      .object({ url: z.string(), isPublic: z.boolean(), problem: z.enum(ADDRESS_PROBLEMS).nullable().describe('unset, not_a_url, loopback (this machine only) or not_https; null when public.') })
+      .describe('The address certificates and credentials point to (CADRE_PUBLIC_URL), and whether the public can reach it; issuing asks for confirmation while it is not public.'),
   })
   .meta({ id: 'Me' });
 

@@ -1,3 +1,4 @@
+import type { PublicAddress } from '../../platform/public-address.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Role } from '../../platform/access.js';
@@ -37,7 +38,7 @@ export interface SignInReplies {
   };
 }
 
-export function signInReplies(options: { sessionHours: number; requiredRoles: readonly Role[] }): SignInReplies {
+export function signInReplies(options: { sessionHours: number; requiredRoles: readonly Role[]; address: PublicAddress }): SignInReplies {
   return {
     signedIn(request, reply, result) {
       reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(request, options.sessionHours * 3600));
@@ -51,6 +52,7 @@ export function signInReplies(options: { sessionHours: number; requiredRoles: re
         authenticatedBy: 'session' as const,
         capabilities: result.capabilities,
         mustEnrolSecondFactor: result.secondFactor === null && options.requiredRoles.includes(result.user.role),
+        publicAddress: options.address,
       };
     },
     pending(request, reply, pending) {

@@ -12,3 +12,15 @@ export const endorsementsPolicy = definePolicy({
     withdraw: grant(STAFF, 'all'),
   },
 });
+
+/**
+ * What an issuer prints on its certificates (its mark, its signatory): read by the program
+ * office and its viewers, set by its staff.
+ */
+export const issuerProfilesPolicy = definePolicy({
+  holders: (issuer: { organizationId: string }) => ({ organizationIds: [issuer.organizationId] }),
+  rules: {
+    read: grant(READERS, 'all'),
+    update: grant(STAFF, 'all'),
+  },
+});

@@ -32,6 +32,7 @@ export function badgesRepository(db: Kysely<DB>) {
           'cr.name as credential_name',
           'cr.description as credential_description',
           'cr.criteria',
+          'cr.translations as credential_translations',
           'o.id as offering_id',
           'o.start_on',
           'o.end_on',
@@ -39,6 +40,7 @@ export function badgesRepository(db: Kysely<DB>) {
           'o.city',
           'o.delivering_organization_id',
           'v.title as course_title',
+          'v.hours as course_hours',
           'course.language',
         ])
         .where('c.id', '=', certificationId)

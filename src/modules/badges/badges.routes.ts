@@ -3,9 +3,21 @@ import { type App, contextOf } from '../../platform/http/context.js';
 import { systemContext } from '../../platform/access.js';
 import { requiredVersion } from '../../platform/http/versioning.js';
 import { idSchema } from '../../platform/schemas.js';
-import { certificateSummarySchema, endorsementSchema, endorseSchema, verificationSchema, verifyRequestSchema, withdrawSchema } from './badges.schemas.js';
+import { withEtag } from '../../platform/http/versioning.js';
+import {
+  certificateSummarySchema,
+  endorsementSchema,
+  endorseSchema,
+  issuerProfileSchema,
+  updateIssuerProfileSchema,
+  verificationSchema,
+  verifyRequestSchema,
+  withdrawSchema,
+} from './badges.schemas.js';
 import type { BadgesService } from './badges.service.js';
+import { CERTIFICATE_LANGUAGES } from './certificate-pdf.js';
 import type { EndorsementsService } from './endorsements.service.js';
+import type { IssuerProfilesService } from './issuer-profiles.service.js';
 
 const idParams = z.object({ id: idSchema });
 const anyJson = z.record(z.string(), z.unknown());
@@ -25,8 +37,11 @@ function summaryOf(credential: Record<string, unknown> | null) {
   };
 }
 
-export function badgesRoutes(deps: { badges: BadgesService; endorsements: EndorsementsService }) {
-  const { badges, endorsements } = deps;
+/** A day: a mark's URL changes with the mark (see BadgeUrls.mark), and the ETag answers revalidation. */
+const MARK_CACHE = 'public, max-age=86400';
+
+export function badgesRoutes(deps: { badges: BadgesService; endorsements: EndorsementsService; issuerProfiles: IssuerProfilesService }) {
+  const { badges, endorsements, issuerProfiles } = deps;
   const open = { isPublic: true } as const;
   return (app: App) => {
     app.get(
@@ -51,7 +66,7 @@ export function badgesRoutes(deps: { badges: BadgesService; endorsements: Endors
       '/public/credentials/:id/pdf',
       {
         config: open,
-        schema: { tags: ['public'], summary: 'A printable certificate with a QR code to verify it', security: [], params: idParams, querystring: z.object({ lang: z.enum(['en', 'es', 'pt', 'fr']).optional() }) },
+        schema: { tags: ['public'], summary: 'A printable certificate with a QR code to verify it', security: [], params: idParams, querystring: z.object({ lang: z.enum(CERTIFICATE_LANGUAGES).optional() }) },
       },
       async (request, reply) =>
         reply
@@ -84,6 +99,45 @@ export function badgesRoutes(deps: { badges: BadgesService; endorsements: Endors
       '/public/issuers/:id/status/revocation',
       { config: open, schema: { tags: ['public'], summary: 'An issuer’s revocation list (W3C Bitstring Status List), signed', security: [], params: idParams, response: { 200: anyJson } } },
       async (request) => badges.statusListCredential(request.params.id),
+    );
+
+    app.get(
+      '/public/issuers/:id/mark',
+      {
+        config: open,
+        schema: { tags: ['public'], summary: 'An issuer’s mark (PNG or JPEG), as printed on its certificates', security: [], params: idParams, querystring: z.object({ v: z.string().max(64).optional() }) },
+      },
+      async (request, reply) => {
+        const mark = await issuerProfiles.mark(request.params.id);
+        const etag = `"${mark.digest}"`;
+        reply.header('cache-control', MARK_CACHE).header('etag', etag).header('x-content-type-options', 'nosniff');
+        if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+        return reply.type(mark.type).send(mark.bytes);
+      },
+    );
+
+    app.get(
+      '/issuers',
+      { schema: { tags: ['badges'], summary: 'The organizations that issue credentials, with the mark and signatory on their certificates', response: { 200: z.object({ items: z.array(issuerProfileSchema) }) } } },
+      async (request) => ({ items: await issuerProfiles.list(contextOf(request)) }),
+    );
+    app.get(
+      '/issuers/:id',
+      { schema: { tags: ['badges'], summary: 'One issuer’s certificate mark and signatory', params: idParams, response: { 200: issuerProfileSchema } } },
+      async (request, reply) => withEtag(reply, await issuerProfiles.get(contextOf(request), request.params.id)),
+    );
+    app.patch(
+      '/issuers/:id',
+      {
+        schema: {
+          tags: ['badges'],
+          summary: 'Set or clear an issuer’s mark and signatory (needs If-Match)',
+          params: idParams,
+          body: updateIssuerProfileSchema,
+          response: { 200: issuerProfileSchema },
+        },
+      },
+      async (request, reply) => withEtag(reply, await issuerProfiles.update(contextOf(request), request.params.id, requiredVersion(request), request.body)),
     );
 
     app.get(

@@ -58,3 +58,36 @@ export const endorsementSchema = z
     allowedActions: allowedActionsSchema(ENDORSEMENT_ACTIONS),
   })
   .meta({ id: 'Endorsement' });
+
+/** What may be done to an issuer's profile. */
+export const ISSUER_PROFILE_ACTIONS = ['update'] as const;
+
+export const issuerProfileSchema = z
+  .object({
+    organizationId: idSchema,
+    name: z.string(),
+    isProgramOffice: z.boolean(),
+    mark: z
+      .object({ url: z.string().describe('Public, cacheable: the verification page shows it too.'), type: z.enum(['image/png', 'image/jpeg']), width: z.number().int(), height: z.number().int() })
+      .nullable(),
+    signatoryName: z.string().nullable(),
+    signatoryTitle: z.string().nullable(),
+    updatedAt: instantSchema.nullable(),
+    version: z.number().int().describe('1 until the profile is first set.'),
+    allowedActions: allowedActionsSchema(ISSUER_PROFILE_ACTIONS),
+  })
+  .meta({ id: 'IssuerProfile' });
+export type IssuerProfile = z.infer<typeof issuerProfileSchema>;
+
+export const updateIssuerProfileSchema = z
+  .strictObject({
+    mark: z
+      .strictObject({ data: z.string().max(950_000, 'is far too long for a mark of at most 512 KB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') })
+      .nullable()
+      .optional()
+      .describe('A PNG or JPEG, base64; null removes the mark; left out keeps it.'),
+    signatoryName: lineSchema(120).nullable().optional(),
+    signatoryTitle: lineSchema(160).nullable().optional(),
+  })
+  .meta({ id: 'UpdateIssuerProfile' });
+export type UpdateIssuerProfileInput = z.infer<typeof updateIssuerProfileSchema>;

@@ -10,6 +10,7 @@ import { notFound, ruleBroken } from '../../platform/errors.js';
 import { certificationStatus } from '../training/training.rules.js';
 import { type BadgeFactsRow, badgesRepository } from './badges.repository.js';
 import type { IssuerKeys } from './issuer-keys.js';
+import { issuerProfilesRepository } from './issuer-profiles.repository.js';
 import { certificateLanguage, certificatePdf } from './certificate-pdf.js';
 import { buildOpenBadge } from './open-badge.js';
 import { signDataIntegrity, signJwt } from './signing.js';
@@ -24,6 +25,8 @@ export interface BadgeUrls {
   credential(certificationId: string): string;
   achievement(credentialId: string): string;
   verifyPage(certificationId: string): string;
+  /** An issuer's mark; the digest in the query lets it be cached for long and still change. */
+  mark(organizationId: string, digest: string): string;
 }
 
 export function badgeUrls(base: string): BadgeUrls {
@@ -36,6 +39,7 @@ export function badgeUrls(base: string): BadgeUrls {
     credential: (id) => `${api}/credentials/${id}`,
     achievement: (id) => `${api}/achievements/${id}`,
     verifyPage: (id) => `${base}/verify/${id}`,
+    mark: (id, digest) => `${api}/issuers/${id}/mark${digest ? `?v=${digest.slice(0, 16)}` : ''}`,
   };
 }
 
@@ -227,22 +231,33 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
       return (await badge(certificationId, ctx)).jwt;
     },
 
-    /** The printable certificate, in the course's language where Cadre prints it, else English. */
-    async pdf(certificationId: string, ctx: RequestContext, language?: string) {
+    /**
+     * The printable certificate, in the language asked for, else the course's, else English; the
+     * credential's name and criteria in that language where the credential has a translation.
+     */
+    async pdf(certificationId: string, ctx: RequestContext, wanted?: string) {
       const facts = await badgesRepository(db).facts(certificationId);
       if (!facts) throw notFound('The certificate');
       const row = await badge(certificationId, ctx);
       const issuer = await badgesRepository(db).organization(row.issuer_organization_id);
       const office = await badgesRepository(db).programOffice();
+      const profile = await issuerProfilesRepository(db).forCertificate(row.issuer_organization_id);
+      const language = certificateLanguage(wanted ?? facts.language);
+      const translated = (JSON.parse(facts.credential_translations) as Partial<Record<string, { name: string; criteria?: string | null }>>)[language];
       return certificatePdf({
+        language,
         holder: `${facts.given_name} ${facts.family_name}`,
-        credential: facts.credential_name,
-        issuer: issuer?.name ?? '',
+        credential: translated ? { name: translated.name, criteria: translated.criteria ?? null } : { name: facts.credential_name, criteria: facts.criteria },
+        issuer: { name: issuer?.name ?? '', mark: profile?.mark ? Buffer.from(profile.mark, 'base64') : null, signatory: profile?.signatory_name ? { name: profile.signatory_name, title: profile.signatory_title } : null },
         endorsedBy: office && issuer && office.id !== issuer.id ? office.name : null,
+        course:
+          facts.offering_id && facts.start_on && facts.end_on && facts.country
+            ? { title: facts.course_title ?? facts.credential_name, hours: facts.course_hours, startOn: facts.start_on, endOn: facts.end_on, city: facts.city, country: facts.country }
+            : null,
         issuedOn: facts.issued_on,
         expiresOn: facts.expires_on,
         verifyUrl: urls.verifyPage(certificationId),
-        language: certificateLanguage(language ?? facts.language),
+        number: certificationId,
       });
     },
 

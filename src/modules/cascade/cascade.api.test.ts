@@ -109,7 +109,7 @@ describe('the cascade through the API', () => {
         await officer.patch(`/api/offerings/${offering.id}/enrollments/${e.id}`, { attendancePercent: 100 }, e.version);
       }
       const version = (await officer.get(`/api/offerings/${offering.id}`)).json().version;
-      return (await officer.post(`/api/offerings/${offering.id}/close`, undefined, version)).json();
+      return (await officer.post(`/api/offerings/${offering.id}/close`, { acknowledgedAddress: t.services.address.url }, version)).json();
     };
     const generationsBefore = (await officer.get('/api/cascade')).json().generations.length;
     await run(master.id, trainees.map((p) => p.id), '2010-06-01', 'US');

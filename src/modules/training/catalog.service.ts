@@ -31,6 +31,7 @@ export function toCredential(row: Selectable<CredentialsTable>, allowedActions: 
     passMark: row.pass_mark,
     minAttendancePercent: row.min_attendance_percent,
     coTeachingsBeforeLead: row.co_teachings_before_lead,
+    translations: JSON.parse(row.translations) as Credential['translations'],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -131,6 +132,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
             pass_mark: input.passMark ?? null,
             min_attendance_percent: input.minAttendancePercent,
             co_teachings_before_lead: input.coTeachingsBeforeLead,
+            translations: JSON.stringify(input.translations ?? {}),
             created_at: now,
             updated_at: now,
           });
@@ -158,6 +160,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
           ...(input.passMark !== undefined && { pass_mark: input.passMark }),
           ...(input.minAttendancePercent !== undefined && { min_attendance_percent: input.minAttendancePercent }),
           ...(input.coTeachingsBeforeLead !== undefined && { co_teachings_before_lead: input.coTeachingsBeforeLead }),
+          ...(input.translations !== undefined && { translations: JSON.stringify(input.translations) }),
           updated_at: instant(clock),
         });
         if (!isUpdated) throw staleVersion('The credential', current.version);

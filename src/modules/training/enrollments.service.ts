@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { ADDRESS_PROBLEM_TEXT, type PublicAddress } from '../../platform/public-address.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import type { PersonProfile } from '../people/people.mapper.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -31,6 +32,8 @@ export interface EnrollmentsDeps {
   certifications: Pick<CertificationsService, 'issue' | 'ofPerson'>;
   vetting: Pick<VettingService, 'latestOf'>;
   badges: Pick<BadgesService, 'issue' | 'canIssue'>;
+  /** Where the certificates issued on closing will point. */
+  address: PublicAddress;
 }
 
 /** The program office is American: participants from agencies of other countries are foreign. */
@@ -43,7 +46,21 @@ const unknownPerson = () => invalid('The person does not exist.', [{ pointer: '/
 const SEATED: readonly string[] = ['enrolled', 'completed'];
 
 /** Rosters, attendance and results, closing an offering, and what came of it. */
-export function createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges }: EnrollmentsDeps) {
+export function createEnrollmentsService({ db, clock, audit, people, offerings, catalog, certifications, vetting, badges, address }: EnrollmentsDeps) {
+  /**
+   * Certificates carry Cadre's address in their QR codes and signed links for good: while that
+   * address is not public (CADRE_PUBLIC_URL unset, loopback, or not https), a person issuing them
+   * confirms it by naming it back. Cadre's own acts (the demo seeding, command-line runs) were
+   * started by whoever set the environment, and are not asked.
+   */
+  function refuseUnacknowledgedAddress(ctx: RequestContext, acknowledgedAddress: string | undefined) {
+    if (address.isPublic || ctx.actor.id === null || acknowledgedAddress === address.url) return;
+    throw conflictRule(
+      'certificate.address_not_public',
+      `Certificates issued now would point to ${address.url} (${address.problem ? ADDRESS_PROBLEM_TEXT[address.problem] : 'not a public address'}). Set CADRE_PUBLIC_URL to the https address the public reaches Cadre at, or confirm this address by sending acknowledgedAddress: "${address.url}".`,
+    );
+  }
+
   /**
    * A seat left on the offering (its lock held), and no other offering of the person's at the
    * same time: the person is locked first, as every enrollment of theirs checks this under it.
@@ -155,7 +172,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
      * criteria completes and is certified (a renewal if they held it already); the others fail,
      * with the reasons. The report says who was certified and who was not, and why.
      */
-    async close(ctx: RequestContext, offeringId: string, version: number) {
+    async close(ctx: RequestContext, offeringId: string, version: number, acknowledgedAddress?: string) {
       return db.transaction().execute(async (trx) => {
         // No result is recorded, and nobody enrolled, between reading the roster and closing it.
         await offeringsRepository(trx).lock(offeringId);
@@ -163,6 +180,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
         if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is already ${offering.status}.`);
         if (today(clock) < offering.end_on) throw ruleBroken('offering.close_before_end', `The offering runs until ${offering.end_on}: close it once it has ended.`);
         const credential = offering.grants_credential_id ? await catalog.credentialRules(offering.grants_credential_id, trx) : null;
+        if (credential) refuseUnacknowledgedAddress(ctx, acknowledgedAddress);
         const rules = credential
           ? { validityMonths: credential.validity_months, passMark: credential.pass_mark, minAttendancePercent: credential.min_attendance_percent }
           : { validityMonths: null, passMark: null, minAttendancePercent: 0 };

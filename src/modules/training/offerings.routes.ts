@@ -6,6 +6,7 @@ import { requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema } from '../../platform/schemas.js';
 import type { EnrollmentsService } from './enrollments.service.js';
 import {
+  closeOfferingSchema,
   closeReportSchema,
   createOfferingSchema,
   enrollmentSchema,
@@ -114,11 +115,14 @@ export function offeringsRoutes(deps: { offerings: OfferingsService; enrollments
         schema: {
           tags: ['training'],
           summary: 'Close the offering: certify everyone who met the criteria, in one go, and say who did not and why (needs If-Match)',
+          description:
+            'While CADRE_PUBLIC_URL is not a public https address, closing an offering that grants a credential is refused (409, rule certificate.address_not_public) unless the body names the address the certificates will point to in acknowledgedAddress.',
           params: idParams,
+          body: closeOfferingSchema,
           response: { 200: closeReportSchema },
         },
       },
-      async (request) => enrollments.close(contextOf(request), request.params.id, requiredVersion(request)),
+      async (request) => enrollments.close(contextOf(request), request.params.id, requiredVersion(request), request.body?.acknowledgedAddress),
     );
     app.post(
       '/offerings/:id/follow-ups',

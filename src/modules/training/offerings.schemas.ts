@@ -151,6 +151,13 @@ export const offeringDetailSchema = offeringSchema
   .meta({ id: 'OfferingDetail' });
 export type OfferingDetail = z.infer<typeof offeringDetailSchema>;
 
+export const closeOfferingSchema = z
+  .strictObject({
+    acknowledgedAddress: z.string().max(2000).optional().describe('The address certificates will point to, confirmed while it is not public (GET /api/auth/me → publicAddress).'),
+  })
+  .nullish()
+  .meta({ id: 'CloseOffering' });
+
 export const closeReportSchema = z
   .object({
     offering: offeringDetailSchema,

@@ -21,6 +21,8 @@ async function schedule(courseId: string, startOn: string, endOn: string, extra:
   expect(response.statusCode).toBe(201);
   return response.json();
 }
+/** Closing confirms where the certificates will point: the harness's Cadre has no public address. */
+const acknowledged = () => ({ acknowledgedAddress: t.services.address.url });
 const offeringVersion = async (id: string) => (await officer.get(`/api/offerings/${id}`)).json().version as number;
 
 describe('courses and versions', () => {
@@ -72,10 +74,10 @@ describe('an offering from roster to certificates', () => {
     await record('Withdrawn', { status: 'withdrawn' });
 
     t.clock.set('2010-06-10T12:00:00Z');
-    expect((await officer.post(`/api/offerings/${offering.id}/close`, undefined, await offeringVersion(offering.id))).json().rule).toBe('offering.close_before_end');
+    expect((await officer.post(`/api/offerings/${offering.id}/close`, acknowledged(), await offeringVersion(offering.id))).json().rule).toBe('offering.close_before_end');
     t.clock.set('2010-12-01T12:00:00Z');
 
-    const closed = await officer.post(`/api/offerings/${offering.id}/close`, undefined, await offeringVersion(offering.id));
+    const closed = await officer.post(`/api/offerings/${offering.id}/close`, acknowledged(), await offeringVersion(offering.id));
     expect(closed.statusCode).toBe(200);
     const report = closed.json();
     expect(report.certified).toEqual([expect.objectContaining({ personId: exact?.id, expiresOn: '2012-06-10', isRenewal: false })]);
@@ -94,7 +96,7 @@ describe('an offering from roster to certificates', () => {
     // Read again later, the closed offering still lists what it issued, from the records themselves.
     const reloaded = (await officer.get(`/api/offerings/${offering.id}`)).json();
     expect(reloaded.certifications).toEqual([expect.objectContaining({ id: certs[0].id, personId: exact?.id, issuedOn: '2010-06-11', expiresOn: '2012-06-10', status: 'active' })]);
-    const again = await officer.post(`/api/offerings/${offering.id}/close`, undefined, await offeringVersion(offering.id));
+    const again = await officer.post(`/api/offerings/${offering.id}/close`, acknowledged(), await offeringVersion(offering.id));
     expect(again.json().rule).toBe('offering.not_open');
   });
 
@@ -104,7 +106,7 @@ describe('an offering from roster to certificates', () => {
     const person = await buildPerson(t.services, t.system, { organizationId: agencyId });
     const enrollment = (await officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: person.id })).json();
     await officer.patch(`/api/offerings/${offering.id}/enrollments/${enrollment.id}`, { attendancePercent: 100 }, enrollment.version);
-    const report = (await officer.post(`/api/offerings/${offering.id}/close`, undefined, await offeringVersion(offering.id))).json();
+    const report = (await officer.post(`/api/offerings/${offering.id}/close`, acknowledged(), await offeringVersion(offering.id))).json();
     const id = report.certified[0].certificationId;
     t.clock.set('2010-07-07T12:00:00Z');
     expect((await officer.get(`/api/certifications/${id}`)).json()).toMatchObject({ expiresOn: '2010-07-07', status: 'active' });
@@ -122,7 +124,7 @@ describe('an offering from roster to certificates', () => {
       const offering = await schedule(course.id, startOn, endOn, { isRefresher });
       const enrollment = (await officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: person.id })).json();
       await officer.patch(`/api/offerings/${offering.id}/enrollments/${enrollment.id}`, { attendancePercent: 100 }, enrollment.version);
-      return (await officer.post(`/api/offerings/${offering.id}/close`, undefined, await offeringVersion(offering.id))).json().certified[0];
+      return (await officer.post(`/api/offerings/${offering.id}/close`, acknowledged(), await offeringVersion(offering.id))).json().certified[0];
     };
     const first = await certify('2008-05-05', '2008-05-09', false);
     const renewal = await certify('2010-04-05', '2010-04-09', true);
@@ -141,7 +143,7 @@ describe('an offering from roster to certificates', () => {
     const person = await buildPerson(t.services, t.system, { organizationId: agencyId });
     const enrollment = (await officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: person.id })).json();
     await officer.patch(`/api/offerings/${offering.id}/enrollments/${enrollment.id}`, { attendancePercent: 100 }, enrollment.version);
-    const id = (await officer.post(`/api/offerings/${offering.id}/close`, undefined, await offeringVersion(offering.id))).json().certified[0].certificationId;
+    const id = (await officer.post(`/api/offerings/${offering.id}/close`, acknowledged(), await offeringVersion(offering.id))).json().certified[0].certificationId;
     const noReason = await officer.post(`/api/certifications/${id}/revocation`, { reason: '' }, 1);
     expect(noReason.statusCode).toBe(400);
     const revoked = await officer.post(`/api/certifications/${id}/revocation`, { reason: 'Misconduct finding' }, 1);
@@ -163,7 +165,7 @@ describe('instructor rules', () => {
     const course = await schedule(instructorCourse.id, '2010-08-02', '2010-08-06');
     const e = (await officer.post(`/api/offerings/${course.id}/enrollments`, { personId: teacher.id })).json();
     await officer.patch(`/api/offerings/${course.id}/enrollments/${e.id}`, { attendancePercent: 100 }, e.version);
-    await officer.post(`/api/offerings/${course.id}/close`, undefined, await offeringVersion(course.id));
+    await officer.post(`/api/offerings/${course.id}/close`, acknowledged(), await offeringVersion(course.id));
 
     const lead = await officer.put(`/api/offerings/${first.id}/instructors`, { personId: teacher.id, role: 'lead' }, await offeringVersion(first.id));
     expect(lead.json()).toMatchObject({ rule: 'offering.lead_needs_co_teaching', detail: expect.stringContaining('co-taught 0 of the 1') });
@@ -187,7 +189,7 @@ describe('instructor rules', () => {
     expect((await instructor.patch(`/api/offerings/${mine.id}/enrollments/${enrolled.json().id}`, { attendancePercent: 95 }, 1)).statusCode).toBe(200);
     expect((await instructor.get(`/api/offerings/${other.id}`)).statusCode).toBe(404);
     expect((await instructor.post(`/api/offerings/${other.id}/enrollments`, { personId: trainee.id })).statusCode).toBe(404);
-    const closed = await instructor.post(`/api/offerings/${mine.id}/close`, undefined, await offeringVersion(mine.id));
+    const closed = await instructor.post(`/api/offerings/${mine.id}/close`, acknowledged(), await offeringVersion(mine.id));
     expect(closed.json().certified).toHaveLength(1);
   });
   it('tells each caller what they may do with an offering, its roster and its certifications', async () => {
@@ -225,7 +227,7 @@ describe('instructor rules', () => {
 
     expect((await coAgent.patch(`/api/offerings/${offering.id}/enrollments/${enrollment.id}`, { attendancePercent: 100 }, enrollment.version)).statusCode).toBe(200);
     // Once closed, only the follow-up is left, and only to the program office.
-    const report = (await leadAgent.post(`/api/offerings/${offering.id}/close`, undefined, await offeringVersion(offering.id))).json();
+    const report = (await leadAgent.post(`/api/offerings/${offering.id}/close`, acknowledged(), await offeringVersion(offering.id))).json();
     expect((await view(officer)).allowedActions).toEqual(['recordFollowUp']);
     expect((await view(leadAgent)).allowedActions).toEqual([]);
     const certificationId = report.certified[0].certificationId as string;
@@ -379,7 +381,7 @@ describe('follow-ups', () => {
     const person = await buildPerson(t.services, t.system, { organizationId: agencyId });
     const e = (await officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: person.id })).json();
     await officer.patch(`/api/offerings/${offering.id}/enrollments/${e.id}`, { attendancePercent: 100 }, e.version);
-    await officer.post(`/api/offerings/${offering.id}/close`, undefined, await offeringVersion(offering.id));
+    await officer.post(`/api/offerings/${offering.id}/close`, acknowledged(), await offeringVersion(offering.id));
     const early = await officer.post(`/api/offerings/${offering.id}/follow-ups`, { personId: person.id, recordedOn: '2010-04-14', hasTaught: false });
     expect(early.json().rule).toBe('followup.window');
     const recorded = await officer.post(`/api/offerings/${offering.id}/follow-ups`, {

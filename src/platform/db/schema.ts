@@ -435,6 +435,8 @@ export interface CredentialsTable {
   pass_mark: number | null;
   min_attendance_percent: number;
   co_teachings_before_lead: Generated<number>;
+  /** JSON: the name and short criteria by language code (es, fr, pt, ht); English is name and criteria. */
+  translations: Generated<string>;
   created_at: Instant;
   updated_at: Instant;
   version: Generated<number>;
@@ -616,6 +618,22 @@ export interface SigningKeysTable {
 export interface StatusListsTable {
   organization_id: string;
   next_index: number;
+}
+
+/** What an issuer prints on its certificates: its mark and its signatory. */
+export interface IssuerProfilesTable {
+  organization_id: string;
+  /** Base64 of the image's bytes. */
+  mark: string | null;
+  mark_type: 'image/png' | 'image/jpeg' | null;
+  mark_width: number | null;
+  mark_height: number | null;
+  /** SHA-256 of the bytes (hex): the mark's ETag. */
+  mark_digest: string | null;
+  signatory_name: string | null;
+  signatory_title: string | null;
+  updated_at: Instant;
+  version: Generated<number>;
 }
 
 export interface BadgeCredentialsTable {
@@ -815,6 +833,7 @@ export interface DB {
   signing_keys: SigningKeysTable;
   status_lists: StatusListsTable;
   badge_credentials: BadgeCredentialsTable;
+  issuer_profiles: IssuerProfilesTable;
   endorsements: EndorsementsTable;
   report_runs: ReportRunsTable;
   imports: ImportsTable;

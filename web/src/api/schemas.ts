@@ -8,6 +8,7 @@ import type { meSchema } from '../../../src/modules/accounts/accounts.schemas.js
 import type { enrolledSchema, pendingSignInSchema, signInOptionsSchema, totpEnrolmentSchema } from '../../../src/modules/accounts/mfa.schemas.js';
 import type { chainReportSchema } from '../../../src/modules/audit/audit.schemas.js';
 import type { certificateSummarySchema, endorsementSchema, verificationSchema } from '../../../src/modules/badges/badges.schemas.js';
+export { type IssuerProfile, updateIssuerProfileSchema } from '../../../src/modules/badges/badges.schemas.js';
 import type { instructorCascadeSchema, programCascadeSchema } from '../../../src/modules/cascade/cascade.schemas.js';
 import type { personDaysSchema } from '../../../src/modules/deployments/deployments.schemas.js';
 import type { boardSchema, TRACKS as TRACK_LIST } from '../../../src/modules/partnerships/partnerships.schemas.js';
@@ -106,6 +107,7 @@ export {
   updateCredentialSchema,
   type CreateCredentialInput,
   type Credential,
+  TRANSLATION_LANGUAGES,
 } from '../../../src/modules/training/credentials.schemas.js';
 export {
   COURSE_LEVELS,

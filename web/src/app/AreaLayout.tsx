@@ -5,6 +5,7 @@ import { Main } from './Main';
 import { accountArea, type AreaId, areasFor, type NavLinkItem } from './navigation';
 import { FlashNotice } from '../components/FlashNotice';
 import { Forbidden } from './Forbidden';
+import { PublicAddressAlert } from '../features/issuers/PublicAddressAlert';
 
 function isCurrentLink(link: NavLinkItem, pathname: string, search: string): boolean {
   const [path, query] = link.to.split('?');
@@ -53,6 +54,7 @@ export function AreaLayout({ area: areaId, fallback }: { area: AreaId; fallback?
           </nav>
         )}
         <Main className={`grid-col-12 order-0 ${hasSideNav ? 'desktop:grid-col-9 desktop:order-1' : ''}`}>
+          <PublicAddressAlert />
           <FlashNotice />
           {area ? <Outlet /> : <Forbidden />}
         </Main>

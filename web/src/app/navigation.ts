@@ -160,7 +160,7 @@ function trainingArea(user: User, t: TFunction, can: Can): Area {
     id: 'training',
     to: '/offerings',
     label: t('nav.training'),
-    sections: ['/offerings', '/courses', '/credentials', '/certifications', '/endorsements'],
+    sections: ['/offerings', '/courses', '/credentials', '/certifications', '/endorsements', '/issuers'],
     links: [
       { to: '/offerings', label: own ? t(`nav.ownOfferings.${own}`) : t('nav.offerings'), isEnd: true },
       ...(can('offerings', 'create') ? [{ to: '/offerings/new', label: t('nav.newOffering') }] : []),
@@ -173,6 +173,7 @@ function trainingArea(user: User, t: TFunction, can: Can): Area {
       // Endorsing a partner to certify is the program office's act; its viewers read the list.
       ...(can('endorsements', 'read') ? [{ to: '/endorsements', label: t('nav.endorsements'), isEnd: true }] : []),
       ...(can('endorsements', 'create') ? [{ to: '/endorsements/new', label: t('nav.newEndorsement') }] : []),
+      ...(can('issuers', 'read') ? [{ to: '/issuers', label: t('issuerSettings.nav') }] : []),
     ],
   };
 }

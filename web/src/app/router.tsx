@@ -26,6 +26,8 @@ import { CoursesListPage } from '../features/courses/CoursesListPage';
 import { EditCoursePage } from '../features/courses/EditCoursePage';
 import { EndorsementsPage } from '../features/endorsements/EndorsementsPage';
 import { NewEndorsementPage } from '../features/endorsements/NewEndorsementPage';
+import { IssuersPage } from '../features/issuers/IssuersPage';
+import { PublicAddressAlert } from '../features/issuers/PublicAddressAlert';
 import { NewCoursePage } from '../features/courses/NewCoursePage';
 import { CredentialPage } from '../features/credentials/CredentialPage';
 import { CredentialsListPage } from '../features/credentials/CredentialsListPage';
@@ -80,6 +82,7 @@ const signedInRoutes: RouteObject[] = [
     index: true,
     element: (
       <SingleColumn>
+        <PublicAddressAlert />
         <HomePage />
       </SingleColumn>
     ),
@@ -192,6 +195,11 @@ const signedInRoutes: RouteObject[] = [
       { index: true, element: <EndorsementsPage /> },
       { path: 'new', element: <NewEndorsementPage /> },
     ],
+  },
+  {
+    path: 'issuers',
+    element: <AreaLayout area="training" />,
+    children: [{ index: true, element: <IssuersPage /> }],
   },
   {
     // The area exists for the program office alone, so other roles are told it is not theirs.

@@ -22,5 +22,13 @@ export function userAs(role: User['role'], extra: Partial<User> = {}): User {
 /** The signed-in user as `/api/auth/me` answers, signed in with a session. */
 export function meAs(role: User['role'], overrides: Partial<Omit<Me, 'user'>> & { user?: Partial<User> } = {}): Me {
   const { user, ...rest } = overrides;
-  return { user: userAs(role, user), csrfToken: 'f'.repeat(64), authenticatedBy: 'session', capabilities: {}, mustEnrolSecondFactor: false, ...rest };
+  return {
+    user: userAs(role, user),
+    csrfToken: 'f'.repeat(64),
+    authenticatedBy: 'session',
+    capabilities: {},
+    mustEnrolSecondFactor: false,
+    publicAddress: { url: 'https://cadre.example.org', isPublic: true, problem: null },
+    ...rest,
+  };
 }

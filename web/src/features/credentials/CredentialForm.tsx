@@ -1,6 +1,6 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type CreateCredentialInput, createCredentialSchema, type Credential, type Track, TRACKS } from '../../api/schemas';
+import { type CreateCredentialInput, createCredentialSchema, type Credential, type Track, TRACKS, TRANSLATION_LANGUAGES } from '../../api/schemas';
 import { Form } from '../../components/form/Form';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
@@ -15,7 +15,10 @@ interface CredentialValues {
   passMark: string;
   minAttendancePercent: string;
   coTeachingsBeforeLead: string;
+  translations: Record<TranslationLanguage, { name: string; criteria: string }>;
 }
+
+type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
 
 function toValues(credential: Credential | undefined): CredentialValues {
   return {
@@ -27,7 +30,20 @@ function toValues(credential: Credential | undefined): CredentialValues {
     passMark: numberToText(credential?.passMark),
     minAttendancePercent: numberToText(credential?.minAttendancePercent),
     coTeachingsBeforeLead: numberToText(credential?.coTeachingsBeforeLead ?? 0),
+    translations: Object.fromEntries(
+      TRANSLATION_LANGUAGES.map((language) => [language, { name: credential?.translations[language]?.name ?? '', criteria: credential?.translations[language]?.criteria ?? '' }]),
+    ) as CredentialValues['translations'],
   };
+}
+
+/** A language with nothing typed is left out (printed in English); criteria alone still asks for the name. */
+function toTranslations(values: CredentialValues['translations']): CreateCredentialInput['translations'] {
+  return Object.fromEntries(
+    TRANSLATION_LANGUAGES.flatMap((language) => {
+      const { name, criteria } = values[language];
+      return name.trim() || criteria.trim() ? [[language, { name, criteria: blankToNull(criteria) }]] : [];
+    }),
+  );
 }
 
 /** Every field is sent, so that emptying one (no expiry, no score) clears it on the record. */
@@ -42,6 +58,7 @@ function toRequest(values: CredentialValues) {
     // Left empty, a required number is "required", not "not valid".
     minAttendancePercent: (toNumber(values.minAttendancePercent) ?? undefined) as number,
     coTeachingsBeforeLead: toNumber(values.coTeachingsBeforeLead) ?? 0,
+    translations: toTranslations(values.translations),
   };
 }
 
@@ -54,7 +71,17 @@ interface CredentialFormProps {
 
 /** A credential's criteria, each number explained in the words a program officer would use. */
 export function CredentialForm({ credential, onSubmit, submitLabel, cancelTo }: CredentialFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language' });
+  const translationLabels = Object.fromEntries(
+    TRANSLATION_LANGUAGES.flatMap((language) => {
+      const name = languageNames.of(language) ?? language;
+      return [
+        [`translations.${language}.name`, t('credentials.translations.name', { language: name })],
+        [`translations.${language}.criteria`, t('credentials.translations.criteria', { language: name })],
+      ];
+    }),
+  );
   const form = useForm({ defaultValues: toValues(credential), resolver: apiResolver({ schema: createCredentialSchema, toRequest }), shouldFocusError: false });
   return (
     <Form
@@ -70,6 +97,7 @@ export function CredentialForm({ credential, onSubmit, submitLabel, cancelTo }: 
         passMark: t('credentials.fields.passMark'),
         minAttendancePercent: t('credentials.fields.minAttendancePercent'),
         coTeachingsBeforeLead: t('credentials.fields.coTeachingsBeforeLead'),
+        ...translationLabels,
       }}
       onSubmit={onSubmit}
       submitLabel={submitLabel}
@@ -86,6 +114,16 @@ export function CredentialForm({ credential, onSubmit, submitLabel, cancelTo }: 
         <TextField name="passMark" inputMode="numeric" inputClassName="usa-input--small" hint={t('credentials.hints.passMark')} />
         <TextField name="validityMonths" inputMode="numeric" inputClassName="usa-input--small" hint={t('credentials.hints.validityMonths')} />
         <TextField name="coTeachingsBeforeLead" inputMode="numeric" inputClassName="usa-input--small" hint={t('credentials.hints.coTeachingsBeforeLead')} />
+      </fieldset>
+      <fieldset className="usa-fieldset margin-top-4">
+        <legend className="usa-legend usa-legend--large">{t('credentials.translations.legend')}</legend>
+        <p className="usa-hint margin-y-1">{t('credentials.translations.hint')}</p>
+        {TRANSLATION_LANGUAGES.map((language) => (
+          <div key={language} lang={language}>
+            <TextField name={`translations.${language}.name`} />
+            <TextAreaField name={`translations.${language}.criteria`} className="short-textarea" hint={t('credentials.translations.criteriaHint')} />
+          </div>
+        ))}
       </fieldset>
     </Form>
   );

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useCourse } from '../courses/api';
 import { useCredential } from '../credentials/api';
 import { useCredentialRules } from '../credentials/CredentialRules';
+import { useMe } from '../../api/session';
 import { useCloseOffering } from './api';
 import { expiryAfter } from './trainingDates';
 
@@ -63,6 +64,10 @@ export function CloseSection({ offering, onClosed }: { offering: OfferingDetail;
   const openButton = useRef<HTMLButtonElement>(null);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const hasEnded = offering.endOn <= todayIso();
+  const address = useMe().data?.publicAddress;
+  // Certificates carry the address for good: while it is not public, the one closing confirms it.
+  const unpublishedAddress = credentialId && address && !address.isPublic ? address.url : null;
+  const [isAddressAccepted, setIsAddressAccepted] = useState(false);
 
   const open = () => {
     flushSync(() => setIsConfirming(true));
@@ -74,7 +79,7 @@ export function CloseSection({ offering, onClosed }: { offering: OfferingDetail;
   };
   const confirm = async () => {
     try {
-      onClosed(await close.mutateAsync());
+      onClosed(await close.mutateAsync(unpublishedAddress ?? undefined));
     } catch {
       setProblemKey((key) => key + 1);
     }
@@ -96,9 +101,34 @@ export function CloseSection({ offering, onClosed }: { offering: OfferingDetail;
             {t('closing.confirmHeading')}
           </h3>
           {isLoadingRules ? <Loading /> : <Consequences offering={offering} credential={credential.data} />}
+          {unpublishedAddress && (
+            <div className="usa-alert usa-alert--warning margin-bottom-2">
+              <div className="usa-alert__body">
+                <h4 className="usa-alert__heading">{t('issuerSettings.address.confirmHeading', { url: unpublishedAddress })}</h4>
+                <p className="usa-alert__text">{t('issuerSettings.address.confirmText', { url: unpublishedAddress })}</p>
+                <div className="usa-checkbox margin-top-1 bg-transparent">
+                  <input
+                    id="close-accept-address"
+                    type="checkbox"
+                    className="usa-checkbox__input"
+                    checked={isAddressAccepted}
+                    onChange={(event) => setIsAddressAccepted(event.target.checked)}
+                  />
+                  <label className="usa-checkbox__label" htmlFor="close-accept-address">
+                    {t('issuerSettings.address.confirmCheck', { url: unpublishedAddress })}
+                  </label>
+                </div>
+              </div>
+            </div>
+          )}
           <ProblemAlert error={close.error} focusKey={problemKey} headingLevel="h4" />
           <div className="form-actions">
-            <button type="button" className="usa-button" disabled={close.isPending || isLoadingRules} onClick={() => void confirm()}>
+            <button
+              type="button"
+              className="usa-button"
+              disabled={close.isPending || isLoadingRules || (unpublishedAddress !== null && !isAddressAccepted)}
+              onClick={() => void confirm()}
+            >
               {close.isPending ? t('closing.closing') : credentialId ? t('closing.confirm') : t('closing.confirmWithoutCredential')}
             </button>
             <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={cancel}>

@@ -91,7 +91,9 @@ export function useRecordResult(enrollment: Pick<Enrollment, 'id' | 'offeringId'
 export function useCloseOffering(offering: Pick<OfferingDetail, 'id' | 'version'>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<CloseReport>(`/offerings/${offering.id}/close`, undefined, { version: offering.version }),
+    // While Cadre's address is not public, closing names the address its certificates will point to.
+    mutationFn: (acknowledgedAddress?: string) =>
+      api.post<CloseReport>(`/offerings/${offering.id}/close`, acknowledgedAddress ? { acknowledgedAddress } : undefined, { version: offering.version }),
     onSuccess: (report) => {
       queryClient.setQueryData(offeringKeys.one(offering.id), report.offering);
       for (const key of [offeringKeys.list, ['certifications'], ['transcripts'], ['cascade']]) void queryClient.invalidateQueries({ queryKey: key });
