@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { embedCredential, type SignedCredential } from './credential-attachment.js';
 
 /** The words on a printed certificate, in the languages Cadre's certificates are printed in. */
 const WORDING = {
@@ -24,6 +25,8 @@ export interface CertificateFacts {
   expiresOn: string | null;
   verifyUrl: string;
   language: CertificateLanguage;
+  /** The signed credential, carried inside the PDF so the PDF itself can be verified. */
+  signed?: SignedCredential;
 }
 
 /** A printable, A4 landscape certificate with a QR code that opens its verification page. */
@@ -46,6 +49,7 @@ export async function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
   const qrY = doc.page.height - 56 - 150;
   doc.image(qr, doc.page.width - 56 - 130, qrY, { width: 120 });
   doc.fontSize(10).fillColor('#565c65').text(`${words.verify} ${facts.verifyUrl}`, 56, qrY + 90, { width: width - 160 });
+  if (facts.signed) embedCredential(doc, facts.signed);
   doc.end();
   return done;
 }
