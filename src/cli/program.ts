@@ -101,8 +101,8 @@ export function buildProgram(io: CliIo, version: string): Command {
 
   program
     .command('verify')
-    .description('Verify a downloaded credential offline, against the issuer’s published keys')
-    .argument('<file>', 'the credential: JSON, or a VC-JWT')
+    .description('Verify a downloaded credential or certificate PDF offline, against the issuer’s published keys')
+    .argument('<file>', 'the credential: JSON, a VC-JWT, or a certificate PDF carrying one')
     .requiredOption('--keys <files...>', 'the issuer’s controller document and/or JWKS, as downloaded')
     .option('--status-list <file>', 'the issuer’s status list credential, to check revocation')
     .action(async (file: string, options: { keys: string[]; statusList?: string }) => io.setExitCode(await verifyOffline(file, options, io.out)));

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import type { JWK } from 'jose';
+import { extractCredential } from '../modules/badges/credential-attachment.js';
+import { verdictOf } from '../modules/badges/verdict.js';
 import { verifyDocument, type TrustSources } from '../modules/badges/verification.js';
 import { invalid } from '../platform/errors.js';
 
@@ -31,10 +33,13 @@ function keySources(files: readonly string[]) {
   return { documents, jwks };
 }
 
+const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+
 /**
- * Verifies a downloaded credential with no network: its signature against the issuer's
+ * Verifies a downloaded credential, or the one a certificate PDF carries, with no network: its signature against the issuer's
  * published keys given as files, its dates, and, given the issuer's status list, its revocation.
- * Exit code 0 when it verifies, 1 when it does not.
+ * Prints each check, then the verdict in the words the verification page uses. Exit code 0 when
+ * every check passes, 1 when one does not.
  */
 export async function verifyOffline(file: string, options: { keys: string[]; statusList?: string | undefined }, out: (line: string) => void): Promise<number> {
   const { documents, jwks } = keySources(options.keys);
@@ -55,8 +60,14 @@ export async function verifyOffline(file: string, options: { keys: string[]; sta
     statusList = list;
   }
   const sources: TrustSources = { ...trusted, statusList: async (url) => (statusList && statusList.id === url ? statusList : undefined) };
-  const result = await verifyDocument(fs.readFileSync(file, 'utf8'), sources, new Date());
+  const bytes = fs.readFileSync(file);
+  // A certificate PDF is verified by the credential it carries, as the verification page does.
+  const document = isPdf(bytes) ? await extractCredential(bytes) : bytes.toString('utf8');
+  const result = await verifyDocument(document, sources, new Date());
   for (const check of result.checks) out(`${check.isPassed ? 'ok  ' : 'FAIL'} ${check.check}: ${check.message}`);
-  out(result.isVerified ? 'The credential verifies.' : 'The credential does NOT verify.');
+  const verdict = verdictOf(result);
+  out('');
+  out(`${verdict.heading}: ${verdict.text}`);
+  for (const caution of verdict.cautions) out(caution.text);
   return result.isVerified ? 0 : 1;
 }

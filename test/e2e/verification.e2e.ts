@@ -4,14 +4,15 @@ import { ADMIN, expect, expectAccessible, heading, isoDay, type SessionApi, sess
 import { createOrganization, createPerson, runOffering, type Trainee } from './training.js';
 
 /** Clicks a download link and answers the file's name and text. */
-async function download(page: Page, link: string): Promise<{ name: string; text: string }> {
+async function download(page: Page, link: string): Promise<{ name: string; text: string; bytes: Buffer }> {
   const started: Promise<Download> = page.waitForEvent('download');
   await page.getByRole('link', { name: link }).click();
   const file = await started;
-  return { name: file.suggestedFilename(), text: await fs.readFile(await file.path(), 'utf8') };
+  const bytes = await fs.readFile(await file.path());
+  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
-/** The result's live region once it says `verdict` ("Verified", "Not verified"). */
+/** The result's live region once it says `verdict` ("Genuine", "Not genuine"). */
 function result(page: Page, verdict: string) {
   return page.getByRole('status').filter({ has: page.getByRole('heading', { name: verdict, exact: true }) });
 }
@@ -74,13 +75,15 @@ test('anyone verifies a certificate from its QR code and its files, and sees its
   const visitorContext = await browser.newContext({ baseURL, locale: 'en-US', timezoneId: 'UTC', acceptDownloads: true });
   const visitor = await visitorContext.newPage();
   const problems = watchPageHealth(visitor);
-  let json = { name: '', text: '' };
-  let jwt = { name: '', text: '' };
+  let json: Awaited<ReturnType<typeof download>> = { name: '', text: '', bytes: Buffer.alloc(0) };
+  let jwt: Awaited<ReturnType<typeof download>> = { name: '', text: '', bytes: Buffer.alloc(0) };
+  let pdf: Awaited<ReturnType<typeof download>> = { name: '', text: '', bytes: Buffer.alloc(0) };
 
   await test.step('without signing in, open the certificate’s page and download its files', async () => {
     await visitor.goto(`/verify/${certificationId}`);
     await expect(heading(visitor, `Certificate of ${holder.name}`)).toBeVisible();
-    await expect(visitor.getByRole('heading', { level: 2, name: 'Valid', exact: true })).toBeVisible();
+    await expect(visitor.getByRole('heading', { level: 2, name: 'Genuine', exact: true })).toBeVisible();
+    await expect(visitor.locator('.verdict')).toContainText(new RegExp(`certified ${holder.name} as .* on \\w+ \\d{1,2}, \\d{4}; it is valid until \\w+ \\d{1,2}, \\d{4}\\.`));
     const details = visitor.getByRole('region', { name: 'What it certifies' });
     await expect(details).toContainText(holder.name);
     await expect(details.locator('.detail-list__row').filter({ hasText: 'Issued by' })).toContainText(issuer);
@@ -93,6 +96,8 @@ test('anyone verifies a certificate from its QR code and its files, and sees its
 
     json = await download(visitor, 'Signed credential (JSON)');
     jwt = await download(visitor, 'Signed credential (VC-JWT)');
+    pdf = await download(visitor, 'Printable certificate (PDF, English)');
+    expect(pdf.name).toBe(`certificate-${certificationId}.pdf`);
     expect(json.name).toBe(`credential-${certificationId}.json`);
   });
 
@@ -107,7 +112,8 @@ test('anyone verifies a certificate from its QR code and its files, and sees its
     await expect(heading(visitor, 'Verify a credential')).toBeFocused();
     await expectAccessible(visitor, 'the verification page');
     await visitor.getByLabel('Credential file').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered, null, 2)) });
-    await expect(result(visitor, 'Not verified')).toContainText('Checked: the file tampered.json.');
+    await expect(result(visitor, 'Not genuine')).toContainText('Checked: the file tampered.json.');
+    await expect(result(visitor, 'Not genuine')).toContainText('its signature does not verify, so do not rely on it.');
     await expect(check(visitor, 'Signature')).toContainText('Signature: Failed');
     await expect(check(visitor, 'Signature')).toContainText('The signature does not verify');
     await expect(visitor.getByRole('heading', { name: 'What the file claims' })).toBeVisible();
@@ -120,16 +126,24 @@ test('anyone verifies a certificate from its QR code and its files, and sees its
 
   await test.step('upload the file as downloaded, then paste the VC-JWT: both verify', async () => {
     await visitor.getByLabel('Credential file').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
-    await expect(result(visitor, 'Verified')).toContainText(`Checked: the file ${json.name}.`);
+    await expect(result(visitor, 'Genuine')).toContainText(`Checked: the file ${json.name}.`);
     for (const passed of ['Signature', 'Validity dates', 'Revocation']) await expect(check(visitor, passed)).toContainText(`${passed}: Passed`);
     await expect(visitor.getByRole('heading', { name: 'What it certifies' })).toBeVisible();
     await expectAccessible(visitor, 'a credential file, verified');
 
     await visitor.getByRole('textbox', { name: 'Credential', exact: true }).fill(jwt.text);
     await visitor.getByRole('button', { name: 'Verify' }).click();
-    await expect(result(visitor, 'Verified')).toContainText('Checked: the pasted text. Format: VC-JWT.');
+    await expect(result(visitor, 'Genuine')).toContainText('Checked: the pasted text. Format: VC-JWT.');
     await expect(check(visitor, 'Signature')).toContainText('VC-JWT signature (RS256) is valid');
     await expectAccessible(visitor, 'a pasted VC-JWT, verified');
+  });
+
+  await test.step('upload the printable certificate PDF: the credential inside it is genuine', async () => {
+    await visitor.getByLabel('Credential file').setInputFiles({ name: pdf.name, mimeType: 'application/pdf', buffer: pdf.bytes });
+    await expect(result(visitor, 'Genuine')).toContainText(`Checked: the file ${pdf.name}.`);
+    await expect(result(visitor, 'Genuine')).toContainText(new RegExp(`certified ${holder.name} as `));
+    await expect(check(visitor, 'Signature')).toContainText('Signature: Passed');
+    await expectAccessible(visitor, 'a certificate PDF, verified');
   });
 
   await test.step('as staff, find the way to share it on the certification, and revoke it', async () => {
@@ -205,7 +219,7 @@ test('a partner endorsed by the program office certifies under it; withdrawing t
     });
     certificationId = report.certified[0]?.certificationId ?? '';
     await page.goto(`/verify/${certificationId}`);
-    await expect(page.getByRole('heading', { level: 2, name: 'Valid', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Genuine', exact: true })).toBeVisible();
     const steps = page.getByRole('region', { name: 'Who vouches for it' }).getByRole('listitem');
     await expect(steps).toHaveCount(3);
     await expect(steps.nth(0)).toContainText(`Endorsed ${partner} to certify`);
@@ -232,8 +246,8 @@ test('a partner endorsed by the program office certifies under it; withdrawing t
     await expectAccessible(page, 'a withdrawn endorsement');
 
     await page.goto(`/verify/${certificationId}`);
-    await expect(page.getByRole('heading', { level: 2, name: 'Under review', exact: true })).toBeVisible();
-    await expect(page.locator('.verdict')).toContainText('Under review by the issuer: the issuer’s endorsement was withdrawn');
+    await expect(page.getByRole('heading', { level: 2, name: 'Genuine', exact: true })).toBeVisible();
+    await expect(page.locator('.verdict')).toContainText(`Under review by the issuer: the issuer’s endorsement was withdrawn. Ask ${partner} before relying on it.`);
     await expect(page.locator('.verdict')).not.toContainText(reason);
     await expectAccessible(page, 'a certificate under review');
   });

@@ -11,6 +11,7 @@ import {
   issuerProfileSchema,
   updateIssuerProfileSchema,
   verificationSchema,
+  verifyPdfRequestSchema,
   verifyRequestSchema,
   withdrawSchema,
 } from './badges.schemas.js';
@@ -18,24 +19,12 @@ import type { BadgesService } from './badges.service.js';
 import { CERTIFICATE_LANGUAGES } from './certificate-pdf.js';
 import type { EndorsementsService } from './endorsements.service.js';
 import type { IssuerProfilesService } from './issuer-profiles.service.js';
+import { claimsOf } from './verdict.js';
 
 const idParams = z.object({ id: idSchema });
 const anyJson = z.record(z.string(), z.unknown());
 /** Lazily issuing a missing credential for a public request is Cadre's own act, audited as such. */
 const publicActor = systemContext('public verification');
-
-function summaryOf(credential: Record<string, unknown> | null) {
-  if (!credential) return null;
-  const subject = (credential.credentialSubject ?? {}) as { identifier?: { identityType?: string; identityHash?: string }[] };
-  const issuer = credential.issuer as { name?: string } | string | undefined;
-  return {
-    name: typeof credential.name === 'string' ? credential.name : null,
-    holder: subject.identifier?.find((i) => i.identityType === 'name')?.identityHash ?? null,
-    issuer: typeof issuer === 'string' ? issuer : (issuer?.name ?? null),
-    validFrom: typeof credential.validFrom === 'string' ? credential.validFrom : null,
-    validUntil: typeof credential.validUntil === 'string' ? credential.validUntil : null,
-  };
-}
 
 /** A day: a mark's URL changes with the mark (see BadgeUrls.mark), and the ETag answers revalidation. */
 const MARK_CACHE = 'public, max-age=86400';
@@ -78,11 +67,19 @@ export function badgesRoutes(deps: { badges: BadgesService; endorsements: Endors
       '/public/verifications',
       {
         config: open,
-        schema: { tags: ['public'], summary: 'Verify a credential file (JSON or VC-JWT): signature, dates, revocation, review', security: [], body: verifyRequestSchema, response: { 200: verificationSchema } },
+        // A certificate PDF comes base64-encoded in the JSON body: one shape for every request, at most 3 MB of PDF.
+        bodyLimit: 5 * 1024 * 1024,
+        schema: {
+          tags: ['public'],
+          summary: 'Verify a credential (JSON or VC-JWT), or the one a certificate PDF carries: signature, dates, revocation, review, and the verdict',
+          security: [],
+          body: z.union([verifyRequestSchema, verifyPdfRequestSchema]),
+          response: { 200: verificationSchema },
+        },
       },
       async (request) => {
-        const result = await badges.verify(request.body.credential);
-        return { isVerified: result.isVerified, format: result.format, checks: result.checks, summary: summaryOf(result.credential) };
+        const result = await badges.verify(request.body);
+        return { isVerified: result.isVerified, format: result.format, checks: result.checks, summary: claimsOf(result.credential), verdict: result.verdict };
       },
     );
     app.get(

@@ -1,6 +1,30 @@
 import { z } from 'zod';
 import { allowedActionsSchema, calendarDateSchema, idSchema, instantSchema, lineSchema, textSchema } from '../../platform/schemas.js';
 
+/** The verdicts and cautions `verdict.ts` explains; here, free of the verifier, for the web app to share. */
+export const VERDICT_CODES = ['genuine', 'genuine_expired', 'revoked', 'not_genuine'] as const;
+export const CAUTION_CODES = ['under_review', 'not_yet_valid', 'status_unknown'] as const;
+
+export const verdictSchema = z
+  .object({
+    code: z.enum(VERDICT_CODES),
+    cautions: z.array(z.object({ code: z.enum(CAUTION_CODES), text: z.string() })),
+    facts: z
+      .object({
+        holder: z.string().nullable(),
+        credential: z.string().nullable(),
+        issuer: z.string().nullable(),
+        validFrom: calendarDateSchema.nullable(),
+        validUntil: calendarDateSchema.nullable(),
+        reviewReason: z.string().nullable(),
+      })
+      .describe('What the credential itself says: who certified whom as what, from when until when.'),
+    heading: z.string().describe('The verdict in English, as the web app and `cadre verify` word it.'),
+    text: z.string(),
+  })
+  .describe('One verdict for a credential, wherever it is checked.')
+  .meta({ id: 'Verdict' });
+
 export const certificateSummarySchema = z
   .object({
     id: idSchema,
@@ -14,6 +38,7 @@ export const certificateSummarySchema = z
     status: z.enum(['active', 'expired', 'revoked']),
     revokedOn: calendarDateSchema.nullable().describe('The day it was revoked. Why is the program office’s record, never shown to the public.'),
     underReview: z.string().nullable(),
+    verdict: verdictSchema,
     links: z.object({ json: z.string(), jwt: z.string(), pdf: z.string(), page: z.string() }),
   })
   .meta({ id: 'CertificateSummary' });
@@ -24,6 +49,15 @@ export const verifyRequestSchema = z
   })
   .meta({ id: 'VerifyRequest' });
 
+/** A certificate PDF weighs tens of kilobytes; 3 MB, as base64, leaves room for an issuer's mark. */
+const MAX_PDF_BASE64 = 4 * 1024 * 1024;
+
+export const verifyPdfRequestSchema = z
+  .strictObject({
+    pdf: z.base64('must be the PDF file, base64-encoded').max(MAX_PDF_BASE64, 'is larger than a certificate PDF can be (3 MB)').describe('A certificate PDF, base64-encoded; the credential it carries is checked.'),
+  })
+  .meta({ id: 'VerifyPdfRequest' });
+
 export const verificationSchema = z
   .object({
     isVerified: z.boolean(),
@@ -32,6 +66,7 @@ export const verificationSchema = z
     summary: z
       .object({ name: z.string().nullable(), holder: z.string().nullable(), issuer: z.string().nullable(), validFrom: z.string().nullable(), validUntil: z.string().nullable() })
       .nullable(),
+    verdict: verdictSchema,
   })
   .meta({ id: 'Verification' });
 

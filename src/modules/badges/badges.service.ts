@@ -15,6 +15,8 @@ import { certificateLanguage, certificatePdf } from './certificate-pdf.js';
 import { buildOpenBadge } from './open-badge.js';
 import { signDataIntegrity, signJwt } from './signing.js';
 import { buildStatusList } from './status-list.js';
+import { extractCredential } from './credential-attachment.js';
+import { verdictOf } from './verdict.js';
 import { type TrustSources, verifyDocument } from './verification.js';
 
 export interface BadgeUrls {
@@ -207,6 +209,8 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
       const office = await badgesRepository(db).programOffice();
       const endorsedBy = office && issuer && office.id !== issuer.id ? office.name : null;
       const day = today(clock);
+      // The verdict comes from checking the signed credential itself, as a file handed in would be.
+      const verdict = verdictOf(await verifyDocument(JSON.parse(row.credential) as Record<string, unknown>, ownRecords, clock.now()));
       return {
         id: certificationId,
         holder: { name: `${facts.given_name} ${facts.family_name}`, organizationName: facts.holder_organization_name },
@@ -219,6 +223,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
         status: certificationStatus({ expiresOn: facts.expires_on, revokedAt: facts.revoked_at }, day),
         revokedOn: facts.revoked_at ? facts.revoked_at.slice(0, 10) : null,
         underReview: row.flag_reason,
+        verdict,
         links: { json: urls.credential(certificationId), jwt: `${urls.credential(certificationId)}/jwt`, pdf: `${urls.credential(certificationId)}/pdf`, page: urls.verifyPage(certificationId) },
       };
     },
@@ -258,11 +263,15 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
         expiresOn: facts.expires_on,
         verifyUrl: urls.verifyPage(certificationId),
         number: certificationId,
+        signed: { json: JSON.stringify(JSON.parse(row.credential), null, 2), jwt: row.jwt, issuedAt: new Date(row.issued_at) },
       });
     },
 
-    async verify(input: unknown) {
-      return verifyDocument(input, ownRecords, clock.now());
+    /** Checks a credential handed in as JSON or a VC-JWT, or the one a certificate PDF carries. */
+    async verify(input: { credential: unknown } | { pdf: string }) {
+      const document = 'pdf' in input ? await extractCredential(Buffer.from(input.pdf, 'base64')) : input.credential;
+      const result = await verifyDocument(document, ownRecords, clock.now());
+      return { ...result, verdict: verdictOf(result) };
     },
 
     async issuerDocument(organizationId: string) {

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { type CertificateLanguage, countryName, hoursText, longDate, longDateRange, wordingFor } from './certificate-wording.js';
+import { embedCredential, type SignedCredential } from './credential-attachment.js';
 
 export { CERTIFICATE_LANGUAGES, type CertificateLanguage, certificateLanguage } from './certificate-wording.js';
 
@@ -18,6 +19,8 @@ export interface CertificateFacts {
   verifyUrl: string;
   /** The certification's id. */
   number: string;
+  /** The signed credential, carried inside the PDF so the PDF itself can be verified. */
+  signed?: SignedCredential;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -169,6 +172,7 @@ export async function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
   doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
   doc.text(`${words.number} ${facts.number}`, addressX, footTop + 82, { width: addressWidth, align: 'right', lineBreak: false });
 
+  if (facts.signed) embedCredential(doc, facts.signed);
   doc.end();
   return done;
 }

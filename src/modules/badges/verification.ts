@@ -7,10 +7,14 @@ import { isSetInList } from './status-list.js';
 
 export type CheckName = 'format' | 'signature' | 'dates' | 'status' | 'review';
 
+/** Why a check failed, where the verdict needs more than pass or fail; never shown on its own. */
+export type Finding = 'expired' | 'not_yet_valid' | 'revoked' | 'status_unknown' | 'under_review';
+
 export interface Check {
   check: CheckName;
   isPassed: boolean;
   message: string;
+  finding?: Finding;
 }
 
 export interface Verification {
@@ -97,22 +101,30 @@ async function checkJwt(token: string, sources: TrustSources): Promise<{ check: 
   }
 }
 
+const LONG_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** An instant as the calendar day a reader knows it by ("December 31, 2012"): credentials state their dates in UTC. */
+export function longDate(instant: string): string {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? instant : LONG_DATE.format(date);
+}
+
 function checkDates(credential: Record<string, unknown>, now: Date): Check {
-  const from = typeof credential.validFrom === 'string' ? new Date(credential.validFrom) : null;
-  const until = typeof credential.validUntil === 'string' ? new Date(credential.validUntil) : null;
-  if (from && now < from) return { check: 'dates', isPassed: false, message: `Not valid before ${credential.validFrom as string}.` };
-  if (until && now > until) return { check: 'dates', isPassed: false, message: `Expired: valid until ${credential.validUntil as string}.` };
-  return { check: 'dates', isPassed: true, message: until ? `Valid until ${credential.validUntil as string}.` : 'Valid, with no end date.' };
+  const validFrom = typeof credential.validFrom === 'string' ? credential.validFrom : null;
+  const validUntil = typeof credential.validUntil === 'string' ? credential.validUntil : null;
+  if (validFrom && now < new Date(validFrom)) return { check: 'dates', isPassed: false, message: `Not valid before ${longDate(validFrom)}.`, finding: 'not_yet_valid' };
+  if (validUntil && now > new Date(validUntil)) return { check: 'dates', isPassed: false, message: `Expired on ${longDate(validUntil)}.`, finding: 'expired' };
+  return { check: 'dates', isPassed: true, message: validUntil ? `Valid until ${longDate(validUntil)}.` : 'Valid, with no end date.' };
 }
 
 async function checkStatus(credential: Record<string, unknown>, sources: TrustSources): Promise<Check> {
   const status = credential.credentialStatus as { statusListCredential?: string; statusListIndex?: string; statusPurpose?: string } | undefined;
   if (!status) return { check: 'status', isPassed: true, message: 'The credential names no status list.' };
   const list = status.statusListCredential ? await sources.statusList(status.statusListCredential) : undefined;
-  if (!list) return { check: 'status', isPassed: false, message: `The status list ${status.statusListCredential ?? ''} could not be checked; without it, revocation is unknown.` };
+  if (!list) return { check: 'status', isPassed: false, message: `The status list ${status.statusListCredential ?? ''} could not be checked; without it, revocation is unknown.`, finding: 'status_unknown' };
   const isRevoked = await isSetInList(list, Number(status.statusListIndex));
   return isRevoked
-    ? { check: 'status', isPassed: false, message: 'Revoked: the issuer’s status list marks this credential.' }
+    ? { check: 'status', isPassed: false, message: 'Revoked: the issuer’s status list marks this credential.', finding: 'revoked' }
     : { check: 'status', isPassed: true, message: 'Not revoked, by the issuer’s status list.' };
 }
 
@@ -152,7 +164,7 @@ export async function verifyDocument(input: unknown, sources: TrustSources, now:
     checks.push(checkDates(credential, now));
     checks.push(await checkStatus(credential, sources));
     const review = sources.review && typeof credential.id === 'string' ? await sources.review(credential.id) : null;
-    if (review) checks.push({ check: 'review', isPassed: false, message: `Under review by the issuer: ${review}` });
+    if (review) checks.push({ check: 'review', isPassed: false, message: `Under review by the issuer: ${review}`, finding: 'under_review' });
   }
   return { isVerified: checks.length > 0 && checks.every((c) => c.isPassed), format, checks, credential };
 }

@@ -9,6 +9,12 @@ export function formatDate(day: string | null | undefined): string {
   return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
+/** A calendar date written out ("December 31, 2012"), as a verdict on a credential states it. */
+export function formatLongDate(day: string | null | undefined): string {
+  if (!day) return '';
+  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
 export function formatInstant(instant: string | null | undefined): string {
   if (!instant) return '';
   return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));

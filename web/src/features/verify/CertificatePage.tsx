@@ -73,7 +73,11 @@ export function CertificatePage() {
       {query.isError && <ProblemAlert error={query.error} />}
       {certificate && (
         <>
-          <VerdictBanner certificate={certificate} />
+          <VerdictBanner verdict={certificate.verdict}>
+            {certificate.verdict.code === 'revoked' && certificate.revokedOn && (
+              <span className="display-block margin-top-1">{t('verify.verdict.revokedOn', { date: formatDate(certificate.revokedOn) })}</span>
+            )}
+          </VerdictBanner>
           <section aria-labelledby="certificate-heading">
             <h2 id="certificate-heading">{t('verify.detailsHeading')}</h2>
             <Details certificate={certificate} />

@@ -1,15 +1,27 @@
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** What the API takes (`verifyRequestSchema`): a credential of up to 200,000 characters. */
+/** What the API takes: a credential of up to 200,000 characters (`verifyRequestSchema`), a PDF of up to 3 MB (`verifyPdfRequestSchema`). */
 const MAX_BYTES = 200_000;
-const EXTENSIONS = ['.json', '.jwt', '.txt'];
+const MAX_PDF_BYTES = 3 * 1024 * 1024;
+const EXTENSIONS = ['.json', '.jwt', '.txt', '.pdf'];
+
+/** What is sent to be checked: a credential's text, or a certificate PDF, base64-encoded. */
+export type CredentialBody = { credential: string } | { pdf: string };
+
+async function bodyOf(file: File): Promise<CredentialBody> {
+  if (!file.name.toLowerCase().endsWith('.pdf')) return { credential: await file.text() };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { pdf: btoa(binary) };
+}
 
 /**
  * Choosing a credential file checks it at once. A file that cannot be a credential (another
  * kind, too large, unreadable) is refused here, beside the input, before anything is sent.
  */
-export function CredentialFileField({ onFile }: { onFile: (text: string, name: string) => void }) {
+export function CredentialFileField({ onFile }: { onFile: (body: CredentialBody, name: string) => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -20,12 +32,12 @@ export function CredentialFileField({ onFile }: { onFile: (text: string, name: s
       setError(t('verify.file.wrongKind', { name: file.name }));
       return;
     }
-    if (file.size > MAX_BYTES) {
+    if (file.size > (file.name.toLowerCase().endsWith('.pdf') ? MAX_PDF_BYTES : MAX_BYTES)) {
       setError(t('verify.file.tooLarge', { name: file.name }));
       return;
     }
     try {
-      onFile(await file.text(), file.name);
+      onFile(await bodyOf(file), file.name);
     } catch {
       setError(t('verify.file.unreadable', { name: file.name }));
     }
@@ -47,7 +59,7 @@ export function CredentialFileField({ onFile }: { onFile: (text: string, name: s
         id="credential-file"
         type="file"
         className={`usa-file-input ${error ? 'usa-input--error' : ''}`}
-        accept={[...EXTENSIONS, 'application/json', 'text/plain'].join(',')}
+        accept={[...EXTENSIONS, 'application/json', 'text/plain', 'application/pdf'].join(',')}
         aria-describedby={error ? 'credential-file-hint credential-file-error' : 'credential-file-hint'}
         aria-invalid={error ? true : undefined}
         onChange={(event) => void onChange(event)}

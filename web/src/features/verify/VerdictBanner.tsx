@@ -1,43 +1,44 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CertificateSummary } from '../../api/schemas';
+import type { Verdict } from '../../api/schemas';
 import { Alert } from '../../components/Alert';
-import { formatDate } from '../../components/format';
+import { formatLongDate } from '../../components/format';
 
-type Verdict = 'valid' | 'review' | 'expired' | 'revoked';
+const ALERT_TYPE = { genuine: 'success', genuine_expired: 'warning', revoked: 'error', not_genuine: 'error' } as const;
 
-/**
- * What a reader must know first. A revoked or expired certificate is not in force whatever else
- * is true; a review under way matters only while it still is, and is mentioned in any case.
- */
-function verdictOf(certificate: CertificateSummary): Verdict {
-  if (certificate.status === 'revoked') return 'revoked';
-  if (certificate.status === 'expired') return 'expired';
-  return certificate.underReview ? 'review' : 'valid';
+/** The translation key of the verdict's sentence: the server words it the same way (`verdict.ts`). */
+function textKey(verdict: Verdict): 'verify.verdict.genuine.textNoEnd' | 'verify.verdict.not_genuine.textUnreadable' | `verify.verdict.${Verdict['code']}.text` {
+  if (verdict.code === 'genuine' && !verdict.facts.validUntil) return 'verify.verdict.genuine.textNoEnd';
+  if (verdict.code === 'not_genuine' && !verdict.facts.credential) return 'verify.verdict.not_genuine.textUnreadable';
+  return `verify.verdict.${verdict.code}.text`;
 }
 
-const ALERT_TYPE = { valid: 'success', review: 'warning', expired: 'warning', revoked: 'error' } as const;
-
-/** The verdict as a USWDS alert: its heading says it in words, so it never rests on colour. */
-export function VerdictBanner({ certificate }: { certificate: CertificateSummary }) {
+/**
+ * The server's verdict on a credential, in the reader's language: the same words on the
+ * certificate's page and for a file checked on the verification page. Its heading says it in
+ * words, so it never rests on colour.
+ */
+export function VerdictBanner({ verdict, headingLevel, children }: { verdict: Verdict; headingLevel?: 'h2' | 'h3'; children?: ReactNode }) {
   const { t } = useTranslation();
-  const verdict = verdictOf(certificate);
+  const { facts } = verdict;
   const values = {
-    holder: certificate.holder.name,
-    credential: certificate.credential.name,
-    issuer: certificate.issuer.name,
-    date: formatDate(certificate.expiresOn),
+    holder: facts.holder ?? t('verify.verdict.unnamed.holder'),
+    credential: facts.credential ?? t('verify.verdict.unnamed.credential'),
+    issuer: facts.issuer ?? t('verify.verdict.unnamed.issuer'),
+    from: facts.validFrom ? formatLongDate(facts.validFrom) : t('verify.verdict.unnamed.date'),
+    until: facts.validUntil ? formatLongDate(facts.validUntil) : t('verify.verdict.unnamed.date'),
+    reason: facts.reviewReason ?? '',
   };
-  const summary =
-    verdict === 'valid' && !certificate.expiresOn ? t('verify.verdict.validForever', values) : t(`verify.verdict.${verdict}Text`, values);
+  const type = verdict.code === 'genuine' && verdict.cautions.length > 0 ? 'warning' : ALERT_TYPE[verdict.code];
   return (
-    <Alert type={ALERT_TYPE[verdict]} heading={t(`verify.verdict.${verdict}`)} className="verdict margin-bottom-4">
-      <span className="display-block">{summary}</span>
-      {verdict === 'revoked' && certificate.revokedOn && (
-        <span className="display-block margin-top-1">{t('verify.verdict.revokedOn', { date: formatDate(certificate.revokedOn) })}</span>
-      )}
-      {certificate.underReview && (
-        <span className="display-block margin-top-1">{t('verify.verdict.reviewReason', { reason: certificate.underReview })}</span>
-      )}
+    <Alert type={type} heading={t(`verify.verdict.${verdict.code}.heading`)} headingLevel={headingLevel} className="verdict margin-bottom-4">
+      <span className="display-block">{t(textKey(verdict), values)}</span>
+      {verdict.cautions.map((caution) => (
+        <span key={caution.code} className="display-block margin-top-1">
+          {t(`verify.verdict.caution.${caution.code}`, values)}
+        </span>
+      ))}
+      {children}
     </Alert>
   );
 }

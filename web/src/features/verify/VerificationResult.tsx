@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Verification, VerificationCheck } from '../../api/schemas';
-import { Alert } from '../../components/Alert';
 import { DetailList } from '../../components/DetailList';
 import { formatDate } from '../../components/format';
+import { VerdictBanner } from './VerdictBanner';
 
 /** Material icons, as USWDS draws them: a tick and a cross in a circle. */
 const ICON_PATHS = {
@@ -39,10 +39,9 @@ function dayOf(instant: string | null): string | null {
 export function VerificationVerdict({ result, source }: { result: Verification; source: string }) {
   const { t } = useTranslation();
   return (
-    <Alert type={result.isVerified ? 'success' : 'error'} heading={t(result.isVerified ? 'verify.file.verified' : 'verify.file.rejected')} headingLevel="h3">
-      <span className="display-block">{t(result.isVerified ? 'verify.file.verifiedText' : 'verify.file.rejectedText')}</span>
+    <VerdictBanner verdict={result.verdict} headingLevel="h3">
       <span className="display-block margin-top-1 overflow-anywhere">{t('verify.file.checked', { source, format: t(`verify.formats.${result.format}`) })}</span>
-    </Alert>
+    </VerdictBanner>
   );
 }
 
@@ -51,7 +50,7 @@ export function VerificationDetails({ result }: { result: Verification }) {
   const { t } = useTranslation();
   const { summary } = result;
   // A valid signature vouches for what the file says, even when it has expired or was revoked.
-  const isGenuine = result.checks.some((check) => check.check === 'signature' && check.isPassed);
+  const isGenuine = result.verdict.code !== 'not_genuine';
   return (
     <>
       <h3>{t('verify.check.heading')}</h3>

@@ -30,7 +30,7 @@ export function VerifyFilePage() {
       <PageHeader title={t('verify.file.title')} lead={t('verify.file.lead')} />
       <section aria-labelledby="upload-heading">
         <h2 id="upload-heading">{t('verify.file.uploadHeading')}</h2>
-        <CredentialFileField onFile={(credential, name) => verify.mutate({ credential, source: t('verify.file.sourceFile', { name }) })} />
+        <CredentialFileField onFile={(body, name) => verify.mutate({ body, source: t('verify.file.sourceFile', { name }) })} />
       </section>
       <section aria-labelledby="paste-heading" className="margin-top-5">
         <h2 id="paste-heading">{t('verify.file.pasteHeading')}</h2>
@@ -41,7 +41,7 @@ export function VerifyFilePage() {
           submitLabel={t('verify.file.submit')}
           hasRequiredNote={false}
           // A refusal is shown in the result's place, as it is for a file, rather than in the form.
-          onSubmit={async (body) => verify.mutate({ credential: body.credential as string, source: t('verify.file.sourcePasted') })}
+          onSubmit={async (body) => verify.mutate({ body: { credential: body.credential as string }, source: t('verify.file.sourcePasted') })}
         >
           <TextAreaField name="credential" isRequired hint={t('verify.file.pasteHint')} className="credential-textarea" />
         </Form>

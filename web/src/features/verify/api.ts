@@ -36,11 +36,11 @@ export function useCertificateSummary(id: string) {
   });
 }
 
-/** Checks a credential file's signature, dates, revocation and review: the API trusts nothing in it. */
+/** Checks a credential (or the one a certificate PDF carries): signature, dates, revocation and review; the API trusts nothing in it. */
 export function useVerifyCredential() {
   return useMutation({
     // `source` names what was checked (a file's name, or the pasted text) for the result to say.
-    mutationFn: ({ credential }: { credential: string; source: string }) =>
-      api.post<Verification>('/public/verifications', { credential }, { isPublic: true }),
+    mutationFn: ({ body }: { body: { credential: string } | { pdf: string }; source: string }) =>
+      api.post<Verification>('/public/verifications', body, { isPublic: true }),
   });
 }
