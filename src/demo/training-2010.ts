@@ -92,6 +92,12 @@ export async function seedTraining(
     passMark: 80,
     minAttendancePercent: 100,
     coTeachingsBeforeLead: 0,
+    translations: {
+      es: { name: 'Instructor maestro penitenciario', criteria: 'Completar el curso de instructor maestro con asistencia completa y una nota de al menos 80.' },
+      fr: { name: 'Instructeur principal en milieu carcéral', criteria: 'Suivre tout le cours d’instructeur principal et obtenir au moins 80.' },
+      pt: { name: 'Instrutor master penitenciário', criteria: 'Concluir o curso de instrutor master com frequência integral e nota mínima de 80.' },
+      ht: { name: 'Enstriktè mèt nan sistèm penitansye', criteria: 'Swiv tout kou enstriktè mèt la epi jwenn omwen 80.' },
+    },
   });
   const certified = await services.catalog.createCredential(ctx, {
     name: 'Certified Corrections Instructor',
@@ -102,6 +108,13 @@ export async function seedTraining(
     passMark: 70,
     minAttendancePercent: 90,
     coTeachingsBeforeLead: 0,
+    // Certificates print in the holder's language: the credential's own words in each.
+    translations: {
+      es: { name: 'Instructor penitenciario certificado', criteria: 'Asistir al menos al 90 % del curso de formación de instructores y obtener al menos 70 en su evaluación final.' },
+      fr: { name: 'Instructeur certifié en milieu carcéral', criteria: 'Suivre au moins 90 % du cours de formation des instructeurs et obtenir au moins 70 à son évaluation finale.' },
+      pt: { name: 'Instrutor penitenciário certificado', criteria: 'Frequentar pelo menos 90% do curso de formação de instrutores e obter nota mínima de 70 na avaliação final.' },
+      ht: { name: 'Enstriktè sètifye nan sistèm penitansye', criteria: 'Swiv omwen 90 % kou fòmasyon enstriktè a epi jwenn omwen 70 nan dènye egzamen li.' },
+    },
   });
   const course = (code: string, level: 'basic' | 'instructor' | 'master', language: string, title: string, hours: number, grants: string | null, requires: string | null) =>
     services.catalog.createCourse(ctx, { code, track: 'corrections', level, language, title, hours, grantsCredentialId: grants, requiresCredentialId: requires });
@@ -241,6 +254,16 @@ export async function seedTraining(
         () => true,
       ),
     );
+  }
+  // Each issuer's certificates are signed for by someone (invented, as every demo person is).
+  const signatories = [
+    { org: 'inl' as const, signatoryName: 'Morgan Exemplar', signatoryTitle: 'Director, Corrections Training' },
+    { org: 'dgcp' as const, signatoryName: 'Lucía Ficticia', signatoryTitle: 'Directora de Formación Penitenciaria' },
+    { org: 'depen' as const, signatoryName: 'Renata Amostra', signatoryTitle: 'Coordenadora de Capacitação' },
+  ];
+  for (const { org, ...signatory } of signatories) {
+    const profile = await services.issuerProfiles.get(ctx, ids[org]);
+    await services.issuerProfiles.update(ctx, ids[org], profile.version, signatory);
   }
   return { people, offerings, certifications };
 }
