@@ -12,7 +12,7 @@ export function PublicAddressAlert() {
   const address = useMe().data?.publicAddress;
   if (!address || address.isPublic || !can('issuers', 'update')) return null;
   return (
-    <Alert type="warning" heading={t('issuerSettings.address.heading', { url: address.url })} headingLevel="h2" className="margin-bottom-3">
+    <Alert type="warning" heading={t('issuerSettings.address.heading', { url: address.url })} headingLevel="h2" className="margin-bottom-3 public-address-alert">
       <p className="margin-y-0">{t(`issuerSettings.address.problem.${address.problem ?? 'unset'}`)}</p>
     </Alert>
   );
