@@ -30,7 +30,7 @@ export const certificateSummarySchema = z
     id: idSchema,
     holder: z.object({ name: z.string(), organizationName: z.string() }),
     credential: z.object({ name: z.string(), criteria: z.string() }),
-    issuer: z.object({ name: z.string(), url: z.string() }),
+    issuer: z.object({ name: z.string(), url: z.string(), markUrl: z.string().nullable().describe('The issuer’s mark, as its certificates print it; null when it has none.') }),
     chain: z.array(z.string()).describe('Who vouches for whom: program office → academy → holder.'),
     offering: z.object({ title: z.string(), startOn: calendarDateSchema, endOn: calendarDateSchema, country: z.string() }).nullable(),
     issuedOn: calendarDateSchema,

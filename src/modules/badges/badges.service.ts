@@ -211,11 +211,16 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
       const day = today(clock);
       // The verdict comes from checking the signed credential itself, as a file handed in would be.
       const verdict = verdictOf(await verifyDocument(JSON.parse(row.credential) as Record<string, unknown>, ownRecords, clock.now()));
+      const mark = await issuerProfilesRepository(db).markDigest(row.issuer_organization_id);
       return {
         id: certificationId,
         holder: { name: `${facts.given_name} ${facts.family_name}`, organizationName: facts.holder_organization_name },
         credential: { name: facts.credential_name, criteria: facts.criteria },
-        issuer: { name: issuer?.name ?? '', url: urls.issuer(row.issuer_organization_id) },
+        issuer: {
+          name: issuer?.name ?? '',
+          url: urls.issuer(row.issuer_organization_id),
+          markUrl: mark?.mark_digest ? urls.mark(row.issuer_organization_id, mark.mark_digest) : null,
+        },
         chain: [...(endorsedBy ? [endorsedBy] : []), issuer?.name ?? '', `${facts.given_name} ${facts.family_name}`],
         offering: facts.offering_id ? { title: facts.course_title ?? '', startOn: facts.start_on as string, endOn: facts.end_on as string, country: facts.country as string } : null,
         issuedOn: facts.issued_on,

@@ -26,6 +26,10 @@ export function issuerProfilesRepository(db: Kysely<DB>) {
     mark(organizationId: string) {
       return db.selectFrom('issuer_profiles').select(['mark', 'mark_type', 'mark_digest']).where('organization_id', '=', organizationId).where('mark', 'is not', null).executeTakeFirst();
     },
+    /** The digest of an issuer's mark, which names its public address; nothing when it has none. */
+    markDigest(organizationId: string) {
+      return db.selectFrom('issuer_profiles').select('mark_digest').where('organization_id', '=', organizationId).where('mark_digest', 'is not', null).executeTakeFirst();
+    },
     /** The mark and signatory a certificate prints; nothing when the issuer has no profile. */
     forCertificate(organizationId: string) {
       return db.selectFrom('issuer_profiles').select(['mark', 'signatory_name', 'signatory_title']).where('organization_id', '=', organizationId).executeTakeFirst();

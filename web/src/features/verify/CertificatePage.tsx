@@ -13,6 +13,7 @@ import { ChainOfTrust } from './ChainOfTrust';
 import { CredentialDownloads } from './CredentialDownloads';
 import { VerdictBanner } from './VerdictBanner';
 import { VerifyYourself } from './VerifyYourself';
+import { markSource } from '../issuers/api';
 
 function Details({ certificate }: { certificate: CertificateSummary }) {
   const { t } = useTranslation();
@@ -68,6 +69,9 @@ export function CertificatePage() {
   if (isProblem(query.error, 404) || isProblem(query.error, 400)) return <UnknownCertificate id={id} />;
   return (
     <>
+      {certificate?.issuer.markUrl && (
+        <img className="certificate-issuer-mark" src={markSource(certificate.issuer.markUrl)} alt={t('issuerSettings.mark.currentAlt', { issuer: certificate.issuer.name })} />
+      )}
       <PageHeader title={certificate ? t('verify.certificateTitle', { name: certificate.holder.name }) : t('verify.certificateTitleLoading')} />
       {query.isPending && <Loading />}
       {query.isError && <ProblemAlert error={query.error} />}
