@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedProgram2010 } from '../src/demo/program-2010.js';
 import { verifyAuditChain } from '../src/platform/audit.js';
 import { type Agent, agentFor, createTestApp, type TestApp } from './harness.js';
+import { pdfPages } from './support/documents.js';
 
 let t: TestApp;
 let viewer: Agent;
@@ -162,6 +163,20 @@ describe('the 2010 demo program', () => {
     const document = JSON.parse((await t.app.inject({ method: 'GET', url: `/api/public/credentials/${salvadoran[0].id}` })).body);
     const verified = (await t.app.inject({ method: 'POST', url: '/api/public/verifications', payload: { credential: document } })).json();
     expect(verified.checks.filter((c: { isPassed: boolean; check: string }) => !c.isPassed).map((c: { check: string }) => c.check)).toEqual(['dates']);
+  });
+
+  it('prints a Salvadoran instructor’s certificate in Spanish, with the credential’s Spanish name and its issuer’s signatory', async () => {
+    const credential = (await viewer.get('/api/credentials')).json().items.find((c: { name: string }) => c.name === 'Certified Corrections Instructor');
+    const issued = (await viewer.get(`/api/certifications?credentialId=${credential.id}&issuedFrom=2010-09-24&issuedTo=2010-09-24&limit=50`)).json().items as { id: string }[];
+    const summaries = await Promise.all(issued.map(async (c) => (await t.app.inject({ method: 'GET', url: `/api/public/certificates/${c.id}` })).json()));
+    const salvadoran = summaries.find((s) => s.issuer.name === 'Dirección General de Centros Penales');
+    const pdf = await t.app.inject({ method: 'GET', url: `/api/public/credentials/${salvadoran.id}/pdf?lang=es` });
+    const text = (await pdfPages(pdf.rawPayload)).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('CERTIFICADO');
+    expect(text).toContain('Instructor penitenciario certificado');
+    expect(text).not.toContain('Certified Corrections Instructor');
+    expect(text).toContain('Lucía Ficticia');
+    expect(text).toContain('Directora de Formación Penitenciaria');
   });
 
   it('vetted every foreign participant', async () => {
