@@ -44,8 +44,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase({ migrate: false });
   await testDb.database.close();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-race-'));
-  // A public address: closing an offering issues certificates without asking to confirm it.
-  const env = { CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: SECRET, CADRE_ADMIN_EMAIL: ADMIN_EMAIL, CADRE_ADMIN_PASSWORD: PASSWORD, CADRE_PUBLIC_URL: 'https://cadre.example.org' };
+  const env = { CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: SECRET, CADRE_ADMIN_EMAIL: ADMIN_EMAIL, CADRE_ADMIN_PASSWORD: PASSWORD };
   servers = await Promise.all([startServer(testDb.target, env), startServer(testDb.target, env)]);
   // The fixtures are made in this process on the same database; the races go through the servers.
   database = openDatabase(testDb.target, { poolSize: 2 });
@@ -145,8 +144,10 @@ describe('rules that span records, raced by two server processes', () => {
         expect(response.status).toBe(201);
         enrollments.push((await response.json()) as { id: string; version: number });
       }
+      // The servers have no public address: closing, which certifies, names the one they have.
+      const { publicAddress } = (await (await through(0).send('GET', '/api/auth/me')).json()) as { publicAddress: { url: string } };
       const [close, ...results] = await Promise.all([
-        through(0).send('POST', `/api/offerings/${offering.id}/close`, undefined, offering.version),
+        through(0).send('POST', `/api/offerings/${offering.id}/close`, { acknowledgedAddress: publicAddress.url }, offering.version),
         ...enrollments.map((e, i) => through(i + 1).send('PATCH', `/api/offerings/${offering.id}/enrollments/${e.id}`, { attendancePercent: 95 }, e.version)),
       ]);
       const after = (await (await through(0).send('GET', `/api/offerings/${offering.id}`)).json()) as {
@@ -154,6 +155,11 @@ describe('rules that span records, raced by two server processes', () => {
         enrollments: { id: string; status: string; attendancePercent: number | null }[];
       };
       if (close?.status === 200 && after.status !== 'closed') violations.push(`round ${round}: close answered 200, offering is ${after.status}`);
+      // A refusal must be the race's, never the address's: the close is judged on the enrollments.
+      if (close && close.status !== 200) {
+        const problem = (await close.json()) as { rule?: string };
+        if (problem.rule === 'certificate.address_not_public') violations.push(`round ${round}: close refused for the address`);
+      }
       if (after.status === 'closed') {
         const stuck = after.enrollments.filter((e) => e.status === 'enrolled');
         if (stuck.length > 0) violations.push(`round ${round}: closed with ${stuck.length} still enrolled`);
