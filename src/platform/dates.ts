@@ -48,3 +48,20 @@ export interface DateProblem {
 export function spanProblems(span: { startOn?: string | null | undefined; endOn?: string | null | undefined }): DateProblem[] {
   return span.startOn && span.endOn && span.endOn < span.startOn ? [{ field: 'endOn', message: 'must not come before the start' }] : [];
 }
+
+const longDates = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar day (`YYYY-MM-DD`) or an instant as the long date a reader writes ("December 20,
+ * 2010" in en-US), read in UTC so a day never shifts; what is not a date is returned as it came.
+ */
+export function longDate(dayOrInstant: string, locale = 'en-US'): string {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(dayOrInstant) ? `${dayOrInstant}T00:00:00Z` : dayOrInstant);
+  if (Number.isNaN(date.getTime())) return dayOrInstant;
+  let format = longDates.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    longDates.set(locale, format);
+  }
+  return format.format(date);
+}

@@ -1,5 +1,6 @@
 import { CAUTION_CODES, type VERDICT_CODES } from './badges.schemas.js';
-import { type Finding, longDate, type Verification } from './verification.js';
+import { longDate } from '../../platform/dates.js';
+import { type Finding, type Verification } from './verification.js';
 
 /**
  * What a reader is told about a credential, the same on the public page, for a pasted or uploaded

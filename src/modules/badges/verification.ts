@@ -2,6 +2,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { decodeJwt, decodeProtectedHeader, importJWK, type JWK, jwtVerify } from 'jose';
+import { longDate } from '../../platform/dates.js';
 import { createDocumentLoader } from './jsonld.js';
 import { isSetInList } from './status-list.js';
 
@@ -99,14 +100,6 @@ async function checkJwt(token: string, sources: TrustSources): Promise<{ check: 
   } catch (error) {
     return { check: { check: 'signature', isPassed: false, message: `The signature does not verify: ${reason(error)}` }, credential: payload };
   }
-}
-
-const LONG_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-
-/** An instant as the calendar day a reader knows it by ("December 31, 2012"): credentials state their dates in UTC. */
-export function longDate(instant: string): string {
-  const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? instant : LONG_DATE.format(date);
 }
 
 function checkDates(credential: Record<string, unknown>, now: Date): Check {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Clock, today } from '../../platform/clock.js';
+import { longDate } from '../../platform/dates.js';
 import { type OrganizationKind, PURPOSES, type Track } from '../../platform/db/enums.js';
 import type { DB } from '../../platform/db/schema.js';
 import { ruleBroken } from '../../platform/errors.js';
@@ -58,8 +59,6 @@ const DEPLOYMENT_STATUS: Record<string, IatiActivity['status']> = { planning: '1
 const LEVELS: Record<string, string> = { basic: 'basic', instructor: 'instructor development', master: 'master instructor' };
 
 const past = (day: string | undefined, now: string) => (day && day <= now ? day : undefined);
-const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-const spell = (day: string) => longDate.format(new Date(`${day}T00:00:00Z`));
 const list = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -122,7 +121,7 @@ export async function iatiExport(deps: { db: Kysely<DB>; clock: Clock; reporting
     activities.push({
       identifier: `${prefix}-DEPLOYMENT-${d.id}`,
       title: d.title,
-      description: `${who} deployed to ${country} from ${spell(d.start_on)} to ${spell(d.end_on)} to ${list.format(PURPOSES.filter((p) => d.purposes.includes(p)))} ${whom}.`,
+      description: `${who} deployed to ${country} from ${longDate(d.start_on)} to ${longDate(d.end_on)} to ${list.format(PURPOSES.filter((p) => d.purposes.includes(p)))} ${whom}.`,
       participants: [...asOffice, ...implementing(agencies), ...implementing(host)],
       status,
       dates: {

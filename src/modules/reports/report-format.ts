@@ -1,3 +1,5 @@
+import { longDate } from '../../platform/dates.js';
+
 /**
  * Dates, numbers and lists as the report's reader writes them, through Intl: a locale can be
  * passed once the report is translated.
@@ -15,13 +17,12 @@ export interface ReportFormats {
 }
 
 export function reportFormats(locale = 'en-US'): ReportFormats {
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const numbers = new Intl.NumberFormat(locale);
   const decimals = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   return {
     locale,
-    date: (day) => dates.format(new Date(`${day}T00:00:00Z`)),
+    date: (day) => longDate(day, locale),
     number: (n) => numbers.format(n),
     decimal: (n) => decimals.format(n),
     list: (items) => lists.format(items),
