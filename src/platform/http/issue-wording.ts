@@ -39,7 +39,7 @@ let sentences: Map<string, Text> | undefined;
 function sentenceFor(english: string): Text | undefined {
   if (!sentences) {
     sentences = new Map();
-    for (const [namespace, byLocale] of definedCatalogs()) {
+    for (const [namespace, { byLocale }] of definedCatalogs()) {
       for (const [key, value] of Object.entries(byLocale.en)) {
         if (!value.includes('{{') && !sentences.has(value)) sentences.set(value, new Text(namespace, key));
       }

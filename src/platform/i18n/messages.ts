@@ -99,20 +99,29 @@ type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 export type MessageKey<C> = keyof C extends infer K ? (K extends `${infer Base}_${PluralSuffix}` ? Base : K & string) : never;
 
 type Catalog = Record<string, string>;
-const catalogs = new Map<string, Record<Locale, Catalog>>();
+export interface Catalogs {
+  byLocale: Record<Locale, Catalog>;
+  /** Keys whose words are rightly the same as English in a locale (a name, a code). */
+  sameAsEnglish: Partial<Record<Locale, readonly string[]>>;
+}
+const catalogs = new Map<string, Catalogs>();
 
 /**
  * Registers a namespace's catalogs and answers a function that makes its `Text`s. The type asks
  * every locale for every English key; the catalogs test also checks plural forms and placeholders.
  */
-export function defineMessages<C extends Catalog>(namespace: string, byLocale: { en: C } & Record<Exclude<Locale, 'en'>, Record<keyof C, string>>) {
+export function defineMessages<C extends Catalog>(
+  namespace: string,
+  byLocale: { en: C } & Record<Exclude<Locale, 'en'>, Record<keyof C, string>>,
+  sameAsEnglish: Catalogs['sameAsEnglish'] = {},
+) {
   if (catalogs.has(namespace)) throw new Error(`The message namespace ${namespace} is defined twice.`);
-  catalogs.set(namespace, byLocale as Record<Locale, Catalog>);
+  catalogs.set(namespace, { byLocale: byLocale as Record<Locale, Catalog>, sameAsEnglish });
   for (const locale of LOCALES) i18n.addResourceBundle(locale, namespace, byLocale[locale]);
   return (key: MessageKey<C>, values?: TextValues) => new Text(namespace, key, values);
 }
 
 /** Every namespace defined so far, for the test that holds the catalogs to one another. */
-export function definedCatalogs(): ReadonlyMap<string, Record<Locale, Catalog>> {
+export function definedCatalogs(): ReadonlyMap<string, Catalogs> {
   return catalogs;
 }
