@@ -19,8 +19,13 @@ export function meetingDateProblem(meetingOn: string, followUpDueDates: readonly
 }
 
 /** The day a follow-up was done: any day up to today (work done in 2011 is recorded as done in 2011). */
-export function doneOnProblem(doneOn: string, today: string): Text | null {
+export function doneOnIssue(doneOn: string, today: string): Text | null {
   return doneOn > today ? engagementsText('doneInFuture', { today }) : null;
+}
+
+/** The same, in English words, for the web's form (which puts it in its reader's language itself). */
+export function doneOnProblem(doneOn: string, today: string): string | null {
+  return doneOnIssue(doneOn, today)?.in('en') ?? null;
 }
 
 /** A meeting withdrawn as logged in error stays as it was: it is neither changed nor withdrawn again. */

@@ -11,7 +11,7 @@ import type { OrganizationsService } from '../organizations/organizations.servic
 import { toTask } from './engagements.mapper.js';
 import { engagementsPolicy, tasksPolicy as policy } from './engagements.policy.js';
 import { engagementsRepository, type TaskFilter, type TaskRowWithNames, tasksRepository } from './engagements.repository.js';
-import { doneOnProblem, followUpDueProblem } from './engagements.rules.js';
+import { doneOnIssue, followUpDueProblem } from './engagements.rules.js';
 import type { CreateTaskInput, ListTasksQuery, Task, UpdateTaskInput } from './engagements.schemas.js';
 import { engagementsText } from './engagements.messages.js';
 
@@ -32,7 +32,7 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
   async function checkDates(trx: Kysely<DB>, current: TaskRowWithNames, input: UpdateTaskInput, status: TaskRowWithNames['status'], day: string) {
     if (input.doneOn !== undefined) {
       if (status !== 'done') throw invalid(engagementsText('doneOnOnlyWhenDone'), [{ pointer: '/body/doneOn', detail: engagementsText('doneOnOnlyWhenDoneField') }]);
-      const problem = doneOnProblem(input.doneOn, day);
+      const problem = doneOnIssue(input.doneOn, day);
       if (problem) throw invalid(engagementsText('doneInFutureTitle'), [{ pointer: '/body/doneOn', detail: problem }]);
     }
     if (current.engagement_id === null) return;
