@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { type CertificateLanguage, hoursText, longDate, longDateRange, placeName, wordingFor } from './certificate-wording.js';
 import { embedCredential, type SignedCredential } from './credential-attachment.js';
 
-export { CERTIFICATE_LANGUAGES, type CertificateLanguage, certificateLanguage } from './certificate-wording.js';
+export { CERTIFICATE_LANGUAGES, type CertificateLanguage } from './certificate-wording.js';
 
 export interface CertificateFacts {
   language: CertificateLanguage;

@@ -94,10 +94,6 @@ export type CertificateLanguage = keyof typeof WORDING;
 /** The languages certificates are printed in. */
 export const CERTIFICATE_LANGUAGES = Object.keys(WORDING) as [CertificateLanguage, ...CertificateLanguage[]];
 
-export function certificateLanguage(wanted: string | null | undefined): CertificateLanguage {
-  return wanted && wanted in WORDING ? (wanted as CertificateLanguage) : 'en';
-}
-
 export function wordingFor(language: CertificateLanguage): Wording {
   return WORDING[language];
 }

@@ -349,6 +349,12 @@ describe('enrollment rules', () => {
     const closed = await inFrench.post(`/api/offerings/${offering.id}/enrollments`, { personId: abroad.id });
     expect(closed.json()).toMatchObject({ rule: 'offering.not_open', detail: 'La session est annulée\u00a0: elle n’accepte plus de participants.' });
     expect((await officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: abroad.id })).json().detail).toBe('The offering is cancelled: it takes no more participants.');
+
+    // A schema's own words, and a conflict naming a field, likewise.
+    const badCode = await inFrench.post('/api/courses', { code: 'x', track: 'corrections', level: 'basic', language: 'en', title: 'X', hours: 8 });
+    expect(badCode.json().errors).toEqual([{ pointer: '/body/code', detail: 'doit compter de 2 à 30 lettres majuscules, chiffres et traits d’union, par exemple CORR-TOT-1' }]);
+    const taken = await officer.speaking('es').post('/api/courses', { code: course.code, track: 'corrections', level: 'basic', language: 'en', title: 'X', hours: 8 });
+    expect(taken.json()).toMatchObject({ detail: `Ya existe un curso con el código ${course.code}.`, errors: [{ pointer: '/body/code', detail: 'ya es el código de un curso' }] });
   });
 
   it('refuses an enrollment without naming a person the caller cannot read, nor their vetting to those who may not see it', async () => {
