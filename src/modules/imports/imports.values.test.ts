@@ -3,7 +3,7 @@ import { headerKey, missingRequired, suggestMapping } from './imports.fields.js'
 import { detectDelimiter, detectEncoding } from './imports.reader.js';
 import { languageSkillText } from '../people/languages.js';
 import { importsText } from './imports.messages.js';
-import { addEvidence, detectDateFormat, noEvidence, type Parsed, parseCountry, parseDate, parseLanguages, parseWholeNumber, parseWord, SEX_WORDS } from './imports.values.js';
+import { addEvidence, detectDateFormat, noEvidence, type Parsed, parseCountry, parseDate, parseLanguages, parseWholeNumber, parseWord, PERSON_STATUS_WORDS, SEX_WORDS } from './imports.values.js';
 
 /** A result with its reason in English words, as the CLI prints it. */
 const said = <T,>(parsed: Parsed<T>) => (parsed.ok ? parsed : { ok: false, reason: String(parsed.reason) });
@@ -71,6 +71,33 @@ describe('headers', () => {
     ]);
     expect(missingRequired('people', [{ column: 0, field: 'givenName' }])).toEqual(['familyName']);
     expect(missingRequired('enrollments', [{ column: 0, field: 'email' }])).toEqual([]);
+  });
+
+  it('matches the headers a Haitian administrator writes, for every kind of import', () => {
+    const fields = (kind: Parameters<typeof suggestMapping>[0], headers: string[]) => suggestMapping(kind, headers).map((m) => m.field);
+    expect(fields('people', ['Non', 'Siyati', 'Ajans', 'Grad', 'Imèl', 'Telefòn', 'Sèks', 'Dat nesans', 'Estati', 'Lang', 'Peyi orijin', 'Espesyalite', 'Nòt'])).toEqual([
+      'givenName', 'familyName', 'organization', 'rankTitle', 'email', 'phone', 'sex', 'dateOfBirth', 'status', 'languages', 'heritageCountries', 'specialties', 'notes',
+    ]);
+    expect(fields('people', ['Nimewo paspò', 'Dat emisyon paspò', 'Dat ekspirasyon paspò', 'Egzamen medikal', 'Nivo otorizasyon sekirite', 'Dat otorizasyon sekirite', 'Otorizasyon ajans', 'Fòmasyon anvan deplwaman'])).toEqual([
+      'passportNumber', 'passportIssuedOn', 'passportExpiresOn', 'medicalClearanceOn', 'securityClearance', 'securityClearanceOn', 'agencyReleaseOn', 'predeploymentTrainingOn',
+    ]);
+    expect(fields('organizations', ['Non', 'Sig', 'Tip', 'Peyi', 'Depatman', 'Vil', 'Òganizasyon manman', 'Sit entènèt', 'Deskripsyon'])).toEqual([
+      'name', 'acronym', 'kind', 'country', 'subdivision', 'city', 'parent', 'website', 'description',
+    ]);
+    expect(fields('enrollments', ['Idantifyan moun', 'Imèl', 'Non', 'Siyati', 'Ajans', 'Dat nesans', 'Prezans', 'Nòt egzamen', 'Estati'])).toEqual([
+      'personId', 'email', 'givenName', 'familyName', 'organization', 'dateOfBirth', 'attendancePercent', 'score', 'status',
+    ]);
+    expect(fields('certifications', ['Imèl', 'Kalifikasyon', 'Dat yo bay li'])).toEqual(['email', 'credential', 'issuedOn']);
+  });
+
+  it('reads Haitian Creole values: months, countries, sexes and statuses', () => {
+    expect(parseDate('20 desanm 2031', null)).toEqual({ ok: true, value: '2031-12-20' });
+    expect(parseDate('3 fevriye 1985', null)).toEqual({ ok: true, value: '1985-02-03' });
+    expect(parseCountry('Ayiti')).toEqual({ ok: true, value: 'HT' });
+    expect(parseCountry('Repiblik Dominikèn')).toEqual({ ok: true, value: 'DO' });
+    expect(parseWord('Gason', SEX_WORDS, importsText('what.sex'))).toEqual({ ok: true, value: 'male' });
+    expect(parseWord('Fanm', SEX_WORDS, importsText('what.sex'))).toEqual({ ok: true, value: 'female' });
+    expect(parseWord('Pran retrèt', PERSON_STATUS_WORDS, importsText('what.personStatus'))).toEqual({ ok: true, value: 'retired' });
   });
 });
 
