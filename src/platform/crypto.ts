@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, ran
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { AppError } from './errors.js';
+import { platformText } from './platform.messages.js';
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -28,7 +29,7 @@ export function createGate(options: { concurrent: number; queued: number }) {
         running += 1;
       } else {
         if (waiting.length >= options.queued) {
-          throw new AppError('rate_limited', 'Too many passwords are being checked at once. Try again in a moment.', { retryAfterSeconds: 1 });
+          throw new AppError('rate_limited', platformText('passwordsBusy'), { retryAfterSeconds: 1 });
         }
         // The slot is handed over by the task that finishes, so `running` stays as it is.
         await new Promise<void>((resolve) => waiting.push(resolve));
@@ -115,7 +116,7 @@ export function deriveKey(secret: string, purpose: string, length = 32): Buffer 
 export function sealedUnderAnotherKey(): AppError {
   return new AppError(
     'conflict',
-    'This data was sealed under another master secret than the one this server runs with. The operator must start Cadre with the secret key the data was written under (CADRE_SECRET_KEY or the secret.key file of the data directory).',
+    platformText('sealedOtherKey'),
     { rule: 'secret_key.mismatch' },
   );
 }

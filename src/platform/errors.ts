@@ -1,6 +1,11 @@
+import { type Localizable, localize } from './i18n/messages.js';
+import type { Locale } from './i18n/locales.js';
+import { platformText, type RecordKind } from './platform.messages.js';
+
 /**
  * One error type for everything a service refuses. Its code decides the HTTP status (see
- * http/problem.ts) and the CLI's exit code; its message is safe to show to the person who asked.
+ * http/problem.ts) and the CLI's exit code; its message is safe to show to the person who asked, and is put in their language when
+ * answered (the `message` itself is English, for logs and the CLI).
  */
 export type ErrorCode =
   | 'validation'
@@ -19,14 +24,15 @@ export type ErrorCode =
 export interface FieldProblem {
   /** JSON pointer to the offending input, such as `/body/country`. */
   pointer: string;
-  detail: string;
+  detail: Localizable;
 }
 
 export class AppError extends Error {
   override readonly name = 'AppError';
+  readonly text: Localizable;
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: Localizable,
     readonly extra: {
       /** A named domain rule, such as `partnership.stage_transition`. */
       rule?: string;
@@ -34,18 +40,27 @@ export class AppError extends Error {
       retryAfterSeconds?: number;
     } = {},
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.in('en'));
+    this.text = message;
+  }
+
+  detailIn(locale: Locale): string {
+    return localize(this.text, locale);
+  }
+
+  errorsIn(locale: Locale): { pointer: string; detail: string }[] | undefined {
+    return this.extra.errors?.map((error) => ({ pointer: error.pointer, detail: localize(error.detail, locale) }));
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
-export const forbidden = (message = 'Your role does not allow this.') => new AppError('forbidden', message);
-export const conflict = (message: string, errors?: FieldProblem[]) =>
+export const notFound = (record: RecordKind) => new AppError('not_found', platformText('notFound', { record: platformText(`record.${record}`) }));
+export const forbidden = (message: Localizable = platformText('roleForbids')) => new AppError('forbidden', message);
+export const conflict = (message: Localizable, errors?: FieldProblem[]) =>
   new AppError('conflict', message, errors ? { errors } : {});
-export const ruleBroken = (rule: string, message: string) => new AppError('rule_broken', message, { rule });
-export const invalid = (message: string, errors: FieldProblem[]) => new AppError('validation', message, { errors });
-export const staleVersion = (what: string, current: number) =>
-  new AppError(
-    'precondition_failed',
-    `${what} has changed since you read it (it is now at version ${current}). Reload it and try again.`,
-  );
+export const ruleBroken = (rule: string, message: Localizable) => new AppError('rule_broken', message, { rule });
+export const invalid = (message: Localizable, errors: FieldProblem[]) => new AppError('validation', message, { errors });
+export const staleVersion = (record: RecordKind, current: number) =>
+  new AppError('precondition_failed', platformText('stale', { record: platformText(`record.${record}`), version: current }));
+
+/** No route answers this method and path. */
+export const routeNotFound = (route: string) => new AppError('not_found', platformText('routeNotFound', { route }));

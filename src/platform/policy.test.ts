@@ -54,9 +54,9 @@ describe('definePolicy', () => {
   });
 
   it('answers 404 for a record out of sight and 403 for an action the role never takes', () => {
-    expect(codeOf(() => policy.authorize(actor('coordinator', { organizationId: 'org-b' }), 'update', mine, 'The offering'))).toBe('not_found');
-    expect(codeOf(() => policy.authorize(actor('coordinator', { organizationId: 'org-a' }), 'update', mine, 'The offering'))).toBe('forbidden');
-    expect(codeOf(() => policy.authorize(actor('admin'), 'update', mine, 'The offering'))).toBeNull();
+    expect(codeOf(() => policy.authorize(actor('coordinator', { organizationId: 'org-b' }), 'update', mine, 'offering'))).toBe('not_found');
+    expect(codeOf(() => policy.authorize(actor('coordinator', { organizationId: 'org-a' }), 'update', mine, 'offering'))).toBe('forbidden');
+    expect(codeOf(() => policy.authorize(actor('admin'), 'update', mine, 'offering'))).toBeNull();
     expect(codeOf(() => policy.scope(actor('viewer'), 'update'))).toBe('forbidden');
   });
 

@@ -1,6 +1,7 @@
 import { type Actor, type Role } from './access.js';
 export { READERS, STAFF } from './access.js';
 import { forbidden, notFound } from './errors.js';
+import { platformText, type RecordKind } from './platform.messages.js';
 
 /**
  * One access policy for every module. A module declares, per action, which roles may take it and
@@ -64,7 +65,7 @@ export function nameResources(policies: Record<string, Policy<any, string>>): vo
   for (const [resource, policy] of Object.entries(policies)) resourceOf.set(policy, resource);
 }
 
-const outsideCredential = () => forbidden('This API token does not reach this area.');
+const outsideCredential = () => forbidden(platformText('tokenOutsideArea'));
 
 export interface Policy<R, A extends string> {
   readonly actions: readonly A[];
@@ -84,7 +85,7 @@ export interface Policy<R, A extends string> {
    * Refuses what the actor may not do to a record: 404 when they may not see it (another
    * agency's record answers like a missing one), 403 when they see it but may not do this.
    */
-  authorize(actor: Actor, action: A, record: R, what: string): void;
+  authorize(actor: Actor, action: A, record: R, what: RecordKind): void;
   /** The actions the actor may take on this record: all but `read` and `create`, which are not a record's. */
   allowedActions(actor: Actor, record: R): Exclude<A, 'read' | 'create'>[];
 }

@@ -191,7 +191,7 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
     async removeTotp(ctx: RequestContext, sessionId: string | null) {
       const { userId } = ownSession(ctx, sessionId);
       return db.transaction().execute(async (trx) => {
-        if (!(await totpRepository(trx).find(userId))?.confirmed_at) throw notFound('The authenticator app');
+        if (!(await totpRepository(trx).find(userId))?.confirmed_at) throw notFound('authenticatorApp');
         await refuseRemovingLast(trx, ctx, userId, 'totp');
         await totpRepository(trx).remove(userId);
         await removeFactorsIfNoneLeft(trx, userId);
@@ -242,7 +242,7 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
       const { userId } = ownSession(ctx, sessionId);
       return db.transaction().execute(async (trx) => {
         const passkey = await passkeysRepository(trx).findById(userId, id);
-        if (!passkey) throw notFound('The passkey');
+        if (!passkey) throw notFound('passkey');
         await refuseRemovingLast(trx, ctx, userId, id);
         await passkeysRepository(trx).remove(userId, id);
         await removeFactorsIfNoneLeft(trx, userId);
@@ -263,7 +263,7 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
     async resetForUser(ctx: RequestContext, userId: string) {
       usersPolicy.requireAllowed(ctx.actor, 'resetSecondFactor');
       return db.transaction().execute(async (trx) => {
-        if (!(await usersRepository(trx).findById(userId))) throw notFound('The user');
+        if (!(await usersRepository(trx).findById(userId))) throw notFound('user');
         await totpRepository(trx).remove(userId);
         for (const passkey of await passkeysRepository(trx).listForUser(userId)) await passkeysRepository(trx).remove(userId, passkey.id);
         await recoveryCodesRepository(trx).removeAll(userId);

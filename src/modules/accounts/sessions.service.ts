@@ -36,14 +36,14 @@ export function createSessionsService({ db, clock, audit, tokens, sessionIdleMin
   }
 
   async function requireUser(userId: string, executor: Kysely<DB>): Promise<void> {
-    if (!(await usersRepository(executor).findById(userId))) throw notFound('The user');
+    if (!(await usersRepository(executor).findById(userId))) throw notFound('user');
   }
 
   async function endOne(ctx: RequestContext, userId: string, handle: string): Promise<void> {
     await db.transaction().execute(async (trx) => {
       const rows = await sessionsRepository(trx).findActiveForUser(userId, liveSessions(clock, sessionIdleMinutes));
       const row = rows.find((candidate) => sessionHandle(candidate.id) === handle);
-      if (!row) throw notFound('The session');
+      if (!row) throw notFound('session');
       await sessionsRepository(trx).delete(row.id);
       await audit(trx, ctx, { action: 'session.end', entityType: 'user', entityId: userId, before: toSession(row, null) });
     });

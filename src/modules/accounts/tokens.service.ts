@@ -33,7 +33,7 @@ export function createTokensService({ db, clock, audit }: TokensDeps) {
     return db.transaction().execute(async (trx) => {
       const repo = tokensRepository(trx);
       const current = await repo.findById(id);
-      if (!current || current.user_id !== userId) throw notFound('The token');
+      if (!current || current.user_id !== userId) throw notFound('token');
       const revoked = (await repo.revoke(id, instant(clock))) ?? current;
       const token = toApiToken(revoked);
       await audit(trx, ctx, { action: 'api_token.revoke', entityType: 'api_token', entityId: id, before: toApiToken(current), after: token });

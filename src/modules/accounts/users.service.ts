@@ -52,7 +52,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
 
   async function getRow(id: string, executor: Kysely<DB> = db): Promise<UserRow> {
     const row = await usersRepository(executor).findById(id);
-    if (!row) throw notFound('The user');
+    if (!row) throw notFound('user');
     return row;
   }
 
@@ -173,7 +173,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
           ...(input.isDisabled !== undefined && { disabled_at: input.isDisabled ? (current.disabled_at ?? now) : null }),
           updated_at: now,
         });
-        if (!updated) throw staleVersion('The user', current.version);
+        if (!updated) throw staleVersion('user', current.version);
         // Sessions and tokens were opened under the old rights: a disabled account or a changed role
         // or binding signs the user out everywhere.
         const isRightsChange =
@@ -200,7 +200,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
           must_change_password: 1,
           updated_at: instant(clock),
         });
-        if (!updated) throw staleVersion('The user', current.version);
+        if (!updated) throw staleVersion('user', current.version);
         const ended = await credentialsRepository(trx).endAllFor(id, instant(clock));
         const user = toUser(updated);
         await audit(trx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id, before: toUser(current), after: { ...user, ended } });

@@ -85,7 +85,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
     const existing = await repo.findBadge(certificationId);
     if (existing) return existing;
     const facts = await repo.facts(certificationId);
-    if (!facts) throw notFound('The certification');
+    if (!facts) throw notFound('certification');
     const issuer = await issuerFor(executor, facts);
     const index = await repo.allocateStatusIndex(issuer.org.id);
     const unsigned = buildOpenBadge(
@@ -203,7 +203,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
     /** What the verification page shows anyone: who holds what, from whom, until when, and its standing now. */
     async publicSummary(certificationId: string, ctx: RequestContext) {
       const facts = await badgesRepository(db).facts(certificationId);
-      if (!facts) throw notFound('The certificate');
+      if (!facts) throw notFound('certificate');
       const row = await badge(certificationId, ctx);
       const issuer = await badgesRepository(db).organization(row.issuer_organization_id);
       const office = await badgesRepository(db).programOffice();
@@ -247,7 +247,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
      */
     async pdf(certificationId: string, ctx: RequestContext, wanted?: string) {
       const facts = await badgesRepository(db).facts(certificationId);
-      if (!facts) throw notFound('The certificate');
+      if (!facts) throw notFound('certificate');
       const row = await badge(certificationId, ctx);
       const issuer = await badgesRepository(db).organization(row.issuer_organization_id);
       const office = await badgesRepository(db).programOffice();
@@ -281,18 +281,18 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
 
     async issuerDocument(organizationId: string) {
       const document = await controllerDocument(organizationId);
-      if (!document) throw notFound('The issuer');
+      if (!document) throw notFound('issuer');
       return document;
     },
 
     async issuerJwks(organizationId: string) {
-      if (!(await badgesRepository(db).issuerOrganization(organizationId))) throw notFound('The issuer');
+      if (!(await badgesRepository(db).issuerOrganization(organizationId))) throw notFound('issuer');
       return jwks(organizationId);
     },
 
     /** The issuer's revocation list, signed, for any verifier to fetch. */
     async statusListCredential(organizationId: string) {
-      if (!(await badgesRepository(db).issuerOrganization(organizationId))) throw notFound('The issuer');
+      if (!(await badgesRepository(db).issuerOrganization(organizationId))) throw notFound('issuer');
       const signing = await keys.signing(organizationId);
       return signDataIntegrity(await unsignedStatusList(organizationId), signing.ed25519, clock.now());
     },

@@ -98,9 +98,9 @@ export function createEndorsementsService({ db, clock, audit, keys, urls, badges
       return db.transaction().execute(async (trx) => {
         const repo = badgesRepository(trx);
         const current = await repo.findEndorsement(id);
-        if (!current) throw notFound('The endorsement');
+        if (!current) throw notFound('endorsement');
         if (current.withdrawn_at) throw ruleBroken('endorsement.already_withdrawn', 'The endorsement is already withdrawn.');
-        if (!(await repo.withdrawEndorsement(id, version, instant(clock), reason))) throw staleVersion('The endorsement', current.version);
+        if (!(await repo.withdrawEndorsement(id, version, instant(clock), reason))) throw staleVersion('endorsement', current.version);
         const flagged = await badges.flagIssuedBy(trx, current.endorsee_organization_id, 'the issuer’s endorsement was withdrawn');
         await audit(trx, ctx, { action: 'endorsement.withdraw', entityType: 'organization', entityId: current.endorsee_organization_id, after: { endorsementId: id, reason, flagged } });
         return { ...view((await repo.listEndorsements()).find((e) => e.id === id) as Parameters<typeof view>[0], ctx), flaggedCredentials: flagged };

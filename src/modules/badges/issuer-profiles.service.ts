@@ -46,8 +46,8 @@ export function createIssuerProfilesService({ db, clock, audit, urls }: IssuerPr
 
   async function issuer(ctx: RequestContext, organizationId: string, executor: Kysely<DB> = db): Promise<IssuerRow> {
     const row = await issuerProfilesRepository(executor).find(organizationId);
-    if (!row) throw notFound('The issuer');
-    policy.authorize(ctx.actor, 'read', { organizationId }, 'The issuer');
+    if (!row) throw notFound('issuer');
+    policy.authorize(ctx.actor, 'read', { organizationId }, 'issuer');
     return row;
   }
 
@@ -68,9 +68,9 @@ export function createIssuerProfilesService({ db, clock, audit, urls }: IssuerPr
       const mark = input.mark ? readIssuerMark(input.mark.data, '/body/mark/data') : input.mark;
       return db.transaction().execute(async (trx) => {
         const before = await issuer(ctx, organizationId, trx);
-        policy.authorize(ctx.actor, 'update', { organizationId }, 'The issuer');
+        policy.authorize(ctx.actor, 'update', { organizationId }, 'issuer');
         const current = before.version ?? EMPTY_VERSION;
-        if (version !== current) throw staleVersion('The issuer’s profile', current);
+        if (version !== current) throw staleVersion('issuerProfile', current);
         const changes = {
           ...(mark !== undefined && {
             mark: mark ? mark.bytes.toString('base64') : null,
@@ -85,7 +85,7 @@ export function createIssuerProfilesService({ db, clock, audit, urls }: IssuerPr
         };
         const repo = issuerProfilesRepository(trx);
         if (before.version === null) await repo.insert({ organization_id: organizationId, ...changes, version: EMPTY_VERSION + 1 });
-        else if (!(await repo.update(organizationId, current, changes))) throw staleVersion('The issuer’s profile', current);
+        else if (!(await repo.update(organizationId, current, changes))) throw staleVersion('issuerProfile', current);
         const after = (await repo.find(organizationId)) as IssuerRow;
         await audit(trx, ctx, { action: 'issuer.profile_update', entityType: 'organization', entityId: organizationId, before: audited(before), after: audited(after) });
         return view(ctx, after);
@@ -95,7 +95,7 @@ export function createIssuerProfilesService({ db, clock, audit, urls }: IssuerPr
     /** The mark's bytes, for anyone: certificates and the verification page show it. */
     async mark(organizationId: string) {
       const row = await issuerProfilesRepository(db).mark(organizationId);
-      if (!row?.mark || !row.mark_type) throw notFound('The issuer’s mark');
+      if (!row?.mark || !row.mark_type) throw notFound('issuerMark');
       return { bytes: Buffer.from(row.mark, 'base64'), type: row.mark_type, digest: row.mark_digest ?? '' };
     },
   };

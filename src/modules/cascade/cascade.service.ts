@@ -33,7 +33,7 @@ export function createCascadeService({ db, people }: { db: Kysely<DB>; people: P
     /** One instructor's downstream tree, by depth and country, with the follow-up evidence. */
     async instructor(ctx: RequestContext, personId: string, options: { maxNodes: number }) {
       const profile = (await people.profiles(ctx, [personId])).get(personId);
-      if (!profile || !policy.can(ctx.actor, 'read', profile)) throw notFound('The person');
+      if (!profile || !policy.can(ctx.actor, 'read', profile)) throw notFound('person');
       const repo = cascadeRepository(db);
       const reachIds = await repo.reach(personId);
       const edges = (await repo.edgesFrom([personId, ...reachIds])).map(toEdge);

@@ -50,7 +50,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
   async function visibleAssignment(ctx: RequestContext, deploymentId: string, id: string, executor: Kysely<DB>) {
     const row = await assignmentsRepository(executor).findById(id);
     // Another agency's assignment answers exactly like a missing one.
-    if (!row || row.deployment_id !== deploymentId || !policy.can(ctx.actor, 'read', row)) throw notFound('The assignment');
+    if (!row || row.deployment_id !== deploymentId || !policy.can(ctx.actor, 'read', row)) throw notFound('assignment');
     return row;
   }
 
@@ -109,7 +109,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
     async forPerson(ctx: RequestContext, personId: string): Promise<Assignment[]> {
       const profile = (await people.profiles(ctx, [personId])).get(personId);
       // Whoever sees only a person's name does not see where they serve.
-      if (!profile || !peoplePolicy.can(ctx.actor, 'readDetail', { id: profile.id, organizationId: profile.organizationId })) throw notFound('The person');
+      if (!profile || !peoplePolicy.can(ctx.actor, 'readDetail', { id: profile.id, organizationId: profile.organizationId })) throw notFound('person');
       const day = today(clock);
       return (await assignmentsRepository(db).forPerson(personId)).map((a) => toAssignment(a, day));
     },
@@ -169,7 +169,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         const name = personName(row);
         const to = input.status;
         // A coordinator may take back their own nomination; everything else is the program office's.
-        policy.authorize(ctx.actor, to, row, 'The assignment');
+        policy.authorize(ctx.actor, to, row, 'assignment');
         checkAssignmentTransition(row.status, to, name);
         const deployment = await deployments.requireVisible(ctx, deploymentId, trx);
         const changes: Parameters<ReturnType<typeof assignmentsRepository>['update']>[2] = { status: to, updated_at: instant(clock) };
@@ -200,7 +200,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
           if (!input.reason) throw invalid('Say why the officer is withdrawn.', [{ pointer: '/body/reason', detail: 'is required to withdraw' }]);
           changes.withdrawn_reason = input.reason;
         }
-        if (!(await assignmentsRepository(trx).update(id, version, changes))) throw staleVersion('The assignment', row.version);
+        if (!(await assignmentsRepository(trx).update(id, version, changes))) throw staleVersion('assignment', row.version);
         await record(trx, ctx, row, { kind: 'status', to, note: input.reason ?? null });
         const after = await reread(ctx, trx, deploymentId, id);
         await audit(trx, ctx, { action: `assignment.${to}`, entityType: 'assignment', entityId: id, before: toAssignment(row, today(clock)), after });
@@ -215,9 +215,9 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         // Past the deployment's end, the extension moves the deployment's last rotation, under its lock.
         await deployments.lock(deploymentId, trx);
         const row = await visibleAssignment(ctx, deploymentId, id, trx);
-        policy.authorize(ctx.actor, 'extend', row, 'The assignment');
+        policy.authorize(ctx.actor, 'extend', row, 'assignment');
         // Changed since the caller read it (perhaps while this waited for the lock): stale first, whatever it became.
-        if (row.version !== version) throw staleVersion('The assignment', row.version);
+        if (row.version !== version) throw staleVersion('assignment', row.version);
         const name = personName(row);
         if (!isExtendable(row.status)) throw ruleBroken('assignment.closed', `${name}'s assignment is ${row.status}.`);
         const problems = extensionProblems(row.end_on, input.endOn);
@@ -226,7 +226,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         await people.lock(row.person_id, trx);
         await checkNoOverlap(trx, row.person_id, name, { start: row.start_on, end: input.endOn }, id);
         if (row.status === 'ready' || row.status === 'deployed') await refuseIfNotReady(ctx, trx, row, { start_on: row.start_on, end_on: input.endOn });
-        if (!(await assignmentsRepository(trx).update(id, version, { end_on: input.endOn, updated_at: instant(clock) }))) throw staleVersion('The assignment', row.version);
+        if (!(await assignmentsRepository(trx).update(id, version, { end_on: input.endOn, updated_at: instant(clock) }))) throw staleVersion('assignment', row.version);
         await record(trx, ctx, row, { kind: 'extension', fromEnd: row.end_on, toEnd: input.endOn, note: input.reason ?? null });
         const after = await reread(ctx, trx, deploymentId, id);
         await audit(trx, ctx, { action: 'assignment.extend', entityType: 'assignment', entityId: id, before: { endOn: row.end_on }, after: { endOn: input.endOn, reason: input.reason ?? null } });

@@ -69,12 +69,12 @@ export async function changeDeploymentDates(
     const dates = moved && (moved.toStartOn !== r.start_on || moved.toEndOn !== r.end_on) ? { start_on: moved.toStartOn, end_on: moved.toEndOn } : null;
     const places = change.authorizedHeadcount !== undefined ? { authorized_headcount: change.authorizedHeadcount } : null;
     if (!dates && !places) continue;
-    if (!(await repo.updateRotation(r.id, r.version, { ...dates, ...places, updated_at: at.now }))) throw staleVersion('A rotation of the deployment', r.version);
+    if (!(await repo.updateRotation(r.id, r.version, { ...dates, ...places, updated_at: at.now }))) throw staleVersion('rotationOfDeployment', r.version);
   }
   const versions = new Map(rows.map((a) => [a.id, a.version]));
   for (const a of plan.moved) {
     const version = versions.get(a.id) as number;
-    if (!(await assignments.update(a.id, version, { start_on: a.toStartOn, end_on: a.toEndOn, updated_at: at.now }))) throw staleVersion('An assignment of the deployment', version);
+    if (!(await assignments.update(a.id, version, { start_on: a.toStartOn, end_on: a.toEndOn, updated_at: at.now }))) throw staleVersion('assignmentOfDeployment', version);
     await assignments.insertEvent({
       id: newId(),
       assignment_id: a.id,
@@ -107,6 +107,6 @@ export async function extendDeploymentTo(trx: Kysely<DB>, deploymentId: string, 
   const repo = deploymentsRepository(trx);
   const last = await repo.lastRotation(deploymentId);
   if (!last || last.end_on >= endOn) return;
-  if (!(await repo.updateRotation(last.id, last.version, { end_on: endOn, updated_at: now }))) throw staleVersion('The last rotation of the deployment', last.version);
+  if (!(await repo.updateRotation(last.id, last.version, { end_on: endOn, updated_at: now }))) throw staleVersion('lastRotation', last.version);
   await repo.refreshSpan(deploymentId);
 }

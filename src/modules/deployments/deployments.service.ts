@@ -64,15 +64,15 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
   /** The deployment, or 404 when missing or out of the actor's sight (another agency's answers alike). */
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<DeploymentRowWithHost> {
     const row = await deploymentsRepository(executor).findById(id);
-    if (!row || !policy.can(ctx.actor, 'read', await accessOf(row, executor))) throw notFound('The deployment');
+    if (!row || !policy.can(ctx.actor, 'read', await accessOf(row, executor))) throw notFound('deployment');
     return row;
   }
 
   /** The deployment the actor may take this action on: 404 out of sight, 403 when they see it but may not. */
   async function authorizedRow(ctx: RequestContext, action: 'update' | 'changeStatus' | 'addRotation' | 'updateRotation' | 'nominate', id: string, executor: Kysely<DB> = db) {
     const row = await deploymentsRepository(executor).findById(id);
-    if (!row) throw notFound('The deployment');
-    policy.authorize(ctx.actor, action, await accessOf(row, executor), 'The deployment');
+    if (!row) throw notFound('deployment');
+    policy.authorize(ctx.actor, action, await accessOf(row, executor), 'deployment');
     return row;
   }
 
@@ -219,7 +219,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
           ...(input.summary !== undefined && { summary: input.summary }),
           updated_at: instant(clock),
         });
-        if (!isUpdated) throw staleVersion('The deployment', current.version);
+        if (!isUpdated) throw staleVersion('deployment', current.version);
         if (input.purposes) await repo.replaceList('deployment_purposes', id, 'purpose', input.purposes);
         if (input.specialties) await repo.replaceList('deployment_specialties', id, 'specialty', input.specialties);
         if (input.requiredLanguages) {
@@ -257,13 +257,13 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
         const now = instant(clock);
         const changedAt = pastOrNow(input.on);
         const repo = deploymentsRepository(trx);
-        if (!(await repo.update(id, version, { status: input.status, updated_at: now }))) throw staleVersion('The deployment', current.version);
+        if (!(await repo.update(id, version, { status: input.status, updated_at: now }))) throw staleVersion('deployment', current.version);
         await repo.insertStatusChange({ id: newId(), deployment_id: id, from_status: current.status, to_status: input.status, changed_at: changedAt, changed_by: ctx.actor.id, note: input.note ?? null });
         if (input.status === 'cancelled') {
           for (const a of await assignments.forDeployment(id)) {
             if (a.status === 'returned' || a.status === 'withdrawn') continue;
             if (!(await assignments.update(a.id, a.version, { status: 'withdrawn', withdrawn_reason: 'The deployment was cancelled.', updated_at: now }))) {
-              throw staleVersion('An assignment of the deployment', a.version);
+              throw staleVersion('assignmentOfDeployment', a.version);
             }
             await assignments.insertEvent({ id: newId(), assignment_id: a.id, kind: 'status', from_status: a.status, to_status: 'withdrawn', from_end_on: null, to_end_on: null, note: 'deployment cancelled', recorded_at: now, recorded_by: ctx.actor.id });
           }
@@ -319,7 +319,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
         // The headcount may not go below the places taken, which selections take under this lock.
         await repo.lockRotation(rotationId);
         const rotation = await repo.findRotation(rotationId);
-        if (!rotation || rotation.deployment_id !== id) throw notFound('The rotation');
+        if (!rotation || rotation.deployment_id !== id) throw notFound('rotation');
         const startOn = input.startOn ?? rotation.start_on;
         const endOn = input.endOn ?? rotation.end_on;
         if (endOn < startOn) throw invalid('The rotation ends before it starts.', [{ pointer: '/body/endOn', detail: 'must not come before the start' }]);
@@ -336,7 +336,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
           ...(input.authorizedHeadcount !== undefined && { authorized_headcount: input.authorizedHeadcount }),
           updated_at: instant(clock),
         });
-        if (!isUpdated) throw staleVersion('The rotation', rotation.version);
+        if (!isUpdated) throw staleVersion('rotation', rotation.version);
         await repo.refreshSpan(id);
         await audit(trx, ctx, {
           action: 'rotation.update',

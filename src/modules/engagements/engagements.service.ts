@@ -53,7 +53,7 @@ export function createEngagementsService({ db, clock, audit, organizations, user
     // A role that never reads these is refused outright, before anything is loaded.
     policy.requireAllowed(ctx.actor, 'read');
     const row = await engagementsRepository(executor).findById(id);
-    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('The engagement');
+    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('engagement');
     return row;
   }
 
@@ -66,7 +66,7 @@ export function createEngagementsService({ db, clock, audit, organizations, user
   /** A meeting about to change: visible, the caller's to change, not withdrawn; with its record as it was. */
   async function openForChange(ctx: RequestContext, trx: Kysely<DB>, id: string, action: 'update' | 'withdraw') {
     const current = await visibleRow(ctx, id, trx);
-    policy.authorize(ctx.actor, action, current, 'The engagement');
+    policy.authorize(ctx.actor, action, current, 'engagement');
     checkNotWithdrawn(current);
     return { current, before: snapshot(await detail(ctx, current, trx)) };
   }
@@ -189,7 +189,7 @@ export function createEngagementsService({ db, clock, audit, organizations, user
           ...(input.outcome !== undefined && { outcome: input.outcome }),
           updated_at: instant(clock),
         });
-        if (!isUpdated) throw staleVersion('The engagement', current.version);
+        if (!isUpdated) throw staleVersion('engagement', current.version);
         if (input.participants) await repo.replaceParticipants(id, participantRows(id, input.participants));
         const after = await detail(ctx, await visibleRow(ctx, id, trx), trx);
         const { tasks: _before, ...beforeFields } = before;
@@ -216,7 +216,7 @@ export function createEngagementsService({ db, clock, audit, organizations, user
           withdrawn_reason: input.reason,
           updated_at: now,
         });
-        if (!isUpdated) throw staleVersion('The engagement', current.version);
+        if (!isUpdated) throw staleVersion('engagement', current.version);
         await tasksRepository(trx).cancelOpenOfEngagement(id, now);
         const after = await detail(ctx, await visibleRow(ctx, id, trx), trx);
         await audit(trx, ctx, { action: 'engagement.withdraw', entityType: 'engagement', entityId: id, before, after: snapshot(after) });

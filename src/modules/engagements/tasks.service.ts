@@ -44,7 +44,7 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
     // A role that never reads these is refused outright, before anything is loaded.
     policy.requireAllowed(ctx.actor, 'read');
     const row = await tasksRepository(executor).findById(id);
-    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('The task');
+    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('task');
     return row;
   }
 
@@ -128,7 +128,7 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
       policy.requireAllowed(ctx.actor, 'update');
       return db.transaction().execute(async (trx) => {
         const current = await visibleRow(ctx, id, trx);
-        policy.authorize(ctx.actor, 'update', current, 'The task');
+        policy.authorize(ctx.actor, 'update', current, 'task');
         if (input.ownerId) await users.requireAssignable(input.ownerId, '/body/ownerId', trx);
         const now = instant(clock);
         const day = today(clock);
@@ -147,7 +147,7 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
           ...(!isStatusChanged && status === 'done' && input.doneOn !== undefined && { done_on: input.doneOn }),
           updated_at: now,
         });
-        if (!isUpdated) throw staleVersion('The task', current.version);
+        if (!isUpdated) throw staleVersion('task', current.version);
         const row = await visibleRow(ctx, id, trx);
         const action = isStatusChanged ? STATUS_ACTIONS[status] : 'task.update';
         await audit(trx, ctx, { action, entityType: 'task', entityId: id, before: toTask(current, day), after: toTask(row, day) });

@@ -65,7 +65,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
   async function visibleRow(ctx: RequestContext, id: string): Promise<ImportRow> {
     requireAnyImporter(ctx.actor);
     const row = await repo.findById(id);
-    if (!row || !canSeeImport(ctx.actor, row)) throw notFound('The import');
+    if (!row || !canSeeImport(ctx.actor, row)) throw notFound('import');
     return row;
   }
 
@@ -101,7 +101,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
   async function organizationFor(ctx: RequestContext, kind: ImportKind, given: string | null | undefined): Promise<string | null> {
     const ownAgency = boundAgencyOf(ctx.actor);
     if (ownAgency !== null) {
-      if (given && given !== ownAgency) throw notFound('The organization');
+      if (given && given !== ownAgency) throw notFound('organization');
       return kind === 'people' ? ownAgency : null;
     }
     if (!given) return null;
@@ -279,7 +279,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       requireImporter(ctx.actor, kind);
       if (row.status === 'committed') throw conflict('The import is already committed: upload the file again to import it again.');
       if (RUNNING.includes(row.status) && !isAbandoned(row, await runOf(row))) throw conflict('The import is running: wait for it to finish.');
-      if (row.version !== version) throw staleVersion('The import', row.version);
+      if (row.version !== version) throw staleVersion('import', row.version);
       const changes: Record<string, unknown> = { ...freshResults, updated_at: instant(clock) };
       const saved = await savedMapping(ctx, input.mappingId, kind, '/body/mappingId');
       const choices: ReadChoices = { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet, headerRow: input.headerRow };
@@ -313,7 +313,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       if (input.offeringId !== undefined) changes.offering_id = await offeringFor(ctx, kind, input.offeringId);
       await db.transaction().execute(async (trx) => {
         const txRepo = importsRepository(trx);
-        if (!(await txRepo.update(id, changes, { version }))) throw staleVersion('The import', row.version);
+        if (!(await txRepo.update(id, changes, { version }))) throw staleVersion('import', row.version);
         await txRepo.replaceProblems(id, []);
         await audit(trx, ctx, { action: 'import.update', entityType: 'import', entityId: id, after: { ...input } });
       });
@@ -339,9 +339,9 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       const row = await visibleRow(ctx, id);
       requireImporter(ctx.actor, row.kind);
       if (RUNNING.includes(row.status) && !isAbandoned(row, await runOf(row))) throw conflict('The import is running: wait for it to finish, then delete it.');
-      if (row.version !== version) throw staleVersion('The import', row.version);
+      if (row.version !== version) throw staleVersion('import', row.version);
       await db.transaction().execute(async (trx) => {
-        if (!(await importsRepository(trx).remove(id, { version }))) throw staleVersion('The import', row.version);
+        if (!(await importsRepository(trx).remove(id, { version }))) throw staleVersion('import', row.version);
         await audit(trx, ctx, {
           action: 'import.delete',
           entityType: 'import',
@@ -430,10 +430,10 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       requireAnyImporter(ctx.actor);
       const row = await repo.findMappingById(id);
       const scopes = visibleMappingScopes(ctx.actor);
-      if (!row || (scopes && !scopes.includes(row.scope))) throw notFound('The saved mapping');
+      if (!row || (scopes && !scopes.includes(row.scope))) throw notFound('savedMapping');
       if (!keepsMapping(ctx.actor, row)) throw forbidden(row.scope === 'office' ? 'The program office’s saved mappings are kept by the program office.' : `Your role does not import ${row.kind}.`);
       await db.transaction().execute(async (trx) => {
-        if (!(await importsRepository(trx).removeMapping(id))) throw notFound('The saved mapping');
+        if (!(await importsRepository(trx).removeMapping(id))) throw notFound('savedMapping');
         await audit(trx, ctx, {
           action: 'import_mapping.delete',
           entityType: 'import_mapping',

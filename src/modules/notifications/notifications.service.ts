@@ -77,7 +77,7 @@ export function createNotificationsService({ db, clock, audit, mailer, publicUrl
     async markRead(ctx: RequestContext, id?: string): Promise<{ unread: number }> {
       const userId = me(ctx);
       const repo = notificationsRepository(db);
-      if (id && !(await repo.findOwn(userId, id))) throw notFound('The notification');
+      if (id && !(await repo.findOwn(userId, id))) throw notFound('notification');
       await repo.markRead(userId, instant(clock), id);
       return { unread: await repo.countUnread(userId) };
     },
@@ -90,7 +90,7 @@ export function createNotificationsService({ db, clock, audit, mailer, publicUrl
       const userId = me(ctx);
       return db.transaction().execute(async (trx) => {
         const before = await settingsOf(userId, trx);
-        if (!(await notificationSettingsRepository(trx).save(userId, version, input.isDigestOn, instant(clock)))) throw staleVersion('Your notification settings', before.version);
+        if (!(await notificationSettingsRepository(trx).save(userId, version, input.isDigestOn, instant(clock)))) throw staleVersion('notificationSettings', before.version);
         const after = await settingsOf(userId, trx);
         await audit(trx, ctx, { action: 'notifications.settings', entityType: 'user', entityId: userId, before: { isDigestOn: before.isDigestOn }, after: { isDigestOn: after.isDigestOn } });
         return after;

@@ -50,7 +50,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db): Promise<OrganizationRow> {
     const row = await organizationsRepository(executor).findById(id);
     // Another agency's organization answers exactly like a missing one.
-    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('The organization');
+    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('organization');
     return row;
   }
 
@@ -199,7 +199,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
             ...(input.description !== undefined && { description: input.description }),
             updated_at: instant(clock),
           });
-          if (!updated) throw staleVersion('The organization', current.version);
+          if (!updated) throw staleVersion('organization', current.version);
           await audit(trx, ctx, {
             action: 'organization.update',
             entityType: 'organization',
@@ -224,7 +224,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
           archived_at: archived ? (current.archived_at ?? instant(clock)) : null,
           updated_at: instant(clock),
         });
-        if (!updated) throw staleVersion('The organization', current.version);
+        if (!updated) throw staleVersion('organization', current.version);
         await audit(trx, ctx, {
           action: archived ? 'organization.archive' : 'organization.restore',
           entityType: 'organization',

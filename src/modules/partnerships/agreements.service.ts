@@ -35,7 +35,7 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
     // A role that never reads these is refused outright, before anything is loaded.
     policy.requireAllowed(ctx.actor, 'read');
     const row = await agreementsRepository(executor).findById(id);
-    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('The agreement');
+    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('agreement');
     return row;
   }
 
@@ -81,7 +81,7 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
       try {
         return await db.transaction().execute(async (trx) => {
           const partnership = await partnershipsRepository(trx).findById(partnershipId);
-          if (!partnership || !partnershipsPolicy.can(ctx.actor, 'read', partnership)) throw notFound('The partnership');
+          if (!partnership || !partnershipsPolicy.can(ctx.actor, 'read', partnership)) throw notFound('partnership');
           const repo = agreementsRepository(trx);
           if (await repo.findByReference(input.reference)) throw referenceTaken(input.reference);
           const id = newId();
@@ -117,7 +117,7 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
       try {
         return await db.transaction().execute(async (trx) => {
           const current = await visibleRow(ctx, id, trx);
-          policy.authorize(ctx.actor, 'update', current, 'The agreement');
+          policy.authorize(ctx.actor, 'update', current, 'agreement');
           // The rule holds for the record as it will be, not only for the fields this change names.
           const merged = {
             signedOn: input.signedOn === undefined ? current.signed_on : input.signedOn,
@@ -147,7 +147,7 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
             ...(input.currency !== undefined && { currency: input.currency }),
             updated_at: instant(clock),
           });
-          if (!isUpdated) throw staleVersion('The agreement', current.version);
+          if (!isUpdated) throw staleVersion('agreement', current.version);
           const day = today(clock);
           const row = await visibleRow(ctx, id, trx);
           await audit(trx, ctx, { action: 'agreement.update', entityType: 'agreement', entityId: id, before: toAgreement(current, day), after: toAgreement(row, day) });

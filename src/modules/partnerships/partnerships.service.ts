@@ -79,7 +79,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
     // A role that never reads these is refused outright, before anything is loaded.
     policy.requireAllowed(ctx.actor, 'read');
     const row = await partnershipsRepository(executor).findById(id);
-    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('The partnership');
+    if (!row || !policy.can(ctx.actor, 'read', row)) throw notFound('partnership');
     return row;
   }
 
@@ -228,7 +228,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
       policy.requireAllowed(ctx.actor, 'update');
       return db.transaction().execute(async (trx) => {
         const current = await visibleRow(ctx, id, trx);
-        policy.authorize(ctx.actor, 'update', current, 'The partnership');
+        policy.authorize(ctx.actor, 'update', current, 'partnership');
         const before = await presentOne(current, trx);
         if (input.ownerId) await users.requireAssignable(input.ownerId, '/body/ownerId', trx);
         const txRepo = partnershipsRepository(trx);
@@ -237,7 +237,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
           ...(input.summary !== undefined && { summary: input.summary }),
           updated_at: instant(clock),
         });
-        if (!isUpdated) throw staleVersion('The partnership', current.version);
+        if (!isUpdated) throw staleVersion('partnership', current.version);
         if (input.tracks) await txRepo.replaceTracks(id, input.tracks);
         if (input.targetCountries) await txRepo.replaceCountries(id, input.targetCountries);
         const after = await detail(ctx, await visibleRow(ctx, id, trx), trx);
@@ -250,7 +250,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
       policy.requireAllowed(ctx.actor, 'changeStage');
       return db.transaction().execute(async (trx) => {
         const current = await visibleRow(ctx, id, trx);
-        policy.authorize(ctx.actor, 'changeStage', current, 'The partnership');
+        policy.authorize(ctx.actor, 'changeStage', current, 'partnership');
         const on = input.on ?? today(clock);
         const agreements = await agreementsRepository(trx).forPartnership(id);
         checkStageChange({
@@ -264,7 +264,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
         const txRepo = partnershipsRepository(trx);
         const now = instant(clock);
         const isUpdated = await txRepo.update(id, version, { stage: input.stage, stage_changed_on: on, updated_at: now });
-        if (!isUpdated) throw staleVersion('The partnership', current.version);
+        if (!isUpdated) throw staleVersion('partnership', current.version);
         await txRepo.insertStageChange({
           id: newId(),
           partnership_id: id,

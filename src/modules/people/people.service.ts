@@ -63,7 +63,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
     const row = await peopleRepository(executor).findById(id);
     // Another agency's person answers exactly like a missing one.
-    if (!row || !policy.can(ctx.actor, 'read', personAccess(row))) throw notFound('The person');
+    if (!row || !policy.can(ctx.actor, 'read', personAccess(row))) throw notFound('person');
     return row;
   }
 
@@ -76,7 +76,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
 
   /** Moves the person to their next version, from `version` when the caller named one (else from the one just read). */
   async function nextVersion(trx: Kysely<DB>, current: PersonRowWithOrganization, version: number | undefined) {
-    if (!(await peopleRepository(trx).update(current.id, version ?? current.version, { updated_at: instant(clock) }))) throw staleVersion('The person', current.version);
+    if (!(await peopleRepository(trx).update(current.id, version ?? current.version, { updated_at: instant(clock) }))) throw staleVersion('person', current.version);
   }
 
   /** The person as the API shows them; `forAudit` leaves out what the actor may do, which is no part of the record. */
@@ -299,7 +299,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           ...(input.notes !== undefined && { notes: input.notes }),
           updated_at: instant(clock),
         });
-        if (!isUpdated) throw staleVersion('The person', current.version);
+        if (!isUpdated) throw staleVersion('person', current.version);
         if (input.languages) await repo.replaceLanguages(id, input.languages.map(languageRow));
         if (input.heritageCountries) await repo.replaceHeritage(id, input.heritageCountries);
         if (input.specialties) await repo.replaceSpecialties(id, input.specialties);
@@ -374,9 +374,9 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     async revealPassportNumber(ctx: RequestContext, id: string): Promise<{ passportNumber: string }> {
       if (!policy.allows(ctx.actor, 'revealPassport')) throw forbidden('Only program office staff may see passport numbers.');
       return db.transaction().execute(async (trx) => {
-        policy.authorize(ctx.actor, 'revealPassport', personAccess(await visibleRow(ctx, id, trx)), 'The person');
+        policy.authorize(ctx.actor, 'revealPassport', personAccess(await visibleRow(ctx, id, trx)), 'person');
         const passport = (await peopleRepository(trx).readinessOf(id)).find((r) => r.item === 'passport');
-        if (!passport?.secret) throw notFound('A passport number for this person');
+        if (!passport?.secret) throw notFound('passportNumber');
         const passportNumber = passports.decrypt(passport.secret, `${id}:passport`);
         await audit(trx, ctx, { action: 'person.passport_reveal', entityType: 'person', entityId: id });
         return { passportNumber };

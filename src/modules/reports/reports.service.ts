@@ -122,7 +122,7 @@ export function createReportsService({ db, clock, audit, cascade, iatiReportingR
     async run(ctx: RequestContext, id: string) {
       reportsPolicy.requireAllowed(ctx.actor, 'read');
       const row = await runsRepo.find(id);
-      if (!row || !reportRunsPolicy.can(ctx.actor, 'read', row)) throw notFound('The report run');
+      if (!row || !reportRunsPolicy.can(ctx.actor, 'read', row)) throw notFound('reportRun');
       return viewRun(row, await work.find(id));
     },
 
@@ -136,7 +136,7 @@ export function createReportsService({ db, clock, audit, cascade, iatiReportingR
     async download(ctx: RequestContext, id: string): Promise<ReportDocument> {
       reportsPolicy.requireAllowed(ctx.actor, 'read');
       const row = await runsRepo.find(id);
-      if (!row || !reportRunsPolicy.can(ctx.actor, 'read', row) || row.status !== 'done' || row.result === null) throw notFound('The report');
+      if (!row || !reportRunsPolicy.can(ctx.actor, 'read', row) || row.status !== 'done' || row.result === null) throw notFound('report');
       const isBinary = row.content_type === 'application/pdf';
       return { contentType: row.content_type ?? 'application/octet-stream', filename: row.filename ?? 'report', body: isBinary ? Buffer.from(row.result, 'base64') : row.result };
     },

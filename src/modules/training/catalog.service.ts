@@ -70,13 +70,13 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
 
   async function credentialRow(id: string, executor: Kysely<DB> = db) {
     const row = await credentialsRepository(executor).findById(id);
-    if (!row) throw notFound('The credential');
+    if (!row) throw notFound('credential');
     return row;
   }
 
   async function courseRow(id: string, executor: Kysely<DB> = db) {
     const row = await coursesRepository(executor).findById(id);
-    if (!row) throw notFound('The course');
+    if (!row) throw notFound('course');
     return row;
   }
 
@@ -163,7 +163,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
           ...(input.translations !== undefined && { translations: JSON.stringify(input.translations) }),
           updated_at: instant(clock),
         });
-        if (!isUpdated) throw staleVersion('The credential', current.version);
+        if (!isUpdated) throw staleVersion('credential', current.version);
         const after = await credentialRow(id, trx);
         await audit(trx, ctx, { action: 'credential.update', entityType: 'credential', entityId: id, before: toCredential(current), after: toCredential(after) });
         return presentCredential(ctx, after);
@@ -242,7 +242,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
           current_version: nextVersion,
           updated_at: now,
         });
-        if (!isUpdated) throw staleVersion('The course', current.version);
+        if (!isUpdated) throw staleVersion('course', current.version);
         if (isNewContent) {
           await repo.insertVersion({
             id: newId(),

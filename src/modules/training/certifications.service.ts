@@ -51,7 +51,7 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
     const row = await certificationsRepository(executor).findById(id);
     // Another agency's certification answers exactly like a missing one.
-    if (!row || !policy.can(ctx.actor, 'read', holderOf(row))) throw notFound('The certification');
+    if (!row || !policy.can(ctx.actor, 'read', holderOf(row))) throw notFound('certification');
     return row;
   }
 
@@ -99,11 +99,11 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
       policy.requireAllowed(ctx.actor, 'revoke');
       return db.transaction().execute(async (trx) => {
         const current = await visibleRow(ctx, id, trx);
-        policy.authorize(ctx.actor, 'revoke', holderOf(current), 'The certification');
+        policy.authorize(ctx.actor, 'revoke', holderOf(current), 'certification');
         if (current.revoked_at) throw ruleBroken('certification.already_revoked', 'The certification is already revoked.');
         const now = instant(clock);
         if (!(await certificationsRepository(trx).update(id, version, { revoked_at: now, revoked_reason: reason, updated_at: now }))) {
-          throw staleVersion('The certification', current.version);
+          throw staleVersion('certification', current.version);
         }
         await onRevoke?.(trx, { id, personId: current.person_id, reason });
         const day = today(clock);

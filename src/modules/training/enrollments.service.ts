@@ -149,7 +149,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
         if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: its results are final.`);
         const repo = enrollmentsRepository(trx);
         const current = await repo.findById(enrollmentId);
-        if (!current || current.offering_id !== offeringId) throw notFound('The enrollment');
+        if (!current || current.offering_id !== offeringId) throw notFound('enrollment');
         // Back on the roster from a withdrawal or no-show takes a seat and a place in the calendar again.
         if (input.status === 'enrolled' && !SEATED.includes(current.status)) {
           await checkSeatAndCalendar(trx, offering, current.person_id, `${current.given_name} ${current.family_name}`);
@@ -160,7 +160,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           ...(input.status !== undefined && { status: input.status }),
           updated_at: instant(clock),
         });
-        if (!isUpdated) throw staleVersion('The enrollment', current.version);
+        if (!isUpdated) throw staleVersion('enrollment', current.version);
         const after = toEnrollment((await repo.findById(enrollmentId)) as typeof current);
         await audit(trx, ctx, { action: 'enrollment.result', entityType: 'enrollment', entityId: enrollmentId, before: toEnrollment(current), after });
         return after;
@@ -193,7 +193,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           const reasons = unmetCriteria({ attendancePercent: e.attendance_percent, score: e.score }, rules);
           const name = `${e.given_name} ${e.family_name}`;
           const isUpdated = await repo.update(e.id, e.version, { status: reasons.length ? 'failed' : 'completed', outcome: reasons.length ? reasons.join('; ') : null, updated_at: now });
-          if (!isUpdated) throw staleVersion('An enrollment of the offering', e.version);
+          if (!isUpdated) throw staleVersion('enrollmentOfOffering', e.version);
           if (reasons.length) notCertified.push({ personId: e.person_id, name, reasons });
           else passed.push({ personId: e.person_id, name });
         }
@@ -209,7 +209,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           for (const award of issued.values()) await badges.issue(ctx, trx, award.id);
         }
         if (!(await offeringsRepository(trx).update(offeringId, version, { status: 'closed', closed_at: now, updated_at: now }))) {
-          throw staleVersion('The offering', offering.version);
+          throw staleVersion('offering', offering.version);
         }
         await audit(trx, ctx, {
           action: 'offering.close',
@@ -262,7 +262,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
     /** A person's courses (taken and taught), results and certifications. */
     async transcript(ctx: RequestContext, personId: string) {
       const profile = (await people.profiles(ctx, [personId])).get(personId);
-      if (!profile || !transcriptsPolicy.can(ctx.actor, 'read', profile)) throw notFound('The person');
+      if (!profile || !transcriptsPolicy.can(ctx.actor, 'read', profile)) throw notFound('person');
       const repo = enrollmentsRepository(db);
       const [taken, taught, certs] = await Promise.all([repo.forPerson(personId), repo.taughtBy(personId), certifications.ofPerson(personId, db, ctx)]);
       const courses = [

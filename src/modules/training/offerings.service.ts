@@ -72,10 +72,10 @@ export function createOfferingsService({ db, clock, audit, organizations, people
     // A role that may see no offering at all (a coordinator bound to no agency) is refused, not told "not found".
     const scope = policy.scope(ctx.actor, 'read');
     const row = await offeringsRepository(executor).findById(id);
-    if (!row) throw notFound('The offering');
+    if (!row) throw notFound('offering');
     const found = await accessOf(ctx, [id], executor, scope);
     const access = found.of(id);
-    if (!policy.can(ctx.actor, 'read', access)) throw notFound('The offering');
+    if (!policy.can(ctx.actor, 'read', access)) throw notFound('offering');
     return { row, instructors: found.instructors, access };
   }
 
@@ -242,7 +242,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
           ...(input.status !== undefined && { status: input.status, cancel_reason: input.cancelReason ?? null }),
           updated_at: instant(clock),
         });
-        if (!isUpdated) throw staleVersion('The offering', current.version);
+        if (!isUpdated) throw staleVersion('offering', current.version);
         const after = await detail(ctx, await load(ctx, id, trx), trx);
         await audit(trx, ctx, {
           action: `offering.${action}`,
@@ -293,7 +293,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
           }
         }
         const repo = offeringsRepository(trx);
-        if (!(await repo.update(id, version, { updated_at: instant(clock) }))) throw staleVersion('The offering', offering.version);
+        if (!(await repo.update(id, version, { updated_at: instant(clock) }))) throw staleVersion('offering', offering.version);
         await repo.setInstructor(id, input.personId, input.role);
         await audit(trx, ctx, { action: 'offering.instructor_set', entityType: 'offering', entityId: id, after: input });
         return detail(ctx, await load(ctx, id, trx), trx);
@@ -306,8 +306,8 @@ export function createOfferingsService({ db, clock, audit, organizations, people
         const { row: offering } = await authorized(ctx, 'removeInstructor', id, trx);
         scheduledOnly(offering);
         const repo = offeringsRepository(trx);
-        if (!(await repo.update(id, version, { updated_at: instant(clock) }))) throw staleVersion('The offering', offering.version);
-        if (!(await repo.removeInstructor(id, personId))) throw notFound('The instructor of this offering');
+        if (!(await repo.update(id, version, { updated_at: instant(clock) }))) throw staleVersion('offering', offering.version);
+        if (!(await repo.removeInstructor(id, personId))) throw notFound('offeringInstructor');
         await audit(trx, ctx, { action: 'offering.instructor_remove', entityType: 'offering', entityId: id, before: { personId } });
         return detail(ctx, await load(ctx, id, trx), trx);
       });

@@ -44,7 +44,7 @@ export function createVettingService({ db, clock, audit, people }: VettingDeps) 
 
   async function getRow(id: string, executor: Kysely<DB> = db) {
     const row = await vettingRepository(executor).findById(id);
-    if (!row) throw notFound('The vetting record');
+    if (!row) throw notFound('vettingRecord');
     return row;
   }
 
@@ -108,7 +108,7 @@ export function createVettingService({ db, clock, audit, people }: VettingDeps) 
       policy.requireAllowed(ctx.actor, 'recordResult');
       return db.transaction().execute(async (trx) => {
         const current = await getRow(id, trx);
-        policy.authorize(ctx.actor, 'recordResult', { personId: current.person_id }, 'The vetting record');
+        policy.authorize(ctx.actor, 'recordResult', { personId: current.person_id }, 'vettingRecord');
         if (input.resultOn < current.submitted_on) {
           throw invalid('The result comes before the submission.', [{ pointer: '/body/resultOn', detail: `must not come before ${current.submitted_on}` }]);
         }
@@ -119,7 +119,7 @@ export function createVettingService({ db, clock, audit, people }: VettingDeps) 
           notes: input.notes ?? current.notes,
           updated_at: instant(clock),
         });
-        if (!isUpdated) throw staleVersion('The vetting record', current.version);
+        if (!isUpdated) throw staleVersion('vettingRecord', current.version);
         const after = await getRow(id, trx);
         await audit(trx, ctx, { action: `vetting.${input.status}`, entityType: 'vetting', entityId: id, before: toVettingRecord(current), after: toVettingRecord(after) });
         return present(ctx, after);

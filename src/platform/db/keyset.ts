@@ -1,5 +1,6 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import { invalid } from '../errors.js';
+import { platformText } from '../platform.messages.js';
 
 /**
  * Keyset pagination: a page starts after the last row of the one before, by (sort value, id),
@@ -42,13 +43,13 @@ function decode(cursor: string, sort: SortRequest): CursorBody {
   const valid =
     typeof body.id === 'string' && (typeof body.v === 'string' || typeof body.v === 'number');
   if (!valid) {
-    throw invalid('The cursor is not one this list gave out.', [
-      { pointer: '/query/cursor', detail: 'is not a cursor from this list' },
+    throw invalid(platformText('cursorUnknown'), [
+      { pointer: '/query/cursor', detail: platformText('cursorUnknownField') },
     ]);
   }
   if (body.c !== sort.column || body.o !== sort.order) {
-    throw invalid('The cursor belongs to a differently sorted list.', [
-      { pointer: '/query/cursor', detail: 'was given out for another sort order; start again without it' },
+    throw invalid(platformText('cursorOtherSort'), [
+      { pointer: '/query/cursor', detail: platformText('cursorOtherSortField') },
     ]);
   }
   return body as CursorBody;

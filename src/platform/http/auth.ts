@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { App, AuthResult } from './context.js';
 import { isFromOwnOrigin } from './origin.js';
+import { platformText } from '../platform.messages.js';
 
 export const SESSION_COOKIE = 'cadre_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -54,31 +55,31 @@ export function registerAuthentication(app: App, authenticator: Authenticator, o
     const auth = request.auth;
     const isWrite = !SAFE_METHODS.has(request.method);
     if (auth?.method === 'session' && isWrite && !isFromOwnOrigin(request, options.publicUrl)) {
-      throw new AppError('forbidden', 'A change signed in by cookie must come from a page of this server (the Origin header does not match).');
+      throw new AppError('forbidden', platformText('originMismatch'));
     }
     const config = request.routeOptions.config;
     if (config.isPublic) return;
-    if (!auth) throw new AppError('unauthenticated', 'Sign in, or send an API token as Authorization: Bearer <token>.');
+    if (!auth) throw new AppError('unauthenticated', platformText('signIn'));
     if (auth.method === 'session' && isWrite) {
       const sent = request.headers[CSRF_HEADER];
       if (!auth.sessionId || !authenticator.isCsrfTokenValid(auth.sessionId, typeof sent === 'string' ? sent : undefined)) {
-        throw new AppError('forbidden', `Missing or wrong ${CSRF_HEADER} header: read it from GET /api/auth/me and send it with every change.`);
+        throw new AppError('forbidden', platformText('csrfMissing', { header: CSRF_HEADER }));
       }
     }
     if (auth.method === 'token') refuseOutsideToken(auth, request.method, config.isSessionOnly === true);
     if (auth.mustChangePassword && !config.isOpenBeforePasswordChange) {
-      throw new AppError('password_change_required', 'Change your one-time password first (POST /api/auth/password).');
+      throw new AppError('password_change_required', platformText('changePasswordFirst'));
     }
     if (auth.mustEnrolSecondFactor && !config.isOpenBeforeSecondFactor) {
-      throw new AppError('second_factor_enrolment_required', 'Your role needs a second factor: enrol an authenticator app or a passkey first (/api/account/security).');
+      throw new AppError('second_factor_enrolment_required', platformText('enrolSecondFactor'));
     }
   });
 
   /** A token never manages credentials or accounts; a read-only one only reads (safe methods). */
   function refuseOutsideToken(auth: AuthResult, method: string, isSessionOnly: boolean) {
-    if (isSessionOnly) throw new AppError('forbidden', 'API tokens cannot manage tokens, passwords, sessions or users: sign in at the browser.');
+    if (isSessionOnly) throw new AppError('forbidden', platformText('tokensCannotManage'));
     if (auth.actor.credential?.access === 'read' && !SAFE_METHODS.has(method)) {
-      throw new AppError('forbidden', 'This API token may only read.');
+      throw new AppError('forbidden', platformText('tokenReadOnly'));
     }
   }
 
@@ -88,7 +89,7 @@ export function registerAuthentication(app: App, authenticator: Authenticator, o
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const seen = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
       const auth = match?.[1] ? await authenticator.bearer(match[1], seen) : null;
-      if (!auth) throw new AppError('unauthenticated', 'The API token is not valid, has expired or was revoked.');
+      if (!auth) throw new AppError('unauthenticated', platformText('tokenInvalid'));
       return auth;
     }
     const token = request.cookies[SESSION_COOKIE];

@@ -9,6 +9,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor, RequestContext } from '../access.js';
 import { AppError } from '../errors.js';
+import { platformText } from '../platform.messages.js';
 
 export interface AuthResult {
   actor: Actor;
@@ -50,6 +51,6 @@ export type App = FastifyInstance<
 
 /** The acting user and request, as services take them. Throws 401 on an anonymous request. */
 export function contextOf(request: FastifyRequest): RequestContext {
-  if (!request.auth) throw new AppError('unauthenticated', 'Sign in, or send an API token as Authorization: Bearer <token>.');
+  if (!request.auth) throw new AppError('unauthenticated', platformText('signIn'));
   return { actor: request.auth.actor, requestId: String(request.id), ip: request.ip };
 }

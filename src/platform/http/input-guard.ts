@@ -1,5 +1,6 @@
 import { type FieldProblem, invalid } from '../errors.js';
 import type { App } from './context.js';
+import { platformText } from '../platform.messages.js';
 
 /** Deeper than any record or credential Cadre reads; past it, code walking the data could run out of stack. */
 export const MAX_DEPTH = 64;
@@ -14,12 +15,10 @@ export function guardInput(app: App) {
   app.addHook('preValidation', async (request) => {
     const found = [...inspect(request.params, '/path'), ...inspect(request.query, '/query'), ...inspect(request.body, '/body')];
     if (found.length > 0) {
-      throw invalid(found.length === 1 ? `${found[0]?.pointer} ${found[0]?.detail}.` : 'Some fields hold what no field may hold.', found.slice(0, 20));
+      throw invalid(found.length === 1 ? `${found[0]?.pointer} ${String(found[0]?.detail)}.` : platformText('fieldsHoldForbidden'), found.slice(0, 20));
     }
   });
 }
-
-const NUL = 'must not contain the NUL character (\\u0000)';
 
 /** The problems in plain JSON data (an upload's stream or buffer is left alone), walked without recursion. */
 export function inspect(root: unknown, rootPointer: string): FieldProblem[] {
@@ -28,18 +27,18 @@ export function inspect(root: unknown, rootPointer: string): FieldProblem[] {
   while (pending.length > 0) {
     const { value, pointer, depth } = pending.pop() as (typeof pending)[number];
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) problems.push({ pointer, detail: NUL });
+      if (value.includes('\u0000')) problems.push({ pointer, detail: platformText('nul') });
       continue;
     }
     const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : isPlainObject(value) ? Object.entries(value) : null;
     if (!entries) continue;
     if (depth >= MAX_DEPTH) {
-      problems.push({ pointer, detail: `is nested deeper than ${MAX_DEPTH} levels` });
+      problems.push({ pointer, detail: platformText('tooDeep', { depth: MAX_DEPTH }) });
       continue;
     }
     for (const [key, item] of entries) {
       const at = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1').replaceAll('\u0000', '\\u0000')}`;
-      if (key.includes('\u0000')) problems.push({ pointer: at, detail: `names a field that ${NUL}` });
+      if (key.includes('\u0000')) problems.push({ pointer: at, detail: platformText('nulKey') });
       else pending.push({ value: item, pointer: at, depth: depth + 1 });
     }
   }

@@ -2,7 +2,10 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Duplex } from 'node:stream';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isContention } from '../db/contention.js';
-import { AppError, type ErrorCode, type FieldProblem, invalid } from '../errors.js';
+import { AppError, type ErrorCode, invalid } from '../errors.js';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
+import { platformText } from '../platform.messages.js';
+import { issueDetail } from './issue-wording.js';
 
 /** RFC 9457 problem details: the one shape every error leaves the API in. */
 export interface Problem {
@@ -14,7 +17,7 @@ export interface Problem {
   code: ErrorCode | 'bad_request' | 'unsupported_media_type' | 'internal';
   requestId: string;
   rule?: string;
-  errors?: FieldProblem[];
+  errors?: { pointer: string; detail: string }[];
 }
 
 const STATUS: Record<ErrorCode, number> = {
@@ -32,23 +35,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
 };
 
-const TITLES: Record<Problem['code'], string> = {
-  validation: 'The request is not valid',
-  unauthenticated: 'Sign-in required',
-  forbidden: 'Not allowed',
-  password_change_required: 'Password change required',
-  second_factor_enrolment_required: 'Second factor required',
-  not_found: 'Not found',
-  conflict: 'Conflict',
-  precondition_failed: 'The record has changed',
-  precondition_required: 'Version required',
-  rule_broken: 'A rule was broken',
-  rate_limited: 'Too many attempts',
-  bad_request: 'Bad request',
-  unsupported_media_type: 'Unsupported media type',
-  payload_too_large: 'Request too large',
-  internal: 'Something went wrong',
-};
+const title = (code: Problem['code'], locale: Locale) => platformText(`title.${code}`).in(locale);
 
 function problemTypeUri(code: Problem['code'], rule?: string): string {
   return rule ? `urn:cadre:rule:${rule}` : `urn:cadre:problem:${code}`;
@@ -61,18 +48,18 @@ const VALIDATION_PART: Record<string, string> = {
   headers: 'header',
 };
 
-function schemaProblems(error: FastifyError): FieldProblem[] {
+function schemaProblems(error: FastifyError, locale: Locale): { pointer: string; detail: string }[] {
   const part = VALIDATION_PART[error.validationContext ?? 'body'] ?? 'body';
   return (error.validation ?? []).flatMap((issue) => {
     const params = issue.params as { keys?: unknown };
     if (issue.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
       return params.keys.map((key) => ({
         pointer: `/${part}${issue.instancePath === '/' ? '' : issue.instancePath}/${String(key)}`,
-        detail: 'is not a field this request accepts',
+        detail: platformText('issue.unrecognizedKey').in(locale),
       }));
     }
     const path = issue.instancePath === '/' ? '' : issue.instancePath;
-    return [{ pointer: `/${part}${path}`, detail: issue.message ?? 'is not valid' }];
+    return [{ pointer: `/${part}${path}`, detail: issueDetail(issue, locale) }];
   });
 }
 
@@ -82,45 +69,47 @@ function schemaProblems(error: FastifyError): FieldProblem[] {
  */
 export function asAppError(error: unknown): unknown {
   if (isContention(error)) {
-    return new AppError('conflict', 'Another change reached the same records at the same moment, and nothing was written. Send the request again.', {
-      retryAfterSeconds: 1,
-    });
+    return new AppError('conflict', platformText('contention'), { retryAfterSeconds: 1 });
   }
   const code = (error as FastifyError | null)?.code;
   if (code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return invalid('A part of the path is longer than any id.', [{ pointer: '/path', detail: 'has a segment longer than any id' }]);
+    return invalid(platformText('pathTooLong'), [{ pointer: '/path', detail: platformText('pathSegmentTooLong') }]);
   }
   if (code === 'FST_ERR_BAD_URL') {
-    return invalid('The path is not valid percent-encoded UTF-8.', [{ pointer: '/path', detail: 'is not valid percent-encoded UTF-8' }]);
+    return invalid(platformText('pathNotUtf8'), [{ pointer: '/path', detail: platformText('pathNotUtf8Field') }]);
   }
   return error;
 }
 
+/** The problem an error leaves the API as, in the language the request asked for. */
 export function toProblem(raw: unknown, request: FastifyRequest): Problem {
   const error = asAppError(raw);
+  const locale = request.locale ?? DEFAULT_LOCALE;
   const base = { instance: request.url.split('?')[0] ?? request.url, requestId: String(request.id) };
   if (error instanceof AppError) {
+    const errors = error.errorsIn(locale);
     return {
       ...base,
       type: problemTypeUri(error.code, error.extra.rule),
-      title: TITLES[error.code],
+      title: title(error.code, locale),
       status: STATUS[error.code],
-      detail: error.message,
+      detail: error.detailIn(locale),
       code: error.code,
       ...(error.extra.rule && { rule: error.extra.rule }),
-      ...(error.extra.errors && { errors: error.extra.errors }),
+      ...(errors && { errors }),
     };
   }
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
-    const errors = schemaProblems(fastifyError);
+    const errors = schemaProblems(fastifyError, locale);
     const named = errors.map((e) => `${e.pointer.split('/').slice(2).join('.') || e.pointer} ${e.detail}`);
+    const fields = named.slice(0, 3).join('; ');
     return {
       ...base,
       type: problemTypeUri('validation'),
-      title: TITLES.validation,
+      title: title('validation', locale),
       status: 400,
-      detail: named.slice(0, 3).join('; ') + (named.length > 3 ? `; and ${named.length - 3} more` : ''),
+      detail: named.length > 3 ? platformText('fieldsInvalidMore', { fields, count: named.length - 3 }).in(locale) : fields,
       code: 'validation',
       errors,
     };
@@ -132,32 +121,32 @@ export function toProblem(raw: unknown, request: FastifyRequest): Problem {
     return {
       ...base,
       type: problemTypeUri(code),
-      title: TITLES[code],
+      title: title(code, locale),
       status,
-      detail: clientMessage(fastifyError),
+      detail: clientMessage(fastifyError, locale),
       code,
     };
   }
   return {
     ...base,
     type: problemTypeUri('internal'),
-    title: TITLES.internal,
+    title: title('internal', locale),
     status: 500,
-    detail: `An unexpected error occurred. Quote request ${base.requestId} when reporting it.`,
+    detail: platformText('internal', { requestId: base.requestId }).in(locale),
     code: 'internal',
   };
 }
 
 /** Fastify's own 4xx messages, made plain; they never carry internals. */
-function clientMessage(error: FastifyError): string {
+function clientMessage(error: FastifyError, locale: Locale): string {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return `The request body is not valid JSON: ${error.message}`;
+      return platformText('bodyNotJson', { reason: error.message }).in(locale);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'Send the request body as application/json.';
+      return platformText('sendJson').in(locale);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is larger than this endpoint accepts.';
+      return platformText('bodyTooLarge').in(locale);
     default:
       return error.message;
   }
@@ -165,6 +154,7 @@ function clientMessage(error: FastifyError): string {
 
 export function sendProblem(reply: FastifyReply, problem: Problem, retryAfterSeconds?: number) {
   if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
+  reply.header('content-language', reply.request.locale ?? DEFAULT_LOCALE);
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
 
@@ -175,8 +165,8 @@ export function sendProblem(reply: FastifyReply, problem: Problem, retryAfterSec
 export function onClientError(error: Error & { code?: string }, socket: Duplex) {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-  const title = status === 408 ? 'Request timeout' : status === 431 ? 'Request headers too large' : TITLES.bad_request;
-  const body = JSON.stringify({ type: problemTypeUri('bad_request'), title, status, detail: 'The request could not be read as HTTP.', code: 'bad_request' });
+  const title = status === 408 ? 'Request timeout' : status === 431 ? 'Request headers too large' : platformText('title.bad_request').in(DEFAULT_LOCALE);
+  const body = JSON.stringify({ type: problemTypeUri('bad_request'), title, status, detail: platformText('unreadableHttp').in(DEFAULT_LOCALE), code: 'bad_request' });
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${title}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nConnection: close\r\n\r\n${body}`,

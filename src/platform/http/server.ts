@@ -16,11 +16,13 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { newId } from '../ids.js';
+import { platformText } from '../platform.messages.js';
 import { type Authenticator, openToAnyone, registerAuthentication, SESSION_COOKIE } from './auth.js';
 import type { App } from './context.js';
 import { guardInput } from './input-guard.js';
+import { registerLocale } from './locale.js';
 import { asAppError, onClientError, sendProblem, toProblem } from './problem.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, routeNotFound } from '../errors.js';
 import type { TrustProxy } from '../../config.js';
 
 export type RoutePlugin = (app: App) => void;
@@ -85,7 +87,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     try {
       done(null, secureJson.parse(body, { protoAction: 'error', constructorAction: 'error' }));
     } catch (error) {
-      done(new AppError('validation', `The request body is not valid JSON: ${(error as Error).message}`), undefined);
+      done(new AppError('validation', platformText('bodyNotJson', { reason: (error as Error).message })), undefined);
     }
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -120,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     strictTransportSecurity: false,
   });
   await app.register(fastifyCookie);
+  registerLocale(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -178,7 +181,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     { prefix: '/api' },
   );
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, toProblem(notFound(`${request.method} ${request.url.split('?')[0]}`), request)));
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, toProblem(routeNotFound(`${request.method} ${request.url.split('?')[0]}`), request)));
 
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
     const webRoot = options.webRoot;
@@ -189,7 +192,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
       // could not match under the API, however it was spelled, is the API's 404.
       web.get('/*', { schema: { hide: true } }, (request, reply) => {
         const rest = (request.params as { '*'?: string })['*'] ?? '';
-        if (isUnderApi(rest)) throw notFound(`GET ${request.url.split('?')[0]}`);
+        if (isUnderApi(rest)) throw routeNotFound(`GET ${request.url.split('?')[0]}`);
         return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
       });
     });

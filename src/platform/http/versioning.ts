@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
+import { platformText } from '../platform.messages.js';
 
 /**
  * Optimistic concurrency over HTTP: a record's version is its ETag, and every update must send
@@ -15,13 +16,13 @@ export function requiredVersion(request: FastifyRequest): number {
   if (header === undefined || header === '') {
     throw new AppError(
       'precondition_required',
-      'Send the version you are changing in the If-Match header (the ETag you read), such as If-Match: "3".',
+      platformText('ifMatchRequired'),
     );
   }
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(header).trim());
   if (!match?.[1] || Number(match[1]) < 1) {
-    throw new AppError('validation', 'If-Match must hold a version number, such as "3".', {
-      errors: [{ pointer: '/header/if-match', detail: 'is not a record version' }],
+    throw new AppError('validation', platformText('ifMatchNotNumber'), {
+      errors: [{ pointer: '/header/if-match', detail: platformText('ifMatchField') }],
     });
   }
   return Number(match[1]);
