@@ -19,6 +19,8 @@ export const PSEUDO_CLOSE = '⟧';
 const UNTOUCHED = /(\{\{[^}]*\}\}|\$t\([^)]*\)|<[^>]*>)/;
 
 export function pseudoString(text: string): string {
+  // Nothing to say stays nothing (a hint English leaves empty).
+  if (text === '') return text;
   let letters = 0;
   const parts = text.split(UNTOUCHED).map((part, index) => {
     if (index % 2 === 1) return part;

@@ -63,8 +63,8 @@ describe.each(LANGUAGES.filter((language) => language !== 'en'))('the %s catalog
     expect(Object.keys(flat).filter((key) => !expected.has(key))).toEqual([]);
   });
 
-  it('has no empty wording', () => {
-    expect(Object.keys(flat).filter((key) => flat[key]?.trim() === '')).toEqual([]);
+  it('leaves nothing empty that English says', () => {
+    expect(Object.keys(flat).filter((key) => flat[key]?.trim() === '' && englishOf(key)?.trim() !== '')).toEqual([]);
   });
 
   it("keeps English's placeholders", () => {
