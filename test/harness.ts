@@ -59,6 +59,8 @@ export interface Agent {
   put(url: string, body?: unknown, version?: number): Promise<LightMyRequestResponse>;
   patch(url: string, body: unknown, version?: number): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
+  /** The same person calling with `Accept-Language: <language>`, as a browser set to it does. */
+  speaking(language: string): Agent;
 }
 
 let userCounter = 0;
@@ -96,30 +98,41 @@ export async function agentFor(
     lastCall = now.getTime();
     return session;
   };
-  const request = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, version?: number) => {
-    const { token, csrfToken } = await current();
-    return t.app.inject({
-      method,
-      url,
-      cookies: { cadre_session: token },
-      headers: { 'x-csrf-token': csrfToken, ...(version !== undefined && { 'if-match': `"${version}"` }) },
-      ...(body !== undefined && { payload: body as object }),
-    });
+  const requestIn =
+    (language: string | undefined) =>
+    async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, version?: number) => {
+      const { token, csrfToken } = await current();
+      return t.app.inject({
+        method,
+        url,
+        cookies: { cadre_session: token },
+        headers: {
+          'x-csrf-token': csrfToken,
+          ...(version !== undefined && { 'if-match': `"${version}"` }),
+          ...(language !== undefined && { 'accept-language': language }),
+        },
+        ...(body !== undefined && { payload: body as object }),
+      });
+    };
+  const agentSpeaking = (language: string | undefined): Agent => {
+    const request = requestIn(language);
+    return {
+      user: { id: user.id, email: user.email, role },
+      actor,
+      token: secret,
+      get sessionId() {
+        return session.sessionId;
+      },
+      ctx,
+      get: (url) => request('GET', url),
+      post: (url, body, version) => request('POST', url, body, version),
+      put: (url, body, version) => request('PUT', url, body, version),
+      patch: (url, body, version) => request('PATCH', url, body, version),
+      delete: (url) => request('DELETE', url),
+      speaking: (other) => agentSpeaking(other),
+    };
   };
-  return {
-    user: { id: user.id, email: user.email, role },
-    actor,
-    token: secret,
-    get sessionId() {
-      return session.sessionId;
-    },
-    ctx,
-    get: (url) => request('GET', url),
-    post: (url, body, version) => request('POST', url, body, version),
-    put: (url, body, version) => request('PUT', url, body, version),
-    patch: (url, body, version) => request('PATCH', url, body, version),
-    delete: (url) => request('DELETE', url),
-  };
+  return agentSpeaking(undefined);
 }
 
 /** A password sign-in that opens a session at once, as test users have no second factor. */

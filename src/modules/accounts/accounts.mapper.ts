@@ -14,6 +14,7 @@ export function toUser(row: UserRow): User {
     isDisabled: row.disabled_at !== null,
     mustChangePassword: row.must_change_password === 1,
     lastSignInAt: row.last_sign_in_at,
+    locale: row.locale,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,

@@ -14,6 +14,7 @@ import {
   createUserSchema,
   listUsersQuerySchema,
   meSchema,
+  updateMeSchema,
   sessionIdSchema,
   sessionSchema,
   signInSchema,
@@ -86,6 +87,32 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; sessi
         if (!auth || !ctx.actor.id) throw new AppError('unauthenticated', 'Sign in first.');
         return {
           user: await deps.users.get(ctx, ctx.actor.id),
+          csrfToken: auth.sessionId ? deps.auth.csrfTokenFor(auth.sessionId) : null,
+          authenticatedBy: auth.method,
+          capabilities: deps.auth.capabilities(ctx.actor),
+          mustEnrolSecondFactor: auth.mustEnrolSecondFactor,
+          publicAddress: deps.address,
+        };
+      },
+    );
+
+    app.patch(
+      '/auth/me',
+      {
+        config: { isOpenBeforePasswordChange: true, isOpenBeforeSecondFactor: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own settings: the language you read Cadre in',
+          body: updateMeSchema,
+          response: { 200: meSchema },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        const auth = request.auth;
+        if (!auth || !ctx.actor.id) throw new AppError('unauthenticated', 'Sign in first.');
+        return {
+          user: await deps.users.updateOwn(ctx, request.body),
           csrfToken: auth.sessionId ? deps.auth.csrfTokenFor(auth.sessionId) : null,
           authenticatedBy: auth.method,
           capabilities: deps.auth.capabilities(ctx.actor),

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { ROLES } from '../../platform/access.js';
 import { RESOURCES } from '../capabilities.js';
 import { idSchema, instantSchema, lineSchema, pageQuerySchema } from '../../platform/schemas.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+
+const localeSchema = z.enum(LOCALES);
 
 export const roleSchema = z.enum(ROLES);
 
@@ -49,6 +52,7 @@ export const userSchema = z
     isDisabled: z.boolean(),
     mustChangePassword: z.boolean(),
     lastSignInAt: instantSchema.nullable(),
+    locale: localeSchema.nullable().describe('The language the user reads Cadre in (pages, problems, mail); null follows the browser.'),
     createdAt: instantSchema,
     updatedAt: instantSchema,
     version: z.number().int(),
@@ -126,6 +130,11 @@ export const changePasswordSchema = z.strictObject({
   currentPassword: z.string().min(1, 'must not be empty').max(256),
   newPassword: passwordSchema,
 });
+
+export const updateMeSchema = z.strictObject({
+  locale: localeSchema.nullable().describe('en, es, fr, pt or ht; null to follow the browser’s language.'),
+});
+export type UpdateMeInput = z.infer<typeof updateMeSchema>;
 
 export const meSchema = z
   .object({

@@ -14,13 +14,16 @@ import type { OrganizationsService } from '../organizations/organizations.servic
 import type { PeopleService } from '../people/people.service.js';
 import { toUser } from './accounts.mapper.js';
 import { credentialsRepository, usersRepository } from './accounts.repository.js';
-import { bindingProblems, type CreateUserInput, type ListUsersQuery, type UpdateUserInput, type User } from './accounts.schemas.js';
+import { bindingProblems, type CreateUserInput, type ListUsersQuery, type UpdateMeInput, type UpdateUserInput, type User } from './accounts.schemas.js';
+import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
 
 /** Someone a notice may go to, and the actor the record's policy judges them as. */
 export interface Recipient {
   id: string;
   email: string;
   name: string;
+  /** The language mail to them is written in. */
+  locale: Locale;
   actor: Actor;
 }
 
@@ -93,7 +96,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
      */
     async recipients(who: { ids?: readonly string[]; roles?: readonly Role[]; personIds?: readonly string[]; coordinatorsOf?: readonly string[] }, executor: Kysely<DB> = db): Promise<Recipient[]> {
       const rows = await usersRepository(executor).findActiveAmong(who);
-      return rows.map((row) => ({ id: row.id, email: row.email, name: row.name, actor: actorOf(row) }));
+      return rows.map((row) => ({ id: row.id, email: row.email, name: row.name, locale: row.locale ?? DEFAULT_LOCALE, actor: actorOf(row) }));
     },
 
     /** Who may own partnerships and follow-ups: active admins and program officers, by name. */
@@ -184,6 +187,21 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
         const ended = isRightsChange ? await credentialsRepository(trx).endAllFor(id, now) : undefined;
         const after = toUser(updated);
         await audit(trx, ctx, { action: 'user.update', entityType: 'user', entityId: id, before: toUser(current), after: ended ? { ...after, ended } : after });
+        return after;
+      });
+    },
+
+    /** A person's own settings: the language they read Cadre in. */
+    async updateOwn(ctx: RequestContext, input: UpdateMeInput): Promise<User> {
+      const id = ctx.actor.id;
+      if (!id) throw notFound('user');
+      return db.transaction().execute(async (trx) => {
+        const current = await getRow(id, trx);
+        if (current.locale === input.locale) return toUser(current);
+        const updated = await usersRepository(trx).update(id, current.version, { locale: input.locale, updated_at: instant(clock) });
+        if (!updated) throw staleVersion('user', current.version);
+        const after = toUser(updated);
+        await audit(trx, ctx, { action: 'user.update_own', entityType: 'user', entityId: id, before: { locale: current.locale }, after: { locale: after.locale } });
         return after;
       });
     },

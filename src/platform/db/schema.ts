@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../access.js';
+import type { Locale } from '../i18n/locales.js';
 import type {
   AgreementKind,
   AssignmentEventKind,
@@ -74,6 +75,8 @@ export interface UsersTable {
   must_change_password: Generated<number>;
   disabled_at: Instant | null;
   last_sign_in_at: Instant | null;
+  /** One of `LOCALES`; null follows the browser. */
+  locale: Locale | null;
   created_at: Instant;
   updated_at: Instant;
   version: Generated<number>;

@@ -12,6 +12,7 @@ export function userAs(role: User['role'], extra: Partial<User> = {}): User {
     isDisabled: false,
     mustChangePassword: false,
     lastSignInAt: null,
+    locale: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     version: 1,
