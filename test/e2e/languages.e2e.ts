@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { pseudoString } from '../../web/src/language/pseudo.js';
-import { ADMIN, expect, heading, isoDay, sessionApi, signIn, signOut, test, unique } from './support.js';
+import { ADMIN, expect, expectAccessible, heading, isoDay, sessionApi, signIn, signOut, test, unique } from './support.js';
 import { createOrganization, createPerson, runOffering } from './training.js';
 
 /**
@@ -156,6 +156,7 @@ test('a visitor to the verification page switches to Kreyòl ayisyen', async ({ 
   await page.goto('/verify');
   await expect(heading(page, 'Verify a credential')).toBeVisible();
   await page.getByRole('button', { name: 'Language: English' }).click();
+  await expectAccessible(page, 'the verification page with its languages listed');
   await page.getByRole('button', { name: 'Kreyòl ayisyen' }).click();
   await expect(heading(page, words(ht, 'verify.file.title'))).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ht');
