@@ -13,7 +13,7 @@ import './styles/reports.css';
 import './styles/imports.css';
 // Last, so that on paper it wins over the screen's styles.
 import './styles/print.css';
-import './i18n';
+import { i18nReady } from './i18n';
 import './validation';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -21,8 +21,12 @@ import { App } from './app/App';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The chosen language's catalog first (English is bundled; another is one small chunk), so the
+// first paint is already in that language.
+void i18nReady.finally(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { ApiProblem, type ProblemDetails } from './problem';
 
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
@@ -48,8 +49,13 @@ export function apiUrl(path: string, query: QueryParams = {}): string {
   return `/api${path}${search ? `?${search}` : ''}`;
 }
 
+/** What every request asks for: JSON, and the problems it may answer in the interface's language. */
+function baseHeaders(): Record<string, string> {
+  return { accept: 'application/json', 'accept-language': i18next.language || 'en' };
+}
+
 async function loadCsrfToken(): Promise<string | null> {
-  const response = await fetch('/api/auth/me', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const response = await fetch('/api/auth/me', { credentials: 'same-origin', headers: baseHeaders() });
   if (!response.ok) return null;
   const me = (await response.json()) as { csrfToken: string | null };
   csrfToken = me.csrfToken;
@@ -57,7 +63,7 @@ async function loadCsrfToken(): Promise<string | null> {
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers = baseHeaders();
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.file) headers['content-type'] = options.file.type || 'application/octet-stream';
   if (method !== 'GET' && !options.isAuthProbe && !options.isPublic) {
@@ -99,6 +105,8 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   upload: <T>(path: string, file: Blob, query: QueryParams) => request<T>('POST', path, { file, query }),
   patch: <T>(path: string, version: number, body: unknown) => request<T>('PATCH', path, { body, version }),
+  /** A change to the signed-in user's own settings (their language), which carry no version. */
+  patchOwn: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   /** Every PUT replaces part of a record, so it names the record's version as a PATCH does. */
   put: <T>(path: string, version: number, body: unknown) => request<T>('PUT', path, { body, version }),
   /** With a version where taking something off a record changes the record (an offering's instructor). */

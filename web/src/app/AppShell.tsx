@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { useAccountLanguage } from '../language/account';
 import { PublicHeader } from './PublicHeader';
 import { SiteHeader } from './SiteHeader';
 
@@ -19,6 +20,7 @@ function useFocusHeadingOnNavigation() {
 export function AppShell({ isPublic = false }: { isPublic?: boolean }) {
   const { t } = useTranslation();
   useFocusHeadingOnNavigation();
+  useAccountLanguage();
   return (
     <>
       <a

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../api/session';
+import { LanguageSwitch } from '../language/LanguageSwitch';
 import { PUBLIC_PATH } from './publicPages';
 
 /**
  * The header of the public pages: no areas, which all need a session, and no menu to open, so
- * it reads the same on a phone. Someone signed in is offered the way back to their work.
+ * it reads the same on a phone; the language can be chosen there too. Someone signed in is offered the way back to their work.
  */
 export function PublicHeader() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function PublicHeader() {
           </em>
           <span className="site-header__tagline">{t('publicHeader.tagline')}</span>
         </div>
+        <LanguageSwitch />
         <nav aria-label={t('publicHeader.label')}>
           <ul className="usa-list usa-list--unstyled public-header__links">
             <li>

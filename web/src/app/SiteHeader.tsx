@@ -5,6 +5,7 @@ import { useCan, useMe } from '../api/session';
 import { type Area, areasFor } from './navigation';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { SearchBox } from '../features/search/SearchBox';
+import { LanguageSwitch } from '../language/LanguageSwitch';
 import { SignOutButton } from './SignOutButton';
 
 /** `/organizations/01…/edit` → `/organizations`: the area a path belongs to. */
@@ -27,7 +28,7 @@ function trapTab(event: KeyboardEvent<HTMLElement>) {
   }
 }
 
-/** The USWDS extended header: the areas of the signed-in role, the search, their account and sign-out. */
+/** The USWDS extended header: the language, the areas of the signed-in role, the search, their account and sign-out. */
 export function SiteHeader() {
   const { t } = useTranslation();
   const me = useMe().data;
@@ -62,6 +63,8 @@ export function SiteHeader() {
             </em>
             <span className="site-header__tagline">{t('app.tagline')}</span>
           </div>
+          {/* Under the open mobile menu it could be neither seen nor reached. */}
+          {!isOpen && <LanguageSwitch className="language-switch--navbar" />}
           {user && <NotificationBell className="notification-bell--navbar" />}
           {me && (
             <button ref={menuButton} type="button" className="usa-menu-btn" aria-expanded={isOpen} aria-controls="site-nav" onClick={() => setIsOpen(true)}>

@@ -1,32 +1,36 @@
 import i18next from '../i18n';
+import { intlLocale } from '../language/languages';
 import { countryList, languageList, type NamedCode, nameOfCountry, nameOfLanguage } from './names';
 
 /** Formatting for the current language; calendar dates stay calendar dates (no time zone shift). */
 
+/** The interface's language as Intl knows it. */
+const locale = () => intlLocale(i18next.language);
+
 export function formatDate(day: string | null | undefined): string {
   if (!day) return '';
   const date = new Date(`${day}T00:00:00Z`);
-  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** A calendar date written out ("December 31, 2012"), as a verdict on a credential states it. */
 export function formatLongDate(day: string | null | undefined): string {
   if (!day) return '';
-  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 export function formatInstant(instant: string | null | undefined): string {
   if (!instant) return '';
-  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
 }
 
 export function formatMoney(cents: number | null | undefined, currency = 'USD'): string {
   if (cents === null || cents === undefined) return '';
-  return new Intl.NumberFormat(i18next.language, { style: 'currency', currency }).format(cents / 100);
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(cents / 100);
 }
 
 export function formatCount(value: number): string {
-  return new Intl.NumberFormat(i18next.language).format(value);
+  return new Intl.NumberFormat(locale()).format(value);
 }
 
 /** Today's calendar date where the user is, YYYY-MM-DD. */

@@ -1,5 +1,6 @@
 import { getAlpha2Codes } from 'i18n-iso-countries';
 import ISO6391 from 'iso-639-1';
+import { intlLocale } from '../language/languages';
 
 /**
  * Languages and countries as people know them: by name, in the interface's language, never by
@@ -83,8 +84,15 @@ function cached(key: string, build: () => NamedCode[]): NameList {
   return value;
 }
 
-const languages = (locale: string) => cached(`language:${locale}`, () => namedCodes(ISO6391.getAllCodes(), locale, intlNamer(locale, 'language'), isoLanguageName));
-const countries = (locale: string) => cached(`region:${locale}`, () => namedCodes(Object.keys(getAlpha2Codes()), locale, intlNamer(locale, 'region'), intlNamer('en', 'region')));
+// Named in the interface's language as Intl knows it (`ht` as `fr-HT`: ICU has no Haitian Creole).
+const languages = (language: string) => {
+  const locale = intlLocale(language);
+  return cached(`language:${locale}`, () => namedCodes(ISO6391.getAllCodes(), locale, intlNamer(locale, 'language'), isoLanguageName));
+};
+const countries = (language: string) => {
+  const locale = intlLocale(language);
+  return cached(`region:${locale}`, () => namedCodes(Object.keys(getAlpha2Codes()), locale, intlNamer(locale, 'region'), intlNamer('en', 'region')));
+};
 
 /** Every ISO 639-1 language Cadre accepts, named in `locale` and sorted by that name. */
 export function languageList(locale: string): NamedCode[] {

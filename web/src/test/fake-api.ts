@@ -4,6 +4,7 @@ export interface FakeCall {
   method: string;
   path: string;
   body: unknown;
+  headers: Headers;
 }
 
 /**
@@ -18,7 +19,7 @@ export function fakeApi(routes: Record<string, { status?: number; body: unknown 
       const method = init.method ?? 'GET';
       const path = new URL(url, 'http://cadre.test').pathname;
       const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-      calls.push({ method, path, body });
+      calls.push({ method, path, body, headers: new Headers(init.headers) });
       const route = routes[`${method} ${path}`];
       const answer = typeof route === 'function' ? route(body) : (route ?? { status: 404, body: { status: 404, code: 'not_found', title: 'Not found', detail: `${method} ${path}` } });
       const status = answer.status ?? 200;

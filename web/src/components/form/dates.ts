@@ -5,6 +5,8 @@
  * what is typed and the way it shows a date all agree. The API still receives `YYYY-MM-DD`.
  */
 
+import { intlLocale } from '../../language/languages';
+
 type Part = 'year' | 'month' | 'day';
 
 interface DatePattern {
@@ -14,7 +16,7 @@ interface DatePattern {
 
 const patterns = new Map<string, DatePattern>();
 
-const numeric = (locale: string) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+const numeric = (locale: string) => new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
 
 function patternOf(locale: string): DatePattern {
   let pattern = patterns.get(locale);

@@ -4,6 +4,7 @@ import { type CreateCredentialInput, createCredentialSchema, type Credential, ty
 import { Form } from '../../components/form/Form';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { apiResolver } from '../../components/form/resolver';
+import { intlLocale } from '../../language/languages';
 import { blankToNull, numberToText, toNumber } from '../../components/form/values';
 
 interface CredentialValues {
@@ -72,7 +73,7 @@ interface CredentialFormProps {
 /** A credential's criteria, each number explained in the words a program officer would use. */
 export function CredentialForm({ credential, onSubmit, submitLabel, cancelTo }: CredentialFormProps) {
   const { t, i18n } = useTranslation();
-  const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language' });
+  const languageNames = new Intl.DisplayNames([intlLocale(i18n.language)], { type: 'language' });
   const translationLabels = Object.fromEntries(
     TRANSLATION_LANGUAGES.flatMap((language) => {
       const name = languageNames.of(language) ?? language;

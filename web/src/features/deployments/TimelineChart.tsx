@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Assignment } from '../../api/schemas';
 import { formatDate, todayIso } from '../../components/format';
+import { intlLocale } from '../../language/languages';
 import { groupAssignments, monthStarts, place, type TimeWindow } from './timelineScale';
 
 interface TimelineChartProps {
@@ -20,7 +21,7 @@ export function TimelineChart({ items, period, groupBy, caption }: TimelineChart
   const { t, i18n } = useTranslation();
   const groups = groupAssignments(items, groupBy);
   const months = monthStarts(period);
-  const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'short', timeZone: 'UTC' });
+  const monthName = new Intl.DateTimeFormat(intlLocale(i18n.language), { month: 'short', timeZone: 'UTC' });
   const today = todayIso();
   const isTodayShown = today >= period.from && today <= period.to;
 

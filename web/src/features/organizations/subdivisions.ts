@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Option } from '../../components/form/fields';
+import { intlLocale } from '../../language/languages';
 
 /**
  * A country's states, provinces and departments by name (ISO 3166-2, from the `iso-3166`
@@ -31,7 +32,7 @@ export function subdivisionChoices(all: readonly Subdivision[], country: string,
   const names = new Map(own.map((entry) => [entry.code, entry.name]));
   const counts = new Map<string, number>();
   for (const entry of own) counts.set(entry.name, (counts.get(entry.name) ?? 0) + 1);
-  const collator = new Intl.Collator(locale);
+  const collator = new Intl.Collator(intlLocale(locale));
   return own
     .map((entry) => {
       const parent = names.get(entry.parent);
