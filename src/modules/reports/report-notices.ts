@@ -5,6 +5,7 @@ import { noticesFor } from '../notifications/notices.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { reportRunsRepository } from './report-runs.repository.js';
 import { reportRunsPolicy } from './reports.policy.js';
+import { notificationsText } from '../notifications/notifications.messages.js';
 
 export interface ReportNoticesDeps {
   db: Kysely<DB>;
@@ -18,7 +19,6 @@ export function createReportNotices({ db, users, notifications }: ReportNoticesD
     const row = await reportRunsRepository(db).find(runId);
     if (!row?.created_by || row.status === 'running') return;
     const { year } = JSON.parse(row.parameters) as { year?: number };
-    const what = `${row.kind === 'iati' ? 'The IATI export' : 'The year report'}${year ? ` for ${year}` : ''}`;
     const isDone = row.status === 'done';
     const recipients = await users.recipients({ ids: [row.created_by] });
     await notifications.notify(
@@ -26,8 +26,10 @@ export function createReportNotices({ db, users, notifications }: ReportNoticesD
         kind: 'report.finished',
         subjectId: row.id,
         occurrence: row.status,
-        title: isDone ? `${what} is ready` : `${what} failed`,
-        body: isDone ? `${row.filename ?? 'The document'} is ready to download from Reports.` : `${row.message ?? 'The run stopped.'} Start it again from Reports.`,
+        title: notificationsText(`report.${row.kind === 'iati' ? 'iati' : 'year'}${isDone ? 'Ready' : 'Failed'}${year ? 'Year' : ''}`, { year }),
+        body: isDone
+          ? row.filename ? notificationsText('report.fileReady', { filename: row.filename }) : notificationsText('report.documentReady')
+          : row.message ? notificationsText('report.failedBecause', { message: row.message }) : notificationsText('report.stopped'),
         link: '/reports#recent-runs-heading',
       }),
     );
