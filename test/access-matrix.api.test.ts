@@ -326,6 +326,7 @@ const cases: Case[] = [
   },
   { route: 'GET /api/health', call: (a) => a.get('/api/health'), expect: { ...everyone(200), anonymous: 200 } },
   { route: 'GET /api/auth/me', call: (a) => a.get('/api/auth/me'), expect: everyone(200) },
+  { route: 'PATCH /api/auth/me', call: (a) => a.patch('/api/auth/me', { locale: null }), expect: everyone(200) },
   {
     // Signing in is open to anyone, signed in already or not.
     route: 'POST /api/auth/login',

@@ -6,6 +6,7 @@ import { buildEngagement, buildInstructorCourse, buildOrganization, buildPartner
 import { type Agent, agentFor, createTestApp, type TestApp } from './harness.js';
 import { importFile } from './imports.js';
 import { createReportNotices } from '../src/modules/reports/report-notices.js';
+import { newId } from '../src/platform/ids.js';
 
 /**
  * Notices through the scheduled job and as long work finishes, each to the people it concerns
@@ -113,7 +114,7 @@ describe('overdue follow-ups', () => {
     await runJobsAt('2010-06-03T06:00:00Z');
     expect(await noticesOf(officer, owned)).toHaveLength(1);
     await runJobsAt('2010-06-06T06:00:00Z');
-    expect((await noticesOf(officer, owned)).map((n) => n.body)).toEqual([expect.stringContaining('Due Jun 5, 2010'), expect.stringContaining('Due May 20, 2010')]);
+    expect((await noticesOf(officer, owned)).map((n) => n.body)).toEqual([expect.stringContaining('Due June 5, 2010'), expect.stringContaining('Due May 20, 2010')]);
   });
 
   it('go to the staff when the owner can no longer sign in', async () => {
@@ -285,5 +286,64 @@ describe('reading notices', () => {
     expect((await holder.post(`/api/notifications/${first?.id}/read`)).json()).toEqual({ unread: unread - 1 });
     expect((await holder.post('/api/notifications/read')).json()).toEqual({ unread: 0 });
     expect((await holder.put('/api/notifications/settings', { isDigestOn: 'no' }, 1)).statusCode).toBe(400);
+  });
+});
+
+/** A mail's text as written, with UTF-8 quoted-printable and encoded-word headers undone. */
+function decodedUtf8(raw: string): string {
+  const bytes = (text: string) => Buffer.from(text.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  return bytes(raw.replace(/=\r?\n/g, '')).replace(/=\?UTF-8\?([QB])\?(.*?)\?=/gi, (_, how: string, word: string) =>
+    how.toUpperCase() === 'B' ? Buffer.from(word, 'base64').toString('utf8') : word.replace(/_/g, ' '),
+  );
+}
+
+describe('notices in the reader’s language', () => {
+  it('mails a Spanish-speaking officer their overdue follow-up in Spanish, and an English-speaking one in English', async () => {
+    const hablante = await agentFor(t, 'program_officer');
+    expect((await hablante.patch('/api/auth/me', { locale: 'es' })).statusCode).toBe(200);
+    const speaker = await agentFor(t, 'program_officer');
+    const [tituloEs, titleEn] = [`Enviar el borrador ${Date.now()}`, `Send the draft ${Date.now()}`];
+    await buildEngagement(t.services, t.system, {
+      organizationId: agencyId,
+      occurredOn: '2012-03-01',
+      followUps: [
+        { title: tituloEs, dueOn: '2012-03-02', ownerId: hablante.user.id },
+        { title: titleEn, dueOn: '2012-03-02', ownerId: speaker.user.id },
+      ],
+    });
+    inbox.length = 0;
+    await runJobsAt('2012-03-05T06:00:00Z');
+
+    const toSpanish = inbox.filter((mail) => mail.to === hablante.user.email).map((mail) => decodedUtf8(mail.raw));
+    expect(toSpanish).toHaveLength(1);
+    const spanish = toSpanish[0] ?? '';
+    expect(spanish).toMatch(/Subject: Cadre: \d+ notificaci(ón|ones) sin leer/);
+    expect(spanish).toContain(`Hola, Test program_officer`);
+    expect(spanish).toContain(`Seguimiento vencido: ${tituloEs}`);
+    expect(spanish).toContain('Vencía el 2 de marzo de 2012, con Notice County Corrections');
+    expect(spanish).toContain('<html lang="es">');
+    expect(spanish).toContain('Todas sus notificaciones');
+    expect(spanish).not.toContain('Follow-up overdue');
+
+    const toEnglish = inbox.filter((mail) => mail.to === speaker.user.email).map((mail) => decodedUtf8(mail.raw));
+    expect(toEnglish).toHaveLength(1);
+    const english = toEnglish[0] ?? '';
+    expect(english).toMatch(/Subject: Cadre: \d+ unread notifications?/);
+    expect(english).toContain(`Follow-up overdue: ${titleEn}`);
+    expect(english).toContain('Due March 2, 2012 with Notice County Corrections');
+    expect(english).toContain('All your notifications');
+
+    // In the app, a notice is read in the language the reader asks for.
+    expect(await noticesOf(hablante.speaking('es'), tituloEs)).toEqual([expect.objectContaining({ title: `Seguimiento vencido: ${tituloEs}`, body: expect.stringContaining('2 de marzo de 2012') })]);
+    expect(await noticesOf(hablante.speaking('fr'), tituloEs)).toEqual([expect.objectContaining({ title: `Suivi en retard\u00a0: ${tituloEs}`, body: expect.stringContaining('2 mars 2012') })]);
+    expect(await noticesOf(hablante, tituloEs)).toEqual([expect.objectContaining({ title: `Follow-up overdue: ${tituloEs}` })]);
+  });
+
+  it('still shows a notice stored before notices had a language, as it was written', async () => {
+    await t.testDb.database.db
+      .insertInto('notifications')
+      .values({ id: newId(), user_id: holder.user.id, kind: 'task.overdue', subject_id: newId(), occurrence: '2012-04-01', title: 'Follow-up overdue: the old way', body: 'Due Apr 1, 2012.', link: null, created_at: '2012-04-02T06:00:00.000Z', read_at: null, digested_at: null })
+      .execute();
+    expect(await noticesOf(holder.speaking('ht'), 'the old way')).toEqual([expect.objectContaining({ title: 'Follow-up overdue: the old way', body: 'Due Apr 1, 2012.' })]);
   });
 });

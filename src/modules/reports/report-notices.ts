@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { DEFAULT_LOCALE } from '../../platform/i18n/locales.js';
 import type { UsersService } from '../accounts/users.service.js';
 import { noticesFor } from '../notifications/notices.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
@@ -28,15 +27,13 @@ export function createReportNotices({ db, users, notifications }: ReportNoticesD
       ? reportsText('notice.readyBody', { filename: row.filename ?? reportsText('notice.theDocument') })
       : reportsText('notice.failedBody', { reason: row.message ?? reportsText('notice.stopped') });
     const recipients = await users.recipients({ ids: [row.created_by] });
-    // Accounts keep no language of their own yet: a notice is worded in Cadre's default one.
-    const locale = DEFAULT_LOCALE;
     await notifications.notify(
       noticesFor(recipients, (actor) => reportRunsPolicy.can(actor, 'read', row), {
         kind: 'report.finished',
         subjectId: row.id,
         occurrence: row.status,
-        title: title.in(locale),
-        body: body.in(locale),
+        title,
+        body,
         link: '/reports#recent-runs-heading',
       }),
     );
