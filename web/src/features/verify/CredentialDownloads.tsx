@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageName } from '../../components/format';
-import i18next from '../../i18n';
 import { CERTIFICATE_LANGUAGES, type CertificateLanguage, credentialFiles } from './api';
 
-function defaultLanguage(): CertificateLanguage {
-  return CERTIFICATE_LANGUAGES.find((language) => language === i18next.language) ?? 'en';
+/** The page's language when certificates are printed in it, else English. */
+function defaultLanguage(pageLanguage: string): CertificateLanguage {
+  return CERTIFICATE_LANGUAGES.find((language) => language === pageLanguage) ?? 'en';
 }
 
 /**
@@ -13,8 +13,10 @@ function defaultLanguage(): CertificateLanguage {
  * certificate in the language chosen. The public page and the staff's certification page share it.
  */
 export function CredentialDownloads({ certificationId, idPrefix = 'downloads' }: { certificationId: string; idPrefix?: string }) {
-  const { t } = useTranslation();
-  const [language, setLanguage] = useState<CertificateLanguage>(defaultLanguage);
+  const { t, i18n } = useTranslation();
+  // The page's language until the reader picks another: switching the page's language moves it too.
+  const [chosen, setLanguage] = useState<CertificateLanguage | null>(null);
+  const language = chosen ?? defaultLanguage(i18n.language);
   const files = credentialFiles(certificationId);
   const selectId = `${idPrefix}-pdf-language`;
   return (
