@@ -41,14 +41,14 @@ export const lineSchema = (max = 200) =>
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .max(max);
 
 /** Free text that may run to paragraphs. */
-export const textSchema = (max = 10_000) => z.string().max(max, `must be at most ${max} characters`);
+export const textSchema = (max = 10_000) => z.string().max(max);
 
 export const urlSchema = z
   .url({ protocol: /^https?$/, message: 'must be an http or https URL' })
-  .max(500, 'must be at most 500 characters');
+  .max(500);
 
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,7 +1,22 @@
 import type { FastifyError } from 'fastify';
 import type { Locale } from '../i18n/locales.js';
 import { definedCatalogs, isStoredText, Text } from '../i18n/messages.js';
+import { z } from 'zod';
 import { platformText } from '../platform.messages.js';
+// The shared schemas' sentences, so a field problem naming one is put in the reader's language.
+import '../schemas.messages.js';
+
+/**
+ * Length limits in the API's own words ("must be at most 200 characters") rather than zod's
+ * ("Too big: expected string to have <=200 characters"): schemas then state a limit once, and the
+ * web app, sharing them, words it in its reader's language with its own configuration.
+ */
+z.config({
+  customError: (issue) => {
+    if (issue.origin !== 'string' || (issue.code !== 'too_small' && issue.code !== 'too_big')) return undefined;
+    return issue.code === 'too_small' ? platformText('issue.tooShort', { minimum: Number(issue.minimum), count: Number(issue.minimum) }).in('en') : platformText('issue.tooLong', { maximum: Number(issue.maximum), count: Number(issue.maximum) }).in('en');
+  },
+});
 
 /**
  * A schema's complaint about one field, in the reader's language. English keeps the schema's own

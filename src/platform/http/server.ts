@@ -132,7 +132,9 @@ export async function buildServer(options: ServerOptions): Promise<App> {
         version: options.version,
         description:
           'Partners, people, deployments, training and certification for a police and corrections assistance program. ' +
-          'Errors are RFC 9457 problem details (application/problem+json). Updates need If-Match with the record version.',
+          'Errors are RFC 9457 problem details (application/problem+json). Updates need If-Match with the record version. ' +
+          'Problems (title, detail, each field error) are written in the language asked for: a `lang` query parameter, the `cadre_locale` cookie, ' +
+          'then Accept-Language (en, es, fr, pt or ht; English otherwise); `code`, `rule` and `type` never change with the language.',
       },
       components: {
         securitySchemes: {

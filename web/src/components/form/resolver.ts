@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { type FieldErrors, type FieldValues, get, type Resolver, type ResolverOptions, set } from 'react-hook-form';
 import type { z } from 'zod';
 import { DATE_CHECK } from './dates';
+import { wordErrors } from './schemaWording';
 
 export interface FormCheck<TValues> {
   field: keyof TValues & string;
@@ -50,6 +51,7 @@ export function apiResolver<TValues extends FieldValues, TSchema extends z.ZodTy
     for (const problem of options.check?.(values) ?? []) {
       errors[problem.field] = { type: 'custom', message: problem.message };
     }
+    wordErrors(errors);
     wordDateProblems(errors, values, resolverOptions);
     if (Object.keys(errors).length > 0) return { values: {}, errors: errors as FieldErrors<TValues> };
     return { values: result.values as z.output<TSchema>, errors: {} };
