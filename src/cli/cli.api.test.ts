@@ -1,3 +1,4 @@
+import { readWords } from '../modules/notifications/notices.js';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,7 +76,7 @@ describe('cadre CLI', () => {
       .select(['users.email', 'notifications.title'])
       .where('notifications.kind', '=', 'task.overdue')
       .execute();
-    expect(told.filter((n) => n.email === 'officer@example.test').map((n) => n.title)).toContain('Follow-up overdue: Send Richmond PD a draft memorandum of understanding');
+    expect(told.filter((n) => n.email === 'officer@example.test').map((n) => readWords(n.title, 'en'))).toContain('Follow-up overdue: Send Richmond PD a draft memorandum of understanding');
     expect(told.some((n) => n.email === 'v@example.test')).toBe(false);
     const unknown = await cadre(['jobs', 'run', 'payroll']);
     expect(unknown.exitCode).toBe(1);

@@ -29,6 +29,7 @@ import { DEVICE_COOKIE } from './device-cookie.js';
 import type { SessionsService } from './sessions.service.js';
 import type { TokensService } from './tokens.service.js';
 import type { UsersService } from './users.service.js';
+import { accountsText } from './accounts.messages.js';
 
 const idParams = z.object({ id: idSchema });
 const sessionParams = z.object({ id: sessionIdSchema });
@@ -84,7 +85,7 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; sessi
       async (request) => {
         const ctx = contextOf(request);
         const auth = request.auth;
-        if (!auth || !ctx.actor.id) throw new AppError('unauthenticated', 'Sign in first.');
+        if (!auth || !ctx.actor.id) throw new AppError('unauthenticated', accountsText('signInFirst'));
         return {
           user: await deps.users.get(ctx, ctx.actor.id),
           csrfToken: auth.sessionId ? deps.auth.csrfTokenFor(auth.sessionId) : null,
@@ -110,7 +111,7 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; sessi
       async (request) => {
         const ctx = contextOf(request);
         const auth = request.auth;
-        if (!auth || !ctx.actor.id) throw new AppError('unauthenticated', 'Sign in first.');
+        if (!auth || !ctx.actor.id) throw new AppError('unauthenticated', accountsText('signInFirst'));
         return {
           user: await deps.users.updateOwn(ctx, request.body),
           csrfToken: auth.sessionId ? deps.auth.csrfTokenFor(auth.sessionId) : null,

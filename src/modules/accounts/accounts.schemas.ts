@@ -4,6 +4,11 @@ import { ROLES } from '../../platform/access.js';
 import { RESOURCES } from '../capabilities.js';
 import { idSchema, instantSchema, lineSchema, pageQuerySchema } from '../../platform/schemas.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
+import { accountsText } from './accounts.messages.js';
+import { textIssue } from '../../platform/http/issue-wording.js';
+import type { Text } from '../../platform/i18n/messages.js';
+
+const isRole = (role: string): role is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(role);
 
 const localeSchema = z.enum(LOCALES);
 
@@ -67,14 +72,13 @@ export interface Binding {
 }
 
 /** A coordinator is bound to an organization and an instructor to a person; nobody else is bound. */
-export function bindingProblems({ role, organizationId, personId }: Binding): { field: 'organizationId' | 'personId'; message: string }[] {
-  const problems: { field: 'organizationId' | 'personId'; message: string }[] = [];
-  if (role === 'coordinator' && !organizationId) problems.push({ field: 'organizationId', message: 'is required for a coordinator' });
-  if (role === 'instructor' && !personId) problems.push({ field: 'personId', message: 'is required for an instructor' });
-  if (role !== 'coordinator' && role !== 'instructor' && organizationId) {
-    problems.push({ field: 'organizationId', message: `must be empty for the role ${role}` });
-  }
-  if (role !== 'instructor' && personId) problems.push({ field: 'personId', message: `must be empty for the role ${role}` });
+export function bindingProblems({ role, organizationId, personId }: Binding): { field: 'organizationId' | 'personId'; message: Text }[] {
+  const problems: { field: 'organizationId' | 'personId'; message: Text }[] = [];
+  const mustBeEmpty = () => accountsText('binding.mustBeEmpty', { role: isRole(role) ? accountsText(`role.${role}`) : role });
+  if (role === 'coordinator' && !organizationId) problems.push({ field: 'organizationId', message: accountsText('binding.organizationRequired') });
+  if (role === 'instructor' && !personId) problems.push({ field: 'personId', message: accountsText('binding.personRequired') });
+  if (role !== 'coordinator' && role !== 'instructor' && organizationId) problems.push({ field: 'organizationId', message: mustBeEmpty() });
+  if (role !== 'instructor' && personId) problems.push({ field: 'personId', message: mustBeEmpty() });
   return problems;
 }
 
@@ -90,7 +94,7 @@ export const createUserSchema = z
       .describe('Leave out to have Cadre generate a one-time password, which must be changed at first sign-in.'),
   })
   .superRefine((value, ctx) => {
-    for (const problem of bindingProblems(value)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+    for (const problem of bindingProblems(value)) ctx.addIssue({ code: 'custom', path: [problem.field], ...textIssue(problem.message) });
   })
   .meta({ id: 'CreateUser' });
 export type CreateUserInput = z.infer<typeof createUserSchema>;

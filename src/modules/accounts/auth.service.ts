@@ -13,6 +13,7 @@ import { deviceOf, issueDeviceCookie } from './device-cookie.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
 import { liveSessions } from './live-sessions.js';
 import type { User } from './accounts.schemas.js';
+import { accountsText } from './accounts.messages.js';
 
 export interface AuthDeps {
   db: Kysely<DB>;
@@ -154,7 +155,7 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, device
             after: { email: input.email },
           });
         });
-        throw new AppError('unauthenticated', 'The email or password is not right.');
+        throw new AppError('unauthenticated', accountsText('wrongPassword'));
       }
       await throttle.succeeded(reservation);
       const pending = await gate?.afterFirstFactor(user);
@@ -196,14 +197,14 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, device
     /** Changes the actor's own password; their other sessions end and their API tokens are revoked. */
     async changePassword(ctx: RequestContext, sessionId: string | null, currentPassword: string, newPassword: string): Promise<User> {
       const userId = ctx.actor.id;
-      if (!userId) throw new AppError('unauthenticated', 'Sign in first.');
+      if (!userId) throw new AppError('unauthenticated', accountsText('signInFirst'));
       const user = await usersRepository(db).findById(userId);
       if (!user || !(await passwords.verify(currentPassword, user.password_hash))) {
-        throw invalid('The current password is not right.', [{ pointer: '/body/currentPassword', detail: 'is not your current password' }]);
+        throw invalid(accountsText('currentPasswordWrong'), [{ pointer: '/body/currentPassword', detail: accountsText('currentPasswordWrongField') }]);
       }
       if (currentPassword === newPassword) {
-        throw invalid('Choose a password different from the current one.', [
-          { pointer: '/body/newPassword', detail: 'must differ from the current password' },
+        throw invalid(accountsText('samePassword'), [
+          { pointer: '/body/newPassword', detail: accountsText('samePasswordField') },
         ]);
       }
       const hash = await passwords.hash(newPassword);
@@ -213,7 +214,7 @@ export function createAuthService({ db, clock, audit, passwords, csrfKey, device
           must_change_password: 0,
           updated_at: instant(clock),
         });
-        if (!updated) throw new AppError('conflict', 'Your account changed meanwhile; try again.');
+        if (!updated) throw new AppError('conflict', accountsText('accountChanged'));
         const ended = await credentialsRepository(trx).endAllFor(userId, instant(clock), sessionId ?? undefined);
         await audit(trx, ctx, { action: 'user.password_change', entityType: 'user', entityId: userId, after: { ended } });
         return toUser(updated);

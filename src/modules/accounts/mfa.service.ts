@@ -24,6 +24,7 @@ import type { AccountSecurity, SecondFactorInput } from './mfa.schemas.js';
 import type { AuthenticationResponseJSON, Passkeys, RegistrationResponseJSON } from './passkeys.js';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
 import { matchTotpStep, newTotpSecret, totpUri } from './totp.js';
+import { accountsText } from './accounts.messages.js';
 
 export interface MfaDeps {
   db: Kysely<DB>;
@@ -49,7 +50,7 @@ export const SECOND_FACTOR_LIMITS = { perAccount: 10, perSignIn: 5, windowMinute
 
 const PASSKEY_REGISTRATION_MINUTES = 5;
 
-const expiredSignIn = () => new AppError('unauthenticated', 'The sign-in has expired or was not started: sign in with your password again.');
+const expiredSignIn = () => new AppError('unauthenticated', accountsText('mfa.signInExpired'));
 
 interface PendingData {
   firstFactor: 'password' | 'oidc';
@@ -64,9 +65,9 @@ interface PendingData {
  */
 export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, passkeys, auth, requiredRoles }: MfaDeps) {
   function ownSession(ctx: RequestContext, sessionId: string | null): { userId: string; sessionId: string } {
-    if (!ctx.actor.id) throw new AppError('unauthenticated', 'Sign in first.');
+    if (!ctx.actor.id) throw new AppError('unauthenticated', accountsText('signInFirst'));
     // A stolen API token must not be enough to change how the account signs in.
-    if (!sessionId) throw new AppError('forbidden', 'Second factors are managed from a signed-in browser session, not with an API token.');
+    if (!sessionId) throw new AppError('forbidden', accountsText('mfa.browserOnly'));
     return { userId: ctx.actor.id, sessionId };
   }
 
@@ -99,7 +100,7 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
     if (!requiredRoles.includes(ctx.actor.role)) return;
     const factors = await factorsOf(trx, userId);
     const left = (factors.totp && removing !== 'totp' ? 1 : 0) + factors.passkeys.filter((passkey) => passkey.id !== removing).length;
-    if (left === 0) throw ruleBroken('account.second_factor_required', 'Your role requires a second factor: add another one before removing this one.');
+    if (left === 0) throw ruleBroken('account.second_factor_required', accountsText('mfa.lastFactor'));
   }
 
   async function removeFactorsIfNoneLeft(trx: Kysely<DB>, userId: string) {
@@ -117,13 +118,13 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
       if (!challenge || challenge.attempts >= SECOND_FACTOR_LIMITS.perSignIn) throw expiredSignIn();
       const failures = secondFactorFailuresRepository(trx);
       if ((await failures.inARow(userId)) >= SECOND_FACTOR_LIMITS.inARow) {
-        throw new AppError('forbidden', `${SECOND_FACTOR_LIMITS.inARow} wrong answers in a row: an admin must reset your second factors before you sign in again.`);
+        throw new AppError('forbidden', accountsText('mfa.locked', { limit: SECOND_FACTOR_LIMITS.inARow }));
       }
       const now = clock.now().getTime();
       const recent = await failures.countSince(userId, new Date(now - SECOND_FACTOR_LIMITS.windowMinutes * 60_000).toISOString());
       if (recent.count >= SECOND_FACTOR_LIMITS.perAccount && recent.oldest) {
         const retryAfterSeconds = Math.max(1, Math.ceil((new Date(recent.oldest).getTime() + SECOND_FACTOR_LIMITS.windowMinutes * 60_000 - now) / 1000));
-        throw new AppError('rate_limited', `Too many wrong codes. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, { retryAfterSeconds });
+        throw new AppError('rate_limited', accountsText('mfa.tooManyCodes', { count: Math.ceil(retryAfterSeconds / 60) }), { retryAfterSeconds });
       }
       await failures.record({ id: newId(), user_id: userId, failed_at: instant(clock) });
       await challengesRepository(trx).countAttempt(challengeId);
@@ -151,7 +152,7 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
 
   return {
     async security(ctx: RequestContext): Promise<AccountSecurity> {
-      if (!ctx.actor.id) throw new AppError('unauthenticated', 'Sign in first.');
+      if (!ctx.actor.id) throw new AppError('unauthenticated', accountsText('signInFirst'));
       return security(ctx.actor.id, ctx.actor.role);
     },
 
@@ -159,7 +160,7 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
     async startTotp(ctx: RequestContext, sessionId: string | null) {
       const { userId } = ownSession(ctx, sessionId);
       if ((await totpRepository(db).find(userId))?.confirmed_at) {
-        throw conflict('An authenticator app is already enrolled: remove it first to enrol another.');
+        throw conflict(accountsText('mfa.totpEnrolled'));
       }
       const secret = newTotpSecret();
       await totpRepository(db).start({ user_id: userId, secret_sealed: totpCipher.encrypt(secret, userId), created_at: instant(clock) });
@@ -171,11 +172,11 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
     async confirmTotp(ctx: RequestContext, sessionId: string | null, code: string) {
       const { userId } = ownSession(ctx, sessionId);
       const totp = await totpRepository(db).find(userId);
-      if (!totp || totp.confirmed_at) throw conflict('Start enrolling an authenticator app first.');
+      if (!totp || totp.confirmed_at) throw conflict(accountsText('mfa.startTotpFirst'));
       const step = matchTotpStep(totpCipher.decrypt(totp.secret_sealed, userId), code, clock.now());
       if (step === null) {
-        throw new AppError('validation', 'The code is not right: check the app shows Cadre and that the phone’s clock is right.', {
-          errors: [{ pointer: '/body/code', detail: 'is not the code the app shows now' }],
+        throw new AppError('validation', accountsText('mfa.codeWrong'), {
+          errors: [{ pointer: '/body/code', detail: accountsText('mfa.codeWrongField') }],
         });
       }
       return db.transaction().execute(async (trx) => {
@@ -203,7 +204,7 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
     async passkeyOptions(ctx: RequestContext, sessionId: string | null) {
       const { userId } = ownSession(ctx, sessionId);
       const user = await usersRepository(db).findById(userId);
-      if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+      if (!user) throw new AppError('unauthenticated', accountsText('signInFirst'));
       const options = await passkeys.registrationOptions(user, await passkeysRepository(db).listForUser(userId));
       await challengesRepository(db).removeFor(userId, 'passkey_registration');
       await challengesRepository(db).insert({
@@ -222,12 +223,12 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
       const challengeId = `passkey_registration:${userId}`;
       const challenge = await challengesRepository(db).findValid(challengeId, 'passkey_registration', instant(clock));
       if (!challenge || !(await challengesRepository(db).take(challengeId))) {
-        throw conflict('The passkey request has expired: start adding the passkey again.');
+        throw conflict(accountsText('mfa.passkeyExpired'));
       }
       const { challenge: expected } = JSON.parse(challenge.data) as { challenge: string };
       const credential = await passkeys.verifyRegistration(input.response as RegistrationResponseJSON, expected);
       if (!credential) {
-        throw new AppError('validation', 'The passkey could not be verified.', { errors: [{ pointer: '/body/response', detail: 'does not answer the request made for this site' }] });
+        throw new AppError('validation', accountsText('mfa.passkeyUnverified'), { errors: [{ pointer: '/body/response', detail: accountsText('mfa.passkeyUnverifiedField') }] });
       }
       return db.transaction().execute(async (trx) => {
         const hadAny = (await factorsOf(trx, userId)).hasAny;
@@ -254,7 +255,7 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
     async regenerateRecoveryCodes(ctx: RequestContext, sessionId: string | null) {
       const { userId } = ownSession(ctx, sessionId);
       return db.transaction().execute(async (trx) => {
-        if (!(await factorsOf(trx, userId)).hasAny) throw conflict('Enrol an authenticator app or a passkey first: recovery codes stand in for one.');
+        if (!(await factorsOf(trx, userId)).hasAny) throw conflict(accountsText('mfa.recoveryNeedsFactor'));
         return { recoveryCodes: await issueRecoveryCodes(trx, ctx, userId) };
       });
     },
@@ -296,7 +297,7 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
         await db.transaction().execute((trx) => audit(trx, ctx, { action: 'session.second_factor_failed', entityType: 'user', entityId: user.id, after: { method: input.method } }));
         // A pending sign-in that has been guessed at too often ends: the password must be given again.
         if (challenge.attempts + 1 >= SECOND_FACTOR_LIMITS.perSignIn) await challengesRepository(db).take(id);
-        const what = input.method === 'passkey' ? 'The passkey was not accepted.' : input.method === 'totp' ? 'The code is not right, or was already used.' : 'The recovery code is not right, or was already used.';
+        const what = accountsText(input.method === 'passkey' ? 'mfa.passkeyRefused' : input.method === 'totp' ? 'mfa.totpRefused' : 'mfa.recoveryRefused');
         throw new AppError('unauthenticated', what);
       }
       if (!(await challengesRepository(db).take(id))) throw expired();

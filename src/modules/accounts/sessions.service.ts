@@ -10,6 +10,7 @@ import { credentialsRepository, sessionsRepository, usersRepository } from './ac
 import type { Session, UserCredentials } from './accounts.schemas.js';
 import type { TokensService } from './tokens.service.js';
 import { liveSessions } from './live-sessions.js';
+import { accountsText } from './accounts.messages.js';
 
 export interface SessionsDeps {
   db: Kysely<DB>;
@@ -26,7 +27,7 @@ export interface SessionsDeps {
  */
 export function createSessionsService({ db, clock, audit, tokens, sessionIdleMinutes }: SessionsDeps) {
   function selfOf(ctx: RequestContext): string {
-    if (!ctx.actor.id) throw new AppError('unauthenticated', 'Sign in first.');
+    if (!ctx.actor.id) throw new AppError('unauthenticated', accountsText('signInFirst'));
     return ctx.actor.id;
   }
 

@@ -4,6 +4,7 @@ import { sha256Hex } from '../../platform/crypto.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { signInThrottlesRepository } from './accounts.repository.js';
+import { accountsText } from './accounts.messages.js';
 
 interface Limit {
   /** Attempts in a row checked without waiting. */
@@ -79,7 +80,7 @@ export function createSignInThrottle({ db, clock }: { db: Kysely<DB>; clock: Clo
         }
         if (waitMs > 0) {
           const retryAfterSeconds = Math.ceil(waitMs / 1000);
-          throw new AppError('rate_limited', `Too many sign-in attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+          throw new AppError('rate_limited', accountsText('signInThrottled', { count: retryAfterSeconds }), { retryAfterSeconds });
         }
         for (const { counter, attempts } of counted) {
           const next = attempts + 1;

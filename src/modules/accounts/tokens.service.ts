@@ -10,6 +10,7 @@ import { usersPolicy } from './accounts.policy.js';
 import { toApiToken } from './accounts.mapper.js';
 import { tokensRepository } from './accounts.repository.js';
 import { type ApiToken, type CreateApiTokenInput, TOKEN_LIFETIME_DAYS } from './accounts.schemas.js';
+import { accountsText } from './accounts.messages.js';
 
 export interface TokensDeps {
   db: Kysely<DB>;
@@ -25,7 +26,7 @@ export const TOKEN_PREFIX = 'cadre_';
  */
 export function createTokensService({ db, clock, audit }: TokensDeps) {
   function ownerId(ctx: RequestContext): string {
-    if (!ctx.actor.id) throw new AppError('unauthenticated', 'Sign in first.');
+    if (!ctx.actor.id) throw new AppError('unauthenticated', accountsText('signInFirst'));
     return ctx.actor.id;
   }
 

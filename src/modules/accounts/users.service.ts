@@ -16,6 +16,7 @@ import { toUser } from './accounts.mapper.js';
 import { credentialsRepository, usersRepository } from './accounts.repository.js';
 import { bindingProblems, type CreateUserInput, type ListUsersQuery, type UpdateMeInput, type UpdateUserInput, type User } from './accounts.schemas.js';
 import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
+import { accountsText } from './accounts.messages.js';
 
 /** Someone a notice may go to, and the actor the record's policy judges them as. */
 export interface Recipient {
@@ -46,8 +47,8 @@ export function generateOneTimePassword(): string {
 }
 
 const emailTaken = (email: string) =>
-  conflict(`A user with the email ${email} already exists.`, [
-    { pointer: '/body/email', detail: 'is already used by another user' },
+  conflict(accountsText('emailTaken', { email }), [
+    { pointer: '/body/email', detail: accountsText('emailTakenField') },
   ]);
 
 export function createUsersService({ db, clock, audit, passwords, organizations, people }: UsersDeps) {
@@ -64,7 +65,7 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
       await organizations.requireReference(ctx, binding.organizationId, '/body/organizationId', trx);
     }
     if (binding.personId && !(await people.profiles(ctx, [binding.personId], trx)).has(binding.personId)) {
-      throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person on any roster' }]);
+      throw invalid(accountsText('personMissing'), [{ pointer: '/body/personId', detail: accountsText('personMissingField') }]);
     }
   }
 
@@ -109,8 +110,8 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
     async requireAssignable(id: string, pointer: string, executor: Kysely<DB> = db): Promise<void> {
       const row = await usersRepository(executor).findById(id);
       if (!row || row.disabled_at !== null || !WORK_OWNERS.includes(row.role)) {
-        throw invalid('That user cannot own program work.', [
-          { pointer, detail: 'is not an active program officer or admin' },
+        throw invalid(accountsText('cannotOwn'), [
+          { pointer, detail: accountsText('cannotOwnField') },
         ]);
       }
     },
@@ -160,12 +161,12 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
           pointer: `/body/${p.field}`,
           detail: p.message,
         }));
-        if (problems.length > 0) throw invalid('The role and its binding do not fit together.', problems);
+        if (problems.length > 0) throw invalid(accountsText('bindingMisfit'), problems);
         await checkBinding(ctx, trx, input);
 
         const losesAdmin = current.role === 'admin' && current.disabled_at === null && (role !== 'admin' || input.isDisabled === true);
         if (losesAdmin && (await usersRepository(trx).lockActiveAdmins()) <= 1) {
-          throw ruleBroken('users.last_admin', 'This is the last active admin: make another admin first.');
+          throw ruleBroken('users.last_admin', accountsText('lastAdmin'));
         }
         const now = instant(clock);
         const updated = await usersRepository(trx).update(id, version, {

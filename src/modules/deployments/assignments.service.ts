@@ -6,9 +6,11 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { PeopleService } from '../people/people.service.js';
-import { languageName } from '../people/languages.js';
 import { ilrToNumber } from '../people/people.schemas.js';
+import { peopleText } from '../people/people.messages.js';
 import { peoplePolicy } from '../people/people.policy.js';
+import { readerLocale } from '../people/reader-context.js';
+import { deploymentsText } from './deployments.messages.js';
 import { rankCandidates, scoreCandidate } from './candidates.js';
 import { toAssignment } from './deployments.mapper.js';
 import { assignmentActions } from './deployments.actions.js';
@@ -16,12 +18,15 @@ import { assignmentsPolicy as policy, deploymentsPolicy } from './deployments.po
 import { type AssignmentRowWithNames, assignmentsRepository, deploymentsRepository } from './deployments.repository.js';
 import { extendDeploymentTo } from './deployment-dates.js';
 import {
+  assignmentStatusText,
   checkAssignmentTransition,
   DEPLOYABLE,
+  deploymentStatusText,
   extensionProblems,
   headcountFull,
   HOLDS_PLACE,
   isExtendable,
+  joinTexts,
   OCCUPIES_CALENDAR,
   OPEN_FOR_NOMINATIONS,
   overlapConflict,
@@ -40,6 +45,8 @@ export interface AssignmentsDeps {
   deployments: Pick<DeploymentsService, 'requireVisible' | 'requireAuthorized' | 'lock'>;
   readiness: ReadinessCheck;
 }
+
+const notRotationOfDeployment = (pointer: string) => invalid(deploymentsText('rotation.notOfDeployment'), [{ pointer, detail: deploymentsText('field.notRotationOfDeployment') }]);
 
 function personName(row: Pick<AssignmentRowWithNames, 'given_name' | 'family_name'>): string {
   return `${row.given_name} ${row.family_name}`;
@@ -67,7 +74,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
     const blockers = (await readiness.blockersFor(ctx, [{ ...row, ...period }], trx)).get(row.id) ?? [];
     const first = blockers[0];
     if (first) {
-      throw new AppError('rule_broken', blockers.map((b) => b.detail).join('; ') + '.', {
+      throw new AppError('rule_broken', deploymentsText('sentence', { words: joinTexts(blockers.map((b) => b.detail), 'semicolon') }), {
         rule: first.rule,
         errors: blockers.map((b) => ({ pointer: `/readiness/${b.rule.replace('readiness.', '')}`, detail: b.detail })),
       });
@@ -92,7 +99,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
   async function reread(ctx: RequestContext, trx: Kysely<DB>, deploymentId: string, id: string): Promise<Assignment> {
     const row = await visibleAssignment(ctx, deploymentId, id, trx);
     const blockers = policy.can(ctx.actor, 'readBlockers', row) ? (await readiness.blockersFor(ctx, [row], trx)).get(id) : undefined;
-    return toAssignment(row, today(clock), { blockers, allowedActions: assignmentActions(ctx.actor, row) });
+    return toAssignment(row, today(clock), { blockers, allowedActions: assignmentActions(ctx.actor, row), locale: readerLocale(ctx) });
   }
 
   return {
@@ -102,7 +109,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
       const withBlockers = rows.filter((a) => policy.can(ctx.actor, 'readBlockers', a));
       const blockers = withBlockers.length > 0 ? await readiness.blockersFor(ctx, withBlockers, db) : null;
       const day = today(clock);
-      return rows.map((a) => toAssignment(a, day, { blockers: blockers?.get(a.id), allowedActions: assignmentActions(ctx.actor, a) }));
+      return rows.map((a) => toAssignment(a, day, { blockers: blockers?.get(a.id), allowedActions: assignmentActions(ctx.actor, a), locale: readerLocale(ctx) }));
     },
 
     /** A person's assignments, for their timeline. */
@@ -121,20 +128,20 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         await deployments.lock(deploymentId, trx);
         const deployment = await deployments.requireAuthorized(ctx, 'nominate', deploymentId, trx);
         if (!OPEN_FOR_NOMINATIONS.includes(deployment.status)) {
-          throw ruleBroken('deployment.closed_for_nominations', `The deployment is ${deployment.status}: it takes no more nominations.`);
+          throw ruleBroken('deployment.closed_for_nominations', deploymentsText('deployment.closedForNominations', { status: deploymentStatusText(deployment.status) }));
         }
         const profile = (await people.profiles(ctx, [input.personId], trx)).get(input.personId);
         // A coordinator sees their own agency's people only, so whomever they find they may nominate.
-        if (!profile) throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person you can see' }]);
-        if (profile.status !== 'active') throw ruleBroken('assignment.person_not_active', `${profile.name} is ${profile.status}, not active.`);
+        if (!profile) throw invalid(deploymentsText('assignment.personMissing'), [{ pointer: '/body/personId', detail: deploymentsText('field.personNotVisible') }]);
+        if (profile.status !== 'active') throw ruleBroken('assignment.person_not_active', deploymentsText('assignment.personNotActive', { name: profile.name, status: peopleText(`personStatus.${profile.status}`) }));
         const repo = deploymentsRepository(trx);
         const rotation = input.rotationId ? await repo.findRotation(input.rotationId) : await repo.lastRotation(deploymentId);
         if (!rotation || rotation.deployment_id !== deploymentId) {
-          throw invalid('The rotation is not part of this deployment.', [{ pointer: '/body/rotationId', detail: 'is not a rotation of this deployment' }]);
+          throw notRotationOfDeployment('/body/rotationId');
         }
         const period = { start: input.startOn ?? rotation.start_on, end: input.endOn ?? rotation.end_on };
         const problems = [...spanProblems({ startOn: period.start, endOn: period.end }), ...periodOutsideProblems({ startOn: period.start, endOn: period.end }, { startOn: deployment.start_on, endOn: deployment.end_on })];
-        if (problems.length > 0) throw invalid('The assignment’s dates do not fit the deployment.', problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
+        if (problems.length > 0) throw invalid(deploymentsText('assignment.datesOutside'), problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
         await people.lock(input.personId, trx);
         await checkNoOverlap(trx, input.personId, profile.name, period);
         const id = newId();
@@ -183,21 +190,21 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         if (to === 'ready') await refuseIfNotReady(ctx, trx, row, row);
         if (to === 'deployed') {
           if (!DEPLOYABLE.includes(deployment.status)) {
-            throw ruleBroken('assignment.deployment_not_under_way', `${name} can deploy once the deployment is in pre-deployment or in country (it is ${deployment.status}).`);
+            throw ruleBroken('assignment.deployment_not_under_way', deploymentsText('assignment.deploymentNotUnderWay', { name, status: deploymentStatusText(deployment.status) }));
           }
           await refuseIfNotReady(ctx, trx, row, row);
           changes.deployed_on = input.on ?? row.start_on;
-          if (changes.deployed_on > today(clock)) throw ruleBroken('assignment.deploy_in_future', `${name} cannot be recorded as deployed before ${changes.deployed_on} comes.`);
+          if (changes.deployed_on > today(clock)) throw ruleBroken('assignment.deploy_in_future', deploymentsText('assignment.deployInFuture', { name, on: changes.deployed_on }));
         }
         if (to === 'returned') {
           const returnedOn = input.on ?? today(clock);
           if (row.deployed_on && returnedOn < row.deployed_on) {
-            throw ruleBroken('assignment.return_before_deploy', `${name} cannot return (${returnedOn}) before deploying (${row.deployed_on}).`);
+            throw ruleBroken('assignment.return_before_deploy', deploymentsText('assignment.returnBeforeDeploy', { name, returned: returnedOn, deployed: row.deployed_on }));
           }
           changes.returned_on = returnedOn;
         }
         if (to === 'withdrawn') {
-          if (!input.reason) throw invalid('Say why the officer is withdrawn.', [{ pointer: '/body/reason', detail: 'is required to withdraw' }]);
+          if (!input.reason) throw invalid(deploymentsText('assignment.withdrawReasonMissing'), [{ pointer: '/body/reason', detail: deploymentsText('field.withdrawReason') }]);
           changes.withdrawn_reason = input.reason;
         }
         if (!(await assignmentsRepository(trx).update(id, version, changes))) throw staleVersion('assignment', row.version);
@@ -219,9 +226,9 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         // Changed since the caller read it (perhaps while this waited for the lock): stale first, whatever it became.
         if (row.version !== version) throw staleVersion('assignment', row.version);
         const name = personName(row);
-        if (!isExtendable(row.status)) throw ruleBroken('assignment.closed', `${name}'s assignment is ${row.status}.`);
+        if (!isExtendable(row.status)) throw ruleBroken('assignment.closed', deploymentsText('assignment.closed', { name, status: assignmentStatusText(row.status) }));
         const problems = extensionProblems(row.end_on, input.endOn);
-        if (problems.length > 0) throw invalid('An extension moves the end later.', problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
+        if (problems.length > 0) throw invalid(deploymentsText('assignment.extensionNotLater'), problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
         await extendDeploymentTo(trx, deploymentId, input.endOn, instant(clock));
         await people.lock(row.person_id, trx);
         await checkNoOverlap(trx, row.person_id, name, { start: row.start_on, end: input.endOn }, id);
@@ -241,7 +248,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
       const repo = deploymentsRepository(db);
       const rotation = options.rotationId ? await repo.findRotation(options.rotationId) : await repo.lastRotation(deploymentId);
       if (!rotation || rotation.deployment_id !== deploymentId) {
-        throw invalid('The rotation is not part of this deployment.', [{ pointer: '/query/rotationId', detail: 'is not a rotation of this deployment' }]);
+        throw notRotationOfDeployment('/query/rotationId');
       }
       const extras = await repo.extras([deploymentId]);
       const period = { start: rotation.start_on, end: rotation.end_on };
@@ -268,7 +275,7 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         isHighThreat: deployment.is_high_threat === 1,
         track: deployment.track,
         period,
-        languageNames: languageName,
+        locale: readerLocale(ctx),
       };
       const scored = pool.profiles
         .filter((person) => !assignedHere.has(person.id) && person.organizationId !== deployment.host_organization_id)

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { languageName } from '../people/languages.js';
 import type { PersonProfile } from '../people/people.service.js';
 import { ilrToNumber } from '../people/people.schemas.js';
 import { type CandidateNeeds, rankCandidates, scoreCandidate, WEIGHTS } from './candidates.js';
@@ -11,7 +10,6 @@ const needs = (requiredLanguages: [string, string][]): CandidateNeeds => ({
   isHighThreat: false,
   track: 'policing',
   period: { start: '2011-01-10', end: '2011-04-09' },
-  languageNames: languageName,
 });
 
 const person = (name: string, languages: [string, string | null][]): PersonProfile => ({

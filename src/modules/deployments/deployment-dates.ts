@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { invalid, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { assignmentsRepository, deploymentsRepository } from './deployments.repository.js';
+import { deploymentsText } from './deployments.messages.js';
 import { HOLDS_PLACE, planSpanChange, refuseAssignmentsOutside, spanProblems, type SpannedAssignment } from './deployments.rules.js';
 
 /** What a deployment's edit may change of its dates and places. */
@@ -43,18 +44,18 @@ export async function changeDeploymentDates(
   if (change.authorizedHeadcount !== undefined) {
     const [only, ...others] = rotations;
     if (!only || others.length > 0) {
-      throw invalid('The deployment has several rotations.', [{ pointer: '/body/authorizedHeadcount', detail: `applies to a deployment of one rotation: this one has ${rotations.length}, change each rotation's places` }]);
+      throw invalid(deploymentsText('deployment.severalRotations'), [{ pointer: '/body/authorizedHeadcount', detail: deploymentsText('field.oneRotationOnly', { count: rotations.length }) }]);
     }
     await repo.lockRotation(only.id);
     const taken = await assignments.countInRotation(only.id, HOLDS_PLACE);
     if (change.authorizedHeadcount < taken) {
-      throw ruleBroken('rotation.headcount_below_selected', `${taken} officers are already selected for this deployment: the headcount cannot go below that.`);
+      throw ruleBroken('rotation.headcount_below_selected', deploymentsText('deployment.headcountBelowSelected', { count: taken }));
     }
   }
   const to = { startOn: change.startOn ?? current.start_on, endOn: change.endOn ?? current.end_on };
   const isMoving = to.startOn !== current.start_on || to.endOn !== current.end_on;
   const problems = spanProblems(to);
-  if (problems.length > 0) throw invalid('The deployment ends before it starts.', problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
+  if (problems.length > 0) throw invalid(deploymentsText('deployment.spanInvalid'), problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
   const rows = isMoving ? await assignments.forDeployment(current.id) : [];
   const plan = isMoving
     ? planSpanChange(

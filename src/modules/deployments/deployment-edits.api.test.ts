@@ -87,7 +87,7 @@ describe('correcting a deployment', () => {
 
     const refused = await edit(deployment.id, { endOn: '2010-10-14' });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json()).toMatchObject({ rule: 'deployment.assignments_outside_dates', detail: expect.stringContaining('Own Edits (2010-08-09 to 2010-10-15)') });
+    expect(refused.json()).toMatchObject({ rule: 'deployment.assignments_outside_dates', detail: expect.stringContaining('Own Edits (August 9, 2010 to October 15, 2010)') });
     expect(refused.json().detail).not.toContain('Planned Edits');
 
     const shortened = await edit(deployment.id, { endOn: '2010-10-31' });
@@ -100,7 +100,7 @@ describe('correcting a deployment', () => {
     expect(byDeployment.rows.find((r: { key: string }) => r.key === deployment.id)).toMatchObject({ personDays: 84 });
     // A deployed officer's start stays: the deployment cannot start after they arrived.
     const later = await edit(deployment.id, { startOn: '2010-08-10' });
-    expect(later.json()).toMatchObject({ rule: 'deployment.assignments_outside_dates', detail: expect.stringContaining('Planned Edits (2010-08-09 to 2010-10-31)') });
+    expect(later.json()).toMatchObject({ rule: 'deployment.assignments_outside_dates', detail: expect.stringContaining('Planned Edits (August 9, 2010 to October 31, 2010)') });
     t.clock.set('2010-07-01T12:00:00Z');
   });
 
@@ -110,8 +110,8 @@ describe('correcting a deployment', () => {
     const outside = await officer.post(`/api/deployments/${deployment.id}/assignments`, { personId: person.id, role: 'mentor', startOn: '2010-09-05', endOn: '2010-11-01' });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().errors).toEqual([
-      expect.objectContaining({ pointer: '/body/startOn', detail: 'must not come before the deployment starts (2010-09-06)' }),
-      expect.objectContaining({ pointer: '/body/endOn', detail: 'must not come after the deployment ends (2010-10-31)' }),
+      expect.objectContaining({ pointer: '/body/startOn', detail: 'must not come before the deployment starts (September 6, 2010)' }),
+      expect.objectContaining({ pointer: '/body/endOn', detail: 'must not come after the deployment ends (October 31, 2010)' }),
     ]);
     const inside = (await officer.post(`/api/deployments/${deployment.id}/assignments`, { personId: person.id, role: 'mentor' })).json();
     const extended = await officer.post(`/api/deployments/${deployment.id}/assignments/${inside.id}/extensions`, { endOn: '2010-11-30', reason: 'handover' }, inside.version);
@@ -128,7 +128,7 @@ describe('correcting a deployment', () => {
     const rotation = (await current(deployment.id)).rotations[0];
     const refused = await officer.patch(`/api/deployments/${deployment.id}/rotations/${rotation.id}`, { endOn: '2010-10-30' }, rotation.version);
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().detail).toContain('Rotation Edits (2010-09-06 to 2010-10-31)');
+    expect(refused.json().detail).toContain('Rotation Edits (September 6, 2010 to October 31, 2010)');
   });
 });
 
@@ -151,10 +151,10 @@ describe('cancelling a deployment and dating its steps', () => {
   it('records a step on the day it happened, never in the future nor before the last step', async () => {
     const deployment = await plan('2010-08-09');
     const future = await move(deployment.id, { status: 'staffing', on: '2010-07-02' });
-    expect(future.json().errors).toEqual([expect.objectContaining({ pointer: '/body/on', detail: 'must not be in the future (today is 2010-07-01)' })]);
+    expect(future.json().errors).toEqual([expect.objectContaining({ pointer: '/body/on', detail: 'must not be in the future (today is July 1, 2010)' })]);
     // Planned today (1 July): a step cannot come before it.
     const early = await move(deployment.id, { status: 'staffing', on: '2010-06-30' });
-    expect(early.json().errors).toEqual([expect.objectContaining({ pointer: '/body/on', detail: 'must not come before the last status change (2010-07-01)' })]);
+    expect(early.json().errors).toEqual([expect.objectContaining({ pointer: '/body/on', detail: 'must not come before the last status change (July 1, 2010)' })]);
     const pastPlan = await officer.post('/api/deployments', { title: 'Dated plan', hostCountry: 'HT', track: 'policing', purposes: ['mentor'], startOn: '2010-08-09', authorizedHeadcount: 2, plannedOn: '2010-05-17' });
     expect(pastPlan.json().history[0].changedAt.slice(0, 10)).toBe('2010-05-17');
     const staffed = await move(pastPlan.json().id, { status: 'staffing', on: '2010-06-01' });

@@ -118,7 +118,7 @@ describe('assignment rules', () => {
     await t.services.people.setReadiness(t.system, person.id, 'medical_clearance', { completedOn: '2010-05-01' });
     await t.services.people.setReadiness(t.system, person.id, 'predeployment_training', { completedOn: '2010-06-15' });
     const assignment = (await officer.post(`/api/deployments/${deployment.id}/assignments`, { personId: person.id, role: 'trainer' })).json();
-    expect(assignment.blockers).toEqual([{ rule: 'readiness.passport_six_months', detail: expect.stringContaining('Unready Testperson has a passport expiring 2011-05-05') }]);
+    expect(assignment.blockers).toEqual([{ rule: 'readiness.passport_six_months', detail: expect.stringContaining('Unready Testperson has a passport expiring May 5, 2011') }]);
     await act(deployment.id, assignment.id, { status: 'selected' });
     const refused = await act(deployment.id, assignment.id, { status: 'ready' });
     expect(refused.statusCode).toBe(422);
@@ -136,7 +136,7 @@ describe('assignment rules', () => {
     expect((await officer.post(`/api/deployments/${first.id}/assignments`, { personId: person.id, role: 'mentor' })).statusCode).toBe(201);
     const clash = await officer.post(`/api/deployments/${second.id}/assignments`, { personId: person.id, role: 'mentor' });
     expect(clash.statusCode).toBe(409);
-    expect(clash.json()).toMatchObject({ rule: 'assignment.overlap', detail: expect.stringContaining('2010-09-01 to 2010-11-29') });
+    expect(clash.json()).toMatchObject({ rule: 'assignment.overlap', detail: expect.stringContaining('from September 1, 2010 to November 29, 2010') });
     expect((await officer.post(`/api/deployments/${third.id}/assignments`, { personId: person.id, role: 'mentor' })).statusCode).toBe(201);
   });
 

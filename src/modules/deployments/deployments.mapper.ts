@@ -1,4 +1,6 @@
+import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
 import type { AssignmentRowWithNames, DeploymentExtras, DeploymentRowWithHost } from './deployments.repository.js';
+import type { Blocker } from './readiness-check.js';
 import { DEPLOYMENT_TRANSITIONS } from './deployments.rules.js';
 import { type Assignment, type AssignmentAction, type AssignmentStatus, type Deployment, type DeploymentAction, PURPOSES } from './deployments.schemas.js';
 import { personDaysOf } from './person-days.js';
@@ -43,7 +45,7 @@ export function toDeployment(row: DeploymentRowWithHost, extras: DeploymentExtra
 export function toAssignment(
   row: AssignmentRowWithNames,
   today: string,
-  extra: { blockers?: { rule: string; detail: string }[] | undefined; allowedActions?: AssignmentAction[] } = {},
+  extra: { blockers?: Blocker[] | undefined; allowedActions?: AssignmentAction[]; locale?: Locale } = {},
 ): Assignment {
   return {
     id: row.id,
@@ -65,7 +67,7 @@ export function toAssignment(
     returnedOn: row.returned_on,
     withdrawnReason: row.withdrawn_reason,
     personDays: personDaysOf(row, today),
-    ...(extra.blockers && { blockers: extra.blockers }),
+    ...(extra.blockers && { blockers: extra.blockers.map((b) => ({ rule: b.rule, detail: b.detail.in(extra.locale ?? DEFAULT_LOCALE) })) }),
     allowedStatuses: (extra.allowedActions ?? []).filter((action): action is AssignmentStatus => action !== 'extend'),
     allowedActions: extra.allowedActions ?? [],
     version: row.version,

@@ -1,6 +1,20 @@
-import type { DateProblem } from '../../platform/dates.js';
+import { spanProblems as platformSpanProblems } from '../../platform/dates.js';
 import { AppError, ruleBroken } from '../../platform/errors.js';
+import type { Localizable, Text } from '../../platform/i18n/messages.js';
+import { deploymentsText } from './deployments.messages.js';
 import type { AssignmentStatus, DeploymentStatus } from './deployments.schemas.js';
+
+/** A deployment's status as sentences name it ("in country", « Sur le terrain »). */
+export const deploymentStatusText = (status: DeploymentStatus) => deploymentsText(`deploymentStatus.${status}`);
+/** An assignment's status as sentences name it. */
+export const assignmentStatusText = (status: AssignmentStatus) => deploymentsText(`assignmentStatus.${status}`);
+
+/** Texts joined one after another ("A, B, C" or "A; B"), each still put in the reader's language. */
+export function joinTexts(texts: readonly Localizable[], separator: 'comma' | 'semicolon' = 'comma'): Localizable {
+  const [first, ...rest] = texts;
+  if (!first) return '';
+  return rest.length === 0 ? first : deploymentsText(`join.${separator}`, { first, rest: joinTexts(rest, separator) });
+}
 
 export const DEPLOYMENT_TRANSITIONS: Readonly<Record<DeploymentStatus, readonly DeploymentStatus[]>> = {
   planning: ['staffing', 'cancelled'],
@@ -46,25 +60,23 @@ export interface DeploymentState {
 export function checkDeploymentStatusChange(s: DeploymentState): void {
   if (!DEPLOYMENT_TRANSITIONS[s.from].includes(s.to)) {
     const next = DEPLOYMENT_TRANSITIONS[s.from];
-    throw ruleBroken(
-      'deployment.status_transition',
-      `A deployment cannot go from ${s.from} to ${s.to}${next.length ? `; from ${s.from} it can go to ${next.join(', ')}` : `: ${s.from} is final`}.`,
-    );
+    const words = { from: deploymentStatusText(s.from), to: deploymentStatusText(s.to), next: joinTexts(next.map(deploymentStatusText)) };
+    throw ruleBroken('deployment.status_transition', deploymentsText(next.length ? 'deployment.statusTransition' : 'deployment.statusFinal', words));
   }
   if (s.to === 'predeployment' && s.selectedCount + s.deployedNow === 0) {
-    throw ruleBroken('deployment.predeployment_needs_selection', 'Select at least one officer before pre-deployment.');
+    throw ruleBroken('deployment.predeployment_needs_selection', deploymentsText('deployment.predeploymentNeedsSelection'));
   }
   if (s.to === 'in_country' && s.deployedNow === 0) {
-    throw ruleBroken('deployment.in_country_needs_deployed', 'A deployment is in country only once someone is deployed: deploy an officer first.');
+    throw ruleBroken('deployment.in_country_needs_deployed', deploymentsText('deployment.inCountryNeedsDeployed'));
   }
   if (s.to === 'completed' && s.today < s.endOn) {
-    throw ruleBroken('deployment.completed_before_end', `A deployment cannot be completed before its end date (${s.endOn}).`);
+    throw ruleBroken('deployment.completed_before_end', deploymentsText('deployment.completedBeforeEnd', { end: s.endOn }));
   }
   if (s.to === 'completed' && s.deployedNow > 0) {
-    throw ruleBroken('deployment.completed_with_people_deployed', `${s.deployedNow} officer(s) are still deployed: record their return first.`);
+    throw ruleBroken('deployment.completed_with_people_deployed', deploymentsText('deployment.completedWithPeopleDeployed', { count: s.deployedNow }));
   }
   if (s.to === 'cancelled' && s.everDeployed > 0) {
-    throw ruleBroken('deployment.cancel_after_deploying', 'Officers have already deployed: complete the deployment instead of cancelling it.');
+    throw ruleBroken('deployment.cancel_after_deploying', deploymentsText('deployment.cancelAfterDeploying'));
   }
 }
 
@@ -80,10 +92,8 @@ export const ASSIGNMENT_TRANSITIONS: Readonly<Record<AssignmentStatus, readonly 
 export function checkAssignmentTransition(from: AssignmentStatus, to: AssignmentStatus, personName: string): void {
   if (!ASSIGNMENT_TRANSITIONS[from].includes(to)) {
     const next = ASSIGNMENT_TRANSITIONS[from];
-    throw ruleBroken(
-      'assignment.status_transition',
-      `${personName}'s assignment cannot go from ${from} to ${to}${next.length ? `; from ${from} it can go to ${next.join(', ')}` : `: ${from} is final`}.`,
-    );
+    const words = { name: personName, from: assignmentStatusText(from), to: assignmentStatusText(to), next: joinTexts(next.map(assignmentStatusText)) };
+    throw ruleBroken('assignment.status_transition', deploymentsText(next.length ? 'assignment.statusTransition' : 'assignment.statusFinal', words));
   }
 }
 
@@ -98,33 +108,35 @@ export const HOLDS_PLACE: readonly AssignmentStatus[] = ['selected', 'ready', 'd
 export const OCCUPIES_CALENDAR: readonly AssignmentStatus[] = ['nominated', 'selected', 'ready', 'deployed', 'returned'];
 
 export function headcountFull(personName: string, authorized: number): AppError {
-  return new AppError('conflict', `All ${authorized} places of this rotation are taken: ${personName} cannot be selected.`, {
-    rule: 'rotation.headcount_full',
-  });
+  return new AppError('conflict', deploymentsText('rotation.headcountFull', { count: authorized, name: personName }), { rule: 'rotation.headcount_full' });
 }
 
 export function overlapConflict(personName: string, other: { title: string; start: string; end: string }): AppError {
-  return new AppError(
-    'conflict',
-    `${personName} is already assigned to ${other.title} from ${other.start} to ${other.end}, which overlaps these dates.`,
-    { rule: 'assignment.overlap' },
-  );
+  return new AppError('conflict', deploymentsText('assignment.overlap', { name: personName, ...other }), { rule: 'assignment.overlap' });
+}
+
+/** A field of a span and what is wrong with it, in the reader's language. */
+export interface DateProblem {
+  field: 'startOn' | 'endOn';
+  message: Text;
 }
 
 /** A deployment, a rotation or an assignment ends on or after the day it starts. */
-export { type DateProblem, spanProblems } from '../../platform/dates.js';
+export function spanProblems(span: { startOn?: string | null | undefined; endOn?: string | null | undefined }): DateProblem[] {
+  return platformSpanProblems(span).map((p) => ({ field: p.field, message: deploymentsText('field.beforeStart') }));
+}
 
 /** An assignment's dates lie inside its deployment's, both ends counted. */
 export function periodOutsideProblems(period: { startOn: string; endOn: string }, deployment: { startOn: string; endOn: string }): DateProblem[] {
   const problems: DateProblem[] = [];
-  if (period.startOn < deployment.startOn) problems.push({ field: 'startOn', message: `must not come before the deployment starts (${deployment.startOn})` });
-  if (period.endOn > deployment.endOn) problems.push({ field: 'endOn', message: `must not come after the deployment ends (${deployment.endOn})` });
+  if (period.startOn < deployment.startOn) problems.push({ field: 'startOn', message: deploymentsText('field.beforeDeploymentStart', { start: deployment.startOn }) });
+  if (period.endOn > deployment.endOn) problems.push({ field: 'endOn', message: deploymentsText('field.afterDeploymentEnd', { end: deployment.endOn }) });
   return problems;
 }
 
 /** An extension moves an assignment's end later (past the deployment's end, it extends the deployment too). */
 export function extensionProblems(currentEnd: string, newEnd: string): DateProblem[] {
-  return newEnd <= currentEnd ? [{ field: 'endOn', message: `must come after the current end (${currentEnd})` }] : [];
+  return newEnd <= currentEnd ? [{ field: 'endOn', message: deploymentsText('field.afterCurrentEnd', { end: currentEnd }) }] : [];
 }
 
 export interface SpannedRotation {
@@ -170,10 +182,8 @@ export function planSpanChange(
   }));
   const badRotations = changed.filter((r) => r.toEndOn < r.toStartOn || r.toStartOn < to.startOn || r.toEndOn > to.endOn);
   if (badRotations.length > 0) {
-    throw ruleBroken(
-      'deployment.rotations_outside_dates',
-      `${badRotations.map((r) => `Rotation ${r.sequence} (${r.startOn} to ${r.endOn})`).join(', ')} would fall outside ${to.startOn} to ${to.endOn}: change the rotation first.`,
-    );
+    const rotations = joinTexts(badRotations.map((r) => deploymentsText('deployment.rotationSpan', { sequence: r.sequence, start: r.startOn, end: r.endOn })));
+    throw ruleBroken('deployment.rotations_outside_dates', deploymentsText('deployment.rotationsOutside', { rotations, start: to.startOn, end: to.endOn }));
   }
   const open = assignments.filter((a) => a.status !== 'withdrawn');
   const moved = open.map((a) => {
@@ -198,21 +208,19 @@ export function refuseAssignmentsOutside(span: { startOn: string; endOn: string 
         (a.returnedOn !== null && a.returnedOn > span.endOn)),
   );
   if (outside.length > 0) {
-    throw ruleBroken(
-      'deployment.assignments_outside_dates',
-      `${outside.map((a) => `${a.personName} (${a.deployedOn ?? a.startOn} to ${a.returnedOn ?? a.endOn})`).join(', ')} would fall outside ${span.startOn} to ${span.endOn}: change or withdraw their assignments first.`,
-    );
+    const people = joinTexts(outside.map((a) => deploymentsText('deployment.personSpan', { name: a.personName, start: a.deployedOn ?? a.startOn, end: a.returnedOn ?? a.endOn })));
+    throw ruleBroken('deployment.assignments_outside_dates', deploymentsText('deployment.assignmentsOutside', { people, start: span.startOn, end: span.endOn }));
   }
 }
 
 /** A status change recorded for a past day: not in the future, not before the last change. */
-export function statusDateProblem(on: string, today: string, lastChangedOn: string | null): string | null {
-  if (on > today) return `must not be in the future (today is ${today})`;
-  if (lastChangedOn && on < lastChangedOn) return `must not come before the last status change (${lastChangedOn})`;
+export function statusDateProblem(on: string, today: string, lastChangedOn: string | null): Text | null {
+  if (on > today) return deploymentsText('field.inFuture', { today });
+  if (lastChangedOn && on < lastChangedOn) return deploymentsText('field.beforeLastChange', { on: lastChangedOn });
   return null;
 }
 
 /** A deployment is cancelled with its reason: the words the API and the web show when it is missing. */
-export function cancelNoteProblem(status: DeploymentStatus, note: string | null | undefined): string | null {
-  return status === 'cancelled' && !note?.trim() ? 'is required to cancel: say why the deployment will not happen' : null;
+export function cancelNoteProblem(status: DeploymentStatus, note: string | null | undefined): Text | null {
+  return status === 'cancelled' && !note?.trim() ? deploymentsText('field.cancelNote') : null;
 }

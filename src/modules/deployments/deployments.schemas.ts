@@ -15,11 +15,12 @@ import {
 import { trackSchema } from '../partnerships/partnerships.schemas.js';
 import { ilrSchema, languageCodeSchema } from '../people/people.schemas.js';
 import * as enums from '../../platform/db/enums.js';
+import { textIssue } from '../../platform/http/issue-wording.js';
 import { cancelNoteProblem, spanProblems } from './deployments.rules.js';
 
 /** Start and end in order, by the rule the services check too (on the stored record merged with the change). */
 const checkSpan = (value: { startOn?: string | null | undefined; endOn?: string | null | undefined }, ctx: z.RefinementCtx) => {
-  for (const p of spanProblems(value)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+  for (const p of spanProblems(value)) ctx.addIssue({ code: 'custom', path: [p.field], ...textIssue(p.message) });
 };
 
 export const DEPLOYMENT_STATUSES = enums.DEPLOYMENT_STATUSES;
@@ -95,7 +96,7 @@ export const changeDeploymentStatusSchema = z
   })
   .superRefine((value, ctx) => {
     const problem = cancelNoteProblem(value.status, value.note);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['note'], message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['note'], ...textIssue(problem) });
   })
   .meta({ id: 'ChangeDeploymentStatus' });
 export type ChangeDeploymentStatusInput = z.infer<typeof changeDeploymentStatusSchema>;

@@ -15,7 +15,9 @@ import { toAssignment, toDeployment } from './deployments.mapper.js';
 import { assignmentActions, deploymentActions } from './deployments.actions.js';
 import { assignmentsPolicy, type DeploymentAccess, deploymentsPolicy as policy } from './deployments.policy.js';
 import { assignmentsRepository, type DeploymentFilter, type DeploymentRowWithHost, deploymentsRepository } from './deployments.repository.js';
-import { cancelNoteProblem, checkDeploymentStatusChange, HOLDS_PLACE, statusDateProblem } from './deployments.rules.js';
+import { cancelNoteProblem, checkDeploymentStatusChange, deploymentStatusText, HOLDS_PLACE, statusDateProblem } from './deployments.rules.js';
+import { deploymentsText } from './deployments.messages.js';
+import { readerLocale } from '../people/reader-context.js';
 import type {
   ChangeDeploymentStatusInput,
   CreateDeploymentInput,
@@ -100,7 +102,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
     const blockers = withBlockers.length > 0 ? await readiness.blockersFor(ctx, withBlockers, executor) : null;
     return {
       ...(deployment as Deployment),
-      assignments: assignments.map((a) => toAssignment(a, day, { blockers: blockers?.get(a.id), allowedActions: assignmentActions(ctx.actor, a) })),
+      assignments: assignments.map((a) => toAssignment(a, day, { blockers: blockers?.get(a.id), allowedActions: assignmentActions(ctx.actor, a), locale: readerLocale(ctx) })),
       history: history.map((h) => ({
         fromStatus: h.from_status,
         toStatus: h.to_status,
@@ -158,7 +160,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
         const id = newId();
         const now = instant(clock);
         const plannedProblem = input.plannedOn === undefined ? null : statusDateProblem(input.plannedOn, today(clock), null);
-        if (plannedProblem) throw invalid('The day planning began is not possible.', [{ pointer: '/body/plannedOn', detail: plannedProblem }]);
+        if (plannedProblem) throw invalid(deploymentsText('deployment.plannedOnInvalid'), [{ pointer: '/body/plannedOn', detail: plannedProblem }]);
         const endOn = input.endOn ?? defaultEnd(input.startOn);
         const repo = deploymentsRepository(trx);
         await repo.insert({
@@ -203,7 +205,7 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
         const current = await authorizedRow(ctx, 'update', id, trx);
         if (current.status === 'completed' || current.status === 'cancelled') {
           if (input.startOn !== undefined || input.endOn !== undefined || input.authorizedHeadcount !== undefined) {
-            throw ruleBroken('deployment.closed', `The deployment is ${current.status}: its dates and places are kept as they were.`);
+            throw ruleBroken('deployment.closed', deploymentsText('deployment.closedDates', { status: deploymentStatusText(current.status) }));
           }
         }
         const [before] = await present(null, [current], trx);
@@ -241,10 +243,10 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
         if (input.on !== undefined) {
           const last = (await deploymentsRepository(trx).history(id)).at(-1);
           const problem = statusDateProblem(input.on, day, last ? last.changed_at.slice(0, 10) : null);
-          if (problem) throw invalid('The day of the status change is not possible.', [{ pointer: '/body/on', detail: problem }]);
+          if (problem) throw invalid(deploymentsText('deployment.statusDayInvalid'), [{ pointer: '/body/on', detail: problem }]);
         }
         const noteProblem = cancelNoteProblem(input.status, input.note);
-        if (noteProblem) throw invalid('Say why the deployment will not happen.', [{ pointer: '/body/note', detail: noteProblem }]);
+        if (noteProblem) throw invalid(deploymentsText('deployment.cancelNoteMissing'), [{ pointer: '/body/note', detail: noteProblem }]);
         checkDeploymentStatusChange({
           from: current.status,
           to: input.status,
@@ -285,12 +287,12 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
       return db.transaction().execute(async (trx) => {
         const current = await authorizedRow(ctx, 'addRotation', id, trx);
         if (current.status === 'completed' || current.status === 'cancelled') {
-          throw ruleBroken('deployment.closed', `The deployment is ${current.status}: it takes no new rotation.`);
+          throw ruleBroken('deployment.closed', deploymentsText('deployment.closedRotations', { status: deploymentStatusText(current.status) }));
         }
         const repo = deploymentsRepository(trx);
         const last = await repo.lastRotation(id);
         if (last && input.startOn <= last.start_on) {
-          throw ruleBroken('rotation.order', `A new rotation must start after the last one began (${last.start_on}).`);
+          throw ruleBroken('rotation.order', deploymentsText('rotation.order', { start: last.start_on }));
         }
         const now = instant(clock);
         const rotationId = newId();
@@ -322,12 +324,12 @@ export function createDeploymentsService({ db, clock, audit, organizations, read
         if (!rotation || rotation.deployment_id !== id) throw notFound('rotation');
         const startOn = input.startOn ?? rotation.start_on;
         const endOn = input.endOn ?? rotation.end_on;
-        if (endOn < startOn) throw invalid('The rotation ends before it starts.', [{ pointer: '/body/endOn', detail: 'must not come before the start' }]);
+        if (endOn < startOn) throw invalid(deploymentsText('rotation.spanInvalid'), [{ pointer: '/body/endOn', detail: deploymentsText('field.beforeStart') }]);
         await checkRotationChange(trx, id, rotationId, { startOn, endOn });
         if (input.authorizedHeadcount !== undefined) {
           const taken = await assignmentsRepository(trx).countInRotation(rotationId, HOLDS_PLACE);
           if (input.authorizedHeadcount < taken) {
-            throw ruleBroken('rotation.headcount_below_selected', `${taken} officers are already selected for this rotation: the headcount cannot go below that.`);
+            throw ruleBroken('rotation.headcount_below_selected', deploymentsText('rotation.headcountBelowSelected', { count: taken }));
           }
         }
         const isUpdated = await repo.updateRotation(rotationId, version, {

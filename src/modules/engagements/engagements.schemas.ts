@@ -14,6 +14,8 @@ import {
 } from '../../platform/schemas.js';
 import * as enums from '../../platform/db/enums.js';
 import { followUpDueProblem } from './engagements.rules.js';
+import { engagementsText } from './engagements.messages.js';
+import { textIssue } from '../../platform/http/issue-wording.js';
 
 export const ENGAGEMENT_KINDS = enums.ENGAGEMENT_KINDS;
 export const engagementKindSchema = z.enum(ENGAGEMENT_KINDS);
@@ -53,7 +55,7 @@ export const createEngagementSchema = z
   .superRefine((value, ctx) => {
     value.followUps.forEach((followUp, index) => {
       const problem = followUpDueProblem(followUp.dueOn, value.occurredOn);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['followUps', index, 'dueOn'], message: problem });
+      if (problem) ctx.addIssue({ code: 'custom', path: ['followUps', index, 'dueOn'], ...textIssue(problem) });
     });
   })
   .meta({ id: 'CreateEngagement' });
@@ -169,7 +171,7 @@ export const updateTaskSchema = z
   .partial()
   .superRefine((value, ctx) => {
     if (value.doneOn !== undefined && value.status !== undefined && value.status !== 'done') {
-      ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'is given only for a task marked done' });
+      ctx.addIssue({ code: 'custom', path: ['doneOn'], ...textIssue(engagementsText('doneOnOnlyWhenDoneField')) });
     }
   })
   .meta({ id: 'UpdateTask' });

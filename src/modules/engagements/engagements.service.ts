@@ -21,6 +21,7 @@ import type {
   UpdateEngagementInput,
   WithdrawEngagementInput,
 } from './engagements.schemas.js';
+import { engagementsText } from './engagements.messages.js';
 
 export interface EngagementsDeps {
   db: Kysely<DB>;
@@ -176,7 +177,7 @@ export function createEngagementsService({ db, clock, audit, organizations, user
           // The meeting as it will be, against the follow-ups it already has (cancelled ones aside).
           const dueDates = before.tasks.filter((task) => task.status !== 'cancelled').map((task) => task.dueOn);
           const problem = meetingDateProblem(input.occurredOn, dueDates);
-          if (problem) throw invalid('The meeting’s date does not fit its follow-ups.', [{ pointer: '/body/occurredOn', detail: problem }]);
+          if (problem) throw invalid(engagementsText('meetingMisfit'), [{ pointer: '/body/occurredOn', detail: problem }]);
         }
         if (input.participants) await checkParticipants(ctx, trx, input.participants);
         const repo = engagementsRepository(trx);

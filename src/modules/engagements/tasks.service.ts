@@ -11,8 +11,9 @@ import type { OrganizationsService } from '../organizations/organizations.servic
 import { toTask } from './engagements.mapper.js';
 import { engagementsPolicy, tasksPolicy as policy } from './engagements.policy.js';
 import { engagementsRepository, type TaskFilter, type TaskRowWithNames, tasksRepository } from './engagements.repository.js';
-import { doneOnProblem, followUpDueProblem } from './engagements.rules.js';
+import { doneOnIssue, followUpDueProblem } from './engagements.rules.js';
 import type { CreateTaskInput, ListTasksQuery, Task, UpdateTaskInput } from './engagements.schemas.js';
+import { engagementsText } from './engagements.messages.js';
 
 export interface TasksDeps {
   db: Kysely<DB>;
@@ -30,14 +31,14 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
   /** The task as it will be, checked whole: due no earlier than its meeting, done no later than today. */
   async function checkDates(trx: Kysely<DB>, current: TaskRowWithNames, input: UpdateTaskInput, status: TaskRowWithNames['status'], day: string) {
     if (input.doneOn !== undefined) {
-      if (status !== 'done') throw invalid('Only a task marked done has a day it was done.', [{ pointer: '/body/doneOn', detail: 'is given only for a task marked done' }]);
-      const problem = doneOnProblem(input.doneOn, day);
-      if (problem) throw invalid('A task cannot be done in the future.', [{ pointer: '/body/doneOn', detail: problem }]);
+      if (status !== 'done') throw invalid(engagementsText('doneOnOnlyWhenDone'), [{ pointer: '/body/doneOn', detail: engagementsText('doneOnOnlyWhenDoneField') }]);
+      const problem = doneOnIssue(input.doneOn, day);
+      if (problem) throw invalid(engagementsText('doneInFutureTitle'), [{ pointer: '/body/doneOn', detail: problem }]);
     }
     if (current.engagement_id === null) return;
     const engagement = await engagementsRepository(trx).findById(current.engagement_id);
     const problem = engagement ? followUpDueProblem(input.dueOn ?? current.due_on, engagement.occurred_on) : null;
-    if (problem) throw invalid('The task falls due before its meeting.', [{ pointer: '/body/dueOn', detail: problem }]);
+    if (problem) throw invalid(engagementsText('dueBeforeMeeting'), [{ pointer: '/body/dueOn', detail: problem }]);
   }
 
   async function visibleRow(ctx: RequestContext, id: string, executor: Kysely<DB> = db) {
@@ -88,15 +89,15 @@ export function createTasksService({ db, clock, audit, organizations, users }: T
         let organizationId = input.organizationId ?? null;
         if (input.engagementId) {
           const engagement = await engagementsRepository(trx).findById(input.engagementId);
-          if (!engagement || !engagementsPolicy.can(ctx.actor, 'read', engagement)) throw invalid('The engagement does not exist.', [{ pointer: '/body/engagementId', detail: 'is not an engagement' }]);
+          if (!engagement || !engagementsPolicy.can(ctx.actor, 'read', engagement)) throw invalid(engagementsText('engagementMissing'), [{ pointer: '/body/engagementId', detail: engagementsText('engagementMissingField') }]);
           if (organizationId && organizationId !== engagement.organization_id) {
-            throw invalid('The task’s organization differs from its engagement’s.', [
-              { pointer: '/body/organizationId', detail: 'must be the engagement’s organization, or left out' },
+            throw invalid(engagementsText('organizationDiffers'), [
+              { pointer: '/body/organizationId', detail: engagementsText('organizationDiffersField') },
             ]);
           }
           organizationId = engagement.organization_id;
           const problem = followUpDueProblem(input.dueOn, engagement.occurred_on);
-          if (problem) throw invalid('The task falls due before its meeting.', [{ pointer: '/body/dueOn', detail: problem }]);
+          if (problem) throw invalid(engagementsText('dueBeforeMeeting'), [{ pointer: '/body/dueOn', detail: problem }]);
         } else if (organizationId) {
           await organizations.requireReference(ctx, organizationId, '/body/organizationId', trx);
         }

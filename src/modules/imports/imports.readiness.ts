@@ -69,7 +69,7 @@ export function readinessToWrite(state: RunState, row: MappedRow, given: readonl
     }
     for (const problem of problems) {
       const field = fields[problem.field] ?? null;
-      const reason = problem.field === 'expiresOn' ? 'is needed with a passport: give its expiry date' : problem.field === 'completedOn' ? `is needed for the ${entry.item.replaceAll('_', ' ')}: give the day it was granted or done` : problem.detail;
+      const reason = problem.field === 'expiresOn' ? 'is needed with a passport: give its expiry date' : problem.field === 'completedOn' ? `is needed for the ${entry.item.replaceAll('_', ' ')}: give the day it was granted or done` : String(problem.detail);
       // A missing part is named by its column when the file has one, else by the part the row gave.
       report(state, row, field && row.isMapped(field) ? field : (Object.values(fields).find((f) => f !== entry.item && row.has(f)) ?? null), reason);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIGEST_MAX_ITEMS, digestMail } from './digest.mail.js';
 import { spokenDate } from './notices.js';
 
-const to = { email: 'olivia@agency.example', name: 'Olivia <O’Brien>' };
+const to = { email: 'olivia@agency.example', name: 'Olivia <O’Brien>', locale: 'en' as const };
 
 describe('the digest mail', () => {
   it('names the count, lists each notice with an absolute link, and says how to turn it off', () => {

@@ -2,6 +2,8 @@ import type { Actor } from '../../platform/access.js';
 import { STAFF } from '../../platform/access.js';
 import type { Recipient, UsersService } from '../accounts/users.service.js';
 import type { NoticeKind } from './notifications.schemas.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { isStoredText, type Localizable, Text } from '../../platform/i18n/messages.js';
 
 /**
  * One thing to tell one user. A user is told of a kind, subject and occurrence once: the same
@@ -13,8 +15,9 @@ export interface Notice {
   kind: NoticeKind;
   subjectId: string;
   occurrence: string;
-  title: string;
-  body: string;
+  /** Stored as the words' key and values when a `Text`, so each reader reads it in their language. */
+  title: Localizable;
+  body: Localizable;
   /** The record's page in the web app, a path from its root. */
   link: string;
 }
@@ -24,6 +27,22 @@ const SPOKEN = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone:
 /** A calendar date as a notice says it, in the app's language ("Feb 28, 2011"), not as it is stored. */
 export function spokenDate(day: string): string {
   return SPOKEN.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A notice's words as the notifications table keeps them: a `Text` as its JSON, plain words as they are. */
+export function storedWords(words: Localizable): string {
+  return typeof words === 'string' ? words : JSON.stringify(words.toJSON());
+}
+
+/** Stored words in a reader's language; rows stored before notices had a language read as they were written. */
+export function readWords(stored: string, locale: Locale): string {
+  if (!stored.startsWith('{')) return stored;
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return isStoredText(parsed) ? Text.from(parsed).in(locale) : stored;
+  } catch {
+    return stored;
+  }
 }
 
 /** Where the scheduled job's notices come from: one condition of one module, judged on a day. */

@@ -68,7 +68,7 @@ export function digestsRepository(db: Kysely<DB>) {
       return db
         .selectFrom('users')
         .leftJoin('notification_settings as s', 's.user_id', 'users.id')
-        .select(['users.id', 'users.email', 'users.name', 's.digest_sent_on'])
+        .select(['users.id', 'users.email', 'users.name', 'users.locale', 's.digest_sent_on'])
         .where('users.disabled_at', 'is', null)
         .where((eb) => eb.or([eb('s.is_digest_on', 'is', null), eb('s.is_digest_on', '=', 1)]))
         .where((eb) => eb.or([eb('s.digest_sent_on', 'is', null), eb('s.digest_sent_on', '<', day)]))

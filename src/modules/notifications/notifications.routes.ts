@@ -20,7 +20,7 @@ export function notificationsRoutes(deps: { notifications: NotificationsService 
           response: { 200: pageSchema(notificationSchema).extend(unreadSchema.shape) },
         },
       },
-      async (request) => notifications.list(contextOf(request), request.query),
+      async (request) => notifications.list(contextOf(request), request.query, request.locale),
     );
     app.get(
       '/notifications/settings',

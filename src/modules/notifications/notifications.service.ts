@@ -8,9 +8,11 @@ import { AppError, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Mailer } from '../../platform/mail.js';
 import { digestMail } from './digest.mail.js';
-import type { Notice } from './notices.js';
+import { type Notice, readWords, storedWords } from './notices.js';
 import { digestsRepository, notificationSettingsRepository, notificationsRepository } from './notifications.repository.js';
 import type { Notification, NotificationSettings, UpdateNotificationSettingsInput } from './notifications.schemas.js';
+import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
+import { accountsText } from '../accounts/accounts.messages.js';
 
 export interface NotificationsDeps {
   db: Kysely<DB>;
@@ -24,7 +26,7 @@ export interface NotificationsDeps {
 /** In-app notices: each user reads and clears their own, and may have them mailed once a day. */
 export function createNotificationsService({ db, clock, audit, mailer, publicUrl }: NotificationsDeps) {
   function me(ctx: RequestContext): string {
-    if (!ctx.actor.id) throw new AppError('unauthenticated', 'Sign in first.');
+    if (!ctx.actor.id) throw new AppError('unauthenticated', accountsText('signInFirst'));
     return ctx.actor.id;
   }
 
@@ -34,7 +36,7 @@ export function createNotificationsService({ db, clock, audit, mailer, publicUrl
   }
 
   /** Mails one user their digest, once on `day`; false when another run took it first. */
-  async function sendDigest(user: { id: string; email: string; name: string; digest_sent_on: string | null }, day: string): Promise<boolean> {
+  async function sendDigest(user: { id: string; email: string; name: string; locale: Locale | null; digest_sent_on: string | null }, day: string): Promise<boolean> {
     const repo = digestsRepository(db);
     if (!(await repo.claim(user.id, day, instant(clock)))) return false;
     const items = await repo.pending(user.id);
@@ -44,7 +46,9 @@ export function createNotificationsService({ db, clock, audit, mailer, publicUrl
       return false;
     }
     try {
-      await mailer.send(digestMail(user, items, publicUrl));
+      const locale = user.locale ?? DEFAULT_LOCALE;
+      const words = items.map((item) => ({ title: readWords(item.title, locale), body: readWords(item.body, locale), link: item.link }));
+      await mailer.send(digestMail({ email: user.email, name: user.name, locale }, words, publicUrl));
     } catch (error) {
       await repo.release(user.id, user.digest_sent_on);
       throw error;
@@ -57,7 +61,7 @@ export function createNotificationsService({ db, clock, audit, mailer, publicUrl
   }
 
   return {
-    async list(ctx: RequestContext, query: { isUnread?: 'true' | 'false' | undefined; limit: number; cursor?: string | undefined }): Promise<Page<Notification> & { unread: number }> {
+    async list(ctx: RequestContext, query: { isUnread?: 'true' | 'false' | undefined; limit: number; cursor?: string | undefined }, locale: Locale = DEFAULT_LOCALE): Promise<Page<Notification> & { unread: number }> {
       const userId = me(ctx);
       const page = { limit: query.limit, cursor: query.cursor };
       const repo = notificationsRepository(db);
@@ -65,8 +69,8 @@ export function createNotificationsService({ db, clock, audit, mailer, publicUrl
       const result = toPage(rows, page, { column: 'notifications.created_at', order: 'desc' }, (row) => ({ value: row.created_at, id: row.id }), (row) => ({
         id: row.id,
         kind: row.kind as Notification['kind'],
-        title: row.title,
-        body: row.body,
+        title: readWords(row.title, locale),
+        body: readWords(row.body, locale),
         link: row.link,
         createdAt: row.created_at,
         readAt: row.read_at,
@@ -101,7 +105,7 @@ export function createNotificationsService({ db, clock, audit, mailer, publicUrl
     notify(notices: readonly Notice[], executor: Kysely<DB> = db): Promise<number> {
       const at = instant(clock);
       return notificationsRepository(executor).insertNew(
-        notices.map((n) => ({ id: newId(), user_id: n.userId, kind: n.kind, subject_id: n.subjectId, occurrence: n.occurrence, title: n.title, body: n.body, link: n.link, created_at: at, read_at: null, digested_at: null })),
+        notices.map((n) => ({ id: newId(), user_id: n.userId, kind: n.kind, subject_id: n.subjectId, occurrence: n.occurrence, title: storedWords(n.title), body: storedWords(n.body), link: n.link, created_at: at, read_at: null, digested_at: null })),
       );
     },
 

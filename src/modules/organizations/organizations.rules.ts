@@ -1,4 +1,6 @@
 import { iso31662 } from 'iso-3166';
+import { organizationsText } from './organizations.messages.js';
+import type { Text } from '../../platform/i18n/messages.js';
 
 /**
  * Where an organization sits: its subdivision must be one ISO 3166-2 lists (the schema checks
@@ -8,11 +10,11 @@ import { iso31662 } from 'iso-3166';
 
 const SUBDIVISIONS: ReadonlySet<string> = new Set(iso31662.map((entry) => entry.code));
 
-export const SUBDIVISION_UNKNOWN = 'must be an ISO 3166-2 subdivision code, such as US-NY';
-export const SUBDIVISION_ELSEWHERE = 'must be a subdivision of the organization’s country';
+export const SUBDIVISION_UNKNOWN = organizationsText('subdivisionUnknown');
+export const SUBDIVISION_ELSEWHERE = organizationsText('subdivisionElsewhere');
 
 /** What is wrong with a subdivision for a country, in the API's words; null when nothing is. */
-export function subdivisionProblem(country: string, subdivision: string | null | undefined): string | null {
+export function subdivisionProblem(country: string, subdivision: string | null | undefined): Text | null {
   if (!subdivision) return null;
   if (!subdivision.startsWith(`${country}-`)) return SUBDIVISION_ELSEWHERE;
   return SUBDIVISIONS.has(subdivision) ? null : SUBDIVISION_UNKNOWN;

@@ -14,6 +14,8 @@ import {
   allowedActionsSchema,
 } from '../../platform/schemas.js';
 import * as enums from '../../platform/db/enums.js';
+import { organizationsText } from './organizations.messages.js';
+import { textIssue } from '../../platform/http/issue-wording.js';
 
 export const ORGANIZATION_KINDS = enums.ORGANIZATION_KINDS;
 export const organizationKindSchema = z.enum(ORGANIZATION_KINDS);
@@ -35,7 +37,7 @@ function subdivisionInCountry(value: { country?: string | undefined; subdivision
   return !value.subdivision || !value.country || value.subdivision.startsWith(`${value.country}-`);
 }
 const subdivisionIssue = {
-  message: 'must be a subdivision of the organization’s country',
+  ...textIssue(organizationsText('subdivisionElsewhere')),
   path: ['subdivision'],
 };
 

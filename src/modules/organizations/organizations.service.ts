@@ -19,6 +19,7 @@ import type {
   Organization,
   UpdateOrganizationInput,
 } from './organizations.schemas.js';
+import { organizationsText } from './organizations.messages.js';
 
 export interface OrganizationsDeps {
   db: Kysely<DB>;
@@ -36,12 +37,12 @@ const SORT_COLUMNS: Record<ListOrganizationsQuery['sort'], { column: string; key
 /** Refuses a subdivision ISO 3166-2 does not list, or another country's, naming the field. */
 function checkSubdivision(country: string, subdivision: string | null | undefined) {
   const problem = subdivisionProblem(country, subdivision);
-  if (problem) throw invalid(`The subdivision ${problem}.`, [{ pointer: '/body/subdivision', detail: problem }]);
+  if (problem) throw invalid(organizationsText('subdivisionProblem', { problem }), [{ pointer: '/body/subdivision', detail: problem }]);
 }
 
 const duplicateName = (name: string) =>
-  conflict(`An organization named “${name}” already exists.`, [
-    { pointer: '/body/name', detail: 'is already the name of another organization' },
+  conflict(organizationsText('nameTaken', { name }), [
+    { pointer: '/body/name', detail: organizationsText('nameTakenField') },
   ]);
 
 export function createOrganizationsService({ db, clock, audit }: OrganizationsDeps) {
@@ -59,13 +60,13 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
     const parentRepo = organizationsRepository(trx);
     const parent = await parentRepo.findById(parentId);
     if (!parent) {
-      throw invalid('The parent organization does not exist.', [
-        { pointer: '/body/parentId', detail: 'is not an organization' },
+      throw invalid(organizationsText('parentMissing'), [
+        { pointer: '/body/parentId', detail: organizationsText('notAnOrganization') },
       ]);
     }
     if (id && (parentId === id || (await parentRepo.wouldCycle(id, parentId)))) {
-      throw invalid('An organization cannot sit under itself.', [
-        { pointer: '/body/parentId', detail: 'would make the organization its own ancestor' },
+      throw invalid(organizationsText('underItself'), [
+        { pointer: '/body/parentId', detail: organizationsText('underItselfField') },
       ]);
     }
   }
@@ -113,7 +114,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
      */
     async requireReference(ctx: RequestContext, id: string, pointer: string, trx: Kysely<DB> = db): Promise<Organization> {
       const row = await organizationsRepository(trx).findById(id);
-      if (!row || !policy.can(ctx.actor, 'read', row)) throw invalid('The organization does not exist.', [{ pointer, detail: 'is not an organization' }]);
+      if (!row || !policy.can(ctx.actor, 'read', row)) throw invalid(organizationsText('organizationMissing'), [{ pointer, detail: organizationsText('notAnOrganization') }]);
       return present(ctx, row);
     },
 

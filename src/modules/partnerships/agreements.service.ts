@@ -17,6 +17,7 @@ import {
   type ListAgreementsQuery,
   type UpdateAgreementInput,
 } from './partnerships.schemas.js';
+import { partnershipsText } from './partnerships.messages.js';
 
 export interface AgreementsDeps {
   db: Kysely<DB>;
@@ -25,8 +26,8 @@ export interface AgreementsDeps {
 }
 
 const referenceTaken = (reference: string) =>
-  conflict(`An agreement with the reference ${reference} already exists.`, [
-    { pointer: '/body/reference', detail: 'is already the reference of another agreement' },
+  conflict(partnershipsText('referenceTaken', { reference }), [
+    { pointer: '/body/reference', detail: partnershipsText('referenceTakenField') },
   ]);
 
 /** The agreements (MOU, inter-agency agreement, letter of agreement) behind each partnership. */
@@ -127,7 +128,7 @@ export function createAgreementsService({ db, clock, audit }: AgreementsDeps) {
           };
           const problems = agreementDateProblems(merged, new Set(Object.keys(input)));
           if (problems.length > 0) {
-            throw invalid('The agreement’s dates do not fit together.', problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
+            throw invalid(partnershipsText('datesMisfit'), problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
           }
           const repo = agreementsRepository(trx);
           if (input.reference !== undefined) {

@@ -1,5 +1,7 @@
 import { ruleBroken } from '../../platform/errors.js';
 import type { Stage } from './partnerships.schemas.js';
+import type { Text } from '../../platform/i18n/messages.js';
+import { partnershipsText } from './partnerships.messages.js';
 
 /**
  * The pipeline: where a partnership may go from each stage. Going back a step is allowed where
@@ -39,16 +41,11 @@ export function isInForceOn(agreement: AgreementDates, day: string): boolean {
 export const AGREEMENT_DATE_ORDER = ['signedOn', 'effectiveOn', 'renewalDueOn', 'expiresOn'] as const;
 export type AgreementDateField = (typeof AGREEMENT_DATE_ORDER)[number];
 
-const AGREEMENT_DATE_WORDS: Record<AgreementDateField, string> = {
-  signedOn: 'the day it was signed',
-  effectiveOn: 'the day it takes effect',
-  renewalDueOn: 'its renewal date',
-  expiresOn: 'the day it expires',
-};
+const dateWords = (field: AgreementDateField) => partnershipsText(`date.${field}`);
 
 export interface DateProblem<F extends string> {
   field: F;
-  message: string;
+  message: Text;
 }
 
 /**
@@ -74,9 +71,9 @@ export function agreementDateProblems(
     }
     if (!bound) return;
     if (changed && !changed.has(field) && changed.has(bound)) {
-      problems.push({ field: bound, message: `must not come after ${AGREEMENT_DATE_WORDS[field]} (${value})` });
+      problems.push({ field: bound, message: partnershipsText('date.notAfter', { bound: dateWords(field), date: value }) });
     } else {
-      problems.push({ field, message: `must not come before ${AGREEMENT_DATE_WORDS[bound]} (${dates[bound]})` });
+      problems.push({ field, message: partnershipsText('date.notBefore', { bound: dateWords(bound), date: dates[bound] }) });
     }
   });
   return problems;
@@ -96,30 +93,40 @@ export interface StageChange {
   agreements: readonly AgreementDates[];
 }
 
+const stageName = (stage: Stage) => partnershipsText(`stage.${stage}`);
+
+/** Stages as a choice: "engaged, paused or closed", in the reader's words. */
+function eitherOf(stages: readonly Text[]): Text | undefined {
+  const [a, b, c, d] = stages;
+  if (stages.length === 4) return partnershipsText('or4', { a, b, c, d });
+  if (stages.length === 3) return partnershipsText('or3', { a, b, c });
+  return stages.length === 2 ? partnershipsText('or2', { a, b }) : a;
+}
+
 /** Throws, naming the rule, when a stage change makes no sense. */
 export function checkStageChange({ from, to, on, lastChangedOn, today, agreements }: StageChange): void {
   if (from === to) {
-    throw ruleBroken('partnership.stage_unchanged', `The partnership is already at the stage ${from}.`);
+    throw ruleBroken('partnership.stage_unchanged', partnershipsText('stageUnchanged', { stage: stageName(from) }));
   }
   if (!STAGE_TRANSITIONS[from].includes(to)) {
     throw ruleBroken(
       'partnership.stage_transition',
-      `A partnership cannot go from ${from} to ${to}; from ${from} it can go to ${STAGE_TRANSITIONS[from].join(', ')}.`,
+      partnershipsText('stageTransition', { from: stageName(from), to: stageName(to), allowed: eitherOf(STAGE_TRANSITIONS[from].map(stageName)) }),
     );
   }
   if (on > today) {
-    throw ruleBroken('partnership.stage_date_future', `A stage change cannot be dated in the future (${on}).`);
+    throw ruleBroken('partnership.stage_date_future', partnershipsText('stageDateFuture', { on }));
   }
   if (on < lastChangedOn) {
     throw ruleBroken(
       'partnership.stage_date_order',
-      `The change is dated ${on}, before the current stage began (${lastChangedOn}).`,
+      partnershipsText('stageDateOrder', { on, lastChangedOn }),
     );
   }
   if (to === 'active' && !agreements.some((agreement) => isInForceOn(agreement, on))) {
     throw ruleBroken(
       'partnership.active_needs_agreement',
-      `A partnership becomes active only with a signed agreement in force on ${on}: record the agreement first.`,
+      partnershipsText('activeNeedsAgreement', { on }),
     );
   }
 }

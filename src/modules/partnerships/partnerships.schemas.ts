@@ -15,6 +15,8 @@ import {
 import { organizationKindSchema } from '../organizations/organizations.schemas.js';
 import * as enums from '../../platform/db/enums.js';
 import { type AgreementDateField, agreementDateProblems } from './partnerships.rules.js';
+import { partnershipsText } from './partnerships.messages.js';
+import { textIssue } from '../../platform/http/issue-wording.js';
 
 export const STAGES = enums.STAGES;
 export const stageSchema = z.enum(STAGES);
@@ -30,7 +32,7 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
     .max(max)
-    .refine((list) => new Set(list).size === list.length, { message: 'must not list the same value twice' });
+    .refine((list) => new Set(list).size === list.length, textIssue(partnershipsText('field.noDuplicates')));
 
 export const createPartnershipSchema = z
   .strictObject({
@@ -85,12 +87,12 @@ const agreementFields = {
   expiresOn: calendarDateSchema.nullish(),
   renewalDueOn: calendarDateSchema.nullish(),
   reimbursementCeilingCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish().describe('Money is integer cents.'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code, such as USD').default('USD'),
+  currency: z.string().regex(/^[A-Z]{3}$/, partnershipsText('field.currency').in('en')).default('USD'),
 };
 
 /** The order of an agreement's dates, checked by the one rule the service also applies to a change merged with the record. */
 const checkDates = (value: Partial<Record<AgreementDateField, string | null | undefined>>, ctx: z.RefinementCtx) => {
-  for (const p of agreementDateProblems(value)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+  for (const p of agreementDateProblems(value)) ctx.addIssue({ code: 'custom', path: [p.field], ...textIssue(p.message) });
 };
 
 export const createAgreementSchema = z.strictObject(agreementFields).superRefine(checkDates).meta({ id: 'CreateAgreement' });

@@ -29,6 +29,7 @@ import {
   STAGES,
   type UpdatePartnershipInput,
 } from './partnerships.schemas.js';
+import { partnershipsText } from './partnerships.messages.js';
 
 export interface PartnershipsDeps {
   db: Kysely<DB>;
@@ -168,23 +169,23 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
     async create(ctx: RequestContext, input: CreatePartnershipInput): Promise<PartnershipDetail> {
       policy.requireAllowed(ctx.actor, 'create');
       const startedOn = input.startedOn ?? today(clock);
-      if (startedOn > today(clock)) throw ruleBroken('partnership.stage_date_future', `A partnership cannot start in the future (${startedOn}).`);
+      if (startedOn > today(clock)) throw ruleBroken('partnership.stage_date_future', partnershipsText('startFuture', { startedOn }));
       if (input.stage === 'active') {
         throw ruleBroken(
           'partnership.active_needs_agreement',
-          'A new partnership cannot start active: create it, record its agreement, then move it to active.',
+          partnershipsText('cannotStartActive'),
         );
       }
       try {
         return await db.transaction().execute(async (trx) => {
           const organization = await organizations.requireVisible(ctx, input.organizationId, trx);
           if (organization.kind === 'program_office') {
-            throw ruleBroken('partnership.not_with_self', 'The program office cannot be its own partner.');
+            throw ruleBroken('partnership.not_with_self', partnershipsText('notWithSelf'));
           }
           const txRepo = partnershipsRepository(trx);
           if (await txRepo.findByOrganization(input.organizationId)) {
-            throw conflict(`${organization.name} already has a partnership.`, [
-              { pointer: '/body/organizationId', detail: 'already has a partnership' },
+            throw conflict(partnershipsText('alreadyPartner', { organization: organization.name }), [
+              { pointer: '/body/organizationId', detail: partnershipsText('alreadyPartnerField') },
             ]);
           }
           if (input.ownerId) await users.requireAssignable(input.ownerId, '/body/ownerId', trx);
@@ -218,7 +219,7 @@ export function createPartnershipsService({ db, clock, audit, organizations, use
         });
       } catch (error) {
         if (isUniqueViolation(error)) {
-          throw conflict('That organization already has a partnership.', [{ pointer: '/body/organizationId', detail: 'already has a partnership' }]);
+          throw conflict(partnershipsText('orgAlreadyPartner'), [{ pointer: '/body/organizationId', detail: partnershipsText('alreadyPartnerField') }]);
         }
         throw error;
       }

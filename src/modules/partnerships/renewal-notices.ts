@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { addDays } from '../../platform/dates.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { UsersService } from '../accounts/users.service.js';
-import { type NoticeSource, noticesFor, ownerElseStaff, spokenDate } from '../notifications/notices.js';
+import { type NoticeSource, noticesFor, ownerElseStaff } from '../notifications/notices.js';
+import { partnershipsText } from './partnerships.messages.js';
 import { agreementsPolicy } from './partnerships.policy.js';
 import { agreementsRepository } from './partnerships.repository.js';
 
@@ -28,8 +29,10 @@ export function renewalNotices({ db, users }: { db: Kysely<DB>; users: Pick<User
           kind: 'agreement.renewal_due',
           subjectId: agreement.id,
           occurrence: due,
-          title: `Agreement ${due < day ? 'overdue' : 'due'} for renewal: ${agreement.organization_name}, ${agreement.reference}`,
-          body: `Its renewal ${due < day ? 'was' : 'is'} due on ${spokenDate(due)}${agreement.expires_on ? `; it expires on ${spokenDate(agreement.expires_on)}` : ''}.`,
+          title: partnershipsText(due < day ? 'notice.renewalOverdue' : 'notice.renewalDue', { organization: agreement.organization_name, reference: agreement.reference }),
+          body: agreement.expires_on
+            ? partnershipsText(due < day ? 'notice.renewalWasDueExpires' : 'notice.renewalIsDueExpires', { due, expires: agreement.expires_on })
+            : partnershipsText(due < day ? 'notice.renewalWasDue' : 'notice.renewalIsDue', { due }),
           link: `/partnerships/${agreement.partnership_id}`,
         });
       });

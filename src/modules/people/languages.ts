@@ -1,4 +1,5 @@
 import ISO6391 from 'iso-639-1';
+import type { Locale } from '../../platform/i18n/locales.js';
 import { searchKey } from '../../platform/text.js';
 import type { IlrLevel } from './people.schemas.js';
 
@@ -87,6 +88,21 @@ const englishNames = displayNames('en');
 /** A language's English name, for the explanations the API writes ("Haitian Creole"). */
 export function languageName(code: string): string {
   return englishNames?.of(code) ?? (ISO6391.getName(code) || code);
+}
+
+const namesByLocale = new Map<Locale, Intl.DisplayNames | undefined>();
+
+/**
+ * A language's name in a reader's language, for the sentences the API writes ("espagnol"): the
+ * Kreyòl names listed above first (Intl has none), else Intl's (French forms for Haitian Creole).
+ */
+export function languageNameIn(code: string, locale: Locale): string {
+  if (locale === 'en') return languageName(code);
+  const kreyol = locale === 'ht' ? HAND_NAMES[code]?.[0] : undefined;
+  if (kreyol) return kreyol;
+  const intlLocale = locale === 'ht' ? 'fr' : locale;
+  if (!namesByLocale.has(locale)) namesByLocale.set(locale, displayNames(intlLocale));
+  return namesByLocale.get(locale)?.of(code) ?? languageName(code);
 }
 
 /**

@@ -104,7 +104,7 @@ describe('people', () => {
     try {
       const expiring = (await officer.get(`/api/people/${person.id}`)).json().readiness;
       expect(expiring.status).toBe('expiring');
-      expect(expiring.reasons[0]).toMatch(/medical clearance of 2010-05-01/);
+      expect(expiring.reasons[0]).toMatch(/medical clearance of May 1, 2010/);
       const page = (await officer.get(`/api/people?organizationId=${agencyId}&readiness=expiring`)).json().items;
       expect(page.map((p: { id: string }) => p.id)).toContain(person.id);
     } finally {

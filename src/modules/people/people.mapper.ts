@@ -1,9 +1,16 @@
 import type { Insertable } from 'kysely';
+import type { PersonStatus } from '../../platform/db/enums.js';
 import type { PeopleTable, ReadinessRow } from '../../platform/db/schema.js';
+import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
 import { searchKey } from '../../platform/text.js';
 import type { PersonExtras, PersonRowWithOrganization } from './people.repository.js';
 import { type CreatePersonInput, type IlrLevel, levelFromNumber, levelToNumber, type Person, type PersonAction, type PersonDetail } from './people.schemas.js';
-import { type ReadinessItem, type ReadinessRecord, readinessBadge } from './readiness.js';
+import { type ReadinessBadge, type ReadinessItem, type ReadinessRecord, readinessBadge } from './readiness.js';
+
+/** A readiness badge with its reasons put in the reader's language. */
+export function readinessIn(badge: ReadinessBadge, locale: Locale): { status: ReadinessBadge['status']; reasons: string[] } {
+  return { status: badge.status, reasons: badge.reasons.map((reason) => reason.in(locale)) };
+}
 
 export function toReadinessRecords(rows: readonly Pick<ReadinessRow, 'item' | 'completed_on' | 'expires_on'>[]): ReadinessRecord[] {
   return rows.map((r) => ({ item: r.item, completedOn: r.completed_on, expiresOn: r.expires_on }));
@@ -32,8 +39,8 @@ export function languageRow(skill: { language: string; speaking: IlrLevel | null
   return { language: skill.language, speaking: levelToNumber(skill.speaking), reading: levelToNumber(skill.reading) };
 }
 
-/** A person as the API shows it, with what the caller may do to them (none in an audit event). */
-export function toPerson(row: PersonRowWithOrganization, extras: PersonExtras, today: string, detail: 'full' | 'names', allowedActions: PersonAction[] = []): Person {
+/** A person as the API shows it, with what the caller may do to them (none in an audit event); readiness reasons in the reader's language. */
+export function toPerson(row: PersonRowWithOrganization, extras: PersonExtras, today: string, detail: 'full' | 'names', allowedActions: PersonAction[] = [], locale: Locale = DEFAULT_LOCALE): Person {
   if (detail === 'names') return namesOnly(row, allowedActions);
   return {
     ...namesOnly(row, allowedActions),
@@ -42,13 +49,13 @@ export function toPerson(row: PersonRowWithOrganization, extras: PersonExtras, t
     languages: extras.languages.map(toLanguageSkill),
     heritageCountries: extras.heritage.map((h) => h.country),
     specialties: extras.specialties.map((s) => s.specialty),
-    readiness: readinessBadge(toReadinessRecords(extras.readiness), today),
+    readiness: readinessIn(readinessBadge(toReadinessRecords(extras.readiness), today), locale),
     version: row.version,
   };
 }
 
-export function toPersonDetail(row: PersonRowWithOrganization, extras: PersonExtras, today: string, detail: 'full' | 'names', allowedActions: PersonAction[] = []): PersonDetail {
-  const person = toPerson(row, extras, today, detail, allowedActions);
+export function toPersonDetail(row: PersonRowWithOrganization, extras: PersonExtras, today: string, detail: 'full' | 'names', allowedActions: PersonAction[] = [], locale: Locale = DEFAULT_LOCALE): PersonDetail {
+  const person = toPerson(row, extras, today, detail, allowedActions, locale);
   if (detail === 'names') return person;
   return {
     ...person,
@@ -77,7 +84,7 @@ export interface PersonProfile {
   /** The agency's country: people of agencies outside the United States are foreign participants. */
   organizationCountry: string;
   name: string;
-  status: string;
+  status: PersonStatus;
   /** Speaking levels as numbers (ILR half steps), null when not known. */
   languages: { language: string; speaking: number | null }[];
   heritageCountries: string[];

@@ -29,7 +29,11 @@ import {
 } from './people.schemas.js';
 import { type ImportedReadiness, readinessChange } from './readiness-records.js';
 export type { ImportedReadiness } from './readiness-records.js';
-import { type ReadinessItem, readinessInputProblems } from './readiness.js';
+import { type ReadinessItem, readinessInputProblems, readinessItemText } from './readiness.js';
+import { peopleText } from './people.messages.js';
+import { readerLocale } from './reader-context.js';
+
+const emailTaken = () => conflict(peopleText('person.emailTaken'), [{ pointer: '/body/email', detail: peopleText('field.emailTaken') }]);
 
 /** New people laid out for writing, with their audit events. */
 export interface PreparedPeople {
@@ -82,7 +86,8 @@ export function createPeopleService({ db, clock, audit, passports, organizations
   /** The person as the API shows them; `forAudit` leaves out what the actor may do, which is no part of the record. */
   async function detailOf(ctx: RequestContext, row: PersonRowWithOrganization, executor: Kysely<DB> = db, forAudit = false): Promise<PersonDetail> {
     const extras = extrasOf(await peopleRepository(executor).related([row.id]), row.id);
-    return toPersonDetail(row, extras, today(clock), detailFor(ctx, row), forAudit ? [] : actionsFor(ctx, row, extras));
+    // What is audited is written in English; what is answered, in the reader's language.
+    return forAudit ? toPersonDetail(row, extras, today(clock), detailFor(ctx, row)) : toPersonDetail(row, extras, today(clock), detailFor(ctx, row), actionsFor(ctx, row, extras), readerLocale(ctx));
   }
 
   async function listPage(ctx: RequestContext, query: ListPeopleQuery, page: PageRequest): Promise<Page<Person>> {
@@ -96,7 +101,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     return {
       items: result.items.map((row) => {
         const extras = extrasOf(related, row.id);
-        return toPerson(row, extras, day, detailFor(ctx, row), actionsFor(ctx, row, extras));
+        return toPerson(row, extras, day, detailFor(ctx, row), actionsFor(ctx, row, extras), readerLocale(ctx));
       }),
       nextCursor: result.nextCursor,
       total,
@@ -105,7 +110,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
 
   async function checkOrganization(ctx: RequestContext, trx: Kysely<DB>, organizationId: string) {
     // Refused before looking, so a coordinator learns nothing of other agencies' ids.
-    if (!policy.can(ctx.actor, 'create', { id: '', organizationId })) throw forbidden('You may add people to your own agency only.');
+    if (!policy.can(ctx.actor, 'create', { id: '', organizationId })) throw forbidden(peopleText('person.ownAgencyOnly'));
     return organizations.requireReference(ctx, organizationId, '/body/organizationId', trx);
   }
 
@@ -113,14 +118,12 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     const repo = peopleRepository(trx);
     if (person.email) {
       const other = await repo.findByEmail(person.email);
-      if (other && other.id !== id) throw conflict('Another person has that email.', [{ pointer: '/body/email', detail: 'is already the email of another person' }]);
+      if (other && other.id !== id) throw emailTaken();
     }
     if (person.dateOfBirth) {
       const same = await repo.findSameIdentity(person.searchName, person.organizationId, person.dateOfBirth);
       if (same && same.id !== id) {
-        throw conflict('A person with that name and date of birth is already on this agency’s roster.', [
-          { pointer: '/body/dateOfBirth', detail: 'matches a person already on the roster' },
-        ]);
+        throw conflict(peopleText('person.duplicate'), [{ pointer: '/body/dateOfBirth', detail: peopleText('field.duplicate') }]);
       }
     }
   }
@@ -157,7 +160,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           return detailOf(ctx, row, trx);
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw conflict('Another person has that email.', [{ pointer: '/body/email', detail: 'is already the email of another person' }]);
+        if (isUniqueViolation(error)) throw emailTaken();
         throw error;
       }
     },
@@ -210,15 +213,15 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       const takenEmails = new Set(existing.flatMap((row) => (row.email ? [row.email] : [])));
       const takenIdentities = new Set(existing.map((row) => `${row.search_name}|${row.organization_id}|${row.date_of_birth ?? ''}`));
       rows.forEach((row, n) => {
-        if (row.email && takenEmails.has(row.email)) throw conflict(`Another person has the email ${row.email}.`, [{ pointer: `/${n}/email`, detail: 'is already the email of another person' }]);
+        if (row.email && takenEmails.has(row.email)) throw conflict(peopleText('person.emailTakenBy', { email: row.email }), [{ pointer: `/${n}/email`, detail: peopleText('field.emailTaken') }]);
         if (row.date_of_birth && takenIdentities.has(`${row.search_name}|${row.organization_id}|${row.date_of_birth}`)) {
-          throw conflict(`${row.given_name} ${row.family_name}, born ${row.date_of_birth}, is already on this agency’s roster.`, [{ pointer: `/${n}/dateOfBirth`, detail: 'matches a person already on the roster' }]);
+          throw conflict(peopleText('person.duplicateOf', { name: `${row.given_name} ${row.family_name}`, born: row.date_of_birth }), [{ pointer: `/${n}/dateOfBirth`, detail: peopleText('field.duplicate') }]);
         }
       });
       try {
         await repo.insertMany(rows, prepared.related);
       } catch (error) {
-        if (isUniqueViolation(error)) throw conflict('Two of these people have the same email, or one has the email of another person.');
+        if (isUniqueViolation(error)) throw conflict(peopleText('people.emailsClash'));
         throw error;
       }
       await audit.many(trx, ctx, prepared.events);
@@ -317,7 +320,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     async setReadiness(ctx: RequestContext, id: string, item: ReadinessItem, input: SetReadinessInput, version?: number): Promise<PersonDetail> {
       const problems = readinessInputProblems(item, input);
       if (problems.length > 0) {
-        const title = problems[0]?.field === 'passportNumber' ? 'Only a passport has a passport number.' : item === 'passport' ? 'A passport needs its expiry date.' : 'The record needs the day it was done.';
+        const title = peopleText(problems[0]?.field === 'passportNumber' ? 'readiness.passportNumberOnly' : item === 'passport' ? 'readiness.passportExpiryMissing' : 'readiness.dayDoneMissing');
         throw invalid(title, problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.detail })));
       }
       return db.transaction().execute(async (trx) => {
@@ -350,7 +353,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       for (const { personId, records } of entries) {
         for (const { item, input } of records) {
           const problems = readinessInputProblems(item, input);
-          if (problems.length > 0) throw invalid(`A ${item.replaceAll('_', ' ')} record is incomplete.`, problems.map((p) => ({ pointer: `/${item}/${p.field}`, detail: p.detail })));
+          if (problems.length > 0) throw invalid(peopleText('readiness.incomplete', { item: readinessItemText(item) }), problems.map((p) => ({ pointer: `/${item}/${p.field}`, detail: p.detail })));
           const change = readinessChange(passports, personId, item, input, extrasOf(previous, personId).readiness.find((r) => r.item === item), now);
           rows.push(change.row);
           events.push(change.event);
@@ -372,7 +375,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
 
     /** Shows the full passport number to program office staff, and audits that it was shown. */
     async revealPassportNumber(ctx: RequestContext, id: string): Promise<{ passportNumber: string }> {
-      if (!policy.allows(ctx.actor, 'revealPassport')) throw forbidden('Only program office staff may see passport numbers.');
+      if (!policy.allows(ctx.actor, 'revealPassport')) throw forbidden(peopleText('person.passportStaffOnly'));
       return db.transaction().execute(async (trx) => {
         policy.authorize(ctx.actor, 'revealPassport', personAccess(await visibleRow(ctx, id, trx)), 'person');
         const passport = (await peopleRepository(trx).readinessOf(id)).find((r) => r.item === 'passport');

@@ -63,7 +63,7 @@ describe('readiness badge', () => {
     expect(readinessBadge(ready, '2010-07-31')).toEqual({ status: 'ready', reasons: [] });
     const expiring = readinessBadge(ready, '2011-05-01');
     expect(expiring.status).toBe('expiring');
-    expect(expiring.reasons[0]).toMatch(/medical clearance/);
+    expect(String(expiring.reasons[0])).toMatch(/medical clearance/);
     const notReady = readinessBadge(ready, '2011-07-01');
     expect(notReady.status).toBe('not_ready');
   });

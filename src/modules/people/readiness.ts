@@ -1,5 +1,7 @@
 import { addDays, addMonths } from '../../platform/dates.js';
 import * as enums from '../../platform/db/enums.js';
+import type { Text } from '../../platform/i18n/messages.js';
+import { peopleText } from './people.messages.js';
 
 export const READINESS_ITEMS = enums.READINESS_ITEMS;
 export type ReadinessItem = (typeof READINESS_ITEMS)[number];
@@ -15,8 +17,12 @@ export interface ReadinessProblem {
   /** The rule that stops the deployment, such as `readiness.passport_six_months`. */
   rule: string;
   item: ReadinessItem;
-  detail: string;
+  /** What the person lacks, said of them: "has no passport on record". */
+  detail: Text;
 }
+
+/** A readiness item as sentences name it ("medical clearance"). */
+export const readinessItemText = (item: ReadinessItem) => peopleText(`item.${item}`);
 
 export interface Period {
   start: string;
@@ -54,37 +60,38 @@ export function deploymentBlockers(records: readonly ReadinessRecord[], period: 
   const find = (item: ReadinessItem) => records.find((r) => r.item === item);
   const problems: ReadinessProblem[] = [];
   const { passportNeeded, medicalOldest } = thresholds(period);
+  const noDate = peopleText('readiness.noDate');
 
   const passport = find('passport');
   if (!passport) {
-    problems.push({ rule: 'readiness.passport_six_months', item: 'passport', detail: 'has no passport on record' });
+    problems.push({ rule: 'readiness.passport_six_months', item: 'passport', detail: peopleText('readiness.noPassport') });
   } else if (!passport.expiresOn || passport.expiresOn < passportNeeded) {
     problems.push({
       rule: 'readiness.passport_six_months',
       item: 'passport',
-      detail: `has a passport expiring ${passport.expiresOn ?? '(no date)'}; it must be valid until at least ${passportNeeded}, six months past the end (${period.end})`,
+      detail: peopleText('readiness.passportExpiring', { expires: passport.expiresOn ?? noDate, needed: passportNeeded, end: period.end }),
     });
   }
 
   const medical = find('medical_clearance');
   if (!medical) {
-    problems.push({ rule: 'readiness.medical_twelve_months', item: 'medical_clearance', detail: 'has no medical clearance on record' });
+    problems.push({ rule: 'readiness.medical_twelve_months', item: 'medical_clearance', detail: peopleText('readiness.noMedical') });
   } else if (medical.completedOn === null || medical.completedOn < medicalOldest || medical.completedOn > period.start) {
     problems.push({
       rule: 'readiness.medical_twelve_months',
       item: 'medical_clearance',
-      detail: `has a medical clearance of ${medical.completedOn}; on the start date (${period.start}) it must be under twelve months old (from ${medicalOldest})`,
+      detail: peopleText('readiness.medicalOld', { on: medical.completedOn ?? noDate, start: period.start, oldest: medicalOldest }),
     });
   }
 
   const training = find('predeployment_training');
   if (!training) {
-    problems.push({ rule: 'readiness.predeployment_training', item: 'predeployment_training', detail: 'has not done pre-deployment training' });
+    problems.push({ rule: 'readiness.predeployment_training', item: 'predeployment_training', detail: peopleText('readiness.noTraining') });
   } else if (training.completedOn === null || training.completedOn > period.start) {
     problems.push({
       rule: 'readiness.predeployment_training',
       item: 'predeployment_training',
-      detail: `finishes pre-deployment training on ${training.completedOn}, after the start date (${period.start})`,
+      detail: peopleText('readiness.trainingLate', { on: training.completedOn ?? noDate, start: period.start }),
     });
   }
 
@@ -95,8 +102,13 @@ export function deploymentBlockers(records: readonly ReadinessRecord[], period: 
         rule: 'readiness.security_training_high_threat',
         item: 'security_training',
         detail: security
-          ? `has security-environment training (${security.completedOn}, expiring ${security.expiresOn ?? 'never'}) that does not cover ${period.start} to ${period.end}`
-          : 'has no security-environment training, which a high-threat post requires',
+          ? peopleText(security.expiresOn ? 'readiness.securityNotCovering' : 'readiness.securityNotCoveringForever', {
+              on: security.completedOn ?? noDate,
+              expires: security.expiresOn,
+              start: period.start,
+              end: period.end,
+            })
+          : peopleText('readiness.noSecurity'),
       });
     }
   }
@@ -107,7 +119,7 @@ export type ReadinessStatus = 'ready' | 'expiring' | 'not_ready';
 
 export interface ReadinessBadge {
   status: ReadinessStatus;
-  reasons: string[];
+  reasons: Text[];
 }
 
 export function standardTour(start: string): Period {
@@ -152,10 +164,10 @@ export interface ReadinessInput {
  * The rules a readiness record must meet beyond its fields' own: a passport has its expiry and
  * alone has a number; every other item has the day it was done, which its rule reads.
  */
-export function readinessInputProblems(item: ReadinessItem, input: ReadinessInput): { field: 'completedOn' | 'expiresOn' | 'passportNumber'; detail: string }[] {
-  const problems: { field: 'completedOn' | 'expiresOn' | 'passportNumber'; detail: string }[] = [];
-  if (input.passportNumber && item !== 'passport') problems.push({ field: 'passportNumber', detail: `is not part of ${item}: only a passport has a passport number` });
-  if (item === 'passport' && !input.expiresOn) problems.push({ field: 'expiresOn', detail: 'is required for a passport' });
-  if (item !== 'passport' && !input.completedOn) problems.push({ field: 'completedOn', detail: `is required for ${item.replaceAll('_', ' ')}` });
+export function readinessInputProblems(item: ReadinessItem, input: ReadinessInput): { field: 'completedOn' | 'expiresOn' | 'passportNumber'; detail: Text }[] {
+  const problems: { field: 'completedOn' | 'expiresOn' | 'passportNumber'; detail: Text }[] = [];
+  if (input.passportNumber && item !== 'passport') problems.push({ field: 'passportNumber', detail: peopleText('field.notPassportPart', { item: readinessItemText(item) }) });
+  if (item === 'passport' && !input.expiresOn) problems.push({ field: 'expiresOn', detail: peopleText('field.passportExpiryRequired') });
+  if (item !== 'passport' && !input.completedOn) problems.push({ field: 'completedOn', detail: peopleText('field.requiredFor', { item: readinessItemText(item) }) });
   return problems;
 }

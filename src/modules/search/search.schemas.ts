@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../../platform/schemas.js';
+import { textIssue } from '../../platform/http/issue-wording.js';
+import { searchText } from './search.messages.js';
 import { queryWords } from './search.text.js';
 
 export const SEARCH_KINDS = ['person', 'organization', 'deployment', 'offering', 'course', 'certification'] as const;
@@ -21,7 +23,7 @@ export const searchQuerySchema = z.strictObject({
       const kinds = [...new Set(value.split(',').map((kind) => kind.trim()).filter(Boolean))];
       const unknown = kinds.filter((kind) => !(SEARCH_KINDS as readonly string[]).includes(kind));
       if (unknown.length > 0 || kinds.length === 0) {
-        context.addIssue({ code: 'custom', message: `must be a comma-separated list of ${SEARCH_KINDS.join(', ')}` });
+        context.addIssue({ code: 'custom', ...textIssue(searchText('query.kinds', { kinds: SEARCH_KINDS.join(', ') })) });
         return z.NEVER;
       }
       return kinds as SearchKindName[];

@@ -11,6 +11,7 @@ import type { PeopleService } from '../people/people.service.js';
 import { vettingPolicy as policy } from './vetting.policy.js';
 import { type VettingRowWithPerson, vettingRepository } from './vetting.repository.js';
 import type { RecordVettingResultInput, SubmitVettingInput, VettingRecord } from './vetting.schemas.js';
+import { vettingText } from './vetting.messages.js';
 
 export interface VettingDeps {
   db: Kysely<DB>;
@@ -37,7 +38,7 @@ function toVettingRecord(row: VettingRowWithPerson, allowedActions: VettingRecor
 }
 
 const referenceTaken = (reference: string) =>
-  conflict(`A vetting case ${reference} is already on record.`, [{ pointer: '/body/caseReference', detail: 'is already recorded' }]);
+  conflict(vettingText('vetting.caseTaken', { reference }), [{ pointer: '/body/caseReference', detail: vettingText('field.caseTaken') }]);
 
 export function createVettingService({ db, clock, audit, people }: VettingDeps) {
   const present = (ctx: RequestContext, row: VettingRowWithPerson) => toVettingRecord(row, policy.allowedActions(ctx.actor, { personId: row.person_id }));
@@ -76,7 +77,7 @@ export function createVettingService({ db, clock, audit, people }: VettingDeps) 
       try {
         return await db.transaction().execute(async (trx) => {
           if (!(await people.profiles(ctx, [input.personId], trx)).has(input.personId)) {
-            throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person' }]);
+            throw invalid(vettingText('vetting.personMissing'), [{ pointer: '/body/personId', detail: vettingText('field.notPerson') }]);
           }
           const repo = vettingRepository(trx);
           if (await repo.findByReference(input.caseReference)) throw referenceTaken(input.caseReference);
@@ -110,7 +111,7 @@ export function createVettingService({ db, clock, audit, people }: VettingDeps) 
         const current = await getRow(id, trx);
         policy.authorize(ctx.actor, 'recordResult', { personId: current.person_id }, 'vettingRecord');
         if (input.resultOn < current.submitted_on) {
-          throw invalid('The result comes before the submission.', [{ pointer: '/body/resultOn', detail: `must not come before ${current.submitted_on}` }]);
+          throw invalid(vettingText('vetting.resultBeforeSubmission'), [{ pointer: '/body/resultOn', detail: vettingText('field.beforeSubmission', { on: current.submitted_on }) }]);
         }
         const isUpdated = await vettingRepository(trx).update(id, version, {
           status: input.status,
