@@ -17,6 +17,7 @@ function writtenOut(day: string): string {
 }
 
 test('a visitor reads a certificate’s verification page in Kreyòl ayisyen', async ({ browser, baseURL, request }) => {
+  test.setTimeout(90_000);
   const mark = unique('').trim();
   let certified: Certified | undefined;
   await test.step('the program office certifies a participant', async () => {

@@ -38,6 +38,7 @@ async function recordResult(page: Page, person: Trainee, attendance: string, sco
 }
 
 test('the coordinator of a Salvadoran academy follows its offering in Spanish, and its instructor records attendance and results', async ({ page, request }) => {
+  test.setTimeout(90_000);
   const mark = unique('').trim();
   const academyName = `Academia de Formación Penitenciaria Los Almendros ${mark}`;
   const courseName = `CIC-${mark.toUpperCase()}: Crisis intervention in custody`;

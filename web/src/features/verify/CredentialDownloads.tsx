@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageName } from '../../components/format';
+import { RecordSentence } from '../../language/Foreign';
+import { LANGUAGE_NAMES } from '../../language/languages';
 import { CERTIFICATE_LANGUAGES, type CertificateLanguage, credentialFiles } from './api';
 
 /** The page's language when certificates are printed in it, else English. */
@@ -10,7 +11,9 @@ function defaultLanguage(pageLanguage: string): CertificateLanguage {
 
 /**
  * A certificate's files: the signed credential as JSON and as a VC-JWT, and the printable
- * certificate in the language chosen. The public page and the staff's certification page share it.
+ * certificate in the language chosen, each language by its own name (as the language switch
+ * lists them: a reader finds theirs whatever the page's language, and Intl names none in Kreyòl).
+ * The public page and the staff's certification page share it.
  */
 export function CredentialDownloads({ certificationId, idPrefix = 'downloads' }: { certificationId: string; idPrefix?: string }) {
   const { t, i18n } = useTranslation();
@@ -40,13 +43,16 @@ export function CredentialDownloads({ certificationId, idPrefix = 'downloads' }:
         <div className="inline-add">
           <select id={selectId} className="usa-select" value={language} onChange={(event) => setLanguage(event.target.value as CertificateLanguage)}>
             {CERTIFICATE_LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code)}
+              <option key={code} value={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
               </option>
             ))}
           </select>
           <a className="usa-button usa-button--outline" href={files.pdf(language)} download>
-            {t('verify.downloads.pdf', { language: languageName(language) })}
+            {/* One span: the button lays its children out as flex items, which would part the name from its brackets. */}
+            <span>
+              <RecordSentence records={{ language: LANGUAGE_NAMES[language] }} lang={language} words={(marks) => t('verify.downloads.pdf', { language: marks.language })} />
+            </span>
           </a>
         </div>
       </li>
