@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { ADMIN, expect, heading, isoDay, sessionApi, signIn, signOut, test, unique } from './support.js';
+import { pseudoString } from '../../web/src/language/pseudo.js';
+import { ADMIN, expect, expectAccessible, heading, isoDay, sessionApi, signIn, signOut, test, unique } from './support.js';
 import { createOrganization, createPerson, runOffering } from './training.js';
 
 /**
@@ -67,13 +68,16 @@ async function untranslated(page: Page, records: string[]): Promise<string[]> {
   );
 }
 
-/** Opens a page in the pseudo-locale, waits for its heading, and answers the English it shows. */
-async function openInPseudoLocale(page: Page, path: string, records: string[]): Promise<string[]> {
-  await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=en-XA`);
-  await expect(page.locator('h1')).toContainText('⟦');
+/**
+ * Opens a page in the pseudo-locale and answers the English it shows, once it has loaded: its
+ * heading is the record's name (`title`) or a catalog wording, and nothing says "Loading…".
+ */
+async function openInPseudoLocale(page: Page, path: string, records: string[], title?: string | RegExp): Promise<string[]> {
+  await page.goto(`${path}?lng=en-XA`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
-  // The page's data has arrived once nothing says it is loading.
-  await expect(page.locator('[aria-busy="true"], .loading')).toHaveCount(0);
+  if (title) await expect(heading(page, title)).toBeVisible();
+  else await expect(page.locator('h1')).toContainText('⟦');
+  await expect(page.getByText(pseudoString(words(catalog('en'), 'common.loading')))).toHaveCount(0);
   return (await untranslated(page, records)).map((text) => `${path} ${text}`);
 }
 
@@ -84,7 +88,7 @@ test('the main pages show no English that bypassed the catalog (pseudo-locale en
   await expect(heading(page, 'Dashboard')).toBeVisible();
   const api = await sessionApi(page);
   const office = await createOrganization(api, { name: `Pseudo Office ${mark}`, kind: 'program_office', country: 'US' });
-  const agency = await createOrganization(api, { name: `Pseudo Agency ${mark}`, kind: 'police_department', country: 'US' });
+  const agency = await createOrganization(api, { name: `Pseudo Agency ${mark}`, kind: 'municipal_police', country: 'US' });
   const lead = await createPerson(api, office, 'Lena', `Lead ${mark}`, 'Master instructor');
   const trainee = await createPerson(api, agency, 'Tomas', `Trainee ${mark}`, 'Sergeant');
   const credential = await api.post('/credentials', { name: `Pseudo Credential ${mark}`, criteria: 'Complete the course.', track: 'policing', validityMonths: 24, passMark: 70, minAttendancePercent: 90 });
@@ -93,13 +97,14 @@ test('the main pages show no English that bypassed the catalog (pseudo-locale en
   const offerings = (await (await page.request.get('/api/offerings', { params: { courseId: course.id } })).json()) as { items: { id: string }[] };
   const offeringId = offerings.items[0]?.id ?? '';
   const certificationId = closed.certified[0]?.certificationId ?? '';
-  const records = [ADMIN.email, api.me.publicAddress.url];
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { name: string } };
+  const records = [me.user.name, api.me.publicAddress.url];
 
   const found = [
     ...(await openInPseudoLocale(page, '/', records)),
     ...(await openInPseudoLocale(page, '/organizations', records)),
-    ...(await openInPseudoLocale(page, `/people/${trainee.id}`, records)),
-    ...(await openInPseudoLocale(page, `/offerings/${offeringId}`, records)),
+    ...(await openInPseudoLocale(page, `/people/${trainee.id}`, records, trainee.name)),
+    ...(await openInPseudoLocale(page, `/offerings/${offeringId}`, records, new RegExp(`Pseudo Course ${mark}`))),
     ...(await openInPseudoLocale(page, '/verify', records)),
     ...(await openInPseudoLocale(page, `/verify/${certificationId}`, records)),
   ];
@@ -151,6 +156,7 @@ test('a visitor to the verification page switches to Kreyòl ayisyen', async ({ 
   await page.goto('/verify');
   await expect(heading(page, 'Verify a credential')).toBeVisible();
   await page.getByRole('button', { name: 'Language: English' }).click();
+  await expectAccessible(page, 'the verification page with its languages listed');
   await page.getByRole('button', { name: 'Kreyòl ayisyen' }).click();
   await expect(heading(page, words(ht, 'verify.file.title'))).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ht');

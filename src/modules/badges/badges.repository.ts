@@ -42,6 +42,16 @@ export function badgesRepository(db: Kysely<DB>) {
           'v.title as course_title',
           'v.hours as course_hours',
           'course.language',
+          // The language the holder reads Cadre in, when they have an account that says.
+          (eb) =>
+            eb
+              .selectFrom('users as u')
+              .select('u.locale')
+              .whereRef('u.person_id', '=', 'c.person_id')
+              .where('u.locale', 'is not', null)
+              .orderBy('u.id')
+              .limit(1)
+              .as('holder_locale'),
         ])
         .where('c.id', '=', certificationId)
         .executeTakeFirst();

@@ -36,7 +36,7 @@ export function badgesRoutes(deps: { badges: BadgesService; endorsements: Endors
     app.get(
       '/public/certificates/:id',
       { config: open, schema: { tags: ['public'], summary: 'What a certificate says and whether it stands today (anyone)', security: [], params: idParams, response: { 200: certificateSummarySchema } } },
-      async (request) => badges.publicSummary(request.params.id, publicActor),
+      async (request) => badges.publicSummary(request.params.id, publicActor, request.locale),
     );
     app.get(
       '/public/credentials/:id',
@@ -61,7 +61,7 @@ export function badgesRoutes(deps: { badges: BadgesService; endorsements: Endors
         reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="certificate-${request.params.id}.pdf"`)
-          .send(await badges.pdf(request.params.id, publicActor, request.query.lang)),
+          .send(await badges.pdf(request.params.id, publicActor, request.query.lang, request.locale)),
     );
     app.post(
       '/public/verifications',
@@ -78,7 +78,7 @@ export function badgesRoutes(deps: { badges: BadgesService; endorsements: Endors
         },
       },
       async (request) => {
-        const result = await badges.verify(request.body);
+        const result = await badges.verify(request.body, request.locale);
         return { isVerified: result.isVerified, format: result.format, checks: result.checks, summary: claimsOf(result.credential), verdict: result.verdict };
       },
     );

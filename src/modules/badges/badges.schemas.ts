@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { allowedActionsSchema, calendarDateSchema, idSchema, instantSchema, lineSchema, textSchema } from '../../platform/schemas.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
 
 /** The verdicts and cautions `verdict.ts` explains; here, free of the verifier, for the web app to share. */
 export const VERDICT_CODES = ['genuine', 'genuine_expired', 'revoked', 'not_genuine'] as const;
@@ -39,6 +40,12 @@ export const certificateSummarySchema = z
     revokedOn: calendarDateSchema.nullable().describe('The day it was revoked. Why is the program office’s record, never shown to the public.'),
     underReview: z.string().nullable(),
     verdict: verdictSchema,
+    printing: z
+      .object({
+        languages: z.array(z.enum(LOCALES)).describe('The languages the certificate is wholly worded in: English and each the credential has a translation in.'),
+        language: z.enum(LOCALES).describe('The language the PDF prints in without ?lang=: the holder’s, where the credential has a translation in it, else the visitor’s.'),
+      })
+      .describe('The languages the certificate can be printed in (the PDF takes ?lang=).'),
     links: z.object({ json: z.string(), jwt: z.string(), pdf: z.string(), page: z.string() }),
   })
   .meta({ id: 'CertificateSummary' });

@@ -11,12 +11,15 @@ import { certificationStatus } from '../training/training.rules.js';
 import { type BadgeFactsRow, badgesRepository } from './badges.repository.js';
 import type { IssuerKeys } from './issuer-keys.js';
 import { issuerProfilesRepository } from './issuer-profiles.repository.js';
-import { certificateLanguage, certificatePdf } from './certificate-pdf.js';
+import { CERTIFICATE_LANGUAGES, type CertificateLanguage, certificatePdf } from './certificate-pdf.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../platform/i18n/locales.js';
+import { localize } from '../../platform/i18n/messages.js';
 import { buildOpenBadge } from './open-badge.js';
 import { signDataIntegrity, signJwt } from './signing.js';
 import { buildStatusList } from './status-list.js';
 import { extractCredential } from './credential-attachment.js';
 import { verdictOf } from './verdict.js';
+import { badgesText } from './badges.messages.js';
 import { type TrustSources, verifyDocument } from './verification.js';
 
 export interface BadgeUrls {
@@ -75,7 +78,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
       }
     }
     const office = await repo.programOffice();
-    if (!office) throw ruleBroken('badge.no_program_office', 'There is no program office to issue credentials: add the program office organization first.');
+    if (!office) throw ruleBroken('badge.no_program_office', badgesText('badge.noProgramOffice'));
     return { org: office, endorsements: undefined };
   }
 
@@ -200,8 +203,11 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
       return (await badgesRepository(executor).programOffice()) !== undefined;
     },
 
-    /** What the verification page shows anyone: who holds what, from whom, until when, and its standing now. */
-    async publicSummary(certificationId: string, ctx: RequestContext) {
+    /**
+     * What the verification page shows anyone: who holds what, from whom, until when, and its
+     * standing now (the verdict in the visitor's language), and the languages it prints in.
+     */
+    async publicSummary(certificationId: string, ctx: RequestContext, visitor: Locale = DEFAULT_LOCALE) {
       const facts = await badgesRepository(db).facts(certificationId);
       if (!facts) throw notFound('certificate');
       const row = await badge(certificationId, ctx);
@@ -210,7 +216,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
       const endorsedBy = office && issuer && office.id !== issuer.id ? office.name : null;
       const day = today(clock);
       // The verdict comes from checking the signed credential itself, as a file handed in would be.
-      const verdict = verdictOf(await verifyDocument(JSON.parse(row.credential) as Record<string, unknown>, ownRecords, clock.now()));
+      const verdict = verdictOf(await verifyDocument(JSON.parse(row.credential) as Record<string, unknown>, ownRecords, clock.now()), visitor);
       const mark = await issuerProfilesRepository(db).markDigest(row.issuer_organization_id);
       return {
         id: certificationId,
@@ -229,6 +235,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
         revokedOn: facts.revoked_at ? facts.revoked_at.slice(0, 10) : null,
         underReview: row.flag_reason,
         verdict,
+        printing: { languages: wordedIn(facts), language: printLanguage(facts, undefined, visitor) },
         links: { json: urls.credential(certificationId), jwt: `${urls.credential(certificationId)}/jwt`, pdf: `${urls.credential(certificationId)}/pdf`, page: urls.verifyPage(certificationId) },
       };
     },
@@ -242,18 +249,18 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
     },
 
     /**
-     * The printable certificate, in the language asked for, else the course's, else English; the
-     * credential's name and criteria in that language where the credential has a translation.
+     * The printable certificate, in the language `printLanguage` chooses; the credential's name
+     * and criteria in that language where the credential has a translation.
      */
-    async pdf(certificationId: string, ctx: RequestContext, wanted?: string) {
+    async pdf(certificationId: string, ctx: RequestContext, wanted?: CertificateLanguage, visitor: Locale = DEFAULT_LOCALE) {
       const facts = await badgesRepository(db).facts(certificationId);
       if (!facts) throw notFound('certificate');
       const row = await badge(certificationId, ctx);
       const issuer = await badgesRepository(db).organization(row.issuer_organization_id);
       const office = await badgesRepository(db).programOffice();
       const profile = await issuerProfilesRepository(db).forCertificate(row.issuer_organization_id);
-      const language = certificateLanguage(wanted ?? facts.language);
-      const translated = (JSON.parse(facts.credential_translations) as Partial<Record<string, { name: string; criteria?: string | null }>>)[language];
+      const language = printLanguage(facts, wanted, visitor);
+      const translated = translationsOf(facts)[language];
       return certificatePdf({
         language,
         holder: `${facts.given_name} ${facts.family_name}`,
@@ -272,11 +279,11 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
       });
     },
 
-    /** Checks a credential handed in as JSON or a VC-JWT, or the one a certificate PDF carries. */
-    async verify(input: { credential: unknown } | { pdf: string }) {
+    /** Checks a credential handed in as JSON or a VC-JWT, or the one a certificate PDF carries; each check and the verdict worded in `locale`. */
+    async verify(input: { credential: unknown } | { pdf: string }, locale: Locale = DEFAULT_LOCALE) {
       const document = 'pdf' in input ? await extractCredential(Buffer.from(input.pdf, 'base64')) : input.credential;
       const result = await verifyDocument(document, ownRecords, clock.now());
-      return { ...result, verdict: verdictOf(result) };
+      return { ...result, checks: result.checks.map((check) => ({ ...check, message: localize(check.message, locale) })), verdict: verdictOf(result, locale) };
     },
 
     async issuerDocument(organizationId: string) {
@@ -306,6 +313,31 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
       return badgesRepository(trx).flag({ issuerOrganizationId: organizationId }, instant(clock), reason);
     },
   };
+}
+
+type Translations = Partial<Record<string, { name: string; criteria?: string | null }>>;
+const translationsOf = (facts: Pick<BadgeFactsRow, 'credential_translations'>) => JSON.parse(facts.credential_translations) as Translations;
+
+/** The languages a certificate is wholly worded in: English, and each the credential has a translation in. */
+function wordedIn(facts: Pick<BadgeFactsRow, 'credential_translations'>): CertificateLanguage[] {
+  const translations = translationsOf(facts);
+  return CERTIFICATE_LANGUAGES.filter((language) => language === 'en' || translations[language]);
+}
+
+/**
+ * The language a certificate prints in: the one asked for; else the holder's (the language they
+ * read Cadre in, else the one they trained in) when the credential was issued with a translation
+ * in it; else the visitor's.
+ */
+export function printLanguage(
+  facts: Pick<BadgeFactsRow, 'credential_translations' | 'holder_locale' | 'language'>,
+  wanted: CertificateLanguage | undefined,
+  visitor: Locale,
+): CertificateLanguage {
+  if (wanted) return wanted;
+  const translations = translationsOf(facts);
+  const holder = [facts.holder_locale, facts.language].find((language) => isLocale(language) && language !== 'en' && translations[language]);
+  return isLocale(holder) ? holder : visitor;
 }
 
 function escape(text: string): string {

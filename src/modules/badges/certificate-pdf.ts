@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { type CertificateLanguage, countryName, hoursText, longDate, longDateRange, wordingFor } from './certificate-wording.js';
+import { type CertificateLanguage, hoursText, longDate, longDateRange, placeName, wordingFor } from './certificate-wording.js';
 import { embedCredential, type SignedCredential } from './credential-attachment.js';
 
-export { CERTIFICATE_LANGUAGES, type CertificateLanguage, certificateLanguage } from './certificate-wording.js';
+export { CERTIFICATE_LANGUAGES, type CertificateLanguage } from './certificate-wording.js';
 
 export interface CertificateFacts {
   language: CertificateLanguage;
@@ -137,7 +137,7 @@ export async function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
   if (facts.course) {
     const course = facts.course;
     const hours = course.hours ? ` (${hoursText(course.hours, lang)})` : '';
-    const place = [course.city, countryName(course.country, lang)].filter(Boolean).join(', ');
+    const place = [course.city, placeName(course.country, lang)].filter(Boolean).join(', ');
     blocks.push({ text: `${words.course} ${course.title}${hours}`, font: 'Helvetica', size: 12, min: 8, lines: 2, gap: 3 });
     blocks.push({ text: `${longDateRange(course.startOn, course.endOn, lang)} · ${place}`, font: 'Helvetica', size: 12, min: 8, gap: 8 });
   }

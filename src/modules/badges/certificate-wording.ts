@@ -1,7 +1,10 @@
+import { countryName, formatDay, formatDayRange, formatNumber } from '../../platform/i18n/format.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+
 /**
  * The words and the long dates, hours and places of a printed certificate, in each language
- * Cadre prints certificates in. Dates and country names come from Intl; Haitian Creole, which
- * Node's ICU does not carry, takes French forms with its own month and country names.
+ * Cadre prints certificates in. Dates, numbers and country names are the platform's (see
+ * platform/i18n/format.ts), in characters the PDF's standard fonts have.
  */
 
 interface Wording {
@@ -84,63 +87,36 @@ const WORDING = {
     number: 'Sètifika nimewo',
     signatory: 'Pou moun ki bay li',
   },
-} as const satisfies Record<string, Wording>;
+} as const satisfies Record<Locale, Wording>;
 
 export type CertificateLanguage = keyof typeof WORDING;
 
 /** The languages certificates are printed in. */
 export const CERTIFICATE_LANGUAGES = Object.keys(WORDING) as [CertificateLanguage, ...CertificateLanguage[]];
 
-export function certificateLanguage(wanted: string | null | undefined): CertificateLanguage {
-  return wanted && wanted in WORDING ? (wanted as CertificateLanguage) : 'en';
-}
-
 export function wordingFor(language: CertificateLanguage): Wording {
   return WORDING[language];
 }
 
-const KREYOL_MONTHS = ['janvye', 'fevriye', 'mas', 'avril', 'me', 'jen', 'jiyè', 'out', 'septanm', 'oktòb', 'novanm', 'desanm'];
-const KREYOL_COUNTRIES: Record<string, string> = { HT: 'Ayiti', US: 'Etazini', DO: 'Repiblik Dominikèn', SV: 'Salvadò', BR: 'Brezil', FR: 'Lafrans', CA: 'Kanada' };
-
-/** The locale Intl formats with: Haitian Creole borrows French forms. */
-const intlLocale = (language: CertificateLanguage) => (language === 'ht' ? 'fr' : language);
-
 // PDF's standard fonts have no thin or narrow no-break spaces, which Intl puts in ranges.
 const printable = (text: string) => text.replace(/[\u2009\u202f]/g, ' ');
 
-const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
-
-function longDates(language: CertificateLanguage) {
-  return new Intl.DateTimeFormat(intlLocale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-type Part = { type: string; value: string; source?: string };
-
-function joined(parts: Part[], language: CertificateLanguage, monthOf: (part: Part) => number): string {
-  const text = parts.map((part) => (language === 'ht' && part.type === 'month' ? (KREYOL_MONTHS[monthOf(part)] ?? part.value) : part.value)).join('');
-  return printable(text);
-}
-
-/** A day, long, in the certificate's language: "14 May 2010", "14 de mayo de 2010", "14 me 2010". */
+/** A day, long, in the certificate's language: "May 14, 2010", "14 de mayo de 2010", "14 me 2010". */
 export function longDate(day: string, language: CertificateLanguage): string {
-  const date = asDate(day);
-  return joined(longDates(language).formatToParts(date), language, () => date.getUTCMonth());
+  return printable(formatDay(day, language));
 }
 
 /** Days of training, long: "May 3 – 14, 2010", "3–14 de mayo de 2010", "3–14 me 2010". */
 export function longDateRange(start: string, end: string, language: CertificateLanguage): string {
-  if (start === end) return longDate(start, language);
-  const [from, to] = [asDate(start), asDate(end)];
-  return joined(longDates(language).formatRangeToParts(from, to), language, (part) => (part.source === 'startRange' ? from : to).getUTCMonth());
+  return printable(formatDayRange(start, end, language));
 }
 
 /** A country's name in the certificate's language. */
-export function countryName(code: string, language: CertificateLanguage): string {
-  if (language === 'ht' && KREYOL_COUNTRIES[code]) return KREYOL_COUNTRIES[code];
-  return new Intl.DisplayNames([intlLocale(language)], { type: 'region', fallback: 'code' }).of(code) ?? code;
+export function placeName(code: string, language: CertificateLanguage): string {
+  return printable(countryName(code, language));
 }
 
 /** Hours of teaching, as the language writes numbers. */
 export function hoursText(hours: number, language: CertificateLanguage): string {
-  return WORDING[language].hours(printable(new Intl.NumberFormat(intlLocale(language)).format(hours)));
+  return WORDING[language].hours(printable(formatNumber(hours, language)));
 }

@@ -175,6 +175,41 @@ describe('the printed certificate', () => {
     expect(fr).toMatch(/Certified Test Instructor/);
   });
 
+  it('prints in the language asked for, else the holder’s where the credential has it, else the visitor’s, and says which it can print in', async () => {
+    const id = await certify({ givenName: 'Idalina', familyName: 'Serrano' }, { translations: { es: { name: 'Instructor Certificado en Corrección' }, pt: { name: 'Instrutor Certificado em Correção' } } });
+    const printed = async (headers: Record<string, string>, lang?: string) => {
+      const response = await t.app.inject({ method: 'GET', url: `/api/public/credentials/${id}/pdf${lang ? `?lang=${lang}` : ''}`, headers });
+      expect(response.statusCode).toBe(200);
+      return (await pdfPages(response.rawPayload)).join('\n').replace(/\s+/g, ' ');
+    };
+    const summary = async (language: string) => (await t.app.inject({ method: 'GET', url: `/api/public/certificates/${id}`, headers: { 'accept-language': language } })).json().printing;
+
+    // The holder trained in English and keeps no language of their own: the visitor's decides.
+    expect(await printed({ 'accept-language': 'fr-HT,fr;q=0.9' })).toContain('certifie que');
+    expect(await summary('fr')).toEqual({ languages: ['en', 'es', 'pt'], language: 'fr' });
+    // An explicit choice wins over everything.
+    const asked = await printed({ 'accept-language': 'fr' }, 'es');
+    expect(asked).toContain('certifica que');
+    expect(asked).toContain('Instructor Certificado en Corrección');
+
+    // The holder reads Cadre in Portuguese, and the credential was issued in it: that is the certificate's language.
+    const personId = (await officer.get(`/api/certifications/${id}`)).json().person.id as string;
+    const holder = await agentFor(t, 'instructor', { personId });
+    expect((await holder.patch('/api/auth/me', { locale: 'pt' })).statusCode).toBe(200);
+    const holders = await printed({ 'accept-language': 'fr' });
+    expect(holders).toContain('certifica que');
+    expect(holders).toContain('Instrutor Certificado em Correção');
+    expect(holders).toContain('Válido de 14 de maio de 2010 até 13 de maio de 2013');
+    expect(await summary('fr')).toEqual({ languages: ['en', 'es', 'pt'], language: 'pt' });
+    expect(await printed({ 'accept-language': 'pt' }, 'ht')).toContain('sètifye ke');
+
+    // A language the credential has no translation in is not the holder's to impose: the visitor's decides again.
+    expect((await holder.patch('/api/auth/me', { locale: 'ht' })).statusCode).toBe(200);
+    const visitors = await printed({ 'accept-language': 'fr' });
+    expect(visitors).toContain('certifie que');
+    expect(visitors).toContain('Certified Test Instructor');
+  });
+
   it('shrinks a long name and course title to fit one page', async () => {
     const familyName = 'Villanueva-Castellanos de la Fuente y Bermúdez';
     const givenName = 'María Guadalupe';

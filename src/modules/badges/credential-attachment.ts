@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AppError, invalid } from '../../platform/errors.js';
+import { badgesText } from './badges.messages.js';
 
 /** The names the signed credential travels under inside a certificate PDF. */
 export const ATTACHMENT = {
@@ -40,7 +41,7 @@ const require = createRequire(import.meta.url);
  * no credential in it, is refused with a problem that says which.
  */
 export async function extractCredential(bytes: Uint8Array): Promise<string> {
-  if (bytes.byteLength > MAX_PDF_BYTES) throw new AppError('payload_too_large', `The PDF is larger than ${MAX_PDF_BYTES / 1024 / 1024} MB; a certificate is far smaller.`);
+  if (bytes.byteLength > MAX_PDF_BYTES) throw new AppError('payload_too_large', badgesText('pdf.tooLarge', { size: MAX_PDF_BYTES / 1024 / 1024 }));
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const standardFontDataUrl = `${path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
   const task = pdfjs.getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, isEvalSupported: false, stopAtErrors: true, verbosity: 0 });
@@ -49,16 +50,14 @@ export async function extractCredential(bytes: Uint8Array): Promise<string> {
     const document = await task.promise;
     attachments = (await document.getAttachments()) as typeof attachments;
   } catch {
-    throw invalid('This file is not a PDF that can be read.', [{ pointer: '/body/pdf', detail: 'is not a readable PDF' }]);
+    throw invalid(badgesText('pdf.unreadable'), [{ pointer: '/body/pdf', detail: badgesText('pdf.unreadableField') }]);
   } finally {
     await task.destroy();
   }
   const files = Object.values(attachments ?? {});
   const found = files.find((file) => file.filename === ATTACHMENT.json.name) ?? files.find((file) => file.filename === ATTACHMENT.jwt.name);
   if (!found) {
-    throw invalid('This PDF carries no Cadre credential: only certificates downloaded from Cadre have one inside. Check the certificate’s number on its verification page instead.', [
-      { pointer: '/body/pdf', detail: 'has no credential.json or credential.jwt attachment' },
-    ]);
+    throw invalid(badgesText('pdf.noCredential'), [{ pointer: '/body/pdf', detail: badgesText('pdf.noCredentialField') }]);
   }
   return new TextDecoder().decode(found.content);
 }

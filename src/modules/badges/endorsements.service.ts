@@ -12,6 +12,7 @@ import type { BadgeUrls, BadgesService } from './badges.service.js';
 import type { IssuerKeys } from './issuer-keys.js';
 import { CONTEXTS } from './jsonld.js';
 import { signDataIntegrity } from './signing.js';
+import { badgesText } from './badges.messages.js';
 
 export interface EndorsementsDeps {
   db: Kysely<DB>;
@@ -57,13 +58,13 @@ export function createEndorsementsService({ db, clock, audit, keys, urls, badges
       return db.transaction().execute(async (trx) => {
         const repo = badgesRepository(trx);
         const office = await repo.programOffice();
-        if (!office) throw ruleBroken('badge.no_program_office', 'There is no program office to endorse anyone.');
+        if (!office) throw ruleBroken('badge.no_program_office', badgesText('endorsement.noProgramOffice'));
         const endorsee = await repo.organization(input.organizationId);
-        if (!endorsee) throw invalid('The organization does not exist.', [{ pointer: '/body/organizationId', detail: 'is not an organization' }]);
-        if (endorsee.id === office.id) throw ruleBroken('endorsement.self', 'The program office issues under its own standard already.');
+        if (!endorsee) throw invalid(badgesText('organization.unknown'), [{ pointer: '/body/organizationId', detail: badgesText('organization.notAnOrganization') }]);
+        if (endorsee.id === office.id) throw ruleBroken('endorsement.self', badgesText('endorsement.self'));
         const credential = await catalog.requireCredential(input.credentialId, '/body/credentialId', trx);
         if (await repo.activeEndorsement(endorsee.id, credential.id)) {
-          throw ruleBroken('endorsement.already_active', `${endorsee.name} is already endorsed to issue “${credential.name}”.`);
+          throw ruleBroken('endorsement.already_active', badgesText('endorsement.alreadyActive', { organization: endorsee.name, credential: credential.name }));
         }
         const id = newId();
         const now = clock.now();
@@ -99,7 +100,7 @@ export function createEndorsementsService({ db, clock, audit, keys, urls, badges
         const repo = badgesRepository(trx);
         const current = await repo.findEndorsement(id);
         if (!current) throw notFound('endorsement');
-        if (current.withdrawn_at) throw ruleBroken('endorsement.already_withdrawn', 'The endorsement is already withdrawn.');
+        if (current.withdrawn_at) throw ruleBroken('endorsement.already_withdrawn', badgesText('endorsement.alreadyWithdrawn'));
         if (!(await repo.withdrawEndorsement(id, version, instant(clock), reason))) throw staleVersion('endorsement', current.version);
         const flagged = await badges.flagIssuedBy(trx, current.endorsee_organization_id, 'the issuer’s endorsement was withdrawn');
         await audit(trx, ctx, { action: 'endorsement.withdraw', entityType: 'organization', entityId: current.endorsee_organization_id, after: { endorsementId: id, reason, flagged } });

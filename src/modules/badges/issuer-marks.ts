@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { imageSize } from 'image-size';
 import { invalid } from '../../platform/errors.js';
+import type { Text } from '../../platform/i18n/messages.js';
+import { badgesText } from './badges.messages.js';
 
 /** An issuer's mark as printed: small enough to store and serve, big enough to print sharp. */
 export const MARK_LIMITS = { maxBytes: 512 * 1024, minPixels: 64, maxPixels: 4000 } as const;
@@ -24,21 +26,21 @@ export interface IssuerMark {
  * and dimensions lie within MARK_LIMITS. Anything else is refused, naming what is wrong.
  */
 export function readIssuerMark(base64: string, pointer: string): IssuerMark {
-  const refuse = (detail: string) => invalid('The issuer mark cannot be used.', [{ pointer, detail }]);
+  const refuse = (detail: Text) => invalid(badgesText('issuerMark.unusable'), [{ pointer, detail }]);
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length === 0) throw refuse('is empty: send the image as base64');
-  if (bytes.length > MARK_LIMITS.maxBytes) throw refuse(`is ${Math.ceil(bytes.length / 1024)} KB: a mark may be at most ${MARK_LIMITS.maxBytes / 1024} KB`);
+  if (bytes.length === 0) throw refuse(badgesText('issuerMark.empty'));
+  if (bytes.length > MARK_LIMITS.maxBytes) throw refuse(badgesText('issuerMark.tooLarge', { size: Math.ceil(bytes.length / 1024), max: MARK_LIMITS.maxBytes / 1024 }));
   const kind = MAGIC.find((m) => m.bytes.every((byte, i) => bytes[i] === byte))?.type;
-  if (!kind) throw refuse('is not a PNG or JPEG image');
+  if (!kind) throw refuse(badgesText('issuerMark.notImage'));
   let size: { width?: number; height?: number };
   try {
     size = imageSize(bytes);
   } catch {
-    throw refuse(`is not a readable ${kind === 'png' ? 'PNG' : 'JPEG'} image`);
+    throw refuse(badgesText('issuerMark.unreadable', { kind: kind === 'png' ? 'PNG' : 'JPEG' }));
   }
   const { width, height } = size;
-  if (!width || !height) throw refuse('has no dimensions');
-  if (Math.min(width, height) < MARK_LIMITS.minPixels) throw refuse(`is ${width}×${height} pixels: each side must be at least ${MARK_LIMITS.minPixels} pixels to print sharp`);
-  if (Math.max(width, height) > MARK_LIMITS.maxPixels) throw refuse(`is ${width}×${height} pixels: each side may be at most ${MARK_LIMITS.maxPixels} pixels`);
+  if (!width || !height) throw refuse(badgesText('issuerMark.noDimensions'));
+  if (Math.min(width, height) < MARK_LIMITS.minPixels) throw refuse(badgesText('issuerMark.tooSmall', { width, height, min: MARK_LIMITS.minPixels }));
+  if (Math.max(width, height) > MARK_LIMITS.maxPixels) throw refuse(badgesText('issuerMark.tooBig', { width, height, max: MARK_LIMITS.maxPixels }));
   return { bytes, type: TYPES[kind], width, height, digest: createHash('sha256').update(bytes).digest('hex') };
 }

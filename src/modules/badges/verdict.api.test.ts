@@ -74,6 +74,38 @@ describe('one verdict, on the public page and for a file', () => {
     t.clock.set('2010-12-01T12:00:00Z');
   });
 
+  it('is said in the visitor’s language, with each check, on the public page and for a file', async () => {
+    const id = await certify();
+    const summary = (await get(`/api/public/certificates/${id}`)).json();
+    const { holder, credential } = { holder: summary.holder.name as string, credential: summary.credential.name as string };
+    const credentialJson = (await get(`/api/public/credentials/${id}`)).body;
+    const inHaitianCreole = await t.app.inject({ method: 'POST', url: '/api/public/verifications', headers: { 'accept-language': 'ht' }, payload: { credential: credentialJson } });
+    expect(inHaitianCreole.json().verdict).toMatchObject({
+      code: 'genuine',
+      heading: 'Otantik',
+      text: `Verdict Test Program Office sètifye ${holder} kòm ${credential} le 11 jen 2010; li valab jiska 10 jen 2012.`,
+    });
+    expect(inHaitianCreole.json().checks.map((c: { message: string }) => c.message)).toEqual([
+      'Prèv Data Integrity a (eddsa-rdfc-2022) valab, e yo fè l ak yon kle emetè a pibliye.',
+      'Valab jiska 10 jen 2012.',
+      'Pa revoke, dapre lis estati emetè a.',
+    ]);
+
+    t.clock.set('2013-01-02T00:00:00Z');
+    const page = (await t.app.inject({ method: 'GET', url: `/api/public/certificates/${id}`, headers: { 'accept-language': 'es-SV,es;q=0.9,en;q=0.5' } })).json();
+    expect(page.verdict).toMatchObject({
+      code: 'genuine_expired',
+      heading: 'Auténtico, pero vencido',
+      text: `Verdict Test Program Office certificó a ${holder} como ${credential} el 11 de junio de 2010; venció el 10 de junio de 2012 y ya no está vigente.`,
+    });
+    const inSpanish = await t.app.inject({ method: 'POST', url: '/api/public/verifications?lang=es', payload: { credential: credentialJson } });
+    expect(inSpanish.json().verdict).toEqual(page.verdict);
+    expect(inSpanish.json().checks.find((c: { check: string }) => c.check === 'dates')).toEqual({ check: 'dates', isPassed: false, message: 'Venció el 10 de junio de 2012.' });
+    // The command line and scripts without a language keep English.
+    expect((await post({ credential: credentialJson })).json().checks.find((c: { check: string }) => c.check === 'dates').message).toBe('Expired on June 10, 2012.');
+    t.clock.set('2010-12-01T12:00:00Z');
+  });
+
   it('is revoked once revoked, and not genuine once tampered with', async () => {
     const id = await certify();
     await officer.post(`/api/certifications/${id}/revocation`, { reason: 'Revoked for the verdict test' }, 1);

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../platform/package-root.js';
-import { verdictOf, WORDING } from './verdict.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { definedCatalogs } from '../../platform/i18n/messages.js';
+import './badges.messages.js';
+import { verdictOf } from './verdict.js';
 import type { Check } from './verification.js';
 
 const credential = {
@@ -36,7 +39,7 @@ describe('the verdict on a credential', () => {
   });
 
   it('keeps a review, a later start and an unknown status as cautions on a genuine credential', () => {
-    const review: Check = { check: 'review', isPassed: false, message: 'Under review by the issuer: the issuer’s endorsement was withdrawn', finding: 'under_review' };
+    const review: Check = { check: 'review', isPassed: false, message: 'Under review by the issuer: the issuer’s endorsement was withdrawn', finding: 'under_review', reason: 'the issuer’s endorsement was withdrawn' };
     const later: Check = { check: 'dates', isPassed: false, message: '', finding: 'not_yet_valid' };
     const unknown: Check = { check: 'status', isPassed: false, message: '', finding: 'status_unknown' };
     const verdict = verdictOf({ checks: [signed, later, unknown, review], credential });
@@ -46,17 +49,33 @@ describe('the verdict on a credential', () => {
     expect(verdictOf({ checks: [signed, expired, review], credential }).code).toBe('genuine_expired');
   });
 
-  it('is worded as the web app words it', () => {
-    const web = JSON.parse(fs.readFileSync(path.join(packageRoot, 'web/src/locales/en/translation.json'), 'utf8')) as { verify: { verdict: Record<string, Record<string, string>> } };
-    const values = { holder: '{{holder}}', credential: '{{credential}}', issuer: '{{issuer}}', from: '{{from}}', until: '{{until}}', reason: '{{reason}}' };
-    const server = {
-      genuine: { heading: WORDING.genuine.heading, text: WORDING.genuine.text(values), textNoEnd: WORDING.genuine.textNoEnd(values) },
-      genuine_expired: { heading: WORDING.genuine_expired.heading, text: WORDING.genuine_expired.text(values) },
-      revoked: { heading: WORDING.revoked.heading, text: WORDING.revoked.text(values) },
-      not_genuine: { heading: WORDING.not_genuine.heading, text: WORDING.not_genuine.text(values), textUnreadable: WORDING.not_genuine.textUnreadable() },
-      caution: { under_review: WORDING.caution.under_review(values), not_yet_valid: WORDING.caution.not_yet_valid(values), status_unknown: WORDING.caution.status_unknown(values) },
-      unnamed: WORDING.unnamed,
-    };
-    for (const [key, words] of Object.entries(server)) expect(web.verify.verdict[key], key).toEqual(words);
+  it('is worded in each language as the web app words it', () => {
+    for (const locale of LOCALES) {
+      const web = JSON.parse(fs.readFileSync(path.join(packageRoot, `web/src/locales/${locale}/translation.json`), 'utf8')) as { verify: { verdict: Record<string, unknown> } };
+      const { revokedOn: _pageOnly, ...verdict } = web.verify.verdict;
+      const expected = Object.fromEntries(flatten(verdict, 'verdict'));
+      const catalog = definedCatalogs().get('badges')?.byLocale[locale] ?? {};
+      // The server formats the dates itself: `{{from, day}}` is the web's `{{from}}` given a long date.
+      const server = Object.fromEntries(Object.entries(catalog).filter(([key]) => key.startsWith('verdict.')).map(([key, value]) => [key, value.replace(/\{\{(\w+), day\}\}/g, '{{$1}}')]));
+      expect(server, locale).toEqual(expected);
+    }
+  });
+
+  it('is said in the reader’s language, with long dates in it', () => {
+    expect(verdictOf({ checks: [signed, expired, statusOk], credential }, 'es')).toMatchObject({
+      heading: 'Auténtico, pero vencido',
+      text: 'Office of Criminal Justice Assistance certificó a Rosa Méndez como Certified Corrections Instructor el 11 de junio de 2010; venció el 31 de diciembre de 2012 y ya no está vigente.',
+    });
+    expect(verdictOf({ checks: [signed, datesOk, revoked], credential: { ...credential, name: undefined, credentialSubject: {} } }, 'ht')).toMatchObject({
+      heading: 'Revoke',
+      text: 'Office of Criminal Justice Assistance sètifye titilè li kòm yon kalifikasyon le 11 jen 2010, epi apre sa li revoke l: li pa an vigè ankò.',
+    });
   });
 });
+
+function* flatten(tree: Record<string, unknown>, prefix: string): Generator<[string, unknown]> {
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'object' && value !== null) yield* flatten(value as Record<string, unknown>, `${prefix}.${key}`);
+    else yield [`${prefix}.${key}`, value];
+  }
+}

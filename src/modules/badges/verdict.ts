@@ -1,5 +1,7 @@
 import { CAUTION_CODES, type VERDICT_CODES } from './badges.schemas.js';
-import { longDate } from '../../platform/dates.js';
+import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
+import type { TextValues } from '../../platform/i18n/messages.js';
+import { badgesText } from './badges.messages.js';
 import { type Finding, type Verification } from './verification.js';
 
 /**
@@ -39,41 +41,16 @@ export interface Verdict {
   code: VerdictCode;
   cautions: { code: CautionCode; text: string }[];
   facts: VerdictFacts;
-  /** The English wording, for scripts and the command line; the web app has the same words under `verify.verdict`. */
+  /** The words in the reader's language (English for scripts and the command line); the web app has the same words under `verify.verdict`. */
   heading: string;
   text: string;
 }
 
-type Values = { holder: string; credential: string; issuer: string; from: string; until: string; reason: string };
-
-/** The English words; `web/src/locales/en/translation.json` `verify.verdict` holds the same, checked by a test. */
-export const WORDING = {
-  genuine: {
-    heading: 'Genuine',
-    text: (v: Values) => `${v.issuer} certified ${v.holder} as ${v.credential} on ${v.from}; it is valid until ${v.until}.`,
-    textNoEnd: (v: Values) => `${v.issuer} certified ${v.holder} as ${v.credential} on ${v.from}, with no end date.`,
-  },
-  genuine_expired: {
-    heading: 'Genuine, but expired',
-    text: (v: Values) => `${v.issuer} certified ${v.holder} as ${v.credential} on ${v.from}; it expired on ${v.until} and is no longer in force.`,
-  },
-  revoked: {
-    heading: 'Revoked',
-    text: (v: Values) => `${v.issuer} certified ${v.holder} as ${v.credential} on ${v.from}, then revoked it: it is no longer in force.`,
-  },
-  not_genuine: {
-    heading: 'Not genuine',
-    text: (v: Values) => `Nothing confirms that ${v.issuer} certified ${v.holder} as ${v.credential}: its signature does not verify, so do not rely on it.`,
-    textUnreadable: () => 'This is not a credential that can be checked: do not rely on it.',
-  },
-  caution: {
-    under_review: (v: Values) => `Under review by the issuer: ${v.reason}. Ask ${v.issuer} before relying on it.`,
-    not_yet_valid: (v: Values) => `It takes effect on ${v.from}; until then it is not in force.`,
-    status_unknown: (v: Values) => `Whether ${v.issuer} has revoked it could not be checked.`,
-  },
-  /** Stand-ins for what a credential may leave out. */
-  unnamed: { holder: 'its holder', credential: 'a credential', issuer: 'its issuer', date: 'an unstated date' },
-} as const;
+/**
+ * The words are the badges catalog's `verdict.*` keys, in each language the same as the web app's
+ * `verify.verdict` (web/src/locales/<lng>/translation.json), checked by a test; dates are long dates.
+ */
+const verdictText = (key: string, values?: TextValues) => badgesText(`verdict.${key}` as 'verdict.genuine.heading', values);
 
 /** The UTC calendar day of an instant the credential states, or nothing when it states none that reads as one. */
 function day(value: unknown): string | null {
@@ -103,8 +80,8 @@ function codeOf(findings: Set<Finding | 'forged'>): VerdictCode {
   return 'genuine';
 }
 
-/** The verdict on a verified document, from its checks alone. */
-export function verdictOf(verification: Pick<Verification, 'checks' | 'credential'>): Verdict {
+/** The verdict on a verified document, from its checks alone, worded in `locale`. */
+export function verdictOf(verification: Pick<Verification, 'checks' | 'credential'>, locale: Locale = DEFAULT_LOCALE): Verdict {
   const findings = new Set<Finding | 'forged'>();
   for (const check of verification.checks) {
     if (check.isPassed) continue;
@@ -119,28 +96,32 @@ export function verdictOf(verification: Pick<Verification, 'checks' | 'credentia
     issuer: claims?.issuer ?? null,
     validFrom: day(claims?.validFrom),
     validUntil: day(claims?.validUntil),
-    reviewReason: review ? review.message.replace(/^Under review by the issuer: /, '') : null,
+    reviewReason: review ? (review.reason ?? null) : null,
   };
   const code = codeOf(findings);
   const cautions = code === 'not_genuine' ? [] : CAUTION_CODES.filter((caution) => findings.has(caution));
-  return { code, facts, ...wordsFor(code, cautions, facts) };
+  return { code, facts, ...wordsFor(code, cautions, facts, locale) };
 }
 
-/** The verdict's English heading and sentences, with dates as long dates. */
-export function wordsFor(code: VerdictCode, cautions: readonly CautionCode[], facts: VerdictFacts) {
-  const values: Values = {
-    holder: facts.holder ?? WORDING.unnamed.holder,
-    credential: facts.credential ?? WORDING.unnamed.credential,
-    issuer: facts.issuer ?? WORDING.unnamed.issuer,
-    from: facts.validFrom ? longDate(facts.validFrom) : WORDING.unnamed.date,
-    until: facts.validUntil ? longDate(facts.validUntil) : WORDING.unnamed.date,
+/** The verdict's heading and sentences in `locale` (English unless asked), with dates as long dates. */
+export function wordsFor(code: VerdictCode, cautions: readonly CautionCode[], facts: VerdictFacts, locale: Locale = DEFAULT_LOCALE) {
+  const values: TextValues = {
+    holder: facts.holder ?? verdictText('unnamed.holder'),
+    credential: facts.credential ?? verdictText('unnamed.credential'),
+    issuer: facts.issuer ?? verdictText('unnamed.issuer'),
+    from: facts.validFrom ?? verdictText('unnamed.date'),
+    until: facts.validUntil ?? verdictText('unnamed.date'),
     reason: facts.reviewReason ?? '',
   };
   const text =
     code === 'genuine' && !facts.validUntil
-      ? WORDING.genuine.textNoEnd(values)
+      ? verdictText('genuine.textNoEnd', values)
       : code === 'not_genuine' && !facts.credential
-        ? WORDING.not_genuine.textUnreadable()
-        : WORDING[code].text(values);
-  return { heading: WORDING[code].heading, text, cautions: cautions.map((caution) => ({ code: caution, text: WORDING.caution[caution](values) })) };
+        ? verdictText('not_genuine.textUnreadable')
+        : verdictText(`${code}.text`, values);
+  return {
+    heading: verdictText(`${code}.heading`).in(locale),
+    text: text.in(locale),
+    cautions: cautions.map((caution) => ({ code: caution, text: verdictText(`caution.${caution}`, values).in(locale) })),
+  };
 }

@@ -2,7 +2,8 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { decodeJwt, decodeProtectedHeader, importJWK, type JWK, jwtVerify } from 'jose';
-import { longDate } from '../../platform/dates.js';
+import type { Localizable } from '../../platform/i18n/messages.js';
+import { badgesText } from './badges.messages.js';
 import { createDocumentLoader } from './jsonld.js';
 import { isSetInList } from './status-list.js';
 
@@ -14,8 +15,11 @@ export type Finding = 'expired' | 'not_yet_valid' | 'revoked' | 'status_unknown'
 export interface Check {
   check: CheckName;
   isPassed: boolean;
-  message: string;
+  /** Why it passed or failed: in the reader's language when answered, English when printed (`cadre verify`). */
+  message: Localizable;
   finding?: Finding;
+  /** Under review: what the issuer said, as it said it. */
+  reason?: string;
 }
 
 export interface Verification {
@@ -65,7 +69,7 @@ function reason(error: unknown): string {
 }
 
 async function checkDataIntegrity(credential: Record<string, unknown>, sources: TrustSources): Promise<Check> {
-  if (!credential.proof) return { check: 'signature', isPassed: false, message: 'The credential carries no proof.' };
+  if (!credential.proof) return { check: 'signature', isPassed: false, message: badgesText('check.noProof') };
   // The proof is checked as of the day it was issued; the validity dates get a check of their own.
   const asOf = typeof credential.validFrom === 'string' ? new Date(credential.validFrom) : new Date();
   const result = await vc.verifyCredential({
@@ -76,9 +80,9 @@ async function checkDataIntegrity(credential: Record<string, unknown>, sources: 
     // Revocation is its own check below, against the issuer's list.
     checkStatus: async () => ({ verified: true }),
   });
-  if (result.verified) return { check: 'signature', isPassed: true, message: 'The Data Integrity proof (eddsa-rdfc-2022) is valid and made with a key the issuer published.' };
+  if (result.verified) return { check: 'signature', isPassed: true, message: badgesText('check.dataIntegrityValid') };
   const error = result.results?.[0]?.error ?? result.error;
-  return { check: 'signature', isPassed: false, message: `The signature does not verify: ${reason(error)}` };
+  return { check: 'signature', isPassed: false, message: badgesText('check.signatureFails', { reason: reason(error) }) };
 }
 
 async function checkJwt(token: string, sources: TrustSources): Promise<{ check: Check; credential: Record<string, unknown> | null }> {
@@ -88,37 +92,37 @@ async function checkJwt(token: string, sources: TrustSources): Promise<{ check: 
     payload = decodeJwt(token) as Record<string, unknown>;
     kid = decodeProtectedHeader(token).kid;
   } catch (error) {
-    return { check: { check: 'format', isPassed: false, message: `Not a readable VC-JWT: ${reason(error)}` }, credential: null };
+    return { check: { check: 'format', isPassed: false, message: badgesText('check.jwtUnreadable', { reason: reason(error) }) }, credential: null };
   }
   const issuer = typeof payload.iss === 'string' ? payload.iss : undefined;
   const jwks = issuer ? await sources.jwks(issuer) : undefined;
   const jwk = jwks?.find((k) => k.kid === kid);
-  if (!jwk) return { check: { check: 'signature', isPassed: false, message: `The key ${kid ?? '(none named)'} is not one the issuer published.` }, credential: payload };
+  if (!jwk) return { check: { check: 'signature', isPassed: false, message: badgesText('check.unknownKey', { kid: kid ?? badgesText('check.noKeyNamed') }) }, credential: payload };
   try {
     await jwtVerify(token, await importJWK(jwk, 'RS256'), { algorithms: ['RS256'], currentDate: new Date(Number(payload.nbf ?? 0) * 1000) });
-    return { check: { check: 'signature', isPassed: true, message: 'The VC-JWT signature (RS256) is valid and made with a key the issuer published.' }, credential: payload };
+    return { check: { check: 'signature', isPassed: true, message: badgesText('check.jwtValid') }, credential: payload };
   } catch (error) {
-    return { check: { check: 'signature', isPassed: false, message: `The signature does not verify: ${reason(error)}` }, credential: payload };
+    return { check: { check: 'signature', isPassed: false, message: badgesText('check.signatureFails', { reason: reason(error) }) }, credential: payload };
   }
 }
 
 function checkDates(credential: Record<string, unknown>, now: Date): Check {
   const validFrom = typeof credential.validFrom === 'string' ? credential.validFrom : null;
   const validUntil = typeof credential.validUntil === 'string' ? credential.validUntil : null;
-  if (validFrom && now < new Date(validFrom)) return { check: 'dates', isPassed: false, message: `Not valid before ${longDate(validFrom)}.`, finding: 'not_yet_valid' };
-  if (validUntil && now > new Date(validUntil)) return { check: 'dates', isPassed: false, message: `Expired on ${longDate(validUntil)}.`, finding: 'expired' };
-  return { check: 'dates', isPassed: true, message: validUntil ? `Valid until ${longDate(validUntil)}.` : 'Valid, with no end date.' };
+  if (validFrom && now < new Date(validFrom)) return { check: 'dates', isPassed: false, message: badgesText('check.notYetValid', { date: validFrom }), finding: 'not_yet_valid' };
+  if (validUntil && now > new Date(validUntil)) return { check: 'dates', isPassed: false, message: badgesText('check.expired', { date: validUntil }), finding: 'expired' };
+  return { check: 'dates', isPassed: true, message: validUntil ? badgesText('check.validUntil', { date: validUntil }) : badgesText('check.validNoEnd') };
 }
 
 async function checkStatus(credential: Record<string, unknown>, sources: TrustSources): Promise<Check> {
   const status = credential.credentialStatus as { statusListCredential?: string; statusListIndex?: string; statusPurpose?: string } | undefined;
-  if (!status) return { check: 'status', isPassed: true, message: 'The credential names no status list.' };
+  if (!status) return { check: 'status', isPassed: true, message: badgesText('check.noStatusList') };
   const list = status.statusListCredential ? await sources.statusList(status.statusListCredential) : undefined;
-  if (!list) return { check: 'status', isPassed: false, message: `The status list ${status.statusListCredential ?? ''} could not be checked; without it, revocation is unknown.`, finding: 'status_unknown' };
+  if (!list) return { check: 'status', isPassed: false, message: badgesText('check.statusUnknown', { url: status.statusListCredential ?? '' }), finding: 'status_unknown' };
   const isRevoked = await isSetInList(list, Number(status.statusListIndex));
   return isRevoked
-    ? { check: 'status', isPassed: false, message: 'Revoked: the issuer’s status list marks this credential.', finding: 'revoked' }
-    : { check: 'status', isPassed: true, message: 'Not revoked, by the issuer’s status list.' };
+    ? { check: 'status', isPassed: false, message: badgesText('check.revoked'), finding: 'revoked' }
+    : { check: 'status', isPassed: true, message: badgesText('check.notRevoked') };
 }
 
 /**
@@ -147,7 +151,7 @@ export async function verifyDocument(input: unknown, sources: TrustSources, now:
     }
     const types = (parsed as { type?: unknown } | null)?.type;
     if (!parsed || typeof parsed !== 'object' || !(Array.isArray(types) ? types.includes('VerifiableCredential') : types === 'VerifiableCredential')) {
-      return { isVerified: false, format, checks: [{ check: 'format', isPassed: false, message: 'This is neither a verifiable credential (JSON) nor a VC-JWT.' }], credential: null };
+      return { isVerified: false, format, checks: [{ check: 'format', isPassed: false, message: badgesText('check.notACredential') }], credential: null };
     }
     format = 'data-integrity';
     credential = parsed as Record<string, unknown>;
@@ -157,7 +161,7 @@ export async function verifyDocument(input: unknown, sources: TrustSources, now:
     checks.push(checkDates(credential, now));
     checks.push(await checkStatus(credential, sources));
     const review = sources.review && typeof credential.id === 'string' ? await sources.review(credential.id) : null;
-    if (review) checks.push({ check: 'review', isPassed: false, message: `Under review by the issuer: ${review}`, finding: 'under_review' });
+    if (review) checks.push({ check: 'review', isPassed: false, message: badgesText('check.underReview', { reason: review }), finding: 'under_review', reason: review });
   }
   return { isVerified: checks.length > 0 && checks.every((c) => c.isPassed), format, checks, credential };
 }

@@ -73,7 +73,7 @@ export function cascadeRoutes(deps: { cascade: CascadeService }) {
           response: { 200: instructorCascadeSchema },
         },
       },
-      async (request) => cascade.instructor(contextOf(request), request.params.id, request.query),
+      async (request) => cascade.instructor(contextOf(request), request.params.id, request.query, request.locale),
     );
   };
 }

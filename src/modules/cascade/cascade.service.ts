@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
 import type { DB } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
+import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
 import type { PeopleService } from '../people/people.service.js';
 import { cascadePolicy as policy } from './cascade.policy.js';
 import { buildGraph, type CascadeEdge, downstream, programCascade } from './cascade.graph.js';
 import { cascadeRepository, type EdgeRow } from './cascade.repository.js';
+import { cascadeText } from './cascade.messages.js';
 
 const toEdge = (row: EdgeRow): CascadeEdge => ({ instructor: row.instructor, trainee: row.trainee, country: row.country, year: Number(row.end_on.slice(0, 4)), track: row.track });
 
@@ -30,8 +32,8 @@ export function createCascadeService({ db, people }: { db: Kysely<DB>; people: P
       };
     },
 
-    /** One instructor's downstream tree, by depth and country, with the follow-up evidence. */
-    async instructor(ctx: RequestContext, personId: string, options: { maxNodes: number }) {
+    /** One instructor's downstream tree, by depth and country, with the follow-up evidence; people the caller may not see are named in `locale`. */
+    async instructor(ctx: RequestContext, personId: string, options: { maxNodes: number }, locale: Locale = DEFAULT_LOCALE) {
       const profile = (await people.profiles(ctx, [personId])).get(personId);
       if (!profile || !policy.can(ctx.actor, 'read', profile)) throw notFound('person');
       const repo = cascadeRepository(db);
@@ -63,7 +65,7 @@ export function createCascadeService({ db, people }: { db: Kysely<DB>; people: P
           const edge = firstEdge.get(id);
           return {
             personId: id,
-            name: p?.name ?? 'Someone outside your view',
+            name: p?.name ?? cascadeText('person.outsideView').in(locale),
             organizationName: p?.organizationName ?? '',
             parentId: node.parent,
             depth: node.depth,

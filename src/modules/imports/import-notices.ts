@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB, ImportRow } from '../../platform/db/schema.js';
+import { DEFAULT_LOCALE } from '../../platform/i18n/locales.js';
 import type { UsersService } from '../accounts/users.service.js';
 import { noticesFor } from '../notifications/notices.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { parseJson } from './imports.run.js';
 import { canSeeImport } from './imports.policy.js';
 import { importsRepository } from './imports.repository.js';
+import { wordsIn } from './imports.messages.js';
 
 export interface ImportNoticesDeps {
   db: Kysely<DB>;
@@ -26,7 +28,8 @@ function outcomeOf(row: ImportRow): { title: string; body: string } {
   if (row.status === 'validated') {
     return { title: `Import checked: ${row.filename}`, body: `${row.valid_count ?? 0} of ${row.row_count} rows are valid; ${problemText}. Nothing was written yet.` };
   }
-  return { title: `Import failed: ${row.filename}`, body: row.message ?? 'The run stopped; nothing was written.' };
+  // Accounts keep no language of their own yet: a notice is worded in Cadre's default one.
+  return { title: `Import failed: ${row.filename}`, body: wordsIn(row.message, DEFAULT_LOCALE) ?? 'The run stopped; nothing was written.' };
 }
 
 /**

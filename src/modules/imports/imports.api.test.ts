@@ -157,7 +157,7 @@ describe('importing a roster', () => {
     expect(view.missingFields).toEqual(['Given name', 'Family name']);
     const refused = await officer.post(`/api/imports/${view.id}/commit`);
     expect(refused.statusCode, refused.body).toBe(422);
-    expect(refused.json().detail).toMatch(/Given name, Family name/);
+    expect(refused.json().detail).toMatch(/Given name and Family name/);
     const imported = await importFile(t, officer, { kind: 'organizations', filename: 'partners.csv' }, partners);
     expect(imported).toMatchObject({ status: 'committed', summary: { created: 1 } });
     const again = await importFile(t, officer, { kind: 'organizations', filename: 'partners.csv' }, partners);

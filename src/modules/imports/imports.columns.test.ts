@@ -51,7 +51,7 @@ describe('accounting for columns', () => {
 
   it('refuses a column left out and mapped, or past the last one', () => {
     const error = refusal(() => checkLeftOut(3, [{ column: 0, field: 'givenName' }], [0, 5], '/body/leftOut'));
-    expect(error.extra.errors).toEqual([
+    expect(error.errorsIn('en')).toEqual([
       { pointer: '/body/leftOut/0', detail: 'is mapped to givenName: a column goes to a field or is left out, not both' },
       { pointer: '/body/leftOut/1', detail: 'is past the last column (3)' },
     ]);

@@ -1,6 +1,8 @@
 import type { ImportRow } from '../../platform/db/schema.js';
 import { invalid, ruleBroken } from '../../platform/errors.js';
+import type { Localizable } from '../../platform/i18n/messages.js';
 import { type ColumnMapping, headerKey } from './imports.fields.js';
+import { importsText } from './imports.messages.js';
 
 /**
  * Every column of an imported file is accounted for: it goes to a field, or someone confirmed it
@@ -60,21 +62,17 @@ export function columnsOfImport(row: Pick<ImportRow, 'headers' | 'preview' | 'ma
 }
 
 /** “Talla de uniforme”, “Grupo sanguíneo” and 3 more. */
-function quoted(columns: readonly ColumnAccount[]): string {
+function quoted(columns: readonly ColumnAccount[]): Localizable {
   const named = columns.slice(0, NAMED_COLUMNS).map((c) => `“${columnName(c.header, c.column)}”`);
   const more = columns.length - named.length;
-  return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
+  return more > 0 ? importsText('check.columnsMore', { columns: named.join(', '), count: more }) : named.join(', ');
 }
 
 /** Refuses a run while a column with a header or data is neither mapped nor confirmed as left out. */
 export function checkColumnsAccounted(row: Pick<ImportRow, 'headers' | 'preview' | 'mapping' | 'left_out'>): void {
   const undecided = columnsOfImport(row).filter((c) => c.state === 'unconfirmed');
   if (undecided.length === 0) return;
-  const isOne = undecided.length === 1;
-  throw ruleBroken(
-    'import.columns_unconfirmed',
-    `The file has ${isOne ? 'a column' : 'columns'} Cadre was not told what to do with: ${quoted(undecided)}. ${isOne ? 'Map it to a field' : 'Map each to a field'}, or confirm ${isOne ? 'it is' : 'they are'} left out.`,
-  );
+  throw ruleBroken('import.columns_unconfirmed', importsText('check.columnsUnconfirmed', { columns: quoted(undecided), count: undecided.length }));
 }
 
 /** The columns a commit leaves out, by header, for its audit event. */
@@ -99,10 +97,10 @@ export function withSavedLeftOut(headers: readonly string[], mapping: readonly C
 export function checkLeftOut(count: number, mapping: readonly ColumnMapping[], leftOut: readonly number[], pointer: string): number[] {
   const fields = new Map(mapping.map((m) => [m.column, m.field]));
   const problems = leftOut.flatMap((column, i) => {
-    if (column >= count) return [{ pointer: `${pointer}/${i}`, detail: `is past the last column (${count})` }];
+    if (column >= count) return [{ pointer: `${pointer}/${i}`, detail: importsText('mapping.pastLastColumn', { count }) }];
     const field = fields.get(column);
-    return field ? [{ pointer: `${pointer}/${i}`, detail: `is mapped to ${field}: a column goes to a field or is left out, not both` }] : [];
+    return field ? [{ pointer: `${pointer}/${i}`, detail: importsText('mapping.mappedToField', { field }) }] : [];
   });
-  if (problems.length > 0) throw invalid('The columns to leave out do not fit the file.', problems);
+  if (problems.length > 0) throw invalid(importsText('mapping.leftOutNotFit'), problems);
   return [...new Set(leftOut)].sort((a, b) => a - b);
 }

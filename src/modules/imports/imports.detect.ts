@@ -1,5 +1,6 @@
 import { invalid } from '../../platform/errors.js';
 import { type ColumnMapping, type ImportKind, KINDS, suggestMapping } from './imports.fields.js';
+import { importsText } from './imports.messages.js';
 import { type FileFormat, type FileSource, isBlankRow, readRows, type SheetRow, sniff } from './imports.reader.js';
 import { addEvidence, type DateEvidence, detectDateFormat, type DateFormat, noEvidence } from './imports.values.js';
 import { sheetNames } from './zip-guard.js';
@@ -41,7 +42,7 @@ export async function detectFile(source: FileSource, kind: ImportKind, choices: 
   const sniffed = await sniff(source);
   const sheets = sniffed.format === 'xlsx' ? await sheetNames(source) : [];
   if (choices.sheet !== undefined && sniffed.format === 'xlsx' && !sheets.includes(choices.sheet)) {
-    throw invalid(`The workbook has no worksheet named “${choices.sheet}”.`, [{ pointer: '/body/sheet', detail: `is not one of: ${sheets.join(', ')}` }]);
+    throw invalid(importsText('workbook.noSheetNamed', { sheet: choices.sheet }), [{ pointer: '/body/sheet', detail: importsText('workbook.sheetNotOneOf', { sheets: sheets.join(', ') }) }]);
   }
   const settings = {
     format: sniffed.format,
@@ -70,8 +71,8 @@ export async function detectFile(source: FileSource, kind: ImportKind, choices: 
   }
   if (!header) {
     throw invalid(
-      choices.headerRow ? `Row ${choices.headerRow} of the file is empty or missing: it cannot be the header.` : 'The file has no header row: it is empty, or its first rows are blank.',
-      [{ pointer: choices.headerRow ? '/body/headerRow' : '/body', detail: 'has no header row' }],
+      choices.headerRow ? importsText('header.rowEmpty', { row: choices.headerRow }) : importsText('header.none'),
+      [{ pointer: choices.headerRow ? '/body/headerRow' : '/body', detail: importsText('header.noneField') }],
     );
   }
   const headers = header.cells.map((cell) => cell.trim());

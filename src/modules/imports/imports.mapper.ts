@@ -1,5 +1,8 @@
 import type { ImportMappingRow, ImportRow } from '../../platform/db/schema.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { localize } from '../../platform/i18n/messages.js';
 import type { Detection } from './imports.detect.js';
+import { importsText, wordsIn } from './imports.messages.js';
 import { accountColumns, columnName } from './imports.columns.js';
 import { fieldLabel, maskedPreview, missingRequired } from './imports.fields.js';
 import { dateOrder, mappingOf, parseJson } from './imports.run.js';
@@ -11,9 +14,9 @@ import type { ImportListItem, ImportSummary, ImportView, MappingView } from './i
  */
 export function toImportView(
   row: ImportRow,
-  state: { running: { progress: number; message: string | null } | undefined; abandoned: boolean; sameFileImportedAt: string | null; allowedActions: ImportView['allowedActions'] },
+  state: { running: { progress: number; message: string | null } | undefined; abandoned: boolean; sameFileImportedAt: string | null; allowedActions: ImportView['allowedActions']; locale: Locale },
 ): ImportView {
-  const { running, abandoned } = state;
+  const { running, abandoned, locale } = state;
   const kind = row.kind;
   const headers = parseJson<string[]>(row.headers, []);
   const preview = parseJson<ImportView['preview']>(row.preview, []);
@@ -35,7 +38,7 @@ export function toImportView(
     headers,
     preview: maskedPreview(kind, mappingOf(row), preview),
     mapping: columns,
-    missingFields: missingRequired(kind, mappingOf(row)).map((f) => fieldLabel(kind, f)),
+    missingFields: missingRequired(kind, mappingOf(row)).map((f) => localize(fieldLabel(kind, f), locale)),
     unconfirmedColumns: columns.filter((c) => c.state === 'unconfirmed').map((c) => columnName(c.header, c.column)),
     dateFormat: order.format,
     dateFormatStatus: order.status,
@@ -45,7 +48,7 @@ export function toImportView(
     validCount: row.valid_count,
     problemCount: row.problem_count,
     progress: running?.progress ?? row.progress,
-    message: abandoned ? 'The run was cut off (the server stopped); nothing of it was written. Run it again.' : (running ? running.message : row.message),
+    message: abandoned ? importsText('run.cutOff').in(locale) : wordsIn(running ? running.message : row.message, locale),
     mode: row.mode,
     summary: parseJson<ImportSummary | null>(row.summary, null),
     sameFileImportedAt: state.sameFileImportedAt,

@@ -2,13 +2,13 @@ import { searchKey } from '../../platform/text.js';
 import {
   type CreateOrganizationInput,
   createOrganizationSchema,
-  ORGANIZATION_KINDS,
   type Organization,
   type OrganizationKind,
   type UpdateOrganizationInput,
 } from '../organizations/organizations.schemas.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { inSavepoint, type KindHandler, type MappedRow, noteRecord, report, type RunState, schemaCheck, SeenKeys, take } from './imports.rows.js';
+import { importsText } from './imports.messages.js';
 import { parseCountry, parseWord } from './imports.values.js';
 
 /** Words people use for each kind of organization, in the four languages. */
@@ -36,9 +36,9 @@ export function organizationsHandler(deps: { organizations: Pick<OrganizationsSe
 
   function parse(row: MappedRow, parentId: string | undefined): CreateOrganizationInput | undefined {
     const input: Record<string, unknown> = {};
-    for (const field of ['name', 'kind', 'country']) if (!row.has(field)) report(state, row, field, 'is required');
+    for (const field of ['name', 'kind', 'country']) if (!row.has(field)) report(state, row, field, importsText('row.required'));
     for (const field of ['name', 'acronym', 'city', 'website', 'description']) if (row.has(field)) input[field] = row.text(field);
-    if (row.has('kind')) input.kind = take(state, row, 'kind', parseWord(row.text('kind'), KIND_WORDS, `a kind of organization (${ORGANIZATION_KINDS.join(', ')})`));
+    if (row.has('kind')) input.kind = take(state, row, 'kind', parseWord(row.text('kind'), KIND_WORDS, importsText('what.organizationKind')));
     if (row.has('country')) input.country = take(state, row, 'country', parseCountry(row.text('country')));
     if (row.has('subdivision')) {
       const text = row.text('subdivision').toUpperCase();
@@ -65,13 +65,13 @@ export function organizationsHandler(deps: { organizations: Pick<OrganizationsSe
         let parentId: string | undefined;
         if (row.has('parent')) {
           parentId = (await deps.organizations.resolve(state.ctx, row.text('parent'), trx))?.id;
-          if (!parentId) report(state, row, 'parent', 'is not an organization Cadre knows (write its name or Cadre id; a parent must be imported before its units)');
+          if (!parentId) report(state, row, 'parent', importsText('row.unknownParent'));
         }
         const input = parse(row, parentId);
         if (!input) continue;
         const first = seen.claim(searchKey(input.name), row.row);
         if (first !== undefined) {
-          report(state, row, 'name', `is the same organization as row ${first}`);
+          report(state, row, 'name', importsText('row.sameOrganization', { row: first }));
           continue;
         }
         const found = await deps.organizations.resolve(state.ctx, input.name, trx);

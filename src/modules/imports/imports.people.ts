@@ -23,6 +23,8 @@ import {
 } from './imports.rows.js';
 import { givenReadiness, readinessToWrite } from './imports.readiness.js';
 import { parseCountries, parseLanguages, parseList, parseWord, PERSON_STATUS_WORDS, SEX_WORDS } from './imports.values.js';
+import type { Text } from '../../platform/i18n/messages.js';
+import { importsText } from './imports.messages.js';
 
 /** Updates written between two reports of progress. */
 const PROGRESS_EVERY = 1000;
@@ -38,15 +40,15 @@ export function agencyResolver(organizations: OrganizationLookup, state: RunStat
     const text = row.text('organization');
     if (!text) {
       if (state.organizationId) return state.organizationId;
-      report(state, row, 'organization', 'names no agency: map an Agency column, or choose the agency the whole file is for');
+      report(state, row, 'organization', importsText('row.noAgency'));
       return undefined;
     }
     const key = text.toLowerCase();
     if (!cache.has(key)) cache.set(key, (await organizations.resolve(state.ctx, text, trx))?.id ?? null);
     const id = cache.get(key) ?? null;
-    if (!id) report(state, row, 'organization', 'is not an agency you can import into (write its name, acronym or Cadre id as Cadre has it)');
+    if (!id) report(state, row, 'organization', importsText('row.agencyUnknown'));
     // The same rule as adding one person: a coordinator adds to their own agency only.
-    else if (!peoplePolicy.can(state.ctx.actor, 'create', { id: '', organizationId: id })) report(state, row, 'organization', 'is not your agency: you import into your own agency only');
+    else if (!peoplePolicy.can(state.ctx.actor, 'create', { id: '', organizationId: id })) report(state, row, 'organization', importsText('row.notYourAgency'));
     return id ?? undefined;
   };
 }
@@ -54,9 +56,9 @@ export function agencyResolver(organizations: OrganizationLookup, state: RunStat
 function parsePerson(state: RunState, row: MappedRow, organizationId: string | undefined): CreatePersonInput | undefined {
   const input: Record<string, unknown> = { organizationId };
   for (const field of TEXT_FIELDS) if (row.has(field)) input[field] = row.text(field);
-  for (const field of ['givenName', 'familyName']) if (!row.has(field)) report(state, row, field, 'is required');
-  if (row.has('sex')) input.sex = take(state, row, 'sex', parseWord(row.text('sex'), SEX_WORDS, 'a sex'));
-  if (row.has('status')) input.status = take(state, row, 'status', parseWord(row.text('status'), PERSON_STATUS_WORDS, 'a status'));
+  for (const field of ['givenName', 'familyName']) if (!row.has(field)) report(state, row, field, importsText('row.required'));
+  if (row.has('sex')) input.sex = take(state, row, 'sex', parseWord(row.text('sex'), SEX_WORDS, importsText('what.sex')));
+  if (row.has('status')) input.status = take(state, row, 'status', parseWord(row.text('status'), PERSON_STATUS_WORDS, importsText('what.personStatus')));
   if (row.has('dateOfBirth')) input.dateOfBirth = takeDate(state, row, 'dateOfBirth');
   if (row.has('languages')) input.languages = take(state, row, 'languages', parseLanguages(row.text('languages')));
   if (row.has('heritageCountries')) input.heritageCountries = take(state, row, 'heritageCountries', parseCountries(row.text('heritageCountries')));
@@ -97,15 +99,15 @@ export function peopleHandler(
   /** The same person twice in the file: by email (even on a row with other problems), or by name, agency and date of birth. */
   function isDuplicate(row: MappedRow, input: CreatePersonInput | undefined): boolean {
     const email = row.text('email').toLowerCase();
-    const claims: [string, string, string][] = [];
-    if (email) claims.push([`e:${email}`, 'email', 'same email']);
+    const claims: [string, string, Text][] = [];
+    if (email) claims.push([`e:${email}`, 'email', importsText('why.sameEmail')]);
     if (input && (input.dateOfBirth || !input.email)) {
-      claims.push([`n:${nameKey(input.givenName, input.familyName)}|${input.organizationId}|${input.dateOfBirth ?? ''}`, input.dateOfBirth ? 'dateOfBirth' : 'familyName', input.dateOfBirth ? 'same name, agency and date of birth' : 'same name and agency']);
+      claims.push([`n:${nameKey(input.givenName, input.familyName)}|${input.organizationId}|${input.dateOfBirth ?? ''}`, input.dateOfBirth ? 'dateOfBirth' : 'familyName', importsText(input.dateOfBirth ? 'why.sameNameAgencyBirth' : 'why.sameNameAgency')]);
     }
     for (const [claim, field, why] of claims) {
       const first = seen.claim(claim, row.row);
       if (first !== undefined) {
-        report(state, row, field, `is the same person as row ${first} (${why})`);
+        report(state, row, field, importsText('row.samePerson', { row: first, why }));
         return true;
       }
     }
@@ -140,12 +142,12 @@ export function peopleHandler(
       for (const { row, input, key, readiness } of parsed) {
         const match = findPerson(known, key);
         if (match === 'ambiguous') {
-          report(state, row, 'familyName', `matches several people named ${input.givenName} ${input.familyName} at this agency: add their email or date of birth`);
+          report(state, row, 'familyName', importsText('row.severalNamed', { givenName: input.givenName, familyName: input.familyName }));
         } else if (match === undefined) {
           const records = readinessToWrite(state, row, readiness);
           if (!state.badRows.has(row.row)) fresh.push({ input, readiness: records });
         } else if (!match.isEditable) {
-          report(state, row, input.email ? 'email' : 'familyName', 'is a person of another agency: you import into your own agency only');
+          report(state, row, input.email ? 'email' : 'familyName', importsText('row.otherAgencyPerson'));
         } else {
           const changes = changesOf(row, input, match);
           const records = readinessToWrite(state, row, readiness, match);

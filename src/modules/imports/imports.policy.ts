@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/access.js';
 import { forbidden } from '../../platform/errors.js';
 import { definePolicy, grant, type Scope, STAFF } from '../../platform/policy.js';
 import { IMPORT_KINDS, type ImportKind } from './imports.fields.js';
+import { importsText } from './imports.messages.js';
 
 type ImportRecord = { organization_id: string | null; created_by: string | null };
 
@@ -46,9 +47,9 @@ export function requireImporter(actor: Actor, kind: ImportKind): void {
   if (canImport(actor, kind)) return;
   // Certification is program-office work: someone who imports other files is told where this one goes.
   if (kind === 'certifications' && isAnyImporter(actor)) {
-    throw forbidden('Certifications are awarded by the program office: send the file to your program officer, who imports it.');
+    throw forbidden(importsText('policy.certificationsOffice'));
   }
-  throw forbidden(`Your role does not import ${kind}.`);
+  throw forbidden(importsText('policy.roleKind', { kind: importsText(`kind.${kind}`) }));
 }
 
 function isAnyImporter(actor: Actor): boolean {
@@ -57,7 +58,7 @@ function isAnyImporter(actor: Actor): boolean {
 
 /** Anyone who may import something (the list of imports, saved mappings). */
 export function requireAnyImporter(actor: Actor): void {
-  if (!isAnyImporter(actor)) throw forbidden('Your role does not import.');
+  if (!isAnyImporter(actor)) throw forbidden(importsText('policy.role'));
 }
 
 export function canSeeImport(actor: Actor, row: ImportRecord): boolean {

@@ -4,6 +4,8 @@ import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError, invalid } from '../../platform/errors.js';
+import type { Text } from '../../platform/i18n/messages.js';
+import { importsText } from './imports.messages.js';
 import { checkDeclared, checkInflated, readCentralDirectory, WORKBOOK_LIMITS, type ZipLimits } from './zip-guard.js';
 
 /**
@@ -37,7 +39,7 @@ export interface SheetRow {
   row: number;
   cells: string[];
   /** Cells that hold no usable text (a formula without a saved value, an error value). */
-  issues?: { column: number; reason: string }[];
+  issues?: { column: number; reason: Text }[];
 }
 
 export const MAX_COLUMNS = 16_384;
@@ -45,7 +47,7 @@ const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 const SAMPLE_BYTES = 64 * 1024;
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
-const unreadable = (message: string, detail = message) => invalid(message, [{ pointer: '/body', detail }]);
+const unreadable = (message: Text, detail: Text) => invalid(message, [{ pointer: '/body', detail }]);
 
 async function head(source: FileSource, length: number): Promise<Buffer> {
   return source.read(0, Math.min(length, source.size));
@@ -133,14 +135,14 @@ export interface Sniffed {
 
 /** Tells a workbook from text, and text's encoding and delimiter; refuses what is neither. */
 export async function sniff(source: FileSource): Promise<Sniffed> {
-  if (source.size === 0) throw unreadable('The file is empty.', 'is empty');
+  if (source.size === 0) throw unreadable(importsText('file.empty'), importsText('file.emptyField'));
   const sample = await head(source, SAMPLE_BYTES);
   // A file of fewer than four bytes has no signature to read, and can only be text.
   const signature = sample.length >= 4 ? sample.readUInt32BE(0) : null;
   if (signature === 0x504b0304 || signature === 0x504b0506) return { format: 'xlsx', encoding: null, delimiter: null };
-  if (signature === 0xd0cf11e0) throw unreadable('The file is an old Excel workbook (.xls): save it as .xlsx or CSV and upload that.', 'is an .xls workbook');
+  if (signature === 0xd0cf11e0) throw unreadable(importsText('file.xls'), importsText('file.xlsField'));
   const encoding = detectEncoding(sample);
-  if (looksBinary(sample, encoding)) throw unreadable('The file is neither CSV text nor an XLSX workbook.', 'is not CSV text or an XLSX workbook');
+  if (looksBinary(sample, encoding)) throw unreadable(importsText('file.neither'), importsText('file.neitherField'));
   const text = iconv.decode(sample, encoding);
   return { format: 'csv', encoding, delimiter: detectDelimiter(text) };
 }
@@ -149,18 +151,18 @@ function describeCsvError(error: unknown): Error {
   const e = error as { code?: string; lines?: number; message?: string };
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return unreadable(`A quoted value that starts near line ${e.lines ?? '?'} is never closed: the file may be cut short or have a stray quote.`, 'has a quote that is never closed');
+      return unreadable(importsText('csv.unclosedQuote', { line: e.lines ?? '?' }), importsText('csv.unclosedQuoteField'));
     case 'CSV_MAX_RECORD_SIZE':
-      return unreadable(`A row near line ${e.lines ?? '?'} is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MB: is the delimiter right, or a quote left open?`, 'has a row too long to be one');
+      return unreadable(importsText('csv.rowTooLong', { line: e.lines ?? '?', mb: MAX_RECORD_BYTES / 1024 / 1024 }), importsText('csv.rowTooLongField'));
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return unreadable(`A quoted value near line ${e.lines ?? '?'} has text after its closing quote.`, 'has text after a closing quote');
+      return unreadable(importsText('csv.textAfterQuote', { line: e.lines ?? '?' }), importsText('csv.textAfterQuoteField'));
     default:
-      return error instanceof Error && e.code?.startsWith('CSV_') ? unreadable(`The file is not valid CSV: ${e.message ?? ''}`, 'is not valid CSV') : (error as Error);
+      return error instanceof Error && e.code?.startsWith('CSV_') ? unreadable(importsText('csv.invalid', { reason: e.message ?? '' }), importsText('csv.invalidField')) : (error as Error);
   }
 }
 
 async function* csvRows(source: FileSource, encoding: string, delimiter: string): AsyncGenerator<SheetRow> {
-  if (!iconv.encodingExists(encoding)) throw invalid(`Cadre does not know the encoding "${encoding}".`, [{ pointer: '/body/encoding', detail: 'is not an encoding Cadre knows' }]);
+  if (!iconv.encodingExists(encoding)) throw invalid(importsText('csv.encodingUnknown', { encoding }), [{ pointer: '/body/encoding', detail: importsText('csv.encodingUnknownField') }]);
   const decoded = Readable.from(source.stream(), { highWaterMark: 1 }).pipe(iconv.decodeStream(encoding, { stripBOM: true }) as unknown as Transform);
   const parser = parseCsv({
     delimiter,
@@ -176,7 +178,7 @@ async function* csvRows(source: FileSource, encoding: string, delimiter: string)
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row += 1;
-      if (record.length > MAX_COLUMNS) throw unreadable(`Row ${row} has ${record.length} columns; Cadre reads at most ${MAX_COLUMNS}.`, 'has too many columns');
+      if (record.length > MAX_COLUMNS) throw unreadable(importsText('file.tooManyColumns', { row, count: record.length, max: MAX_COLUMNS }), importsText('file.tooManyColumnsField'));
       yield { row, cells: record };
     }
   } catch (error) {
@@ -192,18 +194,18 @@ function isoDay(date: Date): string {
   return text.endsWith('T00:00:00.000Z') ? text.slice(0, 10) : text;
 }
 
-function cellText(value: ExcelJS.CellValue): { text: string; issue?: string } {
+function cellText(value: ExcelJS.CellValue): { text: string; issue?: Text } {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'number') return { text: Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15))) };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return { text: isoDay(value) };
   if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
-  if ('error' in value) return { text: '', issue: `shows the error ${value.error}` };
+  if ('error' in value) return { text: '', issue: importsText('value.cellError', { error: String(value.error) }) };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: ExcelJS.CellValue }).result;
     // The value the spreadsheet saved is used; the formula itself is never run.
-    if (result === undefined || result === null) return { text: '', issue: 'is a formula with no saved value: paste it as values' };
+    if (result === undefined || result === null) return { text: '', issue: importsText('value.formulaWithoutValue') };
     return cellText(result as ExcelJS.CellValue);
   }
   if ('text' in value) return { text: String((value as { text: unknown }).text ?? '') };
@@ -230,9 +232,9 @@ async function* xlsxRows(source: FileSource, sheet: string | null, sheets: strin
       for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
         if (!isChosen) continue;
         const values = (row.values as ExcelJS.CellValue[]) ?? [];
-        if (values.length - 1 > MAX_COLUMNS) throw unreadable(`Row ${row.number} has ${values.length - 1} columns; Cadre reads at most ${MAX_COLUMNS}.`, 'has too many columns');
+        if (values.length - 1 > MAX_COLUMNS) throw unreadable(importsText('file.tooManyColumns', { row: row.number, count: values.length - 1, max: MAX_COLUMNS }), importsText('file.tooManyColumnsField'));
         const cells: string[] = [];
-        const issues: { column: number; reason: string }[] = [];
+        const issues: { column: number; reason: Text }[] = [];
         for (let c = 1; c < values.length; c += 1) {
           const { text, issue } = cellText(values[c]);
           cells.push(text);
@@ -244,12 +246,12 @@ async function* xlsxRows(source: FileSource, sheet: string | null, sheets: strin
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw unreadable(`The workbook cannot be read: ${error instanceof Error ? error.message : String(error)}.`, 'is a damaged workbook');
+    throw unreadable(importsText('workbook.unreadable', { reason: error instanceof Error ? error.message : String(error) }), importsText('workbook.unreadableField'));
   }
   if (!found) {
     throw sheet === null
-      ? unreadable('The workbook has no worksheet.', 'has no worksheet')
-      : invalid(`The workbook has no worksheet named “${sheet}”.`, [{ pointer: '/body/sheet', detail: `is not one of: ${sheets.join(', ')}` }]);
+      ? unreadable(importsText('workbook.noSheet'), importsText('workbook.noSheetField'))
+      : invalid(importsText('workbook.noSheetNamed', { sheet }), [{ pointer: '/body/sheet', detail: importsText('workbook.sheetNotOneOf', { sheets: sheets.join(', ') }) }]);
   }
 }
 

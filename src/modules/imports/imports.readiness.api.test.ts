@@ -115,7 +115,7 @@ describe('readiness in a roster', () => {
 
     const early = await importFile(t, officer, { kind: 'people', filename: 'temprano.csv', organizationId: agencyId }, ['Email,Given name,Family name,Passport expires on', 'xiomara.q@pncp.example,Xiomara,Quintanilla Ejemplo,2024-12-31'].join('\n'));
     expect(early).toMatchObject({ status: 'validated', problemCount: 1 });
-    expect((await problemsOf(officer, early.id as string))[0]).toMatchObject({ row: 2, columnName: 'Passport expires on', reason: 'comes before the day it was issued (2025-01-10)' });
+    expect((await problemsOf(officer, early.id as string))[0]).toMatchObject({ row: 2, columnName: 'Passport expires on', reason: 'comes before the day it was issued (January 10, 2025)' });
   });
 
   it('refuses incomplete or unreadable readiness by row and column, and writes nothing', async () => {

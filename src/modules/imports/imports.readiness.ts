@@ -1,6 +1,7 @@
 import type { ImportedReadiness, PersonForImport } from '../people/people.service.js';
 import { type ReadinessItem, readinessInputProblems } from '../people/readiness.js';
 import { type MappedRow, report, type RunState, takeDate } from './imports.rows.js';
+import { importsText } from './imports.messages.js';
 
 /**
  * Readiness columns of a roster: which item each column fills, and what a row gives of each
@@ -36,7 +37,7 @@ export function givenReadiness(state: RunState, row: MappedRow): Given[] {
       } else if (part === 'passportNumber') {
         const number = row.text(field as string).replace(/[\s.-]/g, '').toUpperCase();
         if (PASSPORT_NUMBER.test(number)) entry.passportNumber = number;
-        else report(state, row, field as string, 'is not a passport number: 5 to 20 letters and digits');
+        else report(state, row, field as string, importsText('row.notPassportNumber'));
       } else {
         entry.reference = row.text(field as string).slice(0, 120);
       }
@@ -64,12 +65,13 @@ export function readinessToWrite(state: RunState, row: MappedRow, given: readonl
     const problems = readinessInputProblems(entry.item, input);
     // Checked once merged: an expiry alone may come before the issue date on record.
     if (input.completedOn && input.expiresOn && input.expiresOn < input.completedOn) {
-      report(state, row, fields.expiresOn ?? null, `comes before the day it was issued (${input.completedOn})`);
+      report(state, row, fields.expiresOn ?? null, importsText('row.beforeIssued', { issuedOn: input.completedOn }));
       continue;
     }
     for (const problem of problems) {
       const field = fields[problem.field] ?? null;
-      const reason = problem.field === 'expiresOn' ? 'is needed with a passport: give its expiry date' : problem.field === 'completedOn' ? `is needed for the ${entry.item.replaceAll('_', ' ')}: give the day it was granted or done` : String(problem.detail);
+      const reason =
+        problem.field === 'expiresOn' ? importsText('row.expiryNeeded') : problem.field === 'completedOn' ? importsText('row.dayNeeded', { item: importsText(`item.${entry.item}`) }) : problem.detail;
       // A missing part is named by its column when the file has one, else by the part the row gave.
       report(state, row, field && row.isMapped(field) ? field : (Object.values(fields).find((f) => f !== entry.item && row.has(f)) ?? null), reason);
     }

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { type App, contextOf } from '../../platform/http/context.js';
+import type { FastifyRequest } from 'fastify';
+import { type App, contextOf as requestContext } from '../../platform/http/context.js';
 import { isTableFormat, sendTable } from '../../platform/http/table-export.js';
 import { created, requiredVersion, withEtag } from '../../platform/http/versioning.js';
 import { idSchema, pageSchema } from '../../platform/schemas.js';
@@ -22,6 +23,10 @@ import {
   uploadQuerySchema,
 } from './imports.schemas.js';
 import type { ImportsService } from './imports.service.js';
+import { importsText, type ImportsContext } from './imports.messages.js';
+
+/** Who asks, and the language the import's words are read in. */
+const contextOf = (request: FastifyRequest): ImportsContext => ({ ...requestContext(request), locale: request.locale });
 
 const idParams = z.object({ id: idSchema });
 /** The file itself, streamed: documented as bytes, taken as the request stream. */
@@ -52,8 +57,8 @@ export function importsRoutes(deps: { imports: ImportsService }) {
         },
         async (request, reply) => {
           if (!isStream(request.body)) {
-            throw new AppError('validation', `Send the file itself as the request body, with Content-Type ${UPLOAD_CONTENT_TYPES.slice(0, 3).join(', ')}, or one of the spreadsheet types.`, {
-              errors: [{ pointer: '/body', detail: 'is not a file' }],
+            throw new AppError('validation', importsText('file.notFile', { types: UPLOAD_CONTENT_TYPES.slice(0, 3).join(', ') }), {
+              errors: [{ pointer: '/body', detail: importsText('file.notFileField') }],
             });
           }
           const length = request.headers['content-length'] ? Number(request.headers['content-length']) : undefined;
@@ -71,7 +76,7 @@ export function importsRoutes(deps: { imports: ImportsService }) {
     app.get(
       '/imports/kinds',
       { schema: { tags: ['imports'], summary: 'What each kind of import takes: its fields and which are required', response: { 200: z.object({ items: z.array(kindSchema) }) } } },
-      async () => ({ items: service.kinds() }),
+      async (request) => ({ items: service.kinds(request.locale) }),
     );
     app.get(
       '/imports/mappings',

@@ -4,10 +4,12 @@ import type { z } from 'zod';
 import type { RequestContext } from '../../platform/access.js';
 import type { DB, ImportProblemsTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
+import type { Localizable } from '../../platform/i18n/messages.js';
 import { searchKey } from '../../platform/text.js';
 import type { PeopleService, PersonForImport } from '../people/people.service.js';
 import { type ImportKind, fieldLabel, isSecretField, maskSecret } from './imports.fields.js';
 import type { SheetRow } from './imports.reader.js';
+import { importsText, type SchemaIssue, storedWords } from './imports.messages.js';
 import type { ImportSummary } from './imports.schemas.js';
 import { type DateFormat, parseDate, type Parsed } from './imports.values.js';
 
@@ -24,7 +26,10 @@ import { type DateFormat, parseDate, type Parsed } from './imports.values.js';
  */
 export const letOthersIn = (): Promise<void> => nextTurn();
 
-/** A problem as it is kept: by row, column and reason. */
+/**
+ * A problem as it is kept: by row, column and reason. The reason and the field are kept as words
+ * still to be put in a language (see `storedWords`), so each reader reads them in their own.
+ */
 export type RowProblem = Omit<ImportProblemsTable, 'import_id' | 'seq'>;
 
 /** A row of the file through the mapping: its cells by field. */
@@ -82,7 +87,7 @@ export const MAX_PROBLEMS = 100_000;
 /** The most problems reported for one row (a row of 10,000 bad cells says so once per cell up to this). */
 const MAX_PROBLEMS_PER_ROW = 50;
 
-export function report(state: RunState, row: MappedRow | number, field: string | null, reason: string, column?: number | null): void {
+export function report(state: RunState, row: MappedRow | number, field: string | null, reason: Localizable | SchemaIssue, column?: number | null): void {
   const rowNumber = typeof row === 'number' ? row : row.row;
   const index = column !== undefined ? column : field && typeof row !== 'number' ? row.columnOf(field) : null;
   state.badRows.add(rowNumber);
@@ -94,10 +99,10 @@ export function report(state: RunState, row: MappedRow | number, field: string |
   state.problems.push({
     row_number: rowNumber,
     column_index: index,
-    column_name: index === null ? null : (state.headers[index] ?? `column ${index + 1}`),
-    field: field && fieldLabel(state.kind, field),
+    column_name: index === null ? null : (state.headers[index] ?? storedWords(importsText('column', { number: index + 1 }))),
+    field: field && storedWords(fieldLabel(state.kind, field)),
     value: typeof row !== 'number' && field ? (isSecretField(state.kind, field) ? maskSecret(row.text(field)) : row.text(field).slice(0, 200)) || null : null,
-    reason,
+    reason: storedWords(reason),
   });
 }
 
@@ -124,7 +129,7 @@ export function schemaCheck<T extends z.ZodType>(state: RunState, row: MappedRow
     const key = typeof issue.path[0] === 'string' ? issue.path[0] : null;
     const field = key && (SCHEMA_FIELDS[key] ?? key);
     if (field && reported.has(field)) continue;
-    report(state, row, field, issue.message);
+    report(state, row, field, issue);
   }
   return undefined;
 }
@@ -144,7 +149,7 @@ export async function inSavepoint(state: RunState, trx: ControlledTransaction<DB
     if (!(error instanceof AppError)) throw error;
     const fields = (error.extra.errors ?? []).map((e) => e.pointer.split('/').at(-1) ?? '');
     const field = fields.find((f) => row.isMapped(f)) ?? null;
-    report(state, row, field, error.message);
+    report(state, row, field, error.text);
     return false;
   }
 }

@@ -11,7 +11,8 @@ import type { CertificationsService } from '../training/certifications.service.j
 import type { EnrollmentsService } from '../training/enrollments.service.js';
 import { leftOutForAudit } from './imports.columns.js';
 import { dataRows, dateOrderOf } from './imports.detect.js';
-import { type ColumnMapping, fieldLabel, type ImportKind, KINDS, maskedPreview, missingRequired } from './imports.fields.js';
+import { type ColumnMapping, fieldLabel, type ImportKind, maskedPreview, missingRequired } from './imports.fields.js';
+import { importsText, listText, storedWords } from './imports.messages.js';
 import { organizationsHandler } from './imports.organizations.js';
 import { peopleHandler } from './imports.people.js';
 import type { FileSource } from './imports.reader.js';
@@ -68,21 +69,19 @@ export function checkReady(row: ImportRow) {
   if (missing.length > 0) {
     throw ruleBroken(
       'import.mapping_incomplete',
-      `No column gives ${missing.map((f) => fieldLabel(kind, f)).join(', ')}: map a column to ${missing.length > 1 ? 'each' : 'it'}, or check that this file holds ${KINDS[kind].label.toLowerCase()}.`,
+      importsText('check.mappingIncomplete', { fields: listText(missing.map((f) => fieldLabel(kind, f))), holds: importsText(`kindHolds.${kind}`), count: missing.length }),
     );
   }
   const order = dateOrder(row);
   if (order.status === 'needed' || order.status === 'conflict') {
     throw ruleBroken(
       'import.date_format_needed',
-      order.status === 'needed'
-        ? 'The file’s dates read both ways (03/04/1985 is 3 April or 4 March): say whether it writes day/month/year (DMY) or month/day/year (MDY).'
-        : 'Some dates of the file read only day-first and others only month-first: say which order it uses, and the others will be listed as problems.',
+      importsText(order.status === 'needed' ? 'check.dateOrderNeeded' : 'check.dateOrderConflict'),
     );
   }
-  if (kind === 'enrollments' && !row.offering_id) throw ruleBroken('import.offering_needed', 'Choose the offering this attendance sheet is for.');
+  if (kind === 'enrollments' && !row.offering_id) throw ruleBroken('import.offering_needed', importsText('check.offeringNeeded'));
   if (kind === 'people' && !row.organization_id && !mappingOf(row).some((m) => m.field === 'organization')) {
-    throw ruleBroken('import.organization_needed', 'The file has no agency column: choose the agency its people belong to, or map a column to Agency.');
+    throw ruleBroken('import.organization_needed', importsText('check.organizationNeeded'));
   }
 }
 
@@ -218,7 +217,7 @@ export function createImportPass(deps: ImportsDeps) {
           mode,
           summary: JSON.stringify(state.summary),
           progress: 100,
-          message: hasProblems ? `${state.badRows.size} rows with problems were skipped.` : null,
+          message: hasProblems ? storedWords(importsText('run.skipped', { count: state.badRows.size })) : null,
           finished_at: now,
           updated_at: now,
         });
@@ -245,13 +244,15 @@ export function createImportPass(deps: ImportsDeps) {
           status: 'validated',
           summary: null,
           progress: 100,
-          message: isMoreLeftOut
-            ? `Nothing was written: the check found problems in ${confirmedLeftOut} rows, and now in ${state.badRows.size}. Look at the problems again, then import the valid rows only.`
-            : refused
-            ? `Nothing was written: ${state.badRows.size} of ${rowCount} rows have problems. Fix them and upload the file again, or import the valid rows only.`
-            : hasProblems
-              ? `${state.badRows.size} of ${rowCount} rows have problems.`
-              : `All ${rowCount} rows are valid.`,
+          message: storedWords(
+            isMoreLeftOut
+              ? importsText('run.moreLeftOut', { confirmed: importsText('rows', { count: confirmedLeftOut }), found: importsText('rows', { count: state.badRows.size }) })
+              : refused
+                ? importsText('run.refused', { count: state.badRows.size, total: rowCount })
+                : hasProblems
+                  ? importsText('run.someBad', { count: state.badRows.size, total: rowCount })
+                  : importsText('run.allValid', { count: rowCount }),
+          ),
           finished_at: now,
           updated_at: now,
         });

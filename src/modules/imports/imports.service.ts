@@ -1,4 +1,3 @@
-import type { RequestContext } from '../../platform/access.js';
 import { instant } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { type Page, type PageRequest, toPage } from '../../platform/db/keyset.js';
@@ -7,9 +6,12 @@ import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '
 import { newId } from '../../platform/ids.js';
 import { ABANDONED_AFTER_MS, createWork, type Work, type WorkRunRow } from '../../platform/work/work.js';
 import { searchKey } from '../../platform/text.js';
+import { localize } from '../../platform/i18n/messages.js';
+import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
+import { type ImportsContext as RequestContext, importsText, readerLocale, storedWords, wordsIn } from './imports.messages.js';
 import { checkColumnsAccounted, checkLeftOut, columnCount, withSavedLeftOut } from './imports.columns.js';
 import { type Detection, detectFile, type ReadChoices } from './imports.detect.js';
-import { headerKey, type ImportKind, KINDS, suggestMapping } from './imports.fields.js';
+import { fieldLabel, headerKey, type ImportKind, KINDS, suggestMapping } from './imports.fields.js';
 import { detectionColumns, toImportView, toListItem, toMappingView } from './imports.mapper.js';
 import { importsRepository, storedFile, storeFile } from './imports.repository.js';
 import { checkMapping, checkRowsLeftOut } from './imports.rules.js';
@@ -39,7 +41,7 @@ import {
 
 const RUNNING: readonly ImportRow['status'][] = ['validating', 'committing'];
 
-export const tooLarge = () => new AppError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it into smaller files.`);
+export const tooLarge = () => new AppError('payload_too_large', importsText('file.tooLarge', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 }));
 
 /**
  * Bulk imports: a file is uploaded and kept, detected, mapped and validated (every row checked
@@ -90,7 +92,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     const abandoned = isAbandoned(row, run);
     const same = RUNNING.includes(row.status) ? undefined : await repo.lastCommittedWithHash(row.sha256, row.id);
     const allowedActions: ImportView['allowedActions'] = canImport(ctx.actor, row.kind) ? ['delete'] : [];
-    return toImportView(row, { running: abandoned ? undefined : run, abandoned, sameFileImportedAt: same?.finished_at ?? null, allowedActions });
+    return toImportView(row, { running: abandoned ? undefined : run, abandoned, sameFileImportedAt: same?.finished_at ?? null, allowedActions, locale: readerLocale(ctx) });
   }
 
   function mappingView(ctx: RequestContext, row: ImportMappingRow): MappingView {
@@ -112,12 +114,12 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
   /** The offering of an attendance sheet: one the actor sees, and, for an instructor, one they teach. */
   async function offeringFor(ctx: RequestContext, kind: ImportKind, given: string | null | undefined): Promise<string | null> {
     if (kind !== 'enrollments') {
-      if (given) throw invalid('Only an attendance sheet is for an offering.', [{ pointer: '/query/offeringId', detail: `is not part of a ${kind} import` }]);
+      if (given) throw invalid(importsText('offering.onlyAttendance'), [{ pointer: '/query/offeringId', detail: importsText('offering.notForKind', { kind: importsText(`kind.${kind}`) }) }]);
       return null;
     }
     if (!given) return null;
     const { isRecorder } = await db.transaction().execute((trx) => deps.enrollments.rosterForImport(ctx, given, trx));
-    if (!attendanceImportsPolicy.can(ctx.actor, 'create', { isRecorder })) throw forbidden('You import the attendance of the offerings you teach only.');
+    if (!attendanceImportsPolicy.can(ctx.actor, 'create', { isRecorder })) throw forbidden(importsText('offering.ownOnly'));
     return given;
   }
 
@@ -126,8 +128,11 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     if (!id) return undefined;
     const row = await repo.findMappingById(id);
     const scopes = visibleMappingScopes(ctx.actor);
-    if (!row || (scopes && !scopes.includes(row.scope))) throw invalid('The saved mapping was not found.', [{ pointer, detail: 'is not a saved mapping you can use' }]);
-    if (row.kind !== kind) throw invalid(`The saved mapping is for ${row.kind}, not ${kind}.`, [{ pointer, detail: `is a mapping for ${row.kind}` }]);
+    if (!row || (scopes && !scopes.includes(row.scope))) throw invalid(importsText('mapping.savedNotFound'), [{ pointer, detail: importsText('mapping.notUsable') }]);
+    if (row.kind !== kind) {
+      const saved = importsText(`kind.${row.kind}`);
+      throw invalid(importsText('mapping.savedOtherKind', { saved, kind: importsText(`kind.${kind}`) }), [{ pointer, detail: importsText('mapping.forKind', { kind: saved }) }]);
+    }
     return { columns: parseJson<Record<string, string>>(row.columns, {}), leftOut: parseJson<string[]>(row.left_out, []), dateFormat: row.date_format };
   }
 
@@ -149,7 +154,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     const { mode } = request;
     const row = await visibleRow(ctx, id);
     requireImporter(ctx.actor, row.kind);
-    if (row.status === 'committed') throw conflict('The import is already committed: upload the file again to import it again.');
+    if (row.status === 'committed') throw conflict(importsText('import.committed'));
     checkReady(row);
     checkColumnsAccounted(row);
     if (action === 'commit') checkRowsLeftOut(row, request);
@@ -159,7 +164,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     const previous = await runOf(row);
     const abandoned = isAbandoned(row, previous);
     const statuses = abandoned ? RUNNING : (['uploaded', 'validated', 'failed'] as const);
-    if (!(await repo.update(id, changes, { statuses, version: row.version }))) throw conflict(`The import is already being ${row.status === 'committing' ? 'committed' : 'validated'}: wait for it to finish.`);
+    if (!(await repo.update(id, changes, { statuses, version: row.version }))) throw conflict(importsText(row.status === 'committing' ? 'import.beingCommitted' : 'import.beingValidated'));
     if (abandoned && previous && (previous.status === 'queued' || previous.status === 'running')) await work.fail(previous.id, 'cut off: its server stopped', { anyOwner: true });
     const runId = await work.enqueue({ kind: `import.${action}`, subjectId: id, message: 'starting' });
     await work.claim(runId);
@@ -186,12 +191,11 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
         () => ({ message: 'done' }),
       );
     } catch (error) {
-      const message =
-        error instanceof AppError ? `${action === 'commit' ? 'Nothing was written: ' : ''}${error.message}` : 'An unexpected error stopped the run; nothing was written. Quote the import id when reporting it.';
+      const words = !(error instanceof AppError) ? importsText('run.unexpected') : action === 'commit' ? importsText('run.nothingWritten', { reason: error.text }) : error.text;
       const now = instant(clock);
       await db.transaction().execute(async (trx) => {
-        await importsRepository(trx).update(row.id, { status: 'failed', message, progress: 0, finished_at: now, updated_at: now });
-        await audit(trx, ctx, { action: 'import.fail', entityType: 'import', entityId: row.id, after: { message } });
+        await importsRepository(trx).update(row.id, { status: 'failed', message: storedWords(words), progress: 0, finished_at: now, updated_at: now });
+        await audit(trx, ctx, { action: 'import.fail', entityType: 'import', entityId: row.id, after: { message: localize(words, 'en') } });
       });
       await tellFinished(row.id);
       if (!(error instanceof AppError)) throw error;
@@ -202,11 +206,11 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
   }
 
   return {
-    kinds() {
+    kinds(locale: Locale = DEFAULT_LOCALE) {
       return Object.values(KINDS).map((k) => ({
         kind: k.kind,
-        label: k.label,
-        fields: k.fields.map((f) => ({ key: f.key, label: f.label, description: f.description, isDate: f.isDate === true })),
+        label: importsText('kindLabel', { what: importsText(`kindHolds.${k.kind}`) }).in(locale),
+        fields: k.fields.map((f) => ({ key: f.key, label: localize(fieldLabel(k.kind, f.key), locale), description: f.description, isDate: f.isDate === true })),
         requires: k.requires.map((r) => [...r]),
       }));
     },
@@ -240,7 +244,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       });
       try {
         const { size, sha256 } = await storeFile(db, id, body, MAX_UPLOAD_BYTES, tooLarge);
-        if (size === 0) throw invalid('The file is empty.', [{ pointer: '/body', detail: 'is empty' }]);
+        if (size === 0) throw invalid(importsText('file.empty'), [{ pointer: '/body', detail: importsText('file.emptyField') }]);
         const detection = await detectFile(storedFile(db, id, size), input.kind, {}, saved?.columns);
         const columns = withSavedLeftOut(detection.headers, detection.mapping, saved?.leftOut ?? []);
         await db.transaction().execute(async (trx) => {
@@ -277,8 +281,8 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       const row = await visibleRow(ctx, id);
       const kind = row.kind;
       requireImporter(ctx.actor, kind);
-      if (row.status === 'committed') throw conflict('The import is already committed: upload the file again to import it again.');
-      if (RUNNING.includes(row.status) && !isAbandoned(row, await runOf(row))) throw conflict('The import is running: wait for it to finish.');
+      if (row.status === 'committed') throw conflict(importsText('import.committed'));
+      if (RUNNING.includes(row.status) && !isAbandoned(row, await runOf(row))) throw conflict(importsText('import.running'));
       if (row.version !== version) throw staleVersion('import', row.version);
       const changes: Record<string, unknown> = { ...freshResults, updated_at: instant(clock) };
       const saved = await savedMapping(ctx, input.mappingId, kind, '/body/mappingId');
@@ -338,7 +342,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     async remove(ctx: RequestContext, id: string, version: number): Promise<void> {
       const row = await visibleRow(ctx, id);
       requireImporter(ctx.actor, row.kind);
-      if (RUNNING.includes(row.status) && !isAbandoned(row, await runOf(row))) throw conflict('The import is running: wait for it to finish, then delete it.');
+      if (RUNNING.includes(row.status) && !isAbandoned(row, await runOf(row))) throw conflict(importsText('import.runningDelete'));
       if (row.version !== version) throw staleVersion('import', row.version);
       await db.transaction().execute(async (trx) => {
         if (!(await importsRepository(trx).remove(id, { version }))) throw staleVersion('import', row.version);
@@ -364,8 +368,16 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       await visibleRow(ctx, id);
       const rows = await repo.problems(id, page);
       const items = rows.slice(0, page.limit);
+      const locale = readerLocale(ctx);
       return {
-        items: items.map((p) => ({ row: p.row_number, column: p.column_index, columnName: p.column_name, field: p.field, value: p.value, reason: p.reason })),
+        items: items.map((p) => ({
+          row: p.row_number,
+          column: p.column_index,
+          columnName: wordsIn(p.column_name, locale),
+          field: wordsIn(p.field, locale),
+          value: p.value,
+          reason: wordsIn(p.reason, locale),
+        })),
         nextCursor: rows.length > page.limit ? String(items.at(-1)?.seq) : null,
       };
     },
@@ -390,13 +402,13 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       const wrong = Object.entries(input.columns).filter(([, field]) => !fields.has(field));
       if (wrong.length > 0) {
         throw invalid(
-          'The mapping names fields this kind of import does not have.',
-          wrong.map(([header, field]) => ({ pointer: `/body/columns/${header}`, detail: `“${field}” is not one of ${[...fields].join(', ')}` })),
+          importsText('mapping.fieldsUnknown'),
+          wrong.map(([header, field]) => ({ pointer: `/body/columns/${header}`, detail: importsText('mapping.fieldUnknown', { field, fields: [...fields].join(', ') }) })),
         );
       }
       const mappedHeaders = new Set(Object.keys(input.columns).map(headerKey));
-      const both = input.leftOut.flatMap((header, i) => (mappedHeaders.has(headerKey(header)) ? [{ pointer: `/body/leftOut/${i}`, detail: `“${header}” is also mapped to a field` }] : []));
-      if (both.length > 0) throw invalid('A column goes to a field or is left out, not both.', both);
+      const both = input.leftOut.flatMap((header, i) => (mappedHeaders.has(headerKey(header)) ? [{ pointer: `/body/leftOut/${i}`, detail: importsText('mapping.alsoMapped', { header }) }] : []));
+      if (both.length > 0) throw invalid(importsText('mapping.fieldOrLeftOut'), both);
       const id = newId();
       const now = instant(clock);
       const scope = mappingScopeOf(ctx.actor);
@@ -419,7 +431,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
           await audit(trx, ctx, { action: 'import_mapping.create', entityType: 'import_mapping', entityId: id, after: input });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw conflict(`A saved mapping for ${input.kind} is already named “${input.name}”.`, [{ pointer: '/body/name', detail: 'is taken' }]);
+        if (isUniqueViolation(error)) throw conflict(importsText('mapping.nameTaken', { kind: importsText(`kind.${input.kind}`), name: input.name }), [{ pointer: '/body/name', detail: importsText('mapping.taken') }]);
         throw error;
       }
       return mappingView(ctx, (await repo.findMappingById(id)) as ImportMappingRow);
@@ -431,7 +443,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       const row = await repo.findMappingById(id);
       const scopes = visibleMappingScopes(ctx.actor);
       if (!row || (scopes && !scopes.includes(row.scope))) throw notFound('savedMapping');
-      if (!keepsMapping(ctx.actor, row)) throw forbidden(row.scope === 'office' ? 'The program office’s saved mappings are kept by the program office.' : `Your role does not import ${row.kind}.`);
+      if (!keepsMapping(ctx.actor, row)) throw forbidden(row.scope === 'office' ? importsText('policy.officeMappings') : importsText('policy.roleKind', { kind: importsText(`kind.${row.kind}`) }));
       await db.transaction().execute(async (trx) => {
         if (!(await importsRepository(trx).removeMapping(id))) throw notFound('savedMapping');
         await audit(trx, ctx, {

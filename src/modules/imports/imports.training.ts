@@ -9,6 +9,7 @@ import type { Enrollment, RecordResultInput } from '../training/offerings.schema
 import { agencyResolver, type OrganizationLookup } from './imports.people.js';
 import { findPerson, inSavepoint, type KindHandler, type MappedRow, matchBatch, nameKey, type PersonKey, report, type RunState, SeenKeys, take, takeDate } from './imports.rows.js';
 import { ENROLLMENT_STATUS_WORDS, parseWholeNumber, parseWord } from './imports.values.js';
+import { importsText } from './imports.messages.js';
 
 /** The person a row of an attendance sheet or a certificate list names, among those known. */
 function personKeyOf(state: RunState, row: MappedRow, organizationId: string | undefined): PersonKey | undefined {
@@ -17,7 +18,7 @@ function personKeyOf(state: RunState, row: MappedRow, organizationId: string | u
   if (row.has('givenName') && row.has('familyName')) {
     return { searchName: nameKey(row.text('givenName'), row.text('familyName')), organizationId, dateOfBirth: takeDate(state, row, 'dateOfBirth') };
   }
-  report(state, row, null, 'names nobody: give the Cadre person id, the email, or the given and family names');
+  report(state, row, null, importsText('row.namesNobody'));
   return undefined;
 }
 
@@ -28,8 +29,8 @@ function describeMissing(state: RunState, row: MappedRow, match: 'ambiguous' | u
     row,
     field,
     match === 'ambiguous'
-      ? 'matches several people of that name: add their email, agency or date of birth'
-      : 'is nobody Cadre knows (or you can see): import the roster first, or check the spelling',
+      ? importsText('row.ambiguous')
+      : importsText('row.unknownPerson'),
   );
 }
 
@@ -72,7 +73,7 @@ export function enrollmentsHandler(
     const input: RecordResultInput = {};
     if (row.has('attendancePercent')) input.attendancePercent = take(state, row, 'attendancePercent', parseWholeNumber(row.text('attendancePercent'), 0, 100));
     if (row.has('score')) input.score = take(state, row, 'score', parseWholeNumber(row.text('score'), 0, 100));
-    if (row.has('status')) input.status = take(state, row, 'status', parseWord(row.text('status'), ENROLLMENT_STATUS_WORDS, 'an enrollment status'));
+    if (row.has('status')) input.status = take(state, row, 'status', parseWord(row.text('status'), ENROLLMENT_STATUS_WORDS, importsText('what.enrollmentStatus')));
     return input;
   }
 
@@ -90,7 +91,7 @@ export function enrollmentsHandler(
         if (state.badRows.has(row.row)) continue;
         const first = seen.claim(person.id, row.row);
         if (first !== undefined) {
-          report(state, row, null, `names the same person as row ${first}`);
+          report(state, row, null, importsText('row.samePersonAs', { row: first }));
           continue;
         }
         const current = known.get(person.id);
@@ -125,13 +126,13 @@ export function certificationsHandler(
     async batch(rows, trx) {
       for (const { row, person } of await peopleOfBatch(deps, state, rows, trx, false, agencyOf)) {
         const credential = row.has('credential') ? credentialOf(row.text('credential')) : undefined;
-        if (!row.has('credential')) report(state, row, 'credential', 'is required');
-        else if (!credential) report(state, row, 'credential', `is not a credential Cadre knows: use one of ${credentials.map((c) => `“${c.name}”`).join(', ') || '(none yet)'}`);
-        const issuedOn = row.has('issuedOn') ? takeDate(state, row, 'issuedOn') : (report(state, row, 'issuedOn', 'is required'), undefined);
+        if (!row.has('credential')) report(state, row, 'credential', importsText('row.required'));
+        else if (!credential) report(state, row, 'credential', credentials.length ? importsText('row.unknownCredential', { credentials: credentials.map((c) => `“${c.name}”`).join(', ') }) : importsText('row.noCredentialYet'));
+        const issuedOn = row.has('issuedOn') ? takeDate(state, row, 'issuedOn') : (report(state, row, 'issuedOn', importsText('row.required')), undefined);
         if (!credential || !issuedOn || state.badRows.has(row.row)) continue;
         const first = seen.claim(`${person.id}|${credential.id}|${issuedOn}`, row.row);
         if (first !== undefined) {
-          report(state, row, 'credential', `is the same certification as row ${first}`);
+          report(state, row, 'credential', importsText('row.sameCertification', { row: first }));
           continue;
         }
         const held = await deps.certifications.ofPerson(person.id, trx);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { headerKey, missingRequired, suggestMapping } from './imports.fields.js';
 import { detectDelimiter, detectEncoding } from './imports.reader.js';
 import { languageSkillText } from '../people/languages.js';
-import { addEvidence, detectDateFormat, noEvidence, parseCountry, parseDate, parseLanguages, parseWholeNumber, parseWord, SEX_WORDS } from './imports.values.js';
+import { importsText } from './imports.messages.js';
+import { addEvidence, detectDateFormat, noEvidence, type Parsed, parseCountry, parseDate, parseLanguages, parseWholeNumber, parseWord, PERSON_STATUS_WORDS, SEX_WORDS } from './imports.values.js';
+
+/** A result with its reason in English words, as the CLI prints it. */
+const said = <T,>(parsed: Parsed<T>) => (parsed.ok ? parsed : { ok: false, reason: String(parsed.reason) });
 
 describe('dates', () => {
   it('reads ISO dates and month names in any order, and never picks between 03/04 and 04/03 alone', () => {
@@ -10,13 +14,13 @@ describe('dates', () => {
     expect(parseDate('3 de abril de 1985', null)).toEqual({ ok: true, value: '1985-04-03' });
     expect(parseDate('April 3, 1985', null)).toEqual({ ok: true, value: '1985-04-03' });
     expect(parseDate('25/03/1985', null)).toEqual({ ok: true, value: '1985-03-25' });
-    expect(parseDate('03/04/1985', null)).toMatchObject({ ok: false, reason: expect.stringMatching(/day\/month or month\/day/) });
+    expect(said(parseDate('03/04/1985', null))).toMatchObject({ ok: false, reason: expect.stringMatching(/day\/month or month\/day/) });
     expect(parseDate('03/04/1985', 'DMY')).toEqual({ ok: true, value: '1985-04-03' });
     expect(parseDate('03/04/1985', 'MDY')).toEqual({ ok: true, value: '1985-03-04' });
     expect(parseDate('25/03/1985', 'MDY')).toMatchObject({ ok: false });
     expect(parseDate('29/02/2023', 'DMY')).toMatchObject({ ok: false });
     expect(parseDate('29/02/2024', 'DMY')).toEqual({ ok: true, value: '2024-02-29' });
-    expect(parseDate('03/04/85', 'DMY')).toMatchObject({ ok: false, reason: expect.stringMatching(/two-digit year/) });
+    expect(said(parseDate('03/04/85', 'DMY'))).toMatchObject({ ok: false, reason: expect.stringMatching(/two-digit year/) });
     expect(parseDate('soon', null)).toMatchObject({ ok: false });
   });
 
@@ -44,9 +48,9 @@ describe('countries, languages and words', () => {
   });
 
   it('reads sexes and numbers in the four languages', () => {
-    expect(parseWord('Femenino', SEX_WORDS, 'a sex')).toEqual({ ok: true, value: 'female' });
-    expect(parseWord('H', SEX_WORDS, 'a sex')).toEqual({ ok: true, value: 'male' });
-    expect(parseWord('x', SEX_WORDS, 'a sex')).toMatchObject({ ok: false });
+    expect(parseWord('Femenino', SEX_WORDS, importsText('what.sex'))).toEqual({ ok: true, value: 'female' });
+    expect(parseWord('H', SEX_WORDS, importsText('what.sex'))).toEqual({ ok: true, value: 'male' });
+    expect(parseWord('x', SEX_WORDS, importsText('what.sex'))).toMatchObject({ ok: false });
     expect(parseWholeNumber('80 %', 0, 100)).toEqual({ ok: true, value: 80 });
     expect(parseWholeNumber('101', 0, 100)).toMatchObject({ ok: false });
     expect(parseWholeNumber('8.5', 0, 100)).toMatchObject({ ok: false });
@@ -67,6 +71,33 @@ describe('headers', () => {
     ]);
     expect(missingRequired('people', [{ column: 0, field: 'givenName' }])).toEqual(['familyName']);
     expect(missingRequired('enrollments', [{ column: 0, field: 'email' }])).toEqual([]);
+  });
+
+  it('matches the headers a Haitian administrator writes, for every kind of import', () => {
+    const fields = (kind: Parameters<typeof suggestMapping>[0], headers: string[]) => suggestMapping(kind, headers).map((m) => m.field);
+    expect(fields('people', ['Non', 'Siyati', 'Ajans', 'Grad', 'Imèl', 'Telefòn', 'Sèks', 'Dat nesans', 'Estati', 'Lang', 'Peyi orijin', 'Espesyalite', 'Nòt'])).toEqual([
+      'givenName', 'familyName', 'organization', 'rankTitle', 'email', 'phone', 'sex', 'dateOfBirth', 'status', 'languages', 'heritageCountries', 'specialties', 'notes',
+    ]);
+    expect(fields('people', ['Nimewo paspò', 'Dat emisyon paspò', 'Dat ekspirasyon paspò', 'Egzamen medikal', 'Nivo otorizasyon sekirite', 'Dat otorizasyon sekirite', 'Otorizasyon ajans', 'Fòmasyon anvan deplwaman'])).toEqual([
+      'passportNumber', 'passportIssuedOn', 'passportExpiresOn', 'medicalClearanceOn', 'securityClearance', 'securityClearanceOn', 'agencyReleaseOn', 'predeploymentTrainingOn',
+    ]);
+    expect(fields('organizations', ['Non', 'Sig', 'Tip', 'Peyi', 'Depatman', 'Vil', 'Òganizasyon manman', 'Sit entènèt', 'Deskripsyon'])).toEqual([
+      'name', 'acronym', 'kind', 'country', 'subdivision', 'city', 'parent', 'website', 'description',
+    ]);
+    expect(fields('enrollments', ['Idantifyan moun', 'Imèl', 'Non', 'Siyati', 'Ajans', 'Dat nesans', 'Prezans', 'Nòt egzamen', 'Estati'])).toEqual([
+      'personId', 'email', 'givenName', 'familyName', 'organization', 'dateOfBirth', 'attendancePercent', 'score', 'status',
+    ]);
+    expect(fields('certifications', ['Imèl', 'Kalifikasyon', 'Dat yo bay li'])).toEqual(['email', 'credential', 'issuedOn']);
+  });
+
+  it('reads Haitian Creole values: months, countries, sexes and statuses', () => {
+    expect(parseDate('20 desanm 2031', null)).toEqual({ ok: true, value: '2031-12-20' });
+    expect(parseDate('3 fevriye 1985', null)).toEqual({ ok: true, value: '1985-02-03' });
+    expect(parseCountry('Ayiti')).toEqual({ ok: true, value: 'HT' });
+    expect(parseCountry('Repiblik Dominikèn')).toEqual({ ok: true, value: 'DO' });
+    expect(parseWord('Gason', SEX_WORDS, importsText('what.sex'))).toEqual({ ok: true, value: 'male' });
+    expect(parseWord('Fanm', SEX_WORDS, importsText('what.sex'))).toEqual({ ok: true, value: 'female' });
+    expect(parseWord('Pran retrèt', PERSON_STATUS_WORDS, importsText('what.personStatus'))).toEqual({ ok: true, value: 'retired' });
   });
 });
 
@@ -151,13 +182,13 @@ describe('languages as people write them', () => {
   });
 
   it('names the word it does not know as a language, and the level it cannot read', () => {
-    expect(parseLanguages('klingon')).toEqual({ ok: false, reason: '“klingon” is not a language Cadre knows: write its code (es) or its name (Spanish, español)' });
-    expect(parseLanguages('es, Klingon 3')).toMatchObject({ ok: false, reason: expect.stringMatching(/^“Klingon 3” is not a language Cadre knows/) });
-    expect(parseLanguages('xx')).toMatchObject({ ok: false, reason: expect.stringMatching(/^“xx” is not a language/) });
-    expect(parseLanguages('Spanish (native)')).toMatchObject({ ok: false, reason: expect.stringMatching(/^gives “native” as the level of Spanish: write an ILR level/) });
-    expect(parseLanguages('es 6')).toMatchObject({ ok: false, reason: expect.stringMatching(/^gives “6” as the level of Spanish/) });
-    expect(parseLanguages('ht 5+')).toMatchObject({ ok: false, reason: expect.stringMatching(/outside 0 to 5/) });
-    expect(parseLanguages('es, español 3')).toEqual({ ok: false, reason: 'lists Spanish twice: write each language once' });
+    expect(said(parseLanguages('klingon'))).toEqual({ ok: false, reason: '“klingon” is not a language Cadre knows: write its code (es) or its name (Spanish, español)' });
+    expect(said(parseLanguages('es, Klingon 3'))).toMatchObject({ ok: false, reason: expect.stringMatching(/^“Klingon 3” is not a language Cadre knows/) });
+    expect(said(parseLanguages('xx'))).toMatchObject({ ok: false, reason: expect.stringMatching(/^“xx” is not a language/) });
+    expect(said(parseLanguages('Spanish (native)'))).toMatchObject({ ok: false, reason: expect.stringMatching(/^gives “native” as the level of Spanish: write an ILR level/) });
+    expect(said(parseLanguages('es 6'))).toMatchObject({ ok: false, reason: expect.stringMatching(/^gives “6” as the level of Spanish/) });
+    expect(said(parseLanguages('ht 5+'))).toMatchObject({ ok: false, reason: expect.stringMatching(/outside 0 to 5/) });
+    expect(said(parseLanguages('es, español 3'))).toEqual({ ok: false, reason: 'lists Spanish twice: write each language once' });
     expect(parseLanguages('')).toEqual({ ok: true, value: [] });
   });
 });

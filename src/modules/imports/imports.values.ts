@@ -5,11 +5,13 @@ import { languageCode, languageName } from '../people/languages.js';
 import { ILR_LEVELS, type IlrLevel } from '../people/people.schemas.js';
 import { searchKey } from '../../platform/text.js';
 import * as enums from '../../platform/db/enums.js';
+import type { Text } from '../../platform/i18n/messages.js';
+import { importsText } from './imports.messages.js';
 
 /**
  * Turning what people type into spreadsheets into the values Cadre stores: dates in the order
- * the file uses, countries and languages by code or by name in English, Spanish, French and
- * Portuguese, and the few words that stand for a sex or a status. Nothing here guesses: a value
+ * the file uses, countries and languages by code or by name in English, Spanish, French,
+ * Portuguese and Haitian Creole, and the few words that stand for a sex or a status. Nothing here guesses: a value
  * that could mean two things is a problem, not a choice.
  */
 
@@ -21,18 +23,18 @@ export type DateReading = 'exact' | 'dmy' | 'mdy' | 'either';
 
 const MONTHS: Record<string, number> = {};
 const MONTH_NAMES: string[][] = [
-  ['january', 'jan', 'enero', 'ene', 'janvier', 'janv', 'janeiro'],
-  ['february', 'feb', 'febrero', 'fevrier', 'fev', 'fevereiro', 'fevr'],
+  ['january', 'jan', 'enero', 'ene', 'janvier', 'janv', 'janeiro', 'janvye'],
+  ['february', 'feb', 'febrero', 'fevrier', 'fev', 'fevereiro', 'fevr', 'fevriye'],
   ['march', 'mar', 'marzo', 'mars', 'marco'],
   ['april', 'apr', 'abril', 'abr', 'avril', 'avr'],
-  ['may', 'mayo', 'mai', 'maio'],
-  ['june', 'jun', 'junio', 'juin', 'junho'],
-  ['july', 'jul', 'julio', 'juillet', 'juil', 'julho'],
-  ['august', 'aug', 'agosto', 'ago', 'aout'],
-  ['september', 'sep', 'sept', 'septiembre', 'setiembre', 'set', 'septembre', 'setembro'],
-  ['october', 'oct', 'octubre', 'octobre', 'outubro', 'out'],
-  ['november', 'nov', 'noviembre', 'novembre', 'novembro'],
-  ['december', 'dec', 'diciembre', 'dic', 'decembre', 'dezembro', 'dez'],
+  ['may', 'mayo', 'mai', 'maio', 'me'],
+  ['june', 'jun', 'junio', 'juin', 'junho', 'jen'],
+  ['july', 'jul', 'julio', 'juillet', 'juil', 'julho', 'jiye'],
+  ['august', 'aug', 'agosto', 'ago', 'aout', 'dawou'],
+  ['september', 'sep', 'sept', 'septiembre', 'setiembre', 'set', 'septembre', 'setembro', 'septanm'],
+  ['october', 'oct', 'octubre', 'octobre', 'outubro', 'out', 'oktob'],
+  ['november', 'nov', 'noviembre', 'novembre', 'novembro', 'novanm'],
+  ['december', 'dec', 'diciembre', 'dic', 'decembre', 'dezembro', 'dez', 'desanm'],
 ];
 MONTH_NAMES.forEach((names, i) => names.forEach((name) => (MONTHS[name] = i + 1)));
 
@@ -93,21 +95,21 @@ export function dateReading(text: string): DateReading | null {
   return reading === null || reading === 'short_year' ? null : reading.kind;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Text };
 
 const DATE_EXAMPLES: Record<DateFormat, string> = { YMD: '1985-04-03', DMY: '03/04/1985', MDY: '04/03/1985' };
 
 /** A calendar date in the order the file uses (told or detected); ISO dates and month names read in any order. */
 export function parseDate(text: string, format: DateFormat | null): Parsed<string> {
   const reading = read(text);
-  if (reading === 'short_year') return { ok: false, reason: 'has a two-digit year: write the year in full, such as 1985' };
-  if (reading === null) return { ok: false, reason: `is not a date (write it as ${format ? DATE_EXAMPLES[format] : '1985-04-03'})` };
+  if (reading === 'short_year') return { ok: false, reason: importsText('value.shortYear') };
+  if (reading === null) return { ok: false, reason: importsText('value.notDate', { example: format ? DATE_EXAMPLES[format] : '1985-04-03' }) };
   if (reading.exact) return { ok: true, value: reading.exact };
   if (format === 'DMY' && reading.dmy) return { ok: true, value: reading.dmy };
   if (format === 'MDY' && reading.mdy) return { ok: true, value: reading.mdy };
-  if (format === null && reading.kind === 'either') return { ok: false, reason: 'could be day/month or month/day: say which order the file uses' };
+  if (format === null && reading.kind === 'either') return { ok: false, reason: importsText('value.eitherOrder') };
   if (format === null) return { ok: true, value: (reading.dmy ?? reading.mdy) as string };
-  return { ok: false, reason: `is not a date in the order ${format === 'DMY' ? 'day/month/year' : format === 'MDY' ? 'month/day/year' : 'year-month-day'}` };
+  return { ok: false, reason: importsText(`value.notInOrder${format}`) };
 }
 
 export interface DateEvidence {
@@ -147,16 +149,16 @@ for (const locale of NAME_LOCALES) {
     for (const name of Array.isArray(names) ? names : [names]) countryByName.set(searchKey(name), code);
   }
 }
-for (const [alias, code] of Object.entries({ usa: 'US', 'u.s.': 'US', 'u.s.a.': 'US', 'ee.uu.': 'US', eeuu: 'US', eua: 'US', 'etats-unis': 'US', uk: 'GB', 'republica dominicana': 'DO', haiti: 'HT', dr: 'DO' })) {
+for (const [alias, code] of Object.entries({ usa: 'US', 'u.s.': 'US', 'u.s.a.': 'US', 'ee.uu.': 'US', eeuu: 'US', eua: 'US', 'etats-unis': 'US', uk: 'GB', 'republica dominicana': 'DO', haiti: 'HT', dr: 'DO', ayiti: 'HT', etazini: 'US', 'repiblik dominiken': 'DO', kanada: 'CA', meksik: 'MX', kiba: 'CU', jamayik: 'JM', bahamas: 'BS', venezwela: 'VE', kolonbi: 'CO', brezil: 'BR', chili: 'CL', ajantin: 'AR', panama: 'PA', gwatemala: 'GT', ondiras: 'HN', nikaragwa: 'NI', salvado: 'SV', 'el salvado': 'SV', 'kosta rika': 'CR', pewou: 'PE', ekwate: 'EC', bolivi: 'BO', fwans: 'FR', espay: 'ES' })) {
   countryByName.set(alias, code);
 }
 
-/** An ISO 3166-1 alpha-2 code from a code or a country's name in en, es, fr or pt. */
+/** An ISO 3166-1 alpha-2 code from a code or a country's name in en, es, fr or pt (and the usual ones in ht). */
 export function parseCountry(text: string): Parsed<string> {
   const value = text.trim();
   if (/^[A-Za-z]{2}$/.test(value) && countries.isValid(value.toUpperCase())) return { ok: true, value: value.toUpperCase() };
   const code = countryByName.get(searchKey(value));
-  return code ? { ok: true, value: code } : { ok: false, reason: `is not a country Cadre knows (“${value}”): use its name or ISO code, such as HT` };
+  return code ? { ok: true, value: code } : { ok: false, reason: importsText('value.notCountry', { value }) };
 }
 
 export type LanguageSkill = { language: string; speaking: IlrLevel | null; reading: IlrLevel | null };
@@ -185,7 +187,7 @@ function readLanguage(part: string): Parsed<LanguageSkill> | null {
   if (leveled && language) {
     const speaking = levelOf(leveled[2] as string);
     const reading = leveled[3] === undefined ? speaking : levelOf(leveled[3]);
-    if (speaking === undefined || reading === undefined) return { ok: false, reason: `has an ILR level outside 0 to 5 in “${part}”` };
+    if (speaking === undefined || reading === undefined) return { ok: false, reason: importsText('value.ilrOutside', { part }) };
     return { ok: true, value: { language, speaking, reading } };
   }
   const words = WITH_WORDS.exec(part);
@@ -202,7 +204,7 @@ function unreadableLevel(part: string): Parsed<never> | null {
     const level = part.slice(end.index + end[0].length).replace(/\)$/, '').trim();
     return {
       ok: false,
-      reason: `gives “${level}” as the level of ${languageName(language)}: write an ILR level from 0 to 5 (${language}:2+/2 for speaking/reading, ${language}:3 for both), or the language alone when its level is not known`,
+      reason: importsText('value.unreadableLevel', { level, language: languageName(language), code: language }),
     };
   }
   return null;
@@ -229,10 +231,10 @@ export function parseLanguages(text: string): Parsed<LanguageSkill[]> {
     .filter(Boolean);
   for (const part of pieces.flatMap(partsOf)) {
     const parsed = readLanguage(part) ?? unreadableLevel(part);
-    if (!parsed) return { ok: false, reason: `“${part}” is not a language Cadre knows: write its code (es) or its name (Spanish, español)` };
+    if (!parsed) return { ok: false, reason: importsText('value.notLanguage', { part }) };
     if (!parsed.ok) return parsed;
     const { language } = parsed.value;
-    if (out.some((l) => l.language === language)) return { ok: false, reason: `lists ${languageName(language)} twice: write each language once` };
+    if (out.some((l) => l.language === language)) return { ok: false, reason: importsText('value.languageTwice', { language: languageName(language) }) };
     out.push(parsed.value);
   }
   return { ok: true, value: out };
@@ -256,37 +258,37 @@ export function parseCountries(text: string): Parsed<string[]> {
   return { ok: true, value: codes };
 }
 
-/** Words for a value in the four languages, by the value they stand for. */
-export function parseWord<T extends string>(text: string, words: Record<T, readonly string[]>, what: string): Parsed<T> {
+/** Words for a value in the five languages, by the value they stand for. */
+export function parseWord<T extends string>(text: string, words: Record<T, readonly string[]>, what: Text): Parsed<T> {
   const key = searchKey(text).replace(/[.]/g, '');
   for (const [value, synonyms] of Object.entries(words) as [T, readonly string[]][]) {
     if (key === value.replace(/_/g, ' ') || key === value || synonyms.includes(key)) return { ok: true, value };
   }
-  return { ok: false, reason: `is not ${what} (“${text.trim()}”): use one of ${Object.keys(words).join(', ')}` };
+  return { ok: false, reason: importsText('value.notWord', { what, text: text.trim(), values: Object.keys(words).join(', ') }) };
 }
 
 export const SEX_WORDS = {
-  female: ['f', 'female', 'woman', 'femenino', 'mujer', 'feminin', 'femme', 'feminino', 'mulher', 'fem'],
-  male: ['m', 'male', 'man', 'masculino', 'hombre', 'masculin', 'homme', 'homem', 'h', 'masc'],
+  female: ['f', 'female', 'woman', 'femenino', 'mujer', 'feminin', 'femme', 'feminino', 'mulher', 'fem', 'fanm', 'fi', 'feminen'],
+  male: ['m', 'male', 'man', 'masculino', 'hombre', 'masculin', 'homme', 'homem', 'h', 'masc', 'gason', 'nonm', 'maskilen', 'g'],
 } as const;
 
 export const PERSON_STATUS_WORDS = {
-  active: ['activo', 'activa', 'actif', 'active', 'ativo', 'ativa', 'in service', 'en servicio'],
-  inactive: ['inactivo', 'inactiva', 'inactif', 'inactive', 'inativo', 'inativa'],
-  retired: ['jubilado', 'jubilada', 'retirado', 'retirada', 'retraite', 'retraitee', 'aposentado', 'aposentada'],
+  active: ['activo', 'activa', 'actif', 'active', 'ativo', 'ativa', 'in service', 'en servicio', 'aktif', 'an sevis'],
+  inactive: ['inactivo', 'inactiva', 'inactif', 'inactive', 'inativo', 'inativa', 'inaktif', 'pa aktif'],
+  retired: ['jubilado', 'jubilada', 'retirado', 'retirada', 'retraite', 'retraitee', 'aposentado', 'aposentada', 'retrete', 'an retret', 'pran retret'],
 } as const;
 
 export const ENROLLMENT_STATUS_WORDS = {
-  enrolled: ['inscrito', 'inscrita', 'inscrit', 'inscrite', 'matriculado', 'present', 'presente'],
-  withdrawn: ['retirado', 'retirada', 'abandono', 'retire', 'desistente', 'desistio', 'withdrew'],
-  no_show: ['no show', 'no-show', 'ausente', 'absent', 'absente', 'no se presento', 'nao compareceu'],
+  enrolled: ['inscrito', 'inscrita', 'inscrit', 'inscrite', 'matriculado', 'present', 'presente', 'enskri', 'prezan'],
+  withdrawn: ['retirado', 'retirada', 'abandono', 'retire', 'desistente', 'desistio', 'withdrew', 'abandone', 'kite'],
+  no_show: ['no show', 'no-show', 'ausente', 'absent', 'absente', 'no se presento', 'nao compareceu', 'absan', 'pa vini', 'pa t vini'],
 } as const;
 
 /** A whole number in a range, allowing a trailing percent sign or a decimal written as a whole. */
 export function parseWholeNumber(text: string, min: number, max: number): Parsed<number> {
   const value = text.trim().replace(/\s*%$/, '').replace(',', '.');
-  if (!/^-?\d+(\.0+)?$/.test(value)) return { ok: false, reason: `is not a whole number from ${min} to ${max}` };
+  if (!/^-?\d+(\.0+)?$/.test(value)) return { ok: false, reason: importsText('value.notWholeNumber', { min, max }) };
   const n = Number(value);
-  if (n < min || n > max) return { ok: false, reason: `must be from ${min} to ${max}` };
+  if (n < min || n > max) return { ok: false, reason: importsText('value.outOfRange', { min, max }) };
   return { ok: true, value: n };
 }

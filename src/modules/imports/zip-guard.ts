@@ -1,5 +1,7 @@
 import zlib from 'node:zlib';
 import { invalid } from '../../platform/errors.js';
+import type { Text } from '../../platform/i18n/messages.js';
+import { importsText } from './imports.messages.js';
 import type { FileSource } from './imports.reader.js';
 
 /**
@@ -33,8 +35,7 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-const refuse = (detail: string) =>
-  invalid(`The file cannot be read as an XLSX workbook: ${detail}.`, [{ pointer: '/body', detail }]);
+const refuse = (detail: Text) => invalid(importsText('xlsx.unreadable', { reason: detail }), [{ pointer: '/body', detail }]);
 
 export async function readCentralDirectory(source: FileSource): Promise<ZipEntry[]> {
   const tailLength = Math.min(source.size, 22 + 65_535);
@@ -46,17 +47,17 @@ export async function readCentralDirectory(source: FileSource): Promise<ZipEntry
       break;
     }
   }
-  if (at < 0) throw refuse('it is incomplete (its end is missing: the file may have been cut short)');
+  if (at < 0) throw refuse(importsText('zip.endMissing'));
   const count = tail.readUInt16LE(at + 10);
   const size = tail.readUInt32LE(at + 12);
   const offset = tail.readUInt32LE(at + 16);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw refuse('it is a ZIP64 archive, larger than any workbook Cadre imports');
-  if (offset + size > source.size) throw refuse('it is incomplete (the file may have been cut short)');
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw refuse(importsText('zip.zip64'));
+  if (offset + size > source.size) throw refuse(importsText('zip.cutShort'));
   const directory = await source.read(offset, size);
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let i = 0; i < count; i += 1) {
-    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL) throw refuse('its table of contents is damaged');
+    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL) throw refuse(importsText('zip.contentsDamaged'));
     const nameLength = directory.readUInt16LE(p + 28);
     const extraLength = directory.readUInt16LE(p + 30);
     const commentLength = directory.readUInt16LE(p + 32);
@@ -75,20 +76,20 @@ export async function readCentralDirectory(source: FileSource): Promise<ZipEntry
 
 /** What the central directory declares, checked against the limits before anything is inflated. */
 export function checkDeclared(entries: readonly ZipEntry[], limits: ZipLimits): void {
-  if (entries.length > limits.maxEntries) throw refuse(`it holds ${entries.length} files, more than a workbook has`);
+  if (entries.length > limits.maxEntries) throw refuse(importsText('zip.tooManyFiles', { count: entries.length }));
   let total = 0;
   for (const entry of entries) {
-    if (entry.flags & 0x1) throw refuse('it is protected by a password; save an unprotected copy');
-    if (entry.method !== 0 && entry.method !== 8) throw refuse(`it uses a compression method (${entry.method}) spreadsheet programs do not write`);
-    if (entry.uncompressedSize === 0xffffffff || entry.compressedSize === 0xffffffff) throw refuse('it is a ZIP64 archive, larger than any workbook Cadre imports');
+    if (entry.flags & 0x1) throw refuse(importsText('zip.password'));
+    if (entry.method !== 0 && entry.method !== 8) throw refuse(importsText('zip.method', { method: entry.method }));
+    if (entry.uncompressedSize === 0xffffffff || entry.compressedSize === 0xffffffff) throw refuse(importsText('zip.zip64'));
     total += entry.uncompressedSize;
     if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)) {
-      throw refuse(`${entry.name} would inflate ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times over: it looks like a ZIP bomb`);
+      throw refuse(importsText('zip.bombRatio', { name: entry.name, ratio: Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)) }));
     }
   }
-  if (total > limits.maxTotalBytes) throw refuse(`it would inflate to ${Math.round(total / 1024 / 1024)} MB, more than the ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB Cadre reads`);
+  if (total > limits.maxTotalBytes) throw refuse(importsText('zip.tooLarge', { mb: Math.round(total / 1024 / 1024), max: Math.round(limits.maxTotalBytes / 1024 / 1024) }));
   const names = new Set(entries.map((e) => e.name));
-  if (!names.has('xl/workbook.xml')) throw refuse('it is a ZIP archive but not an Excel workbook (no xl/workbook.xml)');
+  if (!names.has('xl/workbook.xml')) throw refuse(importsText('zip.notWorkbook'));
 }
 
 /** Inflates one entry into nothing, counting; stops as soon as it passes `limit` bytes. */
@@ -105,7 +106,7 @@ async function inflatedSize(source: FileSource, entry: ZipEntry, dataStart: numb
       }
     });
     inflate.on('end', () => resolve(produced));
-    inflate.on('error', () => reject(refuse(`${entry.name} is damaged`)));
+    inflate.on('error', () => reject(refuse(importsText('zip.entryDamaged', { name: entry.name }))));
   });
   let remaining = entry.compressedSize;
   for await (const chunk of source.stream(dataStart)) {
@@ -132,14 +133,14 @@ export async function checkInflated(source: FileSource, entries: readonly ZipEnt
   let expected = 0;
   let total = 0;
   for (const entry of ordered) {
-    if (entry.localHeaderOffset !== expected) throw refuse('it has data between its files that its table of contents does not list');
+    if (entry.localHeaderOffset !== expected) throw refuse(importsText('zip.hiddenData'));
     const header = await source.read(entry.localHeaderOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw refuse('its files are damaged');
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw refuse(importsText('zip.filesDamaged'));
     const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     const size = await inflatedSize(source, entry, dataStart, Math.min(entry.uncompressedSize, limits.maxTotalBytes - total));
-    if (size > entry.uncompressedSize) throw refuse(`${entry.name} inflates to more than it declares: it looks like a ZIP bomb`);
+    if (size > entry.uncompressedSize) throw refuse(importsText('zip.inflatesMore', { name: entry.name }));
     total += size;
-    if (total > limits.maxTotalBytes) throw refuse(`it inflates to more than the ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB Cadre reads`);
+    if (total > limits.maxTotalBytes) throw refuse(importsText('zip.inflatesOver', { max: Math.round(limits.maxTotalBytes / 1024 / 1024) }));
     expected = dataStart + entry.compressedSize;
     if (entry.flags & 0x8) {
       // A data descriptor follows the data: 12 or 16 bytes, with or without its signature.
@@ -154,13 +155,13 @@ export async function readSmallEntry(source: FileSource, entries: readonly ZipEn
   const entry = entries.find((e) => e.name === name);
   if (!entry || entry.uncompressedSize > maxBytes || entry.compressedSize > maxBytes) return null;
   const header = await source.read(entry.localHeaderOffset, 30);
-  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw refuse('its files are damaged');
+  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw refuse(importsText('zip.filesDamaged'));
   const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   const data = await source.read(dataStart, entry.compressedSize);
   try {
     return entry.method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: maxBytes });
   } catch {
-    throw refuse(`${entry.name} is damaged`);
+    throw refuse(importsText('zip.entryDamaged', { name: entry.name }));
   }
 }
 

@@ -8,6 +8,7 @@ import type { CascadeService } from '../cascade/cascade.service.js';
 import { calendarYear, personDaysWithin } from '../deployments/person-days.js';
 import { figureDefinitions, type FigureFilters } from './figures.js';
 import { reportsPolicy } from './reports.policy.js';
+import { reportsText } from './reports.messages.js';
 import { reportsRepository, trainedBySex } from './reports.repository.js';
 
 export type DashboardQuery = FigureFilters;
@@ -22,7 +23,7 @@ const HOME = 'US';
 export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>; clock: Clock; cascade: Pick<CascadeService, 'program'> }) {
   return {
     async dashboard(ctx: RequestContext, query: DashboardQuery) {
-      if (!reportsPolicy.allows(ctx.actor, 'read')) throw forbidden('The dashboard is for the program office and its viewers.');
+      if (!reportsPolicy.allows(ctx.actor, 'read')) throw forbidden(reportsText('dashboard.forOffice'));
       const day = today(clock);
       const figures = figureDefinitions(db, query, day);
       const { from, to, yearEnd } = figures.period;
@@ -102,7 +103,7 @@ export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>;
 
     /** The years that have any activity, newest first, for the year picker. */
     async years(ctx: RequestContext): Promise<number[]> {
-      if (!reportsPolicy.allows(ctx.actor, 'read')) throw forbidden('The dashboard is for the program office and its viewers.');
+      if (!reportsPolicy.allows(ctx.actor, 'read')) throw forbidden(reportsText('dashboard.forOffice'));
       const rows = await reportsRepository(db).activityDays();
       return [...new Set(rows.map((r) => Number(String(r.day).slice(0, 4))))].sort((a, b) => b - a);
     },

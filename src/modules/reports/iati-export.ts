@@ -4,6 +4,7 @@ import { longDate } from '../../platform/dates.js';
 import { type OrganizationKind, PURPOSES, type Track } from '../../platform/db/enums.js';
 import type { DB } from '../../platform/db/schema.js';
 import { ruleBroken } from '../../platform/errors.js';
+import { reportsText } from './reports.messages.js';
 import { calendarYear, personDaysWithin } from '../deployments/person-days.js';
 import { type IatiActivity, type IatiIndicator, type IatiOrg, iatiProblems, iatiXml } from './iati.js';
 import { iatiRepository } from './iati.repository.js';
@@ -86,7 +87,7 @@ export async function iatiExport(deps: { db: Kysely<DB>; clock: Clock; reporting
   const to = `${year}-12-31`;
   const now = today(deps.clock);
   const office = await repo.programOffice();
-  if (!office) throw ruleBroken('iati.no_program_office', 'There is no program office to report as.');
+  if (!office) throw ruleBroken('iati.no_program_office', reportsText('iati.noProgramOffice'));
   const home = office.country;
   const reporting = { ref: deps.reportingRef, type: '10', name: nameOf(office) };
   const prefix = `${deps.reportingRef}-CADRE`;
@@ -195,10 +196,10 @@ export async function iatiExport(deps: { db: Kysely<DB>; clock: Clock; reporting
   }
 
   // The schema wants at least one activity: a year with no assistance abroad has no file to publish.
-  if (activities.length === 0) throw ruleBroken('iati.nothing_abroad', `There was no assistance abroad in ${year} to publish: no deployment abroad and no training the program funded abroad.`);
+  if (activities.length === 0) throw ruleBroken('iati.nothing_abroad', reportsText('iati.nothingAbroad', { year }));
   const problems = iatiProblems(activities, { reportingRef: deps.reportingRef, today: now, homeCountry: home });
   if (problems.length > 0) {
-    throw ruleBroken('iati.rules', `The export would break IATI rules: ${problems.map((p) => `${p.activity} (${p.rule}) ${p.message}`).join('; ')}`);
+    throw ruleBroken('iati.rules', reportsText('iati.rules', { problems: problems.map((p) => `${p.activity} (${p.rule}) ${p.message}`).join('; ') }));
   }
   return { xml: iatiXml(reporting, activities, deps.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z')), activities: activities.length };
 }

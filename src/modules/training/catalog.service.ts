@@ -12,6 +12,7 @@ import type { Course, CreateCourseInput, ListCoursesQuery, UpdateCourseInput } f
 import type { CreateCredentialInput, Credential, UpdateCredentialInput } from './credentials.schemas.js';
 import { coursesPolicy, credentialsPolicy } from './training.policy.js';
 import { type CourseRowWithVersion, coursesRepository, credentialsRepository } from './training.repository.js';
+import { trainingText } from './training.messages.js';
 
 export interface CatalogDeps {
   db: Kysely<DB>;
@@ -60,8 +61,9 @@ function toCourse(row: CourseRowWithVersion, allowedActions: Course['allowedActi
   };
 }
 
-const nameTaken = (name: string) => conflict(`A credential named “${name}” already exists.`, [{ pointer: '/body/name', detail: 'is already the name of a credential' }]);
-const codeTaken = (code: string) => conflict(`A course with the code ${code} already exists.`, [{ pointer: '/body/code', detail: 'is already the code of a course' }]);
+const nameTaken = (name: string) => conflict(trainingText('credential.nameTaken', { name }), [{ pointer: '/body/name', detail: trainingText('credential.nameTakenField') }]);
+const codeTaken = (code: string) => conflict(trainingText('course.codeTaken', { code }), [{ pointer: '/body/code', detail: trainingText('course.codeTakenField') }]);
+const unknownCredential = (pointer: string) => invalid(trainingText('credential.unknown'), [{ pointer, detail: trainingText('credential.notACredential') }]);
 
 /** Credentials (what is earned) and courses (what is taught), with their versions. */
 export function createCatalogService({ db, clock, audit }: CatalogDeps) {
@@ -82,7 +84,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
 
   async function checkCredentialRefs(trx: Kysely<DB>, input: { grantsCredentialId?: string | null | undefined; requiresCredentialId?: string | null | undefined }) {
     for (const [field, id] of [['grantsCredentialId', input.grantsCredentialId], ['requiresCredentialId', input.requiresCredentialId]] as const) {
-      if (id && !(await credentialsRepository(trx).findById(id))) throw invalid('The credential does not exist.', [{ pointer: `/body/${field}`, detail: 'is not a credential' }]);
+      if (id && !(await credentialsRepository(trx).findById(id))) throw unknownCredential(`/body/${field}`);
     }
   }
 
@@ -111,7 +113,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
     /** For other services: the credential a request names, or a problem pointing at the field. */
     async requireCredential(id: string, pointer: string, executor: Kysely<DB> = db) {
       const row = await credentialsRepository(executor).findById(id);
-      if (!row) throw invalid('The credential does not exist.', [{ pointer, detail: 'is not a credential' }]);
+      if (!row) throw unknownCredential(pointer);
       return { id: row.id, name: row.name };
     },
 

@@ -3,7 +3,8 @@ import { STAFF } from '../../platform/access.js';
 import { addDays, daysInclusive } from '../../platform/dates.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Recipient, UsersService } from '../accounts/users.service.js';
-import { type NoticeSource, noticesFor, spokenDate } from '../notifications/notices.js';
+import { type NoticeSource, noticesFor } from '../notifications/notices.js';
+import { trainingText } from './training.messages.js';
 import { certificationsRepository } from './certifications.repository.js';
 import { certificationsPolicy } from './training.policy.js';
 
@@ -44,8 +45,8 @@ export function certificationReminders({ db, users }: { db: Kysely<DB>; users: P
           kind: 'certification.expiring',
           subjectId: cert.id,
           occurrence: `${expiresOn}:${due}`,
-          title: `${cert.credential_name} expires ${spokenDate(expiresOn)}: ${name}`,
-          body: `${name}’s certification “${cert.credential_name}” expires on ${spokenDate(expiresOn)}, in ${left} days. A refresher offering renews it.`,
+          title: trainingText('notice.expiringTitle', { credential: cert.credential_name, expires: expiresOn, name }),
+          body: trainingText('notice.expiringBody', { name, credential: cert.credential_name, expires: expiresOn, count: left }),
           link: `/certifications/${cert.id}`,
         });
       });

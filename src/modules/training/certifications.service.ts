@@ -11,6 +11,7 @@ import type { Certification, ListCertificationsQuery } from './certifications.sc
 import { type CertificationFilter, type CertificationRowWithNames, certificationsRepository } from './certifications.repository.js';
 import { certificationsPolicy as policy } from './training.policy.js';
 import { certificationStatus, expiryOf, isActiveOn } from './training.rules.js';
+import { trainingText } from './training.messages.js';
 
 export interface CertificationsDeps {
   db: Kysely<DB>;
@@ -100,7 +101,7 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
       return db.transaction().execute(async (trx) => {
         const current = await visibleRow(ctx, id, trx);
         policy.authorize(ctx.actor, 'revoke', holderOf(current), 'certification');
-        if (current.revoked_at) throw ruleBroken('certification.already_revoked', 'The certification is already revoked.');
+        if (current.revoked_at) throw ruleBroken('certification.already_revoked', trainingText('certification.alreadyRevoked'));
         const now = instant(clock);
         if (!(await certificationsRepository(trx).update(id, version, { revoked_at: now, revoked_reason: reason, updated_at: now }))) {
           throw staleVersion('certification', current.version);

@@ -6,7 +6,8 @@ import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, forbidden, invalid, notFound, ruleBroken, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { ADDRESS_PROBLEM_TEXT, type PublicAddress } from '../../platform/public-address.js';
+import type { PublicAddress } from '../../platform/public-address.js';
+import type { Text } from '../../platform/i18n/messages.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import type { PersonProfile } from '../people/people.mapper.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -20,7 +21,8 @@ import { enrollmentsRepository, type OfferingRowWithNames, offeringsRepository }
 import type { Enrollment, FollowUpInput, OfferingDetail, RecordResultInput } from './offerings.schemas.js';
 import type { OfferingsService } from './offerings.service.js';
 import { enrollmentsPolicy, type OfferingAccess, offeringsPolicy, transcriptsPolicy } from './training.policy.js';
-import { clashingOffering, followUpWindow, isVettingValidOn, unmetCriteria } from './training.rules.js';
+import { clashingOffering, followUpWindow, isVettingValidOn, offeringStatus, unmetCriteria } from './training.rules.js';
+import { trainingText } from './training.messages.js';
 
 export interface EnrollmentsDeps {
   db: Kysely<DB>;
@@ -39,8 +41,9 @@ export interface EnrollmentsDeps {
 /** The program office is American: participants from agencies of other countries are foreign. */
 export const PROGRAM_COUNTRY = 'US';
 
-const conflictRule = (rule: string, message: string) => new AppError('conflict', message, { rule });
-const unknownPerson = () => invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person you can see' }]);
+const conflictRule = (rule: string, message: Text) => new AppError('conflict', message, { rule });
+const unknownPerson = () => invalid(trainingText('person.unknown'), [{ pointer: '/body/personId', detail: trainingText('person.notVisible') }]);
+const alreadyOnRoster = (name: string) => conflictRule('enrollment.duplicate', trainingText('enrollment.duplicate', { name }));
 
 /** The statuses that hold a seat and a place in the person's calendar. */
 const SEATED: readonly string[] = ['enrolled', 'completed'];
@@ -57,7 +60,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
     if (address.isPublic || ctx.actor.id === null || acknowledgedAddress === address.url) return;
     throw conflictRule(
       'certificate.address_not_public',
-      `Certificates issued now would point to ${address.url} (${address.problem ? ADDRESS_PROBLEM_TEXT[address.problem] : 'not a public address'}). Set CADRE_PUBLIC_URL to the https address the public reaches Cadre at, or confirm this address by sending acknowledgedAddress: "${address.url}".`,
+      trainingText('address.notPublic', { url: address.url, problem: trainingText(`address.${address.problem ?? 'unset'}`) }),
     );
   }
 
@@ -68,29 +71,34 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
   async function checkSeatAndCalendar(trx: Kysely<DB>, offering: OfferingRowWithNames, personId: string, name: string) {
     const repo = enrollmentsRepository(trx);
     const seated = (await repo.forOffering(offering.id)).filter((e) => e.status !== 'withdrawn' && e.status !== 'no_show').length;
-    if (seated >= offering.capacity) throw conflictRule('offering.full', `All ${offering.capacity} seats of this offering are taken.`);
+    if (seated >= offering.capacity) throw conflictRule('offering.full', trainingText('offering.full', { count: offering.capacity }));
     await people.lock(personId, trx);
     const others = (await repo.forPerson(personId))
       .filter((e) => e.offering_id !== offering.id && SEATED.includes(e.status))
       .map((e) => ({ start: e.start_on, end: e.end_on, title: e.title }));
     const clash = clashingOffering({ start: offering.start_on, end: offering.end_on }, others);
-    if (clash) throw ruleBroken('enrollment.clash', `${name} is enrolled in ${clash.title} from ${clash.start} to ${clash.end}, which overlaps this offering.`);
+    if (clash) throw ruleBroken('enrollment.clash', trainingText('enrollment.clash', { name, title: clash.title, start: clash.start, end: clash.end }));
   }
 
   /** The rules of enrolling, and the enrollment, once the caller may enroll this person here. */
   async function admit(ctx: RequestContext, trx: Transaction<DB>, offering: OfferingRowWithNames, access: OfferingAccess, profile: PersonProfile): Promise<Enrollment> {
     const personId = profile.id;
-    if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: it takes no more participants.`);
-    if (access.instructors.some((i) => i.personId === personId)) throw ruleBroken('enrollment.is_instructor', `${profile.name} teaches this offering and cannot also take it.`);
+    if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', trainingText('offering.notOpen.enroll', { status: offeringStatus(offering.status) }));
+    if (access.instructors.some((i) => i.personId === personId)) throw ruleBroken('enrollment.is_instructor', trainingText('enrollment.isInstructor', { name: profile.name }));
     const repo = enrollmentsRepository(trx);
-    if ((await repo.forOffering(offering.id)).some((e) => e.person_id === personId)) throw conflictRule('enrollment.duplicate', `${profile.name} is already on this offering’s roster.`);
+    if ((await repo.forOffering(offering.id)).some((e) => e.person_id === personId)) throw alreadyOnRoster(profile.name);
     await checkSeatAndCalendar(trx, offering, personId, profile.name);
     if (offering.is_us_funded === 1 && profile.organizationCountry !== PROGRAM_COUNTRY) {
       const latest = (await vetting.latestOf([personId], trx)).get(personId);
       if (!latest || !isVettingValidOn(latest, offering.start_on)) {
         // Vetting is the program office's to read: others learn only that it stands in the way.
-        const status = vettingPolicy.can(ctx.actor, 'read', { personId }) ? ` (${latest ? `the latest is ${latest.status}` : 'none was requested'})` : '';
-        throw ruleBroken('vetting.not_cleared', `${profile.name} cannot join a U.S.-funded offering without a vetting cleared and valid on its start date (${offering.start_on})${status}.`);
+        const values = { name: profile.name, start: offering.start_on };
+        const text = !vettingPolicy.can(ctx.actor, 'read', { personId })
+          ? trainingText('vetting.notCleared', values)
+          : latest
+            ? trainingText('vetting.notClearedLatest', { ...values, status: trainingText(`vettingStatus.${latest.status as 'pending'}`) })
+            : trainingText('vetting.notClearedNone', values);
+        throw ruleBroken('vetting.not_cleared', text);
       }
     }
     const id = newId();
@@ -123,7 +131,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
         } catch (error) {
           // Any refusal about a person the caller may not read answers as if there were no such person.
           if (!visible.has(personId) && (error instanceof AppError || isUniqueViolation(error))) throw unknownPerson();
-          if (isUniqueViolation(error)) throw conflictRule('enrollment.duplicate', `${profile.name} is already on this offering’s roster.`);
+          if (isUniqueViolation(error)) throw alreadyOnRoster(profile.name);
           throw error;
         }
       });
@@ -146,7 +154,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
         // Under the offering's lock a close either came first (and this is refused) or waits for this.
         await offeringsRepository(trx).lock(offeringId);
         const { row: offering } = await offerings.authorized(ctx, 'recordResults', offeringId, trx);
-        if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${offering.status}: its results are final.`);
+        if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', trainingText('offering.notOpen.results', { status: offeringStatus(offering.status) }));
         const repo = enrollmentsRepository(trx);
         const current = await repo.findById(enrollmentId);
         if (!current || current.offering_id !== offeringId) throw notFound('enrollment');
@@ -177,8 +185,8 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
         // No result is recorded, and nobody enrolled, between reading the roster and closing it.
         await offeringsRepository(trx).lock(offeringId);
         const { row: offering } = await offerings.authorized(ctx, 'close', offeringId, trx);
-        if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is already ${offering.status}.`);
-        if (today(clock) < offering.end_on) throw ruleBroken('offering.close_before_end', `The offering runs until ${offering.end_on}: close it once it has ended.`);
+        if (offering.status !== 'scheduled') throw ruleBroken('offering.not_open', trainingText('offering.notOpen.close', { status: offeringStatus(offering.status) }));
+        if (today(clock) < offering.end_on) throw ruleBroken('offering.close_before_end', trainingText('offering.closeBeforeEnd', { end: offering.end_on }));
         const credential = offering.grants_credential_id ? await catalog.credentialRules(offering.grants_credential_id, trx) : null;
         if (credential) refuseUnacknowledgedAddress(ctx, acknowledgedAddress);
         const rules = credential
@@ -186,13 +194,13 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           : { validityMonths: null, passMark: null, minAttendancePercent: 0 };
         const repo = enrollmentsRepository(trx);
         const passed: { personId: string; name: string }[] = [];
-        const notCertified: { personId: string; name: string; reasons: string[] }[] = [];
+        const notCertified: { personId: string; name: string; reasons: Text[] }[] = [];
         const now = instant(clock);
         for (const e of await repo.forOffering(offeringId)) {
           if (e.status !== 'enrolled') continue;
           const reasons = unmetCriteria({ attendancePercent: e.attendance_percent, score: e.score }, rules);
           const name = `${e.given_name} ${e.family_name}`;
-          const isUpdated = await repo.update(e.id, e.version, { status: reasons.length ? 'failed' : 'completed', outcome: reasons.length ? reasons.join('; ') : null, updated_at: now });
+          const isUpdated = await repo.update(e.id, e.version, { status: reasons.length ? 'failed' : 'completed', outcome: reasons.length ? reasons.map(String).join('; ') : null, updated_at: now });
           if (!isUpdated) throw staleVersion('enrollmentOfOffering', e.version);
           if (reasons.length) notCertified.push({ personId: e.person_id, name, reasons });
           else passed.push({ personId: e.person_id, name });
@@ -237,10 +245,10 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
       return db.transaction().execute(async (trx) => {
         const { row: offering } = await offerings.authorized(ctx, 'recordFollowUp', offeringId, trx);
         const completed = (await enrollmentsRepository(trx).forOffering(offeringId)).find((e) => e.person_id === input.personId && e.status === 'completed');
-        if (!completed) throw invalid('Follow-ups are for people who completed the offering.', [{ pointer: '/body/personId', detail: 'did not complete this offering' }]);
+        if (!completed) throw invalid(trainingText('followUp.notCompleted'), [{ pointer: '/body/personId', detail: trainingText('followUp.notCompletedField') }]);
         const window = followUpWindow(offering.end_on);
         if (input.recordedOn < window.start || input.recordedOn > window.end) {
-          throw ruleBroken('followup.window', `A follow-up is recorded 3 to 12 months after the offering: between ${window.start} and ${window.end}.`);
+          throw ruleBroken('followup.window', trainingText('followUp.window', { start: window.start, end: window.end }));
         }
         await offeringsRepository(trx).upsertFollowUp({
           id: newId(),

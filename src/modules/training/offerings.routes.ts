@@ -122,7 +122,11 @@ export function offeringsRoutes(deps: { offerings: OfferingsService; enrollments
           response: { 200: closeReportSchema },
         },
       },
-      async (request) => enrollments.close(contextOf(request), request.params.id, requiredVersion(request), request.body?.acknowledgedAddress),
+      async (request) => {
+        const report = await enrollments.close(contextOf(request), request.params.id, requiredVersion(request), request.body?.acknowledgedAddress);
+        // Why someone was not certified, in the reader's language.
+        return { ...report, notCertified: report.notCertified.map((p) => ({ ...p, reasons: p.reasons.map((reason) => reason.in(request.locale)) })) };
+      },
     );
     app.post(
       '/offerings/:id/follow-ups',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { allowedActionsSchema, calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, exportCodesSchema, listFormatSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
 import * as enums from '../../platform/db/enums.js';
+import { textIssue } from '../../platform/http/issue-wording.js';
 import { cancelReasonProblem, offeringDateProblems } from './training.rules.js';
 
 /** Start and end in order, by the rule the service checks too (on the stored offering merged with the change). */
@@ -51,7 +52,7 @@ export const updateOfferingSchema = z
   .superRefine((value, ctx) => {
     checkDates(value, ctx);
     const problem = value.status === 'cancelled' ? cancelReasonProblem(value.cancelReason) : null;
-    if (problem) ctx.addIssue({ code: 'custom', path: ['cancelReason'], message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['cancelReason'], ...textIssue(problem) });
   })
   .meta({ id: 'UpdateOffering' });
 export type UpdateOfferingInput = z.infer<typeof updateOfferingSchema>;

@@ -16,7 +16,8 @@ import { enrollmentsRepository, type OfferingRowWithNames, offeringsRepository }
 import type { CreateOfferingInput, ListOfferingsQuery, Offering, OfferingAction, OfferingDetail, UpdateOfferingInput } from './offerings.schemas.js';
 import { certificationsRepository } from './certifications.repository.js';
 import { certificationsPolicy, enrollmentsPolicy, followUpsPolicy, type OfferingAccess, offeringsPolicy as policy } from './training.policy.js';
-import { cancelReasonProblem, certificationStatus, offeringActionsIn, offeringDateProblems } from './training.rules.js';
+import { cancelReasonProblem, certificationStatus, offeringActionsIn, offeringDateProblems, offeringStatus } from './training.rules.js';
+import { trainingText } from './training.messages.js';
 
 type OfferingPolicyAction = (typeof policy.actions)[number];
 type InstructorRow = Awaited<ReturnType<ReturnType<typeof offeringsRepository>['instructorsOf']>>[number];
@@ -134,7 +135,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
   }
 
   function scheduledOnly(row: OfferingRowWithNames) {
-    if (row.status !== 'scheduled') throw ruleBroken('offering.not_open', `The offering is ${row.status}: it can no longer be changed.`);
+    if (row.status !== 'scheduled') throw ruleBroken('offering.not_open', trainingText('offering.notOpen.change', { status: offeringStatus(row.status) }));
   }
 
   async function listPage(ctx: RequestContext, query: ListOfferingsQuery, page: PageRequest): Promise<Page<Offering>> {
@@ -180,9 +181,9 @@ export function createOfferingsService({ db, clock, audit, organizations, people
       policy.requireAllowed(ctx.actor, 'create');
       return db.transaction().execute(async (trx) => {
         const course = await catalog.courseRow(input.courseId, trx).catch(() => {
-          throw invalid('The course does not exist.', [{ pointer: '/body/courseId', detail: 'is not a course' }]);
+          throw invalid(trainingText('course.unknown'), [{ pointer: '/body/courseId', detail: trainingText('course.notACourse') }]);
         });
-        if (course.archived_at) throw ruleBroken('offering.course_archived', `${course.code} is archived: it is no longer offered.`);
+        if (course.archived_at) throw ruleBroken('offering.course_archived', trainingText('offering.courseArchived', { code: course.code }));
         await checkOrganization(ctx, trx, 'hostOrganizationId', input.hostOrganizationId);
         await checkOrganization(ctx, trx, 'deliveringOrganizationId', input.deliveringOrganizationId);
         const id = newId();
@@ -223,11 +224,11 @@ export function createOfferingsService({ db, clock, audit, organizations, people
         const startOn = input.startOn ?? current.start_on;
         const endOn = input.endOn ?? current.end_on;
         const problems = offeringDateProblems({ startOn, endOn });
-        if (problems.length > 0) throw invalid('The offering ends before it starts.', problems.map((p) => ({ pointer: `/body/${p.field}`, detail: p.message })));
+        if (problems.length > 0) throw invalid(trainingText('offering.endsBeforeStart'), problems.map((p) => ({ pointer: `/body/${p.field}`, detail: trainingText('offering.endBeforeStartField') })));
         const reasonProblem = action === 'cancel' ? cancelReasonProblem(input.cancelReason) : null;
-        if (reasonProblem) throw invalid('Say why the offering will not happen.', [{ pointer: '/body/cancelReason', detail: reasonProblem }]);
+        if (reasonProblem) throw invalid(trainingText('offering.sayWhyCancelled'), [{ pointer: '/body/cancelReason', detail: reasonProblem }]);
         if (input.capacity !== undefined && input.capacity < Number(current.enrolled_count ?? 0)) {
-          throw ruleBroken('offering.capacity_below_enrolled', `${current.enrolled_count} people are enrolled: the capacity cannot go below that.`);
+          throw ruleBroken('offering.capacity_below_enrolled', trainingText('offering.capacityBelowEnrolled', { count: Number(current.enrolled_count ?? 0) }));
         }
         await checkOrganization(ctx, trx, 'hostOrganizationId', input.hostOrganizationId);
         await checkOrganization(ctx, trx, 'deliveringOrganizationId', input.deliveringOrganizationId);
@@ -268,9 +269,9 @@ export function createOfferingsService({ db, clock, audit, organizations, people
         const { row: offering } = await authorized(ctx, 'addInstructor', id, trx);
         scheduledOnly(offering);
         const profile = (await people.profiles(ctx, [input.personId], trx)).get(input.personId);
-        if (!profile) throw invalid('The person does not exist.', [{ pointer: '/body/personId', detail: 'is not a person' }]);
+        if (!profile) throw invalid(trainingText('person.unknown'), [{ pointer: '/body/personId', detail: trainingText('person.notAPerson') }]);
         if ((await enrollmentsRepository(trx).forOffering(id)).some((e) => e.person_id === input.personId && e.status !== 'withdrawn')) {
-          throw ruleBroken('offering.instructor_enrolled', `${profile.name} is a participant of this offering and cannot also teach it.`);
+          throw ruleBroken('offering.instructor_enrolled', trainingText('offering.instructorEnrolled', { name: profile.name }));
         }
         const credentialId = offering.requires_credential_id;
         if (credentialId) {
@@ -279,7 +280,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
           if (!holders.has(input.personId)) {
             throw ruleBroken(
               'offering.instructor_not_certified',
-              `${profile.name} holds no active “${credential.name}” on ${offering.start_on}, which ${offering.course_code} requires of its instructors.`,
+              trainingText('offering.instructorNotCertified', { name: profile.name, credential: credential.name, start: offering.start_on, course: offering.course_code }),
             );
           }
           if (input.role === 'lead' && credential.co_teachings_before_lead > 0) {
@@ -287,7 +288,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
             if (done < credential.co_teachings_before_lead) {
               throw ruleBroken(
                 'offering.lead_needs_co_teaching',
-                `${profile.name} has co-taught ${done} of the ${credential.co_teachings_before_lead} offerings a new “${credential.name}” holder co-teaches before leading.`,
+                trainingText('offering.leadNeedsCoTeaching', { name: profile.name, done, count: credential.co_teachings_before_lead, credential: credential.name }),
               );
             }
           }

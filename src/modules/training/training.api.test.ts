@@ -306,7 +306,7 @@ describe('enrollment rules', () => {
     const offering = await schedule(course.id, '2010-10-11', '2010-10-15', { country: 'SV' });
     const officerAbroad = await buildPerson(t.services, t.system, { organizationId: salvadorId, givenName: 'Foreign' });
     const enroll = () => officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: officerAbroad.id });
-    expect((await enroll()).json()).toMatchObject({ rule: 'vetting.not_cleared', detail: expect.stringContaining('2010-10-11') });
+    expect((await enroll()).json()).toMatchObject({ rule: 'vetting.not_cleared', detail: expect.stringContaining('October 11, 2010') });
 
     const submitted = (await officer.post('/api/vetting', { personId: officerAbroad.id, caseReference: `LEAHY-${Date.now()}`, submittedOn: '2010-08-01' })).json();
     expect((await enroll()).json().rule).toBe('vetting.not_cleared');
@@ -324,6 +324,37 @@ describe('enrollment rules', () => {
     const domestic = await schedule(course.id, '2010-10-18', '2010-10-22', { country: 'SV', isUsFunded: false });
     const unvetted = await buildPerson(t.services, t.system, { organizationId: salvadorId });
     expect((await officer.post(`/api/offerings/${domestic.id}/enrollments`, { personId: unvetted.id })).statusCode).toBe(201);
+  });
+
+  it('refuses an enrollment in the reader’s language, its rule unchanged', async () => {
+    const { course } = await buildInstructorCourse(t.services, t.system);
+    const offering = await schedule(course.id, '2010-10-11', '2010-10-15', { country: 'SV' });
+    const abroad = await buildPerson(t.services, t.system, { organizationId: salvadorId, givenName: 'Lucienne', familyName: 'Dorval' });
+    const inFrench = officer.speaking('fr');
+    const unvetted = await inFrench.post(`/api/offerings/${offering.id}/enrollments`, { personId: abroad.id });
+    expect(unvetted.statusCode).toBe(422);
+    expect(unvetted.headers['content-language']).toBe('fr');
+    expect(unvetted.json()).toMatchObject({
+      rule: 'vetting.not_cleared',
+      detail:
+        'Lucienne Dorval ne peut pas participer à une session financée par les États-Unis sans une vérification des antécédents ayant reçu un avis favorable et valide à sa date de début (11 octobre 2010\u00a0; aucune n’a été demandée).',
+    });
+
+    const nobody = await inFrench.post(`/api/offerings/${offering.id}/enrollments`, { personId: randomUUID() });
+    expect(nobody.json()).toMatchObject({ detail: 'Cette personne n’existe pas.', errors: [{ pointer: '/body/personId', detail: 'ne correspond à aucune personne que vous pouvez consulter' }] });
+
+    const cancelled = await inFrench.patch(`/api/offerings/${offering.id}`, { status: 'cancelled' }, await offeringVersion(offering.id));
+    expect(cancelled.json().errors).toEqual([{ pointer: '/body/cancelReason', detail: 'est obligatoire pour annuler\u00a0: indiquez pourquoi la session n’aura pas lieu' }]);
+    await officer.patch(`/api/offerings/${offering.id}`, { status: 'cancelled', cancelReason: 'The host postponed it.' }, await offeringVersion(offering.id));
+    const closed = await inFrench.post(`/api/offerings/${offering.id}/enrollments`, { personId: abroad.id });
+    expect(closed.json()).toMatchObject({ rule: 'offering.not_open', detail: 'La session est annulée\u00a0: elle n’accepte plus de participants.' });
+    expect((await officer.post(`/api/offerings/${offering.id}/enrollments`, { personId: abroad.id })).json().detail).toBe('The offering is cancelled: it takes no more participants.');
+
+    // A schema's own words, and a conflict naming a field, likewise.
+    const badCode = await inFrench.post('/api/courses', { code: 'x', track: 'corrections', level: 'basic', language: 'en', title: 'X', hours: 8 });
+    expect(badCode.json().errors).toEqual([{ pointer: '/body/code', detail: 'doit compter de 2 à 30 lettres majuscules, chiffres et traits d’union, par exemple CORR-TOT-1' }]);
+    const taken = await officer.speaking('es').post('/api/courses', { code: course.code, track: 'corrections', level: 'basic', language: 'en', title: 'X', hours: 8 });
+    expect(taken.json()).toMatchObject({ detail: `Ya existe un curso con el código ${course.code}.`, errors: [{ pointer: '/body/code', detail: 'ya es el código de un curso' }] });
   });
 
   it('refuses an enrollment without naming a person the caller cannot read, nor their vetting to those who may not see it', async () => {

@@ -5,20 +5,20 @@ const rules = { validityMonths: 24, passMark: 70, minAttendancePercent: 90 };
 
 describe('certification criteria', () => {
   it('passes a participant who meets the pass mark and the attendance exactly', () => {
-    expect(unmetCriteria({ attendancePercent: 90, score: 70 }, rules)).toEqual([]);
+    expect(reasonsOf({ attendancePercent: 90, score: 70 }, rules)).toEqual([]);
   });
 
   it('fails one point below either bound, and says why', () => {
-    expect(unmetCriteria({ attendancePercent: 89, score: 70 }, rules)).toEqual(['attended 89%, below the 90% required']);
-    expect(unmetCriteria({ attendancePercent: 90, score: 69 }, rules)).toEqual(['scored 69, below the pass mark of 70']);
+    expect(reasonsOf({ attendancePercent: 89, score: 70 }, rules)).toEqual(['attended 89%, below the 90% required']);
+    expect(reasonsOf({ attendancePercent: 90, score: 69 }, rules)).toEqual(['scored 69, below the pass mark of 70']);
   });
 
   it('fails a participant with nothing recorded', () => {
-    expect(unmetCriteria({ attendancePercent: null, score: null }, rules)).toEqual(['no attendance was recorded', 'no score was recorded']);
+    expect(reasonsOf({ attendancePercent: null, score: null }, rules)).toEqual(['no attendance was recorded', 'no score was recorded']);
   });
 
   it('asks no score of a credential without a pass mark', () => {
-    expect(unmetCriteria({ attendancePercent: 100, score: null }, { ...rules, passMark: null })).toEqual([]);
+    expect(reasonsOf({ attendancePercent: 100, score: null }, { ...rules, passMark: null })).toEqual([]);
   });
 });
 
@@ -75,8 +75,13 @@ describe('an offering’s dates and cancelling', () => {
     expect(offeringDateProblems({ startOn: '2010-03-01', endOn: '2010-02-28' })).toEqual([{ field: 'endOn', message: 'must not come before the start' }]);
   });
   it('asks why an offering is cancelled', () => {
-    expect(cancelReasonProblem(undefined)).toBe('is required to cancel: say why the offering will not happen');
-    expect(cancelReasonProblem(' ')).toBe('is required to cancel: say why the offering will not happen');
+    expect(String(cancelReasonProblem(undefined))).toBe('is required to cancel: say why the offering will not happen');
+    expect(String(cancelReasonProblem(' '))).toBe('is required to cancel: say why the offering will not happen');
     expect(cancelReasonProblem('the host postponed')).toBeNull();
   });
 });
+
+/** The reasons as the English the log and the CLI print. */
+function reasonsOf(...args: Parameters<typeof unmetCriteria>): string[] {
+  return unmetCriteria(...args).map(String);
+}

@@ -1,4 +1,6 @@
 import { addDays, addMonths, overlaps, spanProblems } from '../../platform/dates.js';
+import type { Text } from '../../platform/i18n/messages.js';
+import { trainingText } from './training.messages.js';
 
 /** Rules of training and certification, on plain values, tested at their edges. */
 
@@ -27,15 +29,15 @@ export function isActiveOn(c: { issuedOn: string; expiresOn: string | null; revo
 }
 
 /** Why a participant did not meet a credential's criteria; empty when they did. Meeting a bound exactly passes. */
-export function unmetCriteria(result: { attendancePercent: number | null; score: number | null }, rules: CredentialRules): string[] {
-  const reasons: string[] = [];
-  if (result.attendancePercent === null) reasons.push('no attendance was recorded');
+export function unmetCriteria(result: { attendancePercent: number | null; score: number | null }, rules: CredentialRules): Text[] {
+  const reasons: Text[] = [];
+  if (result.attendancePercent === null) reasons.push(trainingText('unmet.noAttendance'));
   else if (result.attendancePercent < rules.minAttendancePercent) {
-    reasons.push(`attended ${result.attendancePercent}%, below the ${rules.minAttendancePercent}% required`);
+    reasons.push(trainingText('unmet.attendance', { attended: result.attendancePercent, required: rules.minAttendancePercent }));
   }
   if (rules.passMark !== null) {
-    if (result.score === null) reasons.push('no score was recorded');
-    else if (result.score < rules.passMark) reasons.push(`scored ${result.score}, below the pass mark of ${rules.passMark}`);
+    if (result.score === null) reasons.push(trainingText('unmet.noScore'));
+    else if (result.score < rules.passMark) reasons.push(trainingText('unmet.score', { score: result.score, passMark: rules.passMark }));
   }
   return reasons;
 }
@@ -79,7 +81,10 @@ export function offeringActionsIn(status: string): readonly string[] {
 /** An offering ends on or after the day it starts (merged with what is stored, on a change). */
 export const offeringDateProblems = spanProblems;
 
+/** An offering's status as a word of the sentence refusing it ("closed"). */
+export const offeringStatus = (status: string) => trainingText(`status.${status as 'closed'}`);
+
 /** Why an offering cannot be cancelled without a reason: the words the API and the web show. */
-export function cancelReasonProblem(reason: string | null | undefined): string | null {
-  return reason?.trim() ? null : 'is required to cancel: say why the offering will not happen';
+export function cancelReasonProblem(reason: string | null | undefined): Text | null {
+  return reason?.trim() ? null : trainingText('offering.cancelReasonRequired');
 }

@@ -3,7 +3,8 @@ import { STAFF } from '../../platform/access.js';
 import { addDays } from '../../platform/dates.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { UsersService } from '../accounts/users.service.js';
-import { type NoticeSource, noticesFor, spokenDate } from '../notifications/notices.js';
+import { type NoticeSource, noticesFor } from '../notifications/notices.js';
+import { vettingText } from './vetting.messages.js';
 import { vettingPolicy } from './vetting.policy.js';
 import { vettingRepository } from './vetting.repository.js';
 
@@ -27,8 +28,8 @@ export function vettingWaitingNotices({ db, users }: { db: Kysely<DB>; users: Pi
           kind: 'vetting.waiting',
           subjectId: record.id,
           occurrence: record.submitted_on,
-          title: `Vetting waiting for a result: ${record.given_name} ${record.family_name}`,
-          body: `Case ${record.case_reference} (${record.organization_name}) was submitted on ${spokenDate(record.submitted_on)} and has no result yet.`,
+          title: vettingText('notice.waitingTitle', { name: `${record.given_name} ${record.family_name}` }),
+          body: vettingText('notice.waitingBody', { reference: record.case_reference, organization: record.organization_name, submitted: record.submitted_on }),
           link: '/vetting/records?status=pending',
         }),
       );

@@ -112,7 +112,7 @@ const catalogs = new Map<string, Catalogs>();
  */
 export function defineMessages<C extends Catalog>(
   namespace: string,
-  byLocale: { en: C } & Record<Exclude<Locale, 'en'>, Record<keyof C, string>>,
+  byLocale: { en: C } & Record<Exclude<Locale, 'en'>, Record<keyof C, string> & Catalog>,
   sameAsEnglish: Catalogs['sameAsEnglish'] = {},
 ) {
   if (catalogs.has(namespace)) throw new Error(`The message namespace ${namespace} is defined twice.`);

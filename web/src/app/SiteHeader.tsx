@@ -63,7 +63,8 @@ export function SiteHeader() {
             </em>
             <span className="site-header__tagline">{t('app.tagline')}</span>
           </div>
-          <LanguageSwitch className="language-switch--navbar" />
+          {/* Under the open mobile menu it could be neither seen nor reached. */}
+          {!isOpen && <LanguageSwitch className="language-switch--navbar" />}
           {user && <NotificationBell className="notification-bell--navbar" />}
           {me && (
             <button ref={menuButton} type="button" className="usa-menu-btn" aria-expanded={isOpen} aria-controls="site-nav" onClick={() => setIsOpen(true)}>

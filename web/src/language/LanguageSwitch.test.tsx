@@ -55,7 +55,7 @@ describe('LanguageSwitch', () => {
 
   it("saves a signed-in user's choice to their account, in the language's own words from then on", async () => {
     const me = meAs('program_officer');
-    const calls = fakeApi({ 'PATCH /api/auth/me': (body) => ({ body: { ...me, ...(body as object) } }) });
+    const calls = fakeApi({ 'PATCH /api/auth/me': (body) => ({ body: { ...me, user: { ...me.user, ...(body as object) } } }) });
     renderPage(<LanguageSwitch />, { me });
     fireEvent.click(screen.getByRole('button', { name: 'Language: English' }));
     fireEvent.click(screen.getByRole('button', { name: 'Español' }));
@@ -69,13 +69,13 @@ describe('LanguageSwitch', () => {
 describe('useAccountLanguage', () => {
   it("applies the signed-in account's language over the cookie's, and remembers it", async () => {
     document.cookie = `${LOCALE_COOKIE}=pt; path=/`;
-    renderPage(<AccountLanguage />, { me: { ...meAs('coordinator'), locale: 'fr' } as ReturnType<typeof meAs> });
+    renderPage(<AccountLanguage />, { me: meAs('coordinator', { user: { locale: 'fr' } }) });
     await waitFor(() => expect(i18n.language).toBe('fr'));
     expect(document.cookie).toContain(`${LOCALE_COOKIE}=fr`);
   });
 
   it('leaves the language alone when the account follows the browser', async () => {
-    renderPage(<AccountLanguage />, { me: { ...meAs('coordinator'), locale: null } as ReturnType<typeof meAs> });
+    renderPage(<AccountLanguage />, { me: meAs('coordinator', { user: { locale: null } }) });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(i18n.language).toBe('en');
   });

@@ -7,11 +7,9 @@ import { meQueryKey, useMe } from '../api/session';
 import { rememberChoice } from '../i18n';
 import { isLanguage, type Language, LOCALE_PARAMETER } from './languages';
 
-/** The account's language (`locale` on `/api/auth/me`): null follows the browser. */
-type MeWithLocale = Me & { locale?: Language | null };
-
+/** The account's language (`user.locale` on `/api/auth/me`): null follows the browser. */
 function accountLocale(me: Me | null | undefined): Language | null {
-  const locale = (me as MeWithLocale | null | undefined)?.locale;
+  const locale = me?.user.locale;
   return isLanguage(locale) ? locale : null;
 }
 
@@ -48,7 +46,7 @@ export function useChooseLanguage(): (language: Language) => Promise<void> {
     rememberChoice(language);
     if (!me || me.authenticatedBy !== 'session') return;
     // The account says the new language at once, so nothing switches back while it is saved.
-    queryClient.setQueryData<MeWithLocale>(meQueryKey, (current) => (current ? { ...current, locale: language } : current));
+    queryClient.setQueryData<Me | null>(meQueryKey, (current) => (current ? { ...current, user: { ...current.user, locale: language } } : current));
     try {
       queryClient.setQueryData(meQueryKey, await api.patchOwn<Me>('/auth/me', { locale: language }));
     } catch {

@@ -41,7 +41,7 @@ export function PartialImport({ view, isPending, onConfirm, onCancel }: { view: 
                 <li key={row}>
                   <span className="text-bold">{t('imports.next.partialRow', { row: formatCount(row) })}</span>
                   {': '}
-                  {problems.map((problem) => [problem.columnName, problem.value ? `“${problem.value}”` : null, problem.reason].filter(Boolean).join(' ')).join('; ')}
+                  {problems.map((problem) => [problem.columnName, problem.value ? t('imports.next.quotedValue', { value: problem.value }) : null, problem.reason].filter(Boolean).join(' ')).join('; ')}
                 </li>
               ))}
             </ul>
