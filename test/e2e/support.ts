@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
 
 /** The first admin the test server creates on its empty database (see playwright.config.ts). */
 export const ADMIN = { email: 'admin@e2e.test', password: 'correct e2e admin passphrase 2026' } as const;
@@ -98,15 +98,17 @@ export function mainNav(page: Page) {
 /**
  * The API with the signed-in page's own session, for the records a journey needs but does not
  * test typing in (an agency, a roster): the page's cookies, and the session's CSRF token on each
- * change, as the web app sends it.
+ * change, as the web app sends it. A request context of its own (signed in with `apiSignIn`)
+ * serves a journey whose browser belongs to someone else.
  */
-export async function sessionApi(page: Page) {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string; publicAddress: { url: string } };
+export async function sessionApi(from: Page | APIRequestContext) {
+  const request = 'request' in from ? from.request : from;
+  const me = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string; publicAddress: { url: string } };
   // Updates name the version they change (If-Match), as the web app's do.
   const send = async <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, version?: number): Promise<T> => {
     const headers: Record<string, string> = { 'x-csrf-token': me.csrfToken };
     if (version !== undefined) headers['if-match'] = `"${version}"`;
-    const response = await page.request.fetch(`/api${path}`, { method, data: body, headers });
+    const response = await request.fetch(`/api${path}`, { method, data: body, headers });
     expect(response.ok(), `${method} ${path} answered ${response.status()}: ${await response.text()}`).toBe(true);
     return (await response.json()) as T;
   };
@@ -119,3 +121,9 @@ export async function sessionApi(page: Page) {
 }
 
 export type SessionApi = Awaited<ReturnType<typeof sessionApi>>;
+
+/** Signs a request context (a page's, or one of its own) in through the API, without a page. */
+export async function apiSignIn(request: APIRequestContext, email: string, password: string): Promise<void> {
+  const response = await request.post('/api/auth/login', { data: { email, password } });
+  expect(response.ok(), `signing in as ${email} answered ${response.status()}: ${await response.text()}`).toBe(true);
+}

@@ -1,4 +1,4 @@
-import type { SessionApi } from './support.js';
+import { isoDay, type SessionApi } from './support.js';
 
 /** Someone a training journey enrolls or staffs, with the name the roster shows. */
 export interface Trainee {
@@ -26,6 +26,7 @@ interface OfferingAnswer extends Versioned {
 
 /** What closing answers, as far as a journey needs it: who was certified, and their certification. */
 export interface CloseAnswer {
+  offering: { id: string };
   certified: { personId: string; name: string; certificationId: string }[];
 }
 
@@ -65,4 +66,34 @@ export function expiryOf(issuedOn: string, months: number): string {
 /** A date as the app shows it in English ("Nov 19, 2028"). */
 export function shown(day: string): string {
   return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** One certification on record, and what it was made of, for the journeys that read it in another language. */
+export interface Certified {
+  certificationId: string;
+  offeringId: string;
+  holder: Trainee;
+  agency: string;
+  credential: string;
+  courseTitle: string;
+}
+
+/**
+ * A certification through the API: a program office's master instructor teaches an English
+ * instructor course (granting a credential) of the recent past to one participant, who passes.
+ */
+export async function certifyParticipant(api: SessionApi, mark: string, holderName: { givenName: string; familyName: string }): Promise<Certified> {
+  const office = await createOrganization(api, { name: `Office of Partner Training ${mark}`, kind: 'program_office', country: 'US' });
+  const agency = `Lakeshore County Department of Corrections ${mark}`;
+  const agencyId = await createOrganization(api, { name: agency, kind: 'county_corrections', country: 'US' });
+  const master = await createPerson(api, office, 'Avery', `Lindqvist ${mark}`, 'Master instructor');
+  const holder = await createPerson(api, agencyId, holderName.givenName, holderName.familyName, 'Sergeant');
+  const credential = `Certified Custody Instructor ${mark}`;
+  const granted = await api.post('/credentials', { name: credential, criteria: 'Attend the whole course and score at least 70.', track: 'corrections', validityMonths: 24, passMark: 70, minAttendancePercent: 90 });
+  const courseTitle = 'Custody instructor development';
+  const course = await api.post('/courses', { code: `CID-${mark.toUpperCase()}`, title: courseTitle, track: 'corrections', level: 'instructor', language: 'en', hours: 40, grantsCredentialId: granted.id });
+  const closed = await runOffering(api, { courseId: course.id, startOn: isoDay(-10), endOn: isoDay(-6), country: 'US', leadId: master.id, participantId: holder.id });
+  const certificationId = closed.certified[0]?.certificationId ?? '';
+  if (!certificationId) throw new Error('The participant was certified.');
+  return { certificationId, offeringId: closed.offering.id, holder, agency, credential, courseTitle };
 }

@@ -33,7 +33,7 @@ export const certificateSummarySchema = z
     credential: z.object({ name: z.string(), criteria: z.string() }),
     issuer: z.object({ name: z.string(), url: z.string(), markUrl: z.string().nullable().describe('The issuer’s mark, as its certificates print it; null when it has none.') }),
     chain: z.array(z.string()).describe('Who vouches for whom: program office → academy → holder.'),
-    offering: z.object({ title: z.string(), startOn: calendarDateSchema, endOn: calendarDateSchema, country: z.string() }).nullable(),
+    offering: z.object({ title: z.string(), language: z.string().describe('The course’s language, which its title is written in.'), startOn: calendarDateSchema, endOn: calendarDateSchema, country: z.string() }).nullable(),
     issuedOn: calendarDateSchema,
     expiresOn: calendarDateSchema.nullable(),
     status: z.enum(['active', 'expired', 'revoked']),

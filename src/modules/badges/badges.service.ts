@@ -228,7 +228,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
           markUrl: mark?.mark_digest ? urls.mark(row.issuer_organization_id, mark.mark_digest) : null,
         },
         chain: [...(endorsedBy ? [endorsedBy] : []), issuer?.name ?? '', `${facts.given_name} ${facts.family_name}`],
-        offering: facts.offering_id ? { title: facts.course_title ?? '', startOn: facts.start_on as string, endOn: facts.end_on as string, country: facts.country as string } : null,
+        offering: facts.offering_id ? { title: facts.course_title ?? '', language: facts.language ?? 'en', startOn: facts.start_on as string, endOn: facts.end_on as string, country: facts.country as string } : null,
         issuedOn: facts.issued_on,
         expiresOn: facts.expires_on,
         status: certificationStatus({ expiresOn: facts.expires_on, revokedAt: facts.revoked_at }, day),

@@ -54,6 +54,7 @@ export const transcriptSchema = z
         offeringId: idSchema,
         courseCode: z.string(),
         courseTitle: z.string(),
+        courseLanguage: z.string().describe('The language the course is taught in, and its title written in.'),
         courseVersion: z.number().int(),
         startOn: calendarDateSchema,
         endOn: calendarDateSchema,

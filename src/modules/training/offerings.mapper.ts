@@ -7,7 +7,7 @@ type InstructorRow = { offering_id: string; person_id: string; role: string; giv
 export function toOffering(row: OfferingRowWithNames, instructors: readonly InstructorRow[], allowedActions: OfferingAction[] = []): Offering {
   return {
     id: row.id,
-    course: { id: row.course_id, code: row.course_code, title: row.course_title, level: row.course_level, track: row.course_track },
+    course: { id: row.course_id, code: row.course_code, title: row.course_title, level: row.course_level, track: row.course_track, language: row.course_language },
     courseVersion: row.course_version_number,
     startOn: row.start_on,
     endOn: row.end_on,

@@ -46,6 +46,7 @@ export function offeringsRepository(db: Kysely<DB>) {
         'courses.code as course_code',
         'courses.level as course_level',
         'courses.track as course_track',
+        'courses.language as course_language',
         'courses.grants_credential_id',
         'courses.requires_credential_id',
         'v.title as course_title',
@@ -198,7 +199,7 @@ export function enrollmentsRepository(db: Kysely<DB>) {
         .innerJoin('courses', 'courses.id', 'offerings.course_id')
         .innerJoin('course_versions as v', 'v.id', 'offerings.course_version_id')
         .selectAll('enrollments')
-        .select(['offerings.start_on', 'offerings.end_on', 'offerings.country', 'offerings.status as offering_status', 'courses.code', 'v.title', 'v.number as version_number'])
+        .select(['offerings.start_on', 'offerings.end_on', 'offerings.country', 'offerings.status as offering_status', 'courses.code', 'courses.language', 'v.title', 'v.number as version_number'])
         .where('enrollments.person_id', '=', personId)
         .orderBy('offerings.start_on')
         .execute();
@@ -209,7 +210,7 @@ export function enrollmentsRepository(db: Kysely<DB>) {
         .innerJoin('offerings', 'offerings.id', 'oi.offering_id')
         .innerJoin('courses', 'courses.id', 'offerings.course_id')
         .innerJoin('course_versions as v', 'v.id', 'offerings.course_version_id')
-        .select(['offerings.id as offering_id', 'oi.role', 'offerings.start_on', 'offerings.end_on', 'offerings.country', 'offerings.status', 'courses.code', 'v.title', 'v.number as version_number'])
+        .select(['offerings.id as offering_id', 'oi.role', 'offerings.start_on', 'offerings.end_on', 'offerings.country', 'offerings.status', 'courses.code', 'courses.language', 'v.title', 'v.number as version_number'])
         .where('oi.person_id', '=', personId)
         .orderBy('offerings.start_on')
         .execute();

@@ -95,7 +95,7 @@ export type Enrollment = z.infer<typeof enrollmentSchema>;
 export const offeringSchema = z
   .object({
     id: idSchema,
-    course: z.object({ id: idSchema, code: z.string(), title: z.string(), level: z.string(), track: z.string() }),
+    course: z.object({ id: idSchema, code: z.string(), title: z.string(), level: z.string(), track: z.string(), language: z.string().describe('The language the course is taught in (ISO 639-1), and its title written in.') }),
     courseVersion: z.number().int(),
     startOn: calendarDateSchema,
     endOn: calendarDateSchema,

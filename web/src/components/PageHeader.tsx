@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useForeignLang } from '../language/Foreign';
 import { PrintHeader } from './PrintHeader';
 
 interface PageHeaderProps {
@@ -10,6 +11,8 @@ interface PageHeaderProps {
   actions?: ReactNode;
   /** The filters in effect, in words, for the header of the printed page. */
   printFilters?: string | undefined;
+  /** The title's own language, when it is a record's (a course title) rather than the page's words. */
+  titleLang?: string | null | undefined;
 }
 
 /**
@@ -17,8 +20,10 @@ interface PageHeaderProps {
  * screen reader announces the new page, and it names the browser tab. On paper, the print header
  * above it says what was printed and when.
  */
-export function PageHeader({ title, lead, actions, printFilters }: PageHeaderProps) {
+export function PageHeader({ title, lead, actions, printFilters, titleLang }: PageHeaderProps) {
   const { t } = useTranslation();
+  const foreign = useForeignLang(titleLang);
+  const lang = titleLang ? foreign : undefined;
   useEffect(() => {
     document.title = t('app.documentTitle', { page: title });
   }, [t, title]);
@@ -28,7 +33,7 @@ export function PageHeader({ title, lead, actions, printFilters }: PageHeaderPro
       <PrintHeader title={title} filters={printFilters} />
       <div className="page-header__row">
         <div>
-          <h1 id="page-heading" tabIndex={-1} className="margin-y-0">
+          <h1 id="page-heading" tabIndex={-1} className="margin-y-0" lang={lang}>
             {title}
           </h1>
           {lead && <div className="page-header__lead margin-top-1">{lead}</div>}

@@ -1,4 +1,5 @@
 import i18next from '../i18n';
+import { formatDateIn } from '../language/dates';
 import { intlLocale } from '../language/languages';
 import { countryList, languageList, type NamedCode, nameOfCountry, nameOfLanguage } from './names';
 
@@ -9,19 +10,18 @@ const locale = () => intlLocale(i18next.language);
 
 export function formatDate(day: string | null | undefined): string {
   if (!day) return '';
-  const date = new Date(`${day}T00:00:00Z`);
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return formatDateIn(i18next.language, new Date(`${day}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
 }
 
 /** A calendar date written out ("December 31, 2012"), as a verdict on a credential states it. */
 export function formatLongDate(day: string | null | undefined): string {
   if (!day) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return formatDateIn(i18next.language, new Date(`${day}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
 }
 
 export function formatInstant(instant: string | null | undefined): string {
   if (!instant) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+  return formatDateIn(i18next.language, new Date(instant), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function formatMoney(cents: number | null | undefined, currency = 'USD'): string {

@@ -2,13 +2,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OfferingDetail } from '../../api/schemas';
 import { DetailList } from '../../components/DetailList';
+import { Foreign } from '../../language/Foreign';
 import { countryName, formatCount, formatDate, formatInstant } from '../../components/format';
 import { courseName } from '../courses/names';
 
 /** What was taught (the course version of the day), when, where, by whom and for how many. */
 export function OfferingDetails({ offering }: { offering: OfferingDetail }) {
   const { t } = useTranslation();
-  const organization = (value: OfferingDetail['hostOrganization']) => value && <Link to={`/organizations/${value.id}`}>{value.name}</Link>;
+  const organization = (value: OfferingDetail['hostOrganization']) =>
+    value && (
+      <Link to={`/organizations/${value.id}`}>
+        <Foreign>{value.name}</Foreign>
+      </Link>
+    );
   return (
     <section aria-labelledby="offering-details-heading">
       <h2 id="offering-details-heading" className="margin-top-0">
@@ -20,7 +26,9 @@ export function OfferingDetails({ offering }: { offering: OfferingDetail }) {
             label: t('offerings.fields.course'),
             value: (
               <>
-                <Link to={`/courses/${offering.course.id}`}>{courseName(offering.course)}</Link>
+                <Link to={`/courses/${offering.course.id}`}>
+                  <Foreign lang={offering.course.language}>{courseName(offering.course)}</Foreign>
+                </Link>
                 <span className="display-block text-base-dark">{t('offerings.versionTaught', { version: offering.courseVersion })}</span>
               </>
             ),

@@ -61,6 +61,7 @@ export function OfferingPage() {
     <>
       <PageHeader
         title={offering ? courseName(offering.course) : t('offerings.oneTitle')}
+        titleLang={offering?.course.language}
         lead={
           offering && (
             <>

@@ -6,7 +6,7 @@ import { OfferingWork } from './OfferingPage';
 
 const offering: OfferingDetail = {
   id: '01900000-0000-7000-8000-000000000010',
-  course: { id: '01900000-0000-7000-8000-000000000011', code: 'CORR-TOT-1', title: 'Corrections training of trainers', level: 'instructor', track: 'corrections' },
+  course: { id: '01900000-0000-7000-8000-000000000011', code: 'CORR-TOT-1', title: 'Corrections training of trainers', level: 'instructor', track: 'corrections', language: 'en' },
   courseVersion: 1,
   startOn: '2026-01-05',
   endOn: '2026-01-09',

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Offering } from '../../api/schemas';
 import type { Column } from '../../components/DataTable';
 import { countryName, formatCount, formatDate } from '../../components/format';
+import { Foreign } from '../../language/Foreign';
 import { courseName } from '../courses/names';
 import { OfferingStatusTag } from './StatusTags';
 
@@ -18,7 +19,9 @@ export function useOfferingColumns({ isCourseShown = true }: { isCourseShown?: b
           header: t('offerings.fields.course'),
           cell: (offering) => (
             <>
-              <Link to={`/offerings/${offering.id}`}>{courseName(offering.course)}</Link>
+              <Link to={`/offerings/${offering.id}`}>
+                <Foreign lang={offering.course.language}>{courseName(offering.course)}</Foreign>
+              </Link>
               <span className="display-block text-normal text-base-dark">{t('offerings.versionShort', { version: offering.courseVersion })}</span>
             </>
           ),

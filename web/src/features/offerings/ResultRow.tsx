@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Enrollment, recordResultSchema } from '../../api/schemas';
 import { apiResolver } from '../../components/form/resolver';
+import { Foreign } from '../../language/Foreign';
 import { numberToText, toNumber } from '../../components/form/values';
 import { useRecordResult } from './api';
 
@@ -128,7 +129,9 @@ export function ResultRow({ enrollment, onProblems, onInvalid, onSaved, onRefuse
     <tr>
       <th scope="row" data-label={t('roster.fields.person')}>
         <Link to={`/people/${enrollment.person.id}`}>{name}</Link>
-        <span className="display-block text-normal text-base-dark">{enrollment.person.organizationName}</span>
+        <span className="display-block text-normal text-base-dark">
+          <Foreign>{enrollment.person.organizationName}</Foreign>
+        </span>
       </th>
       <td data-label={t('roster.fields.attendance')}>{input('attendancePercent')}</td>
       <td data-label={t('roster.fields.score')}>{input('score')}</td>

@@ -8,6 +8,7 @@ import { type Column, DataTable } from '../../components/DataTable';
 import { formatDate } from '../../components/format';
 import { LinkErrorSummary } from '../../components/LinkErrorSummary';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { Foreign } from '../../language/Foreign';
 import { EnrollForm } from './EnrollForm';
 import { ResultRow, type RowProblem } from './ResultRow';
 import { EnrollmentStatusTag } from './StatusTags';
@@ -93,7 +94,9 @@ export function RosterSection({ offering, canRecord, canEnroll }: { offering: Of
       cell: (enrollment) => (
         <>
           <Link to={`/people/${enrollment.person.id}`}>{enrollment.person.name}</Link>
-          <span className="display-block text-normal text-base-dark">{enrollment.person.organizationName}</span>
+          <span className="display-block text-normal text-base-dark">
+            <Foreign>{enrollment.person.organizationName}</Foreign>
+          </span>
         </>
       ),
     },

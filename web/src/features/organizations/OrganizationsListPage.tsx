@@ -6,6 +6,7 @@ import { type Column, PagedTable } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
 import { countryName } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { Foreign } from '../../language/Foreign';
 import { ImportedRecordsNotice } from '../imports/ImportedRecordsNotice';
 import { useOrganizationList } from './api';
 import { FILTER_NAMES, OrganizationFilters } from './OrganizationFilters';
@@ -23,7 +24,9 @@ export function OrganizationsListPage() {
       header: t('organizations.fields.name'),
       cell: (organization) => (
         <>
-          <Link to={`/organizations/${organization.id}`}>{organization.name}</Link>
+          <Link to={`/organizations/${organization.id}`}>
+            <Foreign>{organization.name}</Foreign>
+          </Link>
           {organization.acronym && <span className="text-base-dark"> ({organization.acronym})</span>}
           {organization.isArchived && <span className="usa-tag bg-base-dark margin-left-1">{t('organizations.archived')}</span>}
         </>

@@ -4,6 +4,7 @@ import type { PersonDetail } from '../../api/schemas';
 import { DetailList } from '../../components/DetailList';
 import { countryName, formatDate, formatInstant } from '../../components/format';
 import { Loading } from '../../components/Loading';
+import { Foreign } from '../../language/Foreign';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePerson } from './api';
@@ -19,7 +20,12 @@ function isFullRecord(person: PersonDetail): boolean {
 
 function PersonDetails({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
-  const organization = { label: t('people.fields.organization'), value: <Link to={`/organizations/${person.organizationId}`}>{person.organizationName}</Link> };
+  const organization = { label: t('people.fields.organization'), value: (
+      <Link to={`/organizations/${person.organizationId}`}>
+        <Foreign>{person.organizationName}</Foreign>
+      </Link>
+    ),
+  };
   const rank = { label: t('people.fields.rankTitle'), value: person.rankTitle };
   if (!isFullRecord(person)) return <DetailList items={[organization, rank]} />;
   return (
@@ -53,7 +59,14 @@ export function PersonPage() {
     <>
       <PageHeader
         title={person ? personName(person) : t('people.oneTitle')}
-        lead={person && [person.rankTitle, person.organizationName].filter(Boolean).join(', ')}
+        lead={
+          person && (
+            <>
+              {person.rankTitle && `${person.rankTitle}, `}
+              <Foreign>{person.organizationName}</Foreign>
+            </>
+          )
+        }
         actions={
           person &&
           can('update') && (

@@ -4,6 +4,7 @@ import type { Certification, EnrollmentStatus, OfferingStatus, Transcript } from
 import { type Column, DataTable } from '../../components/DataTable';
 import { countryName, formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
+import { Foreign } from '../../language/Foreign';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useTranscript } from '../certifications/api';
 import { CertificationStatusTag } from '../certifications/CertificationStatusTag';
@@ -21,7 +22,9 @@ function Courses({ courses }: { courses: CourseRow[] }) {
       header: t('transcript.fields.course'),
       cell: (row) => (
         <>
-          <Link to={`/offerings/${row.offeringId}`}>{`${row.courseCode}: ${row.courseTitle}`}</Link>
+          <Link to={`/offerings/${row.offeringId}`}>
+            <Foreign lang={row.courseLanguage}>{`${row.courseCode}: ${row.courseTitle}`}</Foreign>
+          </Link>
           <span className="display-block text-normal text-base-dark">{t('offerings.versionShort', { version: row.courseVersion })}</span>
         </>
       ),
@@ -94,7 +97,12 @@ function Certifications({ certifications }: { certifications: Certification[] })
     );
   };
   const columns: Column<Certification>[] = [
-    { key: 'credential', header: t('certifications.fields.credential'), cell: (c) => <Link to={`/certifications/${c.id}`}>{c.credential.name}</Link> },
+    { key: 'credential', header: t('certifications.fields.credential'), cell: (c) => (
+        <Link to={`/certifications/${c.id}`}>
+          <Foreign>{c.credential.name}</Foreign>
+        </Link>
+      ),
+    },
     { key: 'issued', header: t('certifications.fields.issuedOn'), cell: (c) => formatDate(c.issuedOn) },
     { key: 'expires', header: t('certifications.fields.expiresOn'), cell: (c) => (c.expiresOn ? formatDate(c.expiresOn) : t('certifications.neverExpires')) },
     { key: 'status', header: t('certifications.fields.status'), cell: (c) => <CertificationStatusTag status={c.status} /> },

@@ -6,6 +6,7 @@ import { PUBLIC_PATH } from '../../app/publicPages';
 import { DetailList } from '../../components/DetailList';
 import { countryName, formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
+import { Foreign, RecordSentence } from '../../language/Foreign';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useCertificateSummary } from './api';
@@ -22,22 +23,29 @@ function Details({ certificate }: { certificate: CertificateSummary }) {
     <DetailList
       items={[
         { label: t('verify.fields.holder'), value: certificate.holder.name },
-        { label: t('verify.fields.organization'), value: certificate.holder.organizationName },
-        { label: t('verify.fields.credential'), value: certificate.credential.name },
-        { label: t('verify.fields.criteria'), value: <span className="pre-line">{certificate.credential.criteria}</span> },
-        { label: t('verify.fields.issuer'), value: certificate.issuer.name },
+        { label: t('verify.fields.organization'), value: <Foreign>{certificate.holder.organizationName}</Foreign> },
+        { label: t('verify.fields.credential'), value: <Foreign>{certificate.credential.name}</Foreign> },
+        {
+          label: t('verify.fields.criteria'),
+          value: (
+            <Foreign>
+              <span className="pre-line">{certificate.credential.criteria}</span>
+            </Foreign>
+          ),
+        },
+        { label: t('verify.fields.issuer'), value: <Foreign>{certificate.issuer.name}</Foreign> },
         { label: t('verify.fields.validFrom'), value: formatDate(certificate.issuedOn) },
         { label: t('verify.fields.validUntil'), value: certificate.expiresOn ? formatDate(certificate.expiresOn) : t('certifications.neverExpires') },
         {
           label: t('verify.fields.offering'),
           value:
-            offering &&
-            t('verify.offering', {
-              title: offering.title,
-              from: formatDate(offering.startOn),
-              to: formatDate(offering.endOn),
-              country: countryName(offering.country),
-            }),
+            offering && (
+              <RecordSentence
+                records={{ title: offering.title }}
+                lang={offering.language}
+                words={(marks) => t('verify.offering', { ...marks, from: formatDate(offering.startOn), to: formatDate(offering.endOn), country: countryName(offering.country) })}
+              />
+            ),
         },
       ]}
     />

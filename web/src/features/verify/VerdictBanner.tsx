@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Verdict } from '../../api/schemas';
 import { Alert } from '../../components/Alert';
 import { formatLongDate } from '../../components/format';
+import { RecordSentence } from '../../language/Foreign';
 
 const ALERT_TYPE = { genuine: 'success', genuine_expired: 'warning', revoked: 'error', not_genuine: 'error' } as const;
 
@@ -29,10 +30,14 @@ export function VerdictBanner({ verdict, headingLevel, children }: { verdict: Ve
     until: facts.validUntil ? formatLongDate(facts.validUntil) : t('verify.verdict.unnamed.date'),
     reason: facts.reviewReason ?? '',
   };
+  // The credential's and the issuer's names are records, typed in English; the holder's is in no language.
+  const records = Object.fromEntries(Object.entries({ credential: facts.credential, issuer: facts.issuer }).filter((entry): entry is [string, string] => Boolean(entry[1])));
   const type = verdict.code === 'genuine' && verdict.cautions.length > 0 ? 'warning' : ALERT_TYPE[verdict.code];
   return (
     <Alert type={type} heading={t(`verify.verdict.${verdict.code}.heading`)} headingLevel={headingLevel} className="verdict margin-bottom-4">
-      <span className="display-block">{t(textKey(verdict), values)}</span>
+      <span className="display-block">
+        <RecordSentence records={records} words={(marks) => t(textKey(verdict), { ...values, ...marks })} />
+      </span>
       {verdict.cautions.map((caution) => (
         <span key={caution.code} className="display-block margin-top-1">
           {t(`verify.verdict.caution.${caution.code}`, values)}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CertificateSummary } from '../../api/schemas';
 import { PUBLIC_PATH } from '../../app/publicPages';
+import { RecordSentence } from '../../language/Foreign';
 
 /** The offline check needs the issuer's published files, which the credential itself names. */
 const OFFLINE_COMMAND = 'cadre verify credential.json --keys issuer.json jwks.json --status-list status.json';
@@ -20,7 +21,9 @@ export function VerifyYourself({ issuer }: { issuer: CertificateSummary['issuer'
   return (
     <section aria-labelledby="yourself-heading" className="margin-top-5">
       <h2 id="yourself-heading">{t('verify.yourself.heading')}</h2>
-      <p>{t('verify.yourself.lead', { issuer: issuer.name })}</p>
+      <p>
+        <RecordSentence records={{ issuer: issuer.name }} words={(marks) => t('verify.yourself.lead', { issuer: marks.issuer })} />
+      </p>
       <ul className="usa-list published-urls">
         {published.map((item) => (
           <li key={item.key}>
