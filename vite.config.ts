@@ -1,15 +1,37 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 const MAP_PACKAGES = /node_modules\/(world-atlas|topojson-client|d3-geo)\//;
 const CHART_PACKAGES =
   /node_modules\/(recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|react-redux|redux|redux-thunk|immer|reselect|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|use-sync-external-store|clsx|react-is)\//;
 
+const LEFT_OUT = '\0server-catalog-left-out';
+
+/**
+ * The server's catalogs (`<module>.messages.ts`) come into the web app with the API's schemas
+ * that word their own problems. The app needs their English alone at load: a form shows a
+ * schema's sentence in English, and `components/form/schemaWording.ts` puts it in the reader's
+ * language from the catalogs it loads, as chunks of their own, with the language. So the other
+ * languages a catalog module imports are left out of the bundle.
+ */
+function serverCatalogsInEnglishOnly(): Plugin {
+  return {
+    name: 'cadre:server-catalogs-in-english-only',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return importer?.endsWith('.messages.ts') && /\/(es|fr|pt|ht)\.json$/.test(source) ? LEFT_OUT : null;
+    },
+    load(id) {
+      return id === LEFT_OUT ? 'export default {};' : null;
+    },
+  };
+}
+
 export default defineConfig({
   root: path.join(root, 'web'),
-  plugins: [react()],
+  plugins: [react(), serverCatalogsInEnglishOnly()],
   build: {
     outDir: path.join(root, 'dist', 'web'),
     emptyOutDir: true,

@@ -161,18 +161,18 @@ describe('certifications expiring', () => {
 
     // Valid through 2011-03-31.
     await runJobsAt('2010-12-30T06:00:00Z');
-    expect(await noticesOf(holder, 'expires Mar 31, 2011')).toEqual([]);
+    expect(await noticesOf(holder, 'expires March 31, 2011')).toEqual([]);
     await runJobsAt('2010-12-31T06:00:00Z');
     for (const told of [holder, coordinator, officer, colleague]) {
-      expect(await noticesOf(told, 'expires Mar 31, 2011')).toEqual([expect.objectContaining({ kind: 'certification.expiring', body: expect.stringContaining('in 90 days') })]);
+      expect(await noticesOf(told, 'expires March 31, 2011')).toEqual([expect.objectContaining({ kind: 'certification.expiring', body: expect.stringContaining('in 90 days') })]);
     }
-    for (const other of [otherCoordinator, viewer]) expect(await noticesOf(other, 'expires Mar 31, 2011')).toEqual([]);
+    for (const other of [otherCoordinator, viewer]) expect(await noticesOf(other, 'expires March 31, 2011')).toEqual([]);
 
     await runJobsAt('2011-01-01T06:00:00Z');
-    expect(await noticesOf(holder, 'expires Mar 31, 2011')).toHaveLength(1);
+    expect(await noticesOf(holder, 'expires March 31, 2011')).toHaveLength(1);
     // Days missed are caught up with the threshold reached by then, not every one passed.
     await runJobsAt('2011-03-25T06:00:00Z');
-    expect((await noticesOf(holder, 'expires Mar 31, 2011')).map((n) => n.body.match(/in (\d+) days/)?.[1])).toEqual(['6', '90']);
+    expect((await noticesOf(holder, 'expires March 31, 2011')).map((n) => n.body.match(/in (\d+) days/)?.[1])).toEqual(['6', '90']);
   });
 });
 

@@ -5,7 +5,7 @@ import { RESOURCES } from '../capabilities.js';
 import { idSchema, instantSchema, lineSchema, pageQuerySchema } from '../../platform/schemas.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { accountsText } from './accounts.messages.js';
-import { textIssue } from '../../platform/http/issue-wording.js';
+import { textIssue } from '../../platform/i18n/issue-text.js';
 import type { Text } from '../../platform/i18n/messages.js';
 
 const isRole = (role: string): role is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(role);

@@ -15,7 +15,7 @@ import {
 import { trackSchema } from '../partnerships/partnerships.schemas.js';
 import { ilrSchema, languageCodeSchema } from '../people/people.schemas.js';
 import * as enums from '../../platform/db/enums.js';
-import { textIssue } from '../../platform/http/issue-wording.js';
+import { textIssue } from '../../platform/i18n/issue-text.js';
 import { cancelNoteProblem, spanProblems } from './deployments.rules.js';
 
 /** Start and end in order, by the rule the services check too (on the stored record merged with the change). */

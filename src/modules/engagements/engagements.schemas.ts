@@ -15,7 +15,7 @@ import {
 import * as enums from '../../platform/db/enums.js';
 import { followUpDueProblem } from './engagements.rules.js';
 import { engagementsText } from './engagements.messages.js';
-import { textIssue } from '../../platform/http/issue-wording.js';
+import { textIssue } from '../../platform/i18n/issue-text.js';
 
 export const ENGAGEMENT_KINDS = enums.ENGAGEMENT_KINDS;
 export const engagementKindSchema = z.enum(ENGAGEMENT_KINDS);

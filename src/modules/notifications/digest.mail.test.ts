@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DIGEST_MAX_ITEMS, digestMail } from './digest.mail.js';
-import { spokenDate } from './notices.js';
 
 const to = { email: 'olivia@agency.example', name: 'Olivia <O’Brien>', locale: 'en' as const };
 
@@ -31,12 +30,5 @@ describe('the digest mail', () => {
     expect(mail.text).toContain(`Notice ${DIGEST_MAX_ITEMS - 1}`);
     expect(mail.text).not.toContain(`Notice ${DIGEST_MAX_ITEMS}\n`);
     expect(mail.text).toContain('And 2 more.');
-  });
-});
-
-describe('dates in notices', () => {
-  it('are said as people read them, whatever the time zone', () => {
-    expect(spokenDate('2011-01-31')).toBe('Jan 31, 2011');
-    expect(spokenDate('2010-12-01')).toBe('Dec 1, 2010');
   });
 });

@@ -22,13 +22,6 @@ export interface Notice {
   link: string;
 }
 
-const SPOKEN = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
-
-/** A calendar date as a notice says it, in the app's language ("Feb 28, 2011"), not as it is stored. */
-export function spokenDate(day: string): string {
-  return SPOKEN.format(new Date(`${day}T00:00:00Z`));
-}
-
 /** A notice's words as the notifications table keeps them: a `Text` as its JSON, plain words as they are. */
 export function storedWords(words: Localizable): string {
   return typeof words === 'string' ? words : JSON.stringify(words.toJSON());

@@ -15,7 +15,7 @@ import {
 } from '../../platform/schemas.js';
 import * as enums from '../../platform/db/enums.js';
 import { organizationsText } from './organizations.messages.js';
-import { textIssue } from '../../platform/http/issue-wording.js';
+import { textIssue } from '../../platform/i18n/issue-text.js';
 
 export const ORGANIZATION_KINDS = enums.ORGANIZATION_KINDS;
 export const organizationKindSchema = z.enum(ORGANIZATION_KINDS);

@@ -16,7 +16,7 @@ import { organizationKindSchema } from '../organizations/organizations.schemas.j
 import * as enums from '../../platform/db/enums.js';
 import { type AgreementDateField, agreementDateProblems } from './partnerships.rules.js';
 import { partnershipsText } from './partnerships.messages.js';
-import { textIssue } from '../../platform/http/issue-wording.js';
+import { textIssue } from '../../platform/i18n/issue-text.js';
 
 export const STAGES = enums.STAGES;
 export const stageSchema = z.enum(STAGES);

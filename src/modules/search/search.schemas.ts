@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../../platform/schemas.js';
-import { textIssue } from '../../platform/http/issue-wording.js';
+import { textIssue } from '../../platform/i18n/issue-text.js';
 import { searchText } from './search.messages.js';
 import { queryWords } from './search.text.js';
 

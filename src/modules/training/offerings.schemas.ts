@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { allowedActionsSchema, calendarDateSchema, countryCodeSchema, idSchema, instantSchema, lineSchema, exportCodesSchema, listFormatSchema, pageQuerySchema, sortOrderSchema, textSchema } from '../../platform/schemas.js';
 import * as enums from '../../platform/db/enums.js';
-import { textIssue } from '../../platform/http/issue-wording.js';
+import { textIssue } from '../../platform/i18n/issue-text.js';
 import { cancelReasonProblem, offeringDateProblems } from './training.rules.js';
 
 /** Start and end in order, by the rule the service checks too (on the stored offering merged with the change). */

@@ -9,14 +9,11 @@ import '../schemas.messages.js';
 /**
  * Length limits in the API's own words ("must be at most 200 characters") rather than zod's
  * ("Too big: expected string to have <=200 characters"): schemas then state a limit once, and the
- * web app, sharing them, words it in its reader's language with its own configuration: one made
- * before this module loads (web/src/validation.ts) is kept, and these words only fill its gaps.
+ * web app, sharing them but not this module, words it in its reader's language with its own
+ * configuration (web/src/validation.ts).
  */
-const configuredBefore = z.config().customError;
 z.config({
   customError: (issue) => {
-    const configured = configuredBefore?.(issue);
-    if (configured) return configured;
     if (issue.origin !== 'string' || (issue.code !== 'too_small' && issue.code !== 'too_big')) return undefined;
     return issue.code === 'too_small' ? platformText('issue.tooShort', { minimum: Number(issue.minimum), count: Number(issue.minimum) }).in('en') : platformText('issue.tooLong', { maximum: Number(issue.maximum), count: Number(issue.maximum) }).in('en');
   },
@@ -34,11 +31,6 @@ export function issueDetail(issue: NonNullable<FastifyError['validation']>[numbe
   const params = (issue.params ?? {}) as IssueParams;
   if (isStoredText(params.params?.text)) return Text.from(params.params.text).in(locale);
   return sentenceFor(english)?.in(locale) ?? fromCode(issue.keyword, params, english)?.in(locale) ?? english;
-}
-
-/** A custom check's problem carrying its words, for `ctx.addIssue` and `.refine`: `{ ...textIssue(text) }`. */
-export function textIssue(text: Text): { message: string; params: { text: ReturnType<Text['toJSON']> } } {
-  return { message: text.in('en'), params: { text: text.toJSON() } };
 }
 
 interface IssueParams {
