@@ -124,7 +124,7 @@ test('six officers are found, readied and deployed to Haiti, and appear on the t
     await first.getByRole('button', { name: /^Why / }).click();
     // The explanation opens on a line of its own under the candidate's.
     await expect(table).toContainText(/(Haitian Creole|French) speaking \d\+? \(meets the 2 asked\)/);
-    await expect(table).toContainText('heritage in HT');
+    await expect(table).toContainText('heritage in Haiti');
     const unreadyRow = ranked.filter({ hasText: unreadyName });
     await expect(unreadyRow.getByRole('cell').nth(1)).toContainText(/^80/);
     await expect(unreadyRow).toContainText('Not ready');

@@ -8,12 +8,16 @@ import '../schemas.messages.js';
 
 /**
  * Length limits in the API's own words ("must be at most 200 characters") rather than zod's
- * ("Too big: expected string to have <=200 characters"): schemas then state a limit once, and the
- * web app, sharing them but not this module, words it in its reader's language with its own
- * configuration (web/src/validation.ts).
+ * ("Too big: expected string to have <=200 characters"): schemas then state a limit once. The web
+ * app, which loads this module with the schemas, words problems in its reader's language with a
+ * configuration of its own made first (web/src/validation.ts): that one is kept, and these words
+ * only fill its gaps.
  */
+const configuredBefore = z.config().customError;
 z.config({
   customError: (issue) => {
+    const configured = configuredBefore?.(issue);
+    if (configured) return configured;
     if (issue.origin !== 'string' || (issue.code !== 'too_small' && issue.code !== 'too_big')) return undefined;
     return issue.code === 'too_small' ? platformText('issue.tooShort', { minimum: Number(issue.minimum), count: Number(issue.minimum) }).in('en') : platformText('issue.tooLong', { maximum: Number(issue.maximum), count: Number(issue.maximum) }).in('en');
   },
