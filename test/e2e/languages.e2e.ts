@@ -73,7 +73,7 @@ async function untranslated(page: Page, records: string[]): Promise<string[]> {
  * heading is the record's name (`title`) or a catalog wording, and nothing says "Loading…".
  */
 async function openInPseudoLocale(page: Page, path: string, records: string[], title?: string | RegExp): Promise<string[]> {
-  await page.goto(`${path}?lng=en-XA`);
+  await page.goto(`${path}?lang=en-XA`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
   if (title) await expect(heading(page, title)).toBeVisible();
   else await expect(page.locator('h1')).toContainText('⟦');

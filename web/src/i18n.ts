@@ -8,7 +8,7 @@ import en from './locales/en/translation.json';
 /**
  * Every UI string lives in locales/<language>/translation.json. English is bundled with the app
  * (it is the fallback for anything missing); every other language is a chunk of its own, loaded
- * only when chosen. The language comes from `?lng=`, the `cadre_locale` cookie, then the
+ * only when chosen. The language comes from `?lang=`, the `cadre_locale` cookie, then the
  * browser's languages (`language/languages.ts`); a signed-in user's account overrides them.
  */
 export const resources = { en: { translation: en } } as const;

@@ -13,7 +13,7 @@ function accountLocale(me: Me | null | undefined): Language | null {
   return isLanguage(locale) ? locale : null;
 }
 
-/** Whether the address names a language (`?lng=en-XA`): it wins over the account for that visit. */
+/** Whether the address names a language (`?lang=en-XA`): it wins over the account for that visit. */
 function isLanguageInAddress(): boolean {
   return new URLSearchParams(window.location.search).has(LOCALE_PARAMETER);
 }

@@ -39,8 +39,8 @@ describe('the first language', () => {
   });
 
   it('is the one in the address first, including the pseudo-locale', async () => {
-    expect(await detected({ search: '?lng=en-XA', cookie: 'fr', languages: ['es'] })).toBe('en-XA');
-    expect(await detected({ search: '?lng=ht', cookie: 'fr', languages: ['es'] })).toBe('ht');
+    expect(await detected({ search: '?lang=en-XA', cookie: 'fr', languages: ['es'] })).toBe('en-XA');
+    expect(await detected({ search: '?lang=ht', cookie: 'fr', languages: ['es'] })).toBe('ht');
   });
 
   it('is not written to the cookie: the cookie keeps only what the visitor chose', async () => {

@@ -18,13 +18,13 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 
 /**
  * A pseudo-language made from English at load time (accented, longer, between ⟦ ⟧), for finding
- * text that overflows or was never put in the catalog. Never offered; opened with `?lng=en-XA`.
+ * text that overflows or was never put in the catalog. Never offered; opened with `?lang=en-XA`.
  */
 export const PSEUDO_LOCALE = 'en-XA';
 
 /** The cookie that remembers a visitor's choice, and the address parameter that overrides it. */
 export const LOCALE_COOKIE = 'cadre_locale';
-export const LOCALE_PARAMETER = 'lng';
+export const LOCALE_PARAMETER = 'lang';
 const ONE_YEAR_IN_MINUTES = 365 * 24 * 60;
 
 export function isLanguage(value: unknown): value is Language {
@@ -42,7 +42,7 @@ export function primaryLanguage(code: string): string {
 }
 
 /**
- * i18next-browser-languagedetector's options: the address (`?lng=`), then the visitor's choice
+ * i18next-browser-languagedetector's options: the address (`?lang=`, as the server reads it), then the visitor's choice
  * (the cookie), then the browser's languages in their order; English when none is spoken here.
  * Nothing is cached on detection: the cookie records a choice, written by `rememberChoice`.
  */
