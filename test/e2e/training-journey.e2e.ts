@@ -197,6 +197,8 @@ test('an instructor course is taught, closed and certifies two of three; the cas
   });
 
   await test.step('see the cascade grow: generation 1 trained by the master, who reaches two', async () => {
+    // The program's whole cascade is read here: the journeys that certify people of their own
+    // (translated-*, verification*) come after this file, as files run one by one in name order.
     await mainNav(page).getByRole('link', { name: 'Cascade' }).click();
     await expect(heading(page, 'Training cascade')).toBeVisible();
     await expect(generationCells(page, 'Generation 1')).toHaveText(['2', '0']);
