@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales.js';
 export const ROLES = ['admin', 'program_officer', 'coordinator', 'instructor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -34,6 +35,13 @@ export interface RequestContext {
   readonly actor: Actor;
   readonly requestId: string | null;
   readonly ip: string | null;
+  /** The language the caller reads; English when not said (the CLI, jobs, audit snapshots). */
+  readonly locale?: Locale;
+}
+
+/** The language a service words its answers in for this caller. */
+export function readerLocale(ctx: RequestContext): Locale {
+  return ctx.locale ?? DEFAULT_LOCALE;
 }
 
 export function systemContext(label = 'system'): RequestContext {

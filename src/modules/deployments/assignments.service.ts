@@ -9,7 +9,7 @@ import type { PeopleService } from '../people/people.service.js';
 import { ilrToNumber } from '../people/people.schemas.js';
 import { peopleText } from '../people/people.messages.js';
 import { peoplePolicy } from '../people/people.policy.js';
-import { readerLocale } from '../people/reader-context.js';
+import { readerLocale } from '../../platform/access.js';
 import { deploymentsText } from './deployments.messages.js';
 import { rankCandidates, scoreCandidate } from './candidates.js';
 import { toAssignment } from './deployments.mapper.js';

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 
-import type { App } from '../../platform/http/context.js';
+import { type App, contextOf } from '../../platform/http/context.js';
 import { listRoute } from '../../platform/http/list-route.js';
 import { columnsOf } from '../../platform/http/table-export.js';
 import { created, requiredVersion, setEtag, withEtag } from '../../platform/http/versioning.js';
 import { idSchema } from '../../platform/schemas.js';
-import { readerContext } from '../people/reader-context.js';
 import type { AssignmentsService } from './assignments.service.js';
 import type { DeploymentReportsService } from './deployment-reports.service.js';
 import {
@@ -71,7 +70,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
           response: { 200: z.object({ items: z.array(assignmentSchema) }) },
         },
       },
-      async (request) => ({ items: await deploymentReports.timeline(readerContext(request), request.query) }),
+      async (request) => ({ items: await deploymentReports.timeline(contextOf(request), request.query) }),
     );
 
     app.get(
@@ -84,7 +83,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
           response: { 200: personDaysSchema },
         },
       },
-      async (request) => deploymentReports.personDays(readerContext(request), request.query),
+      async (request) => deploymentReports.personDays(contextOf(request), request.query),
     );
 
     app.post(
@@ -93,7 +92,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
         schema: { tags: ['deployments'], summary: 'Plan a deployment (its first rotation comes with it)', body: createDeploymentSchema, response: { 201: deploymentDetailSchema } },
       },
       async (request, reply) => {
-        const deployment = await deployments.create(readerContext(request), request.body);
+        const deployment = await deployments.create(contextOf(request), request.body);
         return created(reply, `/api/deployments/${deployment.id}`, deployment);
       },
     );
@@ -102,7 +101,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
       '/deployments/:id',
       { schema: { tags: ['deployments'], summary: 'A deployment with its rotations, assignments and history', params: idParams, response: { 200: deploymentDetailSchema } } },
       async (request, reply) => {
-        return withEtag(reply, await deployments.get(readerContext(request), request.params.id));
+        return withEtag(reply, await deployments.get(contextOf(request), request.params.id));
       },
     );
 
@@ -112,7 +111,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
         schema: { tags: ['deployments'], summary: 'Change a deployment (needs If-Match)', params: idParams, body: updateDeploymentSchema, response: { 200: deploymentDetailSchema } },
       },
       async (request, reply) => {
-        return withEtag(reply, await deployments.update(readerContext(request), request.params.id, requiredVersion(request), request.body));
+        return withEtag(reply, await deployments.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 
@@ -128,14 +127,14 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
         },
       },
       async (request, reply) => {
-        return withEtag(reply, await deployments.changeStatus(readerContext(request), request.params.id, requiredVersion(request), request.body));
+        return withEtag(reply, await deployments.changeStatus(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 
     app.post(
       '/deployments/:id/rotations',
       { schema: { tags: ['deployments'], summary: 'Add the next rotation', params: idParams, body: createRotationSchema, response: { 201: deploymentDetailSchema } } },
-      async (request, reply) => reply.status(201).send(await deployments.addRotation(readerContext(request), request.params.id, request.body)),
+      async (request, reply) => reply.status(201).send(await deployments.addRotation(contextOf(request), request.params.id, request.body)),
     );
 
     app.patch(
@@ -149,7 +148,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
           response: { 200: deploymentDetailSchema },
         },
       },
-      async (request) => deployments.updateRotation(readerContext(request), request.params.id, request.params.rotationId, requiredVersion(request), request.body),
+      async (request) => deployments.updateRotation(contextOf(request), request.params.id, request.params.rotationId, requiredVersion(request), request.body),
     );
 
     app.get(
@@ -163,20 +162,20 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
           response: { 200: z.object({ items: z.array(candidateSchema) }) },
         },
       },
-      async (request) => ({ items: await assignments.candidates(readerContext(request), request.params.id, request.query) }),
+      async (request) => ({ items: await assignments.candidates(contextOf(request), request.params.id, request.query) }),
     );
 
     app.get(
       '/deployments/:id/assignments',
       { schema: { tags: ['deployments'], summary: 'The assignments of a deployment', params: idParams, response: { 200: z.object({ items: z.array(assignmentSchema) }) } } },
-      async (request) => ({ items: await assignments.list(readerContext(request), request.params.id) }),
+      async (request) => ({ items: await assignments.list(contextOf(request), request.params.id) }),
     );
 
     app.post(
       '/deployments/:id/assignments',
       { schema: { tags: ['deployments'], summary: 'Nominate a person', params: idParams, body: nominateSchema, response: { 201: assignmentSchema } } },
       async (request, reply) => {
-        const assignment = await assignments.nominate(readerContext(request), request.params.id, request.body);
+        const assignment = await assignments.nominate(contextOf(request), request.params.id, request.body);
         setEtag(reply, assignment.version);
         return reply.status(201).send(assignment);
       },
@@ -195,7 +194,7 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
       },
       async (request, reply) => {
         return withEtag(reply, await assignments.changeStatus(
-          readerContext(request),
+          contextOf(request),
           request.params.id,
           request.params.assignmentId,
           requiredVersion(request),
@@ -216,14 +215,14 @@ export function deploymentsRoutes(deps: { deployments: DeploymentsService; assig
         },
       },
       async (request, reply) => {
-        return withEtag(reply, await assignments.extend(readerContext(request), request.params.id, request.params.assignmentId, requiredVersion(request), request.body));
+        return withEtag(reply, await assignments.extend(contextOf(request), request.params.id, request.params.assignmentId, requiredVersion(request), request.body));
       },
     );
 
     app.get(
       '/people/:id/assignments',
       { schema: { tags: ['people'], summary: 'A person’s assignments, for their timeline', params: idParams, response: { 200: z.object({ items: z.array(assignmentSchema) }) } } },
-      async (request) => ({ items: await assignments.forPerson(readerContext(request), request.params.id) }),
+      async (request) => ({ items: await assignments.forPerson(contextOf(request), request.params.id) }),
     );
   };
 }

@@ -17,7 +17,7 @@ import { assignmentsPolicy, type DeploymentAccess, deploymentsPolicy as policy }
 import { assignmentsRepository, type DeploymentFilter, type DeploymentRowWithHost, deploymentsRepository } from './deployments.repository.js';
 import { cancelNoteProblem, checkDeploymentStatusChange, deploymentStatusText, HOLDS_PLACE, statusDateProblem } from './deployments.rules.js';
 import { deploymentsText } from './deployments.messages.js';
-import { readerLocale } from '../people/reader-context.js';
+import { readerLocale } from '../../platform/access.js';
 import type {
   ChangeDeploymentStatusInput,
   CreateDeploymentInput,

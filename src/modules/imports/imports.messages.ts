@@ -1,6 +1,6 @@
-import type { RequestContext } from '../../platform/access.js';
+import { readerLocale, type RequestContext } from '../../platform/access.js';
 import { issueDetail } from '../../platform/http/issue-wording.js';
-import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
+import { type Locale } from '../../platform/i18n/locales.js';
 import { defineMessages, isStoredText, type Localizable, Text } from '../../platform/i18n/messages.js';
 import en from './messages/en.json' with { type: 'json' };
 import es from './messages/es.json' with { type: 'json' };
@@ -58,7 +58,6 @@ export function wordsIn(stored: string | null, locale: Locale): string | null {
 }
 
 /** A request as imports serve it: who asks, and the language they read (English when not said: the CLI). */
-export type ImportsContext = RequestContext & { readonly locale?: Locale };
-
-export const readerLocale = (ctx: ImportsContext): Locale => ctx.locale ?? DEFAULT_LOCALE;
+export type ImportsContext = RequestContext;
+export { readerLocale };
 

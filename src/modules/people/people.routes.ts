@@ -18,7 +18,6 @@ import {
 } from './people.schemas.js';
 import { languageSkillText, languageSkillWords } from './languages.js';
 import type { PeopleService } from './people.service.js';
-import { readerContext } from './reader-context.js';
 
 const idParams = z.object({ id: idSchema });
 
@@ -63,14 +62,14 @@ export function peopleRoutes(deps: { people: PeopleService }) {
           response: { 200: pageSchema(personSchema) },
         },
       },
-      async (request, reply) => pageOrTable(reply, readerContext(request), request.query, { name: 'people', title: 'People', columns: TABLE_COLUMNS }, people),
+      async (request, reply) => pageOrTable(reply, contextOf(request), request.query, { name: 'people', title: 'People', columns: TABLE_COLUMNS }, people),
     );
 
     app.post(
       '/people',
       { schema: { tags: ['people'], summary: 'Add a person to an agency’s roster', body: createPersonSchema, response: { 201: personDetailSchema } } },
       async (request, reply) => {
-        const person = await people.create(readerContext(request), request.body);
+        const person = await people.create(contextOf(request), request.body);
         setEtag(reply, person.version ?? 1);
         return reply.status(201).header('location', `/api/people/${person.id}`).send(person);
       },
@@ -80,7 +79,7 @@ export function peopleRoutes(deps: { people: PeopleService }) {
       '/people/:id',
       { schema: { tags: ['people'], summary: 'A person, with readiness items (passport number masked)', params: idParams, response: { 200: personDetailSchema } } },
       async (request, reply) => {
-        const person = await people.get(readerContext(request), request.params.id);
+        const person = await people.get(contextOf(request), request.params.id);
         if (person.version) setEtag(reply, person.version);
         return person;
       },
@@ -92,7 +91,7 @@ export function peopleRoutes(deps: { people: PeopleService }) {
         schema: { tags: ['people'], summary: 'Change a person (needs If-Match)', params: idParams, body: updatePersonSchema, response: { 200: personDetailSchema } },
       },
       async (request, reply) => {
-        return personWithEtag(reply, await people.update(readerContext(request), request.params.id, requiredVersion(request), request.body));
+        return personWithEtag(reply, await people.update(contextOf(request), request.params.id, requiredVersion(request), request.body));
       },
     );
 
@@ -107,13 +106,13 @@ export function peopleRoutes(deps: { people: PeopleService }) {
           response: { 200: personDetailSchema },
         },
       },
-      async (request, reply) => personWithEtag(reply, await people.setReadiness(readerContext(request), request.params.id, request.params.item, request.body, requiredVersion(request))),
+      async (request, reply) => personWithEtag(reply, await people.setReadiness(contextOf(request), request.params.id, request.params.item, request.body, requiredVersion(request))),
     );
 
     app.delete(
       '/people/:id/readiness/:item',
       { schema: { tags: ['people'], summary: 'Remove a readiness item (needs If-Match with the person’s version)', params: readinessParams, response: { 200: personDetailSchema } } },
-      async (request, reply) => personWithEtag(reply, await people.clearReadiness(readerContext(request), request.params.id, request.params.item, requiredVersion(request))),
+      async (request, reply) => personWithEtag(reply, await people.clearReadiness(contextOf(request), request.params.id, request.params.item, requiredVersion(request))),
     );
 
     app.post(

@@ -31,7 +31,7 @@ import { type ImportedReadiness, readinessChange } from './readiness-records.js'
 export type { ImportedReadiness } from './readiness-records.js';
 import { type ReadinessItem, readinessInputProblems, readinessItemText } from './readiness.js';
 import { peopleText } from './people.messages.js';
-import { readerLocale } from './reader-context.js';
+import { readerLocale } from '../../platform/access.js';
 
 const emailTaken = () => conflict(peopleText('person.emailTaken'), [{ pointer: '/body/email', detail: peopleText('field.emailTaken') }]);
 

@@ -52,5 +52,5 @@ export type App = FastifyInstance<
 /** The acting user and request, as services take them. Throws 401 on an anonymous request. */
 export function contextOf(request: FastifyRequest): RequestContext {
   if (!request.auth) throw new AppError('unauthenticated', platformText('signIn'));
-  return { actor: request.auth.actor, requestId: String(request.id), ip: request.ip };
+  return { actor: request.auth.actor, requestId: String(request.id), ip: request.ip, locale: request.locale };
 }
