@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { DatabaseTarget } from '../src/config.js';
-import { type Database, migrateToLatest, openDatabase } from '../src/platform/db/database.js';
+import { type Database, openDatabase } from '../src/platform/db/database.js';
 import { randomToken } from '../src/platform/crypto.js';
+import { postgresTemplate, sqliteTemplate } from './template-database.js';
 
 /**
  * The engine a test run uses: SQLite by default, PostgreSQL with CADRE_TEST_DATABASE=postgres
@@ -30,21 +31,27 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database (created for this test file alone), optionally migrated. */
+/**
+ * A fresh database created for the caller alone: migrated (a copy of the migrated template,
+ * test/template-database.ts), or empty with `migrate: false` for suites that run migrations.
+ */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const engine = testEngine();
+  const migrate = options.migrate !== false;
   let target: DatabaseTarget;
   let cleanup: () => Promise<void>;
   if (engine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-test-'));
     target = { engine: 'sqlite', file: path.join(dir, 'cadre.db') };
+    if (migrate) fs.copyFileSync(await sqliteTemplate(), target.file);
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   } else {
     const name = `cadre_test_${randomToken(9).toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+    const template = migrate ? await postgresTemplate(adminUrl()) : null;
     const admin = new pg.Client({ connectionString: adminUrl() });
     await admin.connect();
     try {
-      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
     } finally {
       await admin.end();
     }
@@ -62,7 +69,6 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     };
   }
   const database = openDatabase(target);
-  if (options.migrate !== false) await migrateToLatest(database);
   return {
     database,
     target,
