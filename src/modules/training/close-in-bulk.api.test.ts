@@ -38,7 +38,7 @@ async function offeringOf(courseId: string, startOn: string, endOn: string, peop
 describe('closing an offering of 30', () => {
   it('certifies, renews and fails in fewer than 40 statements, with every outcome and event as one by one', async () => {
     const { course, credential } = await buildInstructorCourse(t.services, t.system, { passMark: 70, minAttendancePercent: 80, validityMonths: 24 });
-    const people = [];
+    const people: { id: string }[] = [];
     for (let i = 0; i < 30; i += 1) people.push(await buildPerson(t.services, t.system, { organizationId: agencyId, givenName: `Bulk${String(i).padStart(2, '0')}` }));
     // Three of them hold the credential already: theirs is a renewal.
     const earlier = await offeringOf(course.id, '2010-05-03', '2010-05-07', people.slice(0, 3), () => ({ attendancePercent: 100, score: 90 }));
