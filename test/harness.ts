@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import type { Config } from '../src/config.js';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
@@ -23,14 +24,18 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database of the engine under test, driven through app.inject. */
-export async function createTestApp(options: { now?: string; env?: Record<string, string>; webRoot?: string; hashing?: { concurrent: number; queued: number } } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { now?: string; env?: Record<string, string>; webRoot?: string; hashing?: { concurrent: number; queued: number }; plugins?: KyselyPlugin[] } = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase();
+  // A plugin sees every statement the application runs (a test counting them wraps the database so).
+  const database = (options.plugins ?? []).reduce((d, plugin) => ({ ...d, db: d.db.withPlugin(plugin) }), testDb.database);
   const clock = fixedClock(options.now ?? '2026-11-28T12:00:00Z');
   // Second factors are off unless a suite turns them on: the suites sign in with passwords alone.
   const config = loadConfig({ LOG_LEVEL: 'silent', CADRE_DATA_DIR: '/nonexistent', CADRE_REQUIRE_SECOND_FACTOR: '', ...options.env });
   // A cheaper scrypt cost keeps the suite fast; the stored hash records its own cost.
   const passwords = createPasswordHasher({ logCost: 10, ...options.hashing });
-  const { app, services } = await createApp({ config, database: testDb.database, secretKey: TEST_SECRET, clock, passwords, webRoot: options.webRoot ?? null });
+  const { app, services } = await createApp({ config, database, secretKey: TEST_SECRET, clock, passwords, webRoot: options.webRoot ?? null });
   await app.ready();
   return {
     app,

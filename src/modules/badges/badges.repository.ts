@@ -7,10 +7,9 @@ import type { SigningAlgorithm } from '../../platform/db/enums.js';
  * (read only: the training module owns those records).
  */
 export function badgesRepository(db: Kysely<DB>) {
-  return {
-    /** Everything a credential says about one certification. */
-    facts(certificationId: string) {
-      return db
+  /** Everything a credential says about a certification. */
+  function factsQuery() {
+    return db
         .selectFrom('certifications as c')
         .innerJoin('people as p', 'p.id', 'c.person_id')
         .innerJoin('organizations as holder_org', 'holder_org.id', 'p.organization_id')
@@ -52,30 +51,46 @@ export function badgesRepository(db: Kysely<DB>) {
               .orderBy('u.id')
               .limit(1)
               .as('holder_locale'),
-        ])
-        .where('c.id', '=', certificationId)
-        .executeTakeFirst();
+        ]);
+  }
+  return {
+    /** Everything a credential says about one certification. */
+    facts(certificationId: string) {
+      return factsQuery().where('c.id', '=', certificationId).executeTakeFirst();
+    },
+    /** The same of many certifications, in one read. */
+    factsOf(certificationIds: readonly string[]) {
+      if (certificationIds.length === 0) return Promise.resolve([]);
+      return factsQuery().where('c.id', 'in', certificationIds).execute();
     },
     findBadge(certificationId: string) {
       return db.selectFrom('badge_credentials').selectAll().where('certification_id', '=', certificationId).executeTakeFirst();
     },
+    /** Which of these certifications already have their credential. */
+    async issuedOf(certificationIds: readonly string[]): Promise<Set<string>> {
+      if (certificationIds.length === 0) return new Set();
+      const rows = await db.selectFrom('badge_credentials').select('certification_id').where('certification_id', 'in', certificationIds).execute();
+      return new Set(rows.map((r) => r.certification_id));
+    },
     insertBadge(row: Insertable<BadgeCredentialsTable>) {
       return db.insertInto('badge_credentials').values(row).execute();
     },
-    /** The next free place in an issuer's status list; the update takes the row's lock. */
-    async allocateStatusIndex(organizationId: string): Promise<number> {
-      await db
-        .insertInto('status_lists')
-        .values({ organization_id: organizationId, next_index: 0 })
-        .onConflict((oc) => oc.column('organization_id').doNothing())
-        .execute();
+    /** Many at once, in batches of a multi-row INSERT each (a signed credential is a few kilobytes). */
+    async insertBadges(rows: readonly Insertable<BadgeCredentialsTable>[]) {
+      for (let i = 0; i < rows.length; i += BADGE_BATCH) await db.insertInto('badge_credentials').values(rows.slice(i, i + BADGE_BATCH)).execute();
+    },
+    /**
+     * The next `count` free places in an issuer's status list, in one statement: the list's row
+     * is made at `count` or moved on by it, which takes its lock until the transaction ends.
+     */
+    async allocateStatusIndexes(organizationId: string, count: number): Promise<number[]> {
       const row = await db
-        .updateTable('status_lists')
-        .set((eb) => ({ next_index: eb('next_index', '+', 1) }))
-        .where('organization_id', '=', organizationId)
+        .insertInto('status_lists')
+        .values({ organization_id: organizationId, next_index: count })
+        .onConflict((oc) => oc.column('organization_id').doUpdateSet((eb) => ({ next_index: eb('status_lists.next_index', '+', count) })))
         .returning('next_index')
         .executeTakeFirstOrThrow();
-      return row.next_index - 1;
+      return Array.from({ length: count }, (_, i) => row.next_index - count + i);
     },
     /** Places in an issuer's list whose certification is revoked. */
     async revokedIndexes(organizationId: string): Promise<number[]> {
@@ -169,6 +184,9 @@ export function badgesRepository(db: Kysely<DB>) {
     },
   };
 }
+
+/** Credentials per INSERT: eight columns each. */
+const BADGE_BATCH = 200;
 
 export type BadgeFactsRow = NonNullable<Awaited<ReturnType<ReturnType<typeof badgesRepository>['facts']>>>;
 

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { JWK } from 'jose';
 import type { RequestContext } from '../../platform/access.js';
-import type { AuditRecorder } from '../../platform/audit.js';
+import type { AuditEntry, AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { randomToken } from '../../platform/crypto.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
@@ -82,18 +82,11 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
     return { org: office, endorsements: undefined };
   }
 
-  /** Issues the credential of a certification, in the caller's transaction; once only. */
-  async function issue(ctx: RequestContext, executor: Transaction<DB>, certificationId: string) {
-    const repo = badgesRepository(executor);
-    const existing = await repo.findBadge(certificationId);
-    if (existing) return existing;
-    const facts = await repo.facts(certificationId);
-    if (!facts) throw notFound('certification');
-    const issuer = await issuerFor(executor, facts);
-    const index = await repo.allocateStatusIndex(issuer.org.id);
+  /** The signed credential of one certification, at its place in its issuer's status list. */
+  async function signed(facts: BadgeFactsRow, issuer: Awaited<ReturnType<typeof issuerFor>>, index: number, signing: Awaited<ReturnType<IssuerKeys['signing']>>) {
     const unsigned = buildOpenBadge(
       {
-        credentialUrl: urls.credential(certificationId),
+        credentialUrl: urls.credential(facts.id),
         issuer: { id: urls.issuer(issuer.org.id), name: issuer.org.name, url: issuer.org.website ?? urls.base, ...(issuer.endorsements && { endorsement: issuer.endorsements }) },
         holder: { personId: facts.person_id, name: `${facts.given_name} ${facts.family_name}`, email: facts.email },
         achievement: {
@@ -112,12 +105,11 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
       },
       randomToken(8),
     );
-    const signing = await keys.signing(issuer.org.id, executor);
     const now = clock.now();
     const credential = await signDataIntegrity(unsigned, signing.ed25519, now);
     const jwt = await signJwt(unsigned, signing.rsa);
-    const row = {
-      certification_id: certificationId,
+    return {
+      certification_id: facts.id,
       issuer_organization_id: issuer.org.id,
       status_index: index,
       credential: JSON.stringify(credential),
@@ -126,9 +118,57 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
       flagged_at: null,
       flag_reason: null,
     };
-    await repo.insertBadge(row);
-    await audit(executor, ctx, { action: 'badge.issue', entityType: 'certification', entityId: certificationId, after: { issuer: issuer.org.id, statusIndex: index } });
-    return row;
+  }
+
+  /**
+   * Issues the credentials of these certifications (those that have none yet), in the caller's
+   * transaction. The reads, the status-list places (one statement per issuer) and the inserts
+   * are in bulk whatever the number; signing is the only work done per credential. The audit
+   * events go to `events` when the caller records them with its own, else are recorded here.
+   */
+  async function issueMany(ctx: RequestContext, executor: Transaction<DB>, certificationIds: readonly string[], events?: AuditEntry[]) {
+    const repo = badgesRepository(executor);
+    const done = await repo.issuedOf(certificationIds);
+    const wanted = [...new Set(certificationIds)].filter((id) => !done.has(id));
+    if (wanted.length === 0) return [];
+    const found = new Map((await repo.factsOf(wanted)).map((f) => [f.id, f]));
+    if (found.size < wanted.length) throw notFound('certification');
+    // One issuer per delivering agency and credential (an endorsement is for one credential), grouped by issuer.
+    const issuers = new Map<string, Awaited<ReturnType<typeof issuerFor>>>();
+    const byIssuer = new Map<string, { issuer: Awaited<ReturnType<typeof issuerFor>>; facts: BadgeFactsRow[] }>();
+    for (const id of wanted) {
+      const facts = found.get(id) as BadgeFactsRow;
+      const key = `${facts.delivering_organization_id ?? ''}:${facts.credential_id}`;
+      const issuer = issuers.get(key) ?? (await issuerFor(executor, facts));
+      issuers.set(key, issuer);
+      const group = byIssuer.get(issuer.org.id) ?? { issuer, facts: [] };
+      group.facts.push(facts);
+      byIssuer.set(issuer.org.id, group);
+    }
+    const rows = new Map<string, Awaited<ReturnType<typeof signed>>>();
+    for (const [organizationId, group] of byIssuer) {
+      const indexes = await repo.allocateStatusIndexes(organizationId, group.facts.length);
+      const signing = await keys.signing(organizationId, executor);
+      for (const [i, facts] of group.facts.entries()) rows.set(facts.id, await signed(facts, group.issuer, indexes[i] as number, signing));
+    }
+    const ordered = wanted.map((id) => rows.get(id) as Awaited<ReturnType<typeof signed>>);
+    await repo.insertBadges(ordered);
+    const entries = ordered.map((row) => ({
+      action: 'badge.issue',
+      entityType: 'certification',
+      entityId: row.certification_id,
+      after: { issuer: row.issuer_organization_id, statusIndex: row.status_index },
+    }));
+    if (events) events.push(...entries);
+    else await audit.many(executor, ctx, entries);
+    return ordered;
+  }
+
+  /** Issues the credential of a certification, in the caller's transaction; once only. */
+  async function issue(ctx: RequestContext, executor: Transaction<DB>, certificationId: string) {
+    const existing = await badgesRepository(executor).findBadge(certificationId);
+    if (existing) return existing;
+    return (await issueMany(ctx, executor, [certificationId]))[0] as Awaited<ReturnType<typeof signed>>;
   }
 
   async function badge(certificationId: string, ctx: RequestContext) {
@@ -196,6 +236,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
 
   return {
     issue,
+    issueMany,
     ownRecords,
 
     /** Whether credentials can be issued yet: there must be a program office. */

@@ -120,6 +120,10 @@ export function certificationsRepository(db: Kysely<DB>) {
     insert(row: Insertable<CertificationsTable>) {
       return db.insertInto('certifications').values(row).execute();
     },
+    /** Many at once, in batches of a multi-row INSERT each. */
+    async insertMany(rows: readonly Insertable<CertificationsTable>[]) {
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) await db.insertInto('certifications').values(rows.slice(i, i + INSERT_BATCH)).execute();
+    },
     update(id: string, version: number, changes: Updateable<CertificationsTable>) {
       return updateVersioned(db, 'certifications', id, version, changes);
     },
@@ -137,3 +141,6 @@ export function certificationsRepository(db: Kysely<DB>) {
 }
 
 export type CertificationRowWithNames = NonNullable<Awaited<ReturnType<ReturnType<typeof certificationsRepository>['findById']>>>;
+
+/** Certifications per INSERT: eleven columns each, well under both engines' bound-parameter limits. */
+const INSERT_BATCH = 500;

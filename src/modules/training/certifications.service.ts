@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
-import type { AuditRecorder } from '../../platform/audit.js';
+import type { AuditEntry, AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
@@ -116,42 +116,49 @@ export function createCertificationsService({ db, clock, audit, onRevoke }: Cert
 
     /**
      * Issues certifications in the caller's transaction (closing an offering). A person who already
-     * holds the credential gets a renewal that points at what it renews; history is kept.
+     * holds the credential gets a renewal that points at what it renews; history is kept. One read
+     * of the holders per credential and one multi-row insert, whatever the number; the audit
+     * events go to `events` when the caller records them with its own, else are recorded here.
      */
     async issue(
       ctx: RequestContext,
       trx: Transaction<DB>,
       awards: { personId: string; credentialId: string; offeringId: string | null; issuedOn: string; validityMonths: number | null }[],
+      events?: AuditEntry[],
     ): Promise<Map<string, { id: string; expiresOn: string | null; isRenewal: boolean }>> {
       const repo = certificationsRepository(trx);
       const issued = new Map<string, { id: string; expiresOn: string | null; isRenewal: boolean }>();
+      if (awards.length === 0) return issued;
       const now = instant(clock);
-      for (const award of awards) {
-        const held = (await repo.ofPeople([award.personId], award.credentialId)).filter((c) => c.revoked_at === null);
-        const renews = held.at(-1);
-        const id = newId();
-        const expiresOn = expiryOf(award.issuedOn, award.validityMonths);
-        await repo.insert({
-          id,
-          person_id: award.personId,
-          credential_id: award.credentialId,
-          offering_id: award.offeringId,
-          issued_on: award.issuedOn,
-          expires_on: expiresOn,
-          renews_id: renews?.id ?? null,
-          revoked_at: null,
-          revoked_reason: null,
-          created_at: now,
-          updated_at: now,
-        });
-        await audit(trx, ctx, {
-          action: renews ? 'certification.renew' : 'certification.issue',
-          entityType: 'certification',
-          entityId: id,
-          after: { personId: award.personId, credentialId: award.credentialId, offeringId: award.offeringId, issuedOn: award.issuedOn, expiresOn, renewsId: renews?.id ?? null },
-        });
-        issued.set(award.personId, { id, expiresOn, isRenewal: renews !== undefined });
+      // What each person holds now, unrevoked, latest last: what their award renews.
+      const renewed = new Map<string, string>();
+      for (const credentialId of new Set(awards.map((a) => a.credentialId))) {
+        const people = awards.filter((a) => a.credentialId === credentialId).map((a) => a.personId);
+        for (const held of await repo.ofPeople(people, credentialId)) if (held.revoked_at === null) renewed.set(`${held.person_id}:${credentialId}`, held.id);
       }
+      const rows = awards.map((award) => ({
+        id: newId(),
+        person_id: award.personId,
+        credential_id: award.credentialId,
+        offering_id: award.offeringId,
+        issued_on: award.issuedOn,
+        expires_on: expiryOf(award.issuedOn, award.validityMonths),
+        renews_id: renewed.get(`${award.personId}:${award.credentialId}`) ?? null,
+        revoked_at: null,
+        revoked_reason: null,
+        created_at: now,
+        updated_at: now,
+      }));
+      await repo.insertMany(rows);
+      const entries = rows.map((row) => ({
+        action: row.renews_id ? 'certification.renew' : 'certification.issue',
+        entityType: 'certification',
+        entityId: row.id,
+        after: { personId: row.person_id, credentialId: row.credential_id, offeringId: row.offering_id, issuedOn: row.issued_on, expiresOn: row.expires_on, renewsId: row.renews_id },
+      }));
+      if (events) events.push(...entries);
+      else await audit.many(trx, ctx, entries);
+      for (const row of rows) issued.set(row.person_id, { id: row.id, expiresOn: row.expires_on, isRenewal: row.renews_id !== null });
       return issued;
     },
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';
-import type { AuditRecorder } from '../../platform/audit.js';
+import type { AuditEntry, AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -33,7 +33,7 @@ export interface EnrollmentsDeps {
   catalog: Pick<CatalogService, 'credentialRules'>;
   certifications: Pick<CertificationsService, 'issue' | 'ofPerson'>;
   vetting: Pick<VettingService, 'latestOf'>;
-  badges: Pick<BadgesService, 'issue' | 'canIssue'>;
+  badges: Pick<BadgesService, 'issueMany' | 'canIssue'>;
   /** Where the certificates issued on closing will point. */
   address: PublicAddress;
 }
@@ -192,40 +192,47 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
         const rules = credential
           ? { validityMonths: credential.validity_months, passMark: credential.pass_mark, minAttendancePercent: credential.min_attendance_percent }
           : { validityMonths: null, passMark: null, minAttendancePercent: 0 };
-        const repo = enrollmentsRepository(trx);
         const passed: { personId: string; name: string }[] = [];
         const notCertified: { personId: string; name: string; reasons: Text[] }[] = [];
+        const settled: { id: string; version: number; status: 'completed' | 'failed'; outcome: string | null }[] = [];
         const now = instant(clock);
-        for (const e of await repo.forOffering(offeringId)) {
+        // One read of the roster, one write of every outcome, whatever the roster's size.
+        for (const e of await enrollmentsRepository(trx).forOffering(offeringId)) {
           if (e.status !== 'enrolled') continue;
           const reasons = unmetCriteria({ attendancePercent: e.attendance_percent, score: e.score }, rules);
           const name = `${e.given_name} ${e.family_name}`;
-          const isUpdated = await repo.update(e.id, e.version, { status: reasons.length ? 'failed' : 'completed', outcome: reasons.length ? reasons.map(String).join('; ') : null, updated_at: now });
-          if (!isUpdated) throw staleVersion('enrollmentOfOffering', e.version);
+          settled.push({ id: e.id, version: e.version, status: reasons.length ? 'failed' : 'completed', outcome: reasons.length ? reasons.map(String).join('; ') : null });
           if (reasons.length) notCertified.push({ personId: e.person_id, name, reasons });
           else passed.push({ personId: e.person_id, name });
         }
+        if ((await enrollmentsRepository(trx).settle(settled, now)) !== settled.length) throw staleVersion('enrollmentOfOffering', settled[0]?.version ?? 1);
+        // The enrollments' statuses are written: what follows from them in the same transaction goes here.
+
+        // Every event of the close is recorded at once, at the end, in the order they happened.
+        const events: AuditEntry[] = [];
         const issued = credential
           ? await certifications.issue(
               ctx,
               trx,
               passed.map((p) => ({ personId: p.personId, credentialId: credential.id, offeringId, issuedOn: offering.end_on, validityMonths: credential.validity_months })),
+              events,
             )
-          : new Map();
+          : new Map<string, { id: string; expiresOn: string | null; isRenewal: boolean }>();
         // Each certification leaves as a signed Open Badge, once there is a program office to issue it.
         if (issued.size > 0 && (await badges.canIssue(trx))) {
-          for (const award of issued.values()) await badges.issue(ctx, trx, award.id);
+          await badges.issueMany(ctx, trx, [...issued.values()].map((award) => award.id), events);
         }
         if (!(await offeringsRepository(trx).update(offeringId, version, { status: 'closed', closed_at: now, updated_at: now }))) {
           throw staleVersion('offering', offering.version);
         }
-        await audit(trx, ctx, {
+        events.push({
           action: 'offering.close',
           entityType: 'offering',
           entityId: offeringId,
           before: { status: offering.status },
           after: { status: 'closed', certified: issued.size, notCertified: notCertified.length },
         });
+        await audit.many(trx, ctx, events);
         return {
           offering: await offerings.detail(ctx, await offerings.load(ctx, offeringId, trx), trx),
           certified: passed

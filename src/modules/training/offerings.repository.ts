@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, Insertable, Kysely, SqlBool, Updateable } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { inScope } from '../../platform/db/scope.js';
 import type { Scope } from '../../platform/policy.js';
@@ -221,8 +221,34 @@ export function enrollmentsRepository(db: Kysely<DB>) {
     update(id: string, version: number, changes: Updateable<EnrollmentsTable>) {
       return updateVersioned(db, 'enrollments', id, version, changes);
     },
+    /**
+     * Settles many enrollments in one statement, each with its own status and outcome, each only
+     * if still at the version read: the number updated falls short when one was changed meanwhile.
+     */
+    async settle(rows: readonly { id: string; version: number; status: EnrollmentsTable['status']; outcome: string | null }[], at: string): Promise<number> {
+      let updated = 0;
+      for (let i = 0; i < rows.length; i += SETTLE_BATCH) {
+        const batch = rows.slice(i, i + SETTLE_BATCH);
+        const byId = (value: (row: (typeof batch)[number]) => string | null) => sql`CASE id ${sql.join(batch.map((r) => sql`WHEN ${r.id} THEN ${value(r)}`), sql` `)} END`;
+        const result = await db
+          .updateTable('enrollments')
+          .set((eb) => ({
+            status: byId((r) => r.status) as RawBuilder<EnrollmentsTable['status']>,
+            outcome: byId((r) => r.outcome) as RawBuilder<string | null>,
+            version: eb('version', '+', 1),
+            updated_at: at,
+          }))
+          .where((eb) => eb(eb.refTuple('id', 'version'), 'in', batch.map((r) => eb.tuple(r.id, r.version))))
+          .executeTakeFirst();
+        updated += Number(result.numUpdatedRows);
+      }
+      return updated;
+    },
   };
 }
+
+/** Enrollments per settling UPDATE: four bound values each, far under either engine's limit. */
+const SETTLE_BATCH = 500;
 
 export type OfferingRowWithNames = NonNullable<Awaited<ReturnType<ReturnType<typeof offeringsRepository>['findById']>>>;
 export type EnrollmentRowWithPerson = NonNullable<Awaited<ReturnType<ReturnType<typeof enrollmentsRepository>['findById']>>>;
