@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../config.js';
+import { rebuildCascade } from '../modules/cascade/cascade.rebuild.js';
 import { verifyAuditChain } from '../platform/audit.js';
 import { BackupError, backupDatabase, backupKind, copySqliteBackup, readBackupHeader, restoreLogical } from '../platform/db/backup.js';
 import { type Database, migrateToLatest, openDatabase } from '../platform/db/database.js';
@@ -104,6 +105,8 @@ export async function restore(env: Record<string, string | undefined>, file: str
   }
   await withDatabase(config, async (database) => {
     const restored = kind === 'logical' ? `${(await restoreLogical(database, file)).rows} rows into ${database.description}` : `${file} to ${database.description}`;
+    // A backup from before the cascade was kept in tables has none: recompute it from what came back.
+    if (kind === 'logical') await rebuildCascade(database.db);
     const report = await verifyAuditChain(database.db);
     out(`Restored ${restored}; audit log ${report.problems.length === 0 ? 'intact' : 'NOT intact'} (${report.events} events).`);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, agentFor, createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildInstructorCourse, buildOrganization, buildPerson } from '../../../test/factories.js';
 import { newId } from '../../platform/ids.js';
+import { rebuildCascade } from './cascade.rebuild.js';
 
 let t: TestApp;
 let officer: Agent;
@@ -13,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Writes a cascade straight into the tables: one closed offering per instructor and year. */
+/** Writes a cascade straight into the tables, one closed offering per instructor and year, then recomputes the maintained cascade as a bulk load does. */
 async function writeCascade(edges: { from: number; to: number; country: string; year: number }[], peopleIds: string[], courseId: string, courseVersionId: string) {
   const db = t.testDb.database.db;
   const now = new Date().toISOString();
@@ -36,6 +37,7 @@ async function writeCascade(edges: { from: number; to: number; country: string; 
       await db.insertInto('enrollments').values({ id: newId(), offering_id: offeringId, person_id: peopleIds[edge.to] as string, status: 'completed', created_at: now, updated_at: now }).execute();
     }
   }
+  await rebuildCascade(db);
 }
 
 async function clearCascade() {
@@ -43,6 +45,7 @@ async function clearCascade() {
   await db.deleteFrom('enrollments').execute();
   await db.deleteFrom('offering_instructors').execute();
   await db.deleteFrom('offerings').execute();
+  await rebuildCascade(db);
 }
 
 describe('the cascade through the API', () => {

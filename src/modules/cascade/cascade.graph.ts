@@ -230,6 +230,16 @@ export function programCascade(graph: Graph, roots: Iterable<string>, filter: Ca
     if (isTrained[p]) trainedPerGeneration[g] = (trainedPerGeneration[g] ?? 0) + 1;
     if (isTeacher[p]) teachersPerGeneration[g] = (teachersPerGeneration[g] ?? 0) + 1;
   }
+  return summarize(
+    trainedPerGeneration,
+    teachersPerGeneration,
+    [...byCountry].map(([key, set]) => ({ country: graph.countries[key % countriesCount] as string, generation: Math.floor(key / countriesCount), peopleTrained: set.size })),
+    [...byYear].map(([key, set]) => ({ year: key % 10_000, generation: Math.floor(key / 10_000), peopleTrained: set.size })),
+  );
+}
+
+/** The program's figures from the counts per generation, country and year, however they were counted. */
+export function summarize(trainedPerGeneration: number[], teachersPerGeneration: number[], byCountry: ProgramCascade['byCountry'], byYear: ProgramCascade['byYear']): ProgramCascade {
   const maxGeneration = Math.max(0, trainedPerGeneration.length - 1);
   const rows: GenerationRow[] = [];
   for (let g = 0; g <= maxGeneration; g += 1) {
@@ -239,12 +249,8 @@ export function programCascade(graph: Graph, roots: Iterable<string>, filter: Ca
   const first = trainedPerGeneration[1] ?? 0;
   return {
     generations: rows,
-    byCountry: [...byCountry]
-      .map(([key, set]) => ({ country: graph.countries[key % countriesCount] as string, generation: Math.floor(key / countriesCount), peopleTrained: set.size }))
-      .sort((a, b) => a.generation - b.generation || a.country.localeCompare(b.country)),
-    byYear: [...byYear]
-      .map(([key, set]) => ({ year: key % 10_000, generation: Math.floor(key / 10_000), peopleTrained: set.size }))
-      .sort((a, b) => a.year - b.year || a.generation - b.generation),
+    byCountry: byCountry.sort((a, b) => a.generation - b.generation || a.country.localeCompare(b.country)),
+    byYear: byYear.sort((a, b) => a.year - b.year || a.generation - b.generation),
     totalTrained,
     trainedByGenerationZero: first,
     multiplier: first === 0 ? null : Math.round((totalTrained / first) * 100) / 100,

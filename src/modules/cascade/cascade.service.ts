@@ -5,25 +5,20 @@ import { notFound } from '../../platform/errors.js';
 import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
 import type { PeopleService } from '../people/people.service.js';
 import { cascadePolicy as policy } from './cascade.policy.js';
-import { buildGraph, type CascadeEdge, downstream, programCascade } from './cascade.graph.js';
+import { buildGraph, type CascadeEdge, downstream } from './cascade.graph.js';
+import { programFigures } from './cascade.figures.repository.js';
 import { cascadeRepository, type EdgeRow } from './cascade.repository.js';
 import { cascadeText } from './cascade.messages.js';
 
 const toEdge = (row: EdgeRow): CascadeEdge => ({ instructor: row.instructor, trainee: row.trainee, country: row.country, year: Number(row.end_on.slice(0, 4)), track: row.track });
 
-/** How far the training travelled: derived each time from offerings and enrollments, never stored. */
+/** How far the training travelled: read from the cascade tables that upkeep keeps in step with offerings and enrollments. */
 export function createCascadeService({ db, people }: { db: Kysely<DB>; people: Pick<PeopleService, 'profiles'> }) {
   return {
     /** The program's cascade; with filters, the trainings counted are that year's, track's, country's and agency's (trainees). */
     async program(ctx: RequestContext, options: { year?: number | undefined; track?: string | undefined; country?: string | undefined; organizationId?: string | undefined }) {
       policy.requireAllowed(ctx.actor, 'readProgram');
-      const repo = cascadeRepository(db);
-      const edges: CascadeEdge[] = [];
-      await repo.forEachEdgeBatch((rows) => {
-        for (const row of rows) edges.push(toEdge(row));
-      });
-      const [roots, trainees] = await Promise.all([repo.roots(), options.organizationId ? repo.peopleOf(options.organizationId) : undefined]);
-      const result = programCascade(buildGraph(edges), roots, { year: options.year, track: options.track, country: options.country, trainees });
+      const result = await programFigures(db, options);
       return {
         year: options.year ?? null,
         filters: { track: options.track ?? null, country: options.country ?? null, organizationId: options.organizationId ?? null },

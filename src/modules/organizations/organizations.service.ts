@@ -20,6 +20,7 @@ import type {
   UpdateOrganizationInput,
 } from './organizations.schemas.js';
 import { organizationsText } from './organizations.messages.js';
+import { organizationChanged } from '../cascade/cascade.upkeep.js';
 
 export interface OrganizationsDeps {
   db: Kysely<DB>;
@@ -201,6 +202,7 @@ export function createOrganizationsService({ db, clock, audit }: OrganizationsDe
             updated_at: instant(clock),
           });
           if (!updated) throw staleVersion('organization', current.version);
+          if (input.kind !== undefined && input.kind !== current.kind) await organizationChanged(trx, id);
           await audit(trx, ctx, {
             action: 'organization.update',
             entityType: 'organization',

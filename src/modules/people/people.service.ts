@@ -32,6 +32,7 @@ export type { ImportedReadiness } from './readiness-records.js';
 import { type ReadinessItem, readinessInputProblems, readinessItemText } from './readiness.js';
 import { peopleText } from './people.messages.js';
 import { readerLocale } from '../../platform/access.js';
+import { peopleChanged } from '../cascade/cascade.upkeep.js';
 
 const emailTaken = () => conflict(peopleText('person.emailTaken'), [{ pointer: '/body/email', detail: peopleText('field.emailTaken') }]);
 
@@ -155,6 +156,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           await repo.replaceLanguages(id, input.languages.map(languageRow));
           await repo.replaceHeritage(id, input.heritageCountries);
           await repo.replaceSpecialties(id, input.specialties);
+          await peopleChanged(trx, [id]);
           const row = await visibleRow(ctx, id, trx);
           await audit(trx, ctx, { action: 'person.create', entityType: 'person', entityId: id, after: await detailOf(ctx, row, trx, true) });
           return detailOf(ctx, row, trx);
@@ -224,6 +226,10 @@ export function createPeopleService({ db, clock, audit, passports, organizations
         if (isUniqueViolation(error)) throw conflict(peopleText('people.emailsClash'));
         throw error;
       }
+      await peopleChanged(
+        trx,
+        rows.map((row) => row.id as string),
+      );
       await audit.many(trx, ctx, prepared.events);
       return rows.map((row) => row.id as string);
     },
@@ -303,6 +309,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           updated_at: instant(clock),
         });
         if (!isUpdated) throw staleVersion('person', current.version);
+        if (input.organizationId !== undefined && input.organizationId !== current.organization_id) await peopleChanged(trx, [id]);
         if (input.languages) await repo.replaceLanguages(id, input.languages.map(languageRow));
         if (input.heritageCountries) await repo.replaceHeritage(id, input.heritageCountries);
         if (input.specialties) await repo.replaceSpecialties(id, input.specialties);

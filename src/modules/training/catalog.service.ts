@@ -13,6 +13,7 @@ import type { CreateCredentialInput, Credential, UpdateCredentialInput } from '.
 import { coursesPolicy, credentialsPolicy } from './training.policy.js';
 import { type CourseRowWithVersion, coursesRepository, credentialsRepository } from './training.repository.js';
 import { trainingText } from './training.messages.js';
+import { courseChanged } from '../cascade/cascade.upkeep.js';
 
 export interface CatalogDeps {
   db: Kysely<DB>;
@@ -245,6 +246,7 @@ export function createCatalogService({ db, clock, audit }: CatalogDeps) {
           updated_at: now,
         });
         if (!isUpdated) throw staleVersion('course', current.version);
+        if (input.track !== undefined && input.track !== current.track) await courseChanged(trx, id);
         if (isNewContent) {
           await repo.insertVersion({
             id: newId(),

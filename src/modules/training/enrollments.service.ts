@@ -23,6 +23,7 @@ import type { OfferingsService } from './offerings.service.js';
 import { enrollmentsPolicy, type OfferingAccess, offeringsPolicy, transcriptsPolicy } from './training.policy.js';
 import { clashingOffering, followUpWindow, isVettingValidOn, offeringStatus, unmetCriteria } from './training.rules.js';
 import { trainingText } from './training.messages.js';
+import { offeringsChanged } from '../cascade/cascade.upkeep.js';
 
 export interface EnrollmentsDeps {
   db: Kysely<DB>;
@@ -169,6 +170,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           updated_at: instant(clock),
         });
         if (!isUpdated) throw staleVersion('enrollment', current.version);
+        if (input.status !== undefined && input.status !== current.status) await offeringsChanged(trx, [offeringId]);
         const after = toEnrollment((await repo.findById(enrollmentId)) as typeof current);
         await audit(trx, ctx, { action: 'enrollment.result', entityType: 'enrollment', entityId: enrollmentId, before: toEnrollment(current), after });
         return after;
@@ -206,7 +208,8 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           else passed.push({ personId: e.person_id, name });
         }
         if ((await enrollmentsRepository(trx).settle(settled, now)) !== settled.length) throw staleVersion('enrollmentOfOffering', settled[0]?.version ?? 1);
-        // The enrollments' statuses are written: what follows from them in the same transaction goes here.
+        // The enrollments' statuses are written: the cascade they move follows in the same transaction.
+        await offeringsChanged(trx, [offeringId]);
 
         // Every event of the close is recorded at once, at the end, in the order they happened.
         const events: AuditEntry[] = [];

@@ -18,6 +18,7 @@ import { certificationsRepository } from './certifications.repository.js';
 import { certificationsPolicy, enrollmentsPolicy, followUpsPolicy, type OfferingAccess, offeringsPolicy as policy } from './training.policy.js';
 import { cancelReasonProblem, certificationStatus, offeringActionsIn, offeringDateProblems, offeringStatus } from './training.rules.js';
 import { trainingText } from './training.messages.js';
+import { offeringsChanged } from '../cascade/cascade.upkeep.js';
 
 type OfferingPolicyAction = (typeof policy.actions)[number];
 type InstructorRow = Awaited<ReturnType<ReturnType<typeof offeringsRepository>['instructorsOf']>>[number];
@@ -244,6 +245,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
           updated_at: instant(clock),
         });
         if (!isUpdated) throw staleVersion('offering', current.version);
+        await offeringsChanged(trx, [id]);
         const after = await detail(ctx, await load(ctx, id, trx), trx);
         await audit(trx, ctx, {
           action: `offering.${action}`,
@@ -296,6 +298,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
         const repo = offeringsRepository(trx);
         if (!(await repo.update(id, version, { updated_at: instant(clock) }))) throw staleVersion('offering', offering.version);
         await repo.setInstructor(id, input.personId, input.role);
+        await offeringsChanged(trx, [id]);
         await audit(trx, ctx, { action: 'offering.instructor_set', entityType: 'offering', entityId: id, after: input });
         return detail(ctx, await load(ctx, id, trx), trx);
       });
@@ -309,6 +312,7 @@ export function createOfferingsService({ db, clock, audit, organizations, people
         const repo = offeringsRepository(trx);
         if (!(await repo.update(id, version, { updated_at: instant(clock) }))) throw staleVersion('offering', offering.version);
         if (!(await repo.removeInstructor(id, personId))) throw notFound('offeringInstructor');
+        await offeringsChanged(trx, [id]);
         await audit(trx, ctx, { action: 'offering.instructor_remove', entityType: 'offering', entityId: id, before: { personId } });
         return detail(ctx, await load(ctx, id, trx), trx);
       });

@@ -512,6 +512,27 @@ export interface EnrollmentsTable {
   version: Generated<number>;
 }
 
+/** One edge of the cascade, kept in step with its sources (see modules/cascade/cascade.upkeep.ts). */
+export interface CascadeEdgesTable {
+  enrollment_id: string;
+  instructor_id: string;
+  trainee_id: string;
+  offering_id: string;
+  country: string;
+  end_on: CalendarDate;
+  year: number;
+  track: string;
+  /** The trainee's generation when the edge counts (instructor in the cascade, trainee not generation 0); else null. */
+  generation: number | null;
+  /** The instructor's generation, under the same condition. */
+  instructor_generation: number | null;
+}
+
+export interface CascadeGenerationsTable {
+  person_id: string;
+  generation: number;
+}
+
 export interface CertificationsTable {
   id: string;
   person_id: string;
@@ -826,6 +847,8 @@ export interface DB {
   offerings: OfferingsTable;
   offering_instructors: OfferingInstructorsTable;
   enrollments: EnrollmentsTable;
+  cascade_generations: CascadeGenerationsTable;
+  cascade_edges: CascadeEdgesTable;
   certifications: CertificationsTable;
   vetting_records: VettingRecordsTable;
   offering_followups: OfferingFollowupsTable;

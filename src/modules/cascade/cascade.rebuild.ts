@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { buildGraph, generations } from './cascade.graph.js';
+import { cascadeRepository } from './cascade.repository.js';
+import { cascadeTables } from './cascade.tables.repository.js';
+import { lockCascade } from './cascade.upkeep.js';
+
+/**
+ * The maintained cascade, recomputed whole from its sources: for rows written around the
+ * services (a generated program, a bulk load), and to check upkeep against. Runs in the caller's
+ * transaction, or in one of its own.
+ */
+export async function rebuildCascade(db: Kysely<DB>): Promise<void> {
+  if (!db.isTransaction) {
+    await db.transaction().execute((trx) => rebuildCascade(trx));
+    return;
+  }
+  await lockCascade(db);
+  const store = cascadeTables(db);
+  await store.clear();
+  const pairs = await store.allSourcePairs();
+  const roots = await cascadeRepository(db).roots();
+  const graph = buildGraph(pairs.map((p) => ({ instructor: p.instructor, trainee: p.trainee, country: '', year: 0 })));
+  await store.insertGenerations(generations(graph, roots));
+  await store.insertEdges(null);
+}

@@ -1,0 +1,165 @@
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+
+/** Ids per statement: well under SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 500;
+
+export interface Pair {
+  instructor: string;
+  trainee: string;
+}
+
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The maintained cascade tables (cascade_edges, cascade_generations), read and written for their
+ * upkeep. An edge is one instructor of one completed enrollment, in an offering not cancelled,
+ * never a person to themselves: the same edges as cascade.graph.ts is given.
+ */
+export function cascadeTables(db: Kysely<DB>) {
+  /** An edge counts when its instructor is in the cascade and its trainee is not generation 0. */
+  const counted = (instructor: string, trainee: string) => sql.raw(`${instructor} IS NOT NULL AND ${trainee} > 0`);
+
+  return {
+    /** Writes the edges of these offerings (all offerings when null) from their sources, with the generations as they stand. */
+    async insertEdges(offeringIds: readonly string[] | null): Promise<void> {
+      const write = (where: ReturnType<typeof sql>) => sql`
+        INSERT INTO cascade_edges (enrollment_id, instructor_id, trainee_id, offering_id, country, end_on, year, track, generation, instructor_generation)
+        SELECT e.id, oi.person_id, e.person_id, e.offering_id, o.country, o.end_on, CAST(substr(CAST(o.end_on AS text), 1, 4) AS integer), c.track,
+          CASE WHEN ${counted('ig.generation', 'tg.generation')} THEN tg.generation END,
+          CASE WHEN ${counted('ig.generation', 'tg.generation')} THEN ig.generation END
+        FROM enrollments e
+        JOIN offerings o ON o.id = e.offering_id
+        JOIN offering_instructors oi ON oi.offering_id = e.offering_id
+        JOIN courses c ON c.id = o.course_id
+        LEFT JOIN cascade_generations ig ON ig.person_id = oi.person_id
+        LEFT JOIN cascade_generations tg ON tg.person_id = e.person_id
+        WHERE e.status = 'completed' AND o.status <> 'cancelled' AND oi.person_id <> e.person_id AND ${where}`.execute(db);
+      if (offeringIds === null) await write(sql`1 = 1`);
+      else for (const chunk of chunks(offeringIds)) await write(sql`e.offering_id IN (${sql.join(chunk)})`);
+    },
+
+    async deleteEdgesOf(offeringIds: readonly string[]): Promise<void> {
+      for (const chunk of chunks(offeringIds)) await db.deleteFrom('cascade_edges').where('offering_id', 'in', chunk).execute();
+    },
+
+    async pairsOf(offeringIds: readonly string[]): Promise<Pair[]> {
+      const out: Pair[] = [];
+      for (const chunk of chunks(offeringIds)) {
+        const rows = await db.selectFrom('cascade_edges').select(['instructor_id', 'trainee_id']).where('offering_id', 'in', chunk).execute();
+        for (const r of rows) out.push({ instructor: r.instructor_id, trainee: r.trainee_id });
+      }
+      return out;
+    },
+
+    /** The edges leaving (`from`) or entering (`to`) these people. */
+    async pairsAt(side: 'from' | 'to', personIds: readonly string[]): Promise<Pair[]> {
+      const column = side === 'from' ? 'instructor_id' : 'trainee_id';
+      const out: Pair[] = [];
+      for (const chunk of chunks(personIds)) {
+        const rows = await db.selectFrom('cascade_edges').select(['instructor_id', 'trainee_id']).distinct().where(column, 'in', chunk).execute();
+        for (const r of rows) out.push({ instructor: r.instructor_id, trainee: r.trainee_id });
+      }
+      return out;
+    },
+
+    async generationsOf(personIds: readonly string[]): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      for (const chunk of chunks(personIds)) {
+        const rows = await db.selectFrom('cascade_generations').select(['person_id', 'generation']).where('person_id', 'in', chunk).execute();
+        for (const r of rows) out.set(r.person_id, Number(r.generation));
+      }
+      return out;
+    },
+
+    /** Which of these people belong to a program office (generation 0). */
+    async rootsAmong(personIds: readonly string[]): Promise<Set<string>> {
+      const out = new Set<string>();
+      for (const chunk of chunks(personIds)) {
+        const rows = await db
+          .selectFrom('people')
+          .innerJoin('organizations', 'organizations.id', 'people.organization_id')
+          .select('people.id')
+          .where('organizations.kind', '=', 'program_office')
+          .where('people.id', 'in', chunk)
+          .execute();
+        for (const r of rows) out.add(r.id);
+      }
+      return out;
+    },
+
+    /** Stores these generations (null: out of the cascade), then brings the edges at these people up to date. */
+    async writeGenerations(changed: ReadonlyMap<string, number | null>): Promise<void> {
+      const ids = [...changed.keys()];
+      for (const chunk of chunks(ids)) {
+        await db.deleteFrom('cascade_generations').where('person_id', 'in', chunk).execute();
+        const rows = chunk.flatMap((id) => {
+          const generation = changed.get(id);
+          return generation === null || generation === undefined ? [] : [{ person_id: id, generation }];
+        });
+        if (rows.length > 0) await db.insertInto('cascade_generations').values(rows).execute();
+      }
+      for (const column of ['trainee_id', 'instructor_id'] as const) {
+        for (const chunk of chunks(ids)) {
+          await sql`
+            UPDATE cascade_edges SET
+              generation = CASE WHEN ${counted('ig', 'tg')} THEN tg END,
+              instructor_generation = CASE WHEN ${counted('ig', 'tg')} THEN ig END
+            FROM (SELECT ce.enrollment_id AS eid, ce.instructor_id AS iid,
+                    (SELECT g.generation FROM cascade_generations g WHERE g.person_id = ce.instructor_id) AS ig,
+                    (SELECT g.generation FROM cascade_generations g WHERE g.person_id = ce.trainee_id) AS tg
+                  FROM cascade_edges ce WHERE ce.${sql.ref(column)} IN (${sql.join(chunk)})) AS fresh
+            WHERE cascade_edges.enrollment_id = fresh.eid AND cascade_edges.instructor_id = fresh.iid`.execute(db);
+        }
+      }
+    },
+
+    /**
+     * Queues cascade upkeep behind any other, to the end of the transaction (PostgreSQL; SQLite's
+     * one writer already does). The lock is the audit chain's head row: every change that moves
+     * the cascade is audited and so takes that row anyway, and one lock taken in one order can
+     * never deadlock against a second (an import may audit a row before it moves the cascade).
+     */
+    async lock(): Promise<void> {
+      if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+      await sql`SELECT id FROM audit_head WHERE id = 1 FOR NO KEY UPDATE`.execute(db);
+    },
+
+    async offeringsOfCourse(courseId: string): Promise<string[]> {
+      const rows = await db.selectFrom('offerings').select('id').where('course_id', '=', courseId).execute();
+      return rows.map((r) => r.id);
+    },
+
+    async peopleOfOrganization(organizationId: string): Promise<string[]> {
+      const rows = await db.selectFrom('people').select('id').where('organization_id', '=', organizationId).execute();
+      return rows.map((r) => r.id);
+    },
+
+    async clear(): Promise<void> {
+      await db.deleteFrom('cascade_edges').execute();
+      await db.deleteFrom('cascade_generations').execute();
+    },
+
+    /** Every distinct edge, from the sources, for a full recomputation. */
+    async allSourcePairs(): Promise<Pair[]> {
+      const result = await sql<{ instructor_id: string; trainee_id: string }>`
+        SELECT DISTINCT oi.person_id AS instructor_id, e.person_id AS trainee_id
+        FROM enrollments e
+        JOIN offerings o ON o.id = e.offering_id
+        JOIN offering_instructors oi ON oi.offering_id = e.offering_id
+        WHERE e.status = 'completed' AND o.status <> 'cancelled' AND oi.person_id <> e.person_id`.execute(db);
+      return result.rows.map((r) => ({ instructor: r.instructor_id, trainee: r.trainee_id }));
+    },
+
+    async insertGenerations(generations: ReadonlyMap<string, number>): Promise<void> {
+      const rows = [...generations].map(([person_id, generation]) => ({ person_id, generation }));
+      for (const chunk of chunks(rows, 5000)) await db.insertInto('cascade_generations').values(chunk).execute();
+    },
+  };
+}
+
+export type CascadeTables = ReturnType<typeof cascadeTables>;
