@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import { containsPattern } from '../../platform/db/dialect.js';
 import { applyKeyset, countRows, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { inScope } from '../../platform/db/scope.js';
@@ -66,15 +66,20 @@ function inTrack(track: DB['courses']['track']) {
 
 export function peopleRepository(db: Kysely<DB>) {
   function base() {
-    return db
-      .selectFrom('people')
+    return withOrganization(db.selectFrom('people'));
+  }
+
+  /** A person's row with their agency's name and country, which every reading of people shows. */
+  function withOrganization(query: SelectQueryBuilder<DB, 'people', object>) {
+    return query
       .innerJoin('organizations', 'organizations.id', 'people.organization_id')
       .selectAll('people')
       .select(['organizations.name as organization_name', 'organizations.country as organization_country']);
   }
 
-  function filtered(filter: PeopleFilter) {
-    let query = base().where(inScope(filter.scope, { organization: 'people.organization_id', person: 'people.id' }));
+  /** The people matching, read from `people` alone: a count needs no agency (every person has one). */
+  function matching(filter: PeopleFilter) {
+    let query = db.selectFrom('people').where(inScope(filter.scope, { organization: 'people.organization_id', person: 'people.id' }));
     if (filter.search) query = query.where(sql<boolean>`people.search_name LIKE ${containsPattern(filter.search)} ESCAPE '\\'`);
     if (filter.organizationId) query = query.where('people.organization_id', '=', filter.organizationId);
     if (filter.status) query = query.where('people.status', '=', filter.status);
@@ -124,6 +129,10 @@ export function peopleRepository(db: Kysely<DB>) {
     return query;
   }
 
+  function filtered(filter: PeopleFilter) {
+    return withOrganization(matching(filter));
+  }
+
   return {
     findById(id: string) {
       return base().where('people.id', '=', id).executeTakeFirst();
@@ -165,7 +174,7 @@ export function peopleRepository(db: Kysely<DB>) {
     },
     /** How many the list holds under the same filter (the figure of people trained is this count). */
     count(filter: PeopleFilter): Promise<number> {
-      return countRows(filtered(filter));
+      return countRows(matching(filter).select('people.id'));
     },
     /** Everyone matching, for ranking candidates; the caller bounds the set by scope and status. */
     all(filter: PeopleFilter) {
@@ -173,7 +182,7 @@ export function peopleRepository(db: Kysely<DB>) {
     },
     /** The ids of everyone matching who is of this track, for ranking candidates by a deployment's track. */
     async idsInTrack(filter: PeopleFilter, track: DB['courses']['track']): Promise<Set<string>> {
-      const rows = await filtered({ ...filter, track }).clearSelect().select('people.id').execute();
+      const rows = await matching({ ...filter, track }).select('people.id').execute();
       return new Set(rows.map((r) => r.id));
     },
     /** Languages, heritage, specialties and readiness of many people, by person, in chunks the engines accept. */

@@ -59,28 +59,31 @@ export function createSearchService({ db }: { db: Kysely<DB> }) {
       const prefixes = queryWords(query.q);
       const kinds = query.kinds ?? [...SEARCH_KINDS];
       const repo = searchRepository(db);
-      const groups: SearchResponse['groups'] = [];
-      for (const kind of kinds) {
-        const scope = readScope(ctx, kind);
-        if (!scope) continue;
-        const withPrivateWords = kind === 'person' && mayFindByPrivateWords(ctx, scope);
-        // One more than asked tells whether there are more.
-        const hits = await repo.find({ kind, prefixes, scope, withPrivateWords, limit: query.limit + 1 });
-        if (hits.length === 0) continue;
-        groups.push({
-          kind,
-          hasMore: hits.length > query.limit,
-          results: hits.slice(0, query.limit).map((hit) => ({
+      // The kinds are looked up together (PostgreSQL answers them on several connections); the groups keep the kinds' order.
+      const found = await Promise.all(
+        kinds.map(async (kind) => {
+          const scope = readScope(ctx, kind);
+          if (!scope) return null;
+          const withPrivateWords = kind === 'person' && mayFindByPrivateWords(ctx, scope);
+          // One more than asked tells whether there are more.
+          const hits = await repo.find({ kind, prefixes, scope, withPrivateWords, limit: query.limit + 1 });
+          if (hits.length === 0) return null;
+          return {
             kind,
-            id: hit.record_id,
-            title: hit.title,
-            detail: hit.detail,
-            context: hit.context,
-            isInactive: Number(hit.archived) === 1,
-            link: `${LINKS[kind]}/${hit.record_id}`,
-          })),
-        });
-      }
+            hasMore: hits.length > query.limit,
+            results: hits.slice(0, query.limit).map((hit) => ({
+              kind,
+              id: hit.record_id,
+              title: hit.title,
+              detail: hit.detail,
+              context: hit.context,
+              isInactive: Number(hit.archived) === 1,
+              link: `${LINKS[kind]}/${hit.record_id}`,
+            })),
+          };
+        }),
+      );
+      const groups: SearchResponse['groups'] = found.filter((group) => group !== null);
       return { query: query.q, groups, count: groups.reduce((sum, group) => sum + group.results.length, 0) };
     },
   };

@@ -65,8 +65,10 @@ export function applyKeyset<Q extends AnySelect>(qb: Q, idColumn: string, sort: 
   let query = qb as AnySelect;
   if (page.cursor) {
     const after = decode(page.cursor, sort);
-    const op = sort.order === 'asc' ? sql`>` : sql`<`;
-    query = query.where(sql<boolean>`(${column} ${op} ${after.v} OR (${column} = ${after.v} AND ${id} ${op} ${after.id}))`);
+    const [op, opOrEqual] = sort.order === 'asc' ? [sql`>`, sql`>=`] : [sql`<`, sql`<=`];
+    // The same rows as "after v, or at v and after id", said with a bound on the sort column
+    // alone first: both engines seek the index to it instead of scanning from the list's start.
+    query = query.where(sql<boolean>`(${column} ${opOrEqual} ${after.v} AND (${column} ${op} ${after.v} OR ${id} ${op} ${after.id}))`);
   }
   return query
     .orderBy(column, sort.order)

@@ -10,7 +10,6 @@ import secureJson from 'secure-json-parse';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -21,6 +20,7 @@ import { type Authenticator, openToAnyone, registerAuthentication, SESSION_COOKI
 import type { App } from './context.js';
 import { guardInput } from './input-guard.js';
 import { registerLocale } from './locale.js';
+import { fastSerializerCompiler } from './serialization.js';
 import { asAppError, onClientError, sendProblem, toProblem } from './problem.js';
 import { AppError, routeNotFound } from '../errors.js';
 import type { TrustProxy } from '../../config.js';
@@ -91,7 +91,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     }
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(fastSerializerCompiler);
 
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
