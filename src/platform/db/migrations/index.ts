@@ -20,6 +20,7 @@ import * as search from './2026-12-08-40-search.js';
 import * as cancelReasons from './2026-12-08-30-cancel-reasons.js';
 import * as issuerMarks from './2026-12-09-20-issuer-marks.js';
 import * as userLocale from './2026-12-10-10-user-locale.js';
+import * as reportFigures from './2026-12-12-30-report-figures.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08-30-cancel-reasons': cancelReasons,
   '2026-12-09-20-issuer-marks': issuerMarks,
   '2026-12-10-10-user-locale': userLocale,
+  '2026-12-12-30-report-figures': reportFigures,
 };
