@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { buildServices } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { systemContext } from '../src/platform/access.js';
@@ -27,7 +28,7 @@ interface Person {
   rank: string;
 }
 
-function roster(count: number, tag: string): Person[] {
+export function roster(count: number, tag: string): Person[] {
   return Array.from({ length: count }, (_, i) => ({
     given: GIVEN[i % GIVEN.length] as string,
     family: `${FAMILY[(i >> 3) % FAMILY.length]} ${i}`,
@@ -37,14 +38,14 @@ function roster(count: number, tag: string): Person[] {
   }));
 }
 
-function csvOf(people: readonly Person[]): Buffer {
+export function csvOf(people: readonly Person[]): Buffer {
   const lines = ['Given name,Family name,Email,Date of birth,Rank,Languages'];
   for (const p of people) lines.push(`${p.given},${p.family},${p.email},${p.born},${p.rank},es:2+/2`);
   return Buffer.from(lines.join('\r\n'), 'utf8');
 }
 
 /** Peak resident memory while `work` runs, sampled every 5 ms. */
-async function measured<T>(work: () => Promise<T>): Promise<{ seconds: number; peakMiB: number; value: T }> {
+export async function measured<T>(work: () => Promise<T>): Promise<{ seconds: number; peakMiB: number; value: T }> {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
   const start = performance.now();
@@ -112,4 +113,5 @@ async function main() {
   await testDb.drop();
 }
 
-await main();
+// Run as a script; imported (by the one bench entry), it only lends its helpers.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -92,8 +92,9 @@ export function peopleHandler(
 ): KindHandler {
   const seen = new SeenKeys();
   const agencyOf = agencyResolver(deps.organizations, state);
-  // New people are laid out for writing batch by batch as they are checked.
-  const creates: { people: PreparedPeople; readiness: ImportedReadiness['records'][] }[] = [];
+  // New people, batch by batch as they were checked: only what the rows said is held (a hundred
+  // thousand of them), each batch laid out as records and audit events when it is written.
+  const creates: { inputs: CreatePersonInput[]; readiness: ImportedReadiness['records'][] }[] = [];
   const updates: PlannedUpdate[] = [];
 
   /** The same person twice in the file: by email (even on a row with other problems), or by name, agency and date of birth. */
@@ -115,7 +116,9 @@ export function peopleHandler(
   }
 
   async function writeCreates(trx: Transaction<DB>, onWritten: (count: number) => void) {
-    for (const { people, readiness } of creates) {
+    for (let batch = creates.shift(); batch; batch = creates.shift()) {
+      const { inputs, readiness } = batch;
+      const people: PreparedPeople = await deps.people.prepareMany(state.ctx, inputs, trx);
       const ids = await deps.people.insertPrepared(state.ctx, people, trx);
       await deps.people.recordReadinessMany(state.ctx, readiness.flatMap((records, n) => (records.length > 0 ? [{ personId: ids[n] as string, records }] : [])), trx);
       state.summary.created += ids.length;
@@ -157,10 +160,10 @@ export function peopleHandler(
         }
       }
       // A check alone writes nothing, so it lays nothing out.
-      if (fresh.length > 0 && state.isWriting) creates.push({ people: await deps.people.prepareMany(state.ctx, fresh.map((f) => f.input), db), readiness: fresh.map((f) => f.readiness) });
+      if (fresh.length > 0 && state.isWriting) creates.push({ inputs: fresh.map((f) => f.input), readiness: fresh.map((f) => f.readiness) });
     },
     async write(trx, onProgress) {
-      const total = creates.reduce((sum, c) => sum + c.people.rows.length, 0) + updates.length;
+      const total = creates.reduce((sum, c) => sum + c.inputs.length, 0) + updates.length;
       let done = 0;
       await writeCreates(trx, (count) => onProgress((done += count), total));
       for (const { row, person, changes, readiness } of updates) {

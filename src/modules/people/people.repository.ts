@@ -77,8 +77,12 @@ export function peopleRepository(db: Kysely<DB>) {
       .select(['organizations.name as organization_name', 'organizations.country as organization_country']);
   }
 
-  /** The people matching, read from `people` alone: a count needs no agency (every person has one). */
-  function matching(filter: PeopleFilter) {
+  /**
+   * The people matching, read from `people` alone: a count needs no agency (every person has one).
+   * `trained` as EXISTS suits a page (it stops at the page's last person); as IN, a count (the
+   * trained are found once, from the period's offerings, not probed for each of 100,000 people).
+   */
+  function matching(filter: PeopleFilter, trainedAs: 'exists' | 'in' = 'exists') {
     let query = db.selectFrom('people').where(inScope(filter.scope, { organization: 'people.organization_id', person: 'people.id' }));
     if (filter.search) query = query.where(sql<boolean>`people.search_name LIKE ${containsPattern(filter.search)} ESCAPE '\\'`);
     if (filter.organizationId) query = query.where('people.organization_id', '=', filter.organizationId);
@@ -117,7 +121,10 @@ export function peopleRepository(db: Kysely<DB>) {
     }
     if (filter.trained && isTrainedFilter(filter.trained)) {
       const trained = filter.trained;
-      query = query.where((eb) => eb.exists(trainedEnrollments(eb, trained).select('te.id').whereRef('te.person_id', '=', 'people.id')));
+      query =
+        trainedAs === 'in'
+          ? query.where('people.id', 'in', trainedEnrollments(db, trained).select('te.person_id'))
+          : query.where((eb) => eb.exists(trainedEnrollments(eb, trained).select('te.id').whereRef('te.person_id', '=', 'people.id')));
     }
     if (filter.track) query = query.where(inTrack(filter.track));
     if (filter.readiness) {
@@ -174,7 +181,7 @@ export function peopleRepository(db: Kysely<DB>) {
     },
     /** How many the list holds under the same filter (the figure of people trained is this count). */
     count(filter: PeopleFilter): Promise<number> {
-      return countRows(matching(filter).select('people.id'));
+      return countRows(matching(filter, 'in').select('people.id'));
     },
     /** Everyone matching, for ranking candidates; the caller bounds the set by scope and status. */
     all(filter: PeopleFilter) {

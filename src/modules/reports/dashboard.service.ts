@@ -104,8 +104,7 @@ export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>;
     /** The years that have any activity, newest first, for the year picker. */
     async years(ctx: RequestContext): Promise<number[]> {
       if (!reportsPolicy.allows(ctx.actor, 'read')) throw forbidden(reportsText('dashboard.forOffice'));
-      const rows = await reportsRepository(db).activityDays();
-      return [...new Set(rows.map((r) => Number(String(r.day).slice(0, 4))))].sort((a, b) => b - a);
+      return [...(await reportsRepository(db).activityYears())].sort((a, b) => b - a);
     },
   };
 }

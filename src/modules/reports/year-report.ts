@@ -156,13 +156,13 @@ export async function buildYearReport(
 
   const peopleTrained = await figures.trained.count();
   const trained = trainedBySex(await repo.trainedPeople(window, { country: true, sex: true }));
-  const offerings = await repo.offerings(window);
-  const abroadCountries = [...new Set(offerings.filter((o) => o.country !== HOME).map((o) => o.country))].sort((a, b) => countryName(a).localeCompare(countryName(b)));
+  const offerings = await repo.offeringsByCountry(window);
+  const abroadCountries = [...offerings.keys()].filter((country) => country !== HOME).sort((a, b) => countryName(a).localeCompare(countryName(b)));
   const newInstructorsIn = (country: string) =>
     new Set(certifications.filter((c) => c.issued_on >= from && c.country === country).map((c) => c.person_id)).size;
   const abroad = abroadCountries.map((country) => ({
     country,
-    offerings: offerings.filter((o) => o.country === country).length,
+    offerings: offerings.get(country) ?? 0,
     peopleTrained: trained.get(country)?.total ?? 0,
     newInstructors: newInstructorsIn(country),
   }));

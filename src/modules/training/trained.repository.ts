@@ -34,6 +34,15 @@ export function trainedEnrollments<TB extends keyof DB = never>(
     .where('tof.status', '!=', 'cancelled');
   if (filter.from) query = query.where('tof.end_on', '>=', filter.from);
   if (filter.to) query = query.where('tof.end_on', '<=', filter.to);
+  // The period's offerings, named again as a list of ids: without statistics SQLite would walk
+  // every enrollment of every year; with it, it starts from the period's offerings (offerings_end)
+  // and reaches their enrollments through enrollments_offering_person, never opening a row.
+  if (filter.from || filter.to) {
+    let offerings = (from as Kysely<DB>).selectFrom('offerings as tpo').select('tpo.id');
+    if (filter.from) offerings = offerings.where('tpo.end_on', '>=', filter.from);
+    if (filter.to) offerings = offerings.where('tpo.end_on', '<=', filter.to);
+    query = query.where('te.offering_id', 'in', offerings);
+  }
   if (filter.track) query = query.where('tc.track', '=', filter.track);
   if (filter.country) query = query.where('tof.country', '=', filter.country);
   return query as unknown as SelectQueryBuilder<Trained, TB | 'te' | 'tof' | 'tc', object>;
