@@ -29,9 +29,8 @@ export function formatMoney(cents: number | null | undefined, currency = 'USD'):
   return new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(cents / 100);
 }
 
-export function formatCount(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
-}
+// Apart, so that the header's counts do not bring the country and language names to the first page.
+export { formatCount } from './count';
 
 /** Today's calendar date where the user is, YYYY-MM-DD. */
 export function todayIso(offsetDays = 0): string {
