@@ -19,10 +19,8 @@ export function formatLongDate(day: string | null | undefined): string {
   return formatDateIn(i18next.language, new Date(`${day}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
 }
 
-export function formatInstant(instant: string | null | undefined): string {
-  if (!instant) return '';
-  return formatDateIn(i18next.language, new Date(instant), { dateStyle: 'medium', timeStyle: 'short' });
-}
+// Apart, so that the print header (on every page) does not bring the name lists to the first page.
+export { formatInstant } from './instant';
 
 export function formatMoney(cents: number | null | undefined, currency = 'USD'): string {
   if (cents === null || cents === undefined) return '';
