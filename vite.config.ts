@@ -37,6 +37,8 @@ export default defineConfig({
     emptyOutDir: true,
     // The server's CSP allows data: fonts and images, so small assets may be inlined.
     assetsInlineLimit: 4096,
+    // bench/first-load.ts follows the first page's routes through it.
+    manifest: true,
     rollupOptions: {
       output: {
         // React and the router change rarely: a separate chunk stays cached across releases.
@@ -48,7 +50,8 @@ export default defineConfig({
           if (CHART_PACKAGES.test(id)) return 'chart-library';
           // Five thousand subdivision names, for the organization form and page alone.
           if (/node_modules\/iso-3166\//.test(id)) return 'subdivisions';
-          if (id.includes('node_modules/')) return 'vendor';
+          // Any other library goes with the pages that import it (forms, zod, the API's schemas),
+          // so a catch-all vendor chunk does not bring every area's libraries to the first page.
           return undefined;
         },
       },

@@ -14,7 +14,6 @@ import './styles/imports.css';
 // Last, so that on paper it wins over the screen's styles.
 import './styles/print.css';
 import { i18nReady } from './i18n';
-import './validation';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -17,8 +17,9 @@ import {
 import { READINESS_ITEMS } from './readiness.js';
 import * as enums from '../../platform/db/enums.js';
 
-/** ILR proficiency, as the U.S. government writes it: 0, 0+, 1, 1+ … 4+, 5. */
-export const ILR_LEVELS = ['0', '0+', '1', '1+', '2', '2+', '3', '3+', '4', '4+', '5'] as const;
+// The levels live with the enums, so the web's choice lists read them without zod.
+const { ILR_LEVELS } = enums;
+export { ILR_LEVELS };
 export const ilrSchema = z.enum(ILR_LEVELS);
 export type IlrLevel = z.infer<typeof ilrSchema>;
 /** Stored as its index: half steps, 0 = "0" … 10 = "5", so levels compare as numbers. */

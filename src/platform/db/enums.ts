@@ -108,3 +108,6 @@ export type CommitMode = (typeof COMMIT_MODES)[number];
 
 export const DATE_FORMATS = ['YMD', 'DMY', 'MDY'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** ILR proficiency, as the U.S. government writes it: 0, 0+, 1, 1+ … 4+, 5. */
+export const ILR_LEVELS = ['0', '0+', '1', '1+', '2', '2+', '3', '3+', '4', '4+', '5'] as const;

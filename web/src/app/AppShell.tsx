@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useAccountLanguage } from '../language/account';
+import { NavigationStatus } from './PageLoading';
 import { PublicHeader } from './PublicHeader';
 import { SiteHeader } from './SiteHeader';
 
@@ -35,6 +36,7 @@ export function AppShell({ isPublic = false }: { isPublic?: boolean }) {
         {t('app.skipToContent')}
       </a>
       {isPublic ? <PublicHeader /> : <SiteHeader />}
+      <NavigationStatus />
       <Outlet />
       <ScrollRestoration />
     </>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AdminRoutesGuard } from './AdminRoutesGuard';
 import { AppShell } from './AppShell';
@@ -5,104 +6,71 @@ import { AreaLayout } from './AreaLayout';
 import { RequireSignIn } from './guards';
 import { SingleColumn } from './Main';
 import { NotFound } from './NotFound';
+import { PageLoading } from './PageLoading';
 import { RouteError } from './RouteError';
-import { AuditPage } from '../features/admin/AuditPage';
-import { NewUserPage } from '../features/admin/NewUserPage';
-import { TokensPage } from '../features/admin/TokensPage';
-import { SessionsPage } from '../features/admin/SessionsPage';
-import { UserPage } from '../features/admin/UserPage';
-import { UsersPage } from '../features/admin/UsersPage';
-import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
-import { SecondFactorPage } from '../features/auth/SecondFactorPage';
-import { SignInPage } from '../features/auth/SignInPage';
-import { SignInRefusedPage } from '../features/auth/SignInRefusedPage';
-import { AccountSecurityPage } from '../features/security/AccountSecurityPage';
-import { InstructorCascadePage } from '../features/cascade/InstructorCascadePage';
-import { ProgramCascadePage } from '../features/cascade/ProgramCascadePage';
-import { CertificationPage } from '../features/certifications/CertificationPage';
-import { CertificationsListPage } from '../features/certifications/CertificationsListPage';
-import { CoursePage } from '../features/courses/CoursePage';
-import { CoursesListPage } from '../features/courses/CoursesListPage';
-import { EditCoursePage } from '../features/courses/EditCoursePage';
-import { EndorsementsPage } from '../features/endorsements/EndorsementsPage';
-import { NewEndorsementPage } from '../features/endorsements/NewEndorsementPage';
-import { IssuersPage } from '../features/issuers/IssuersPage';
 import { PublicAddressAlert } from '../features/issuers/PublicAddressAlert';
-import { NewCoursePage } from '../features/courses/NewCoursePage';
-import { CredentialPage } from '../features/credentials/CredentialPage';
-import { CredentialsListPage } from '../features/credentials/CredentialsListPage';
-import { EditCredentialPage } from '../features/credentials/EditCredentialPage';
-import { NewCredentialPage } from '../features/credentials/NewCredentialPage';
-import { CandidatesPage } from '../features/deployments/CandidatesPage';
-import { DeploymentPage } from '../features/deployments/DeploymentPage';
-import { DeploymentsListPage } from '../features/deployments/DeploymentsListPage';
-import { EditDeploymentPage } from '../features/deployments/EditDeploymentPage';
-import { NewDeploymentPage } from '../features/deployments/NewDeploymentPage';
-import { TimelinePage } from '../features/deployments/TimelinePage';
-import { EditEngagementPage } from '../features/engagements/EditEngagementPage';
-import { EngagementPage } from '../features/engagements/EngagementPage';
-import { EngagementsListPage } from '../features/engagements/EngagementsListPage';
-import { NewEngagementPage } from '../features/engagements/NewEngagementPage';
-import { HomePage } from '../features/home/HomePage';
-import { NotificationsPage } from '../features/notifications/NotificationsPage';
-import { NotificationSettingsPage } from '../features/notifications/NotificationSettingsPage';
-import { EditOfferingPage } from '../features/offerings/EditOfferingPage';
-import { NewOfferingPage } from '../features/offerings/NewOfferingPage';
-import { OfferingPage } from '../features/offerings/OfferingPage';
-import { OfferingsListPage } from '../features/offerings/OfferingsListPage';
-import { EditOrganizationPage } from '../features/organizations/EditOrganizationPage';
-import { NewOrganizationPage } from '../features/organizations/NewOrganizationPage';
-import { OrganizationPage } from '../features/organizations/OrganizationPage';
-import { OrganizationsListPage } from '../features/organizations/OrganizationsListPage';
-import { EditAgreementPage } from '../features/partnerships/EditAgreementPage';
-import { EditPartnershipPage } from '../features/partnerships/EditPartnershipPage';
-import { NewPartnershipPage } from '../features/partnerships/NewPartnershipPage';
-import { PartnershipPage } from '../features/partnerships/PartnershipPage';
-import { PartnershipsIndexPage } from '../features/partnerships/PartnershipsListPage';
-import { EditPersonPage } from '../features/people/EditPersonPage';
-import { NewPersonPage } from '../features/people/NewPersonPage';
-import { PeopleListPage } from '../features/people/PeopleListPage';
-import { PersonPage } from '../features/people/PersonPage';
-import { ImportPage } from '../features/imports/ImportPage';
-import { ImportsListPage } from '../features/imports/ImportsListPage';
-import { NewImportPage } from '../features/imports/NewImportPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { EditTaskPage } from '../features/tasks/EditTaskPage';
-import { SearchPage } from '../features/search/SearchPage';
-import { TasksPage } from '../features/tasks/TasksPage';
-import { CertificatePage } from '../features/verify/CertificatePage';
-import { VerifyFilePage } from '../features/verify/VerifyFilePage';
-import { SubmitVettingPage } from '../features/vetting/SubmitVettingPage';
-import { VettingQueuePage } from '../features/vetting/VettingQueuePage';
-import { VettingRecordsPage } from '../features/vetting/VettingRecordsPage';
+
+/**
+ * Each area's pages are a chunk of their own, loaded when one of its routes is first matched:
+ * the entry holds the shell alone (header, navigation, language switch). The router waits for
+ * the chunk before it leaves the current page, and the shell says a page is loading meanwhile.
+ */
+const admin = () => import('../features/admin/pages');
+const auth = () => import('../features/auth/pages');
+const cascade = () => import('../features/cascade/pages');
+const certifications = () => import('../features/certifications/pages');
+const courses = () => import('../features/courses/pages');
+const credentials = () => import('../features/credentials/pages');
+const deployments = () => import('../features/deployments/pages');
+const endorsements = () => import('../features/endorsements/pages');
+const engagements = () => import('../features/engagements/pages');
+const home = () => import('../features/home/pages');
+const imports = () => import('../features/imports/pages');
+const issuers = () => import('../features/issuers/pages');
+const notifications = () => import('../features/notifications/pages');
+const offerings = () => import('../features/offerings/pages');
+const organizations = () => import('../features/organizations/pages');
+const partnerships = () => import('../features/partnerships/pages');
+const people = () => import('../features/people/pages');
+const reports = () => import('../features/reports/pages');
+const search = () => import('../features/search/pages');
+const security = () => import('../features/security/pages');
+const tasks = () => import('../features/tasks/pages');
+const verify = () => import('../features/verify/pages');
+const vetting = () => import('../features/vetting/pages');
+
+/** A route whose page comes from its area's chunk. */
+function page<M>(load: () => Promise<M>, render: (pages: M) => ReactNode): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement'> {
+  return { lazy: async () => ({ element: render(await load()) }), hydrateFallbackElement: <PageLoading /> };
+}
 
 /** Pages an area shows beside its side navigation. */
 const signedInRoutes: RouteObject[] = [
   {
     index: true,
-    element: (
+    ...page(home, (m) => (
       <SingleColumn>
         <PublicAddressAlert />
-        <HomePage />
+        <m.HomePage />
       </SingleColumn>
-    ),
+    )),
   },
   {
     path: 'search',
-    element: (
+    ...page(search, (m) => (
       <SingleColumn>
-        <SearchPage />
+        <m.SearchPage />
       </SingleColumn>
-    ),
+    )),
   },
   {
     path: 'organizations',
     element: <AreaLayout area="organizations" />,
     children: [
-      { index: true, element: <OrganizationsListPage /> },
-      { path: 'new', element: <NewOrganizationPage /> },
-      { path: ':id', element: <OrganizationPage /> },
-      { path: ':id/edit', element: <EditOrganizationPage /> },
+      { index: true, ...page(organizations, (m) => <m.OrganizationsListPage />) },
+      { path: 'new', ...page(organizations, (m) => <m.NewOrganizationPage />) },
+      { path: ':id', ...page(organizations, (m) => <m.OrganizationPage />) },
+      { path: ':id/edit', ...page(organizations, (m) => <m.EditOrganizationPage />) },
     ],
   },
   {
@@ -110,139 +78,139 @@ const signedInRoutes: RouteObject[] = [
     element: <AreaLayout area="partnerships" />,
     children: [
       // The pipeline needs the page's whole width for its six columns.
-      { index: true, element: <PartnershipsIndexPage />, handle: { isWide: true } },
-      { path: 'new', element: <NewPartnershipPage /> },
-      { path: ':id', element: <PartnershipPage /> },
-      { path: ':id/edit', element: <EditPartnershipPage /> },
-      { path: 'agreements/:agreementId/edit', element: <EditAgreementPage /> },
+      { index: true, ...page(partnerships, (m) => <m.PartnershipsIndexPage />), handle: { isWide: true } },
+      { path: 'new', ...page(partnerships, (m) => <m.NewPartnershipPage />) },
+      { path: ':id', ...page(partnerships, (m) => <m.PartnershipPage />) },
+      { path: ':id/edit', ...page(partnerships, (m) => <m.EditPartnershipPage />) },
+      { path: 'agreements/:agreementId/edit', ...page(partnerships, (m) => <m.EditAgreementPage />) },
     ],
   },
   {
     path: 'engagements',
     element: <AreaLayout area="engagements" />,
     children: [
-      { index: true, element: <EngagementsListPage /> },
-      { path: 'new', element: <NewEngagementPage /> },
-      { path: ':id', element: <EngagementPage /> },
-      { path: ':id/edit', element: <EditEngagementPage /> },
+      { index: true, ...page(engagements, (m) => <m.EngagementsListPage />) },
+      { path: 'new', ...page(engagements, (m) => <m.NewEngagementPage />) },
+      { path: ':id', ...page(engagements, (m) => <m.EngagementPage />) },
+      { path: ':id/edit', ...page(engagements, (m) => <m.EditEngagementPage />) },
     ],
   },
   {
     path: 'people',
     element: <AreaLayout area="people" />,
     children: [
-      { index: true, element: <PeopleListPage /> },
-      { path: 'new', element: <NewPersonPage /> },
-      { path: ':id', element: <PersonPage /> },
-      { path: ':id/edit', element: <EditPersonPage /> },
+      { index: true, ...page(people, (m) => <m.PeopleListPage />) },
+      { path: 'new', ...page(people, (m) => <m.NewPersonPage />) },
+      { path: ':id', ...page(people, (m) => <m.PersonPage />) },
+      { path: ':id/edit', ...page(people, (m) => <m.EditPersonPage />) },
     ],
   },
   {
     path: 'deployments',
     element: <AreaLayout area="deployments" />,
     children: [
-      { index: true, element: <DeploymentsListPage /> },
-      { path: 'new', element: <NewDeploymentPage /> },
-      { path: 'timeline', element: <TimelinePage /> },
-      { path: ':id', element: <DeploymentPage /> },
-      { path: ':id/edit', element: <EditDeploymentPage /> },
-      { path: ':id/candidates', element: <CandidatesPage /> },
+      { index: true, ...page(deployments, (m) => <m.DeploymentsListPage />) },
+      { path: 'new', ...page(deployments, (m) => <m.NewDeploymentPage />) },
+      { path: 'timeline', ...page(deployments, (m) => <m.TimelinePage />) },
+      { path: ':id', ...page(deployments, (m) => <m.DeploymentPage />) },
+      { path: ':id/edit', ...page(deployments, (m) => <m.EditDeploymentPage />) },
+      { path: ':id/candidates', ...page(deployments, (m) => <m.CandidatesPage />) },
     ],
   },
   {
     path: 'offerings',
     element: <AreaLayout area="training" />,
     children: [
-      { index: true, element: <OfferingsListPage /> },
-      { path: 'new', element: <NewOfferingPage /> },
-      { path: ':id', element: <OfferingPage /> },
-      { path: ':id/edit', element: <EditOfferingPage /> },
+      { index: true, ...page(offerings, (m) => <m.OfferingsListPage />) },
+      { path: 'new', ...page(offerings, (m) => <m.NewOfferingPage />) },
+      { path: ':id', ...page(offerings, (m) => <m.OfferingPage />) },
+      { path: ':id/edit', ...page(offerings, (m) => <m.EditOfferingPage />) },
     ],
   },
   {
     path: 'courses',
     element: <AreaLayout area="training" />,
     children: [
-      { index: true, element: <CoursesListPage /> },
-      { path: 'new', element: <NewCoursePage /> },
-      { path: ':id', element: <CoursePage /> },
-      { path: ':id/edit', element: <EditCoursePage /> },
+      { index: true, ...page(courses, (m) => <m.CoursesListPage />) },
+      { path: 'new', ...page(courses, (m) => <m.NewCoursePage />) },
+      { path: ':id', ...page(courses, (m) => <m.CoursePage />) },
+      { path: ':id/edit', ...page(courses, (m) => <m.EditCoursePage />) },
     ],
   },
   {
     path: 'credentials',
     element: <AreaLayout area="training" />,
     children: [
-      { index: true, element: <CredentialsListPage /> },
-      { path: 'new', element: <NewCredentialPage /> },
-      { path: ':id', element: <CredentialPage /> },
-      { path: ':id/edit', element: <EditCredentialPage /> },
+      { index: true, ...page(credentials, (m) => <m.CredentialsListPage />) },
+      { path: 'new', ...page(credentials, (m) => <m.NewCredentialPage />) },
+      { path: ':id', ...page(credentials, (m) => <m.CredentialPage />) },
+      { path: ':id/edit', ...page(credentials, (m) => <m.EditCredentialPage />) },
     ],
   },
   {
     path: 'certifications',
     element: <AreaLayout area="training" />,
     children: [
-      { index: true, element: <CertificationsListPage view="all" /> },
-      { path: 'expiring', element: <CertificationsListPage view="expiring" /> },
-      { path: ':id', element: <CertificationPage /> },
+      { index: true, ...page(certifications, (m) => <m.CertificationsListPage view="all" />) },
+      { path: 'expiring', ...page(certifications, (m) => <m.CertificationsListPage view="expiring" />) },
+      { path: ':id', ...page(certifications, (m) => <m.CertificationPage />) },
     ],
   },
   {
     path: 'endorsements',
     element: <AreaLayout area="training" />,
     children: [
-      { index: true, element: <EndorsementsPage /> },
-      { path: 'new', element: <NewEndorsementPage /> },
+      { index: true, ...page(endorsements, (m) => <m.EndorsementsPage />) },
+      { path: 'new', ...page(endorsements, (m) => <m.NewEndorsementPage />) },
     ],
   },
   {
     path: 'issuers',
     element: <AreaLayout area="training" />,
-    children: [{ index: true, element: <IssuersPage /> }],
+    children: [{ index: true, ...page(issuers, (m) => <m.IssuersPage />) }],
   },
   {
     // The area exists for the program office alone, so other roles are told it is not theirs.
     path: 'vetting',
     element: <AreaLayout area="vetting" />,
     children: [
-      { index: true, element: <VettingQueuePage /> },
-      { path: 'records', element: <VettingRecordsPage /> },
-      { path: 'new', element: <SubmitVettingPage /> },
+      { index: true, ...page(vetting, (m) => <m.VettingQueuePage />) },
+      { path: 'records', ...page(vetting, (m) => <m.VettingRecordsPage />) },
+      { path: 'new', ...page(vetting, (m) => <m.SubmitVettingPage />) },
     ],
   },
   {
     path: 'cascade',
     element: <AreaLayout area="cascade" fallback="people" />,
     children: [
-      { index: true, element: <ProgramCascadePage /> },
-      { path: 'instructors/:id', element: <InstructorCascadePage /> },
+      { index: true, ...page(cascade, (m) => <m.ProgramCascadePage />) },
+      { path: 'instructors/:id', ...page(cascade, (m) => <m.InstructorCascadePage />) },
     ],
   },
   {
     path: 'notifications',
-    element: (
+    ...page(notifications, (m) => (
       <SingleColumn>
-        <NotificationsPage />
+        <m.NotificationsPage />
       </SingleColumn>
-    ),
+    )),
   },
-  { path: 'reports', element: <AreaLayout area="reports" />, children: [{ index: true, element: <ReportsPage /> }] },
+  { path: 'reports', element: <AreaLayout area="reports" />, children: [{ index: true, ...page(reports, (m) => <m.ReportsPage />) }] },
   {
     path: 'imports',
     element: <AreaLayout area="imports" />,
     children: [
-      { index: true, element: <ImportsListPage /> },
-      { path: 'new', element: <NewImportPage /> },
-      { path: ':id', element: <ImportPage /> },
+      { index: true, ...page(imports, (m) => <m.ImportsListPage />) },
+      { path: 'new', ...page(imports, (m) => <m.NewImportPage />) },
+      { path: ':id', ...page(imports, (m) => <m.ImportPage />) },
     ],
   },
   {
     path: 'tasks',
     element: <AreaLayout area="tasks" />,
     children: [
-      { index: true, element: <TasksPage /> },
-      { path: ':id/edit', element: <EditTaskPage /> },
+      { index: true, ...page(tasks, (m) => <m.TasksPage />) },
+      { path: ':id/edit', ...page(tasks, (m) => <m.EditTaskPage />) },
     ],
   },
   {
@@ -253,10 +221,10 @@ const signedInRoutes: RouteObject[] = [
         element: <AreaLayout area="admin" />,
         children: [
           { index: true, element: <Navigate to="users" replace /> },
-          { path: 'users', element: <UsersPage /> },
-          { path: 'users/new', element: <NewUserPage /> },
-          { path: 'users/:id', element: <UserPage /> },
-          { path: 'audit', element: <AuditPage /> },
+          { path: 'users', ...page(admin, (m) => <m.UsersPage />) },
+          { path: 'users/new', ...page(admin, (m) => <m.NewUserPage />) },
+          { path: 'users/:id', ...page(admin, (m) => <m.UserPage />) },
+          { path: 'audit', ...page(admin, (m) => <m.AuditPage />) },
         ],
       },
     ],
@@ -266,11 +234,11 @@ const signedInRoutes: RouteObject[] = [
     element: <AreaLayout area="account" />,
     children: [
       { index: true, element: <Navigate to="tokens" replace /> },
-      { path: 'password', element: <ChangePasswordPage /> },
-      { path: 'security', element: <AccountSecurityPage /> },
-      { path: 'tokens', element: <TokensPage /> },
-      { path: 'sessions', element: <SessionsPage /> },
-      { path: 'notifications', element: <NotificationSettingsPage /> },
+      { path: 'password', ...page(auth, (m) => <m.ChangePasswordPage />) },
+      { path: 'security', ...page(security, (m) => <m.AccountSecurityPage />) },
+      { path: 'tokens', ...page(admin, (m) => <m.TokensPage />) },
+      { path: 'sessions', ...page(admin, (m) => <m.SessionsPage />) },
+      { path: 'notifications', ...page(notifications, (m) => <m.NotificationSettingsPage />) },
     ],
   },
 ];
@@ -279,19 +247,19 @@ const signedInRoutes: RouteObject[] = [
 const publicRoutes: RouteObject[] = [
   {
     path: 'verify',
-    element: (
+    ...page(verify, (m) => (
       <SingleColumn>
-        <VerifyFilePage />
+        <m.VerifyFilePage />
       </SingleColumn>
-    ),
+    )),
   },
   {
     path: 'verify/:id',
-    element: (
+    ...page(verify, (m) => (
       <SingleColumn>
-        <CertificatePage />
+        <m.CertificatePage />
       </SingleColumn>
-    ),
+    )),
   },
 ];
 
@@ -301,9 +269,9 @@ export function createAppRouter() {
       element: <AppShell />,
       errorElement: <RouteError />,
       children: [
-        { path: 'sign-in', element: <SignInPage /> },
-        { path: 'sign-in/second-factor', element: <SecondFactorPage /> },
-        { path: 'sign-in/refused', element: <SignInRefusedPage /> },
+        { path: 'sign-in', ...page(auth, (m) => <m.SignInPage />) },
+        { path: 'sign-in/second-factor', ...page(auth, (m) => <m.SecondFactorPage />) },
+        { path: 'sign-in/refused', ...page(auth, (m) => <m.SignInRefusedPage />) },
         { path: '/', element: <RequireSignIn />, children: signedInRoutes },
         { path: '*', element: <NotFound /> },
       ],

@@ -1,5 +1,5 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../api/schemas';
 import { formatCount } from './format';
@@ -20,13 +20,16 @@ interface DataTableProps<T> {
   /** What an empty table says instead. */
   empty: string;
   isCaptionHidden?: boolean;
+  /** Rows the whole list holds, where only some are shown: read out as the table's row count. */
+  rowCount?: number;
 }
 
 /** A USWDS table that stacks into labelled cards on a phone. */
-export function DataTable<T>({ caption, columns, rows, rowKey, empty, isCaptionHidden }: DataTableProps<T>) {
+export function DataTable<T>({ caption, columns, rows, rowKey, empty, isCaptionHidden, rowCount }: DataTableProps<T>) {
   if (rows.length === 0) return <p className="text-base-dark">{empty}</p>;
   return (
-    <table className="usa-table usa-table--borderless usa-table--stacked width-full margin-top-0">
+    // With a row count (the header row included), each row says where it stands in the whole list.
+    <table className="usa-table usa-table--borderless usa-table--stacked width-full margin-top-0" aria-rowcount={rowCount === undefined ? undefined : rowCount + 1}>
       <caption className={isCaptionHidden ? 'usa-sr-only' : undefined}>{caption}</caption>
       <thead>
         <tr>
@@ -38,8 +41,8 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty, isCaptionH
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={rowKey(row)}>
+        {rows.map((row, index) => (
+          <tr key={rowKey(row)} aria-rowindex={rowCount === undefined ? undefined : index + 2}>
             {columns.map((column, index) =>
               index === 0 ? (
                 <th key={column.key} scope="row" data-label={column.header}>
@@ -60,11 +63,30 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty, isCaptionH
 
 interface PagedTableProps<T> extends Omit<DataTableProps<T>, 'rows'> {
   query: UseInfiniteQueryResult<InfiniteData<Page<T>>>;
+  /** Fetch the next page as the footer scrolls into view (a long roster); the button stays for keyboards and screen readers. */
+  loadsOnScroll?: boolean;
+}
+
+/** Calls `load` when the element comes within a screen of the viewport. */
+function useNearViewport(load: () => unknown, isOn: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!isOn || !element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) void load();
+    }, { rootMargin: '100% 0px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [isOn, load]);
+  return ref;
 }
 
 /** A list endpoint's pages as one table, with "Load more" while the API has a next cursor. */
-export function PagedTable<T>({ query, ...table }: PagedTableProps<T>) {
+export function PagedTable<T>({ query, loadsOnScroll = false, ...table }: PagedTableProps<T>) {
   const { t } = useTranslation();
+  const canLoadMore = query.hasNextPage && !query.isFetchingNextPage && !query.isError;
+  const footer = useNearViewport(query.fetchNextPage, loadsOnScroll && canLoadMore);
   if (query.isPending) return <Loading />;
   // A failed "Load more" keeps the rows already shown; only a failed first page has none.
   if (!query.data) return <ProblemAlert error={query.error} />;
@@ -73,7 +95,7 @@ export function PagedTable<T>({ query, ...table }: PagedTableProps<T>) {
     <div className="paged-table">
       <DataTable rows={rows} {...table} />
       {rows.length > 0 && (
-        <div className="paged-table__footer">
+        <div className="paged-table__footer" ref={footer}>
           <p className="margin-y-1 text-base-dark" role="status">
             {t('table.showing', { count: rows.length, formatted: formatCount(rows.length) })}
             {query.hasNextPage ? ` ${t('table.moreAvailable')}` : ''}

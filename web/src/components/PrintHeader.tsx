@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from './format';
+import { formatInstant } from './instant';
 
 /**
  * Whether the page is being printed, and since when. Browsers announce printing with

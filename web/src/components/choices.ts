@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ILR_LEVELS, ORGANIZATION_KINDS } from '../api/schemas';
+// From the enums, not the schemas' barrel: the dashboard's filters stay free of zod and every module's schemas.
+import { ILR_LEVELS, ORGANIZATION_KINDS } from '../../../src/platform/db/enums.js';
 import type { Option } from './form/fields';
 import { countryOptions, languageOptions } from './format';
 

@@ -19,19 +19,16 @@ export function formatLongDate(day: string | null | undefined): string {
   return formatDateIn(i18next.language, new Date(`${day}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
 }
 
-export function formatInstant(instant: string | null | undefined): string {
-  if (!instant) return '';
-  return formatDateIn(i18next.language, new Date(instant), { dateStyle: 'medium', timeStyle: 'short' });
-}
+// Apart, so that the print header (on every page) does not bring the name lists to the first page.
+export { formatInstant } from './instant';
 
 export function formatMoney(cents: number | null | undefined, currency = 'USD'): string {
   if (cents === null || cents === undefined) return '';
   return new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(cents / 100);
 }
 
-export function formatCount(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
-}
+// Apart, so that the header's counts do not bring the country and language names to the first page.
+export { formatCount } from './count';
 
 /** Today's calendar date where the user is, YYYY-MM-DD. */
 export function todayIso(offsetDays = 0): string {

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type FieldErrors, type FieldValues, get, type Resolver, type ResolverOptions, set } from 'react-hook-form';
 import type { z } from 'zod';
+import '../../validation';
 import { DATE_CHECK } from './dates';
 import { wordErrors } from './schemaWording';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatCount } from '../../components/format';
+import { formatCount } from '../../components/count';
 import { useUnreadCount } from './api';
 
 /**

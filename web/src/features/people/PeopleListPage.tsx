@@ -21,7 +21,7 @@ export function PeopleListPage() {
   const can = useCan();
   const [params] = useSearchParams();
   const filters = Object.fromEntries([...PEOPLE_FILTERS, ...FIGURE_FILTERS].map((name) => [name, params.get(name) ?? undefined]));
-  const query = usePeopleList({ ...filters, limit: 25 });
+  const query = usePeopleList({ ...filters, limit: 50 });
   // Viewers get names only: the columns that would stay empty are left out.
   const isNamesOnly = !can('people', 'readDetail');
 
@@ -73,7 +73,7 @@ export function PeopleListPage() {
       <ImportedRecordsNotice records="people" />
       <PeopleFilters />
       <ListScope total={query.data?.pages[0]?.total} noun={(count, formatted) => t('figures.totals.people', { count, formatted })} />
-      <PagedTable query={query} caption={t('people.listTitle')} isCaptionHidden columns={columns} rowKey={(person) => person.id} empty={t('people.empty')} />
+      <PagedTable query={query} loadsOnScroll rowCount={query.data?.pages[0]?.total} caption={t('people.listTitle')} isCaptionHidden columns={columns} rowKey={(person) => person.id} empty={t('people.empty')} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TRACKS } from '../../api/schemas';
+import { TRACKS } from '../../../../src/platform/db/enums.js';
 import { useCountryChoices } from '../../components/choices';
 import { FilterBar, FilterSelect } from '../../components/FilterBar';
 import { countryName } from '../../components/format';

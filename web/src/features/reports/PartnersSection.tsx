@@ -1,7 +1,9 @@
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type Dashboard, type Stage, STAGES } from '../../api/schemas';
+import type { Dashboard, Stage } from '../../api/schemas';
+// From the enums, not the schemas' barrel: the dashboard is a first page and stays free of zod.
+import { STAGES } from '../../../../src/platform/db/enums.js';
 import { formatCount } from '../../components/format';
 import { ChartSection } from './ChartFigure';
 

@@ -1,0 +1,2 @@
+/** The issuers area's pages: the router loads them together, as one chunk, when one is first visited. */
+export { IssuersPage } from './IssuersPage';

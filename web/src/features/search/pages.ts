@@ -1,0 +1,2 @@
+/** The search area's pages: the router loads them together, as one chunk, when one is first visited. */
+export { SearchPage } from './SearchPage';
