@@ -55,7 +55,8 @@ export async function prepareSqlite(scale: Scale): Promise<Prepared> {
   fs.copyFileSync(cached, path.join(dataDir, 'cadre.db'));
   return {
     engine: 'sqlite',
-    env: { CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: 'bench-secret-bench-secret-bench-secret-0123' },
+    // DATABASE_URL emptied: the PostgreSQL run's URL must not reach the SQLite run's processes.
+    env: { DATABASE_URL: '', CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: 'bench-secret-bench-secret-bench-secret-0123' },
     generatedSeconds,
     drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
   };
@@ -146,7 +147,7 @@ export async function startServer(env: Record<string, string>): Promise<{ base: 
     } catch {
       // not listening yet
     }
-    if (i > 600) throw new Error('The Cadre server did not start within a minute');
+    if (i > 1800) throw new Error('The Cadre server did not start within three minutes');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
