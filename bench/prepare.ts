@@ -55,8 +55,8 @@ export async function prepareSqlite(scale: Scale): Promise<Prepared> {
   fs.copyFileSync(cached, path.join(dataDir, 'cadre.db'));
   return {
     engine: 'sqlite',
-    // DATABASE_URL emptied: the PostgreSQL run's URL must not reach the SQLite run's processes.
-    env: { DATABASE_URL: '', CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: 'bench-secret-bench-secret-bench-secret-0123' },
+    // DATABASE_URL names the file: the PostgreSQL run's URL must not reach the SQLite run's processes.
+    env: { DATABASE_URL: `sqlite:${path.join(dataDir, 'cadre.db')}`, CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: 'bench-secret-bench-secret-bench-secret-0123' },
     generatedSeconds,
     drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
   };
