@@ -1,126 +1,109 @@
-import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
-import Fastify from 'fastify';
-import { sql } from 'kysely';
-import { createApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { systemContext } from '../src/platform/access.js';
-import { createTestDatabase } from '../test/dialects.js';
-import { generateOrganizations, generatePeople } from './data.js';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SCALES, type Scale } from '../src/generate/index.js';
+import { measureFirstLoad } from './first-load.js';
+import { preparePostgres, prepareSqlite, type Prepared, rssMiB, SCHEMA_VERSION, startServer } from './prepare.js';
+import { type Row, runScenarios } from './scenarios.js';
 
 /**
- * Throughput and latency of Cadre's busiest reads, each beside its limit measured in the same
- * run: a bare Fastify server sending the same bytes (the HTTP stack), and the same SQL run
- * straight on the database (the data). Engine: CADRE_TEST_DATABASE=sqlite|postgres.
+ * Cadre's bench: on a generated program (`cadre generate`), every scenario of issue 15 beside its
+ * limit measured in the same run, on SQLite and (with DATABASE_URL) PostgreSQL; one table, and
+ * the figures as JSON under bench/results/.
  *
- *   npm run bench                # 20,000 organizations, 5,000 people
+ *   npm run bench                                  # large (generated once, then cached)
+ *   npm run bench -- --scale small --seconds 1     # the CI smoke
+ *   npm run bench -- --only people,search          # some scenarios
+ *   npm run bench -- --only reports                # one of the scripts that measure something else
  */
 
-const ORGANIZATIONS = Number(process.env.BENCH_ORGANIZATIONS ?? 20_000);
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5_000);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const SCENARIOS = ['person', 'people', 'search', 'dashboard', 'cascade', 'candidates', 'close', 'year-report', 'import', 'server-rss', 'first-load'];
+/** Benches of their own, run as they are: they measure other things (badges, readers, sign-in floods, every report). */
+const SCRIPTS_FILES: Record<string, string> = { reports: 'reports', badges: 'badges', 'import-readers': 'import-readers', 'sign-in-flood': 'sign-in-flood', 'search-words': 'search' };
+const SCRIPTS = Object.keys(SCRIPTS_FILES);
+const IMPORT_ROWS: Record<Scale, number> = { small: 2_000, medium: 20_000, large: 100_000 };
 
-interface Result {
-  scenario: string;
-  subject: string;
-  rps: number;
-  p50: number;
-  p99: number;
-}
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'large' },
+    seconds: { type: 'string' },
+    only: { type: 'string' },
+    engine: { type: 'string' },
+  },
+});
+const scale = values.scale as Scale;
+if (!SCALES.includes(scale)) throw new Error(`--scale must be one of ${SCALES.join(', ')}`);
+const only = values.only ? values.only.split(',').map((s) => s.trim()) : null;
+for (const name of only ?? []) if (!SCENARIOS.includes(name) && !SCRIPTS.includes(name)) throw new Error(`--only: no scenario or script named ${name} (${[...SCENARIOS, ...SCRIPTS].join(', ')})`);
+const seconds = Number(values.seconds ?? (scale === 'small' ? 1 : 8));
+const rounds = scale === 'small' ? 5 : 30;
+const wants = (name: string) => only === null || only.includes(name);
 
-async function load(url: string, headers: Record<string, string>): Promise<{ rps: number; p50: number; p99: number }> {
-  const result = await autocannon({ url, headers, connections: 10, duration: DURATION });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
-async function timeQuery(run: () => Promise<unknown>, seconds = 3): Promise<{ rps: number; p50: number; p99: number }> {
-  const samples: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  while (performance.now() < end) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
+function runScripts(): void {
+  for (const name of only?.filter((o) => SCRIPTS.includes(o)) ?? []) {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', `bench/${SCRIPTS_FILES[name] as string}.ts`], { stdio: 'inherit' });
+    if (result.status !== 0) process.exitCode = 1;
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => Number((samples[Math.floor(q * (samples.length - 1))] ?? 0).toFixed(2));
-  return { rps: Math.round(samples.length / seconds), p50: at(0.5), p99: at(0.99) };
 }
 
-async function bareServer(body: string) {
-  const bare = Fastify();
-  bare.get('/', async (_request, reply) => reply.type('application/json').send(body));
-  await bare.listen({ port: 0, host: '127.0.0.1' });
-  const address = bare.server.address();
-  return { bare, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` };
+async function benchEngine(prepared: Prepared): Promise<{ rows: Row[]; serverRss: number | null }> {
+  const server = await startServer(prepared.env);
+  try {
+    const rows = await runScenarios({ base: server.base, env: prepared.env, seconds, rounds, importRows: IMPORT_ROWS[scale] }, wants);
+    let serverRss: number | null = null;
+    if (wants('server-rss')) {
+      // Idle: the scenarios done, a moment for the collector.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      serverRss = rssMiB(server.pid);
+      rows.push({ scenario: 'server RSS, idle after the scenarios', cadre: serverRss === null ? 'unknown' : `${serverRss} MiB`, limit: '—', limitValue: '—', target: '< 250 MB', pass: serverRss === null ? null : serverRss < 250, data: { serverRss } });
+    }
+    return { rows, serverRss };
+  } finally {
+    await server.stop();
+  }
+}
+
+function table(rows: Row[]): string {
+  const lines = ['| scenario | Cadre | limit | limit value | ratio or target | pass/miss |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const r of rows) lines.push(`| ${r.scenario} | ${r.cadre} | ${r.limit} | ${r.limitValue} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'pass' : 'miss'} |`);
+  return lines.join('\n');
 }
 
 async function main() {
-  const testDb = await createTestDatabase();
-  const db = testDb.database.db;
-  process.stdout.write(`Generating ${ORGANIZATIONS} organizations and ${PEOPLE} people on ${testDb.database.engine}…\n`);
-  const orgIds = await generateOrganizations(db, ORGANIZATIONS);
-  await generatePeople(db, orgIds.slice(0, 200), PEOPLE);
-
-  const config = loadConfig({ LOG_LEVEL: 'silent', CADRE_DATA_DIR: '/nonexistent' });
-  const { app, services } = await createApp({ config, database: testDb.database, secretKey: 'bench-secret-bench-secret-bench-secret-000', webRoot: null });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const system = systemContext('bench');
-  const { user } = await services.users.create(system, { email: 'bench@example.test', name: 'Bench', role: 'program_officer', password: 'a bench passphrase' });
-  const { secret } = await services.tokens.create({ ...system, actor: { ...system.actor, id: user.id, role: 'program_officer' } }, { name: 'bench' });
-  const headers = { authorization: `Bearer ${secret}` };
-  const deployment = await services.deployments.create(system, {
-    title: 'Bench deployment',
-    hostCountry: 'HT',
-    track: 'policing',
-    purposes: ['mentor'],
-    startOn: '2026-12-07',
-    authorizedHeadcount: 6,
-    requiredLanguages: [{ language: 'fr', minSpeaking: '2' }],
-    specialties: [],
-    isHighThreat: false,
-  });
-
-  const results: Result[] = [];
-  const scenario = async (name: string, path: string, rawQuery: () => Promise<unknown>) => {
-    const url = `${base}${path}`;
-    const body = await (await fetch(url, { headers })).text();
-    const { bare, url: bareUrl } = await bareServer(body);
-    results.push({ scenario: name, subject: 'Cadre', ...(await load(url, headers)) });
-    results.push({ scenario: name, subject: 'bare Fastify, same bytes', ...(await load(bareUrl, {})) });
-    results.push({ scenario: name, subject: 'raw SQL, same rows', ...(await timeQuery(rawQuery)) });
-    await bare.close();
-  };
-
-  await scenario('organizations: search, page of 50', '/api/organizations?q=agency%2000&limit=50', () =>
-    sql`SELECT * FROM organizations WHERE search_name LIKE ${'%agency 00%'} AND archived_at IS NULL ORDER BY search_name, id LIMIT 51`.execute(db),
-  );
-  await scenario('people: page of 50 with languages and readiness', '/api/people?limit=50', async () => {
-    const page = await sql<{ id: string }>`SELECT p.*, o.name FROM people p JOIN organizations o ON o.id = p.organization_id ORDER BY p.sort_name, p.id LIMIT 51`.execute(db);
-    const ids = page.rows.map((r) => r.id);
-    await Promise.all(['person_languages', 'person_heritage_countries', 'person_specialties', 'person_readiness'].map((t) => sql`SELECT * FROM ${sql.table(t)} WHERE person_id IN (${sql.join(ids)})`.execute(db)));
-  });
-  await scenario(`candidates: rank ${PEOPLE} people`, `/api/deployments/${deployment.id}/candidates?limit=25`, async () => {
-    const people = await sql<{ id: string }>`SELECT p.*, o.name FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.status = 'active'`.execute(db);
-    for (let i = 0; i < people.rows.length; i += 1000) {
-      const ids = people.rows.slice(i, i + 1000).map((r) => r.id);
-      await Promise.all(['person_languages', 'person_heritage_countries', 'person_specialties', 'person_readiness'].map((t) => sql`SELECT * FROM ${sql.table(t)} WHERE person_id IN (${sql.join(ids)})`.execute(db)));
+  runScripts();
+  if (only !== null && only.every((o) => SCRIPTS.includes(o))) return;
+  const engines: ('sqlite' | 'postgres')[] = values.engine ? [values.engine as 'sqlite' | 'postgres'] : process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+  const results: Record<string, unknown>[] = [];
+  const output: string[] = [];
+  for (const engine of engines) {
+    const started = Date.now();
+    const prepared = engine === 'sqlite' ? await prepareSqlite(scale) : await preparePostgres(process.env.DATABASE_URL as string, scale);
+    try {
+      const { rows } = await benchEngine(prepared);
+      if (engine === engines[0] && wants('first-load')) {
+        const dist = path.resolve('dist/web');
+        if (fs.existsSync(path.join(dist, 'index.html'))) {
+          const first = await measureFirstLoad(dist);
+          const kb = first.totalGzipBytes / 1024;
+          rows.push({ scenario: 'first-load JavaScript (gz)', cadre: `${kb.toFixed(1)} KB in ${first.files.length} files`, limit: '—', limitValue: '—', target: '≤ 200 KB', pass: kb <= 200, data: first });
+        } else {
+          rows.push({ scenario: 'first-load JavaScript (gz)', cadre: 'not built (npm run build:web)', limit: '—', limitValue: '—', target: '≤ 200 KB', pass: null, data: {} });
+        }
+      }
+      const heading = `\n${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${scale} program (schema ${SCHEMA_VERSION})${prepared.generatedSeconds === null ? ', cached' : `, generated in ${prepared.generatedSeconds.toFixed(1)} s`}; bench took ${Math.round((Date.now() - started) / 1000)} s\n\n`;
+      output.push(heading + table(rows));
+      process.stdout.write(`${heading}${table(rows)}\n`);
+      results.push({ engine, scale, schema: SCHEMA_VERSION, generatedSeconds: prepared.generatedSeconds, rows });
+    } finally {
+      await prepared.drop();
     }
-  });
-
-  const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
-  await app.close();
-  await testDb.drop();
-
-  process.stdout.write(`\nEngine: ${testDb.database.engine}; ${ORGANIZATIONS} organizations, ${PEOPLE} people; autocannon 10 connections × ${DURATION} s; process RSS after: ${rss} MiB\n\n`);
-  process.stdout.write('| scenario | measured | req/s | p50 ms | p99 ms | Cadre / limit |\n| --- | --- | --- | --- | --- | --- |\n');
-  for (const r of results) {
-    const cadre = results.find((x) => x.scenario === r.scenario && x.subject === 'Cadre');
-    const ratio = r.subject === 'Cadre' || !cadre ? '' : `${((cadre.rps / r.rps) * 100).toFixed(1)} %`;
-    process.stdout.write(`| ${r.scenario} | ${r.subject} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${ratio} |\n`);
   }
+  const dir = path.resolve('bench/results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${scale}.json`);
+  fs.writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), scale, seconds, results }, null, 2)}\n`);
+  process.stdout.write(`\nFigures: ${path.relative('.', file)}\n`);
 }
 
 main().catch((error: unknown) => {
