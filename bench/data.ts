@@ -9,28 +9,8 @@ const KINDS = ['municipal_police', 'county_sheriff', 'state_corrections', 'feder
 const COUNTRIES = ['US', 'HT', 'SV', 'BR', 'GT', 'HN', 'MX', 'CO'];
 const LANGUAGES = ['en', 'es', 'fr', 'ht', 'pt'];
 
-/** A seeded generator, so two runs (and two engines) load the same shape of program. */
-export function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const weighted = <T>(items: readonly [T, number][]): T => {
-    const total = items.reduce((sum, [, w]) => sum + w, 0);
-    let r = next() * total;
-    for (const [item, w] of items) if ((r -= w) < 0) return item;
-    return (items.at(-1) as [T, number])[0];
-  };
-  /** A day of the year, by the 28th so month arithmetic stays simple; `lastMonth` keeps a course inside its year. */
-  const day = (year: number, lastMonth = 12) => `${year}-${String(int(1, lastMonth)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
-  return { next, int, pick, weighted, day };
-}
+/** The generator's seeded PRNG, so two runs (and two engines) load the same shape of program. */
+export { random } from '../src/generate/random.js';
 
 async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));

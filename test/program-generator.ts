@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import { random } from '../bench/data.js';
+import { random } from '../src/generate/random.js';
 import { addDays } from '../src/platform/dates.js';
 import type { OrganizationKind, Stage, Track } from '../src/platform/db/enums.js';
 import type { DB } from '../src/platform/db/schema.js';

@@ -15,6 +15,8 @@ import { exportIati, reportYear } from './report.js';
 import { importCommand, type ImportOptions } from './import.js';
 import { IMPORT_KINDS } from '../modules/imports/imports.fields.js';
 import { seed } from './seed.js';
+import { generate, GenerateError } from './generate.js';
+import { SCALES, type Scale } from '../generate/index.js';
 import { serve } from './serve.js';
 import { createUser } from './user.js';
 import { runJobs } from './jobs.js';
@@ -56,6 +58,14 @@ export function buildProgram(io: CliIo, version: string): Command {
     .description('Fill the database with demo data')
     .requiredOption('--demo', 'the 2010 program: partners, the Richmond meeting, the Haitian National Police')
     .action(() => seed(io.env, io.out));
+
+  program
+    .command('generate')
+    .description('Fill the database with a synthetic program at a scale (deterministic), for benchmarks and tests at size')
+    .addOption(new Option('--scale <scale>', 'small (1/200 of large), medium (1/20) or large (100,000 people, 1,000,000 enrollments)').choices(SCALES).default('small'))
+    .option('--seed <number>', 'another program of the same size')
+    .option('--replace', 'delete the program the database holds first (user accounts stay)')
+    .action((options: { scale: Scale; seed?: string; replace?: boolean }) => generate(io.env, options, { out: io.out, progress: io.progress, isTty: io.isProgressTty }));
 
   const user = program.command('user').description('Manage user accounts');
   user
@@ -165,7 +175,7 @@ export function describeCliError(error: unknown): { message: string; code: numbe
     const details = (error.extra.errors ?? []).map((e) => `\n  ${e.pointer}: ${e.detail}`).join('');
     return { message: `${error.message}${details}`, code: 1 };
   }
-  if (error instanceof BackupError || error instanceof MigrationError) return { message: error.message, code: 1 };
+  if (error instanceof BackupError || error instanceof MigrationError || error instanceof GenerateError) return { message: error.message, code: 1 };
   const driver = error as { code?: string; message?: string };
   if (driver.code === 'ECONNREFUSED') return { message: `Cannot reach the database: ${driver.message}`, code: 3 };
   if (driver.code === 'EADDRINUSE') return { message: `The port is already in use: ${driver.message}`, code: 3 };
