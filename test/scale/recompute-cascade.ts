@@ -17,7 +17,11 @@ interface Edge {
 
 export function cascadeEdges(ix: Index): Edge[] {
   const instructorsOf = new Map<string, string[]>();
-  for (const oi of ix.t.offering_instructors) instructorsOf.set(oi.offering_id, [...(instructorsOf.get(oi.offering_id) ?? []), oi.person_id]);
+  for (const oi of ix.t.offering_instructors) {
+    const list = instructorsOf.get(oi.offering_id) ?? [];
+    list.push(oi.person_id);
+    instructorsOf.set(oi.offering_id, list);
+  }
   const edges: Edge[] = [];
   for (const tr of ix.trainings) {
     for (const instructor of instructorsOf.get(tr.offering.id) ?? []) {
@@ -30,7 +34,11 @@ export function cascadeEdges(ix: Index): Edge[] {
 /** Shortest distance from the starting people to everyone reachable over the edges. */
 function breadthFirst(edges: Edge[], start: string[]): Map<string, number> {
   const out = new Map<string, string[]>();
-  for (const e of edges) out.set(e.instructor, [...(out.get(e.instructor) ?? []), e.trainee]);
+  for (const e of edges) {
+    const list = out.get(e.instructor) ?? [];
+    list.push(e.trainee);
+    out.set(e.instructor, list);
+  }
   const distance = new Map<string, number>();
   let frontier: string[] = [];
   for (const s of start) {
@@ -53,9 +61,13 @@ function breadthFirst(edges: Edge[], start: string[]): Map<string, number> {
   return distance;
 }
 
+/** Each person's generation, searched once per set of edges. */
+const generationsOf = new WeakMap<Edge[], Map<string, number>>();
+
 export function plainProgramCascade(ix: Index, edges: Edge[], f: { year?: number | undefined; track?: string | undefined; country?: string | undefined; organizationId?: string | undefined }) {
   const roots = ix.t.people.filter((p) => ix.orgById.get(p.organization_id)?.kind === 'program_office').map((p) => p.id);
-  const generation = breadthFirst(edges, roots);
+  const generation = generationsOf.get(edges) ?? breadthFirst(edges, roots);
+  generationsOf.set(edges, generation);
   const trained = new Set<string>();
   const teachers = new Set<string>();
   const byCountry = new Map<string, Set<string>>();

@@ -119,7 +119,7 @@ export function plainIati(ix: Index, year: number, today: string): PlainActivity
   const groups = new Map<string, typeof funded>();
   for (const o of funded) {
     const key = `${o.country}-${(ix.courseById.get(o.course_id)?.track as string).toUpperCase()}`;
-    groups.set(key, [...(groups.get(key) ?? []), o]);
+    groups.set(key, (groups.get(key) ?? []).concat(o));
   }
   for (const [key, offerings] of groups) {
     const [country, track] = key.split('-') as [string, string];

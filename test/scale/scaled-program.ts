@@ -3,6 +3,7 @@ import { random } from '../../bench/data.js';
 import { addDays } from '../../src/platform/dates.js';
 import type { OrganizationKind, Stage, Track } from '../../src/platform/db/enums.js';
 import type { DB } from '../../src/platform/db/schema.js';
+import { refreshDerivedTables } from '../../src/generate/derived.js';
 import { newId } from '../../src/platform/ids.js';
 import { searchKey } from '../../src/platform/text.js';
 
@@ -216,5 +217,7 @@ export async function generateScaledProgram(db: Kysely<DB>, scale: Scale, seed: 
       for (let i = 0; i < list.length; i += 400) await trx.insertInto(table).values(list.slice(i, i + 400) as never).execute();
     }
   });
+  // The tables the services keep from these rows, filled as `cadre generate` fills them.
+  await refreshDerivedTables(db, () => undefined);
   return { officeId: office, partners: partners.map((p) => ({ id: p.id, country: p.country })), partnerInstructors: [...partnerInstructors], staff };
 }
