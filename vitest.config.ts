@@ -30,6 +30,10 @@ export default defineConfig({
           include: ['src/**/*.api.test.ts', 'test/**/*.api.test.ts'],
           exclude: [CONFORMANCE],
           environment: 'node',
+          // Each file builds its own app on its own database and leaves no global state behind, so
+          // the files of a worker share one module graph: importing the application (Fastify, the
+          // schemas, the catalogs) once per worker instead of once per file halves the run.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
