@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, SearchKind } from '../platform/db/schema.js';
+import { rebuildCascade } from '../modules/cascade/cascade.rebuild.js';
 import { entryOf } from '../modules/search/search.index.js';
 import { searchRepository } from '../modules/search/search.repository.js';
 import type { Progress } from './bulk.js';
@@ -19,7 +20,8 @@ const CHUNK = 2_000;
 /**
  * The tables kept from others, which the services fill as they write and the generator, writing
  * rows directly, fills once at the end: today the search index (each record's entry read and
- * folded exactly as `search.index.ts` does on every audited write).
+ * folded exactly as `search.index.ts` does on every audited write) and the cascade's tables (as
+ * `cascade.upkeep.ts` keeps them on every change, recomputed whole).
  */
 export async function refreshDerivedTables(db: Kysely<DB>, progress: Progress): Promise<void> {
   const totals = await Promise.all(SEARCHED.map(([, table]) => generateRepository(db).count(table)));
@@ -40,4 +42,7 @@ export async function refreshDerivedTables(db: Kysely<DB>, progress: Progress): 
       }
     }
   });
+  progress('derived tables: cascade', 0, 1);
+  await rebuildCascade(db);
+  progress('derived tables: cascade', 1, 1);
 }
