@@ -52,7 +52,7 @@ export async function createTestApp(
 }
 
 export interface Agent {
-  user: { id: string; email: string; role: Role };
+  user: { id: string; email: string; name: string; role: Role };
   actor: Actor;
   /** An API token of the user that may read and write in every area, for calls made as a script. */
   token: string;
@@ -122,7 +122,7 @@ export async function agentFor(
   const agentSpeaking = (language: string | undefined): Agent => {
     const request = requestIn(language);
     return {
-      user: { id: user.id, email: user.email, role },
+      user: { id: user.id, email: user.email, name: user.name, role },
       actor,
       token: secret,
       get sessionId() {

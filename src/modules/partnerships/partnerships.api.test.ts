@@ -33,7 +33,7 @@ describe('partnership pipeline', () => {
     });
     expect(created.statusCode).toBe(201);
     let p = created.json();
-    expect(p).toMatchObject({ stage: 'prospect', stageChangedOn: '2026-01-15', ownerName: 'Test program_officer 1', allowedStages: ['engaged', 'closed'] });
+    expect(p).toMatchObject({ stage: 'prospect', stageChangedOn: '2026-01-15', ownerName: officer.user.name, allowedStages: ['engaged', 'closed'] });
 
     for (const [stage, on] of [['engaged', '2026-02-01'], ['agreement', '2026-03-01']] as const) {
       const moved = await officer.post(`/api/partnerships/${p.id}/stage-changes`, { stage, on, note: `to ${stage}` }, p.version);
