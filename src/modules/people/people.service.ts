@@ -17,6 +17,7 @@ import { languageRow, names, type PersonForImport, type PersonProfile, personRow
 export type { PersonForImport, PersonProfile } from './people.mapper.js';
 import { peoplePolicy as policy, personAccess } from './people.policy.js';
 import { peopleListFilter, type PoolFilter } from './people.filters.js';
+import type { CandidateFilter, CandidateRanking } from './person-conditions.repository.js';
 import { extrasOf, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
 import {
   type CreatePersonInput,
@@ -412,13 +413,22 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       return new Map(rows.map((row) => [row.id, profileOf(row, extrasOf(related, row.id))]));
     },
 
-    /** Every active person the actor may see, as profiles: the pool candidates are ranked from. */
-    async activePool(ctx: RequestContext, narrow: PoolFilter = {}): Promise<{ profiles: PersonProfile[]; inTrack: Set<string> }> {
+    /**
+     * A page of the active people the actor may see, best bound of their candidate score first,
+     * each as a profile with that bound: the candidate finder reads pages until no one further can rank.
+     */
+    async candidatePage(ctx: RequestContext, narrow: PoolFilter, ranking: CandidateRanking, hard: CandidateFilter, page: { limit: number; offset: number }) {
       const repo = peopleRepository(db);
       const filter = { status: 'active' as const, scope: policy.scope(ctx.actor, 'read'), organizationId: narrow.organizationId, language: narrow.language, minSpeaking: narrow.minSpeaking, track: narrow.track };
-      const [rows, inTrack] = await Promise.all([repo.all(filter), narrow.rankTrack ? repo.idsInTrack(filter, narrow.rankTrack) : Promise.resolve(new Set<string>())]);
-      const related = await repo.related(rows.map((r) => r.id));
-      return { profiles: rows.map((row) => profileOf(row, extrasOf(related, row.id))), inTrack };
+      const ranked = await repo.rankedByBound(filter, ranking, hard, page);
+      const ids = ranked.map((r) => r.id);
+      const [rows, related] = await Promise.all([repo.findByIds(ids), repo.related(ids)]);
+      const rowOf = new Map(rows.map((row) => [row.id, row]));
+      return ranked.map((r) => ({
+        profile: profileOf(rowOf.get(r.id) as PersonRowWithOrganization, extrasOf(related, r.id)),
+        isInTrack: Number(r.in_track) === 1,
+        bound: Number(r.bound),
+      }));
     },
 
     /** Takes the person's lock for the rest of the transaction (see the repository). */
