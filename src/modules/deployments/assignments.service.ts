@@ -43,7 +43,7 @@ export interface AssignmentsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditRecorder;
-  people: Pick<PeopleService, 'profiles' | 'candidatePage' | 'lock'>;
+  people: Pick<PeopleService, 'profiles' | 'candidatesByBound' | 'candidateProfiles' | 'lock'>;
   deployments: Pick<DeploymentsService, 'requireVisible' | 'requireAuthorized' | 'lock'>;
   readiness: ReadinessCheck;
 }
@@ -277,16 +277,24 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         period,
         locale: readerLocale(ctx),
       };
-      // The database ranks by a bound of the score and hard filters; only the few read are scored here.
-      const ranking = { track: deployment.track, hostCountry: needs.hostCountry, languages: needs.requiredLanguages, specialties: needs.specialties, readiness: periodReadinessBounds(period), weights: WEIGHTS };
+      // The database ranks by a bound of the score and keeps the hard filters; only the few that may rank are scored here.
+      const ranking = { ...needs, languages: needs.requiredLanguages, readiness: periodReadinessBounds(period), weights: WEIGHTS };
       const hard = { notOfOrganization: deployment.host_organization_id, notIds: [...assignedHere], isReady: options.isReady === true };
-      return bestCandidates(async (page) => {
-        const read = await people.candidatePage(ctx, narrow, ranking, hard, page);
-        return read.map(({ profile, isInTrack, bound }) => {
-          const candidate = scoreCandidate(profile, needs, commitmentsOf.get(profile.id) ?? [], isInTrack);
-          return { candidate: options.isReady && !candidate.isReady ? null : candidate, isInTrack, upper: bound + (isInTrack ? WEIGHTS.track : 0) };
-        });
-      }, options.limit);
+      return bestCandidates(
+        {
+          best: (limit) => people.candidatesByBound(ctx, narrow, ranking, hard, { limit }),
+          atLeast: (key) => people.candidatesByBound(ctx, narrow, ranking, hard, { atLeast: key }),
+          score: async (contenders) => {
+            const profiles = await people.candidateProfiles(contenders.map((c) => c.id));
+            const inTrack = new Set(contenders.filter((c) => c.isInTrack).map((c) => c.id));
+            return profiles.map((profile) => {
+              const candidate = scoreCandidate(profile, needs, commitmentsOf.get(profile.id) ?? [], inTrack.has(profile.id));
+              return options.isReady && !candidate.isReady ? null : candidate;
+            });
+          },
+        },
+        options.limit,
+      );
     },
   };
 }

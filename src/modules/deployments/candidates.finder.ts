@@ -1,45 +1,70 @@
 import type { Candidate } from './deployments.schemas.js';
 import { rankCandidates } from './candidates.js';
 
-/**
- * One person as read in bound order: their scored candidate (null when a rule judged only in
- * TypeScript leaves them out), whether they are of the deployment's track, and the bound of their
- * score they were read by, never below the score itself.
- */
-export interface BoundedRead {
-  candidate: Candidate | null;
+/** A person who may be a candidate, before scoring: their name, track and the bound of their score in tenths. */
+export interface Contender {
+  id: string;
+  name: string;
   isInTrack: boolean;
-  upper: number;
+  /** Never below the score in tenths (the score is a whole number of tenths). */
+  bound: number;
 }
 
-const FIRST_PAGE = 10;
-/** Under both engines' bound-parameter limits for the page's ids. */
-const LARGEST_PAGE = 1000;
+/** Where the finder reads contenders from, and how it scores them. */
+export interface ContenderSource {
+  /** The best `limit` by track, then bound. */
+  best(limit: number): Promise<Contender[]>;
+  /** Everyone of the track (when `isInTrack`) at or above `tenths`, or everyone of the track and everyone else at or above it. */
+  atLeast(key: { isInTrack: boolean; tenths: number }): Promise<Contender[]>;
+  /** Each scored, or null when a rule judged only in TypeScript leaves them out. */
+  score(contenders: readonly Contender[]): Promise<(Candidate | null)[]>;
+}
 
-/** Whether everyone read after `last` ranks strictly below `cut`: the track first, then the bound against the score. */
-function endsBelow(last: BoundedRead, cut: Candidate): boolean {
-  if (last.isInTrack !== cut.isInTrack) return cut.isInTrack;
-  return last.upper < cut.score;
+const FIRST_READ = 10;
+/** Under both engines' bound-parameter limits for the ids read at once. */
+const LARGEST_READ = 1000;
+
+const tenthsOf = (score: number) => Math.round(score * 10);
+
+/** The order contenders are scored in: the ranking's own, with the bound for the score. */
+function byBound(a: Contender, b: Contender): number {
+  return Number(b.isInTrack) - Number(a.isInTrack) || b.bound - a.bound || a.name.localeCompare(b.name);
+}
+
+/** Whether the contender, and so everyone after it in that order, ranks strictly below `cut`. */
+function endsBelow(next: Contender, cut: Candidate): boolean {
+  if (next.isInTrack !== cut.isInTrack) return cut.isInTrack;
+  const score = tenthsOf(cut.score);
+  return next.bound < score || (next.bound === score && next.name.localeCompare(cut.person.name) > 0);
 }
 
 /**
- * The best `limit` candidates, exactly as ranking everyone would give them, reading people a page at
- * a time in bound order (the threshold algorithm): once the last person read has a bound below the
- * limit-th score so far, no one further can rank, not even on a tie broken by name.
+ * The best `limit` candidates, exactly as scoring and ranking everyone would give them (the
+ * threshold algorithm). The best by bound are scored first; their limit-th score leaves as
+ * contenders only those whose bound reaches it, read as names; these are scored in the ranking's
+ * order, bound for score, until the next can no longer reach the limit-th, even on its name.
  */
-export async function bestCandidates(read: (page: { limit: number; offset: number }) => Promise<BoundedRead[]>, limit: number): Promise<Candidate[]> {
+export async function bestCandidates(source: ContenderSource, limit: number): Promise<Candidate[]> {
   const kept: Candidate[] = [];
-  let offset = 0;
-  let size = Math.min(LARGEST_PAGE, Math.max(FIRST_PAGE, limit * 2));
-  for (;;) {
-    const page = await read({ limit: size, offset });
-    for (const r of page) if (r.candidate) kept.push(r.candidate);
-    offset += page.length;
-    const last = page.at(-1);
-    if (!last || page.length < size) break;
-    const cut = rankCandidates(kept)[limit - 1];
-    if (cut && endsBelow(last, cut)) break;
-    size = Math.min(LARGEST_PAGE, size * 2);
+  // Equal in all the ranking reads, people keep the order of their ids, as the pool was read before.
+  const rank = () => rankCandidates([...kept].sort((a, b) => (a.person.id < b.person.id ? -1 : 1)));
+  let size = Math.min(LARGEST_READ, Math.max(FIRST_READ, limit * 2));
+  const first = await source.best(size);
+  for (const c of await source.score(first)) if (c) kept.push(c);
+  if (first.length < size) return rank().slice(0, limit);
+  const cut = rank()[limit - 1];
+  const seen = new Set(first.map((c) => c.id));
+  // Without a limit-th yet (a rule left many out), everyone is a contender.
+  const contenders = (await source.atLeast(cut ? { isInTrack: cut.isInTrack, tenths: tenthsOf(cut.score) } : { isInTrack: false, tenths: 0 }))
+    .filter((c) => !seen.has(c.id))
+    .sort(byBound);
+  for (let i = 0; i < contenders.length; ) {
+    const now = rank()[limit - 1];
+    if (now && endsBelow(contenders[i] as Contender, now)) break;
+    size = Math.min(LARGEST_READ, size * 2);
+    const chunk = contenders.slice(i, i + size);
+    i += chunk.length;
+    for (const c of await source.score(chunk)) if (c) kept.push(c);
   }
-  return rankCandidates(kept).slice(0, limit);
+  return rank().slice(0, limit);
 }

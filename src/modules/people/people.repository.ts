@@ -15,7 +15,7 @@ import type {
 } from '../../platform/db/schema.js';
 import { isTrainedFilter, type TrainedFilter, trainedEnrollments } from '../training/trained.repository.js';
 import type { readinessBounds } from './readiness.js';
-import { candidateBound, type CandidateFilter, type CandidateRanking, inTrack, readyAt } from './person-conditions.repository.js';
+import { candidateBound, type CandidateFilter, type CandidateRanking, inTrack, readyAt, readyFor } from './person-conditions.repository.js';
 
 export interface PeopleFilter {
   search?: string | undefined;
@@ -161,19 +161,27 @@ export function peopleRepository(db: Kysely<DB>) {
       return countRows(matching(filter, 'in').select('people.id'));
     },
     /**
-     * A page of the people matching, the ranking's track first and then the highest bound of their
-     * score (see candidateBound), for the candidate finder to read until no one further can rank.
+     * The people matching who may be candidates, with their names, whether they are of the ranking's
+     * track and the bound of their score in tenths (see candidateBound): the best `limit` by track
+     * then bound, or everyone at or above a key by the same order.
      */
-    rankedByBound(filter: PeopleFilter, ranking: CandidateRanking, hard: CandidateFilter, page: { limit: number; offset: number }) {
-      let query = matching(filter).select([
+    candidatesByBound(filter: PeopleFilter, ranking: CandidateRanking, hard: CandidateFilter, which: { limit: number } | { atLeast: { isInTrack: boolean; tenths: number } }) {
+      let pool = matching(filter).select([
         'people.id',
+        'people.given_name',
+        'people.family_name',
         sql<number>`CASE WHEN ${inTrack(ranking.track)} THEN 1 ELSE 0 END`.as('in_track'),
         candidateBound(ranking).as('bound'),
       ]);
-      if (hard.notOfOrganization) query = query.where('people.organization_id', '<>', hard.notOfOrganization);
-      if (hard.notIds.length > 0) query = query.where('people.id', 'not in', [...hard.notIds]);
-      if (hard.isReady) query = query.where(readyAt(ranking.readiness));
-      return query.orderBy('in_track', 'desc').orderBy('bound', 'desc').orderBy('people.id').limit(page.limit).offset(page.offset).execute();
+      if (hard.notOfOrganization) pool = pool.where('people.organization_id', '<>', hard.notOfOrganization);
+      if (hard.notIds.length > 0) pool = pool.where('people.id', 'not in', [...hard.notIds]);
+      if (hard.isReady) pool = pool.where(readyFor(ranking));
+      const ranked = db.selectFrom(pool.as('c')).selectAll();
+      if ('limit' in which) return ranked.orderBy('c.in_track', 'desc').orderBy('c.bound', 'desc').orderBy('c.id').limit(which.limit).execute();
+      const { isInTrack, tenths } = which.atLeast;
+      return ranked
+        .where((eb) => (isInTrack ? eb.and([eb('c.in_track', '=', 1), eb('c.bound', '>=', tenths)]) : eb.or([eb('c.in_track', '=', 1), eb('c.bound', '>=', tenths)])))
+        .execute();
     },
     /** Languages, heritage, specialties and readiness of many people, by person, in chunks the engines accept. */
     async related(ids: readonly string[]): Promise<Map<string, PersonExtras>> {

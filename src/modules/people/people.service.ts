@@ -414,21 +414,24 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     },
 
     /**
-     * A page of the active people the actor may see, best bound of their candidate score first,
-     * each as a profile with that bound: the candidate finder reads pages until no one further can rank.
+     * The active people the actor may see who may be candidates, by the bound of their score: the
+     * best `limit`, or everyone at or above a key. Names and bounds only; `candidateProfiles` reads the rest.
      */
-    async candidatePage(ctx: RequestContext, narrow: PoolFilter, ranking: CandidateRanking, hard: CandidateFilter, page: { limit: number; offset: number }) {
-      const repo = peopleRepository(db);
+    async candidatesByBound(ctx: RequestContext, narrow: PoolFilter, ranking: CandidateRanking, hard: CandidateFilter, which: { limit: number } | { atLeast: { isInTrack: boolean; tenths: number } }) {
       const filter = { status: 'active' as const, scope: policy.scope(ctx.actor, 'read'), organizationId: narrow.organizationId, language: narrow.language, minSpeaking: narrow.minSpeaking, track: narrow.track };
-      const ranked = await repo.rankedByBound(filter, ranking, hard, page);
-      const ids = ranked.map((r) => r.id);
+      const rows = await peopleRepository(db).candidatesByBound(filter, ranking, hard, which);
+      return rows.map((r) => ({ id: r.id, name: `${r.given_name} ${r.family_name}`, isInTrack: Number(r.in_track) === 1, bound: Number(r.bound) }));
+    },
+
+    /** Profiles of people `candidatesByBound` gave (it has judged the actor's scope), in the order asked. */
+    async candidateProfiles(ids: readonly string[]): Promise<PersonProfile[]> {
+      const repo = peopleRepository(db);
       const [rows, related] = await Promise.all([repo.findByIds(ids), repo.related(ids)]);
       const rowOf = new Map(rows.map((row) => [row.id, row]));
-      return ranked.map((r) => ({
-        profile: profileOf(rowOf.get(r.id) as PersonRowWithOrganization, extrasOf(related, r.id)),
-        isInTrack: Number(r.in_track) === 1,
-        bound: Number(r.bound),
-      }));
+      return ids.flatMap((id) => {
+        const row = rowOf.get(id);
+        return row ? [profileOf(row, extrasOf(related, id))] : [];
+      });
     },
 
     /** Takes the person's lock for the rest of the transaction (see the repository). */
