@@ -31,11 +31,15 @@ function byBound(a: Contender, b: Contender): number {
   return Number(b.isInTrack) - Number(a.isInTrack) || b.bound - a.bound || a.name.localeCompare(b.name);
 }
 
-/** Whether the contender, and so everyone after it in that order, ranks strictly below `cut`. */
+/** Whether the contender's bound, and so that of everyone after it by track and bound, is below `cut`. */
+function boundBelow(next: Contender, cut: Candidate): boolean {
+  return next.isInTrack !== cut.isInTrack ? cut.isInTrack : next.bound < tenthsOf(cut.score);
+}
+
+/** Whether the contender, and so everyone after it by track, bound and name, ranks strictly below `cut`. */
 function endsBelow(next: Contender, cut: Candidate): boolean {
-  if (next.isInTrack !== cut.isInTrack) return cut.isInTrack;
-  const score = tenthsOf(cut.score);
-  return next.bound < score || (next.bound === score && next.name.localeCompare(cut.person.name) > 0);
+  if (boundBelow(next, cut)) return true;
+  return next.isInTrack === cut.isInTrack && next.bound === tenthsOf(cut.score) && next.name.localeCompare(cut.person.name) > 0;
 }
 
 /**
@@ -53,6 +57,8 @@ export async function bestCandidates(source: ContenderSource, limit: number): Pr
   for (const c of await source.score(first)) if (c) kept.push(c);
   if (first.length < size) return rank().slice(0, limit);
   const cut = rank()[limit - 1];
+  // Read by bound alone, the rest rank below the last read once its bound is below the limit-th score.
+  if (cut && boundBelow(first.at(-1) as Contender, cut)) return rank().slice(0, limit);
   const seen = new Set(first.map((c) => c.id));
   // Without a limit-th yet (a rule left many out), everyone is a contender.
   const contenders = (await source.atLeast(cut ? { isInTrack: cut.isInTrack, tenths: tenthsOf(cut.score) } : { isInTrack: false, tenths: 0 }))
