@@ -11,7 +11,9 @@ import { peopleText } from '../people/people.messages.js';
 import { peoplePolicy } from '../people/people.policy.js';
 import { readerLocale } from '../../platform/access.js';
 import { deploymentsText } from './deployments.messages.js';
-import { rankCandidates, scoreCandidate } from './candidates.js';
+import { scoreCandidate, WEIGHTS } from './candidates.js';
+import { bestCandidates } from './candidates.finder.js';
+import { periodReadinessBounds } from '../people/readiness.js';
 import { toAssignment } from './deployments.mapper.js';
 import { assignmentActions } from './deployments.actions.js';
 import { assignmentsPolicy as policy, deploymentsPolicy } from './deployments.policy.js';
@@ -41,7 +43,7 @@ export interface AssignmentsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditRecorder;
-  people: Pick<PeopleService, 'profiles' | 'activePool' | 'lock'>;
+  people: Pick<PeopleService, 'profiles' | 'candidatesByBound' | 'candidateProfiles' | 'lock'>;
   deployments: Pick<DeploymentsService, 'requireVisible' | 'requireAuthorized' | 'lock'>;
   readiness: ReadinessCheck;
 }
@@ -252,14 +254,12 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
       }
       const extras = await repo.extras([deploymentId]);
       const period = { start: rotation.start_on, end: rotation.end_on };
-      // Agency, language and track narrow the pool in SQL; readiness is judged for the rotation's dates below.
-      const pool = await people.activePool(ctx, {
+      const narrow = {
         organizationId: options.organizationId,
         language: options.language,
         minSpeaking: options.minSpeaking === undefined ? undefined : ilrToNumber(options.minSpeaking),
         track: options.track,
-        rankTrack: deployment.track,
-      });
+      };
       const occupying = await assignmentsRepository(db).occupying(period.start, period.end);
       const assignedHere = new Set(occupying.filter((a) => a.deployment_id === deploymentId).map((a) => a.person_id));
       const commitmentsOf = new Map<string, { title: string; start: string; end: string }[]>();
@@ -277,11 +277,24 @@ export function createAssignmentsService({ db, clock, audit, people, deployments
         period,
         locale: readerLocale(ctx),
       };
-      const scored = pool.profiles
-        .filter((person) => !assignedHere.has(person.id) && person.organizationId !== deployment.host_organization_id)
-        .map((person) => scoreCandidate(person, needs, commitmentsOf.get(person.id) ?? [], pool.inTrack.has(person.id)))
-        .filter((candidate) => !options.isReady || candidate.isReady);
-      return rankCandidates(scored).slice(0, options.limit);
+      // The database ranks by a bound of the score and keeps the hard filters; only the few that may rank are scored here.
+      const ranking = { ...needs, languages: needs.requiredLanguages, readiness: periodReadinessBounds(period), weights: WEIGHTS };
+      const hard = { notOfOrganization: deployment.host_organization_id, notIds: [...assignedHere], isReady: options.isReady === true };
+      return bestCandidates(
+        {
+          best: (limit) => people.candidatesByBound(ctx, narrow, ranking, hard, { limit }),
+          atLeast: (key) => people.candidatesByBound(ctx, narrow, ranking, hard, { atLeast: key }),
+          score: async (contenders) => {
+            const profiles = await people.candidateProfiles(contenders.map((c) => c.id));
+            const inTrack = new Set(contenders.filter((c) => c.isInTrack).map((c) => c.id));
+            return profiles.map((profile) => {
+              const candidate = scoreCandidate(profile, needs, commitmentsOf.get(profile.id) ?? [], inTrack.has(profile.id));
+              return options.isReady && !candidate.isReady ? null : candidate;
+            });
+          },
+        },
+        options.limit,
+      );
     },
   };
 }

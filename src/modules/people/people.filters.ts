@@ -29,11 +29,10 @@ export function peopleListFilter(ctx: RequestContext, query: ListPeopleQuery, da
   };
 }
 
-/** How the candidate pool is narrowed in SQL, and the track whose people it marks for ranking. */
+/** How the candidate pool is narrowed in SQL. */
 export interface PoolFilter {
   organizationId?: string | undefined;
   language?: string | undefined;
   minSpeaking?: number | undefined;
   track?: Track | undefined;
-  rankTrack?: Track | undefined;
 }

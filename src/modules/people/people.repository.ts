@@ -15,6 +15,7 @@ import type {
 } from '../../platform/db/schema.js';
 import { isTrainedFilter, type TrainedFilter, trainedEnrollments } from '../training/trained.repository.js';
 import type { readinessBounds } from './readiness.js';
+import { candidateBound, type CandidateFilter, type CandidateRanking, inTrack, readyAt, readyFor } from './person-conditions.repository.js';
 
 export interface PeopleFilter {
   search?: string | undefined;
@@ -35,34 +36,10 @@ export interface PeopleFilter {
   trained?: TrainedFilter | undefined;
 }
 
-type Bounds = ReturnType<typeof readinessBounds>;
-
 /** Ids per IN list: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const RELATED_CHUNK = 1000;
 /** People rows per INSERT: sixteen columns each, under both engines' bound-parameter limits. */
 const INSERT_BATCH = 500;
-
-/** SQL for "no readiness blocker at these bounds", the badge's rule in the database's terms. */
-function readyAt(bounds: Bounds) {
-  return sql<boolean>`(
-    EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'passport' AND r.expires_on >= ${bounds.passportFrom})
-    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'medical_clearance'
-                AND r.completed_on >= ${bounds.medicalFrom} AND r.completed_on <= ${bounds.medicalTo})
-    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'predeployment_training' AND r.completed_on <= ${bounds.trainingBy})
-  )`;
-}
-
-/** SQL for "of this track": the person's agency has a partnership in it, or they completed or taught a course of it. */
-function inTrack(track: DB['courses']['track']) {
-  return sql<boolean>`(
-    EXISTS (SELECT 1 FROM partnerships p JOIN partnership_tracks pt ON pt.partnership_id = p.id
-            WHERE p.organization_id = people.organization_id AND pt.track = ${track})
-    OR EXISTS (SELECT 1 FROM enrollments e JOIN offerings o ON o.id = e.offering_id JOIN courses c ON c.id = o.course_id
-               WHERE e.person_id = people.id AND e.status = 'completed' AND c.track = ${track})
-    OR EXISTS (SELECT 1 FROM offering_instructors oi JOIN offerings o ON o.id = oi.offering_id JOIN courses c ON c.id = o.course_id
-               WHERE oi.person_id = people.id AND c.track = ${track})
-  )`;
-}
 
 export function peopleRepository(db: Kysely<DB>) {
   function base() {
@@ -183,14 +160,28 @@ export function peopleRepository(db: Kysely<DB>) {
     count(filter: PeopleFilter): Promise<number> {
       return countRows(matching(filter, 'in').select('people.id'));
     },
-    /** Everyone matching, for ranking candidates; the caller bounds the set by scope and status. */
-    all(filter: PeopleFilter) {
-      return filtered(filter).orderBy('people.sort_name').orderBy('people.id').execute();
-    },
-    /** The ids of everyone matching who is of this track, for ranking candidates by a deployment's track. */
-    async idsInTrack(filter: PeopleFilter, track: DB['courses']['track']): Promise<Set<string>> {
-      const rows = await matching({ ...filter, track }).select('people.id').execute();
-      return new Set(rows.map((r) => r.id));
+    /**
+     * The people matching who may be candidates, with their names, whether they are of the ranking's
+     * track and the bound of their score in tenths (see candidateBound): the best `limit` by track
+     * then bound, or everyone at or above a key by the same order.
+     */
+    candidatesByBound(filter: PeopleFilter, ranking: CandidateRanking, hard: CandidateFilter, which: { limit: number } | { atLeast: { isInTrack: boolean; tenths: number } }) {
+      let pool = matching(filter).select([
+        'people.id',
+        'people.given_name',
+        'people.family_name',
+        sql<number>`CASE WHEN ${inTrack(ranking.track)} THEN 1 ELSE 0 END`.as('in_track'),
+        candidateBound(ranking).as('bound'),
+      ]);
+      if (hard.notOfOrganization) pool = pool.where('people.organization_id', '<>', hard.notOfOrganization);
+      if (hard.notIds.length > 0) pool = pool.where('people.id', 'not in', [...hard.notIds]);
+      if (hard.isReady) pool = pool.where(readyFor(ranking));
+      const ranked = db.selectFrom(pool.as('c')).selectAll();
+      if ('limit' in which) return ranked.orderBy('c.in_track', 'desc').orderBy('c.bound', 'desc').orderBy('c.id').limit(which.limit).execute();
+      const { isInTrack, tenths } = which.atLeast;
+      return ranked
+        .where((eb) => (isInTrack ? eb.and([eb('c.in_track', '=', 1), eb('c.bound', '>=', tenths)]) : eb.or([eb('c.in_track', '=', 1), eb('c.bound', '>=', tenths)])))
+        .execute();
     },
     /** Languages, heritage, specialties and readiness of many people, by person, in chunks the engines accept. */
     async related(ids: readonly string[]): Promise<Map<string, PersonExtras>> {

@@ -17,6 +17,7 @@ import { languageRow, names, type PersonForImport, type PersonProfile, personRow
 export type { PersonForImport, PersonProfile } from './people.mapper.js';
 import { peoplePolicy as policy, personAccess } from './people.policy.js';
 import { peopleListFilter, type PoolFilter } from './people.filters.js';
+import type { CandidateFilter, CandidateRanking } from './person-conditions.repository.js';
 import { extrasOf, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
 import {
   type CreatePersonInput,
@@ -412,13 +413,25 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       return new Map(rows.map((row) => [row.id, profileOf(row, extrasOf(related, row.id))]));
     },
 
-    /** Every active person the actor may see, as profiles: the pool candidates are ranked from. */
-    async activePool(ctx: RequestContext, narrow: PoolFilter = {}): Promise<{ profiles: PersonProfile[]; inTrack: Set<string> }> {
-      const repo = peopleRepository(db);
+    /**
+     * The active people the actor may see who may be candidates, by the bound of their score: the
+     * best `limit`, or everyone at or above a key. Names and bounds only; `candidateProfiles` reads the rest.
+     */
+    async candidatesByBound(ctx: RequestContext, narrow: PoolFilter, ranking: CandidateRanking, hard: CandidateFilter, which: { limit: number } | { atLeast: { isInTrack: boolean; tenths: number } }) {
       const filter = { status: 'active' as const, scope: policy.scope(ctx.actor, 'read'), organizationId: narrow.organizationId, language: narrow.language, minSpeaking: narrow.minSpeaking, track: narrow.track };
-      const [rows, inTrack] = await Promise.all([repo.all(filter), narrow.rankTrack ? repo.idsInTrack(filter, narrow.rankTrack) : Promise.resolve(new Set<string>())]);
-      const related = await repo.related(rows.map((r) => r.id));
-      return { profiles: rows.map((row) => profileOf(row, extrasOf(related, row.id))), inTrack };
+      const rows = await peopleRepository(db).candidatesByBound(filter, ranking, hard, which);
+      return rows.map((r) => ({ id: r.id, name: `${r.given_name} ${r.family_name}`, isInTrack: Number(r.in_track) === 1, bound: Number(r.bound) }));
+    },
+
+    /** Profiles of people `candidatesByBound` gave (it has judged the actor's scope), in the order asked. */
+    async candidateProfiles(ids: readonly string[]): Promise<PersonProfile[]> {
+      const repo = peopleRepository(db);
+      const [rows, related] = await Promise.all([repo.findByIds(ids), repo.related(ids)]);
+      const rowOf = new Map(rows.map((row) => [row.id, row]));
+      return ids.flatMap((id) => {
+        const row = rowOf.get(id);
+        return row ? [profileOf(row, extrasOf(related, id))] : [];
+      });
     },
 
     /** Takes the person's lock for the rest of the transaction (see the repository). */

@@ -144,13 +144,13 @@ export function readinessBadge(records: readonly ReadinessRecord[], today: strin
  * training finished by `trainingBy`.
  */
 export function readinessBounds(start: string) {
-  const tour = standardTour(start);
-  return {
-    passportFrom: addMonths(tour.end, 6),
-    medicalFrom: oldestMedicalAccepted(tour.start),
-    medicalTo: tour.start,
-    trainingBy: tour.start,
-  };
+  return periodReadinessBounds(standardTour(start));
+}
+
+/** The same bounds for any period: no blocker but the high-threat one exactly when all hold. */
+export function periodReadinessBounds(period: Period) {
+  const { passportNeeded, medicalOldest } = thresholds(period);
+  return { passportFrom: passportNeeded, medicalFrom: medicalOldest, medicalTo: period.start, trainingBy: period.start };
 }
 
 /** What a readiness record is given: the same for one entered on the person page and one imported. */
