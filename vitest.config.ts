@@ -6,6 +6,9 @@ const CONFORMANCE = '**/*.conformance.test.ts';
 
 export default defineConfig({
   test: {
+    // Most of the API suites' time is spent waiting on child processes, servers and databases:
+    // two workers keep both cores busy on a 2-core machine, where the default is one.
+    maxWorkers: 2,
     projects: [
       {
         test: {
