@@ -7,11 +7,12 @@ import { pdfPages } from './support/documents.js';
 let t: TestApp;
 let viewer: Agent;
 
+// Seeding the whole 2010 program goes through every service: a longer setup, as in the reports suites.
 beforeAll(async () => {
   t = await createTestApp();
   await seedProgram2010(t.services, t.system);
   viewer = await agentFor(t, 'viewer');
-});
+}, 120_000);
 afterAll(() => t.close());
 
 /** The partners of 2010, by kind and stage at year end, as the program's note of 20 December 2010 states them. */

@@ -8,6 +8,8 @@ async function moveTo(page: Page, stage: string): Promise<void> {
 }
 
 test('a partner goes from prospect to active, and its overdue follow-up reaches the home page', async ({ page }) => {
+  // A whole pipeline, an agreement, a meeting and its follow-up: as long a journey as the deployment's.
+  test.setTimeout(120_000);
   const organization = unique('Arlington County Police Department');
   const followUp = unique('Send Arlington the draft training calendar');
   const reference = unique('MOU-INL-2026');
