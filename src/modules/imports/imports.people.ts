@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { keepStatisticsCurrent } from '../../platform/db/statistics.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { peoplePolicy } from '../people/people.policy.js';
 import { type CreatePersonInput, createPersonSchema, type UpdatePersonInput } from '../people/people.schemas.js';
@@ -124,6 +125,7 @@ export function peopleHandler(
       state.summary.created += ids.length;
       for (const id of ids) noteRecord(state, id, 'created');
       onWritten(ids.length);
+      await keepStatisticsCurrent(trx);
       await letOthersIn();
     }
   }

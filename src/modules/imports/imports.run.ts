@@ -17,6 +17,7 @@ import { organizationsHandler } from './imports.organizations.js';
 import { peopleHandler } from './imports.people.js';
 import type { FileSource } from './imports.reader.js';
 import { importsRepository, storedFile } from './imports.repository.js';
+import { keepStatisticsCurrent } from '../../platform/db/statistics.js';
 import { type KindHandler, letOthersIn, MappedRow, report, type RunState } from './imports.rows.js';
 import { certificationsHandler, enrollmentsHandler } from './imports.training.js';
 import type { DateEvidence } from './imports.values.js';
@@ -184,7 +185,14 @@ export function createImportPass(deps: ImportsDeps) {
       if (handler.checks === 'by-writing') {
         const writing = await db.startTransaction().execute();
         trx = writing;
-        rowCount = await eachBatch(writing, row, state, (batch) => handler.batch(batch, writing), (p, n) => onProgress?.(p, n, action === 'commit' ? 'importing' : 'checking'));
+        rowCount = await eachBatch(
+          writing,
+          row,
+          state,
+          async (batch) => {
+            await handler.batch(batch, writing);
+            await keepStatisticsCurrent(writing);
+          }, (p, n) => onProgress?.(p, n, action === 'commit' ? 'importing' : 'checking'));
         await handler.finish(writing);
       } else {
         rowCount = await eachBatch(db, row, state, (batch) => handler.check(batch, db), (p, n) => onProgress?.(Math.floor(p * readShare), n, 'checking'));
