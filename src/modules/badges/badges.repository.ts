@@ -189,6 +189,8 @@ export function badgesRepository(db: Kysely<DB>) {
 const BADGE_BATCH = 200;
 
 export type BadgeFactsRow = NonNullable<Awaited<ReturnType<ReturnType<typeof badgesRepository>['facts']>>>;
+/** The program office as an issuer: the organization that signs when no endorsed agency does. */
+export type ProgramOffice = NonNullable<Awaited<ReturnType<ReturnType<typeof badgesRepository>['programOffice']>>>;
 
 /** Each issuer's signing keys: the sealed private halves and the published public ones. */
 export function signingKeysRepository(db: Kysely<DB>) {
@@ -206,6 +208,10 @@ export function signingKeysRepository(db: Kysely<DB>) {
         .where('retired_at', 'is', null)
         .orderBy('key_number', 'desc')
         .executeTakeFirst();
+    },
+    /** The keys an issuer signs with now, of every algorithm: the newest unretired first. */
+    activeOfEvery(organizationId: string) {
+      return db.selectFrom('signing_keys').selectAll().where('organization_id', '=', organizationId).where('retired_at', 'is', null).orderBy('key_number', 'desc').execute();
     },
     /** Every key an issuer ever had, public halves only. */
     published(organizationId: string) {

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { DB } from '../../platform/db/schema.js';
 import { notFound, ruleBroken } from '../../platform/errors.js';
 import { certificationStatus } from '../training/training.rules.js';
-import { type BadgeFactsRow, badgesRepository } from './badges.repository.js';
+import { type BadgeFactsRow, badgesRepository, type ProgramOffice } from './badges.repository.js';
 import type { IssuerKeys } from './issuer-keys.js';
 import { issuerProfilesRepository } from './issuer-profiles.repository.js';
 import { CERTIFICATE_LANGUAGES, type CertificateLanguage, certificatePdf } from './certificate-pdf.js';
@@ -68,7 +68,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
   const statusPattern = new RegExp(`^${escape(urls.issuer(''))}(${UUID})/status/revocation$`);
   const credentialPattern = new RegExp(`^${escape(urls.credential(''))}(${UUID})$`);
 
-  async function issuerFor(executor: Kysely<DB>, facts: BadgeFactsRow) {
+  async function issuerFor(executor: Kysely<DB>, facts: BadgeFactsRow, office: ProgramOffice | undefined) {
     const repo = badgesRepository(executor);
     if (facts.delivering_organization_id) {
       const endorsement = await repo.activeEndorsement(facts.delivering_organization_id, facts.credential_id);
@@ -77,7 +77,6 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
         if (org) return { org, endorsements: [JSON.parse(endorsement.credential) as unknown] };
       }
     }
-    const office = await repo.programOffice();
     if (!office) throw ruleBroken('badge.no_program_office', badgesText('badge.noProgramOffice'));
     return { org: office, endorsements: undefined };
   }
@@ -126,8 +125,15 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
    * are in bulk whatever the number; signing is the only work done per credential. The audit
    * events go to `events` when the caller records them with its own, else are recorded here.
    */
-  async function issueMany(ctx: RequestContext, executor: Transaction<DB>, certificationIds: readonly string[], events?: AuditEntry[]) {
+  /**
+   * Issues the credentials of these certifications, in the caller's transaction; each once only.
+   * With `whenNoProgramOffice: 'skip'`, none is issued until there is a program office to issue
+   * them (a close before the office is set up), rather than refused.
+   */
+  async function issueMany(ctx: RequestContext, executor: Transaction<DB>, certificationIds: readonly string[], events?: AuditEntry[], options: { whenNoProgramOffice?: 'refuse' | 'skip' } = {}) {
     const repo = badgesRepository(executor);
+    const office = await repo.programOffice();
+    if (!office && options.whenNoProgramOffice === 'skip') return [];
     const done = await repo.issuedOf(certificationIds);
     const wanted = [...new Set(certificationIds)].filter((id) => !done.has(id));
     if (wanted.length === 0) return [];
@@ -139,7 +145,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
     for (const id of wanted) {
       const facts = found.get(id) as BadgeFactsRow;
       const key = `${facts.delivering_organization_id ?? ''}:${facts.credential_id}`;
-      const issuer = issuers.get(key) ?? (await issuerFor(executor, facts));
+      const issuer = issuers.get(key) ?? (await issuerFor(executor, facts, office));
       issuers.set(key, issuer);
       const group = byIssuer.get(issuer.org.id) ?? { issuer, facts: [] };
       group.facts.push(facts);
@@ -238,11 +244,6 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
     issue,
     issueMany,
     ownRecords,
-
-    /** Whether credentials can be issued yet: there must be a program office. */
-    async canIssue(executor: Kysely<DB> = db): Promise<boolean> {
-      return (await badgesRepository(executor).programOffice()) !== undefined;
-    },
 
     /**
      * What the verification page shows anyone: who holds what, from whom, until when, and its

@@ -73,7 +73,10 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
 
     /** The keys to sign with now, made if the issuer has none yet. */
     async signing(organizationId: string, executor: Kysely<DB> = db) {
-      const [ed, rsa] = [await ensure(executor, organizationId, 'Ed25519'), await ensure(executor, organizationId, 'RS256')];
+      // Both keys in one read; an issuer's first credential makes them.
+      const active = await signingKeysRepository(executor).activeOfEvery(organizationId);
+      const newest = (algorithm: Algorithm) => active.find((row) => row.algorithm === algorithm) ?? ensure(executor, organizationId, algorithm);
+      const [ed, rsa] = [await newest('Ed25519'), await newest('RS256')];
       const edSecret = cipher.decrypt(ed.private_key_sealed, `${organizationId}:Ed25519:${ed.key_number}`);
       const keyPair = await Ed25519Multikey.from({
         id: methodId(organizationId, 'Ed25519', ed.key_number),

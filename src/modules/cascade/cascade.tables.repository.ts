@@ -25,9 +25,12 @@ export function cascadeTables(db: Kysely<DB>) {
   const counted = (instructor: string, trainee: string) => sql.raw(`${instructor} IS NOT NULL AND ${trainee} > 0`);
 
   return {
-    /** Writes the edges of these offerings (all offerings when null) from their sources, with the generations as they stand. */
-    async insertEdges(offeringIds: readonly string[] | null): Promise<void> {
-      const write = (where: ReturnType<typeof sql>) => sql`
+    /**
+     * Writes the edges of these offerings (all offerings when null) from their sources, with the
+     * generations as they stand; answers the pairs written for the offerings named.
+     */
+    async insertEdges(offeringIds: readonly string[] | null): Promise<Pair[]> {
+      const write = (where: ReturnType<typeof sql>, returning: ReturnType<typeof sql>) => sql<{ instructor_id: string; trainee_id: string }>`
         INSERT INTO cascade_edges (enrollment_id, instructor_id, trainee_id, offering_id, country, end_on, year, track, generation, instructor_generation)
         SELECT e.id, oi.person_id, e.person_id, e.offering_id, o.country, o.end_on, CAST(substr(CAST(o.end_on AS text), 1, 4) AS integer), c.track,
           CASE WHEN ${counted('ig.generation', 'tg.generation')} THEN tg.generation END,
@@ -38,20 +41,26 @@ export function cascadeTables(db: Kysely<DB>) {
         JOIN courses c ON c.id = o.course_id
         LEFT JOIN cascade_generations ig ON ig.person_id = oi.person_id
         LEFT JOIN cascade_generations tg ON tg.person_id = e.person_id
-        WHERE e.status = 'completed' AND o.status <> 'cancelled' AND oi.person_id <> e.person_id AND ${where}`.execute(db);
-      if (offeringIds === null) await write(sql`1 = 1`);
-      else for (const chunk of chunks(offeringIds)) await write(sql`e.offering_id IN (${sql.join(chunk)})`);
-    },
-
-    async deleteEdgesOf(offeringIds: readonly string[]): Promise<void> {
-      for (const chunk of chunks(offeringIds)) await db.deleteFrom('cascade_edges').where('offering_id', 'in', chunk).execute();
-    },
-
-    async pairsOf(offeringIds: readonly string[]): Promise<Pair[]> {
+        WHERE e.status = 'completed' AND o.status <> 'cancelled' AND oi.person_id <> e.person_id AND ${where}${returning}`.execute(db);
+      if (offeringIds === null) {
+        // A rebuild writes a million edges: none of them is needed back.
+        await write(sql`1 = 1`, sql``);
+        return [];
+      }
       const out: Pair[] = [];
       for (const chunk of chunks(offeringIds)) {
-        const rows = await db.selectFrom('cascade_edges').select(['instructor_id', 'trainee_id']).where('offering_id', 'in', chunk).execute();
-        for (const r of rows) out.push({ instructor: r.instructor_id, trainee: r.trainee_id });
+        const written = await write(sql`e.offering_id IN (${sql.join(chunk)})`, sql` RETURNING instructor_id, trainee_id`);
+        for (const r of written.rows) out.push({ instructor: r.instructor_id, trainee: r.trainee_id });
+      }
+      return out;
+    },
+
+    /** Removes the edges of these offerings; answers the pairs they held. */
+    async deleteEdgesOf(offeringIds: readonly string[]): Promise<Pair[]> {
+      const out: Pair[] = [];
+      for (const chunk of chunks(offeringIds)) {
+        const removed = await db.deleteFrom('cascade_edges').where('offering_id', 'in', chunk).returning(['instructor_id', 'trainee_id']).execute();
+        for (const r of removed) out.push({ instructor: r.instructor_id, trainee: r.trainee_id });
       }
       return out;
     },
@@ -95,26 +104,30 @@ export function cascadeTables(db: Kysely<DB>) {
     /** Stores these generations (null: out of the cascade), then brings the edges at these people up to date. */
     async writeGenerations(changed: ReadonlyMap<string, number | null>): Promise<void> {
       const ids = [...changed.keys()];
-      for (const chunk of chunks(ids)) {
-        await db.deleteFrom('cascade_generations').where('person_id', 'in', chunk).execute();
-        const rows = chunk.flatMap((id) => {
-          const generation = changed.get(id);
-          return generation === null || generation === undefined ? [] : [{ person_id: id, generation }];
-        });
-        if (rows.length > 0) await db.insertInto('cascade_generations').values(rows).execute();
+      const leaving = ids.filter((id) => changed.get(id) === null);
+      for (const chunk of chunks(leaving)) await db.deleteFrom('cascade_generations').where('person_id', 'in', chunk).execute();
+      const staying = ids.flatMap((id) => {
+        const generation = changed.get(id);
+        return generation === null || generation === undefined ? [] : [{ person_id: id, generation }];
+      });
+      for (const chunk of chunks(staying)) {
+        await db
+          .insertInto('cascade_generations')
+          .values(chunk)
+          .onConflict((oc) => oc.column('person_id').doUpdateSet({ generation: (eb) => eb.ref('excluded.generation') }))
+          .execute();
       }
-      for (const column of ['trainee_id', 'instructor_id'] as const) {
-        for (const chunk of chunks(ids)) {
-          await sql`
-            UPDATE cascade_edges SET
-              generation = CASE WHEN ${counted('ig', 'tg')} THEN tg END,
-              instructor_generation = CASE WHEN ${counted('ig', 'tg')} THEN ig END
-            FROM (SELECT ce.enrollment_id AS eid, ce.instructor_id AS iid,
-                    (SELECT g.generation FROM cascade_generations g WHERE g.person_id = ce.instructor_id) AS ig,
-                    (SELECT g.generation FROM cascade_generations g WHERE g.person_id = ce.trainee_id) AS tg
-                  FROM cascade_edges ce WHERE ce.${sql.ref(column)} IN (${sql.join(chunk)})) AS fresh
-            WHERE cascade_edges.enrollment_id = fresh.eid AND cascade_edges.instructor_id = fresh.iid`.execute(db);
-        }
+      for (const chunk of chunks(ids)) {
+        const list = sql.join(chunk);
+        await sql`
+          UPDATE cascade_edges SET
+            generation = CASE WHEN ${counted('ig', 'tg')} THEN tg END,
+            instructor_generation = CASE WHEN ${counted('ig', 'tg')} THEN ig END
+          FROM (SELECT ce.enrollment_id AS eid, ce.instructor_id AS iid,
+                  (SELECT g.generation FROM cascade_generations g WHERE g.person_id = ce.instructor_id) AS ig,
+                  (SELECT g.generation FROM cascade_generations g WHERE g.person_id = ce.trainee_id) AS tg
+                FROM cascade_edges ce WHERE ce.trainee_id IN (${list}) OR ce.instructor_id IN (${list})) AS fresh
+          WHERE cascade_edges.enrollment_id = fresh.eid AND cascade_edges.instructor_id = fresh.iid`.execute(db);
       }
     },
 

@@ -36,10 +36,8 @@ export async function offeringsChanged(trx: Kysely<DB>, offeringIds: readonly st
   await lockCascade(trx);
   const store = cascadeTables(trx);
   const ids = [...new Set(offeringIds)];
-  const before = await store.pairsOf(ids);
-  await store.deleteEdgesOf(ids);
-  await store.insertEdges(ids);
-  const after = await store.pairsOf(ids);
+  const before = await store.deleteEdgesOf(ids);
+  const after = await store.insertEdges(ids);
   const had = new Set(before.map(key));
   const has = new Set(after.map(key));
   await apply(trx, {

@@ -129,3 +129,36 @@ describe('closing an offering of 30', () => {
     expect(JSON.stringify(found)).toContain(report.certified.find((c: { personId: string }) => c.personId === idOf(5)).certificationId);
   }, 120_000);
 });
+
+describe('closing before there is a program office', () => {
+  it('certifies without signing, and each credential is signed once there is an office to issue it', async () => {
+    const early = await createTestApp({ now: '2011-03-01T12:00:00Z' });
+    try {
+      const coordinator = await agentFor(early, 'program_officer');
+      const agency = await buildOrganization(early.services, early.system, { name: 'Officeless Corrections', kind: 'state_corrections' });
+      const { course } = await buildInstructorCourse(early.services, early.system, { passMark: 70, minAttendancePercent: 80, validityMonths: 24 });
+      const people = [];
+      for (let i = 0; i < 3; i += 1) people.push(await buildPerson(early.services, early.system, { organizationId: agency.id, givenName: `Early${i}` }));
+      const offering = await early.services.offerings.schedule(early.system, { courseId: course.id, startOn: '2011-02-07', endOn: '2011-02-11', country: 'US', capacity: 3, isUsFunded: false, isRefresher: false });
+      for (const person of people) {
+        const enrollment = await early.services.enrollments.enroll(early.system, offering.id, person.id);
+        await early.services.enrollments.recordResult(early.system, offering.id, enrollment.id, enrollment.version, { attendancePercent: 100, score: 90 });
+      }
+      const version = (await coordinator.get(`/api/offerings/${offering.id}`)).json().version as number;
+      const closed = await coordinator.post(`/api/offerings/${offering.id}/close`, { acknowledgedAddress: early.services.address.url }, version);
+      expect(closed.statusCode, closed.body).toBe(200);
+      const certified = closed.json().certified as { certificationId: string }[];
+      expect(certified).toHaveLength(3);
+      const unsigned = await early.testDb.database.db.selectFrom('badge_credentials').select('certification_id').execute();
+      expect(unsigned).toEqual([]);
+
+      await buildOrganization(early.services, early.system, { name: 'Late Program Office', kind: 'program_office', website: 'https://late-office.example.test' });
+      const one = certified[0]?.certificationId as string;
+      const credential = await coordinator.get(`/api/public/credentials/${one}`);
+      expect(credential.statusCode).toBe(200);
+      expect((await coordinator.post('/api/public/verifications', { credential: credential.json() })).json().isVerified).toBe(true);
+    } finally {
+      await early.close();
+    }
+  }, 120_000);
+});

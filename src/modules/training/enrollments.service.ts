@@ -34,7 +34,7 @@ export interface EnrollmentsDeps {
   catalog: Pick<CatalogService, 'credentialRules'>;
   certifications: Pick<CertificationsService, 'issue' | 'ofPerson'>;
   vetting: Pick<VettingService, 'latestOf'>;
-  badges: Pick<BadgesService, 'issueMany' | 'canIssue'>;
+  badges: Pick<BadgesService, 'issueMany'>;
   /** Where the certificates issued on closing will point. */
   address: PublicAddress;
 }
@@ -222,8 +222,14 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
             )
           : new Map<string, { id: string; expiresOn: string | null; isRenewal: boolean }>();
         // Each certification leaves as a signed Open Badge, once there is a program office to issue it.
-        if (issued.size > 0 && (await badges.canIssue(trx))) {
-          await badges.issueMany(ctx, trx, [...issued.values()].map((award) => award.id), events);
+        if (issued.size > 0) {
+          await badges.issueMany(
+            ctx,
+            trx,
+            [...issued.values()].map((award) => award.id),
+            events,
+            { whenNoProgramOffice: 'skip' },
+          );
         }
         if (!(await offeringsRepository(trx).update(offeringId, version, { status: 'closed', closed_at: now, updated_at: now }))) {
           throw staleVersion('offering', offering.version);
