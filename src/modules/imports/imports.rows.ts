@@ -241,7 +241,7 @@ export async function matchBatch(
     {
       ids: keys.flatMap((k) => (k.personId ? [k.personId] : [])),
       emails: keys.flatMap((k) => (k.email ? [k.email] : [])),
-      names: keys.flatMap((k) => (k.searchName ? [k.searchName] : [])),
+      names: keys.flatMap((k) => (k.searchName ? [{ searchName: k.searchName, organizationId: k.organizationId }] : [])),
     },
     trx,
     { anyone },

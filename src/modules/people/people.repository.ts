@@ -41,6 +41,13 @@ const RELATED_CHUNK = 1000;
 /** People rows per INSERT: sixteen columns each, under both engines' bound-parameter limits. */
 const INSERT_BATCH = 500;
 
+
+/** A name to find people by (its search key), within one agency when the agency is known. */
+export interface NameKey {
+  searchName: string;
+  organizationId?: string | undefined;
+}
+
 export function peopleRepository(db: Kysely<DB>) {
   function base() {
     return withOrganization(db.selectFrom('people'));
@@ -128,18 +135,26 @@ export function peopleRepository(db: Kysely<DB>) {
     findByEmail(email: string) {
       return db.selectFrom('people').select('id').where('email', '=', email).executeTakeFirst();
     },
-    /** People by any of their keys (id, email, search name), in chunks the engines accept: an import's matching. */
-    async findByKeys(keys: { ids: readonly string[]; emails: readonly string[]; searchNames: readonly string[] }) {
+    /**
+     * People by any of their keys (id, email, search name), in chunks the engines accept: an
+     * import's matching. A name given with an agency is looked for in that agency alone (the
+     * identity index's order): a common name is shared by hundreds across a large program.
+     */
+    async findByKeys(keys: { ids: readonly string[]; emails: readonly string[]; names: readonly NameKey[] }) {
       const found = new Map<string, PersonRowWithOrganization>();
-      const lookups = [
-        ['people.id', keys.ids],
-        ['people.email', keys.emails],
-        ['people.search_name', keys.searchNames],
-      ] as const;
-      for (const [column, values] of lookups) {
+      const lookups: { column: 'people.id' | 'people.email' | 'people.search_name'; values: readonly string[]; organizationId?: string }[] = [
+        { column: 'people.id', values: keys.ids },
+        { column: 'people.email', values: keys.emails },
+      ];
+      const namesByAgency = new Map<string | undefined, string[]>();
+      for (const { searchName, organizationId } of keys.names) namesByAgency.set(organizationId, [...(namesByAgency.get(organizationId) ?? []), searchName]);
+      for (const [organizationId, names] of namesByAgency) lookups.push({ column: 'people.search_name', values: names, ...(organizationId !== undefined && { organizationId }) });
+      for (const { column, values, organizationId } of lookups) {
         const distinct = [...new Set(values)];
         for (let i = 0; i < distinct.length; i += RELATED_CHUNK) {
-          for (const row of await base().where(column, 'in', distinct.slice(i, i + RELATED_CHUNK)).execute()) found.set(row.id, row);
+          let query = base().where(column, 'in', distinct.slice(i, i + RELATED_CHUNK));
+          if (organizationId !== undefined) query = query.where('people.organization_id', '=', organizationId);
+          for (const row of await query.execute()) found.set(row.id, row);
         }
       }
       return [...found.values()];

@@ -18,7 +18,7 @@ export type { PersonForImport, PersonProfile } from './people.mapper.js';
 import { peoplePolicy as policy, personAccess } from './people.policy.js';
 import { peopleListFilter, type PoolFilter } from './people.filters.js';
 import type { CandidateFilter, CandidateRanking } from './person-conditions.repository.js';
-import { extrasOf, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
+import { extrasOf, type NameKey, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
 import {
   type CreatePersonInput,
   type ListPeopleQuery,
@@ -212,7 +212,11 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       if (rows.length === 0) return [];
       for (const organizationId of new Set(rows.map((row) => row.organization_id))) await checkOrganization(ctx, trx, organizationId);
       const repo = peopleRepository(trx);
-      const existing = await repo.findByKeys({ ids: [], emails: rows.flatMap((row) => (row.email ? [row.email] : [])), searchNames: rows.flatMap((row) => (row.date_of_birth ? [row.search_name] : [])) });
+      const existing = await repo.findByKeys({
+        ids: [],
+        emails: rows.flatMap((row) => (row.email ? [row.email] : [])),
+        names: rows.flatMap((row) => (row.date_of_birth ? [{ searchName: row.search_name, organizationId: row.organization_id }] : [])),
+      });
       const takenEmails = new Set(existing.flatMap((row) => (row.email ? [row.email] : [])));
       const takenIdentities = new Set(existing.map((row) => `${row.search_name}|${row.organization_id}|${row.date_of_birth ?? ''}`));
       rows.forEach((row, n) => {
@@ -237,12 +241,12 @@ export function createPeopleService({ db, clock, audit, passports, organizations
 
     async matchForImport(
       ctx: RequestContext,
-      keys: { ids: readonly string[]; emails: readonly string[]; names: readonly string[] },
+      keys: { ids: readonly string[]; emails: readonly string[]; names: readonly NameKey[] },
       executor: Kysely<DB> = db,
       options: { anyone?: boolean } = {},
     ): Promise<PersonForImport[]> {
       const repo = peopleRepository(executor);
-      const rows = (await repo.findByKeys({ ids: keys.ids, emails: keys.emails.map((e) => e.toLowerCase()), searchNames: keys.names.map((n) => searchKey(n)) })).filter(
+      const rows = (await repo.findByKeys({ ids: keys.ids, emails: keys.emails.map((e) => e.toLowerCase()), names: keys.names.map((n) => ({ ...n, searchName: searchKey(n.searchName) })) })).filter(
         (row) => options.anyone === true || policy.can(ctx.actor, 'read', personAccess(row)),
       );
       const related = await repo.related(rows.map((row) => row.id));
