@@ -107,7 +107,8 @@ describe('awkward cells', () => {
     const id = uploaded.json().id as string;
     expect((await officer.post(`/api/imports/${id}/validate`)).statusCode).toBe(202);
     expect(await settled(officer, id)).toMatchObject({ status: 'validated', rowCount: rows.length - 1, problemCount: 0, message: `All ${rows.length - 1} rows are valid.` });
-  });
+    // Fifty megabytes uploaded, stored and read through: the long journeys' time.
+  }, 120_000);
 });
 
 describe('workbooks', () => {

@@ -168,8 +168,8 @@ export function reportsRepository(db: Kysely<DB>) {
      * Instructor certifications (a course of instructor level or above grants them) issued by a
      * day, with their holder's agency: the certifications list's own definition, read whole.
      */
-    async instructorCertifications(filter: { track?: DB['partnership_tracks']['track'] | undefined; organizationId?: string | undefined; issuedBy: string }) {
-      const rows = await certificationsRepository(db).all({
+    instructorCertifications(filter: { track?: DB['partnership_tracks']['track'] | undefined; organizationId?: string | undefined; issuedBy: string }) {
+      return certificationsRepository(db).holdings({
         credentialLevel: 'instructor',
         issuedTo: filter.issuedBy,
         track: filter.track,
@@ -177,7 +177,6 @@ export function reportsRepository(db: Kysely<DB>) {
         today: filter.issuedBy,
         scope: { kind: 'all' },
       });
-      return rows.map((c) => ({ ...c, track: c.credential_track, country: c.organization_country }));
     },
 
     async organizationNames(ids: readonly string[]): Promise<Map<string, string>> {

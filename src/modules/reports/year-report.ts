@@ -158,8 +158,14 @@ export async function buildYearReport(
   const trained = trainedBySex(await repo.trainedPeople(window, { country: true, sex: true }));
   const offerings = await repo.offeringsByCountry(window);
   const abroadCountries = [...offerings.keys()].filter((country) => country !== HOME).sort((a, b) => countryName(a).localeCompare(countryName(b)));
-  const newInstructorsIn = (country: string) =>
-    new Set(certifications.filter((c) => c.issued_on >= from && c.country === country).map((c) => c.person_id)).size;
+  const newInstructorsByCountry = new Map<string, Set<string>>();
+  for (const c of certifications) {
+    if (c.issued_on < from) continue;
+    const people = newInstructorsByCountry.get(c.country) ?? new Set<string>();
+    people.add(c.person_id);
+    newInstructorsByCountry.set(c.country, people);
+  }
+  const newInstructorsIn = (country: string) => newInstructorsByCountry.get(country)?.size ?? 0;
   const abroad = abroadCountries.map((country) => ({
     country,
     offerings: offerings.get(country) ?? 0,
