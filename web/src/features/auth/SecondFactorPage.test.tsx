@@ -25,7 +25,7 @@ describe('SecondFactorPage', () => {
     expect(screen.queryByRole('button', { name: 'Use your passkey' })).toBeNull();
     fireEvent.change(code, { target: { value: '123456' } });
     fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
-    expect(await screen.findByText('The code is not right, or was already used.')).toBeTruthy();
+    expect(await screen.findByText('The code is not right, or was already used.', {}, { timeout: 10000 })).toBeTruthy();
     expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ method: 'totp', code: '123456' });
 
     fireEvent.click(screen.getByRole('button', { name: 'Use a recovery code instead' }));
