@@ -10,9 +10,11 @@ export interface ProgramFilter {
   organizationId?: string | undefined;
 }
 
+type Group = 'generation' | 'instructor_generation' | 'country' | 'year';
+
 /**
  * The program's figures from the maintained edges, by SQL aggregates: what programCascade in
- * cascade.graph.ts computes from the whole graph. Each count is one COUNT(DISTINCT …) over the
+ * cascade.graph.ts computes from the whole graph. Each count is of the distinct people among the
  * counted edges (generation not null), grouped the way one index is ordered.
  */
 export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Promise<ProgramCascade> {
@@ -27,14 +29,28 @@ export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Pro
     }
     return query;
   };
-  const distinctTrainees = sql<number>`COUNT(DISTINCT trainee_id)`.as('n');
-  const trained = await counted().select(['generation', distinctTrainees]).groupBy('generation').execute();
-  const teachers = await counted()
-    .select(['instructor_generation', sql<number>`COUNT(DISTINCT instructor_id)`.as('n')])
-    .groupBy('instructor_generation')
-    .execute();
-  const byCountry = await counted().select(['generation', 'country', distinctTrainees]).groupBy(['generation', 'country']).execute();
-  const byYear = await counted().select(['generation', 'year', distinctTrainees]).groupBy(['generation', 'year']).execute();
+  /**
+   * How many distinct people of each group: each (group, person) pair once, then the pairs
+   * counted. Both engines make the pairs in one pass (hashing or sorting once), where COUNT(DISTINCT
+   * …) sorts each group anew on PostgreSQL: a year's 100,000 edges took seconds.
+   */
+  const distinctPeople = async <G extends Group>(groups: readonly G[], person: 'trainee_id' | 'instructor_id') => {
+    const pairs = counted()
+      .select([...groups, person])
+      .groupBy([...groups, person]);
+    const rows = await db
+      .selectFrom(pairs.as('pairs'))
+      .select([...groups.map((group) => sql.ref(`pairs.${group}`).as(group)), sql<number | string>`COUNT(*)`.as('n')])
+      .groupBy(groups.map((group) => sql.ref(`pairs.${group}`)))
+      .execute();
+    return rows as (Record<G, number | string> & { n: number | string })[];
+  };
+  const trained = await distinctPeople(['generation'], 'trainee_id');
+  const teachers = await distinctPeople(['instructor_generation'], 'instructor_id');
+  const byCountry = await distinctPeople(['generation', 'country'], 'trainee_id');
+  // Within one year, the people trained by year are those trained by generation.
+  const year = filter.year;
+  const byYear = year === undefined ? await distinctPeople(['generation', 'year'], 'trainee_id') : trained.map((r) => ({ ...r, year }));
 
   const trainedPerGeneration: number[] = [];
   for (const r of trained) trainedPerGeneration[Number(r.generation)] = Number(r.n);
@@ -43,7 +59,7 @@ export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Pro
   return summarize(
     trainedPerGeneration,
     teachersPerGeneration,
-    byCountry.map((r) => ({ country: r.country, generation: Number(r.generation), peopleTrained: Number(r.n) })),
+    byCountry.map((r) => ({ country: String(r.country), generation: Number(r.generation), peopleTrained: Number(r.n) })),
     byYear.map((r) => ({ year: Number(r.year), generation: Number(r.generation), peopleTrained: Number(r.n) })),
   );
 }

@@ -73,6 +73,20 @@ describe('the roster by agency and language, page by page', () => {
     expect(everyone.json().total).toBe(9);
   });
 
+  it('counts a language’s speakers across the program as the list holds them, at a level and within a coordinator’s agency', async () => {
+    const totalOf = async (agent: Agent, query: string) => {
+      const response = await agent.get(`/api/people?${query}&limit=1`);
+      expect(response.statusCode).toBe(200);
+      return response.json().total as number;
+    };
+    expect(await totalOf(officer, 'language=fr&minSpeaking=2')).toBe(9);
+    expect(await totalOf(officer, 'language=fr&minSpeaking=2%2B')).toBe(0);
+    expect(await totalOf(officer, 'language=es&minSpeaking=1')).toBe(1);
+    expect(await totalOf(officer, 'language=de')).toBe(0);
+    const coordinator = await agentFor(t, 'coordinator', { organizationId: agencyId });
+    expect(await totalOf(coordinator, 'language=fr')).toBe(8);
+  });
+
   it('reads a page from a cursor of another order as a problem', async () => {
     const first = await officer.get(`/api/people?organizationId=${agencyId}&language=fr&limit=2`);
     const mixed = await officer.get(`/api/people?organizationId=${agencyId}&language=fr&limit=2&order=desc&cursor=${first.json().nextCursor}`);

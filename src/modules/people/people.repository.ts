@@ -36,6 +36,18 @@ export interface PeopleFilter {
   trained?: TrainedFilter | undefined;
 }
 
+/**
+ * Whether a filter narrows the people by `keys` alone, among everyone: such a count is read off
+ * the table those filters read. Any other narrowing (a name, a status, a coordinator's agency, a
+ * filter added later) needs each person's row, and takes the list's own query.
+ */
+function isNarrowedOnlyBy(filter: PeopleFilter, keys: readonly (keyof PeopleFilter)[]): boolean {
+  if (filter.scope.kind !== 'all') return false;
+  return Object.entries(filter).every(
+    ([key, value]) => value === undefined || key === 'scope' || keys.includes(key as keyof PeopleFilter) || (key === 'trained' && !isTrainedFilter(value as TrainedFilter)),
+  );
+}
+
 /** Ids per IN list: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const RELATED_CHUNK = 1000;
 /** People rows per INSERT: sixteen columns each, under both engines' bound-parameter limits. */
@@ -120,6 +132,27 @@ export function peopleRepository(db: Kysely<DB>) {
     return query;
   }
 
+  /**
+   * A language's speakers among everyone, read off the language's index alone: a person speaks a
+   * language once (the table's key), so its rows are the people; counting them so beats visiting
+   * each of 100,000 people to ask.
+   */
+  function speakers(language: string, min: number) {
+    let query = db.selectFrom('person_languages as pl').select('pl.person_id').where('pl.language', '=', language);
+    if (min > 0) query = query.where('pl.speaking', '>=', min);
+    return query;
+  }
+
+  /**
+   * The people trained (of an agency), read off their enrollments: each person once, and no
+   * person's row visited but an agency's, whose people are found first.
+   */
+  function trainedPeople(trained: TrainedFilter, organizationId: string | undefined) {
+    let enrollments = trainedEnrollments(db, trained).select('te.person_id');
+    if (organizationId) enrollments = enrollments.where('te.person_id', 'in', db.selectFrom('people').select('people.id').where('people.organization_id', '=', organizationId));
+    return db.selectFrom(enrollments.groupBy('te.person_id').as('t')).select('t.person_id');
+  }
+
   function filtered(filter: PeopleFilter) {
     return withOrganization(matching(filter));
   }
@@ -173,6 +206,8 @@ export function peopleRepository(db: Kysely<DB>) {
     },
     /** How many the list holds under the same filter (the figure of people trained is this count). */
     count(filter: PeopleFilter): Promise<number> {
+      if (filter.language && isNarrowedOnlyBy(filter, ['language', 'minSpeaking'])) return countRows(speakers(filter.language, filter.minSpeaking ?? 0));
+      if (filter.trained && isTrainedFilter(filter.trained) && isNarrowedOnlyBy(filter, ['trained', 'organizationId'])) return countRows(trainedPeople(filter.trained, filter.organizationId));
       return countRows(matching(filter, 'in').select('people.id'));
     },
     /**

@@ -79,6 +79,31 @@ class Holder {
   }
 }
 
+/** How many prepared statements a connection keeps: the texts Kysely sends over and over, with room for IN lists of many lengths. */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * A connection's statements by their SQL. Kysely sends the same texts over and over, and preparing
+ * one (SQLite parses and plans it) is a good part of a short read's time. A statement run with
+ * `all` or `run` is done when it returns, so one prepared statement serves every later call; a
+ * stream iterates a statement of its own. The least recently used goes first when it is full.
+ */
+class StatementCache {
+  private readonly bySql = new Map<string, BetterSqlite3.Statement>();
+
+  get(sqlite: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+    let statement = this.bySql.get(sql);
+    if (statement) {
+      this.bySql.delete(sql);
+    } else {
+      statement = sqlite.prepare(sql);
+      if (this.bySql.size >= STATEMENTS_KEPT) this.bySql.delete(this.bySql.keys().next().value as string);
+    }
+    this.bySql.set(sql, statement);
+    return statement;
+  }
+}
+
 /**
  * A connection whose writers wait for their turn without holding it: the holder lets the
  * connection go while it waits, and holds it again once its turn has come (turn first, then
@@ -87,6 +112,7 @@ class Holder {
  */
 class TakingTurnsConnection implements DatabaseConnection {
   private leave: (() => void) | undefined;
+  private readonly statements = new StatementCache();
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -112,7 +138,7 @@ class TakingTurnsConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const statement = this.sqlite.prepare(compiled.sql);
+    const statement = this.statements.get(this.sqlite, compiled.sql);
     if (statement.readonly || this.leave !== undefined) return this.run<R>(statement, compiled.parameters);
     const leave = await this.takeTurn();
     try {

@@ -113,6 +113,17 @@ for (const mounted of [false, true]) {
       }
     });
 
+    it('sends the same security headers with every answer, a record, a refusal and a missing route alike', async () => {
+      const answers = [await admin.get(`/api/people/${personId}`), await t.app.inject({ method: 'GET', url: '/api/people' }), await t.app.inject({ method: 'GET', url: '/api/no-such-thing' })];
+      for (const response of answers) {
+        expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+        expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+        expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer', 'cross-origin-opener-policy': 'same-origin' });
+        // HSTS belongs to the TLS terminator in front.
+        expect(response.headers['strict-transport-security']).toBeUndefined();
+      }
+    });
+
     it('still accepts the plain, signed-in write', async () => {
       const headers = { [CSRF_HEADER]: session.csrf };
       const response = await t.app.inject({ method: 'POST', url: '/%61pi/organizations', cookies: session.cookies, headers, payload: { name: `Plain ${mounted}`, kind: 'other', country: 'US' } });

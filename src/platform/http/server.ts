@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -17,6 +16,7 @@ import { z } from 'zod';
 import { newId } from '../ids.js';
 import { platformText } from '../platform.messages.js';
 import { type Authenticator, openToAnyone, registerAuthentication, SESSION_COOKIE } from './auth.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import type { App } from './context.js';
 import { guardInput } from './input-guard.js';
 import { registerLocale } from './locale.js';
@@ -104,7 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     reply.header('x-request-id', String(request.id));
   });
 
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -45,6 +45,17 @@ i18n.services.formatter?.add('capitalize', (value, lng) => {
 export type TextValue = string | number | boolean | null | undefined | Text | readonly string[];
 export type TextValues = Record<string, TextValue>;
 
+/**
+ * Sentences already put into words, by locale, namespace, key and values. The catalogs are fixed
+ * once the modules are loaded, so the same sentence always reads the same; a list says the same
+ * few again and again (a readiness reason for each person of a page), and i18next's
+ * interpolation and date formatting cost enough that remembering pays. Bounded: cleared when full.
+ */
+const rendered = new Map<string, string>();
+const MEMO_SIZE = 5000;
+/** Sentences with long values (a list of names) are put into words each time rather than kept. */
+const MEMO_KEY_MAX = 400;
+
 /** A sentence not yet put into words: rendered per reader, English when printed or logged. */
 export class Text {
   constructor(
@@ -54,9 +65,18 @@ export class Text {
   ) {}
 
   in(locale: Locale): string {
+    const memo = `${locale}\u0000${this.namespace}\u0000${this.key}\u0000${JSON.stringify(this.values)}`;
+    const known = memo.length <= MEMO_KEY_MAX ? rendered.get(memo) : undefined;
+    if (known !== undefined) return known;
     const values: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(this.values)) values[name] = value instanceof Text ? value.in(locale) : value;
-    return translate(this.key, { ...values, ns: this.namespace, lng: locale });
+    const words = translate(this.key, { ...values, ns: this.namespace, lng: locale });
+    // A key answered as itself has no catalog yet: not kept, so its words come once the catalog does.
+    if (memo.length <= MEMO_KEY_MAX && words !== this.key) {
+      if (rendered.size >= MEMO_SIZE) rendered.clear();
+      rendered.set(memo, words);
+    }
+    return words;
   }
 
   toString(): string {
