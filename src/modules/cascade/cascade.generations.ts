@@ -1,4 +1,4 @@
-import type { CascadeTables, Pair } from './cascade.tables.repository.js';
+import type { CascadeTables, Pair, PairWithGeneration } from './cascade.tables.repository.js';
 
 /** What moved: edges gone and come (by instructor and trainee), people who stopped or started being generation 0. */
 export interface CascadeChange {
@@ -34,6 +34,15 @@ export async function updateGenerations(store: CascadeTables, change: CascadeCha
       before.set(id, g);
     }
   };
+  /** What a walk read with its edges: the far ends' stored generations, where not known yet. */
+  const known = (pairs: readonly PairWithGeneration[], far: 'instructor' | 'trainee') => {
+    for (const pair of pairs) {
+      const id = pair[far];
+      if (generation.has(id)) continue;
+      generation.set(id, pair.farGeneration);
+      before.set(id, pair.farGeneration);
+    }
+  };
   const at = (id: string) => generation.get(id) ?? null;
 
   // Removals: who may have lost the support of their generation.
@@ -50,7 +59,7 @@ export async function updateGenerations(store: CascadeTables, change: CascadeCha
     let frontier = [...seeds];
     while (frontier.length > 0) {
       const pairs = await store.pairsAt('from', frontier);
-      await load(pairs.map((p) => p.trainee));
+      known(pairs, 'trainee');
       const next: string[] = [];
       for (const { instructor, trainee } of pairs) {
         const list = children.get(instructor);
@@ -68,7 +77,7 @@ export async function updateGenerations(store: CascadeTables, change: CascadeCha
     const members = [...affected];
     const roots = await store.rootsAmong(members);
     const entering = await store.pairsAt('to', members);
-    await load(entering.map((p) => p.instructor));
+    known(entering, 'instructor');
     const buckets: string[][] = [];
     const offer = (id: string, g: number) => (buckets[g] ??= []).push(id);
     for (const r of roots) offer(r, 0);
@@ -106,7 +115,7 @@ export async function updateGenerations(store: CascadeTables, change: CascadeCha
     if (improved.length === 0) continue;
     for (const id of improved) generation.set(id, g);
     const pairs = await store.pairsAt('from', improved);
-    await load(pairs.map((p) => p.trainee));
+    known(pairs, 'trainee');
     for (const { trainee } of pairs) {
       const current = at(trainee);
       if (current === null || g + 1 < current) propose(trainee, g + 1);

@@ -9,6 +9,11 @@ export interface Pair {
   trainee: string;
 }
 
+/** An edge with the stored generation of the person at the far end of the walk that read it. */
+export interface PairWithGeneration extends Pair {
+  farGeneration: number | null;
+}
+
 export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -65,13 +70,23 @@ export function cascadeTables(db: Kysely<DB>) {
       return out;
     },
 
-    /** The edges leaving (`from`) or entering (`to`) these people. */
-    async pairsAt(side: 'from' | 'to', personIds: readonly string[]): Promise<Pair[]> {
-      const column = side === 'from' ? 'instructor_id' : 'trainee_id';
-      const out: Pair[] = [];
+    /**
+     * The edges leaving (`from`) or entering (`to`) these people, each with the stored generation
+     * of the person at its other end (null: out of the cascade): a walk of the cascade reads the
+     * next people's generations with the edges that reach them.
+     */
+    async pairsAt(side: 'from' | 'to', personIds: readonly string[]): Promise<PairWithGeneration[]> {
+      const [near, far] = side === 'from' ? (['instructor_id', 'trainee_id'] as const) : (['trainee_id', 'instructor_id'] as const);
+      const out: PairWithGeneration[] = [];
       for (const chunk of chunks(personIds)) {
-        const rows = await db.selectFrom('cascade_edges').select(['instructor_id', 'trainee_id']).distinct().where(column, 'in', chunk).execute();
-        for (const r of rows) out.push({ instructor: r.instructor_id, trainee: r.trainee_id });
+        const rows = await db
+          .selectFrom('cascade_edges as ce')
+          .leftJoin('cascade_generations as g', 'g.person_id', `ce.${far}`)
+          .select(['ce.instructor_id', 'ce.trainee_id', 'g.generation'])
+          .distinct()
+          .where(`ce.${near}`, 'in', chunk)
+          .execute();
+        for (const r of rows) out.push({ instructor: r.instructor_id, trainee: r.trainee_id, farGeneration: r.generation === null ? null : Number(r.generation) });
       }
       return out;
     },
