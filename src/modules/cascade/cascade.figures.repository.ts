@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { type ProgramCascade, summarize } from './cascade.graph.js';
 
@@ -18,6 +18,7 @@ type Group = 'generation' | 'instructor_generation' | 'country' | 'year';
  * counted edges (generation not null), grouped the way one index is ordered.
  */
 export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Promise<ProgramCascade> {
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const counted = () => {
     let query = db.selectFrom('cascade_edges').where('generation', 'is not', null);
     if (filter.year !== undefined) query = query.where('year', '=', filter.year);
@@ -30,11 +31,19 @@ export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Pro
     return query;
   };
   /**
-   * How many distinct people of each group: each (group, person) pair once, then the pairs
-   * counted. Both engines make the pairs in one pass (hashing or sorting once), where COUNT(DISTINCT
-   * …) sorts each group anew on PostgreSQL: a year's 100,000 edges took seconds.
+   * How many distinct people of each group. PostgreSQL sorts each group anew for COUNT(DISTINCT
+   * …) (a year's 100,000 edges took seconds), so there each (group, person) pair is made once and
+   * the pairs counted; SQLite reads the groups in its covering indexes' order, where the pairs'
+   * extra pass doubled the instructors' count (0.8 s to 1.6 s on a million edges).
    */
   const distinctPeople = async <G extends Group>(groups: readonly G[], person: 'trainee_id' | 'instructor_id') => {
+    if (!isPostgres) {
+      const rows = await counted()
+        .select([...groups, sql<number>`COUNT(DISTINCT ${sql.ref(person)})`.as('n')])
+        .groupBy([...groups])
+        .execute();
+      return rows as unknown as (Record<G, number | string> & { n: number | string })[];
+    }
     const pairs = counted()
       .select([...groups, person])
       .groupBy([...groups, person]);
