@@ -1,7 +1,8 @@
 import { type ReactNode, useContext } from 'react';
 import { useFormContext, useFormState } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FormMetaContext, fieldId, SENTENCE_ERROR, useFieldLabel } from './meta';
+import { FormMetaContext, fieldId, useFieldLabel } from './meta';
+import { SENTENCE_ERROR } from './resolver';
 
 interface FieldProps {
   name: string;

@@ -3,7 +3,6 @@ import { type FieldErrors, type FieldValues, get, type Resolver, type ResolverOp
 import type { z } from 'zod';
 import '../../validation';
 import { DATE_CHECK } from './dates';
-import { SENTENCE_ERROR } from './meta';
 import { wordErrors } from './schemaWording';
 
 export interface FormCheck<TValues> {
@@ -11,7 +10,7 @@ export interface FormCheck<TValues> {
   message: string;
 }
 
-export interface ApiResolverOptions<TValues, TSchema extends z.ZodType> {
+interface ApiResolverOptions<TValues, TSchema extends z.ZodType> {
   /** The API's own request schema: the browser checks exactly what the server will. */
   schema: TSchema;
   /** Form values (strings from inputs) → the request body the schema describes. */
@@ -22,6 +21,8 @@ export interface ApiResolverOptions<TValues, TSchema extends z.ZodType> {
   check?: (values: TValues) => FormCheck<TValues>[];
 }
 
+/** The error type of a problem worded as a whole sentence ("Enter a date"), shown after its label and a colon. */
+export const SENTENCE_ERROR = 'sentence';
 
 /**
  * A date field's problem in a date field's words: the API's "must be a calendar date written
