@@ -180,7 +180,11 @@ export function peopleRepository(db: Kysely<DB>) {
         { column: 'people.email', values: keys.emails },
       ];
       const namesByAgency = new Map<string | undefined, string[]>();
-      for (const { searchName, organizationId } of keys.names) namesByAgency.set(organizationId, [...(namesByAgency.get(organizationId) ?? []), searchName]);
+      for (const { searchName, organizationId } of keys.names) {
+        const names = namesByAgency.get(organizationId);
+        if (names) names.push(searchName);
+        else namesByAgency.set(organizationId, [searchName]);
+      }
       for (const [organizationId, names] of namesByAgency) lookups.push({ column: 'people.search_name', values: names, ...(organizationId !== undefined && { organizationId }) });
       for (const { column, values, organizationId } of lookups) {
         const distinct = [...new Set(values)];
