@@ -149,7 +149,8 @@ test('a partners list saved as tab-separated text is imported whole', async ({ p
   await signIn(page, ADMIN.email, ADMIN.password);
   await mainNav(page).getByRole('link', { name: 'Organizations' }).click();
   await page.getByRole('main').getByRole('link', { name: 'Import from a spreadsheet' }).click();
-  await expect(page.getByLabel('Organizations')).toBeChecked();
+  await expect(heading(page, 'Import a file')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Organizations' })).toBeChecked();
   // A .txt file: the browser calls it text/plain, which the API refuses from forms; it goes as bytes.
   const text = `Name\tKind\tCountry\r\n${name}\tacademy\tEl Salvador\r\n`;
   await page.getByLabel('File').setInputFiles({ name: 'partners.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });

@@ -1,6 +1,6 @@
 import { Alert } from '../../components/Alert';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -65,10 +65,15 @@ export function SignInPage() {
     shouldFocusError: false,
   });
 
+  // Set by this page's own sign-in, which then leads on by itself. Until the router has left this
+  // page, a click in the navigation that has just appeared may already lead elsewhere: sending
+  // the visitor to their first stop from here would take them back.
+  const [hasSignedInHere, setHasSignedInHere] = useState(false);
+
   const isSignedOut = Boolean((location.state as { isSignedOut?: boolean } | null)?.isSignedOut);
   useForgetSessionAfterSignOut(isSignedOut);
   // Someone already signed in has nothing to do here (unless they have just signed out).
-  if (me.data && !isSignedOut && !form.formState.isSubmitting) {
+  if (me.data && !isSignedOut && !hasSignedInHere) {
     return <Navigate to={firstStop(me.data, next)} replace />;
   }
 
@@ -78,6 +83,7 @@ export function SignInPage() {
       await navigate(`/sign-in/second-factor?next=${encodeURIComponent(next)}`);
       return;
     }
+    setHasSignedInHere(true);
     remember(answer);
     await navigate(firstStop(answer, next), { replace: true });
   };
