@@ -41,6 +41,11 @@ export default defineConfig({
     manifest: true,
     rollupOptions: {
       output: {
+        // A catalog chunk says its language and namespace (`words-fr-auth-….js`), in the network panel and to the journeys.
+        chunkFileNames: (chunk) => {
+          const [, language, namespace] = /\/locales\/([a-z]{2})\/([a-z]+)\.json$/.exec(chunk.facadeModuleId ?? '') ?? [];
+          return language ? `assets/words-${language}-${namespace}-[hash].js` : 'assets/[name]-[hash].js';
+        },
         // React and the router change rarely: a separate chunk stays cached across releases.
         manualChunks: (id) => {
           if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';

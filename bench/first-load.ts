@@ -2,7 +2,8 @@
  * What the web app's first page costs to download: everything the browser must fetch before the
  * sign-in page (or, signed in, the dashboard) renders. That is index.html's entry script, the
  * chunks it modulepreloads, the chunks the first routes import (read from Vite's manifest when
- * the build writes one), and the stylesheets it links, each gzipped as a server would send it.
+ * the build writes one), the catalogs of the words those pages show (web/src/locales/namespaces.ts),
+ * and the stylesheets it links, each gzipped as a server would send it.
  *
  *   node --import tsx bench/first-load.ts [distDir]    (default dist/web, after `npm run build:web`)
  */
@@ -11,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { type Area, AREA_NAMESPACES, type Namespace, SHELL_NAMESPACE } from '../web/src/locales/namespaces.js';
 
 export type FirstLoadFile = { file: string; gzipBytes: number; kind: 'js' | 'css' };
 export type FirstLoad = {
@@ -32,8 +34,25 @@ type Manifest = Record<string, ManifestChunk>;
  */
 export const FIRST_ROUTE_SOURCES = ['src/features/auth/pages.ts', 'src/features/home/pages.ts'];
 
-/** English is in the entry; a reader of another language also waits for its catalog chunk. */
-const LOCALE_CATALOG = /^src\/locales\/[a-z]{2}\/translation\.json$/;
+/** A catalog chunk's source: one namespace of one language. */
+const LOCALE_CATALOG = /^src\/locales\/([a-z]{2})\/([a-z]+)\.json$/;
+
+/**
+ * The words a first page waits for: the router loads its area's namespaces with its chunk. The
+ * shell's English is in the entry; every other namespace is a chunk in each language, and
+ * i18next loads English's besides the reader's (its fallback).
+ */
+function catalogKeys(manifest: Manifest, route: string): Map<string, string[]> {
+  const area = /^src\/features\/([a-z]+)\/pages\.ts$/.exec(route)?.[1] as Area | undefined;
+  const namespaces: Namespace[] = [SHELL_NAMESPACE, ...(area ? AREA_NAMESPACES[area] : [])];
+  const byLanguage = new Map<string, string[]>();
+  for (const key of Object.keys(manifest)) {
+    const [, language, namespace] = LOCALE_CATALOG.exec(key) ?? [];
+    if (!language || !namespaces.includes(namespace as Namespace)) continue;
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), key]);
+  }
+  return byLanguage;
+}
 
 function attributeValues(html: string, tag: string, test: RegExp, attribute: string): string[] {
   const tags = html.match(new RegExp(`<${tag}\\b[^>]*>`, 'g')) ?? [];
@@ -65,17 +84,26 @@ export async function measureFirstLoad(distDir: string): Promise<FirstLoad> {
   const manifest = await readManifest(distDir);
   let pages = [{ route: 'index.html', files: shell }];
   if (manifest) {
-    // The largest other-language catalog stands for the reader who is not reading English.
-    const locales = Object.keys(manifest).filter((key) => LOCALE_CATALOG.test(key));
-    const sizes = await Promise.all(locales.map(async (key) => [key, await gzipped(distDir, manifest[key]!.file)] as const));
-    const largest = sizes.sort((a, b) => b[1] - a[1])[0];
-    if (largest) withStaticImports(manifest, largest[0], shell);
     // Sign-in and the dashboard are each a first page: the heavier one is the figure.
-    pages = FIRST_ROUTE_SOURCES.map((route) => {
-      const files = new Set(shell);
-      withStaticImports(manifest, route, files);
-      return { route, files };
-    });
+    pages = await Promise.all(
+      FIRST_ROUTE_SOURCES.map(async (route) => {
+        const files = new Set(shell);
+        withStaticImports(manifest, route, files);
+        // The page's words in English, and in the other language whose catalogs weigh most: that
+        // reader stands for everyone not reading English.
+        const catalogs = catalogKeys(manifest, route);
+        for (const key of catalogs.get('en') ?? []) withStaticImports(manifest, key, files);
+        const others = await Promise.all(
+          [...catalogs].filter(([language]) => language !== 'en').map(async ([, keys]) => {
+            const sizes = await Promise.all(keys.map((key) => gzipped(distDir, manifest[key]!.file)));
+            return { keys, gzipBytes: sizes.reduce((total, size) => total + size, 0) };
+          }),
+        );
+        const heaviest = others.sort((a, b) => b.gzipBytes - a.gzipBytes)[0];
+        for (const key of heaviest?.keys ?? []) withStaticImports(manifest, key, files);
+        return { route, files };
+      }),
+    );
   }
 
   const measured = await Promise.all(

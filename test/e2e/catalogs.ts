@@ -1,8 +1,5 @@
-import en from '../../web/src/locales/en/translation.json' with { type: 'json' };
-import es from '../../web/src/locales/es/translation.json' with { type: 'json' };
-import fr from '../../web/src/locales/fr/translation.json' with { type: 'json' };
-import ht from '../../web/src/locales/ht/translation.json' with { type: 'json' };
-import pt from '../../web/src/locales/pt/translation.json' with { type: 'json' };
+import fs from 'node:fs';
+import { NAMESPACES } from '../../web/src/locales/namespaces.js';
 
 /**
  * The web app's words in each language, read from its own catalogs, so a journey in another
@@ -11,8 +8,15 @@ import pt from '../../web/src/locales/pt/translation.json' with { type: 'json' }
 export const LOCALES = ['en', 'es', 'fr', 'pt', 'ht'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-type Catalog = { [key: string]: string | Catalog };
-const CATALOGS: Record<Locale, Catalog> = { en, es, fr, pt, ht };
+export type Catalog = { [key: string]: string | Catalog };
+
+/** A language's whole catalog: its namespaces' files together (their sections do not overlap). */
+export function catalogOf(locale: string): Catalog {
+  const files = NAMESPACES.map((namespace) => JSON.parse(fs.readFileSync(`web/src/locales/${locale}/${namespace}.json`, 'utf8')) as Catalog);
+  return Object.assign({}, ...files) as Catalog;
+}
+
+const CATALOGS = Object.fromEntries(LOCALES.map((locale) => [locale, catalogOf(locale)])) as Record<Locale, Catalog>;
 
 /** A catalog's sentence by its key (`roster.saved`), its `{{placeholders}}` filled in as i18next does. */
 export function words(locale: Locale, key: string, values: Record<string, string | number> = {}): string {

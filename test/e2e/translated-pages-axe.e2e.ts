@@ -17,7 +17,7 @@ async function check(page: Page, locale: Locale, path: string, title: string | R
 
 test('the main pages pass axe in every language, with the page’s language and the records’ marked', async ({ page, context, baseURL }) => {
   // Five languages, five pages each, and axe on every one.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const mark = unique('').trim();
   // One session for every language: the account follows the browser, and the cookie names the language.
   await apiSignIn(page.request, ADMIN.email, ADMIN.password);

@@ -51,7 +51,7 @@ describe('the verdict on a credential', () => {
 
   it('is worded in each language as the web app words it', () => {
     for (const locale of LOCALES) {
-      const web = JSON.parse(fs.readFileSync(path.join(packageRoot, `web/src/locales/${locale}/translation.json`), 'utf8')) as { verify: { verdict: Record<string, unknown> } };
+      const web = JSON.parse(fs.readFileSync(path.join(packageRoot, `web/src/locales/${locale}/certifications.json`), 'utf8')) as { verify: { verdict: Record<string, unknown> } };
       const { revokedOn: _pageOnly, ...verdict } = web.verify.verdict;
       const expected = Object.fromEntries(flatten(verdict, 'verdict'));
       const catalog = definedCatalogs().get('badges')?.byLocale[locale] ?? {};

@@ -48,7 +48,7 @@ export interface Verdict {
 
 /**
  * The words are the badges catalog's `verdict.*` keys, in each language the same as the web app's
- * `verify.verdict` (web/src/locales/<lng>/translation.json), checked by a test; dates are long dates.
+ * `verify.verdict` (web/src/locales/<lng>/certifications.json), checked by a test; dates are long dates.
  */
 const verdictText = (key: string, values?: TextValues) => badgesText(`verdict.${key}` as 'verdict.genuine.heading', values);
 

@@ -9,35 +9,42 @@ import { NotFound } from './NotFound';
 import { PageLoading } from './PageLoading';
 import { RouteError } from './RouteError';
 import { PublicAddressAlert } from '../features/issuers/PublicAddressAlert';
+import { loadWords } from '../i18n';
+import { type Area, AREA_NAMESPACES } from '../locales/namespaces';
 
 /**
- * Each area's pages are a chunk of their own, loaded when one of its routes is first matched:
- * the entry holds the shell alone (header, navigation, language switch). The router waits for
- * the chunk before it leaves the current page, and the shell says a page is loading meanwhile.
+ * Each area's pages are a chunk of their own, loaded when one of its routes is first matched,
+ * together with the area's words in the reader's language (locales/namespaces.ts): the entry
+ * holds the shell alone (header, navigation, language switch). The router waits for both before
+ * it leaves the current page, and the shell says a page is loading meanwhile.
  */
-const admin = () => import('../features/admin/pages');
-const auth = () => import('../features/auth/pages');
-const cascade = () => import('../features/cascade/pages');
-const certifications = () => import('../features/certifications/pages');
-const courses = () => import('../features/courses/pages');
-const credentials = () => import('../features/credentials/pages');
-const deployments = () => import('../features/deployments/pages');
-const endorsements = () => import('../features/endorsements/pages');
-const engagements = () => import('../features/engagements/pages');
-const home = () => import('../features/home/pages');
-const imports = () => import('../features/imports/pages');
-const issuers = () => import('../features/issuers/pages');
-const notifications = () => import('../features/notifications/pages');
-const offerings = () => import('../features/offerings/pages');
-const organizations = () => import('../features/organizations/pages');
-const partnerships = () => import('../features/partnerships/pages');
-const people = () => import('../features/people/pages');
-const reports = () => import('../features/reports/pages');
-const search = () => import('../features/search/pages');
-const security = () => import('../features/security/pages');
-const tasks = () => import('../features/tasks/pages');
-const verify = () => import('../features/verify/pages');
-const vetting = () => import('../features/vetting/pages');
+function area<M>(name: Area, load: () => Promise<M>): () => Promise<M> {
+  return async () => (await Promise.all([load(), loadWords(AREA_NAMESPACES[name])]))[0];
+}
+
+const admin = area('admin', () => import('../features/admin/pages'));
+const auth = area('auth', () => import('../features/auth/pages'));
+const cascade = area('cascade', () => import('../features/cascade/pages'));
+const certifications = area('certifications', () => import('../features/certifications/pages'));
+const courses = area('courses', () => import('../features/courses/pages'));
+const credentials = area('credentials', () => import('../features/credentials/pages'));
+const deployments = area('deployments', () => import('../features/deployments/pages'));
+const endorsements = area('endorsements', () => import('../features/endorsements/pages'));
+const engagements = area('engagements', () => import('../features/engagements/pages'));
+const home = area('home', () => import('../features/home/pages'));
+const imports = area('imports', () => import('../features/imports/pages'));
+const issuers = area('issuers', () => import('../features/issuers/pages'));
+const notifications = area('notifications', () => import('../features/notifications/pages'));
+const offerings = area('offerings', () => import('../features/offerings/pages'));
+const organizations = area('organizations', () => import('../features/organizations/pages'));
+const partnerships = area('partnerships', () => import('../features/partnerships/pages'));
+const people = area('people', () => import('../features/people/pages'));
+const reports = area('reports', () => import('../features/reports/pages'));
+const search = area('search', () => import('../features/search/pages'));
+const security = area('security', () => import('../features/security/pages'));
+const tasks = area('tasks', () => import('../features/tasks/pages'));
+const verify = area('verify', () => import('../features/verify/pages'));
+const vetting = area('vetting', () => import('../features/vetting/pages'));
 
 /** A route whose page comes from its area's chunk. */
 function page<M>(load: () => Promise<M>, render: (pages: M) => ReactNode): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement'> {

@@ -31,7 +31,7 @@ export function pseudoString(text: string): string {
   return `${PSEUDO_OPEN}${parts.join('')}${padding > 0 ? ` ${'·'.repeat(Math.max(padding - 1, 1))}` : ''}${PSEUDO_CLOSE}`;
 }
 
-type Catalog = { [key: string]: string | Catalog };
+export type Catalog = { [key: string]: string | Catalog };
 
 /** The whole catalog, key for key. */
 export function pseudoLocalize<T extends Catalog>(catalog: T): T {

@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../language/languages';
-import en from './en/translation.json';
+import { NAMESPACES, SECTIONS } from './namespaces';
 
 /**
- * Every language Cadre offers has a whole catalog: each English key (each plural form its
- * language needs), no key English lacks, the same placeholders, and a wording of its own unless
- * the locale's same-as-english.json says the English one is right there too ("OK", "Email").
+ * Every language Cadre offers has a whole catalog: each namespace's file with the sections
+ * namespaces.ts gives it, each English key (each plural form its language needs), no key English
+ * lacks, the same placeholders, and a wording of its own unless the locale's same-as-english.json
+ * says the English one is right there too ("OK", "Email").
  */
 
 type Catalog = { [key: string]: string | Catalog };
 type Flat = Record<string, string>;
 
-const catalogs = import.meta.glob<Catalog>('./*/translation.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Catalog>(['./*/*.json', '!./*/same-as-english.json'], { eager: true, import: 'default' });
+const namespaceFiles = (language: string) => Object.keys(files).filter((file) => file.startsWith(`./${language}/`));
+/** A language's namespaces together: their sections do not overlap, so a key's path is the same. */
+const catalogOf = (language: string): Catalog | undefined =>
+  namespaceFiles(language).length === 0 ? undefined : Object.assign({}, ...namespaceFiles(language).map((file) => files[file]));
+const en = catalogOf('en') ?? {};
 const sameAsEnglish = import.meta.glob<string[]>('./*/same-as-english.json', { eager: true, import: 'default' });
 
 function flatten(catalog: Catalog, prefix = ''): Flat {
@@ -44,13 +50,22 @@ function placeholders(value: string, isPlural: boolean): string[] {
   return [...new Set(names)].filter((name) => !(isPlural && name === 'count')).sort();
 }
 
+describe.each([...LANGUAGES])('the %s namespaces', (language) => {
+  it('are the files namespaces.ts lists, each with its sections alone', () => {
+    expect(namespaceFiles(language).sort()).toEqual(NAMESPACES.map((namespace) => `./${language}/${namespace}.json`).sort());
+    for (const namespace of NAMESPACES) {
+      expect(Object.keys(files[`./${language}/${namespace}.json`] ?? {}).sort(), `${language}/${namespace}.json`).toEqual([...SECTIONS[namespace]].sort());
+    }
+  });
+});
+
 describe.each(LANGUAGES.filter((language) => language !== 'en'))('the %s catalog', (language) => {
-  const catalog = catalogs[`./${language}/translation.json`];
+  const catalog = catalogOf(language);
   const flat = catalog ? flatten(catalog) : {};
   const same = sameAsEnglish[`./${language}/same-as-english.json`] ?? [];
 
-  it('exists, as locales/<language>/translation.json', () => {
-    expect(catalog, `web/src/locales/${language}/translation.json`).toBeDefined();
+  it('exists, as locales/<language>/<namespace>.json', () => {
+    expect(catalog, `web/src/locales/${language}/`).toBeDefined();
   });
 
   it('has every English key, each plural in the forms the language needs', () => {

@@ -2,8 +2,7 @@ import { useContext } from 'react';
 import { type FieldErrors, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { LinkErrorSummary } from '../LinkErrorSummary';
-import { FormMetaContext, fieldId, useFieldLabel } from './meta';
-import { SENTENCE_ERROR } from './resolver';
+import { FormMetaContext, fieldId, SENTENCE_ERROR, useFieldLabel } from './meta';
 
 interface FieldError {
   name: string;

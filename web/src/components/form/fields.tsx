@@ -1,8 +1,7 @@
 import { type ReactNode, useContext } from 'react';
 import { useFormContext, useFormState } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FormMetaContext, fieldId, useFieldLabel } from './meta';
-import { SENTENCE_ERROR } from './resolver';
+import { FormMetaContext, fieldId, SENTENCE_ERROR, useFieldLabel } from './meta';
 
 interface FieldProps {
   name: string;

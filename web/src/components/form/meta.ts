@@ -7,6 +7,9 @@ export interface FormMeta {
   labels: Record<string, string>;
 }
 
+/** The error type of a problem worded as a whole sentence ("Enter a date"), shown after its label and a colon. */
+export const SENTENCE_ERROR = 'sentence';
+
 export const FormMetaContext = createContext<FormMeta>({ idPrefix: 'field', labels: {} });
 
 /** `participants.0.name` → `participants.name`: the label key shared by every row. */

@@ -3,6 +3,7 @@ import { type FieldErrors, type FieldValues, get, type Resolver, type ResolverOp
 import type { z } from 'zod';
 import '../../validation';
 import { DATE_CHECK } from './dates';
+import { SENTENCE_ERROR } from './meta';
 import { wordErrors } from './schemaWording';
 
 export interface FormCheck<TValues> {
@@ -10,7 +11,7 @@ export interface FormCheck<TValues> {
   message: string;
 }
 
-interface ApiResolverOptions<TValues, TSchema extends z.ZodType> {
+export interface ApiResolverOptions<TValues, TSchema extends z.ZodType> {
   /** The API's own request schema: the browser checks exactly what the server will. */
   schema: TSchema;
   /** Form values (strings from inputs) → the request body the schema describes. */
@@ -21,8 +22,6 @@ interface ApiResolverOptions<TValues, TSchema extends z.ZodType> {
   check?: (values: TValues) => FormCheck<TValues>[];
 }
 
-/** The error type of a problem worded as a whole sentence ("Enter a date"), shown after its label and a colon. */
-export const SENTENCE_ERROR = 'sentence';
 
 /**
  * A date field's problem in a date field's words: the API's "must be a calendar date written

@@ -4,12 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { Me, User } from '../../api/schemas';
-// From its module, not the schemas' barrel: sign-in's chunk stays free of every other module's schemas.
-import { changePasswordSchema } from '../../../../src/modules/accounts/accounts.schemas.js';
 import { meQueryKey, useCurrentUser } from '../../api/session';
 import { Form } from '../../components/form/Form';
 import { TextField } from '../../components/form/fields';
-import { apiResolver } from '../../components/form/resolver';
+import { lazyApiResolver } from '../../components/form/lazyResolver';
 import { PageHeader } from '../../components/PageHeader';
 
 interface PasswordValues {
@@ -17,6 +15,9 @@ interface PasswordValues {
   newPassword: string;
   confirmPassword: string;
 }
+
+// In sign-in's chunk: zod and the API's schemas load at the form's first check (see lazyResolver).
+const loadChangePasswordSchema = async () => (await import('../../../../src/modules/accounts/accounts.schemas.js')).changePasswordSchema;
 
 /** Change one's own password; the first stop for anyone signed in with a one-time password. */
 export function ChangePasswordPage() {
@@ -26,8 +27,8 @@ export function ChangePasswordPage() {
   const queryClient = useQueryClient();
   const form = useForm<PasswordValues, unknown, { currentPassword: string; newPassword: string }>({
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
-    resolver: apiResolver({
-      schema: changePasswordSchema,
+    resolver: lazyApiResolver({
+      loadSchema: loadChangePasswordSchema,
       toRequest: ({ currentPassword, newPassword }: PasswordValues) => ({ currentPassword, newPassword }),
       check: (values) => (values.confirmPassword !== values.newPassword ? [{ field: 'confirmPassword', message: t('auth.passwordsDiffer') }] : []),
     }),

@@ -1,9 +1,15 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { SecondFactorPage } from './SecondFactorPage';
 import { SignInRefusedPage } from './SignInRefusedPage';
+
+// The form loads zod, its schema and the resolver as it renders (see lazyResolver): in a browser they
+// are in long before anyone types a code, here the runner compiles them first, ahead of the clock.
+beforeAll(async () => {
+  await Promise.all([import('../../components/form/resolver'), import('../../../../src/modules/accounts/mfa.schemas.js')]);
+}, 30_000);
 
 afterEach(() => {
   cleanup();

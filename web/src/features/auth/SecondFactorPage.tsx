@@ -7,13 +7,11 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { isProblem } from '../../api/problem';
 import type { Me, PendingSignIn } from '../../api/schemas';
-// From its module, not the schemas' barrel: sign-in's chunk stays free of every other module's schemas.
-import { confirmTotpSchema } from '../../../../src/modules/accounts/mfa.schemas.js';
 import { useRememberSession } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/form/Form';
 import { TextField } from '../../components/form/fields';
-import { apiResolver } from '../../components/form/resolver';
+import { lazyApiResolver } from '../../components/form/lazyResolver';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -21,11 +19,14 @@ import { firstStop, safeNext, SignInCard } from './SignInCard';
 
 type Method = 'totp' | 'recovery_code';
 
+// In sign-in's chunk: zod and the API's schemas load at the form's first check (see lazyResolver).
+const loadCodeSchema = async () => (await import('../../../../src/modules/accounts/mfa.schemas.js')).confirmTotpSchema;
+
 function CodeForm({ method, onSignedIn }: { method: Method; onSignedIn: (me: Me) => Promise<void> }) {
   const { t } = useTranslation();
   const form = useForm<{ code: string }, unknown, { code: string }>({
     defaultValues: { code: '' },
-    resolver: apiResolver({ schema: confirmTotpSchema, toRequest: (values: { code: string }) => values }),
+    resolver: lazyApiResolver({ loadSchema: loadCodeSchema, toRequest: (values: { code: string }) => values }),
     shouldFocusError: false,
   });
   const isTotp = method === 'totp';

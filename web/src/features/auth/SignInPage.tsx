@@ -6,12 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { Me, PendingSignIn, SignInOptions } from '../../api/schemas';
-// From its module, not the schemas' barrel: sign-in's chunk stays free of every other module's schemas.
-import { signInSchema } from '../../../../src/modules/accounts/accounts.schemas.js';
 import { meQueryKey, useMe, useRememberSession } from '../../api/session';
 import { Form } from '../../components/form/Form';
 import { TextField } from '../../components/form/fields';
-import { apiResolver } from '../../components/form/resolver';
+import { lazyApiResolver } from '../../components/form/lazyResolver';
 import { PageHeader } from '../../components/PageHeader';
 import { firstStop, safeNext, SignInCard } from './SignInCard';
 
@@ -19,6 +17,9 @@ interface SignInValues {
   email: string;
   password: string;
 }
+
+// The first page most visitors see: zod and the API's schemas load at the first check, not before it paints.
+const loadSignInSchema = async () => (await import('../../../../src/modules/accounts/accounts.schemas.js')).signInSchema;
 
 /** After signing out, nothing of the last user's session stays in memory. */
 function useForgetSessionAfterSignOut(isSignedOut: boolean) {
@@ -61,7 +62,7 @@ export function SignInPage() {
   const next = safeNext(params.get('next'));
   const form = useForm<SignInValues, unknown, { email: string; password: string }>({
     defaultValues: { email: '', password: '' },
-    resolver: apiResolver({ schema: signInSchema, toRequest: (values: SignInValues) => values }),
+    resolver: lazyApiResolver({ loadSchema: loadSignInSchema, toRequest: (values: SignInValues) => values }),
     shouldFocusError: false,
   });
 
