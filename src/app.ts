@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from './platform/package-root.js';
 import type { Config } from './config.js';
+import { type AfterCommit, createAfterCommit } from './platform/after-commit.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { createPasswordHasher, type PasswordHasher } from './platform/crypto.js';
 import { type Database, isReady } from './platform/db/database.js';
@@ -51,9 +52,13 @@ function toAuthResult(auth: Authentication | null, secondFactorRoles: readonly R
   );
 }
 
-export function buildServices(deps: AppDeps): Services {
+/** A command's work after a commit has nobody to answer: a failure goes to standard error. */
+const toStandardError = (error: unknown) => void process.stderr.write(`Work after a commit failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+
+export function buildServices(deps: AppDeps, afterCommit: AfterCommit = createAfterCommit(toStandardError)): Services {
   return createServices({
     db: deps.database.db,
+    afterCommit,
     separateConnection: deps.database.separateConnection,
     clock: deps.clock ?? systemClock,
     passwords: deps.passwords ?? createPasswordHasher(),
@@ -70,7 +75,12 @@ export function buildServices(deps: AppDeps): Services {
 
 /** The whole HTTP application over one database: what `cadre serve` runs and the API tests drive. */
 export async function createApp(deps: AppDeps): Promise<{ app: App; services: Services }> {
-  const services = buildServices(deps);
+  // The server's log exists once the server does; work after a commit starts only with its requests.
+  const server: { log?: App['log'] } = {};
+  const services = buildServices(
+    deps,
+    createAfterCommit((error) => server.log?.error({ err: error }, 'work after a commit failed')),
+  );
   const authenticator: Authenticator = {
     session: async (token) => toAuthResult(await services.auth.authenticateSession(token), deps.config.secondFactorRoles),
     bearer: async (secret, seen) => toAuthResult(await services.auth.authenticateToken(secret, seen), deps.config.secondFactorRoles),
@@ -90,5 +100,8 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
     isHealthy: () => isReady(deps.database),
     publicUrl: deps.config.publicUrl,
   });
+  server.log = app.log;
+  // The database closes after the server: what requests started after their commits finishes first.
+  app.addHook('onClose', () => services.afterCommit.settled());
   return { app, services };
 }

@@ -30,6 +30,8 @@ export async function seedProgram2010(services: Services, ctx: RequestContext, p
   progress('the Haiti deployment');
   const haiti = await seedHaitiDeployment(services, ctx, partners.ids);
   const training = await seedTraining(services, ctx, partners.ids, progress);
+  // The closes' credentials are signed after their commits: the program is whole once they are.
+  await services.afterCommit.settled();
   const added = partners.organizations + partners.partnerships + partners.engagements + haiti.people + haiti.deployments + training.people + training.offerings;
   return {
     isAlreadySeeded: added === 0,

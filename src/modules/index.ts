@@ -37,6 +37,7 @@ import { deploymentsRoutes } from './deployments/deployments.routes.js';
 import { createDeploymentsService } from './deployments/deployments.service.js';
 import { createReadinessCheck } from './deployments/readiness-check.js';
 import { badgesRoutes } from './badges/badges.routes.js';
+import type { AfterCommit } from '../platform/after-commit.js';
 import { badgeUrls, createBadgesService } from './badges/badges.service.js';
 import { createEndorsementsService } from './badges/endorsements.service.js';
 import { createIssuerKeys } from './badges/issuer-keys.js';
@@ -74,6 +75,8 @@ import { createSearchService } from './search/search.service.js';
 
 export interface ServiceDeps {
   db: Kysely<DB>;
+  /** Where work that follows a commit runs (credentials signed after a close). */
+  afterCommit: AfterCommit;
   /** A connection of its own for a long write, where the engine needs one (SQLite). */
   separateConnection?: (() => { db: Kysely<DB>; close(): Promise<void> }) | undefined;
   clock: Clock;
@@ -93,7 +96,7 @@ export interface ServiceDeps {
 }
 
 /** Wires every module's services; each takes only what it uses. */
-export function createServices({ db, separateConnection, clock, passwords, secretKey, sessionHours, sessionIdleMinutes, mailer, address, iatiOrgRef, secondFactorRoles, oidc }: ServiceDeps) {
+export function createServices({ db, afterCommit, separateConnection, clock, passwords, secretKey, sessionHours, sessionIdleMinutes, mailer, address, iatiOrgRef, secondFactorRoles, oidc }: ServiceDeps) {
   const publicUrl = address.url;
   // The search index is rewritten with each audited write, in its transaction.
   const audit: AuditRecorder = createAuditRecorder(clock, [createSearchIndex().follow]);
@@ -105,7 +108,7 @@ export function createServices({ db, separateConnection, clock, passwords, secre
   const catalog = createCatalogService({ db, clock, audit });
   const urls = badgeUrls(publicUrl);
   const keys = createIssuerKeys({ db, clock, cipher: createFieldCipher(deriveKey(secretKey, 'signing-keys')), urls });
-  const badges = createBadgesService({ db, clock, audit, keys, urls });
+  const badges = createBadgesService({ db, clock, audit, keys, urls, afterCommit });
   const certifications = createCertificationsService({
     db,
     clock,
@@ -136,6 +139,7 @@ export function createServices({ db, separateConnection, clock, passwords, secre
   const jobs: Job[] = [{ name: 'notices', intervalMs: NOTICES_INTERVAL_MS, run: createNoticesJob({ clock, sources: noticeSources, notifications }) }];
   return {
     address,
+    afterCommit,
     organizations,
     users,
     auth,

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { JWK } from 'jose';
 import type { RequestContext } from '../../platform/access.js';
+import type { AfterCommit } from '../../platform/after-commit.js';
 import type { AuditEntry, AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { randomToken } from '../../platform/crypto.js';
@@ -54,6 +55,7 @@ export interface BadgesDeps {
   audit: AuditRecorder;
   keys: IssuerKeys;
   urls: BadgeUrls;
+  afterCommit: AfterCommit;
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -63,7 +65,7 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
  * published with their issuers' keys and revocation lists, and verified for anyone, offline
  * from Cadre's own records.
  */
-export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps) {
+export function createBadgesService({ db, clock, audit, keys, urls, afterCommit }: BadgesDeps) {
   const issuerPattern = new RegExp(`^${escape(urls.issuer(''))}(${UUID})(?:#(.+))?$`);
   const statusPattern = new RegExp(`^${escape(urls.issuer(''))}(${UUID})/status/revocation$`);
   const credentialPattern = new RegExp(`^${escape(urls.credential(''))}(${UUID})$`);
@@ -121,14 +123,11 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
 
   /**
    * Issues the credentials of these certifications (those that have none yet), in the caller's
-   * transaction. The reads, the status-list places (one statement per issuer) and the inserts
-   * are in bulk whatever the number; signing is the only work done per credential. The audit
-   * events go to `events` when the caller records them with its own, else are recorded here.
-   */
-  /**
-   * Issues the credentials of these certifications, in the caller's transaction; each once only.
-   * With `whenNoProgramOffice: 'skip'`, none is issued until there is a program office to issue
-   * them (a close before the office is set up), rather than refused.
+   * transaction; each once only. The reads, the status-list places (one statement per issuer)
+   * and the inserts are in bulk whatever the number; signing is the only work done per
+   * credential. The audit events go to `events` when the caller records them with its own, else
+   * are recorded here. With `whenNoProgramOffice: 'skip'`, none is issued until there is a
+   * program office to issue them (a close before the office is set up), rather than refused.
    */
   async function issueMany(ctx: RequestContext, executor: Transaction<DB>, certificationIds: readonly string[], events?: AuditEntry[], options: { whenNoProgramOffice?: 'refuse' | 'skip' } = {}) {
     const repo = badgesRepository(executor);
@@ -168,6 +167,25 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
     if (events) events.push(...entries);
     else await audit.many(executor, ctx, entries);
     return ordered;
+  }
+
+  /**
+   * Issues these certifications' credentials once the transaction that made them has committed,
+   * in one of their own: signing takes a few milliseconds a credential, most of a close's time,
+   * and no rule of the close depends on it. Until it is done, a credential's first reader issues
+   * it (`badge`), as it would one whose issuing was cut off.
+   */
+  function issueAfterCommit(ctx: RequestContext, certificationIds: readonly string[]) {
+    afterCommit.run(async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await db.transaction().execute((trx) => issueMany(ctx, trx, certificationIds, undefined, { whenNoProgramOffice: 'skip' }));
+        } catch (error) {
+          // A reader issued one of them meanwhile: the next attempt leaves it out.
+          if (!isUniqueViolation(error) || attempt === 3) throw error;
+        }
+      }
+    });
   }
 
   /** Issues the credential of a certification, in the caller's transaction; once only. */
@@ -242,7 +260,7 @@ export function createBadgesService({ db, clock, audit, keys, urls }: BadgesDeps
 
   return {
     issue,
-    issueMany,
+    issueAfterCommit,
     ownRecords,
 
     /**

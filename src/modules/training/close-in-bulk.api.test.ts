@@ -7,7 +7,8 @@ import { verifyAuditChain } from '../../platform/audit.js';
 /**
  * Closing an offering writes in bulk: its cost in statements does not grow with the roster.
  * An offering of 30 with a credential (certifications, renewals, failures with their reasons,
- * signed credentials, every event audited) closes in fewer than 40 statements, request included.
+ * every event audited) closes in fewer than 40 statements, request included; the signed
+ * credentials follow once the close has committed, in a transaction of their own.
  */
 
 const counter = new StatementCounter();
@@ -56,6 +57,9 @@ describe('closing an offering of 30', () => {
     const { result: closed, statements } = await counter.during(() => officer.post(`/api/offerings/${offeringId}/close`, acknowledged(), version));
     expect(closed.statusCode).toBe(200);
     expect(statements.length, statements.join(' ')).toBeLessThan(40);
+    // The answer came before the credentials: they are signed after the close's commit.
+    expect(statements.some((statement) => /badge_credentials/.test(statement)), statements.join(' ')).toBe(false);
+    await t.services.afterCommit.settled();
 
     const report = closed.json();
     const nameOf = (i: number) => `Bulk${String(i).padStart(2, '0')} Officer`;
@@ -103,13 +107,13 @@ describe('closing an offering of 30', () => {
     expect(credentialJson.credentialStatus).toMatchObject({ statusListIndex: String(badges.find((b) => b.certification_id === one)?.status_index) });
     expect((await officer.post('/api/public/verifications', { credential: credentialJson })).json().isVerified).toBe(true);
 
-    // The events, in the order the close made them: the certifications, their credentials, the close.
+    // The events, in the order they happened: the certifications, the close, then their credentials.
     const events = await t.testDb.database.db.selectFrom('audit_events').select(['action', 'entity_id', 'after']).orderBy('seq', 'desc').limit(45).execute();
     const mine = events.reverse().slice(-45);
     expect(mine.map((e) => e.action)).toEqual([
       ...report.certified.map((c: { isRenewal: boolean }) => (c.isRenewal ? 'certification.renew' : 'certification.issue')),
-      ...report.certified.map(() => 'badge.issue'),
       'offering.close',
+      ...report.certified.map(() => 'badge.issue'),
     ]);
     expect(mine.slice(0, 22).map((e) => e.entity_id)).toEqual(report.certified.map((c: { certificationId: string }) => c.certificationId));
     expect(JSON.parse(mine[0]?.after as string)).toEqual({
@@ -120,13 +124,37 @@ describe('closing an offering of 30', () => {
       expiresOn: '2013-02-10',
       renewsId: renewed.get(report.certified[0].personId) ?? null,
     });
-    expect(JSON.parse(mine[22]?.after as string)).toEqual({ issuer: expect.any(String), statusIndex: badges.find((b) => b.certification_id === mine[22]?.entity_id)?.status_index });
-    expect(JSON.parse(mine[44]?.after as string)).toEqual({ status: 'closed', certified: 22, notCertified: 6 });
+    expect(JSON.parse(mine[22]?.after as string)).toEqual({ status: 'closed', certified: 22, notCertified: 6 });
+    expect(JSON.parse(mine[23]?.after as string)).toEqual({ issuer: expect.any(String), statusIndex: badges.find((b) => b.certification_id === mine[23]?.entity_id)?.status_index });
     expect((await verifyAuditChain(t.testDb.database.db)).problems).toEqual([]);
 
     // The search index followed the one recorded batch: the certifications are found by their holder's name.
     const found = (await officer.get(`/api/search?q=${encodeURIComponent('Bulk05')}`)).json();
     expect(JSON.stringify(found)).toContain(report.certified.find((c: { personId: string }) => c.personId === idOf(5)).certificationId);
+  }, 120_000);
+});
+
+describe('reading the credentials while they are being signed', () => {
+  it('gives each certification one credential, whether its reader or the close signed it', async () => {
+    const { course } = await buildInstructorCourse(t.services, t.system, { passMark: 70, minAttendancePercent: 80, validityMonths: 24 });
+    const people: { id: string }[] = [];
+    for (let i = 0; i < 8; i += 1) people.push(await buildPerson(t.services, t.system, { organizationId: agencyId, givenName: `Eager${i}` }));
+    const offeringId = await offeringOf(course.id, '2011-01-10', '2011-01-14', people, () => ({ attendancePercent: 100, score: 90 }));
+    const closed = await officer.post(`/api/offerings/${offeringId}/close`, acknowledged(), await versionOf(offeringId));
+    expect(closed.statusCode).toBe(200);
+    const ids = (closed.json().certified as { certificationId: string }[]).map((c) => c.certificationId);
+    // Every holder opens their credential at once, as the close's own signing starts.
+    const read = await Promise.all(ids.map((id) => officer.get(`/api/public/credentials/${id}`)));
+    await t.services.afterCommit.settled();
+    expect(read.map((r) => r.statusCode)).toEqual(ids.map(() => 200));
+
+    const stored = await t.testDb.database.db.selectFrom('badge_credentials').select(['certification_id', 'credential', 'status_index']).where('certification_id', 'in', ids).execute();
+    expect(stored.map((b) => b.certification_id).sort()).toEqual([...ids].sort());
+    // What each reader was given is what is kept, each at a place of its own in the status list.
+    for (const [i, id] of ids.entries()) expect(read[i]?.json()).toEqual(JSON.parse(stored.find((b) => b.certification_id === id)?.credential as string));
+    expect(new Set(stored.map((b) => b.status_index)).size).toBe(ids.length);
+    const issuedEvents = await t.testDb.database.db.selectFrom('audit_events').select('entity_id').where('action', '=', 'badge.issue').where('entity_id', 'in', ids).execute();
+    expect(issuedEvents.map((e) => e.entity_id).sort()).toEqual([...ids].sort());
   }, 120_000);
 });
 
@@ -149,6 +177,7 @@ describe('closing before there is a program office', () => {
       expect(closed.statusCode, closed.body).toBe(200);
       const certified = closed.json().certified as { certificationId: string }[];
       expect(certified).toHaveLength(3);
+      await early.services.afterCommit.settled();
       const unsigned = await early.testDb.database.db.selectFrom('badge_credentials').select('certification_id').execute();
       expect(unsigned).toEqual([]);
 

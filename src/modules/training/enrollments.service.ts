@@ -34,7 +34,7 @@ export interface EnrollmentsDeps {
   catalog: Pick<CatalogService, 'credentialRules'>;
   certifications: Pick<CertificationsService, 'issue' | 'ofPerson'>;
   vetting: Pick<VettingService, 'latestOf'>;
-  badges: Pick<BadgesService, 'issueMany'>;
+  badges: Pick<BadgesService, 'issueAfterCommit'>;
   /** Where the certificates issued on closing will point. */
   address: PublicAddress;
 }
@@ -180,10 +180,11 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
     /**
      * Closes an offering in one transaction: everyone still enrolled who met the credential's
      * criteria completes and is certified (a renewal if they held it already); the others fail,
-     * with the reasons. The report says who was certified and who was not, and why.
+     * with the reasons. The report says who was certified and who was not, and why. Their signed
+     * credentials are issued once the close has committed (`issueAfterCommit`).
      */
     async close(ctx: RequestContext, offeringId: string, version: number, acknowledgedAddress?: string) {
-      return db.transaction().execute(async (trx) => {
+      const { report, certificationIds } = await db.transaction().execute(async (trx) => {
         // No result is recorded, and nobody enrolled, between reading the roster and closing it.
         await offeringsRepository(trx).lock(offeringId);
         const { row: offering } = await offerings.authorized(ctx, 'close', offeringId, trx);
@@ -221,16 +222,6 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
               events,
             )
           : new Map<string, { id: string; expiresOn: string | null; isRenewal: boolean }>();
-        // Each certification leaves as a signed Open Badge, once there is a program office to issue it.
-        if (issued.size > 0) {
-          await badges.issueMany(
-            ctx,
-            trx,
-            [...issued.values()].map((award) => award.id),
-            events,
-            { whenNoProgramOffice: 'skip' },
-          );
-        }
         if (!(await offeringsRepository(trx).update(offeringId, version, { status: 'closed', closed_at: now, updated_at: now }))) {
           throw staleVersion('offering', offering.version);
         }
@@ -242,7 +233,7 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           after: { status: 'closed', certified: issued.size, notCertified: notCertified.length },
         });
         await audit.many(trx, ctx, events);
-        return {
+        const report = {
           offering: await offerings.detail(ctx, await offerings.load(ctx, offeringId, trx), trx),
           certified: passed
             .filter((p) => issued.has(p.personId))
@@ -253,7 +244,11 @@ export function createEnrollmentsService({ db, clock, audit, people, offerings, 
           passedWithoutCredential: credential ? [] : passed,
           notCertified,
         };
+        return { report, certificationIds: [...issued.values()].map((award) => award.id) };
       });
+      // Each certification leaves as a signed Open Badge, once there is a program office to issue it.
+      if (certificationIds.length > 0) badges.issueAfterCommit(ctx, certificationIds);
+      return report;
     },
 
     /** What a trained instructor went on to do, 3 to 12 months after the offering: the evidence that training took root. */
