@@ -169,14 +169,10 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     },
 
     /**
-     * Creates many people in the caller's transaction (an import): the same checks as one by one
-     * (the agency, the email and the name + agency + date of birth taken by nobody), made in bulk,
-     * the rows written in batches and one audit event per person.
-     */
-    /**
      * New people laid out for writing (their ids, rows and audit events), made by reading alone,
      * so a bulk import does this work before its transaction and holds the write lock only to
-     * insert them.
+     * insert them. The checks are those of one by one (the agency, the email and the name +
+     * agency + date of birth taken by nobody), made in bulk.
      */
     async prepareMany(ctx: RequestContext, inputs: readonly CreatePersonInput[], executor: Kysely<DB> = db): Promise<PreparedPeople> {
       const agencies = new Map<string, { name: string; country: string }>();
