@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { JWK } from 'jose';
 import type { RequestContext } from '../../platform/access.js';
 import type { AfterCommit } from '../../platform/after-commit.js';
-import type { AuditEntry, AuditRecorder } from '../../platform/audit.js';
+import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import { randomToken } from '../../platform/crypto.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
@@ -125,11 +125,11 @@ export function createBadgesService({ db, clock, audit, keys, urls, afterCommit 
    * Issues the credentials of these certifications (those that have none yet), in the caller's
    * transaction; each once only. The reads, the status-list places (one statement per issuer)
    * and the inserts are in bulk whatever the number; signing is the only work done per
-   * credential. The audit events go to `events` when the caller records them with its own, else
-   * are recorded here. With `whenNoProgramOffice: 'skip'`, none is issued until there is a
-   * program office to issue them (a close before the office is set up), rather than refused.
+   * credential, and the audit events are recorded in one insert. With `whenNoProgramOffice:
+   * 'skip'`, none is issued until there is a program office to issue them (a close before the
+   * office is set up), rather than refused.
    */
-  async function issueMany(ctx: RequestContext, executor: Transaction<DB>, certificationIds: readonly string[], events?: AuditEntry[], options: { whenNoProgramOffice?: 'refuse' | 'skip' } = {}) {
+  async function issueMany(ctx: RequestContext, executor: Transaction<DB>, certificationIds: readonly string[], options: { whenNoProgramOffice?: 'refuse' | 'skip' } = {}) {
     const repo = badgesRepository(executor);
     const office = await repo.programOffice();
     if (!office && options.whenNoProgramOffice === 'skip') return [];
@@ -158,14 +158,11 @@ export function createBadgesService({ db, clock, audit, keys, urls, afterCommit 
     }
     const ordered = wanted.map((id) => rows.get(id) as Awaited<ReturnType<typeof signed>>);
     await repo.insertBadges(ordered);
-    const entries = ordered.map((row) => ({
-      action: 'badge.issue',
-      entityType: 'certification',
-      entityId: row.certification_id,
-      after: { issuer: row.issuer_organization_id, statusIndex: row.status_index },
-    }));
-    if (events) events.push(...entries);
-    else await audit.many(executor, ctx, entries);
+    await audit.many(
+      executor,
+      ctx,
+      ordered.map((row) => ({ action: 'badge.issue', entityType: 'certification', entityId: row.certification_id, after: { issuer: row.issuer_organization_id, statusIndex: row.status_index } })),
+    );
     return ordered;
   }
 
@@ -179,7 +176,7 @@ export function createBadgesService({ db, clock, audit, keys, urls, afterCommit 
     afterCommit.run(async () => {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await db.transaction().execute((trx) => issueMany(ctx, trx, certificationIds, undefined, { whenNoProgramOffice: 'skip' }));
+          return await db.transaction().execute((trx) => issueMany(ctx, trx, certificationIds, { whenNoProgramOffice: 'skip' }));
         } catch (error) {
           // A reader issued one of them meanwhile: the next attempt leaves it out.
           if (!isUniqueViolation(error) || attempt === 3) throw error;
