@@ -187,9 +187,16 @@ export function createBadgesService({ db, clock, audit, keys, urls, afterCommit 
 
   /** Issues the credential of a certification, in the caller's transaction; once only. */
   async function issue(ctx: RequestContext, executor: Transaction<DB>, certificationId: string) {
-    const existing = await badgesRepository(executor).findBadge(certificationId);
+    const repo = badgesRepository(executor);
+    const existing = await repo.findBadge(certificationId);
     if (existing) return existing;
-    return (await issueMany(ctx, executor, [certificationId]))[0] as Awaited<ReturnType<typeof signed>>;
+    const [issued] = await issueMany(ctx, executor, [certificationId]);
+    if (issued) return issued;
+    // Another transaction (the close's signing) committed it between the two reads: each
+    // statement of a PostgreSQL transaction sees what is committed when it starts.
+    const committed = await repo.findBadge(certificationId);
+    if (!committed) throw notFound('certificate');
+    return committed;
   }
 
   async function badge(certificationId: string, ctx: RequestContext) {
