@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../../platform/db/dialect.js';
 import type { DB } from '../../platform/db/schema.js';
 import { type ProgramCascade, summarize } from './cascade.graph.js';
 
@@ -18,7 +19,7 @@ type Group = 'generation' | 'instructor_generation' | 'country' | 'year';
  * counted edges (generation not null), grouped the way one index is ordered.
  */
 export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Promise<ProgramCascade> {
-  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const onPostgres = isPostgres(db);
   const counted = () => {
     let query = db.selectFrom('cascade_edges').where('generation', 'is not', null);
     if (filter.year !== undefined) query = query.where('year', '=', filter.year);
@@ -37,7 +38,7 @@ export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Pro
    * extra pass doubled the instructors' count (0.8 s to 1.6 s on a million edges).
    */
   const distinctPeople = async <G extends Group>(groups: readonly G[], person: 'trainee_id' | 'instructor_id') => {
-    if (!isPostgres) {
+    if (!onPostgres) {
       const rows = await counted()
         .select([...groups, sql<number>`COUNT(DISTINCT ${sql.ref(person)})`.as('n')])
         .groupBy([...groups])

@@ -24,24 +24,21 @@ export interface CascadeChange {
 export async function updateGenerations(store: CascadeTables, change: CascadeChange): Promise<Map<string, number | null>> {
   const generation = new Map<string, number | null>();
   const before = new Map<string, number | null>();
+  /** A stored generation read for the first time: where the walk starts from, and what it compares against. */
+  const remember = (id: string, g: number | null) => {
+    if (generation.has(id)) return;
+    generation.set(id, g);
+    before.set(id, g);
+  };
   const load = async (ids: Iterable<string>) => {
     const missing = [...new Set(ids)].filter((id) => !generation.has(id));
     if (missing.length === 0) return;
     const found = await store.generationsOf(missing);
-    for (const id of missing) {
-      const g = found.get(id) ?? null;
-      generation.set(id, g);
-      before.set(id, g);
-    }
+    for (const id of missing) remember(id, found.get(id) ?? null);
   };
-  /** What a walk read with its edges: the far ends' stored generations, where not known yet. */
+  /** What a walk read with its edges: the far ends' stored generations. */
   const known = (pairs: readonly PairWithGeneration[], far: 'instructor' | 'trainee') => {
-    for (const pair of pairs) {
-      const id = pair[far];
-      if (generation.has(id)) continue;
-      generation.set(id, pair.farGeneration);
-      before.set(id, pair.farGeneration);
-    }
+    for (const pair of pairs) remember(pair[far], pair.farGeneration);
   };
   const at = (id: string) => generation.get(id) ?? null;
 

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../../platform/db/dialect.js';
 import type { DB } from '../../platform/db/schema.js';
 
 /** Ids per statement: well under SQLite's and PostgreSQL's parameter limits. */
@@ -153,7 +154,7 @@ export function cascadeTables(db: Kysely<DB>) {
      * never deadlock against a second (an import may audit a row before it moves the cascade).
      */
     async lock(): Promise<void> {
-      if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+      if (!isPostgres(db)) return;
       await sql`SELECT id FROM audit_head WHERE id = 1 FOR NO KEY UPDATE`.execute(db);
     },
 

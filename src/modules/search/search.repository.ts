@@ -1,4 +1,5 @@
-import { type Expression, type ExpressionBuilder, type Kysely, PostgresAdapter, type Selectable, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { isPostgres } from '../../platform/db/dialect.js';
 import { inScope } from '../../platform/db/scope.js';
 import type { DB, SearchEntriesTable, SearchKind } from '../../platform/db/schema.js';
 import type { Scope } from '../../platform/policy.js';
@@ -54,7 +55,7 @@ export interface SearchHit {
 }
 
 export function searchRepository(db: Kysely<DB>) {
-  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const onPostgres = isPostgres(db);
 
   /**
    * The sources of one kind of record, read across the owning modules' tables (read only). The
@@ -140,7 +141,7 @@ export function searchRepository(db: Kysely<DB>) {
   function scoped(kind: SearchKind, scope: Scope, from: Kysely<DB> = db): ScopedQuery {
     // On SQLite, `+` keeps the planner off the (kind, record_id) index, so the query is driven by
     // the full-text matches (`seq IN …`, found once) rather than by a walk over every entry of the kind.
-    const base = from.selectFrom('search_entries as e').where(isPostgres ? sql<boolean>`e.kind = ${kind}` : sql<boolean>`+e.kind = ${kind}`);
+    const base = from.selectFrom('search_entries as e').where(onPostgres ? sql<boolean>`e.kind = ${kind}` : sql<boolean>`+e.kind = ${kind}`);
     // Each kind joins its own table; what follows reads only the entry and `context`.
     const as = (query: unknown) => query as ScopedQuery;
     switch (kind) {
@@ -219,7 +220,7 @@ export function searchRepository(db: Kysely<DB>) {
     async find(query: KindQuery): Promise<SearchHit[]> {
       const column = query.withPrivateWords ? 'terms' : 'names';
       const matches = (match: WordMatch) => {
-        if (isPostgres) {
+        if (onPostgres) {
           return scoped(query.kind, query.scope)
             .select(['e.record_id', 'e.title', 'e.detail', 'e.archived', `e.${column} as words`])
             .where(sql<boolean>`to_tsvector('simple', ${sql.ref(`e.${column}`)}) @@ to_tsquery('simple', ${tsQuery(query.prefixes, match)})`)

@@ -1,7 +1,15 @@
+import { type Kysely, PostgresAdapter } from 'kysely';
+
 /**
- * The few places where SQLite and PostgreSQL differ in what the application sees: how each
- * engine reports a broken constraint. Everything else is written once, in portable SQL.
+ * The few places where SQLite and PostgreSQL differ in what the application sees: which engine
+ * a query goes to, and how each reports a broken constraint. Everything else is written once, in
+ * portable SQL.
  */
+
+/** Whether `db` speaks to PostgreSQL: for the few statements each engine plans best its own way. */
+export function isPostgres<T>(db: Kysely<T>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 interface DriverError {
   code?: unknown;

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { isPostgres } from './dialect.js';
 import type { DB } from './schema.js';
 
 /**
@@ -14,10 +15,6 @@ import type { DB } from './schema.js';
  * On SQLite every transaction begins IMMEDIATE and so already holds the one write lock: these
  * are no-ops there.
  */
-
-function isPostgres(db: Kysely<DB>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 type LockableTable = { [T in keyof DB]: DB[T] extends { id: string } ? T : never }[keyof DB];
 

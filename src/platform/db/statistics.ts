@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from './dialect.js';
 import type { DB } from './schema.js';
 
 /**
@@ -14,6 +15,6 @@ import type { DB } from './schema.js';
  * connection may never have read. PostgreSQL scales its estimates by a table's current size.
  */
 export async function keepStatisticsCurrent(db: Kysely<DB>): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return;
+  if (isPostgres(db)) return;
   await sql`PRAGMA optimize = 0x10002`.execute(db);
 }
