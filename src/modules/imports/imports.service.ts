@@ -1,30 +1,27 @@
 import { instant } from '../../platform/clock.js';
-import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { type Page, type PageRequest, toPage } from '../../platform/db/keyset.js';
-import type { ImportMappingRow, ImportRow } from '../../platform/db/schema.js';
+import type { ImportRow } from '../../platform/db/schema.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { ABANDONED_AFTER_MS, createWork, type Work, type WorkRunRow } from '../../platform/work/work.js';
-import { searchKey } from '../../platform/text.js';
 import { localize } from '../../platform/i18n/messages.js';
 import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
 import { type ImportsContext as RequestContext, importsText, readerLocale, storedWords, wordsIn } from './imports.messages.js';
 import { checkColumnsAccounted, checkLeftOut, columnCount, withSavedLeftOut } from './imports.columns.js';
 import { type Detection, detectFile, type ReadChoices } from './imports.detect.js';
-import { fieldLabel, headerKey, type ImportKind, KINDS, suggestMapping } from './imports.fields.js';
-import { detectionColumns, toImportView, toListItem, toMappingView } from './imports.mapper.js';
+import { fieldLabel, type ImportKind, KINDS, suggestMapping } from './imports.fields.js';
+import { detectionColumns, toImportView, toListItem } from './imports.mapper.js';
 import { importsRepository, storedFile, storeFile } from './imports.repository.js';
 import { checkMapping, checkRowsLeftOut } from './imports.rules.js';
 import {
-  type CreateMappingInput,
   type ImportListItem,
   type ImportProblem,
   type ImportView,
   MAX_UPLOAD_BYTES,
-  type MappingView,
   type UpdateImportInput,
   type UploadInput,
 } from './imports.schemas.js';
+import { createSavedMappings } from './imports.mappings.js';
 import { checkReady, type CommitMode, createImportPass, type ImportsDeps, mappingOf, parseJson, type ProgressListener, type RunAction } from './imports.run.js';
 import {
   attendanceImportsPolicy,
@@ -32,11 +29,8 @@ import {
   canImport,
   canSeeImport,
   importFilterFor,
-  keepsMapping,
-  mappingScopeOf,
   requireAnyImporter,
   requireImporter,
-  visibleMappingScopes,
 } from './imports.policy.js';
 
 const RUNNING: readonly ImportRow['status'][] = ['validating', 'committing'];
@@ -63,6 +57,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
   const work = deps.work ?? createWork({ db, clock });
   const repo = importsRepository(db);
   const pass = createImportPass(deps);
+  const savedMappings = createSavedMappings(deps);
 
   async function visibleRow(ctx: RequestContext, id: string): Promise<ImportRow> {
     requireAnyImporter(ctx.actor);
@@ -95,10 +90,6 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     return toImportView(row, { running: abandoned ? undefined : run, abandoned, sameFileImportedAt: same?.finished_at ?? null, allowedActions, locale: readerLocale(ctx) });
   }
 
-  function mappingView(ctx: RequestContext, row: ImportMappingRow): MappingView {
-    return toMappingView(row, keepsMapping(ctx.actor, row) ? ['delete'] : []);
-  }
-
   /** The agency of the import: a coordinator's own; staff's as given. */
   async function organizationFor(ctx: RequestContext, kind: ImportKind, given: string | null | undefined): Promise<string | null> {
     const ownAgency = boundAgencyOf(ctx.actor);
@@ -122,20 +113,6 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     if (!attendanceImportsPolicy.can(ctx.actor, 'create', { isRecorder })) throw forbidden(importsText('offering.ownOnly'));
     return given;
   }
-
-  /** A saved mapping the actor may use, or none: its columns (header → field), the headers it leaves out, its date order. */
-  async function savedMapping(ctx: RequestContext, id: string | undefined, kind: ImportKind, pointer: string) {
-    if (!id) return undefined;
-    const row = await repo.findMappingById(id);
-    const scopes = visibleMappingScopes(ctx.actor);
-    if (!row || (scopes && !scopes.includes(row.scope))) throw invalid(importsText('mapping.savedNotFound'), [{ pointer, detail: importsText('mapping.notUsable') }]);
-    if (row.kind !== kind) {
-      const saved = importsText(`kind.${row.kind}`);
-      throw invalid(importsText('mapping.savedOtherKind', { saved, kind: importsText(`kind.${kind}`) }), [{ pointer, detail: importsText('mapping.forKind', { kind: saved }) }]);
-    }
-    return { columns: parseJson<Record<string, string>>(row.columns, {}), leftOut: parseJson<string[]>(row.left_out, []), dateFormat: row.date_format };
-  }
-
 
   /** Results of an earlier run no longer hold once the settings change. */
   const freshResults = { status: 'uploaded', valid_count: null, problem_count: null, summary: null, mode: null, progress: 0, message: null, finished_at: null } as const;
@@ -224,7 +201,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       if (declaredBytes !== undefined && declaredBytes > MAX_UPLOAD_BYTES) throw tooLarge();
       const organizationId = await organizationFor(ctx, input.kind, input.organizationId);
       const offeringId = await offeringFor(ctx, input.kind, input.offeringId);
-      const saved = await savedMapping(ctx, input.mappingId, input.kind, '/query/mappingId');
+      const saved = await savedMappings.usable(ctx, input.mappingId, input.kind, '/query/mappingId');
       const id = newId();
       const now = instant(clock);
       await repo.insert({
@@ -285,7 +262,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       if (RUNNING.includes(row.status) && !isAbandoned(row, await runOf(row))) throw conflict(importsText('import.running'));
       if (row.version !== version) throw staleVersion('import', row.version);
       const changes: Record<string, unknown> = { ...freshResults, updated_at: instant(clock) };
-      const saved = await savedMapping(ctx, input.mappingId, kind, '/body/mappingId');
+      const saved = await savedMappings.usable(ctx, input.mappingId, kind, '/body/mappingId');
       const choices: ReadChoices = { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet, headerRow: input.headerRow };
       let file = { headers: parseJson<string[]>(row.headers, []), preview: parseJson<Detection['preview']>(row.preview, []) };
       let mapping = mappingOf(row);
@@ -391,69 +368,9 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
       } while (cursor);
     },
 
-    async mappings(ctx: RequestContext, kind: ImportKind | undefined): Promise<MappingView[]> {
-      requireAnyImporter(ctx.actor);
-      return (await repo.mappings(kind, visibleMappingScopes(ctx.actor))).map((row) => mappingView(ctx, row));
-    },
-
-    async createMapping(ctx: RequestContext, input: CreateMappingInput): Promise<MappingView> {
-      requireImporter(ctx.actor, input.kind);
-      const fields = new Set(KINDS[input.kind].fields.map((f) => f.key));
-      const wrong = Object.entries(input.columns).filter(([, field]) => !fields.has(field));
-      if (wrong.length > 0) {
-        throw invalid(
-          importsText('mapping.fieldsUnknown'),
-          wrong.map(([header, field]) => ({ pointer: `/body/columns/${header}`, detail: importsText('mapping.fieldUnknown', { field, fields: [...fields].join(', ') }) })),
-        );
-      }
-      const mappedHeaders = new Set(Object.keys(input.columns).map(headerKey));
-      const both = input.leftOut.flatMap((header, i) => (mappedHeaders.has(headerKey(header)) ? [{ pointer: `/body/leftOut/${i}`, detail: importsText('mapping.alsoMapped', { header }) }] : []));
-      if (both.length > 0) throw invalid(importsText('mapping.fieldOrLeftOut'), both);
-      const id = newId();
-      const now = instant(clock);
-      const scope = mappingScopeOf(ctx.actor);
-      try {
-        await db.transaction().execute(async (trx) => {
-          await importsRepository(trx).insertMapping({
-            id,
-            kind: input.kind,
-            name: input.name,
-            search_name: searchKey(input.name),
-            scope,
-            columns: JSON.stringify(input.columns),
-            left_out: JSON.stringify(input.leftOut),
-            date_format: input.dateFormat,
-            organization_id: boundAgencyOf(ctx.actor),
-            created_by: ctx.actor.id,
-            created_at: now,
-            updated_at: now,
-          });
-          await audit(trx, ctx, { action: 'import_mapping.create', entityType: 'import_mapping', entityId: id, after: input });
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw conflict(importsText('mapping.nameTaken', { kind: importsText(`kind.${input.kind}`), name: input.name }), [{ pointer: '/body/name', detail: importsText('mapping.taken') }]);
-        throw error;
-      }
-      return mappingView(ctx, (await repo.findMappingById(id)) as ImportMappingRow);
-    },
-
-    /** Deletes a saved mapping its keeper no longer wants; files already mapped with it keep their columns. */
-    async deleteMapping(ctx: RequestContext, id: string): Promise<void> {
-      requireAnyImporter(ctx.actor);
-      const row = await repo.findMappingById(id);
-      const scopes = visibleMappingScopes(ctx.actor);
-      if (!row || (scopes && !scopes.includes(row.scope))) throw notFound('savedMapping');
-      if (!keepsMapping(ctx.actor, row)) throw forbidden(row.scope === 'office' ? importsText('policy.officeMappings') : importsText('policy.roleKind', { kind: importsText(`kind.${row.kind}`) }));
-      await db.transaction().execute(async (trx) => {
-        if (!(await importsRepository(trx).removeMapping(id))) throw notFound('savedMapping');
-        await audit(trx, ctx, {
-          action: 'import_mapping.delete',
-          entityType: 'import_mapping',
-          entityId: id,
-          before: { kind: row.kind, name: row.name, columns: parseJson(row.columns, {}), leftOut: parseJson(row.left_out, []), dateFormat: row.date_format },
-        });
-      });
-    },
+    mappings: savedMappings.list,
+    createMapping: savedMappings.create,
+    deleteMapping: savedMappings.remove,
   };
 }
 
