@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { createApp } from '../src/app.js';
-import { cascadeRepository } from '../src/modules/cascade/cascade.repository.js';
 import { rebuildCascade } from '../src/modules/cascade/cascade.rebuild.js';
 import { loadConfig } from '../src/config.js';
 import { systemContext } from '../src/platform/access.js';
 import { newId } from '../src/platform/ids.js';
 import { createTestDatabase } from '../test/dialects.js';
+import { recursiveReach } from './raw-reach.js';
 
 /**
  * The cascade of a large program: BENCH_ENROLLMENTS completed enrollments (default 1,000,000)
@@ -107,7 +107,7 @@ async function main() {
   const program = await time(() => services.cascade.program(ctx, {}));
   const inYear = await time(() => services.cascade.program(ctx, { year: 2013 }));
   const dashboard = await time(() => services.dashboard.dashboard(ctx, { year: 2013 }));
-  const reachSql = await time(() => cascadeRepository(db).reach(masterId));
+  const reachSql = await time(() => recursiveReach(db, masterId));
   const instructor = await time(() => services.cascade.instructor(ctx, masterId, { maxNodes: 500 }));
   const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
 

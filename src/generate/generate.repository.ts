@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
+import { isPostgres } from '../platform/db/dialect.js';
 
 /** The program's tables, those that refer to others first: cleared in this order. */
 const PROGRAM_TABLES = [
@@ -32,9 +33,14 @@ export function generateRepository(db: Kysely<DB>) {
       });
     },
 
-    /** Fresh statistics for the query planners, as after a restore or a large import. */
+    /**
+     * Fresh statistics for the query planners, as after a restore or a large import. On
+     * PostgreSQL a VACUUM too, as autovacuum would have run in a program that grew over years:
+     * rows written at once are not yet marked visible to all, and until they are, an index-only
+     * scan still reads the table.
+     */
     async analyze(): Promise<void> {
-      await sql`ANALYZE`.execute(db);
+      await (isPostgres(db) ? sql`VACUUM (ANALYZE)` : sql`ANALYZE`).execute(db);
     },
   };
 }

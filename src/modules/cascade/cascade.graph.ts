@@ -127,9 +127,12 @@ export function generations(graph: Graph, roots: Iterable<string>): Map<string, 
   return result;
 }
 
-/** Everyone trained downstream of one instructor, with their distance from them and who reached them first. */
-export function downstream(graph: Graph, instructor: string): Map<string, { depth: number; parent: string }> {
-  const seen = new Map<string, { depth: number; parent: string }>();
+/**
+ * Everyone trained downstream of one instructor, with their distance from them, who reached them
+ * first (the edges in the order given) and the country and year of that training.
+ */
+export function downstream(graph: Graph, instructor: string): Map<string, { depth: number; parent: string; country: string; year: number }> {
+  const seen = new Map<string, { depth: number; parent: string; country: string; year: number }>();
   const root = graph.index.get(instructor);
   if (root === undefined) return seen;
   const depthOf = new Int32Array(graph.ids.length).fill(UNREACHED);
@@ -142,7 +145,7 @@ export function downstream(graph: Graph, instructor: string): Map<string, { dept
         const t = graph.to[e] as number;
         if (depthOf[t] !== UNREACHED) continue;
         depthOf[t] = depth;
-        seen.set(graph.ids[t] as string, { depth, parent: graph.ids[p] as string });
+        seen.set(graph.ids[t] as string, { depth, parent: graph.ids[p] as string, country: graph.countries[graph.country[e] as number] as string, year: graph.year[e] as number });
         next.push(t);
       }
     }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { buildGraph, generations } from './cascade.graph.js';
+import { cascadeChanges } from './cascade.changes.repository.js';
 import { cascadeRepository } from './cascade.repository.js';
 import { cascadeTables } from './cascade.tables.repository.js';
 import { lockCascade } from './cascade.upkeep.js';
@@ -23,4 +24,5 @@ export async function rebuildCascade(db: Kysely<DB>): Promise<void> {
   const graph = buildGraph(pairs.map((p) => ({ instructor: p.instructor, trainee: p.trainee, country: '', year: 0 })));
   await store.insertGenerations(generations(graph, roots));
   await store.insertEdges(null);
+  await cascadeChanges(db).recordEverything();
 }

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { cascadeChanges } from './cascade.changes.repository.js';
 import { type CascadeChange, updateGenerations } from './cascade.generations.js';
 import { cascadeTables, chunks, type Pair } from './cascade.tables.repository.js';
 
 /**
- * Keeps cascade_edges and cascade_generations in step with their sources. Every change that
- * moves the cascade calls one of these in its own transaction, after writing its rows: the
- * tables are then never behind what a reader of the same database sees.
+ * Keeps cascade_edges and cascade_generations in step with their sources, and logs the pairs
+ * whose edges were written in cascade_changes (what servers' graphs in memory catch up from).
+ * Every change that moves the cascade calls one of these in its own transaction, after writing
+ * its rows: the tables are then never behind what a reader of the same database sees.
  *
  * Upkeep reads the cascade around the change and writes from what it read, so two at once
  * would each miss the other's change: on PostgreSQL they queue on one row lock (held to the end
@@ -40,6 +42,8 @@ export async function offeringsChanged(trx: Kysely<DB>, offeringIds: readonly st
   const after = await store.insertEdges(ids);
   const had = new Set(before.map(key));
   const has = new Set(after.map(key));
+  // Every pair written, changed or not: a pair that stayed may have a new first date or country.
+  await cascadeChanges(trx).record([...before, ...after]);
   await apply(trx, {
     removed: before.filter((p) => !has.has(key(p))),
     added: after.filter((p) => !had.has(key(p))),

@@ -528,6 +528,13 @@ export interface CascadeEdgesTable {
   instructor_generation: number | null;
 }
 
+/** One pair whose cascade edges a change wrote; neither person: the whole cascade was written again (see modules/cascade/cascade.changes.repository.ts). */
+export interface CascadeChangesTable {
+  seq: number;
+  instructor_id: string | null;
+  trainee_id: string | null;
+}
+
 export interface CascadeGenerationsTable {
   person_id: string;
   generation: number;
@@ -849,6 +856,7 @@ export interface DB {
   enrollments: EnrollmentsTable;
   cascade_generations: CascadeGenerationsTable;
   cascade_edges: CascadeEdgesTable;
+  cascade_changes: CascadeChangesTable;
   certifications: CertificationsTable;
   vetting_records: VettingRecordsTable;
   offering_followups: OfferingFollowupsTable;
