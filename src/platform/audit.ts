@@ -68,14 +68,14 @@ export interface AuditRecorder {
 /** Events per INSERT: twelve columns each, well under both engines' bound-parameter limits. */
 const INSERT_BATCH = 500;
 
-/**
- * Appends an event to the chain. It must run inside the transaction of the change it records:
- * bumping the head row first takes its lock (a row lock in PostgreSQL, the write lock in
- * SQLite), so concurrent writers queue and the chain stays one line.
- */
 /** What must change with each recorded write, in its transaction (the search index: see `modules/search/search.index.ts`). */
 export type AuditFollower = (trx: Transaction<DB>, entries: readonly AuditEntry[]) => Promise<void>;
 
+/**
+ * Appends events to the chain. It must run inside the transaction of the change it records:
+ * bumping the head row first takes its lock (a row lock in PostgreSQL, the write lock in
+ * SQLite), so concurrent writers queue and the chain stays one line.
+ */
 export function createAuditRecorder(clock: Clock, followers: readonly AuditFollower[] = []): AuditRecorder {
   async function many(trx: Transaction<DB>, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;

@@ -40,7 +40,6 @@ export interface MfaDeps {
   requiredRoles: readonly Role[];
 }
 
-/** Failed second factors allowed per account in the window, and per pending sign-in. */
 /**
  * Wrong answers allowed: per pending sign-in, per account in the window, and in a row at all
  * (NIST SP 800-63B's cap of 100 consecutive failures; only a right answer or an admin's reset

@@ -90,7 +90,6 @@ export function createUsersService({ db, clock, audit, passwords, organizations,
       return new Map(rows.map((row) => [row.id, row.name]));
     },
 
-    /** Who should hear about a person's certification: their own account and their agency's coordinators. */
     /**
      * Who may be told of something: the active accounts that are any of these (by id, role, the
      * people they are, the agencies they coordinate), each with the actor a policy judges them as.

@@ -171,10 +171,6 @@ export interface ProgramCascade {
 }
 
 /**
- * The program's figures. People are counted once per generation; per country and per year, a
- * person counts where and when they were trained (by anyone in the cascade), once each.
- */
-/**
  * Which trainings a program's figures count. Generations come from the whole cascade (a person's
  * generation is a fact of the program); the filter picks the trainings counted: the year the
  * offering ended, the course's track, the country it was given in, the trainee's agency.
@@ -187,6 +183,10 @@ export interface CascadeFilter {
   trainees?: ReadonlySet<string> | undefined;
 }
 
+/**
+ * The program's figures. People are counted once per generation; per country and per year, a
+ * person counts where and when they were trained (by anyone in the cascade), once each.
+ */
 export function programCascade(graph: Graph, roots: Iterable<string>, filter: CascadeFilter = {}): ProgramCascade {
   const generation = generationArray(graph, roots);
   const trackIndex = filter.track === undefined ? -1 : graph.tracks.indexOf(filter.track);

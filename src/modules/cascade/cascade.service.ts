@@ -11,7 +11,7 @@ import { cascadeRepository } from './cascade.repository.js';
 import { cascadeText } from './cascade.messages.js';
 
 /** How far the training travelled: the program's figures from the cascade tables that upkeep keeps in step with offerings and enrollments; one instructor's reach from the graph in memory that follows them. */
-export function createCascadeService({ db, people }: { db: Kysely<DB>; people: Pick<PeopleService, 'profiles'> }) {
+export function createCascadeService({ db, people }: { db: Kysely<DB>; people: Pick<PeopleService, 'profiles' | 'displayNames'> }) {
   // This server's copy of the cascade's graph, for reaches: read on first use, then caught up from the change log.
   const follower = createCascadeFollower(db);
   return {
@@ -33,7 +33,7 @@ export function createCascadeService({ db, people }: { db: Kysely<DB>; people: P
       if (!profile || !policy.can(ctx.actor, 'read', profile)) throw notFound('person');
       const reach = (await follower.graph()).reach(personId, options.maxNodes);
       const shown = reach.nearest.map((n) => n.personId);
-      const [profiles, followUps] = await Promise.all([people.profiles(ctx, shown), cascadeRepository(db).followUps(shown)]);
+      const [names, followUps] = await Promise.all([people.displayNames(ctx, shown), cascadeRepository(db).followUps(shown)]);
       const taught = new Map(followUps.map((f) => [f.person_id, f.has_taught === 1]));
       return {
         instructor: { id: profile.id, name: profile.name, organizationName: profile.organizationName },
@@ -42,7 +42,7 @@ export function createCascadeService({ db, people }: { db: Kysely<DB>; people: P
         byCountry: [...reach.byCountry].map(([country, count]) => ({ country, people: count })).sort((a, b) => b.people - a.people || a.country.localeCompare(b.country)),
         // Nearest first: the walk's own order.
         nodes: reach.nearest.map((node) => {
-          const p = profiles.get(node.personId);
+          const p = names.get(node.personId);
           return {
             ...node,
             name: p?.name ?? cascadeText('person.outsideView').in(locale),

@@ -336,7 +336,6 @@ export function assignmentsRepository(db: Kysely<DB>) {
         .where('assignments.end_on', '>=', from)
         .execute();
     },
-    /** Every assignment the actor may see that was deployed, for person-days. */
     /** Assignments whose days count as person-days: deployed or returned, in a deployment that was not cancelled. */
     deployed(scope: Scope, filter: PersonDaysFilter = {}) {
       let query = base()

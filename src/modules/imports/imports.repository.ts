@@ -123,10 +123,6 @@ export function importsRepository(db: Kysely<DB>) {
 }
 
 /**
- * The uploaded file as stored, read back piece by piece through `db` (inside a transaction, its
- * executor: on SQLite a second reader would wait for the transaction that is reading).
- */
-/**
  * Keeps a file as it streams in, in pieces of CHUNK_BYTES, hashed as it comes; past `maxBytes` it
  * stops with `tooLarge()`. The caller removes the import (and so its pieces) when this throws.
  */
@@ -150,6 +146,10 @@ export async function storeFile(db: Kysely<DB>, importId: string, body: AsyncIte
   return { size, sha256: hash.digest('hex') };
 }
 
+/**
+ * The uploaded file as stored, read back piece by piece through `db` (inside a transaction, its
+ * executor: on SQLite a second reader would wait for the transaction that is reading).
+ */
 export function storedFile(db: Kysely<DB>, importId: string, size: number): FileSource {
   const piece = (seq: number) =>
     db

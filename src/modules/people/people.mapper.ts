@@ -92,13 +92,16 @@ export interface PersonProfile {
   readiness: ReadinessRecord[];
 }
 
+/** How a person is named wherever a list shows them. */
+export const nameOf = (row: Pick<PersonRowWithOrganization, 'given_name' | 'family_name'>) => `${row.given_name} ${row.family_name}`;
+
 export function profileOf(row: PersonRowWithOrganization, extras: PersonExtras): PersonProfile {
   return {
     id: row.id,
     organizationId: row.organization_id,
     organizationName: row.organization_name,
     organizationCountry: row.organization_country,
-    name: `${row.given_name} ${row.family_name}`,
+    name: nameOf(row),
     status: row.status,
     languages: extras.languages.map((l) => ({ language: l.language, speaking: l.speaking })),
     heritageCountries: extras.heritage.map((h) => h.country),

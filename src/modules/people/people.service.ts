@@ -11,7 +11,7 @@ import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
-import { languageRow, names, type PersonForImport, type PersonProfile, personRow, profileOf, toLanguageSkill, toPerson, toPersonDetail } from './people.mapper.js';
+import { languageRow, nameOf, names, type PersonForImport, type PersonProfile, personRow, profileOf, toLanguageSkill, toPerson, toPersonDetail } from './people.mapper.js';
 
 // What other modules learn of a person, made by the mapper.
 export type { PersonForImport, PersonProfile } from './people.mapper.js';
@@ -320,8 +320,8 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       });
     },
 
-    /** Records a readiness item (passport, clearance, training, release), replacing the last one. */
     /**
+     * Records a readiness item (passport, clearance, training, release), replacing the last one.
      * Readiness is part of the person: a change names the person's version it read (`version`;
      * only in-process callers such as the demo seed leave it out) and moves the person to the next.
      */
@@ -400,6 +400,12 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       const rows = (await repo.findByIds([...new Set(ids)])).filter((row) => policy.can(ctx.actor, 'read', personAccess(row)));
       const related = await repo.related(rows.map((r) => r.id));
       return new Map(rows.map((row) => [row.id, profileOf(row, extrasOf(related, row.id))]));
+    },
+
+    /** Name and agency of each of these people the actor may see: for views that name many (a cascade's tree). */
+    async displayNames(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, { name: string; organizationName: string }>> {
+      const rows = (await peopleRepository(db).findByIds([...new Set(ids)])).filter((row) => policy.can(ctx.actor, 'read', personAccess(row)));
+      return new Map(rows.map((row) => [row.id, { name: nameOf(row), organizationName: row.organization_name }]));
     },
 
     /**

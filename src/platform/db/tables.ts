@@ -1,11 +1,6 @@
 import type { DB } from './schema.js';
 
 /**
- * Every application table, parents before children: the order a logical backup writes them
- * and a restore inserts them. A test checks it against the migrated database, so a new table
- * cannot be left out of backups.
- */
-/**
  * Tables a migration removed, whose rows an older backup may still hold: a restore passes over
  * them (sign-in failures gave way to `sign_in_throttles` in 2026-12-06-10-credentials; certification
  * reminders became notices in 2026-12-08-50-notices).
@@ -18,6 +13,11 @@ export const RETIRED_TABLES: readonly string[] = ['sign_in_failures', 'certifica
  */
 export const DERIVED_TABLE_PREFIXES: readonly string[] = ['search_fts'];
 
+/**
+ * Every application table, parents before children: the order a logical backup writes them
+ * and a restore inserts them. A test checks it against the migrated database, so a new table
+ * cannot be left out of backups.
+ */
 export const TABLES_IN_DEPENDENCY_ORDER = [
   'settings',
   'organizations',

@@ -24,6 +24,7 @@ import * as cascadeTables from './2026-12-12-01-cascade-tables.js';
 import * as peopleReads from './2026-12-12-20-people-reads.js';
 import * as reportFigures from './2026-12-12-30-report-figures.js';
 import * as cascadeChanges from './2026-12-13-01-cascade-changes.js';
+import * as offeringCertifications from './2026-12-13-02-offering-certifications.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12-20-people-reads': peopleReads,
   '2026-12-12-30-report-figures': reportFigures,
   '2026-12-13-01-cascade-changes': cascadeChanges,
+  '2026-12-13-02-offering-certifications': offeringCertifications,
 };

@@ -8,7 +8,6 @@ export const cascadeKeys = {
   instructor: (id: string, maxNodes: number) => ['cascade', 'instructor', id, maxNodes] as const,
 };
 
-/** The program's cascade, for one year or all of them. */
 /** Which trainings the cascade counts besides the year: a dashboard figure's track, country and partner. */
 export interface CascadeFilters {
   track?: string | undefined;
@@ -16,6 +15,7 @@ export interface CascadeFilters {
   organizationId?: string | undefined;
 }
 
+/** The program's cascade, for one year or all of them. */
 export function useProgramCascade(year: number | null, filters: CascadeFilters = {}) {
   return useQuery({
     queryKey: cascadeKeys.program(year, filters),
