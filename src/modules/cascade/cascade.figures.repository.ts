@@ -20,8 +20,12 @@ type Group = 'generation' | 'instructor_generation' | 'country' | 'year';
  */
 export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Promise<ProgramCascade> {
   const onPostgres = isPostgres(db);
-  const counted = () => {
-    let query = db.selectFrom('cascade_edges').where('generation', 'is not', null);
+  /**
+   * The counted edges. Their two generations are null together, so the instructors' count tests
+   * its own, and reads the index (instructor_generation, instructor_id) alone.
+   */
+  const counted = (person: 'trainee_id' | 'instructor_id') => {
+    let query = db.selectFrom('cascade_edges').where(person === 'trainee_id' ? 'generation' : 'instructor_generation', 'is not', null);
     if (filter.year !== undefined) query = query.where('year', '=', filter.year);
     if (filter.track !== undefined) query = query.where('track', '=', filter.track);
     if (filter.country !== undefined) query = query.where('country', '=', filter.country);
@@ -39,13 +43,13 @@ export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Pro
    */
   const distinctPeople = async <G extends Group>(groups: readonly G[], person: 'trainee_id' | 'instructor_id') => {
     if (!onPostgres) {
-      const rows = await counted()
+      const rows = await counted(person)
         .select([...groups, sql<number>`COUNT(DISTINCT ${sql.ref(person)})`.as('n')])
         .groupBy([...groups])
         .execute();
       return rows as unknown as (Record<G, number | string> & { n: number | string })[];
     }
-    const pairs = counted()
+    const pairs = counted(person)
       .select([...groups, person])
       .groupBy([...groups, person]);
     const rows = await db
@@ -55,12 +59,16 @@ export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Pro
       .execute();
     return rows as (Record<G, number | string> & { n: number | string })[];
   };
-  const trained = await distinctPeople(['generation'], 'trainee_id');
-  const teachers = await distinctPeople(['instructor_generation'], 'instructor_id');
-  const byCountry = await distinctPeople(['generation', 'country'], 'trainee_id');
-  // Within one year, the people trained by year are those trained by generation.
+  // At once: PostgreSQL runs them on connections of their own; SQLite, one after another.
   const year = filter.year;
-  const byYear = year === undefined ? await distinctPeople(['generation', 'year'], 'trainee_id') : trained.map((r) => ({ ...r, year }));
+  const [trained, teachers, byCountry, years] = await Promise.all([
+    distinctPeople(['generation'], 'trainee_id'),
+    distinctPeople(['instructor_generation'], 'instructor_id'),
+    distinctPeople(['generation', 'country'], 'trainee_id'),
+    year === undefined ? distinctPeople(['generation', 'year'], 'trainee_id') : null,
+  ]);
+  // Within one year, the people trained by year are those trained by generation.
+  const byYear = years ?? trained.map((r) => ({ ...r, year }));
 
   const trainedPerGeneration: number[] = [];
   for (const r of trained) trainedPerGeneration[Number(r.generation)] = Number(r.n);
