@@ -13,12 +13,15 @@ export interface ProgramFilter {
 
 type Group = 'generation' | 'instructor_generation' | 'country' | 'year';
 
+/** The program's figures without the counts by country and year: what the dashboard shows of the cascade. */
+export type ProgramTotals = Omit<ProgramCascade, 'byCountry' | 'byYear'>;
+
 /**
- * The program's figures from the maintained edges, by SQL aggregates: what programCascade in
- * cascade.graph.ts computes from the whole graph. Each count is of the distinct people among the
- * counted edges (generation not null), grouped the way one index is ordered.
+ * The counts the program's figures are made of, from the maintained edges by SQL aggregates:
+ * what programCascade in cascade.graph.ts computes from the whole graph. Each count is of the
+ * distinct people among the counted edges (generation not null), grouped the way one index is ordered.
  */
-export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Promise<ProgramCascade> {
+function programCounts(db: Kysely<DB>, filter: ProgramFilter) {
   const onPostgres = isPostgres(db);
   /**
    * The counted edges. Their two generations are null together, so the instructors' count tests
@@ -59,25 +62,42 @@ export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Pro
       .execute();
     return rows as (Record<G, number | string> & { n: number | string })[];
   };
+  return {
+    trained: () => distinctPeople(['generation'], 'trainee_id'),
+    teachers: () => distinctPeople(['instructor_generation'], 'instructor_id'),
+    byCountry: () => distinctPeople(['generation', 'country'], 'trainee_id'),
+    byYear: () => distinctPeople(['generation', 'year'], 'trainee_id'),
+  };
+}
+
+type Counted<G extends string> = (Record<G, number | string> & { n: number | string })[];
+
+function perGeneration<G extends 'generation' | 'instructor_generation'>(rows: Counted<G>, group: G): number[] {
+  const out: number[] = [];
+  for (const r of rows) out[Number(r[group])] = Number(r.n);
+  return out;
+}
+
+/** The program's figures: by generation, and by country and year within each. */
+export async function programFigures(db: Kysely<DB>, filter: ProgramFilter): Promise<ProgramCascade> {
+  const counts = programCounts(db, filter);
   // At once: PostgreSQL runs them on connections of their own; SQLite, one after another.
   const year = filter.year;
-  const [trained, teachers, byCountry, years] = await Promise.all([
-    distinctPeople(['generation'], 'trainee_id'),
-    distinctPeople(['instructor_generation'], 'instructor_id'),
-    distinctPeople(['generation', 'country'], 'trainee_id'),
-    year === undefined ? distinctPeople(['generation', 'year'], 'trainee_id') : null,
-  ]);
+  const [trained, teachers, byCountry, years] = await Promise.all([counts.trained(), counts.teachers(), counts.byCountry(), year === undefined ? counts.byYear() : null]);
   // Within one year, the people trained by year are those trained by generation.
   const byYear = years ?? trained.map((r) => ({ ...r, year }));
-
-  const trainedPerGeneration: number[] = [];
-  for (const r of trained) trainedPerGeneration[Number(r.generation)] = Number(r.n);
-  const teachersPerGeneration: number[] = [];
-  for (const r of teachers) teachersPerGeneration[Number(r.instructor_generation)] = Number(r.n);
   return summarize(
-    trainedPerGeneration,
-    teachersPerGeneration,
+    perGeneration(trained, 'generation'),
+    perGeneration(teachers, 'instructor_generation'),
     byCountry.map((r) => ({ country: String(r.country), generation: Number(r.generation), peopleTrained: Number(r.n) })),
     byYear.map((r) => ({ year: Number(r.year), generation: Number(r.generation), peopleTrained: Number(r.n) })),
   );
+}
+
+/** The program's figures by generation alone. */
+export async function programTotals(db: Kysely<DB>, filter: ProgramFilter): Promise<ProgramTotals> {
+  const counts = programCounts(db, filter);
+  const [trained, teachers] = await Promise.all([counts.trained(), counts.teachers()]);
+  const { byCountry: _byCountry, byYear: _byYear, ...totals } = summarize(perGeneration(trained, 'generation'), perGeneration(teachers, 'instructor_generation'), [], []);
+  return totals;
 }

@@ -6,7 +6,7 @@ import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
 import type { PeopleService } from '../people/people.service.js';
 import { cascadePolicy as policy } from './cascade.policy.js';
 import { createCascadeFollower } from './cascade.follower.js';
-import { programFigures } from './cascade.figures.repository.js';
+import { programFigures, programTotals, type ProgramFilter } from './cascade.figures.repository.js';
 import { cascadeRepository } from './cascade.repository.js';
 import { cascadeText } from './cascade.messages.js';
 
@@ -16,7 +16,7 @@ export function createCascadeService({ db, people }: { db: Kysely<DB>; people: P
   const follower = createCascadeFollower(db);
   return {
     /** The program's cascade; with filters, the trainings counted are that year's, track's, country's and agency's (trainees). */
-    async program(ctx: RequestContext, options: { year?: number | undefined; track?: string | undefined; country?: string | undefined; organizationId?: string | undefined }) {
+    async program(ctx: RequestContext, options: ProgramFilter) {
       policy.requireAllowed(ctx.actor, 'readProgram');
       const result = await programFigures(db, options);
       return {
@@ -25,6 +25,12 @@ export function createCascadeService({ db, people }: { db: Kysely<DB>; people: P
         generationZero: result.generations[0]?.newInstructors ?? 0,
         ...result,
       };
+    },
+
+    /** The program's cascade by generation alone (no counts by country or year), under the same filters. */
+    async totals(ctx: RequestContext, options: ProgramFilter) {
+      policy.requireAllowed(ctx.actor, 'readProgram');
+      return programTotals(db, options);
     },
 
     /** One instructor's downstream tree, by depth and country, with the follow-up evidence; people the caller may not see are named in `locale`. */

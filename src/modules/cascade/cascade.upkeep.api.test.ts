@@ -126,6 +126,8 @@ async function expectInStep(): Promise<void> {
       totalTrained: expected.totalTrained,
       multiplier: expected.multiplier,
     });
+    const totals = await services.cascade.totals(ctx, filter);
+    expect(totals).toEqual({ generations: expected.generations, totalTrained: expected.totalTrained, trainedByGenerationZero: expected.trainedByGenerationZero, multiplier: expected.multiplier });
   }
   const result = await services.cascade.program(ctx, { organizationId: agency });
   const inAgency = new Set((await t.testDb.database.db.selectFrom('people').select('id').where('organization_id', '=', agency).execute()).map((r) => r.id));

@@ -20,7 +20,7 @@ const HOME = 'US';
  * is the count of that list under the same filters (figures.ts holds each definition once), so a
  * figure and the list it opens cannot disagree.
  */
-export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>; clock: Clock; cascade: Pick<CascadeService, 'program'> }) {
+export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>; clock: Clock; cascade: Pick<CascadeService, 'totals'> }) {
   return {
     async dashboard(ctx: RequestContext, query: DashboardQuery) {
       if (!reportsPolicy.allows(ctx.actor, 'read')) throw forbidden(reportsText('dashboard.forOffice'));
@@ -42,7 +42,7 @@ export function createDashboardService({ db, clock, cascade }: { db: Kysely<DB>;
           figures.trained.count(),
           reportsRepository(db).trainedPeople({ ...figures.trained.filter, organizationId: figures.trained.organizationId }, { country: true, sex: true }),
           figures.deployments.countByHostCountry(),
-          cascade.program(ctx, { year: query.year, track: query.track, country: query.country, organizationId: query.organizationId }),
+          cascade.totals(ctx, { year: query.year, track: query.track, country: query.country, organizationId: query.organizationId }),
         ]);
       const personDays = assignments.reduce((sum, a) => sum + personDaysWithin(a, calendarYear(query.year), day), 0);
 

@@ -24,7 +24,7 @@ import * as cascadeTables from './2026-12-12-01-cascade-tables.js';
 import * as peopleReads from './2026-12-12-20-people-reads.js';
 import * as reportFigures from './2026-12-12-30-report-figures.js';
 import * as cascadeChanges from './2026-12-13-01-cascade-changes.js';
-import * as offeringCertifications from './2026-12-13-02-offering-certifications.js';
+import * as reportReads from './2026-12-13-02-report-reads.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -53,5 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12-20-people-reads': peopleReads,
   '2026-12-12-30-report-figures': reportFigures,
   '2026-12-13-01-cascade-changes': cascadeChanges,
-  '2026-12-13-02-offering-certifications': offeringCertifications,
+  '2026-12-13-02-report-reads': reportReads,
 };
