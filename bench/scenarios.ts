@@ -141,9 +141,11 @@ export async function runScenarios(s: ScenarioEnv, only: (name: string) => boole
 
     if (only('dashboard')) {
       const combos = ['year=2025', 'year=2025&track=policing', 'year=2020&country=HT', `year=2026&organizationId=${subjects.agencyId}`, 'year=2012&track=corrections&country=MX'];
+      // The server's first dashboard reads its figures' tables and indexes cold: shown beside the rest, not taken as their maximum.
+      const first = await timeGet([`/api/reports/dashboard?${combos[0]}`], 1);
       const cadre = await timeGet(combos.map((c) => `/api/reports/dashboard?${c}`), Math.max(1, Math.floor(s.rounds / 10)));
       const raw = await timeEach(3, () => sql`SELECT count(*) AS n, count(DISTINCT e.person_id) AS people FROM enrollments e JOIN offerings o ON o.id = e.offering_id WHERE e.status = 'completed' AND o.end_on BETWEEN '2025-01-01' AND '2025-12-31'`.execute(db));
-      rows.push({ scenario: `dashboard, ${combos.length} filter sets`, cadre: `max ${ms(cadre.max)}`, limit: 'plain SQL: the year’s completions', limitValue: ms(raw.p50), target: '< 300 ms', pass: cadre.max < 300, data: { cadre, raw } });
+      rows.push({ scenario: `dashboard, ${combos.length} filter sets (the server’s first: ${ms(first.max)})`, cadre: `max ${ms(cadre.max)}`, limit: 'plain SQL: the year’s completions', limitValue: ms(raw.p50), target: '< 300 ms', pass: cadre.max < 300, data: { first, cadre, raw } });
     }
 
     if (only('cascade')) {
