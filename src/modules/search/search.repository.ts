@@ -221,9 +221,21 @@ export function searchRepository(db: Kysely<DB>) {
       const column = query.withPrivateWords ? 'terms' : 'names';
       const matches = (match: WordMatch) => {
         if (onPostgres) {
-          return scoped(query.kind, query.scope)
+          // The matches as a set, found once through the GIN index. Left inside the query, a word
+          // common in other kinds ("instructor" in offerings) had the planner walk every entry of
+          // this kind in key order, recomputing each one's words, hoping for 300 matches soon.
+          const withMatches = db.with(
+            (cte) => cte('m').materialized(),
+            (qb) =>
+              qb
+                .selectFrom('search_entries as me')
+                .select('me.record_id')
+                .where('me.kind', '=', query.kind)
+                .where(sql<boolean>`to_tsvector('simple', ${sql.ref(`me.${column}`)}) @@ to_tsquery('simple', ${tsQuery(query.prefixes, match)})`),
+          ) as unknown as Kysely<DB>;
+          return scoped(query.kind, query.scope, withMatches)
             .select(['e.record_id', 'e.title', 'e.detail', 'e.archived', `e.${column} as words`])
-            .where(sql<boolean>`to_tsvector('simple', ${sql.ref(`e.${column}`)}) @@ to_tsquery('simple', ${tsQuery(query.prefixes, match)})`)
+            .where(sql<boolean>`e.record_id IN (SELECT record_id FROM m)`)
             .limit(CANDIDATES)
             .execute();
         }
