@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, agentFor, createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildInstructorCourse, buildOrganization, buildPerson } from '../../../test/factories.js';
 import { importFile } from '../../../test/imports.js';
+import { SEARCH_KINDS } from './search.schemas.js';
 
 let t: TestApp;
 let officer: Agent;
@@ -97,6 +99,19 @@ describe('search across the program', () => {
     expect(all.groups.map((g) => g.kind).sort()).toEqual(['certification', 'deployment', 'organization', 'person'].sort());
     const links = all.groups.flatMap((g) => g.results.map((r) => r.link));
     expect(links).toEqual(expect.arrayContaining([`/organizations/${organization.id}`, `/people/${person.id}`, `/certifications/${certificationId}`, `/deployments/${deployment.id}`]));
+  });
+
+  it('looks each kind up in an index of its own words (PostgreSQL), or in the one full-text table (SQLite)', async () => {
+    const db = t.testDb.database.db;
+    if (t.testDb.database.engine === 'postgres') {
+      const rows = await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes WHERE tablename = 'search_entries'`.execute(db);
+      const names = rows.rows.map((r) => r.indexname);
+      for (const kind of SEARCH_KINDS) expect(names).toEqual(expect.arrayContaining([`search_entries_names_${kind}`, `search_entries_terms_${kind}`]));
+      expect(names).not.toContain('search_entries_names');
+    } else {
+      const rows = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = 'search_fts'`.execute(db);
+      expect(rows.rows).toHaveLength(1);
+    }
   });
 
   it('keeps the index in step with each change: create, rename, archive, cancel, revoke', async () => {

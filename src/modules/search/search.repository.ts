@@ -233,9 +233,13 @@ export function searchRepository(db: Kysely<DB>) {
                 .where('me.kind', '=', query.kind)
                 .where(sql<boolean>`to_tsvector('simple', ${sql.ref(`me.${column}`)}) @@ to_tsquery('simple', ${tsQuery(query.prefixes, match)})`),
           ) as unknown as Kysely<DB>;
+          // A caller who may read every record ranks the first CANDIDATES matches, so no more are read
+          // ("instructor" names most certifications): the limit is on reading the set, not inside it,
+          // where it would bring that walk back. A scoped caller's matches are kept to their scope first.
+          const found = query.scope.kind === 'all' ? sql`(SELECT record_id FROM m LIMIT ${CANDIDATES})` : sql`(SELECT record_id FROM m)`;
           return scoped(query.kind, query.scope, withMatches)
             .select(['e.record_id', 'e.title', 'e.detail', 'e.archived', `e.${column} as words`])
-            .where(sql<boolean>`e.record_id IN (SELECT record_id FROM m)`)
+            .where(sql<boolean>`e.record_id IN ${found}`)
             .limit(CANDIDATES)
             .execute();
         }

@@ -25,6 +25,7 @@ import * as peopleReads from './2026-12-12-20-people-reads.js';
 import * as reportFigures from './2026-12-12-30-report-figures.js';
 import * as cascadeChanges from './2026-12-13-01-cascade-changes.js';
 import * as reportReads from './2026-12-13-02-report-reads.js';
+import * as searchByKind from './2026-12-13-03-search-by-kind.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12-30-report-figures': reportFigures,
   '2026-12-13-01-cascade-changes': cascadeChanges,
   '2026-12-13-02-report-reads': reportReads,
+  '2026-12-13-03-search-by-kind': searchByKind,
 };
