@@ -11,13 +11,12 @@ import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
-import { languageRow, nameOf, names, type PersonForImport, type PersonProfile, personRow, profileOf, toLanguageSkill, toPerson, toPersonDetail } from './people.mapper.js';
+import { languageRow, names, type PersonForImport, personRow, toLanguageSkill, toPerson, toPersonDetail } from './people.mapper.js';
 
 // What other modules learn of a person, made by the mapper.
 export type { PersonForImport, PersonProfile } from './people.mapper.js';
 import { peoplePolicy as policy, personAccess } from './people.policy.js';
-import { peopleListFilter, type PoolFilter } from './people.filters.js';
-import type { CandidateFilter, CandidateRanking } from './person-conditions.repository.js';
+import { peopleListFilter } from './people.filters.js';
 import { extrasOf, type NameKey, type PersonExtras, peopleRepository, type PersonRowWithOrganization } from './people.repository.js';
 import {
   type CreatePersonInput,
@@ -34,6 +33,7 @@ import { type ReadinessItem, readinessInputProblems, readinessItemText } from '.
 import { peopleText } from './people.messages.js';
 import { readerLocale } from '../../platform/access.js';
 import { peopleChanged } from '../cascade/cascade.upkeep.js';
+import { createPeopleReads } from './people.reads.js';
 
 const emailTaken = () => conflict(peopleText('person.emailTaken'), [{ pointer: '/body/email', detail: peopleText('field.emailTaken') }]);
 
@@ -394,51 +394,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       });
     },
 
-    /** Profiles of people the actor may see, for ranking and rules in other modules. */
-    async profiles(ctx: RequestContext, ids: readonly string[], executor: Kysely<DB> = db): Promise<Map<string, PersonProfile>> {
-      const repo = peopleRepository(executor);
-      const rows = (await repo.findByIds([...new Set(ids)])).filter((row) => policy.can(ctx.actor, 'read', personAccess(row)));
-      const related = await repo.related(rows.map((r) => r.id));
-      return new Map(rows.map((row) => [row.id, profileOf(row, extrasOf(related, row.id))]));
-    },
-
-    /** Name and agency of each of these people the actor may see: for views that name many (a cascade's tree). */
-    async displayNames(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, { name: string; organizationName: string }>> {
-      const rows = (await peopleRepository(db).findByIds([...new Set(ids)])).filter((row) => policy.can(ctx.actor, 'read', personAccess(row)));
-      return new Map(rows.map((row) => [row.id, { name: nameOf(row), organizationName: row.organization_name }]));
-    },
-
-    /**
-     * Profiles whatever the actor may see, for rules that act on people another permission already
-     * covers (an instructor enrolling participants in their own offering). Callers show only names.
-     */
-    async profilesForRule(ids: readonly string[], executor: Kysely<DB> = db): Promise<Map<string, PersonProfile>> {
-      const repo = peopleRepository(executor);
-      const rows = await repo.findByIds([...new Set(ids)]);
-      const related = await repo.related(rows.map((r) => r.id));
-      return new Map(rows.map((row) => [row.id, profileOf(row, extrasOf(related, row.id))]));
-    },
-
-    /**
-     * The active people the actor may see who may be candidates, by the bound of their score: the
-     * best `limit`, or everyone at or above a key. Names and bounds only; `candidateProfiles` reads the rest.
-     */
-    async candidatesByBound(ctx: RequestContext, narrow: PoolFilter, ranking: CandidateRanking, hard: CandidateFilter, which: { limit: number } | { atLeast: { isInTrack: boolean; tenths: number } }) {
-      const filter = { status: 'active' as const, scope: policy.scope(ctx.actor, 'read'), organizationId: narrow.organizationId, language: narrow.language, minSpeaking: narrow.minSpeaking, track: narrow.track };
-      const rows = await peopleRepository(db).candidatesByBound(filter, ranking, hard, which);
-      return rows.map((r) => ({ id: r.id, name: `${r.given_name} ${r.family_name}`, isInTrack: Number(r.in_track) === 1, bound: Number(r.bound) }));
-    },
-
-    /** Profiles of people `candidatesByBound` gave (it has judged the actor's scope), in the order asked. */
-    async candidateProfiles(ids: readonly string[]): Promise<PersonProfile[]> {
-      const repo = peopleRepository(db);
-      const [rows, related] = await Promise.all([repo.findByIds(ids), repo.related(ids)]);
-      const rowOf = new Map(rows.map((row) => [row.id, row]));
-      return ids.flatMap((id) => {
-        const row = rowOf.get(id);
-        return row ? [profileOf(row, extrasOf(related, id))] : [];
-      });
-    },
+    ...createPeopleReads(db),
 
     /** Takes the person's lock for the rest of the transaction (see the repository). */
     lock(id: string, executor: Kysely<DB>): Promise<void> {
