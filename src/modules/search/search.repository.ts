@@ -243,10 +243,14 @@ export function searchRepository(db: Kysely<DB>) {
             .limit(CANDIDATES)
             .execute();
         }
-        // The matches as a set, found once: left inside the query, SQLite would ask FTS5 again for each row it joins.
+        // The matches as a set, found once in the kind's own FTS5 table: left inside the query,
+        // SQLite would ask FTS5 again for each row it joins. As on PostgreSQL, a caller who may
+        // read every record reads no more than the matches it ranks.
+        const fts = sql.table(`search_fts_${query.kind}`);
+        const limit = query.scope.kind === 'all' ? sql` LIMIT ${CANDIDATES}` : sql``;
         const withMatches = db.with(
           (cte) => cte('m').materialized(),
-          () => sql<{ seq: number }>`(SELECT rowid AS seq FROM search_fts WHERE search_fts MATCH ${ftsQuery(column, query.prefixes, match)})`,
+          () => sql<{ seq: number }>`(SELECT rowid AS seq FROM ${fts} WHERE ${fts} MATCH ${ftsQuery(column, query.prefixes, match)}${limit})`,
         ) as unknown as Kysely<DB>;
         return scoped(query.kind, query.scope, withMatches)
           .select(['e.record_id', 'e.title', 'e.detail', 'e.archived', `e.${column} as words`])

@@ -26,6 +26,7 @@ import * as reportFigures from './2026-12-12-30-report-figures.js';
 import * as cascadeChanges from './2026-12-13-01-cascade-changes.js';
 import * as reportReads from './2026-12-13-02-report-reads.js';
 import * as searchByKind from './2026-12-13-03-search-by-kind.js';
+import * as searchFtsByKind from './2026-12-14-01-search-fts-by-kind.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13-01-cascade-changes': cascadeChanges,
   '2026-12-13-02-report-reads': reportReads,
   '2026-12-13-03-search-by-kind': searchByKind,
+  '2026-12-14-01-search-fts-by-kind': searchFtsByKind,
 };
