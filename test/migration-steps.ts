@@ -1,5 +1,5 @@
 import { type Kysely, Migrator } from 'kysely';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { migrations } from '../src/platform/db/migrations/index.js';
 import { createTestDatabase, type TestDatabase } from './dialects.js';
 
@@ -17,4 +17,17 @@ export async function migratedJustBefore(name: string): Promise<{ testDb: TestDa
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   expect((await migrator.migrateTo(before)).error).toBeUndefined();
   return { testDb, db, migrator };
+}
+
+/**
+ * `migratedJustBefore` for a whole test file: made before its tests, dropped after them. The
+ * fields are filled in once the tests run.
+ */
+export function migrationUnderTest(name: string): { testDb: TestDatabase; db: Kysely<unknown>; migrator: Migrator } {
+  const step = {} as { testDb: TestDatabase; db: Kysely<unknown>; migrator: Migrator };
+  beforeAll(async () => {
+    Object.assign(step, await migratedJustBefore(name));
+  });
+  afterAll(() => step.testDb.drop());
+  return step;
 }

@@ -5,11 +5,12 @@ import { cascadeChanges } from './cascade.changes.repository.js';
 import { cascadeRepository } from './cascade.repository.js';
 import { cascadeTables } from './cascade.tables.repository.js';
 import { lockCascade } from './cascade.upkeep.js';
+import { trackExperience } from '../people/track-experience.repository.js';
 
 /**
- * The maintained cascade, recomputed whole from its sources: for rows written around the
- * services (a generated program, a bulk load), and to check upkeep against. Runs in the caller's
- * transaction, or in one of its own.
+ * The maintained cascade, and the experience by track kept with it, recomputed whole from their
+ * sources: for rows written around the services (a generated program, a bulk load, a restore),
+ * and to check upkeep against. Runs in the caller's transaction, or in one of its own.
  */
 export async function rebuildCascade(db: Kysely<DB>): Promise<void> {
   if (!db.isTransaction) {
@@ -25,4 +26,5 @@ export async function rebuildCascade(db: Kysely<DB>): Promise<void> {
   await store.insertGenerations(generations(graph, roots));
   await store.insertEdges(null);
   await cascadeChanges(db).recordEverything();
+  await trackExperience(db).rebuild();
 }

@@ -11,8 +11,8 @@ import { rebuildCascade } from './cascade.rebuild.js';
  * (offerings closed with completions and failures, withdrawals, instructors set and removed,
  * cancellations, people moved into and out of the program office, an agency made a program
  * office and back, a course's track changed, cycles), checking after every step that the
- * maintained tables are what a recomputation from the raw rows writes, and that the figures
- * equal cascade.graph.ts's.
+ * maintained tables (the experience by track kept with them included) are what a recomputation
+ * from the raw rows writes, and that the figures equal cascade.graph.ts's.
  */
 
 let t: TestApp;
@@ -83,7 +83,19 @@ async function snapshot() {
   const db = t.testDb.database.db;
   const edges = await db.selectFrom('cascade_edges').selectAll().orderBy('enrollment_id').orderBy('instructor_id').execute();
   const people = await db.selectFrom('cascade_generations').selectAll().orderBy('person_id').execute();
-  return { edges: edges.map((e) => ({ ...e, end_on: String(e.end_on) })), people };
+  const experience = await db.selectFrom('track_experience').selectAll().orderBy('offering_id').orderBy('person_id').execute();
+  return { edges: edges.map((e) => ({ ...e, end_on: String(e.end_on) })), people, experience };
+}
+
+/** Who completed or taught which offering, of which track, from the raw rows. */
+async function rawExperience() {
+  const db = t.testDb.database.db;
+  const completed = await db.selectFrom('enrollments as e').innerJoin('offerings as o', 'o.id', 'e.offering_id').innerJoin('courses as c', 'c.id', 'o.course_id')
+    .select(['e.offering_id', 'e.person_id', 'c.track']).where('e.status', '=', 'completed').execute();
+  const taught = await db.selectFrom('offering_instructors as oi').innerJoin('offerings as o', 'o.id', 'oi.offering_id').innerJoin('courses as c', 'c.id', 'o.course_id')
+    .select(['oi.offering_id', 'oi.person_id', 'c.track']).execute();
+  const rows = new Map([...completed, ...taught].map((r) => [`${r.offering_id} ${r.person_id}`, r]));
+  return [...rows.values()].sort((a, b) => a.offering_id.localeCompare(b.offering_id) || a.person_id.localeCompare(b.person_id));
 }
 
 /**
@@ -112,6 +124,7 @@ async function expectInStep(): Promise<void> {
     expect(reach.nodes.map((n) => [n.personId, n.depth, n.parentId, n.country, n.year])).toEqual([...tree].map(([p, n]) => [p, n.depth, n.parent, n.country, n.year]));
   }
   const kept = await snapshot();
+  expect(kept.experience).toEqual(await rawExperience());
   await rebuildCascade(t.testDb.database.db);
   expect(kept).toEqual(await snapshot());
   const stored = new Map(kept.people.map((p) => [p.person_id, Number(p.generation)]));

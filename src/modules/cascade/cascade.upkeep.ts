@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { cascadeChanges } from './cascade.changes.repository.js';
 import { type CascadeChange, updateGenerations } from './cascade.generations.js';
 import { cascadeTables, chunks, type Pair } from './cascade.tables.repository.js';
+import { trackExperience } from '../people/track-experience.repository.js';
 
 /**
  * Keeps cascade_edges and cascade_generations in step with their sources, and logs the pairs
@@ -31,7 +32,8 @@ async function apply(trx: Kysely<DB>, change: CascadeChange): Promise<void> {
 /**
  * An offering's edges may have moved: its enrollments' statuses, its instructors, its status,
  * its country, dates or course. Its edges are written again from the sources; the generations
- * move by the edges that came and went.
+ * move by the edges that came and went. Its people's experience by track, which the same
+ * changes move, is written again with them.
  */
 export async function offeringsChanged(trx: Kysely<DB>, offeringIds: readonly string[]): Promise<void> {
   if (offeringIds.length === 0) return;
@@ -44,6 +46,7 @@ export async function offeringsChanged(trx: Kysely<DB>, offeringIds: readonly st
   const has = new Set(after.map(key));
   // Every pair written, changed or not: a pair that stayed may have a new first date or country.
   await cascadeChanges(trx).record([...before, ...after]);
+  await trackExperience(trx).rewrite(ids);
   await apply(trx, {
     removed: before.filter((p) => !has.has(key(p))),
     added: after.filter((p) => !had.has(key(p))),

@@ -14,15 +14,15 @@ export function readyAt(bounds: Bounds) {
   )`;
 }
 
-/** SQL for "of this track": the person's agency has a partnership in it, or they completed or taught a course of it. */
+/**
+ * SQL for "of this track": the person's agency has a partnership in it, or they completed or
+ * taught a course of it (their experience by track, kept by track-experience.repository.ts).
+ */
 export function inTrack(track: DB['courses']['track']) {
   return sql<boolean>`(
     EXISTS (SELECT 1 FROM partnerships p JOIN partnership_tracks pt ON pt.partnership_id = p.id
             WHERE p.organization_id = people.organization_id AND pt.track = ${track})
-    OR EXISTS (SELECT 1 FROM enrollments e JOIN offerings o ON o.id = e.offering_id JOIN courses c ON c.id = o.course_id
-               WHERE e.person_id = people.id AND e.status = 'completed' AND c.track = ${track})
-    OR EXISTS (SELECT 1 FROM offering_instructors oi JOIN offerings o ON o.id = oi.offering_id JOIN courses c ON c.id = o.course_id
-               WHERE oi.person_id = people.id AND c.track = ${track})
+    OR EXISTS (SELECT 1 FROM track_experience x WHERE x.person_id = people.id AND x.track = ${track})
   )`;
 }
 

@@ -535,6 +535,13 @@ export interface CascadeChangesTable {
   trainee_id: string | null;
 }
 
+/** One offering a person completed or taught, with its course's track, kept in step with its sources (see modules/people/track-experience.repository.ts). */
+export interface TrackExperienceTable {
+  offering_id: string;
+  person_id: string;
+  track: Track;
+}
+
 export interface CascadeGenerationsTable {
   person_id: string;
   generation: number;
@@ -857,6 +864,7 @@ export interface DB {
   cascade_generations: CascadeGenerationsTable;
   cascade_edges: CascadeEdgesTable;
   cascade_changes: CascadeChangesTable;
+  track_experience: TrackExperienceTable;
   certifications: CertificationsTable;
   vetting_records: VettingRecordsTable;
   offering_followups: OfferingFollowupsTable;
