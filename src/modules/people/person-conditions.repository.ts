@@ -4,13 +4,16 @@ import type { readinessBounds } from './readiness.js';
 
 type Bounds = ReturnType<typeof readinessBounds>;
 
+/** The person a condition is about: `people.id`, or another query's column of person ids. */
+const PEOPLE_ID = sql.ref('people.id');
+
 /** SQL for "no readiness blocker at these bounds", the badge's rule in the database's terms. */
-export function readyAt(bounds: Bounds) {
+export function readyAt(bounds: Bounds, person: RawBuilder<unknown> = PEOPLE_ID) {
   return sql<boolean>`(
-    EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'passport' AND r.expires_on >= ${bounds.passportFrom})
-    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'medical_clearance'
+    EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = ${person} AND r.item = 'passport' AND r.expires_on >= ${bounds.passportFrom})
+    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = ${person} AND r.item = 'medical_clearance'
                 AND r.completed_on >= ${bounds.medicalFrom} AND r.completed_on <= ${bounds.medicalTo})
-    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'predeployment_training' AND r.completed_on <= ${bounds.trainingBy})
+    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = ${person} AND r.item = 'predeployment_training' AND r.completed_on <= ${bounds.trainingBy})
   )`;
 }
 
@@ -51,52 +54,93 @@ export interface CandidateFilter {
 }
 
 /** Tenths of a point, an integer literal: the bound adds and divides integers alone, the same on both engines. */
-const tenths = (points: number) => sql.lit(Math.round(points * 10));
+const tenthsOf = (points: number) => Math.round(points * 10);
+const tenths = (points: number) => sql.lit(tenthsOf(points));
 
 /** SQL for "no readiness blocker for this deployment's dates", deploymentBlockers' rule in the database's terms. */
-export function readyFor(ranking: CandidateRanking) {
-  if (!ranking.isHighThreat) return readyAt(ranking.readiness);
-  return sql<boolean>`(${readyAt(ranking.readiness)}
-    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = people.id AND r.item = 'security_training'
+export function readyFor(ranking: CandidateRanking, person: RawBuilder<unknown> = PEOPLE_ID) {
+  if (!ranking.isHighThreat) return readyAt(ranking.readiness, person);
+  return sql<boolean>`(${readyAt(ranking.readiness, person)}
+    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = ${person} AND r.item = 'security_training'
                 AND r.completed_on <= ${ranking.period.start} AND (r.expires_on IS NULL OR r.expires_on >= ${ranking.period.end})))`;
 }
 
 /**
- * An upper bound of a person's score in tenths, never below the one the scoring in TypeScript gives
- * and equal to it but for availability: each part as that scoring counts it, a fraction rounded up
- * (integer division, so the bound is exact on both engines), and availability always counted.
+ * The bound's language and specialty parts as each row of `person_languages pl` and
+ * `person_specialties ps` counts in them: null when nothing is asked (everyone scores that
+ * part in full). One language asked twice at two levels counts at the lower one, as the best of
+ * the two would; a specialty asked twice counts twice, as the scoring's filter over the list asked does.
  */
-export function candidateBound(ranking: CandidateRanking): RawBuilder<number> {
-  const w = ranking.weights;
-  // One language asked twice at two levels counts at the lower one, as the best of the two would.
+function partsAsked(ranking: CandidateRanking) {
   const minimum = new Map<string, number>();
   for (const l of ranking.languages) minimum.set(l.language, Math.min(l.minSpeaking, minimum.get(l.language) ?? Infinity));
-  const full = tenths(w.language);
-  const languagePart =
+  const full = tenths(ranking.weights.language);
+  const language =
     minimum.size === 0
-      ? full
-      : sql`COALESCE((SELECT MAX(CASE ${sql.join(
-          [...minimum].map(([language, min]) =>
-            min <= 0
-              ? sql`WHEN pl.language = ${language} THEN ${full}`
-              : sql`WHEN pl.language = ${language} THEN (CASE WHEN pl.speaking IS NULL THEN 0 WHEN pl.speaking >= ${sql.lit(min)} THEN ${full}
+      ? null
+      : {
+          codes: [...minimum.keys()],
+          points: sql<number>`CASE ${sql.join(
+            [...minimum].map(([code, min]) =>
+              min <= 0
+                ? sql`WHEN pl.language = ${code} THEN ${full}`
+                : sql`WHEN pl.language = ${code} THEN (CASE WHEN pl.speaking IS NULL THEN 0 WHEN pl.speaking >= ${sql.lit(min)} THEN ${full}
                       ELSE (${full} * pl.speaking + ${sql.lit(min - 1)}) / ${sql.lit(min)} END)`,
-          ),
-          sql` `,
-        )} ELSE 0 END) FROM person_languages pl WHERE pl.person_id = people.id AND pl.language IN (${sql.join([...minimum.keys()])})), 0)`;
-  const heritagePart = sql`(CASE WHEN EXISTS (SELECT 1 FROM person_heritage_countries ph WHERE ph.person_id = people.id AND ph.country = ${ranking.hostCountry})
-    THEN ${tenths(w.heritage)} ELSE 0 END)`;
-  // A specialty asked twice counts twice, as the scoring's filter over the list asked does.
+            ),
+            sql` `,
+          )} ELSE 0 END`,
+        };
   const asked = new Map<string, number>();
-  for (const s of ranking.specialties) asked.set(s, (asked.get(s) ?? 0) + 1);
+  for (const name of ranking.specialties) asked.set(name, (asked.get(name) ?? 0) + 1);
   const n = ranking.specialties.length;
-  const specialtyPart =
+  const specialty =
     asked.size === 0
-      ? tenths(w.specialty)
-      : sql`((${tenths(w.specialty)} * COALESCE((SELECT SUM(CASE ${sql.join(
-          [...asked].map(([specialty, times]) => sql`WHEN ps.specialty = ${specialty} THEN ${sql.lit(times)}`),
-          sql` `,
-        )} ELSE 0 END) FROM person_specialties ps WHERE ps.person_id = people.id AND ps.specialty IN (${sql.join([...asked.keys()])})), 0) + ${sql.lit(n - 1)}) / ${sql.lit(n)})`;
-  const readinessPart = sql`(CASE WHEN ${readyFor(ranking)} THEN ${tenths(w.readiness)} ELSE 0 END)`;
-  return sql<number>`(${languagePart} + ${heritagePart} + ${specialtyPart} + ${readinessPart} + ${tenths(w.availability)})`;
+      ? null
+      : {
+          names: [...asked.keys()],
+          matched: sql<number>`CASE ${sql.join([...asked].map(([name, times]) => sql`WHEN ps.specialty = ${name} THEN ${sql.lit(times)}`), sql` `)} ELSE 0 END`,
+          /** The part in tenths from the number of specialties matched. */
+          of: (matched: RawBuilder<number>) => sql<number>`((${tenths(ranking.weights.specialty)} * ${matched} + ${sql.lit(n - 1)}) / ${sql.lit(n)})`,
+        };
+  return { language, specialty };
+}
+
+/**
+ * An upper bound of a person's score in tenths, never below the one the scoring in TypeScript
+ * gives and equal to it but for availability: each part as that scoring counts it, a fraction
+ * rounded up (integer division, so the bound is exact on both engines), and availability always
+ * counted. Over a whole roster, each part is read from its own table once, as a set, to be
+ * joined: `constant` is what everyone scores alike (availability, and a language or specialty
+ * part nobody is asked); `language` the language part by person, when one is asked (a row per
+ * speaker: most people, so joined on its own); `points` the sparser parts summed, a row per
+ * person who scores any. The bound is `constant + COALESCE(language, 0) + COALESCE(points, 0)`.
+ */
+export function candidatePoints(ranking: CandidateRanking) {
+  const w = ranking.weights;
+  const { language, specialty } = partsAsked(ranking);
+  const parts = [
+    sql`SELECT ph.person_id, ${tenths(w.heritage)} AS points FROM person_heritage_countries ph WHERE ph.country = ${ranking.hostCountry}`,
+    // Everyone ready has done the pre-deployment training: the fewest rows to start from.
+    sql`SELECT rt.person_id, ${tenths(w.readiness)} AS points FROM person_readiness rt WHERE rt.item = 'predeployment_training' AND ${readyFor(ranking, sql.ref('rt.person_id'))}`,
+  ];
+  if (specialty) parts.push(sql`SELECT ps.person_id, ${specialty.of(sql`SUM(${specialty.matched})`)} AS points FROM person_specialties ps WHERE ps.specialty IN (${sql.join(specialty.names)}) GROUP BY ps.person_id`);
+  type ByPerson = RawBuilder<{ person_id: string; points: number }>;
+  return {
+    constant: tenthsOf(w.availability) + (language ? 0 : tenthsOf(w.language)) + (specialty ? 0 : tenthsOf(w.specialty)),
+    // One language: one row a person already (the key is person and language), nothing to group.
+    language: !language
+      ? null
+      : language.codes.length === 1
+        ? (sql`(SELECT pl.person_id, ${language.points} AS points FROM person_languages pl WHERE pl.language = ${language.codes[0]})` as ByPerson)
+        : (sql`(SELECT pl.person_id, MAX(${language.points}) AS points FROM person_languages pl WHERE pl.language IN (${sql.join(language.codes)}) GROUP BY pl.person_id)` as ByPerson),
+    points: sql`(SELECT parts.person_id, SUM(parts.points) AS points FROM (${sql.join(parts, sql` UNION ALL `)}) AS parts GROUP BY parts.person_id)` as ByPerson,
+  };
+}
+
+/** "Of this track" as sets over a whole roster (inTrack is one person's): the agencies with a partnership in it, and the people who completed or taught a course of it. */
+export function trackMembers(track: DB['courses']['track']) {
+  return {
+    agencies: sql<{ organization_id: string }>`(SELECT DISTINCT p.organization_id FROM partnerships p JOIN partnership_tracks pt ON pt.partnership_id = p.id WHERE pt.track = ${track})`,
+    people: sql<{ person_id: string }>`(SELECT DISTINCT x.person_id FROM track_experience x WHERE x.track = ${track})`,
+  };
 }

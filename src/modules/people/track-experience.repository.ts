@@ -1,15 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 
+/** Offerings per statement: their ids twice, well under both engines' bound-parameter limits. */
+const CHUNK = 500;
+
 /**
  * Each person's experience by track (`track_experience`): the offerings they completed or
  * taught, with their course's track, which "of this track" reads (person-conditions.repository.ts).
  * Written again by offering, from the sources, in the transaction of every change that moves
  * them: the cascade's upkeep (cascade.upkeep.ts) is called by each of those changes already.
  */
-/** Offerings per statement: their ids twice, well under both engines' bound-parameter limits. */
-const CHUNK = 500;
-
 export function trackExperience(db: Kysely<DB>) {
   const sources = (where: (column: string) => ReturnType<typeof sql>) => sql`
     SELECT e.offering_id, e.person_id, c.track FROM enrollments e JOIN offerings o ON o.id = e.offering_id JOIN courses c ON c.id = o.course_id
