@@ -6,7 +6,7 @@ export interface Contender {
   id: string;
   name: string;
   isInTrack: boolean;
-  /** Never below the score in tenths (the score is a whole number of tenths). */
+  /** Never below the score in tenths, less its track part (the score is a whole number of tenths). */
   bound: number;
 }
 
@@ -24,7 +24,11 @@ const FIRST_READ = 10;
 /** Under both engines' bound-parameter limits for the ids read at once. */
 const LARGEST_READ = 1000;
 
-const tenthsOf = (score: number) => Math.round(score * 10);
+/**
+ * What a bound is compared with: the score in tenths less its track part. The track is the
+ * ranking's first key, not in the bound; within one track everyone's track part is the same.
+ */
+const boundOf = (candidate: Candidate) => Math.round((candidate.score - (candidate.components.find((c) => c.factor === 'track')?.points ?? 0)) * 10);
 
 /** The order contenders are scored in: the ranking's own, with the bound for the score. */
 function byBound(a: Contender, b: Contender): number {
@@ -33,13 +37,13 @@ function byBound(a: Contender, b: Contender): number {
 
 /** Whether the contender's bound, and so that of everyone after it by track and bound, is below `cut`. */
 function boundBelow(next: Contender, cut: Candidate): boolean {
-  return next.isInTrack !== cut.isInTrack ? cut.isInTrack : next.bound < tenthsOf(cut.score);
+  return next.isInTrack !== cut.isInTrack ? cut.isInTrack : next.bound < boundOf(cut);
 }
 
 /** Whether the contender, and so everyone after it by track, bound and name, ranks strictly below `cut`. */
 function endsBelow(next: Contender, cut: Candidate): boolean {
   if (boundBelow(next, cut)) return true;
-  return next.isInTrack === cut.isInTrack && next.bound === tenthsOf(cut.score) && next.name.localeCompare(cut.person.name) > 0;
+  return next.isInTrack === cut.isInTrack && next.bound === boundOf(cut) && next.name.localeCompare(cut.person.name) > 0;
 }
 
 /**
@@ -61,7 +65,7 @@ export async function bestCandidates(source: ContenderSource, limit: number): Pr
   if (cut && boundBelow(first.at(-1) as Contender, cut)) return rank().slice(0, limit);
   const seen = new Set(first.map((c) => c.id));
   // Without a limit-th yet (a rule left many out), everyone is a contender.
-  const contenders = (await source.atLeast(cut ? { isInTrack: cut.isInTrack, tenths: tenthsOf(cut.score) } : { isInTrack: false, tenths: 0 }))
+  const contenders = (await source.atLeast(cut ? { isInTrack: cut.isInTrack, tenths: boundOf(cut) } : { isInTrack: false, tenths: 0 }))
     .filter((c) => !seen.has(c.id))
     .sort(byBound);
   for (let i = 0; i < contenders.length; ) {

@@ -219,34 +219,60 @@ export function peopleRepository(db: Kysely<DB>) {
      * track and the bound of their score in tenths (see candidateBound): the best `limit` by track
      * then bound, or everyone at or above a key by the same order.
      */
-    candidatesByBound(filter: PeopleFilter, ranking: CandidateRanking, hard: CandidateFilter, which: { limit: number } | { atLeast: { isInTrack: boolean; tenths: number } }) {
-      // Each part is read once, as a set, and joined: a subquery per person and part cost far more
-      // over a whole roster (some 100 ms a part over 100,000 people on PostgreSQL).
-      const { constant, language, points } = candidatePoints(ranking);
-      const members = trackMembers(ranking.track);
-      let joined = matching(filter)
-        .leftJoin(members.agencies.as('ta'), 'ta.organization_id', 'people.organization_id')
-        .leftJoin(members.people.as('tx'), 'tx.person_id', 'people.id')
-        .leftJoin(points.as('pp'), 'pp.person_id', 'people.id');
-      if (language) joined = joined.leftJoin(language.as('lp'), 'lp.person_id', 'people.id') as unknown as typeof joined;
-      let pool = joined.select([
-        'people.id',
-        'people.given_name',
-        'people.family_name',
-        sql<number>`CASE WHEN ta.organization_id IS NOT NULL OR tx.person_id IS NOT NULL THEN 1 ELSE 0 END`.as('in_track'),
-        sql<number>`${sql.lit(constant)} + ${language ? sql`COALESCE(lp.points, 0)` : sql.lit(0)} + COALESCE(pp.points, 0)`.as('bound'),
-      ]);
-      if (hard.notOfOrganization) pool = pool.where('people.organization_id', '<>', hard.notOfOrganization);
-      if (hard.notIds.length > 0) pool = pool.where('people.id', 'not in', [...hard.notIds]);
-      if (hard.isReady) pool = pool.where(readyFor(ranking));
-      // The pool is read whole first: left inside, the limit had PostgreSQL's planner expect to stop
-      // early and walk a part's rows for every person (seconds) rather than join them by hash.
-      const ranked = db.with((cte) => cte('c').materialized(), () => pool).selectFrom('c').selectAll();
-      if ('limit' in which) return ranked.orderBy('c.in_track', 'desc').orderBy('c.bound', 'desc').orderBy('c.id').limit(which.limit).execute();
-      const { isInTrack, tenths } = which.atLeast;
-      return ranked
-        .where((eb) => (isInTrack ? eb.and([eb('c.in_track', '=', 1), eb('c.bound', '>=', tenths)]) : eb.or([eb('c.in_track', '=', 1), eb('c.bound', '>=', tenths)])))
-        .execute();
+    async candidatesByBound(filter: PeopleFilter, ranking: CandidateRanking, hard: CandidateFilter, which: { limit: number } | { atLeast: { isInTrack: boolean; tenths: number } }) {
+      const parts = candidatePoints(ranking);
+      const { constant, language, points } = parts;
+      // Everyone: each part is read once, as a set, and joined. A subquery per person and part cost
+      // far more over a whole roster (some 100 ms a part over 100,000 people on PostgreSQL).
+      const everyone = () => {
+        const members = trackMembers(ranking.track);
+        let joined = matching(filter)
+          .leftJoin(members.agencies.as('ta'), 'ta.organization_id', 'people.organization_id')
+          .leftJoin(members.people.as('tx'), 'tx.person_id', 'people.id')
+          .leftJoin(points.as('pp'), 'pp.person_id', 'people.id');
+        if (language) joined = joined.leftJoin(language.as('lp'), 'lp.person_id', 'people.id') as unknown as typeof joined;
+        return joined.select([
+          'people.id',
+          'people.given_name',
+          'people.family_name',
+          sql<number>`CASE WHEN ta.organization_id IS NOT NULL OR tx.person_id IS NOT NULL THEN 1 ELSE 0 END`.as('in_track'),
+          sql<number>`${sql.lit(constant)} + ${language ? sql`COALESCE(lp.points, 0)` : sql.lit(0)} + COALESCE(pp.points, 0)`.as('bound'),
+        ]);
+      };
+      // Only those who score some of the sparser parts (heritage, specialties, readiness): a few, so probed each.
+      const scoringSome = () =>
+        matching(filter)
+          .innerJoin(points.as('pp'), 'pp.person_id', 'people.id')
+          .select([
+            'people.id',
+            'people.given_name',
+            'people.family_name',
+            sql<number>`CASE WHEN ${inTrack(ranking.track)} THEN 1 ELSE 0 END`.as('in_track'),
+            sql<number>`${sql.lit(constant)} + ${parts.languageOf} + pp.points`.as('bound'),
+          ]) as unknown as ReturnType<typeof everyone>;
+      const read = (pool: ReturnType<typeof everyone>) => {
+        if (hard.notOfOrganization) pool = pool.where('people.organization_id', '<>', hard.notOfOrganization);
+        if (hard.notIds.length > 0) pool = pool.where('people.id', 'not in', [...hard.notIds]);
+        if (hard.isReady) pool = pool.where(readyFor(ranking));
+        // The pool is read whole first: left inside, the limit had PostgreSQL's planner expect to stop
+        // early and walk a part's rows for every person (seconds) rather than join them by hash.
+        const ranked = db.with((cte) => cte('c').materialized(), () => pool).selectFrom('c').selectAll();
+        if ('limit' in which) return ranked.orderBy('c.in_track', 'desc').orderBy('c.bound', 'desc').orderBy('c.id').limit(which.limit).execute();
+        const { isInTrack, tenths } = which.atLeast;
+        return ranked
+          .where((eb) => (isInTrack ? eb.and([eb('c.in_track', '=', 1), eb('c.bound', '>=', tenths)]) : eb.or([eb('c.in_track', '=', 1), eb('c.bound', '>=', tenths)])))
+          .execute();
+      };
+      // Someone who scores none of the sparser parts is bound to at most `withoutPoints`. When those
+      // who score some fill the read, of the track and above that, nobody else can come before
+      // them (the threshold algorithm's stop, taken once): the rest of the roster is not read.
+      if ('limit' in which) {
+        const some = await read(scoringSome());
+        const last = some.at(-1);
+        if (some.length === which.limit && last && Number(last.in_track) === 1 && Number(last.bound) > parts.withoutPoints) return some;
+        return read(everyone());
+      }
+      return which.atLeast.isInTrack && which.atLeast.tenths > parts.withoutPoints ? read(scoringSome()) : read(everyone());
     },
     /** Languages, heritage, specialties and readiness of many people, by person, in chunks the engines accept. */
     async related(ids: readonly string[]): Promise<Map<string, PersonExtras>> {

@@ -125,8 +125,15 @@ export function candidatePoints(ranking: CandidateRanking) {
   ];
   if (specialty) parts.push(sql`SELECT ps.person_id, ${specialty.of(sql`SUM(${specialty.matched})`)} AS points FROM person_specialties ps WHERE ps.specialty IN (${sql.join(specialty.names)}) GROUP BY ps.person_id`);
   type ByPerson = RawBuilder<{ person_id: string; points: number }>;
+  const constant = tenthsOf(w.availability) + (language ? 0 : tenthsOf(w.language)) + (specialty ? 0 : tenthsOf(w.specialty));
   return {
-    constant: tenthsOf(w.availability) + (language ? 0 : tenthsOf(w.language)) + (specialty ? 0 : tenthsOf(w.specialty)),
+    constant,
+    /** The most anyone without a row in `points` can be bound to: the constant and the language part in full. */
+    withoutPoints: constant + (language ? tenthsOf(w.language) : 0),
+    /** The language part of the person `people.id`, for a few people: a probe each. */
+    languageOf: language
+      ? sql<number>`COALESCE((SELECT MAX(${language.points}) FROM person_languages pl WHERE pl.person_id = people.id AND pl.language IN (${sql.join(language.codes)})), 0)`
+      : sql.lit(0),
     // One language: one row a person already (the key is person and language), nothing to group.
     language: !language
       ? null
