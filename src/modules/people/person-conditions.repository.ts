@@ -7,13 +7,21 @@ type Bounds = ReturnType<typeof readinessBounds>;
 /** The person a condition is about: `people.id`, or another query's column of person ids. */
 const PEOPLE_ID = sql.ref('people.id');
 
+/** A passport valid to the bounds' date, of `person`. */
+const passportValid = (bounds: Bounds, person: RawBuilder<unknown>) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = ${person} AND r.item = 'passport' AND r.expires_on >= ${bounds.passportFrom})`;
+/** Pre-deployment training done by the bounds' date, by `person`. */
+const trainingDone = (bounds: Bounds, person: RawBuilder<unknown>) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = ${person} AND r.item = 'predeployment_training' AND r.completed_on <= ${bounds.trainingBy})`;
+/** A medical clearance of the bounds' window, on a `person_readiness` row of that item. */
+const medicalInWindow = (bounds: Bounds, row: string) => sql<boolean>`${sql.ref(`${row}.completed_on`)} >= ${bounds.medicalFrom} AND ${sql.ref(`${row}.completed_on`)} <= ${bounds.medicalTo}`;
+
 /** SQL for "no readiness blocker at these bounds", the badge's rule in the database's terms. */
 export function readyAt(bounds: Bounds, person: RawBuilder<unknown> = PEOPLE_ID) {
   return sql<boolean>`(
-    EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = ${person} AND r.item = 'passport' AND r.expires_on >= ${bounds.passportFrom})
-    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = ${person} AND r.item = 'medical_clearance'
-                AND r.completed_on >= ${bounds.medicalFrom} AND r.completed_on <= ${bounds.medicalTo})
-    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = ${person} AND r.item = 'predeployment_training' AND r.completed_on <= ${bounds.trainingBy})
+    ${passportValid(bounds, person)}
+    AND EXISTS (SELECT 1 FROM person_readiness m WHERE m.person_id = ${person} AND m.item = 'medical_clearance' AND ${medicalInWindow(bounds, 'm')})
+    AND ${trainingDone(bounds, person)}
   )`;
 }
 
@@ -57,12 +65,26 @@ export interface CandidateFilter {
 const tenthsOf = (points: number) => Math.round(points * 10);
 const tenths = (points: number) => sql.lit(tenthsOf(points));
 
+/** A high-threat post's security training, covering the deployment's dates, of `person`. */
+const securityCovers = (ranking: CandidateRanking, person: RawBuilder<unknown>) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = ${person} AND r.item = 'security_training'
+    AND r.completed_on <= ${ranking.period.start} AND (r.expires_on IS NULL OR r.expires_on >= ${ranking.period.end}))`;
+
 /** SQL for "no readiness blocker for this deployment's dates", deploymentBlockers' rule in the database's terms. */
 export function readyFor(ranking: CandidateRanking, person: RawBuilder<unknown> = PEOPLE_ID) {
   if (!ranking.isHighThreat) return readyAt(ranking.readiness, person);
-  return sql<boolean>`(${readyAt(ranking.readiness, person)}
-    AND EXISTS (SELECT 1 FROM person_readiness r WHERE r.person_id = ${person} AND r.item = 'security_training'
-                AND r.completed_on <= ${ranking.period.start} AND (r.expires_on IS NULL OR r.expires_on >= ${ranking.period.end})))`;
+  return sql<boolean>`(${readyAt(ranking.readiness, person)} AND ${securityCovers(ranking, person)})`;
+}
+
+/**
+ * The people ready for the deployment's dates, as a set: found from their medical clearances of
+ * the window (recent ones only, so the fewest rows, through `person_readiness_completed`), then
+ * checked for the rest, as `readyFor` checks one person.
+ */
+function readyPeople(ranking: CandidateRanking) {
+  const person = sql.ref('rm.person_id');
+  return sql`FROM person_readiness rm WHERE rm.item = 'medical_clearance' AND ${medicalInWindow(ranking.readiness, 'rm')}
+    AND ${trainingDone(ranking.readiness, person)} AND ${passportValid(ranking.readiness, person)}${ranking.isHighThreat ? sql` AND ${securityCovers(ranking, person)}` : sql``}`;
 }
 
 /**
@@ -120,8 +142,7 @@ export function candidatePoints(ranking: CandidateRanking) {
   const { language, specialty } = partsAsked(ranking);
   const parts = [
     sql`SELECT ph.person_id, ${tenths(w.heritage)} AS points FROM person_heritage_countries ph WHERE ph.country = ${ranking.hostCountry}`,
-    // Everyone ready has done the pre-deployment training: the fewest rows to start from.
-    sql`SELECT rt.person_id, ${tenths(w.readiness)} AS points FROM person_readiness rt WHERE rt.item = 'predeployment_training' AND ${readyFor(ranking, sql.ref('rt.person_id'))}`,
+    sql`SELECT rm.person_id, ${tenths(w.readiness)} AS points ${readyPeople(ranking)}`,
   ];
   if (specialty) parts.push(sql`SELECT ps.person_id, ${specialty.of(sql`SUM(${specialty.matched})`)} AS points FROM person_specialties ps WHERE ps.specialty IN (${sql.join(specialty.names)}) GROUP BY ps.person_id`);
   type ByPerson = RawBuilder<{ person_id: string; points: number }>;

@@ -28,6 +28,7 @@ import * as reportReads from './2026-12-13-02-report-reads.js';
 import * as searchByKind from './2026-12-13-03-search-by-kind.js';
 import * as searchFtsByKind from './2026-12-14-01-search-fts-by-kind.js';
 import * as trackExperience from './2026-12-14-02-track-experience.js';
+import * as readinessCompleted from './2026-12-14-03-readiness-completed.js';
 
 /** Every migration, by its dated name. Kysely applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13-03-search-by-kind': searchByKind,
   '2026-12-14-01-search-fts-by-kind': searchFtsByKind,
   '2026-12-14-02-track-experience': trackExperience,
+  '2026-12-14-03-readiness-completed': readinessCompleted,
 };
