@@ -20,8 +20,9 @@ const CHUNK = 2_000;
 /**
  * The tables kept from others, which the services fill as they write and the generator, writing
  * rows directly, fills once at the end: today the search index (each record's entry read and
- * folded exactly as `search.index.ts` does on every audited write) and the cascade's tables (as
- * `cascade.upkeep.ts` keeps them on every change, recomputed whole).
+ * folded exactly as `search.index.ts` does on every audited write) and the cascade's tables with
+ * the experience by track kept beside them (as `cascade.upkeep.ts` keeps them on every change,
+ * recomputed whole).
  */
 export async function refreshDerivedTables(db: Kysely<DB>, progress: Progress): Promise<void> {
   const totals = await Promise.all(SEARCHED.map(([, table]) => generateRepository(db).count(table)));

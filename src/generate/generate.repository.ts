@@ -9,6 +9,7 @@ const PROGRAM_TABLES = [
   'credentials', 'vetting_records', 'assignment_events', 'assignments', 'rotations', 'deployment_status_changes', 'deployment_specialties', 'deployment_languages',
   'deployment_purposes', 'deployments', 'person_readiness', 'person_specialties', 'person_heritage_countries', 'person_languages', 'tasks', 'engagement_participants',
   'engagements', 'agreements', 'partnership_stage_changes', 'partnership_countries', 'partnership_tracks', 'partnerships', 'people', 'organizations', 'search_entries',
+  'cascade_edges', 'cascade_generations', 'cascade_changes', 'track_experience',
 ] as const;
 
 type Counted = 'people' | 'organizations' | 'courses' | 'offerings' | 'certifications' | 'deployments';

@@ -66,6 +66,18 @@ describe('the best candidates, scored in bound order', () => {
     expect(scored.count).toBeLessThan(40);
   });
 
+  it('compares a bound with the score less its track part, which the bound leaves out', async () => {
+    // Of the track, each scores 10 more than their bound, for the track; of equal score, the first by name win.
+    const ofTrack = (name: string, id: string, parts: number): Person => {
+      const scored = candidate(name, parts + 10, true, id);
+      return { contender: { id, name, isInTrack: true, bound: parts * 10 }, candidate: { ...scored, components: [{ factor: 'track', points: 10, max: 10, detail: 'Of the track.' }] } };
+    };
+    // Read by bound then id, the first twelve are not the first by name.
+    const tied = Array.from({ length: 12 }, (_, i) => ofTrack(`Tie${String(11 - i).padStart(2, '0')}`, `id${String(i).padStart(2, '0')}`, 70));
+    const people = [ofTrack('Best', 'id-best', 90), ...tied];
+    expect((await bestCandidates(source(people).of, 2)).map((c) => c.person.name)).toEqual(['Best', 'Tie00']);
+  });
+
   it('leaves out those a rule in TypeScript refuses, and still fills the limit', async () => {
     const some = people.map((p, i) => (i % 3 === 0 ? { ...p, candidate: null } : p));
     const kept = rankCandidates(some.flatMap((p) => (p.candidate ? [p.candidate] : [])));

@@ -216,8 +216,8 @@ export function peopleRepository(db: Kysely<DB>) {
     },
     /**
      * The people matching who may be candidates, with their names, whether they are of the ranking's
-     * track and the bound of their score in tenths (see candidateBound): the best `limit` by track
-     * then bound, or everyone at or above a key by the same order.
+     * track and the bound of their score less its track part, in tenths (see candidatePoints): the
+     * best `limit` by track then bound, or everyone at or above a key by the same order.
      */
     async candidatesByBound(filter: PeopleFilter, ranking: CandidateRanking, hard: CandidateFilter, which: { limit: number } | { atLeast: { isInTrack: boolean; tenths: number } }) {
       const parts = candidatePoints(ranking);

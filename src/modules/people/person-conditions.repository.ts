@@ -4,8 +4,8 @@ import type { readinessBounds } from './readiness.js';
 
 type Bounds = ReturnType<typeof readinessBounds>;
 
-/** The person a condition is about: `people.id`, or another query's column of person ids. */
-const PEOPLE_ID = sql.ref('people.id');
+/** The person the roster's conditions are about. */
+const PERSON = sql.ref('people.id');
 
 /** A passport valid to the bounds' date, of `person`. */
 const passportValid = (bounds: Bounds, person: RawBuilder<unknown>) =>
@@ -17,11 +17,11 @@ const trainingDone = (bounds: Bounds, person: RawBuilder<unknown>) =>
 const medicalInWindow = (bounds: Bounds, row: string) => sql<boolean>`${sql.ref(`${row}.completed_on`)} >= ${bounds.medicalFrom} AND ${sql.ref(`${row}.completed_on`)} <= ${bounds.medicalTo}`;
 
 /** SQL for "no readiness blocker at these bounds", the badge's rule in the database's terms. */
-export function readyAt(bounds: Bounds, person: RawBuilder<unknown> = PEOPLE_ID) {
+export function readyAt(bounds: Bounds) {
   return sql<boolean>`(
-    ${passportValid(bounds, person)}
-    AND EXISTS (SELECT 1 FROM person_readiness m WHERE m.person_id = ${person} AND m.item = 'medical_clearance' AND ${medicalInWindow(bounds, 'm')})
-    AND ${trainingDone(bounds, person)}
+    ${passportValid(bounds, PERSON)}
+    AND EXISTS (SELECT 1 FROM person_readiness m WHERE m.person_id = ${PERSON} AND m.item = 'medical_clearance' AND ${medicalInWindow(bounds, 'm')})
+    AND ${trainingDone(bounds, PERSON)}
   )`;
 }
 
@@ -61,8 +61,8 @@ export interface CandidateFilter {
   isReady: boolean;
 }
 
-/** Tenths of a point, an integer literal: the bound adds and divides integers alone, the same on both engines. */
 const tenthsOf = (points: number) => Math.round(points * 10);
+/** Tenths of a point, an integer literal: the bound adds and divides integers alone, the same on both engines. */
 const tenths = (points: number) => sql.lit(tenthsOf(points));
 
 /** A high-threat post's security training, covering the deployment's dates, of `person`. */
@@ -71,9 +71,9 @@ const securityCovers = (ranking: CandidateRanking, person: RawBuilder<unknown>) 
     AND r.completed_on <= ${ranking.period.start} AND (r.expires_on IS NULL OR r.expires_on >= ${ranking.period.end}))`;
 
 /** SQL for "no readiness blocker for this deployment's dates", deploymentBlockers' rule in the database's terms. */
-export function readyFor(ranking: CandidateRanking, person: RawBuilder<unknown> = PEOPLE_ID) {
-  if (!ranking.isHighThreat) return readyAt(ranking.readiness, person);
-  return sql<boolean>`(${readyAt(ranking.readiness, person)} AND ${securityCovers(ranking, person)})`;
+export function readyFor(ranking: CandidateRanking) {
+  if (!ranking.isHighThreat) return readyAt(ranking.readiness);
+  return sql<boolean>`(${readyAt(ranking.readiness)} AND ${securityCovers(ranking, PERSON)})`;
 }
 
 /**
@@ -128,8 +128,9 @@ function partsAsked(ranking: CandidateRanking) {
 }
 
 /**
- * An upper bound of a person's score in tenths, never below the one the scoring in TypeScript
- * gives and equal to it but for availability: each part as that scoring counts it, a fraction
+ * An upper bound of a person's score less its track part (the ranking's first key), in tenths,
+ * never below the one the scoring in TypeScript gives and equal to it but for availability: each
+ * part as that scoring counts it, a fraction
  * rounded up (integer division, so the bound is exact on both engines), and availability always
  * counted. Over a whole roster, each part is read from its own table once, as a set, to be
  * joined: `constant` is what everyone scores alike (availability, and a language or specialty

@@ -8,8 +8,9 @@ import type { DB } from './schema.js';
 export const RETIRED_TABLES: readonly string[] = ['sign_in_failures', 'certification_reminders'];
 
 /**
- * Tables the engine keeps for an index of its own (SQLite's FTS5 table over `search_entries` and
- * its shadow tables): rebuilt from their source rows by triggers, so never backed up or declared.
+ * Tables the engine keeps for an index of its own (SQLite's FTS5 tables, one per kind of search
+ * record, their shadow tables, and the views of the rows each indexes): rebuilt from their source
+ * rows by triggers, so never backed up or declared.
  */
 export const DERIVED_TABLE_PREFIXES: readonly string[] = ['search_fts'];
 
