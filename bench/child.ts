@@ -1,10 +1,28 @@
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { buildServices } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { systemContext } from '../src/platform/access.js';
-import { openDatabase } from '../src/platform/db/database.js';
-import { newId } from '../src/platform/ids.js';
-import { searchKey } from '../src/platform/text.js';
+import type * as App from '../src/app.js';
+import type * as Config from '../src/config.js';
+import type * as Access from '../src/platform/access.js';
+import type * as Database from '../src/platform/db/database.js';
+import type * as Ids from '../src/platform/ids.js';
+import type * as Text from '../src/platform/text.js';
+
+/**
+ * The server's modules as the server runs them: built when there is a build, as `bin/cadre.js`
+ * does (the bench measures after `npm run build`), else the sources. What is measured here is
+ * then what the server would do, and its memory is not that of compiling the sources.
+ */
+async function serverModule<T>(name: string): Promise<T> {
+  const built = new URL(`../dist/server/${name}.js`, import.meta.url);
+  return (await import(fs.existsSync(built) ? built.href : new URL(`../src/${name}.ts`, import.meta.url).href)) as T;
+}
+
+const { buildServices } = await serverModule<typeof App>('app');
+const { loadConfig } = await serverModule<typeof Config>('config');
+const { systemContext } = await serverModule<typeof Access>('platform/access');
+const { openDatabase } = await serverModule<typeof Database>('platform/db/database');
+const { newId } = await serverModule<typeof Ids>('platform/ids');
+const { searchKey } = await serverModule<typeof Text>('platform/text');
 
 /**
  * The bench's work that is measured in a process of its own, so its peak RSS is its own:
@@ -17,14 +35,29 @@ import { searchKey } from '../src/platform/text.js';
 const GIVEN = ['José', 'María', 'Jean-Wesnel', 'Marie-Lourdes', 'João', 'Begoña', 'Nadège', 'Wilnès'];
 const FAMILY = ['Hernández', 'Désir', 'Conceição', 'Ibáñez', 'Saint-Fleur', 'Pierre-Louis', 'Araújo', 'Núñez'];
 
-function roster(count: number, tag: string) {
-  return Array.from({ length: count }, (_, i) => ({
+/** The bench's i-th person, made when needed: the process holds no roster beside the import's own work. */
+function person(i: number, tag: string) {
+  return {
     given: GIVEN[i % GIVEN.length] as string,
     family: `${FAMILY[(i >> 3) % FAMILY.length]} ${i}`,
     email: `${tag}.${i}@bench.example`,
     born: `19${String(60 + (i % 40)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
     rank: i % 5 === 0 ? 'Sergeant' : 'Officer',
-  }));
+  };
+}
+
+/** The roster as a CSV file, in pieces of about 64 KiB, as an upload streams in. */
+function* rosterFile(count: number, tag: string): Generator<Buffer> {
+  let piece = 'Given name,Family name,Email,Date of birth,Rank,Languages';
+  for (let i = 0; i < count; i += 1) {
+    const p = person(i, tag);
+    piece += `\r\n${p.given},${p.family},${p.email},${p.born},${p.rank},es:2+/2`;
+    if (piece.length >= 64 * 1024) {
+      yield Buffer.from(piece, 'utf8');
+      piece = '';
+    }
+  }
+  if (piece.length > 0) yield Buffer.from(piece, 'utf8');
 }
 
 const [task, arg] = process.argv.slice(2);
@@ -41,26 +74,26 @@ async function run(): Promise<Record<string, unknown>> {
     const doc = await services.reports.yearReport(ctx, Number(arg), 'pdf');
     return { ms: performance.now() - start, bytes: (doc.body as Buffer).length };
   }
-  const rows = roster(Number(arg), tag);
+  const count = Number(arg);
   const agency = await services.organizations.create(ctx, { name: `Bench ${tag}`, kind: 'foreign_police', country: 'HT' });
   if (task === 'import') {
-    const lines = ['Given name,Family name,Email,Date of birth,Rank,Languages', ...rows.map((p) => `${p.given},${p.family},${p.email},${p.born},${p.rank},es:2+/2`)];
-    const file = Buffer.from(lines.join('\r\n'), 'utf8');
+    let bytes = 0;
+    for (const piece of rosterFile(count, tag)) bytes += piece.length;
     const begin = performance.now();
     async function* body() {
-      for (let at = 0; at < file.length; at += 64 * 1024) yield file.subarray(at, at + 64 * 1024);
+      yield* rosterFile(count, tag);
     }
-    const view = await services.imports.upload(ctx, { kind: 'people', filename: 'bench.csv', organizationId: agency.id }, body(), file.length);
+    const view = await services.imports.upload(ctx, { kind: 'people', filename: 'bench.csv', organizationId: agency.id }, body(), bytes);
     const result = await services.imports.run(ctx, view.id, 'commit', { mode: 'all' });
-    if (result.status !== 'committed' || result.summary?.created !== rows.length) throw new Error(`The import did not commit every row: ${JSON.stringify(result.summary)}`);
+    if (result.status !== 'committed' || result.summary?.created !== count) throw new Error(`The import did not commit every row: ${JSON.stringify(result.summary)}`);
     return { ms: performance.now() - begin };
   }
   if (task === 'raw-insert') {
     const begin = performance.now();
     await database.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
-      for (let i = 0; i < rows.length; i += 500) {
-        const chunk = rows.slice(i, i + 500).map((p) => ({
+      for (let i = 0; i < count; i += 500) {
+        const chunk = Array.from({ length: Math.min(500, count - i) }, (_, n) => person(i + n, tag)).map((p) => ({
           id: newId(),
           organization_id: agency.id,
           given_name: p.given,

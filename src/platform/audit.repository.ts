@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from './db/schema.js';
+import { insertRows } from './db/bulk-insert.js';
 
 /** The audit chain's tables: its events, and the head row every append moves forward. */
 export function auditRepository(db: Kysely<DB>) {
@@ -14,7 +15,7 @@ export function auditRepository(db: Kysely<DB>) {
         .executeTakeFirstOrThrow();
     },
     insertEvents(rows: readonly Insertable<DB['audit_events']>[]) {
-      return db.insertInto('audit_events').values([...rows]).execute();
+      return insertRows(db, 'audit_events', rows);
     },
     setHeadHash(hash: string) {
       return db.updateTable('audit_head').set({ last_hash: hash }).where('id', '=', 1).execute();

@@ -65,9 +65,6 @@ export interface AuditRecorder {
   many(trx: Transaction<DB>, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void>;
 }
 
-/** Events per INSERT: twelve columns each, well under both engines' bound-parameter limits. */
-const INSERT_BATCH = 500;
-
 /** What must change with each recorded write, in its transaction (the search index: see `modules/search/search.index.ts`). */
 export type AuditFollower = (trx: Transaction<DB>, entries: readonly AuditEntry[]) => Promise<void>;
 
@@ -100,11 +97,11 @@ export function createAuditRecorder(clock: Clock, followers: readonly AuditFollo
         ip: ctx.ip,
       };
       const hash = eventHash(prevHash, event);
-      const row = { ...event, prev_hash: prevHash, hash };
+      const row = Object.assign(event, { prev_hash: prevHash, hash });
       prevHash = hash;
       return row;
     });
-    for (let i = 0; i < rows.length; i += INSERT_BATCH) await auditRepository(trx).insertEvents(rows.slice(i, i + INSERT_BATCH));
+    await auditRepository(trx).insertEvents(rows);
     await auditRepository(trx).setHeadHash(prevHash);
     for (const follow of followers) await follow(trx, entries);
   }

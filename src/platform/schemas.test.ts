@@ -9,10 +9,24 @@ describe('calendar dates', () => {
   });
 
   it('refuses days that do not exist and other spellings', () => {
-    for (const value of ['2010-02-29', '1900-02-29', '2010-13-01', '2010-04-31', '20-12-2010', '2010-12-20T00:00:00Z', '2010-1-2', '']) {
+    for (const value of ['2010-02-29', '1900-02-29', '2010-13-01', '2010-00-10', '2010-12-00', '2010-12-32', '2010-04-31', '20-12-2010', '2010-12-20T00:00:00Z', '2010-1-2', '']) {
       expect(isCalendarDate(value), value).toBe(false);
     }
     expect(calendarDateSchema.safeParse('2010-02-29').error?.issues[0]?.message).toBe('must be a calendar date written YYYY-MM-DD');
+  });
+
+  it('agrees with the calendar on every month and day number of leap and common years', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (const year of [1600, 1900, 1999, 2000, 2010, 2012, 2100, 2400]) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const value = `${year}-${two(month)}-${two(day)}`;
+          const date = new Date(`${value}T00:00:00Z`);
+          const exists = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+          expect(isCalendarDate(value), value).toBe(exists);
+        }
+      }
+    }
   });
 });
 

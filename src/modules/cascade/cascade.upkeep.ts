@@ -75,6 +75,15 @@ export async function peopleChanged(trx: Kysely<DB>, personIds: readonly string[
   });
 }
 
+/** New people: those of a program office start the cascade (generation 0); no one new has a generation yet. */
+export async function peopleCreated(trx: Kysely<DB>, personIds: readonly string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  // Taken before reading, as for any change: an agency becoming a program office meanwhile waits, then sees them.
+  await lockCascade(trx);
+  const roots = await cascadeTables(trx).rootsAmong(personIds);
+  if (roots.size > 0) await apply(trx, { removed: [], added: [], rootsRemoved: [], rootsAdded: [...roots] });
+}
+
 /** An organization's kind changed: its people may have joined or left generation 0. */
 export async function organizationChanged(trx: Kysely<DB>, organizationId: string): Promise<void> {
   for (const chunk of chunks(await cascadeTables(trx).peopleOfOrganization(organizationId), 5000)) await peopleChanged(trx, chunk);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { keepStatisticsCurrent } from '../../platform/db/statistics.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
@@ -10,7 +10,7 @@ import {
   inSavepoint,
   type KindHandler,
   letOthersIn,
-  type MappedRow,
+  MappedRow,
   matchBatch,
   nameKey,
   noteRecord,
@@ -23,12 +23,11 @@ import {
   takeDate,
 } from './imports.rows.js';
 import { givenReadiness, readinessToWrite } from './imports.readiness.js';
+import type { SheetRow } from './imports.reader.js';
 import { parseCountries, parseLanguages, parseList, parseWord, PERSON_STATUS_WORDS, SEX_WORDS } from './imports.values.js';
 import type { Text } from '../../platform/i18n/messages.js';
 import { importsText } from './imports.messages.js';
 
-/** Updates written between two reports of progress. */
-const PROGRESS_EVERY = 1000;
 const TEXT_FIELDS = ['givenName', 'familyName', 'rankTitle', 'email', 'phone', 'notes'] as const;
 const COMPARED = ['organizationId', 'givenName', 'familyName', 'rankTitle', 'email', 'phone', 'sex', 'dateOfBirth', 'status', 'notes'] as const;
 
@@ -81,7 +80,10 @@ function changesOf(row: MappedRow, input: CreatePersonInput, current: PersonForI
   return changes as UpdatePersonInput;
 }
 
-type PlannedUpdate = { row: MappedRow; readiness: ImportedReadiness['records']; person: { id: string; version: number }; changes: UpdatePersonInput };
+type PlannedCreate = { input: CreatePersonInput; readiness: ImportedReadiness['records'] };
+/** A change to someone found, with the row's cells: a row a savepoint refuses is reported by its cells. */
+type PlannedUpdate = { row: SheetRow; readiness: ImportedReadiness['records']; person: { id: string; version: number }; changes: UpdatePersonInput };
+type PlannedBatch = { fresh: PlannedCreate[]; updates: PlannedUpdate[] };
 
 /**
  * A roster: people found by email, or by name + agency (+ date of birth), created or updated,
@@ -93,18 +95,14 @@ export function peopleHandler(
 ): KindHandler {
   const seen = new SeenKeys();
   const agencyOf = agencyResolver(deps.organizations, state);
-  // New people, batch by batch as they were checked: only what the rows said is held (a hundred
-  // thousand of them), each batch laid out as records and audit events when it is written.
-  const creates: { inputs: CreatePersonInput[]; readiness: ImportedReadiness['records'][] }[] = [];
-  const updates: PlannedUpdate[] = [];
 
   /** The same person twice in the file: by email (even on a row with other problems), or by name, agency and date of birth. */
-  function isDuplicate(row: MappedRow, input: CreatePersonInput | undefined): boolean {
+  function isDuplicate(row: MappedRow, input: CreatePersonInput | undefined, searchName: string): boolean {
     const email = row.text('email').toLowerCase();
     const claims: [string, string, Text][] = [];
     if (email) claims.push([`e:${email}`, 'email', importsText('why.sameEmail')]);
     if (input && (input.dateOfBirth || !input.email)) {
-      claims.push([`n:${nameKey(input.givenName, input.familyName)}|${input.organizationId}|${input.dateOfBirth ?? ''}`, input.dateOfBirth ? 'dateOfBirth' : 'familyName', importsText(input.dateOfBirth ? 'why.sameNameAgencyBirth' : 'why.sameNameAgency')]);
+      claims.push([`n:${searchName}|${input.organizationId}|${input.dateOfBirth ?? ''}`, input.dateOfBirth ? 'dateOfBirth' : 'familyName', importsText(input.dateOfBirth ? 'why.sameNameAgencyBirth' : 'why.sameNameAgency')]);
     }
     for (const [claim, field, why] of claims) {
       const first = seen.claim(claim, row.row);
@@ -116,34 +114,57 @@ export function peopleHandler(
     return false;
   }
 
-  async function writeCreates(trx: Transaction<DB>, onWritten: (count: number) => void) {
-    for (let batch = creates.shift(); batch; batch = creates.shift()) {
-      const { inputs, readiness } = batch;
-      const people: PreparedPeople = await deps.people.prepareMany(state.ctx, inputs, trx);
-      const ids = await deps.people.insertPrepared(state.ctx, people, trx);
-      await deps.people.recordReadinessMany(state.ctx, readiness.flatMap((records, n) => (records.length > 0 ? [{ personId: ids[n] as string, records }] : [])), trx);
-      state.summary.created += ids.length;
-      for (const id of ids) noteRecord(state, id, 'created');
-      onWritten(ids.length);
-      await keepStatisticsCurrent(trx);
-      await letOthersIn();
+  // What the checks planned, batch by batch, kept as JSON text until written: a hundred thousand
+  // rows' worth is a few tens of megabytes the collector never has to trace, where as objects it
+  // was several times that, all live until the last row was written.
+  const planned: string[] = [];
+  let plannedRows = 0;
+  /** The mapping the rows were read through, for the rows of planned changes once they are read back. */
+  let columns: ReadonlyMap<string, number> = new Map();
+
+  /** Writes one batch's new people, with the readiness they bring, in bulk. */
+  async function writeCreates(trx: Transaction<DB>, fresh: readonly PlannedCreate[]) {
+    if (fresh.length === 0) return;
+    const people: PreparedPeople = await deps.people.prepareMany(state.ctx, fresh.map((f) => f.input), trx);
+    const ids = await deps.people.insertPrepared(state.ctx, people, trx);
+    await deps.people.recordReadinessMany(state.ctx, fresh.flatMap(({ readiness }, n) => (readiness.length > 0 ? [{ personId: ids[n] as string, records: readiness }] : [])), trx);
+    state.summary.created += ids.length;
+    for (const id of ids) noteRecord(state, id, 'created');
+  }
+
+  /** Writes one batch's changes to people found, each alone: one refused leaves the others. */
+  async function writeUpdates(trx: ControlledTransaction<DB>, updates: readonly PlannedUpdate[]) {
+    for (const { row: source, person, changes, readiness } of updates) {
+      const row = new MappedRow(source, columns);
+      const isDone = await inSavepoint(state, trx, row, async (executor) => {
+        let version = person.version;
+        if (Object.keys(changes).length > 0) version = (await deps.people.update(state.ctx, person.id, version, changes, executor)).version ?? version + 1;
+        await deps.people.recordReadinessMany(state.ctx, readiness.length > 0 ? [{ personId: person.id, version, records: readiness }] : [], executor);
+      });
+      if (isDone) {
+        state.summary.updated += 1;
+        noteRecord(state, person.id, 'updated');
+      }
     }
   }
 
   return {
     checks: 'by-reading',
     async check(rows, db) {
+      if (rows[0]) columns = rows[0].columns;
       const parsed: { row: MappedRow; input: CreatePersonInput; key: PersonKey; readiness: ReturnType<typeof givenReadiness> }[] = [];
       for (const row of rows) {
         const organizationId = await agencyOf(row, db);
         const readiness = givenReadiness(state, row);
         const input = parsePerson(state, row, organizationId);
-        if (isDuplicate(row, input) || !input) continue;
-        const key: PersonKey = { email: input.email ?? undefined, searchName: nameKey(input.givenName, input.familyName), organizationId: input.organizationId, dateOfBirth: input.dateOfBirth ?? undefined };
+        const searchName = input ? nameKey(input.givenName, input.familyName) : '';
+        if (isDuplicate(row, input, searchName) || !input) continue;
+        const key: PersonKey = { email: input.email ?? undefined, searchName, organizationId: input.organizationId, dateOfBirth: input.dateOfBirth ?? undefined };
         parsed.push({ row, input, key, readiness });
       }
       const known = await matchBatch(deps.people, state.ctx, parsed.map((p) => p.key), db, true);
-      const fresh: { input: CreatePersonInput; readiness: ImportedReadiness['records'] }[] = [];
+      const fresh: PlannedCreate[] = [];
+      const updates: PlannedUpdate[] = [];
       for (const { row, input, key, readiness } of parsed) {
         const match = findPerson(known, key);
         if (match === 'ambiguous') {
@@ -158,31 +179,24 @@ export function peopleHandler(
           const records = readinessToWrite(state, row, readiness, match);
           if (state.badRows.has(row.row)) continue;
           if (Object.keys(changes).length === 0 && records.length === 0) state.summary.unchanged += 1;
-          else updates.push({ row, readiness: records, person: { id: match.id, version: match.version }, changes });
+          else updates.push({ row: { row: row.row, cells: row.source.cells }, readiness: records, person: { id: match.id, version: match.version }, changes });
         }
       }
       // A check alone writes nothing, so it lays nothing out.
-      if (fresh.length > 0 && state.isWriting) creates.push({ inputs: fresh.map((f) => f.input), readiness: fresh.map((f) => f.readiness) });
+      if (!state.isWriting || fresh.length + updates.length === 0) return;
+      planned.push(JSON.stringify({ fresh, updates } satisfies PlannedBatch));
+      plannedRows += fresh.length + updates.length;
     },
     async write(trx, onProgress) {
-      const total = creates.reduce((sum, c) => sum + c.inputs.length, 0) + updates.length;
       let done = 0;
-      await writeCreates(trx, (count) => onProgress((done += count), total));
-      for (const { row, person, changes, readiness } of updates) {
-        const isDone = await inSavepoint(state, trx, row, async (executor) => {
-          let version = person.version;
-          if (Object.keys(changes).length > 0) version = (await deps.people.update(state.ctx, person.id, version, changes, executor)).version ?? version + 1;
-          await deps.people.recordReadinessMany(state.ctx, readiness.length > 0 ? [{ personId: person.id, version, records: readiness }] : [], executor);
-        });
-        if (isDone) {
-          state.summary.updated += 1;
-          noteRecord(state, person.id, 'updated');
-        }
-        done += 1;
-        if (done % PROGRESS_EVERY === 0) {
-          onProgress(done, total);
-          await letOthersIn();
-        }
+      for (let text = planned.shift(); text !== undefined; text = planned.shift()) {
+        const { fresh, updates } = JSON.parse(text) as PlannedBatch;
+        await writeCreates(trx, fresh);
+        await writeUpdates(trx, updates);
+        done += fresh.length + updates.length;
+        onProgress(done, plannedRows);
+        await keepStatisticsCurrent(trx);
+        await letOthersIn();
       }
     },
   };

@@ -3,13 +3,10 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import { applyKeyset, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import type { DB, ImportMappingsTable, ImportProblemsTable, ImportRecordsTable, ImportsTable } from '../../platform/db/schema.js';
 import type { FileSource } from './imports.reader.js';
+import { insertRows } from '../../platform/db/bulk-insert.js';
 
 /** Raw bytes per stored piece of an upload (kept as base64 text, which both engines store alike). */
 export const CHUNK_BYTES = 192 * 1024;
-/** Problems per INSERT: eight columns each, under both engines' bound-parameter limits. */
-const PROBLEM_BATCH = 1000;
-/** Links per INSERT: four columns each. */
-const RECORD_BATCH = 2000;
 
 export interface ImportFilter {
   kind?: DB['imports']['kind'] | undefined;
@@ -79,18 +76,17 @@ export function importsRepository(db: Kysely<DB>) {
     },
     replaceProblems: async (importId: string, problems: readonly Omit<Insertable<ImportProblemsTable>, 'import_id' | 'seq'>[]) => {
       await db.deleteFrom('import_problems').where('import_id', '=', importId).execute();
-      for (let i = 0; i < problems.length; i += PROBLEM_BATCH) {
-        await db
-          .insertInto('import_problems')
-          .values(problems.slice(i, i + PROBLEM_BATCH).map((p, n) => ({ ...p, import_id: importId, seq: i + n + 1 })))
-          .execute();
-      }
+      await insertRows(
+        db,
+        'import_problems',
+        problems.map((p, n) => ({ ...p, import_id: importId, seq: n + 1 })),
+      );
     },
     /** Links the import to the records it wrote, in bulk (a roster of 100,000 is 50 statements). */
     async insertRecords(importId: string, recordType: ImportRecordsTable['record_type'] | null, records: ReadonlyMap<string, ImportRecordsTable['change']>) {
       if (!recordType) return;
       const rows = [...records].map(([recordId, change]) => ({ import_id: importId, record_id: recordId, record_type: recordType, change }));
-      for (let i = 0; i < rows.length; i += RECORD_BATCH) await db.insertInto('import_records').values(rows.slice(i, i + RECORD_BATCH)).execute();
+      await insertRows(db, 'import_records', rows);
     },
     problems(importId: string, page: PageRequest) {
       const after = page.cursor ? Number(page.cursor) : 0;

@@ -36,7 +36,8 @@ export type RowProblem = Omit<ImportProblemsTable, 'import_id' | 'seq'>;
 export class MappedRow {
   constructor(
     readonly source: SheetRow,
-    private readonly columns: ReadonlyMap<string, number>,
+    /** The mapping: each field's column. */
+    readonly columns: ReadonlyMap<string, number>,
   ) {}
   get row(): number {
     return this.source.row;

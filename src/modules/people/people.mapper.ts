@@ -41,39 +41,40 @@ export function languageRow(skill: { language: string; speaking: IlrLevel | null
 
 /** A person as the API shows it, with what the caller may do to them (none in an audit event); readiness reasons in the reader's language. */
 export function toPerson(row: PersonRowWithOrganization, extras: PersonExtras, today: string, detail: 'full' | 'names', allowedActions: PersonAction[] = [], locale: Locale = DEFAULT_LOCALE): Person {
-  if (detail === 'names') return namesOnly(row, allowedActions);
-  return {
-    ...namesOnly(row, allowedActions),
-    detail: 'full',
+  const person = namesOnly(row, allowedActions);
+  if (detail === 'names') return person;
+  // Added to the object just made rather than spread into a new one: a person is mapped for every
+  // row of a list and for every audit event of a bulk import.
+  return Object.assign(person, {
+    detail: 'full' as const,
     status: row.status,
     languages: extras.languages.map(toLanguageSkill),
     heritageCountries: extras.heritage.map((h) => h.country),
     specialties: extras.specialties.map((s) => s.specialty),
     readiness: readinessIn(readinessBadge(toReadinessRecords(extras.readiness), today), locale),
     version: row.version,
-  };
+  });
 }
 
 export function toPersonDetail(row: PersonRowWithOrganization, extras: PersonExtras, today: string, detail: 'full' | 'names', allowedActions: PersonAction[] = [], locale: Locale = DEFAULT_LOCALE): PersonDetail {
   const person = toPerson(row, extras, today, detail, allowedActions, locale);
   if (detail === 'names') return person;
-  return {
-    ...person,
+  return Object.assign(person, {
     email: row.email,
     phone: row.phone,
     sex: row.sex,
     dateOfBirth: row.date_of_birth,
     notes: row.notes,
     readinessItems: extras.readiness.map((r) => ({
-        item: r.item,
-        completedOn: r.completed_on,
-        expiresOn: r.expires_on,
-        reference: r.reference,
-        passportNumberMasked: r.secret_hint ? `••••${r.secret_hint}` : null,
-      })),
+      item: r.item,
+      completedOn: r.completed_on,
+      expiresOn: r.expires_on,
+      reference: r.reference,
+      passportNumberMasked: r.secret_hint ? `••••${r.secret_hint}` : null,
+    })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-  };
+  });
 }
 
 /** What other modules (deployments, training) learn of a person: no row, no contact details. */

@@ -16,6 +16,7 @@ import type {
 import { isTrainedFilter, type TrainedFilter, trainedEnrollments } from '../training/trained.repository.js';
 import type { readinessBounds } from './readiness.js';
 import { type CandidateFilter, candidatePoints, type CandidateRanking, inTrack, readyAt, readyFor, trackMembers } from './person-conditions.repository.js';
+import { insertRows } from '../../platform/db/bulk-insert.js';
 
 export interface PeopleFilter {
   search?: string | undefined;
@@ -175,25 +176,30 @@ export function peopleRepository(db: Kysely<DB>) {
      */
     async findByKeys(keys: { ids: readonly string[]; emails: readonly string[]; names: readonly NameKey[] }) {
       const found = new Map<string, PersonRowWithOrganization>();
-      const lookups: { column: 'people.id' | 'people.email' | 'people.search_name'; values: readonly string[]; organizationId?: string }[] = [
+      const lookups: { column: 'people.id' | 'people.email'; values: readonly string[] }[] = [
         { column: 'people.id', values: keys.ids },
         { column: 'people.email', values: keys.emails },
       ];
-      const namesByAgency = new Map<string | undefined, string[]>();
-      for (const { searchName, organizationId } of keys.names) {
-        const names = namesByAgency.get(organizationId);
-        if (names) names.push(searchName);
-        else namesByAgency.set(organizationId, [searchName]);
-      }
-      for (const [organizationId, names] of namesByAgency) lookups.push({ column: 'people.search_name', values: names, ...(organizationId !== undefined && { organizationId }) });
-      for (const { column, values, organizationId } of lookups) {
+      for (const { column, values } of lookups) {
         const distinct = [...new Set(values)];
-        for (let i = 0; i < distinct.length; i += RELATED_CHUNK) {
-          let query = base().where(column, 'in', distinct.slice(i, i + RELATED_CHUNK));
-          if (organizationId !== undefined) query = query.where('people.organization_id', '=', organizationId);
-          for (const row of await query.execute()) found.set(row.id, row);
-        }
+        for (let i = 0; i < distinct.length; i += RELATED_CHUNK) for (const row of await base().where(column, 'in', distinct.slice(i, i + RELATED_CHUNK)).execute()) found.set(row.id, row);
       }
+      // Names with their agency are matched as pairs against the identity index (a list joined to
+      // people): asked as "these names, in this agency", planners misled by the agency's size (a
+      // roster's agency grows by thousands within the import's own transaction) read it whole.
+      const withAgency = keys.names.filter((n): n is Required<NameKey> => n.organizationId !== undefined);
+      const alone = [...new Set(keys.names.filter((n) => n.organizationId === undefined).map((n) => n.searchName))];
+      const named: string[] = [];
+      for (let i = 0; i < withAgency.length; i += RELATED_CHUNK) {
+        const pairs = sql.join(withAgency.slice(i, i + RELATED_CHUNK).map((n) => sql`(${n.searchName}, ${n.organizationId})`));
+        const { rows } = await sql<{ id: string }>`
+          WITH k(search_name, organization_id) AS (VALUES ${pairs})
+          SELECT p.id FROM k INNER JOIN people p ON p.search_name = k.search_name AND p.organization_id = k.organization_id`.execute(db);
+        named.push(...rows.map((row) => row.id));
+      }
+      for (let i = 0; i < alone.length; i += RELATED_CHUNK) named.push(...(await db.selectFrom('people').select('id').where('search_name', 'in', alone.slice(i, i + RELATED_CHUNK)).execute()).map((row) => row.id));
+      const unread = [...new Set(named)].filter((id) => !found.has(id));
+      for (let i = 0; i < unread.length; i += RELATED_CHUNK) for (const row of await base().where('people.id', 'in', unread.slice(i, i + RELATED_CHUNK)).execute()) found.set(row.id, row);
       return [...found.values()];
     },
     findSameIdentity(searchName: string, organizationId: string, dateOfBirth: string) {
@@ -296,15 +302,15 @@ export function peopleRepository(db: Kysely<DB>) {
     insert(row: Insertable<PeopleTable>) {
       return db.insertInto('people').values(row).execute();
     },
-    /** Many people with their languages, heritage and specialties, in batches under the engines' parameter limits. */
+    /** Many people with their languages, heritage and specialties, in bulk. */
     async insertMany(
       rows: readonly Insertable<PeopleTable>[],
       related: { languages: Insertable<PersonLanguagesTable>[]; heritage: Insertable<PersonHeritageCountriesTable>[]; specialties: Insertable<PersonSpecialtiesTable>[] },
     ) {
-      for (let i = 0; i < rows.length; i += INSERT_BATCH) await db.insertInto('people').values(rows.slice(i, i + INSERT_BATCH)).execute();
-      for (let i = 0; i < related.languages.length; i += INSERT_BATCH * 4) await db.insertInto('person_languages').values(related.languages.slice(i, i + INSERT_BATCH * 4)).execute();
-      for (let i = 0; i < related.heritage.length; i += INSERT_BATCH * 4) await db.insertInto('person_heritage_countries').values(related.heritage.slice(i, i + INSERT_BATCH * 4)).execute();
-      for (let i = 0; i < related.specialties.length; i += INSERT_BATCH * 4) await db.insertInto('person_specialties').values(related.specialties.slice(i, i + INSERT_BATCH * 4)).execute();
+      await insertRows(db, 'people', rows);
+      await insertRows(db, 'person_languages', related.languages);
+      await insertRows(db, 'person_heritage_countries', related.heritage);
+      await insertRows(db, 'person_specialties', related.specialties);
     },
     update(id: string, version: number, changes: Updateable<PeopleTable>) {
       return updateVersioned(db, 'people', id, version, changes);

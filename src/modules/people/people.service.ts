@@ -32,7 +32,7 @@ export type { ImportedReadiness } from './readiness-records.js';
 import { type ReadinessItem, readinessInputProblems, readinessItemText } from './readiness.js';
 import { peopleText } from './people.messages.js';
 import { readerLocale } from '../../platform/access.js';
-import { peopleChanged } from '../cascade/cascade.upkeep.js';
+import { peopleChanged, peopleCreated } from '../cascade/cascade.upkeep.js';
 import { createPeopleReads } from './people.reads.js';
 
 const emailTaken = () => conflict(peopleText('person.emailTaken'), [{ pointer: '/body/email', detail: peopleText('field.emailTaken') }]);
@@ -157,7 +157,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           await repo.replaceLanguages(id, input.languages.map(languageRow));
           await repo.replaceHeritage(id, input.heritageCountries);
           await repo.replaceSpecialties(id, input.specialties);
-          await peopleChanged(trx, [id]);
+          await peopleCreated(trx, [id]);
           const row = await visibleRow(ctx, id, trx);
           await audit(trx, ctx, { action: 'person.create', entityType: 'person', entityId: id, after: await detailOf(ctx, row, trx, true) });
           return detailOf(ctx, row, trx);
@@ -227,7 +227,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
         if (isUniqueViolation(error)) throw conflict(peopleText('people.emailsClash'));
         throw error;
       }
-      await peopleChanged(
+      await peopleCreated(
         trx,
         rows.map((row) => row.id as string),
       );

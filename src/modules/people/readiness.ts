@@ -126,11 +126,21 @@ export function standardTour(start: string): Period {
   return { start, end: addDays(start, STANDARD_TOUR_DAYS - 1) };
 }
 
+/** The badge of someone with no record yet, the same for everyone on a given day. */
+let noRecords: { today: string; badge: Readonly<ReadinessBadge> } | undefined;
+
 /**
  * The badge on a person: ready to leave today on a standard tour; expiring when they would not
  * be, were the tour to start in 90 days; not ready otherwise. The reasons say why.
  */
-export function readinessBadge(records: readonly ReadinessRecord[], today: string): ReadinessBadge {
+export function readinessBadge(records: readonly ReadinessRecord[], today: string): Readonly<ReadinessBadge> {
+  if (records.length > 0) return badgeOf(records, today);
+  // Asked once per person of a list, or per person of a roster as it is imported.
+  if (noRecords?.today !== today) noRecords = { today, badge: Object.freeze(badgeOf(records, today)) };
+  return noRecords.badge;
+}
+
+function badgeOf(records: readonly ReadinessRecord[], today: string): ReadinessBadge {
   const now = deploymentBlockers(records, standardTour(today));
   if (now.length > 0) return { status: 'not_ready', reasons: now.map((p) => p.detail) };
   const soon = deploymentBlockers(records, standardTour(addDays(today, EXPIRING_WITHIN_DAYS)));

@@ -62,20 +62,28 @@ const BATCH = 500;
 export function createSearchIndex(): SearchIndex {
   return {
     async follow(trx, events) {
-      const byType = new Map<string, Set<string>>();
+      // By type, each id with whether it was just created: a record just created has nothing taking
+      // words from it yet, so only its own entry is written (a roster's new people are not looked
+      // for among the certifications).
+      const byType = new Map<string, Map<string, boolean>>();
       for (const event of events) {
         if (!event.entityId || !(event.entityType in FOLLOWS) || UNCHANGED.test(event.action)) continue;
-        const ids = byType.get(event.entityType) ?? new Set<string>();
-        ids.add(event.entityId);
+        const ids = byType.get(event.entityType) ?? new Map<string, boolean>();
+        ids.set(event.entityId, (ids.get(event.entityId) ?? true) && event.action.endsWith('.create'));
         byType.set(event.entityType, ids);
       }
       const repo = searchRepository(trx);
-      for (const [type, idSet] of byType) {
-        const ids = [...idSet];
-        for (let i = 0; i < ids.length; i += BATCH) {
-          for (const key of FOLLOWS[type]!(ids.slice(i, i + BATCH))) {
-            const rows = await repo.sources(key);
-            await repo.put(rows.map((row) => entryOf(key.kind, row)));
+      for (const [type, ids] of byType) {
+        const follows = FOLLOWS[type] as (ids: string[]) => SourceKey[];
+        const created = [...ids.keys()].filter((id) => ids.get(id));
+        const changed = [...ids.keys()].filter((id) => !ids.get(id));
+        for (const [group, isCreated] of [[created, true], [changed, false]] as const) {
+          for (let i = 0; i < group.length; i += BATCH) {
+            for (const key of follows(group.slice(i, i + BATCH))) {
+              if (isCreated && !('ids' in key)) continue;
+              const rows = await repo.sources(key);
+              await repo.put(rows.map((row) => entryOf(key.kind, row)));
+            }
           }
         }
       }

@@ -6,6 +6,7 @@ import type { Scope } from '../../platform/policy.js';
 import { deploymentsInScope } from '../deployments/deployments.repository.js';
 import { offeringsInScope } from '../training/offerings.repository.js';
 import { ftsQuery, relevance, tsQuery, type WordMatch } from './search.text.js';
+import { insertRows } from '../../platform/db/bulk-insert.js';
 
 /** A record as the index takes it in: its display text and, still unfolded, the words to find it by. */
 export interface SearchSource {
@@ -191,21 +192,7 @@ export function searchRepository(db: Kysely<DB>) {
 
     /** Writes the entries, replacing what the index held for those records. */
     async put(entries: readonly SearchEntry[]): Promise<void> {
-      for (let i = 0; i < entries.length; i += 500) {
-        await db
-          .insertInto('search_entries')
-          .values(entries.slice(i, i + 500))
-          .onConflict((conflict) =>
-            conflict.columns(['kind', 'record_id']).doUpdateSet((eb) => ({
-              title: eb.ref('excluded.title'),
-              detail: eb.ref('excluded.detail'),
-              names: eb.ref('excluded.names'),
-              terms: eb.ref('excluded.terms'),
-              archived: eb.ref('excluded.archived'),
-            })),
-          )
-          .execute();
-      }
+      await insertRows(db, 'search_entries', entries, { conflict: ['kind', 'record_id'], update: ['title', 'detail', 'names', 'terms', 'archived'] });
     },
 
     /**

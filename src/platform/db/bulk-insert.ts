@@ -1,0 +1,82 @@
+import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
+import { isPostgres } from './dialect.js';
+import type { DB } from './schema.js';
+
+/**
+ * Many rows into one table, a statement per few hundred rows, each statement's text made once
+ * for its shape (engine, table, columns, number of rows) and its values passed as they are.
+ *
+ * Kysely builds an INSERT as a tree of one node per value and compiles that tree to text on
+ * every call. For the bulk writes of an import (a hundred thousand people, with their
+ * languages, search entries and audit events: over two million values) building and
+ * compiling cost more time than the engine took to store the rows, and most of the memory the
+ * import churned through. The rows are typed against their table as Kysely's are; their keys,
+ * which come from code, name the columns.
+ */
+
+/** Values per statement: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
+const MAX_VALUES = 8_000;
+/** Rows per statement, whatever their width: a statement's plan is kept, and its size with it. */
+const MAX_ROWS = 500;
+/** Statement texts kept: a few tables, each with a full batch's shape and a last, shorter one. */
+const TEXTS_KEPT = 64;
+
+const texts = new Map<string, string>();
+
+/** A row already there (by the conflict's columns) takes the new row's values of `update`. */
+export interface Upsert<Column extends string = string> {
+  conflict: readonly Column[];
+  update: readonly Column[];
+}
+
+function statementText(postgres: boolean, table: string, columns: readonly string[], rows: number, upsert: Upsert | undefined): string {
+  const key = `${postgres ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rows}|${upsert ? `${upsert.conflict.join(',')}|${upsert.update.join(',')}` : ''}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const tuples: string[] = [];
+    for (let r = 0; r < rows; r += 1) tuples.push(`(${columns.map(() => (postgres ? `$${(n += 1)}` : '?')).join(', ')})`);
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`;
+    if (upsert) text += ` on conflict (${upsert.conflict.map((c) => `"${c}"`).join(', ')}) do update set ${upsert.update.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
+    if (texts.size >= TEXTS_KEPT) texts.delete(texts.keys().next().value as string);
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/** The columns a row gives a value (undefined is none). */
+function columnsOf(row: Record<string, unknown>): string[] {
+  const columns: string[] = [];
+  for (const key in row) if (row[key] !== undefined) columns.push(key);
+  return columns;
+}
+
+/**
+ * Inserts `rows` into `table` (or, with `upsert`, updates those already there). Rows that leave
+ * different columns to their defaults are written in groups of the same columns, so each gets its
+ * defaults on both engines (SQLite has no DEFAULT within VALUES).
+ */
+export async function insertRows<T extends keyof DB & string>(db: Kysely<DB>, table: T, rows: readonly Insertable<DB[T]>[], upsert?: Upsert<keyof DB[T] & string>): Promise<void> {
+  const groups = new Map<string, { columns: string[]; rows: Record<string, unknown>[] }>();
+  for (const row of rows as readonly Record<string, unknown>[]) {
+    const columns = columnsOf(row);
+    const key = columns.join(',');
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { columns, rows: [] }));
+    group.rows.push(row);
+  }
+  const postgres = isPostgres(db);
+  for (const { columns, rows: records } of groups.values()) {
+    const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_VALUES / columns.length)));
+    for (let start = 0; start < records.length; start += perStatement) {
+      const end = Math.min(records.length, start + perStatement);
+      const values: unknown[] = new Array((end - start) * columns.length);
+      let at = 0;
+      for (let r = start; r < end; r += 1) {
+        const row = records[r] as Record<string, unknown>;
+        for (const column of columns) values[at++] = row[column];
+      }
+      await db.executeQuery(CompiledQuery.raw(statementText(postgres, table, columns, end - start, upsert), values));
+    }
+  }
+}
