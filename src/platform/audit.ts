@@ -39,20 +39,7 @@ function eventHash(prevHash: string, e: HashedFields): string {
   return sha256Hex(`${prevHash}\n${JSON.stringify(fields)}`);
 }
 
-/**
- * A payload turned to JSON ahead of the transaction that records it: a bulk write prepared
- * outside its transaction keeps the text, smaller than the object, and spends no time on it
- * while it holds the write lock.
- */
-export class SerialisedPayload {
-  readonly json: string;
-  constructor(value: unknown) {
-    this.json = JSON.stringify(value);
-  }
-}
-
 function serialise(value: unknown): string | null {
-  if (value instanceof SerialisedPayload) return value.json;
   return value === undefined ? null : JSON.stringify(value);
 }
 

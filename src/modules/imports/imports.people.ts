@@ -4,7 +4,7 @@ import { keepStatisticsCurrent } from '../../platform/db/statistics.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import { peoplePolicy } from '../people/people.policy.js';
 import { type CreatePersonInput, createPersonSchema, type UpdatePersonInput } from '../people/people.schemas.js';
-import type { ImportedReadiness, PeopleService, PersonForImport, PreparedPeople } from '../people/people.service.js';
+import type { ImportedReadiness, PeopleService, PersonForImport } from '../people/people.service.js';
 import {
   findPerson,
   inSavepoint,
@@ -90,7 +90,7 @@ type PlannedBatch = { fresh: PlannedCreate[]; updates: PlannedUpdate[] };
  * with the readiness they bring. Rows are checked by reading; the people are written after.
  */
 export function peopleHandler(
-  deps: { people: Pick<PeopleService, 'prepareMany' | 'insertPrepared' | 'update' | 'matchForImport' | 'recordReadinessMany'>; organizations: OrganizationLookup },
+  deps: { people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport' | 'recordReadinessMany'>; organizations: OrganizationLookup },
   state: RunState,
 ): KindHandler {
   const seen = new SeenKeys();
@@ -125,8 +125,7 @@ export function peopleHandler(
   /** Writes one batch's new people, with the readiness they bring, in bulk. */
   async function writeCreates(trx: Transaction<DB>, fresh: readonly PlannedCreate[]) {
     if (fresh.length === 0) return;
-    const people: PreparedPeople = await deps.people.prepareMany(state.ctx, fresh.map((f) => f.input), trx);
-    const ids = await deps.people.insertPrepared(state.ctx, people, trx);
+    const ids = await deps.people.createMany(state.ctx, fresh.map((f) => f.input), trx);
     await deps.people.recordReadinessMany(state.ctx, fresh.flatMap(({ readiness }, n) => (readiness.length > 0 ? [{ personId: ids[n] as string, records: readiness }] : [])), trx);
     state.summary.created += ids.length;
     for (const id of ids) noteRecord(state, id, 'created');

@@ -158,13 +158,19 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     try {
       await work.perform(
         started.id,
-        (progress) =>
-          pass.execute(ctx, row, action, request, (percent, rows, stage) => {
+        (progress) => {
+          let said = { percent: -1, stage: '' };
+          return pass.execute(ctx, row, action, request, (percent, rows, stage) => {
             // Any process sees it at once, but while the rows are written in one transaction: on
-            // SQLite, what is said as the writing begins stands until it ends.
-            if (percent < 100) void progress(percent, stage === 'writing' ? `writing ${rows} checked rows` : `${rows} rows ${stage === 'checking' ? 'checked' : 'imported'}`);
+            // SQLite, what is said as the writing begins stands until it ends. Said once a percent,
+            // not once a batch: each is a write of its own, and a roster is hundreds of batches.
+            if (percent < 100 && (percent !== said.percent || stage !== said.stage)) {
+              said = { percent, stage };
+              void progress(percent, stage === 'writing' ? `writing ${rows} checked rows` : `${rows} rows ${stage === 'checking' ? 'checked' : 'imported'}`);
+            }
             onProgress?.(percent, rows, stage);
-          }),
+          });
+        },
         () => ({ message: 'done' }),
       );
     } catch (error) {

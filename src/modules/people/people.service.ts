@@ -1,11 +1,11 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { type RequestContext } from '../../platform/access.js';
-import { type AuditEntry, type AuditRecorder, SerialisedPayload } from '../../platform/audit.js';
+import { type AuditEntry, type AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant, today } from '../../platform/clock.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { allPages, type Page, type PageRequest, type SortRequest, toPage } from '../../platform/db/keyset.js';
-import type { DB, PeopleTable, PersonHeritageCountriesTable, PersonLanguagesTable, PersonReadinessTable, PersonSpecialtiesTable } from '../../platform/db/schema.js';
+import type { DB, PersonReadinessTable } from '../../platform/db/schema.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { searchKey } from '../../platform/text.js';
@@ -36,13 +36,6 @@ import { peopleChanged, peopleCreated } from '../cascade/cascade.upkeep.js';
 import { createPeopleReads } from './people.reads.js';
 
 const emailTaken = () => conflict(peopleText('person.emailTaken'), [{ pointer: '/body/email', detail: peopleText('field.emailTaken') }]);
-
-/** New people laid out for writing, with their audit events. */
-export interface PreparedPeople {
-  rows: Insertable<PeopleTable>[];
-  related: { languages: Insertable<PersonLanguagesTable>[]; heritage: Insertable<PersonHeritageCountriesTable>[]; specialties: Insertable<PersonSpecialtiesTable>[] };
-  events: AuditEntry[];
-}
 
 export interface PeopleDeps {
   db: Kysely<DB>;
@@ -169,44 +162,17 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     },
 
     /**
-     * New people laid out for writing (their ids, rows and audit events), made by reading alone,
-     * so a bulk import does this work before its transaction and holds the write lock only to
-     * insert them. The checks are those of one by one (the agency, the email and the name +
-     * agency + date of birth taken by nobody), made in bulk.
+     * Many new people at once (a roster's batch), with the checks of one by one made in bulk: the
+     * agency, and the email and the name + agency + date of birth taken by nobody. Written in
+     * bulk and audited one event per person, as one by one would.
      */
-    async prepareMany(ctx: RequestContext, inputs: readonly CreatePersonInput[], executor: Kysely<DB> = db): Promise<PreparedPeople> {
+    async createMany(ctx: RequestContext, inputs: readonly CreatePersonInput[], trx: Transaction<DB>): Promise<string[]> {
+      if (inputs.length === 0) return [];
       const agencies = new Map<string, { name: string; country: string }>();
-      for (const organizationId of new Set(inputs.map((i) => i.organizationId))) agencies.set(organizationId, await checkOrganization(ctx, executor, organizationId));
+      for (const organizationId of new Set(inputs.map((i) => i.organizationId))) agencies.set(organizationId, await checkOrganization(ctx, trx, organizationId));
       const now = instant(clock);
       const day = today(clock);
       const rows = inputs.map((input) => personRow(newId(), input, now));
-      const related = {
-        languages: inputs.flatMap((input, n) => input.languages.map((l) => ({ person_id: rows[n]?.id as string, ...languageRow(l) }))),
-        heritage: inputs.flatMap((input, n) => input.heritageCountries.map((country) => ({ person_id: rows[n]?.id as string, country }))),
-        specialties: inputs.flatMap((input, n) => input.specialties.map((specialty) => ({ person_id: rows[n]?.id as string, specialty }))),
-      };
-      const events = rows.map((row, n): AuditEntry => {
-        const agency = agencies.get(row.organization_id) as { name: string; country: string };
-        const stored = { ...row, version: 1, organization_name: agency.name, organization_country: agency.country } as PersonRowWithOrganization;
-        const extras: PersonExtras = {
-          languages: (inputs[n]?.languages ?? []).map((l) => ({ person_id: row.id, ...languageRow(l) })),
-          heritage: (inputs[n]?.heritageCountries ?? []).map((country) => ({ person_id: row.id, country })),
-          specialties: (inputs[n]?.specialties ?? []).map((specialty) => ({ person_id: row.id, specialty })),
-          readiness: [],
-        };
-        return { action: 'person.create', entityType: 'person', entityId: row.id, after: new SerialisedPayload(toPersonDetail(stored, extras, day, detailFor(ctx, stored))) };
-      });
-      return { rows, related, events };
-    },
-
-    /**
-     * Writes people laid out by `prepareMany`, once more refused if another has meanwhile taken
-     * one's email or identity; audited as they were laid out.
-     */
-    async insertPrepared(ctx: RequestContext, prepared: PreparedPeople, trx: Transaction<DB>): Promise<string[]> {
-      const { rows } = prepared;
-      if (rows.length === 0) return [];
-      for (const organizationId of new Set(rows.map((row) => row.organization_id))) await checkOrganization(ctx, trx, organizationId);
       const repo = peopleRepository(trx);
       const existing = await repo.findByKeys({
         ids: [],
@@ -221,18 +187,35 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           throw conflict(peopleText('person.duplicateOf', { name: `${row.given_name} ${row.family_name}`, born: row.date_of_birth }), [{ pointer: `/${n}/dateOfBirth`, detail: peopleText('field.duplicate') }]);
         }
       });
+      const related = {
+        languages: inputs.flatMap((input, n) => input.languages.map((l) => ({ person_id: rows[n]?.id as string, ...languageRow(l) }))),
+        heritage: inputs.flatMap((input, n) => input.heritageCountries.map((country) => ({ person_id: rows[n]?.id as string, country }))),
+        specialties: inputs.flatMap((input, n) => input.specialties.map((specialty) => ({ person_id: rows[n]?.id as string, specialty }))),
+      };
       try {
-        await repo.insertMany(rows, prepared.related);
+        await repo.insertMany(rows, related);
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(peopleText('people.emailsClash'));
         throw error;
       }
-      await peopleCreated(
+      const ids = rows.map((row) => row.id as string);
+      await peopleCreated(trx, ids);
+      await audit.many(
         trx,
-        rows.map((row) => row.id as string),
+        ctx,
+        rows.map((row, n): AuditEntry => {
+          const agency = agencies.get(row.organization_id) as { name: string; country: string };
+          const stored = { ...row, version: 1, organization_name: agency.name, organization_country: agency.country } as PersonRowWithOrganization;
+          const extras: PersonExtras = {
+            languages: (inputs[n]?.languages ?? []).map((l) => ({ person_id: row.id, ...languageRow(l) })),
+            heritage: (inputs[n]?.heritageCountries ?? []).map((country) => ({ person_id: row.id, country })),
+            specialties: (inputs[n]?.specialties ?? []).map((specialty) => ({ person_id: row.id, specialty })),
+            readiness: [],
+          };
+          return { action: 'person.create', entityType: 'person', entityId: row.id, after: toPersonDetail(stored, extras, day, detailFor(ctx, stored)) };
+        }),
       );
-      await audit.many(trx, ctx, prepared.events);
-      return rows.map((row) => row.id as string);
+      return ids;
     },
 
     async matchForImport(
