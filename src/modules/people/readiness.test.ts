@@ -67,4 +67,16 @@ describe('readiness badge', () => {
     const notReady = readinessBadge(ready, '2011-07-01');
     expect(notReady.status).toBe('not_ready');
   });
+
+  it('is the same for everyone with no record on a given day, and for that day only', () => {
+    const reasons = (day: string) => readinessBadge([], day).reasons.map(String);
+    expect(readinessBadge([], '2010-07-31')).toEqual({ status: 'not_ready', reasons: expect.any(Array) });
+    expect(reasons('2010-07-31')).toEqual(['has no passport on record', 'has no medical clearance on record', 'has not done pre-deployment training']);
+    expect(readinessBadge([], '2010-07-31')).toBe(readinessBadge([], '2010-07-31'));
+    expect(Object.isFrozen(readinessBadge([], '2010-07-31'))).toBe(true);
+    // Records on another day are worked out afresh, and the day after has its own badge.
+    expect(readinessBadge(ready, '2010-07-31').status).toBe('ready');
+    expect(readinessBadge([], '2010-08-01')).not.toBe(readinessBadge([], '2010-07-31'));
+    expect(reasons('2010-08-01')).toEqual(reasons('2010-07-31'));
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, agentFor, createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildInstructorCourse, buildOrganization, buildPerson } from '../../../test/factories.js';
 import { importFile } from '../../../test/imports.js';
+import { createSearchIndex } from './search.index.js';
 import { SEARCH_KINDS } from './search.schemas.js';
 
 let t: TestApp;
@@ -41,6 +42,16 @@ const unique = (() => {
     return `${stem}${'abcdefghij'[n % 10]}${'klmnopqrst'[Math.floor(n / 10) % 10]}`;
   };
 })();
+
+/** Certifies a person: a course of their own, attended whole, closed. */
+async function certify(personId: string) {
+  const built = await buildInstructorCourse(t.services, t.system, { passMark: null, minAttendancePercent: 0 });
+  const offering = await t.services.offerings.schedule(t.system, { courseId: built.course.id, startOn: '2010-06-07', endOn: '2010-06-11', country: 'HT', capacity: 5, isUsFunded: false, isRefresher: false });
+  const enrollment = await t.services.enrollments.enroll(t.system, offering.id, personId);
+  await t.services.enrollments.recordResult(t.system, offering.id, enrollment.id, enrollment.version, { attendancePercent: 100 });
+  await t.services.enrollments.close(t.system, offering.id, (await t.services.offerings.get(t.system, offering.id)).version);
+  return built;
+}
 
 describe('search across the program', () => {
   it('finds a person by part of an accented name, whatever the accents and case, and links to them', async () => {
@@ -131,11 +142,7 @@ describe('search across the program', () => {
     // Person: created, renamed, made inactive; their certification follows their new name.
     const person = (await officer.post('/api/people', { organizationId: org.id, givenName: 'Inès', familyName: `Avant${word}`, status: 'active', languages: [], heritageCountries: [], specialties: [] })).json();
     expect(await found(officer, `ines avant${word}`, 'person')).toEqual([person.id]);
-    const { course, credential } = await buildInstructorCourse(t.services, t.system, { passMark: null, minAttendancePercent: 0 });
-    const offering = await t.services.offerings.schedule(t.system, { courseId: course.id, startOn: '2010-06-07', endOn: '2010-06-11', country: 'HT', capacity: 5, isUsFunded: false, isRefresher: false });
-    const enrollment = await t.services.enrollments.enroll(t.system, offering.id, person.id);
-    await t.services.enrollments.recordResult(t.system, offering.id, enrollment.id, enrollment.version, { attendancePercent: 100 });
-    await t.services.enrollments.close(t.system, offering.id, (await t.services.offerings.get(t.system, offering.id)).version);
+    const { course, credential } = await certify(person.id);
     const [certification] = await found(officer, `avant${word}`, 'certification');
     expect(certification).toBeDefined();
     const edited = (await officer.patch(`/api/people/${person.id}`, { familyName: `Après${word}`, status: 'inactive' }, person.version)).json();
@@ -279,6 +286,24 @@ describe('search across the program', () => {
     // The fuller match comes first.
     const exact = await buildPerson(t.services, t.system, { organizationId: org.id, givenName: word, familyName: word });
     expect((await search(officer, `${word}`, 'person', 1)).groups[0]?.results[0]?.id).toBe(exact.id);
+  });
+
+  it('writes a new record its own entry only, and a changed one the entries that take words from it', async () => {
+    const word = unique('Orlande');
+    const person = await buildPerson(t.services, t.system, { givenName: 'Orlande', familyName: `Avant${word}` });
+    await certify(person.id);
+    const [certification] = await found(officer, `avant${word}`, 'certification');
+    expect(certification).toBeDefined();
+    // The name changed underneath the index; events then say what happened to the person.
+    await t.testDb.database.db.updateTable('people').set({ family_name: `Apres${word}` }).where('id', '=', person.id).execute();
+    const index = createSearchIndex();
+    const follow = (actions: string[]) => t.testDb.database.db.transaction().execute((trx) => index.follow(trx, actions.map((action) => ({ action, entityType: 'person', entityId: person.id }))));
+    await follow(['person.create']);
+    expect(await found(officer, `apres${word}`, 'person')).toEqual([person.id]);
+    expect(await found(officer, `apres${word}`, 'certification')).toEqual([]);
+    // Created and changed in one go, or changed: what takes words from the person follows.
+    await follow(['person.create', 'person.update']);
+    expect(await found(officer, `apres${word}`, 'certification')).toEqual([certification]);
   });
 
   it('refuses bad input as a problem naming the field', async () => {
