@@ -12,9 +12,10 @@ import type * as Text from '../src/platform/text.js';
  * does (the bench measures after `npm run build`), else the sources. What is measured here is
  * then what the server would do, and its memory is not that of compiling the sources.
  */
+const isBuilt = fs.existsSync(new URL('../dist/server/app.js', import.meta.url));
+
 async function serverModule<T>(name: string): Promise<T> {
-  const built = new URL(`../dist/server/${name}.js`, import.meta.url);
-  return (await import(fs.existsSync(built) ? built.href : new URL(`../src/${name}.ts`, import.meta.url).href)) as T;
+  return (await import(new URL(isBuilt ? `../dist/server/${name}.js` : `../src/${name}.ts`, import.meta.url).href)) as T;
 }
 
 const { buildServices } = await serverModule<typeof App>('app');
@@ -29,7 +30,7 @@ const { searchKey } = await serverModule<typeof Text>('platform/text');
  *   year-report <year>    the year report as PDF
  *   import <rows>         a roster imported from CSV through the import service
  *   raw-insert <rows>     the same rows inserted with plain SQL in one transaction (the import's limit)
- * Each prints one line of JSON: { ms, peakRssMiB, ... }.
+ * Each prints one line of JSON: { ms, peakRssMiB, code (the build or the sources), ... }.
  */
 
 const GIVEN = ['José', 'María', 'Jean-Wesnel', 'Marie-Lourdes', 'João', 'Begoña', 'Nadège', 'Wilnès'];
@@ -118,7 +119,7 @@ async function run(): Promise<Record<string, unknown>> {
 
 try {
   const result = await run();
-  process.stdout.write(`${JSON.stringify({ ...result, peakRssMiB: peakRssMiB() })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...result, peakRssMiB: peakRssMiB(), code: isBuilt ? 'build' : 'sources' })}\n`);
 } finally {
   await database.close();
 }

@@ -82,7 +82,7 @@ export function importsRepository(db: Kysely<DB>) {
         problems.map((p, n) => ({ ...p, import_id: importId, seq: n + 1 })),
       );
     },
-    /** Links the import to the records it wrote, in bulk (a roster of 100,000 is 50 statements). */
+    /** Links the import to the records it wrote, in bulk (a roster of 100,000 is 200 statements). */
     async insertRecords(importId: string, recordType: ImportRecordsTable['record_type'] | null, records: ReadonlyMap<string, ImportRecordsTable['change']>) {
       if (!recordType) return;
       const rows = [...records].map(([recordId, change]) => ({ import_id: importId, record_id: recordId, record_type: recordType, change }));

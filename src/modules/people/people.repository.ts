@@ -51,9 +51,8 @@ function isNarrowedOnlyBy(filter: PeopleFilter, keys: readonly (keyof PeopleFilt
 
 /** Ids per IN list: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const RELATED_CHUNK = 1000;
-/** People rows per INSERT: sixteen columns each, under both engines' bound-parameter limits. */
+/** Readiness records per INSERT: under both engines' bound-parameter limits. */
 const INSERT_BATCH = 500;
-
 
 /** A name to find people by (its search key), within one agency when the agency is known. */
 export interface NameKey {
@@ -187,7 +186,7 @@ export function peopleRepository(db: Kysely<DB>) {
       // Names with their agency are matched as pairs against the identity index (a list joined to
       // people): asked as "these names, in this agency", planners misled by the agency's size (a
       // roster's agency grows by thousands within the import's own transaction) read it whole.
-      const withAgency = keys.names.filter((n): n is Required<NameKey> => n.organizationId !== undefined);
+      const withAgency = [...new Map(keys.names.filter((n): n is Required<NameKey> => n.organizationId !== undefined).map((n) => [`${n.searchName}\u0000${n.organizationId}`, n])).values()];
       const alone = [...new Set(keys.names.filter((n) => n.organizationId === undefined).map((n) => n.searchName))];
       const named: string[] = [];
       for (let i = 0; i < withAgency.length; i += RELATED_CHUNK) {

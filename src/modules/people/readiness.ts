@@ -136,7 +136,10 @@ let noRecords: { today: string; badge: Readonly<ReadinessBadge> } | undefined;
 export function readinessBadge(records: readonly ReadinessRecord[], today: string): Readonly<ReadinessBadge> {
   if (records.length > 0) return badgeOf(records, today);
   // Asked once per person of a list, or per person of a roster as it is imported.
-  if (noRecords?.today !== today) noRecords = { today, badge: Object.freeze(badgeOf(records, today)) };
+  if (noRecords?.today !== today) {
+    const badge = badgeOf(records, today);
+    noRecords = { today, badge: Object.freeze({ status: badge.status, reasons: Object.freeze(badge.reasons) as Text[] }) };
+  }
   return noRecords.badge;
 }
 

@@ -61,6 +61,14 @@ describe('inserting rows in bulk', () => {
     ]);
   });
 
+  it('refuses a name that is not one of the schema, and a row with no value, before any statement', async () => {
+    const db = testDb.database.db;
+    const bent = { ...organization(4_001), 'name") values (1); --': 'x' } as ReturnType<typeof organization>;
+    await expect(insertRows(db, 'organizations', [bent])).rejects.toThrow(/Not a name of the schema/);
+    await expect(insertRows(db, 'organizations', [{} as ReturnType<typeof organization>])).rejects.toThrow(/gives no value/);
+    expect(await db.selectFrom('organizations').select('id').where('id', '=', organization(4_001).id).execute()).toEqual([]);
+  });
+
   it('writes nothing of a statement the database refuses', async () => {
     const db = testDb.database.db;
     // The same id twice: the second row breaks the key, and the first goes with it.

@@ -10,8 +10,8 @@ import type { DB } from './schema.js';
  * every call. For the bulk writes of an import (a hundred thousand people, with their
  * languages, search entries and audit events: over two million values) building and
  * compiling cost more time than the engine took to store the rows, and most of the memory the
- * import churned through. The rows are typed against their table as Kysely's are; their keys,
- * which come from code, name the columns.
+ * import churned through. The rows are typed against their table as Kysely's are; their own keys
+ * name the columns, and a name that is not a plain identifier is refused.
  */
 
 /** Values per statement: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
@@ -44,11 +44,16 @@ function statementText(postgres: boolean, table: string, columns: readonly strin
   return text;
 }
 
-/** The columns a row gives a value (undefined is none). */
+/** A table's or column's name as the schema spells them: nothing a statement's text could be bent by. */
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+function checkedIdentifiers(table: string, names: readonly string[]): void {
+  for (const name of [table, ...names]) if (!IDENTIFIER.test(name)) throw new Error(`Not a name of the schema: ${JSON.stringify(name)} (inserting into ${table}).`);
+}
+
+/** The columns a row gives a value (undefined is none), its own keys only. */
 function columnsOf(row: Record<string, unknown>): string[] {
-  const columns: string[] = [];
-  for (const key in row) if (row[key] !== undefined) columns.push(key);
-  return columns;
+  return Object.keys(row).filter((key) => row[key] !== undefined);
 }
 
 /**
@@ -58,11 +63,16 @@ function columnsOf(row: Record<string, unknown>): string[] {
  */
 export async function insertRows<T extends keyof DB & string>(db: Kysely<DB>, table: T, rows: readonly Insertable<DB[T]>[], upsert?: Upsert<keyof DB[T] & string>): Promise<void> {
   const groups = new Map<string, { columns: string[]; rows: Record<string, unknown>[] }>();
+  if (upsert) checkedIdentifiers(table, [...upsert.conflict, ...upsert.update]);
   for (const row of rows as readonly Record<string, unknown>[]) {
     const columns = columnsOf(row);
+    if (columns.length === 0) throw new Error(`A row inserted into ${table} gives no value.`);
     const key = columns.join(',');
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { columns, rows: [] }));
+    if (!group) {
+      checkedIdentifiers(table, columns);
+      groups.set(key, (group = { columns, rows: [] }));
+    }
     group.rows.push(row);
   }
   const postgres = isPostgres(db);
