@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/dialects.js';
 import { insertRows } from './bulk-insert.js';
@@ -59,6 +60,20 @@ describe('inserting rows in bulk', () => {
       { record_id: id('0b03', 2), title: 'Begoña Ibáñez Núñez', detail: 'kept' },
       { record_id: id('0b03', 3), title: 'Nadège Saint-Fleur', detail: 'kept' },
     ]);
+  });
+
+  it('has PostgreSQL prepare a full batch once per connection, and a shorter last batch not', async () => {
+    const db = testDb.database.db;
+    const rows = Array.from({ length: 700 }, (_, n) => ({ ...organization(5_000 + n), id: id('0b05', n) }));
+    const prepared = await db.transaction().execute(async (trx) => {
+      await insertRows(trx, 'organizations', rows);
+      if (testDb.database.engine !== 'postgres') return null;
+      const { rows: statements } = await sql<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'cadre_%'`.execute(trx);
+      return statements.filter((s) => s.statement.includes('insert into "organizations"'));
+    });
+    expect(Number((await db.selectFrom('organizations').select(db.fn.countAll().as('n')).where('id', 'like', '01a22092-0b05-%').executeTakeFirstOrThrow()).n)).toBe(700);
+    // SQLite keeps every statement prepared by its text already; PostgreSQL is told which to keep.
+    if (prepared !== null) expect(prepared.map((s) => s.statement.split('), (').length)).toEqual([500]);
   });
 
   it('refuses a name that is not one of the schema, and a row with no value, before any statement', async () => {

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import { isPostgres } from './dialect.js';
+import { PREPARED } from './prepared-statements.js';
 import type { DB } from './schema.js';
 
 /**
@@ -29,14 +30,15 @@ export interface Upsert<Column extends string = string> {
   update: readonly Column[];
 }
 
-function statementText(postgres: boolean, table: string, columns: readonly string[], rows: number, upsert: Upsert | undefined): string {
-  const key = `${postgres ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rows}|${upsert ? `${upsert.conflict.join(',')}|${upsert.update.join(',')}` : ''}`;
+/** A statement's text for its shape; a full batch's is marked to be prepared, as it comes back for every batch. */
+function statementText(postgres: boolean, table: string, columns: readonly string[], rows: number, isFull: boolean, upsert: Upsert | undefined): string {
+  const key = `${postgres ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rows}|${isFull}|${upsert ? `${upsert.conflict.join(',')}|${upsert.update.join(',')}` : ''}`;
   let text = texts.get(key);
   if (text === undefined) {
     let n = 0;
     const tuples: string[] = [];
     for (let r = 0; r < rows; r += 1) tuples.push(`(${columns.map(() => (postgres ? `$${(n += 1)}` : '?')).join(', ')})`);
-    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`;
+    text = `${isFull ? PREPARED : ''}insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`;
     if (upsert) text += ` on conflict (${upsert.conflict.map((c) => `"${c}"`).join(', ')}) do update set ${upsert.update.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
     if (texts.size >= TEXTS_KEPT) texts.delete(texts.keys().next().value as string);
     texts.set(key, text);
@@ -86,7 +88,7 @@ export async function insertRows<T extends keyof DB & string>(db: Kysely<DB>, ta
         const row = records[r] as Record<string, unknown>;
         for (const column of columns) values[at++] = row[column];
       }
-      await db.executeQuery(CompiledQuery.raw(statementText(postgres, table, columns, end - start, upsert), values));
+      await db.executeQuery(CompiledQuery.raw(statementText(postgres, table, columns, end - start, end - start === perStatement, upsert), values));
     }
   }
 }

@@ -16,6 +16,7 @@ import pg from 'pg';
 import type { DatabaseTarget } from '../../config.js';
 import { makePrivateDir, restrictToOwner, touchPrivateFile } from '../private-files.js';
 import { migrations } from './migrations/index.js';
+import { preparingPool } from './prepared-statements.js';
 import { TakingTurnsSqliteDriver, writerTurnsOf } from './sqlite-writers.js';
 import type { DB } from './schema.js';
 
@@ -104,7 +105,7 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
     // An idle connection the server closed (a restart, a failover) is dropped and replaced on next
     // use; without a listener, node-postgres would crash the process over it.
     pool.on('error', () => undefined);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, engine: 'postgres', description: redact(target.url), file: null, close: () => db.destroy() };
   }
   const file = path.resolve(target.file);
