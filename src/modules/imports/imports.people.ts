@@ -119,8 +119,6 @@ export function peopleHandler(
   // was several times that, all live until the last row was written.
   const planned: string[] = [];
   let plannedRows = 0;
-  /** The mapping the rows were read through, for the rows of planned changes once they are read back. */
-  let columns: ReadonlyMap<string, number> = new Map();
 
   /** Writes one batch's new people, with the readiness they bring, in bulk. */
   async function writeCreates(trx: Transaction<DB>, fresh: readonly PlannedCreate[]) {
@@ -134,7 +132,7 @@ export function peopleHandler(
   /** Writes one batch's changes to people found, each alone: one refused leaves the others. */
   async function writeUpdates(trx: ControlledTransaction<DB>, updates: readonly PlannedUpdate[]) {
     for (const { row: source, person, changes, readiness } of updates) {
-      const row = new MappedRow(source, columns);
+      const row = new MappedRow(source, state.columns);
       const isDone = await inSavepoint(state, trx, row, async (executor) => {
         let version = person.version;
         if (Object.keys(changes).length > 0) version = (await deps.people.update(state.ctx, person.id, version, changes, executor)).version ?? version + 1;
@@ -150,7 +148,6 @@ export function peopleHandler(
   return {
     checks: 'by-reading',
     async check(rows, db) {
-      if (rows[0]) columns = rows[0].columns;
       const parsed: { row: MappedRow; input: CreatePersonInput; key: PersonKey; readiness: ReturnType<typeof givenReadiness> }[] = [];
       for (const row of rows) {
         const organizationId = await agencyOf(row, db);

@@ -36,8 +36,7 @@ export type RowProblem = Omit<ImportProblemsTable, 'import_id' | 'seq'>;
 export class MappedRow {
   constructor(
     readonly source: SheetRow,
-    /** The mapping: each field's column. */
-    readonly columns: ReadonlyMap<string, number>,
+    private readonly columns: ReadonlyMap<string, number>,
   ) {}
   get row(): number {
     return this.source.row;
@@ -64,6 +63,8 @@ export interface RunState {
   /** Whether the run is to write (a commit) or only to check (a validation). */
   isWriting: boolean;
   headers: readonly string[];
+  /** The mapping: each field's column. */
+  columns: ReadonlyMap<string, number>;
   dateFormat: DateFormat | null;
   organizationId: string | null;
   offeringId: string | null;

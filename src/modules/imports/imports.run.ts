@@ -122,7 +122,6 @@ export function createImportPass(deps: ImportsDeps) {
   /** Reads the file's rows through the mapping, a batch at a time; the number of rows read. */
   async function eachBatch(executor: Kysely<DB>, row: ImportRow, state: RunState, onBatch: (rows: MappedRow[]) => Promise<void>, onRead: (percent: number, rows: number) => void): Promise<number> {
     const mapping = mappingOf(row);
-    const columns = new Map(mapping.map((m) => [m.field, m.column]));
     let rowCount = 0;
     let percent = 0;
     const source = counting(storedFile(executor, row.id, row.byte_size), row.format, (p) => (percent = p));
@@ -130,7 +129,7 @@ export function createImportPass(deps: ImportsDeps) {
     let batch: MappedRow[] = [];
     for await (const sheetRow of dataRows(source, settings, row.header_row)) {
       rowCount += 1;
-      const mapped = new MappedRow(sheetRow, columns);
+      const mapped = new MappedRow(sheetRow, state.columns);
       for (const issue of sheetRow.issues ?? []) {
         const field = mapping.find((m) => m.column === issue.column)?.field;
         if (field) report(state, mapped, field, issue.reason);
@@ -164,6 +163,7 @@ export function createImportPass(deps: ImportsDeps) {
       kind,
       isWriting: action === 'commit',
       headers: parseJson<string[]>(row.headers, []),
+      columns: new Map(mappingOf(row).map((m) => [m.field, m.column])),
       dateFormat: dateOrder(row).format,
       organizationId: row.organization_id,
       offeringId: row.offering_id,

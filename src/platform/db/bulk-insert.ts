@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import { isPostgres } from './dialect.js';
-import { PREPARED } from './prepared-statements.js';
+import { preparedText } from './prepared-statements.js';
 import type { DB } from './schema.js';
 
 /**
@@ -38,8 +39,10 @@ function statementText(postgres: boolean, table: string, columns: readonly strin
     let n = 0;
     const tuples: string[] = [];
     for (let r = 0; r < rows; r += 1) tuples.push(`(${columns.map(() => (postgres ? `$${(n += 1)}` : '?')).join(', ')})`);
-    text = `${isFull ? PREPARED : ''}insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`;
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`;
     if (upsert) text += ` on conflict (${upsert.conflict.map((c) => `"${c}"`).join(', ')}) do update set ${upsert.update.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
+    // Named by its shape, which alone makes the text.
+    if (isFull) text = preparedText(`cadre_${createHash('sha256').update(key).digest('hex').slice(0, 32)}`, text);
     if (texts.size >= TEXTS_KEPT) texts.delete(texts.keys().next().value as string);
     texts.set(key, text);
   }
