@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -50,10 +51,25 @@ export async function bareServer(answer: (path: string) => Promise<string>): Pro
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+/** With a build, a child runs the built server as plain JavaScript, without a TypeScript loader (child.mjs). */
+const isBuilt = fs.existsSync(new URL('../dist/server/app.js', import.meta.url));
+
+/**
+ * The Node.js options `npm start` gives the server (its heap size), read from package.json: the
+ * bench's server and children run as the server runs, and follow it when it changes.
+ */
+export function serverNodeOptions(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  const start = scripts.start ?? '';
+  const options = /^node((?: --\S+)*) bin\/cadre\.js serve$/.exec(start);
+  if (!options) throw new Error(`package.json's start script is not "node [options] bin/cadre.js serve": ${start}`);
+  return options[1]?.trim().split(' ').filter(Boolean) ?? [];
+}
+
 /** Runs a bench child task in its own process (its peak RSS its own) and reads the JSON it prints last. */
 export function child<T>(task: string, args: string[], env: Record<string, string | undefined>): Promise<T> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'bench/child.ts', task, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...serverNodeOptions(), ...(isBuilt ? [] : ['--import', 'tsx']), 'bench/child.mjs', task, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`${task}: ${error.message}\n${stderr}`));
       const last = stdout.trim().split('\n').at(-1) ?? '';
       try {

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { type Database, migrateToLatest, openDatabase } from '../src/platform/db/database.js';
 import { migrations } from '../src/platform/db/migrations/index.js';
 import { generateProgram, type Scale } from '../src/generate/index.js';
+import { serverNodeOptions } from './measure.js';
 
 /**
  * The bench's databases: a generated program per scale and schema version, kept (bench/.cache/
@@ -135,7 +136,7 @@ async function freePort(): Promise<number> {
 /** A real Cadre server process on the run's database, as `cadre serve` starts it. */
 export async function startServer(env: Record<string, string>): Promise<{ base: string; pid: number; process: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
-  const server = spawn(process.execPath, ['bin/cadre.js', 'serve', '--no-demo', '--port', String(port), '--host', '127.0.0.1'], {
+  const server = spawn(process.execPath, [...serverNodeOptions(), 'bin/cadre.js', 'serve', '--no-demo', '--port', String(port), '--host', '127.0.0.1'], {
     env: { ...process.env, ...env, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { lazily } from './lazy.js';
 
 export interface Mail {
   to: string;
@@ -16,11 +16,13 @@ export interface Mailer {
 /** Mail through the configured SMTP server; without one, nothing is sent and callers keep to in-app notices. */
 export function createMailer(options: { smtpUrl: string | undefined; from: string }): Mailer {
   if (!options.smtpUrl) return { isConfigured: false, send: async () => undefined };
-  const transport = nodemailer.createTransport(options.smtpUrl);
+  const smtpUrl = options.smtpUrl;
+  // The mail library is loaded with the first message, not with the server.
+  const transport = lazily(async () => (await import('nodemailer')).default.createTransport(smtpUrl));
   return {
     isConfigured: true,
     async send(mail) {
-      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html !== undefined && { html: mail.html }) });
+      await (await transport()).sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html !== undefined && { html: mail.html }) });
     },
   };
 }

@@ -1,4 +1,5 @@
-import countries from 'i18n-iso-countries';
+// The core alone: the main entry would register country names in eighty languages.
+import countries from 'i18n-iso-countries/index.js';
 import { z } from 'zod';
 
 /**

@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import QRCode from 'qrcode';
 import type { RequestContext, Role } from '../../platform/access.js';
 import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
@@ -164,6 +163,7 @@ export function createMfaService({ db, clock, audit, totpCipher, recoveryKey, pa
       const secret = newTotpSecret();
       await totpRepository(db).start({ user_id: userId, secret_sealed: totpCipher.encrypt(secret, userId), created_at: instant(clock) });
       const uri = totpUri(secret, ctx.actor.label);
+      const { default: QRCode } = await import('qrcode');
       const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return { secret, uri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
     },

@@ -1,12 +1,4 @@
-import {
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, AuthenticatorTransportFuture, RegistrationResponseJSON } from '@simplewebauthn/server';
 
 /**
  * WebAuthn with Cadre as the relying party. Its id and origin come from the public URL: a
@@ -30,12 +22,15 @@ export interface StoredPasskey {
   transports: string;
 }
 
+/** The WebAuthn library, loaded with the first passkey asked for, not with the server. */
+const webauthn = () => import('@simplewebauthn/server');
+
 const transportsOf = (stored: StoredPasskey) => (stored.transports ? (stored.transports.split(',') as AuthenticatorTransportFuture[]) : []);
 
 export function createPasskeys(party: PasskeyParty) {
   return {
-    registrationOptions(user: { id: string; email: string; name: string }, existing: readonly StoredPasskey[]) {
-      return generateRegistrationOptions({
+    async registrationOptions(user: { id: string; email: string; name: string }, existing: readonly StoredPasskey[]) {
+      return (await webauthn()).generateRegistrationOptions({
         rpName: 'Cadre',
         rpID: party.rpId,
         userName: user.email,
@@ -49,7 +44,7 @@ export function createPasskeys(party: PasskeyParty) {
 
     /** The new credential, or null when the response does not answer the challenge for this origin. */
     async verifyRegistration(response: RegistrationResponseJSON, expectedChallenge: string) {
-      const result = await verifyRegistrationResponse({
+      const result = await (await webauthn()).verifyRegistrationResponse({
         response,
         expectedChallenge,
         expectedOrigin: party.origin,
@@ -66,8 +61,8 @@ export function createPasskeys(party: PasskeyParty) {
       };
     },
 
-    authenticationOptions(existing: readonly StoredPasskey[]) {
-      return generateAuthenticationOptions({
+    async authenticationOptions(existing: readonly StoredPasskey[]) {
+      return (await webauthn()).generateAuthenticationOptions({
         rpID: party.rpId,
         allowCredentials: existing.map((passkey) => ({ id: passkey.credential_id, transports: transportsOf(passkey) })),
         userVerification: 'preferred',
@@ -76,7 +71,7 @@ export function createPasskeys(party: PasskeyParty) {
 
     /** The authenticator's new signature counter, or null when the assertion does not verify. */
     async verifyAuthentication(response: AuthenticationResponseJSON, expectedChallenge: string, stored: StoredPasskey): Promise<number | null> {
-      const result = await verifyAuthenticationResponse({
+      const result = await (await webauthn()).verifyAuthenticationResponse({
         response,
         expectedChallenge,
         expectedOrigin: party.origin,

@@ -16,7 +16,7 @@ import {
   withdrawSchema,
 } from './badges.schemas.js';
 import type { BadgesService } from './badges.service.js';
-import { CERTIFICATE_LANGUAGES } from './certificate-pdf.js';
+import { CERTIFICATE_LANGUAGES } from './certificate-wording.js';
 import type { EndorsementsService } from './endorsements.service.js';
 import type { IssuerProfilesService } from './issuer-profiles.service.js';
 import { claimsOf } from './verdict.js';

@@ -12,7 +12,7 @@ import { certificationStatus } from '../training/training.rules.js';
 import { type BadgeFactsRow, badgesRepository, type ProgramOffice } from './badges.repository.js';
 import type { IssuerKeys } from './issuer-keys.js';
 import { issuerProfilesRepository } from './issuer-profiles.repository.js';
-import { CERTIFICATE_LANGUAGES, type CertificateLanguage, certificatePdf } from './certificate-pdf.js';
+import { CERTIFICATE_LANGUAGES, type CertificateLanguage } from './certificate-wording.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../platform/i18n/locales.js';
 import { localize } from '../../platform/i18n/messages.js';
 import { buildOpenBadge } from './open-badge.js';
@@ -325,6 +325,8 @@ export function createBadgesService({ db, clock, audit, keys, urls, afterCommit 
       const profile = await issuerProfilesRepository(db).forCertificate(row.issuer_organization_id);
       const language = printLanguage(facts, wanted, visitor);
       const translated = translationsOf(facts)[language];
+      // The PDF writer and its libraries are loaded with the first certificate printed, not with the server.
+      const { certificatePdf } = await import('./certificate-pdf.js');
       return certificatePdf({
         language,
         holder: `${facts.given_name} ${facts.family_name}`,

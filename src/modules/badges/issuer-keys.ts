@@ -1,4 +1,3 @@
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Kysely, Transaction } from 'kysely';
 import { type Clock, instant } from '../../platform/clock.js';
@@ -8,6 +7,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import { newId } from '../../platform/ids.js';
 import { badgesRepository, signingKeysRepository } from './badges.repository.js';
+import { credentialLibraries } from './credential-libraries.js';
 
 export type Algorithm = 'Ed25519' | 'RS256';
 
@@ -30,7 +30,7 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
     let publicKey: string;
     let privateKey: string;
     if (algorithm === 'Ed25519') {
-      const pair = await Ed25519Multikey.generate({ id, controller: urls.issuer(organizationId) });
+      const pair = await (await credentialLibraries()).Ed25519Multikey.generate({ id, controller: urls.issuer(organizationId) });
       const exported = await pair.export({ publicKey: true, secretKey: true });
       publicKey = exported.publicKeyMultibase as string;
       privateKey = exported.secretKeyMultibase as string;
@@ -78,7 +78,7 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
       const newest = (algorithm: Algorithm) => active.find((row) => row.algorithm === algorithm) ?? ensure(executor, organizationId, algorithm);
       const [ed, rsa] = [await newest('Ed25519'), await newest('RS256')];
       const edSecret = cipher.decrypt(ed.private_key_sealed, `${organizationId}:Ed25519:${ed.key_number}`);
-      const keyPair = await Ed25519Multikey.from({
+      const keyPair = await (await credentialLibraries()).Ed25519Multikey.from({
         id: methodId(organizationId, 'Ed25519', ed.key_number),
         controller: urls.issuer(organizationId),
         publicKeyMultibase: ed.public_key,

@@ -1,8 +1,6 @@
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import type { Ed25519KeyPair } from '@digitalbazaar/ed25519-multikey';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import * as vc from '@digitalbazaar/vc';
 import { type CryptoKey, type KeyObject, SignJWT } from 'jose';
+import { credentialLibraries } from './credential-libraries.js';
 import { createDocumentLoader } from './jsonld.js';
 
 /**
@@ -10,6 +8,7 @@ import { createDocumentLoader } from './jsonld.js';
  * array, as the official Open Badges JSON Schema wants; the signature is the same.
  */
 export async function signDataIntegrity(credential: Record<string, unknown>, keyPair: Ed25519KeyPair, now: Date): Promise<Record<string, unknown>> {
+  const { vc, DataIntegrityProof, eddsaRdfc2022 } = await credentialLibraries();
   const suite = new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: eddsaRdfc2022, date: now });
   const signed = await vc.issue({ credential: { ...credential }, suite, documentLoader: createDocumentLoader(async () => undefined), now });
   const proof = signed.proof;

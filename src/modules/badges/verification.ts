@@ -1,9 +1,7 @@
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import * as vc from '@digitalbazaar/vc';
 import { decodeJwt, decodeProtectedHeader, importJWK, type JWK, jwtVerify } from 'jose';
 import type { Localizable } from '../../platform/i18n/messages.js';
 import { badgesText } from './badges.messages.js';
+import { credentialLibraries } from './credential-libraries.js';
 import { createDocumentLoader } from './jsonld.js';
 import { isSetInList } from './status-list.js';
 
@@ -72,6 +70,7 @@ async function checkDataIntegrity(credential: Record<string, unknown>, sources: 
   if (!credential.proof) return { check: 'signature', isPassed: false, message: badgesText('check.noProof') };
   // The proof is checked as of the day it was issued; the validity dates get a check of their own.
   const asOf = typeof credential.validFrom === 'string' ? new Date(credential.validFrom) : new Date();
+  const { vc, DataIntegrityProof, eddsaRdfc2022 } = await credentialLibraries();
   const result = await vc.verifyCredential({
     credential,
     suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),

@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { keepStatisticsCurrent } from '../../platform/db/statistics.js';
@@ -114,10 +115,11 @@ export function peopleHandler(
     return false;
   }
 
-  // What the checks planned, batch by batch, kept as JSON text until written: a hundred thousand
-  // rows' worth is a few tens of megabytes the collector never has to trace, where as objects it
-  // was several times that, all live until the last row was written.
-  const planned: string[] = [];
+  // What the checks planned, batch by batch, kept as deflated JSON until written. As objects, a
+  // hundred thousand rows' worth was several times its JSON, all live until the last row was
+  // written; as JSON text, tens of megabytes of heap, and V8 lets the heap grow in proportion to
+  // what it holds. Deflated, it is a few megabytes outside the heap, for a few milliseconds a batch.
+  const planned: Buffer[] = [];
   let plannedRows = 0;
 
   /** Writes one batch's new people, with the readiness they bring, in bulk. */
@@ -180,13 +182,16 @@ export function peopleHandler(
       }
       // A check alone writes nothing, so it lays nothing out.
       if (!state.isWriting || fresh.length + updates.length === 0) return;
-      planned.push(JSON.stringify({ fresh, updates } satisfies PlannedBatch));
+      planned.push(deflateRawSync(JSON.stringify({ fresh, updates } satisfies PlannedBatch), { level: 1 }));
       plannedRows += fresh.length + updates.length;
     },
     async write(trx, onProgress) {
+      // A roster's keys are a few hundred bytes a row: held through the writing, the collector
+      // would let the heap grow in proportion.
+      seen.forget();
       let done = 0;
-      for (let text = planned.shift(); text !== undefined; text = planned.shift()) {
-        const { fresh, updates } = JSON.parse(text) as PlannedBatch;
+      for (let deflated = planned.shift(); deflated !== undefined; deflated = planned.shift()) {
+        const { fresh, updates } = JSON.parse(inflateRawSync(deflated).toString()) as PlannedBatch;
         await writeCreates(trx, fresh);
         await writeUpdates(trx, updates);
         done += fresh.length + updates.length;

@@ -1,7 +1,7 @@
 import { Readable, type Transform } from 'node:stream';
 import chardet from 'chardet';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError, invalid } from '../../platform/errors.js';
 import type { Text } from '../../platform/i18n/messages.js';
@@ -216,7 +216,9 @@ async function* xlsxRows(source: FileSource, sheet: string | null, sheets: strin
   const entries = await readCentralDirectory(source);
   checkDeclared(entries, limits);
   await checkInflated(source, entries, limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source.stream(), { highWaterMark: 1 }), {
+  // Loaded with the first workbook: most imports are CSV.
+  const { stream } = (await import('exceljs')).default;
+  const reader = new stream.xlsx.WorkbookReader(Readable.from(source.stream(), { highWaterMark: 1 }), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

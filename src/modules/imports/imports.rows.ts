@@ -193,6 +193,10 @@ export class SeenKeys {
     if (first === undefined) this.seen.set(key, row);
     return first;
   }
+  /** Lets go of every key: once a file is checked, its writing needs none of them. */
+  forget(): void {
+    this.seen.clear();
+  }
 }
 
 export const nameKey = (givenName: string, familyName: string) => searchKey(`${givenName} ${familyName}`);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
+// The core alone: the main entry would register country names in eighty languages.
+import countries from 'i18n-iso-countries/index.js';
 import { isCalendarDate } from '../../platform/schemas.js';
 import { languageCode, languageName } from '../people/languages.js';
 import { ILR_LEVELS, type IlrLevel } from '../people/people.schemas.js';

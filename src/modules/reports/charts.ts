@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
+// The core alone: the main entry would register country names in eighty languages.
+import countries from 'i18n-iso-countries/index.js';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { FeatureCollection, Geometry } from 'geojson';

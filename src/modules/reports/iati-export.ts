@@ -201,7 +201,7 @@ export async function iatiExport(deps: { db: Kysely<DB>; clock: Clock; reporting
   if (problems.length > 0) {
     throw ruleBroken('iati.rules', reportsText('iati.rules', { problems: problems.map((p) => `${p.activity} (${p.rule}) ${p.message}`).join('; ') }));
   }
-  return { xml: iatiXml(reporting, activities, deps.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z')), activities: activities.length };
+  return { xml: await iatiXml(reporting, activities, deps.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z')), activities: activities.length };
 }
 
 export type { IatiOrg };

@@ -1,4 +1,3 @@
-import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 
 /**
@@ -110,7 +109,8 @@ function org(parent: XMLBuilder, element: string, value: IatiOrg, attributes: Re
 }
 
 /** The iati-activities document, elements in the order the 2.03 schema requires. */
-export function iatiXml(reporting: IatiOrg & { ref: string }, activities: readonly IatiActivity[], generatedAt: string): string {
+export async function iatiXml(reporting: IatiOrg & { ref: string }, activities: readonly IatiActivity[], generatedAt: string): Promise<string> {
+  const { create } = await import('xmlbuilder2');
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('iati-activities', { version: '2.03', 'generated-datetime': generatedAt });
   for (const a of activities) {
     const node = root.ele('iati-activity', { 'xml:lang': 'en', 'default-currency': 'USD', 'last-updated-datetime': generatedAt, hierarchy: '1' });

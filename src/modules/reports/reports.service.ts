@@ -10,12 +10,16 @@ import type { CascadeService } from '../cascade/cascade.service.js';
 import { reportRunsRepository } from './report-runs.repository.js';
 import { iatiExport } from './iati-export.js';
 import { reportRunsPolicy, reportsPolicy } from './reports.policy.js';
-import { buildYearReport } from './year-report.js';
+import { buildYearReport, type YearReport } from './year-report.js';
 import { yearReportMarkdown } from './year-report.markdown.js';
 import { yearReportHtml } from './year-report.html.js';
-import { yearReportPdf } from './year-report.pdf.js';
 
 type ReportRunsRow = Selectable<ReportRunsTable>;
+
+/** The PDF writer and its libraries are loaded for the first PDF a server makes, not with the server. */
+async function pdfOf(report: YearReport): Promise<Buffer> {
+  return (await import('./year-report.pdf.js')).yearReportPdf(report);
+}
 
 export type ReportFormat = 'md' | 'html' | 'pdf' | 'json';
 export interface ReportDocument {
@@ -45,7 +49,7 @@ export function createReportsService({ db, clock, audit, cascade, iatiReportingR
     const report = await buildYearReport({ db, clock, cascade }, ctx, year, progress);
     progress?.(90, 'laying out the document');
     const body =
-      format === 'md' ? yearReportMarkdown(report) : format === 'html' ? yearReportHtml(report) : format === 'pdf' ? await yearReportPdf(report) : JSON.stringify(report, null, 2);
+      format === 'md' ? yearReportMarkdown(report) : format === 'html' ? yearReportHtml(report) : format === 'pdf' ? await pdfOf(report) : JSON.stringify(report, null, 2);
     return { contentType: TYPES[format], filename: `cadre-year-report-${year}.${format}`, body };
   }
 

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -12,7 +13,7 @@ import {
   SqliteAdapter,
   SqliteDialect,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DatabaseTarget } from '../../config.js';
 import { makePrivateDir, restrictToOwner, touchPrivateFile } from '../private-files.js';
 import { migrations } from './migrations/index.js';
@@ -37,6 +38,9 @@ export interface Database {
   separateConnection?: () => { db: Kysely<DB>; close(): Promise<void> };
 }
 
+/** The PostgreSQL driver, loaded when a PostgreSQL database is opened: a SQLite server never holds it. */
+const postgresDriver = () => createRequire(import.meta.url)('pg') as typeof pg;
+
 const PG_DATE = 1082;
 const PG_TIMESTAMPTZ = 1184;
 const PG_INT8 = 20;
@@ -46,12 +50,13 @@ const PG_INT8 = 20;
  * bigints as numbers (every bigint in Cadre is far below 2^53), so rows look alike on both.
  */
 function postgresTypes(): pg.CustomTypesConfig {
+  const { types } = postgresDriver();
   return {
     getTypeParser: ((oid: number, format?: string) => {
       if (oid === PG_DATE) return (value: string) => value;
       if (oid === PG_TIMESTAMPTZ) return (value: string) => new Date(value).toISOString();
       if (oid === PG_INT8) return (value: string) => Number(value);
-      return pg.types.getTypeParser(oid, format as 'text');
+      return types.getTypeParser(oid, format as 'text');
     }) as pg.CustomTypesConfig['getTypeParser'],
   };
 }
@@ -101,7 +106,7 @@ class TakingTurnsSqliteDialect extends SqliteDialect {
 
 export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Database {
   if (target.engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, types: postgresTypes() });
+    const pool = new (postgresDriver().Pool)({ connectionString: target.url, max: options.poolSize ?? 10, types: postgresTypes() });
     // An idle connection the server closed (a restart, a failover) is dropped and replaced on next
     // use; without a listener, node-postgres would crash the process over it.
     pool.on('error', () => undefined);

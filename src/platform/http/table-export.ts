@@ -1,6 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { RequestContext } from '../access.js';
 import type { Page } from '../db/keyset.js';
@@ -169,7 +168,9 @@ export function xlsxStream<T>(title: string, columns: TableColumn<T>[], items: A
   const codes = options.codes ?? false;
   const out = new PassThrough();
   void (async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+    // Loaded with the first workbook asked for, not with the server.
+    const { stream } = (await import('exceljs')).default;
+    const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
     const sheet = workbook.addWorksheet(sheetName(title), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     const iterator = items[Symbol.asyncIterator]();

@@ -1,29 +1,27 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type * as App from '../src/app.js';
-import type * as Config from '../src/config.js';
-import type * as Access from '../src/platform/access.js';
-import type * as Database from '../src/platform/db/database.js';
-import type * as Ids from '../src/platform/ids.js';
-import type * as Text from '../src/platform/text.js';
 
 /**
  * The server's modules as the server runs them: built when there is a build, as `bin/cadre.js`
  * does (the bench measures after `npm run build`), else the sources. What is measured here is
- * then what the server would do, and its memory is not that of compiling the sources.
+ * then what the server would do, and its memory is not that of compiling the sources. The child
+ * is plain JavaScript so that, with a build, it runs without a TypeScript loader (a loader's
+ * thread and compiler hold tens of megabytes that are not the server's); measure.ts adds the
+ * loader only when the sources must be compiled.
  */
 const isBuilt = fs.existsSync(new URL('../dist/server/app.js', import.meta.url));
 
-async function serverModule<T>(name: string): Promise<T> {
-  return (await import(new URL(isBuilt ? `../dist/server/${name}.js` : `../src/${name}.ts`, import.meta.url).href)) as T;
+/** @param {string} name a module's path under src/, without extension */
+async function serverModule(name) {
+  return import(new URL(isBuilt ? `../dist/server/${name}.js` : `../src/${name}.ts`, import.meta.url).href);
 }
 
-const { buildServices } = await serverModule<typeof App>('app');
-const { loadConfig } = await serverModule<typeof Config>('config');
-const { systemContext } = await serverModule<typeof Access>('platform/access');
-const { openDatabase } = await serverModule<typeof Database>('platform/db/database');
-const { newId } = await serverModule<typeof Ids>('platform/ids');
-const { searchKey } = await serverModule<typeof Text>('platform/text');
+const { buildServices } = await serverModule('app');
+const { loadConfig } = await serverModule('config');
+const { systemContext } = await serverModule('platform/access');
+const { openDatabase } = await serverModule('platform/db/database');
+const { newId } = await serverModule('platform/ids');
+const { searchKey } = await serverModule('platform/text');
 
 /**
  * The bench's work that is measured in a process of its own, so its peak RSS is its own:
@@ -37,9 +35,10 @@ const GIVEN = ['José', 'María', 'Jean-Wesnel', 'Marie-Lourdes', 'João', 'Bego
 const FAMILY = ['Hernández', 'Désir', 'Conceição', 'Ibáñez', 'Saint-Fleur', 'Pierre-Louis', 'Araújo', 'Núñez'];
 
 /** The bench's i-th person, made when needed: the process holds no roster beside the import's own work. */
-function person(i: number, tag: string) {
+/** @param {number} i @param {string} tag */
+function person(i, tag) {
   return {
-    given: GIVEN[i % GIVEN.length] as string,
+    given: GIVEN[i % GIVEN.length],
     family: `${FAMILY[(i >> 3) % FAMILY.length]} ${i}`,
     email: `${tag}.${i}@bench.example`,
     born: `19${String(60 + (i % 40)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
@@ -47,8 +46,11 @@ function person(i: number, tag: string) {
   };
 }
 
-/** The roster as a CSV file, in pieces of about 64 KiB, as an upload streams in. */
-function* rosterFile(count: number, tag: string): Generator<Buffer> {
+/**
+ * The roster as a CSV file, in pieces of about 64 KiB, as an upload streams in.
+ * @param {number} count @param {string} tag @returns {Generator<Buffer>}
+ */
+function* rosterFile(count, tag) {
   let piece = 'Given name,Family name,Email,Date of birth,Rank,Languages';
   for (let i = 0; i < count; i += 1) {
     const p = person(i, tag);
@@ -64,16 +66,17 @@ function* rosterFile(count: number, tag: string): Generator<Buffer> {
 const [task, arg] = process.argv.slice(2);
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
 const database = openDatabase(config.database);
-const services = buildServices({ config, database, secretKey: config.secretKey as string });
+const services = buildServices({ config, database, secretKey: config.secretKey });
 const ctx = systemContext('bench');
 const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const tag = `${task}-${Date.now()}`;
 
-async function run(): Promise<Record<string, unknown>> {
+/** @returns {Promise<Record<string, unknown>>} */
+async function run() {
   const start = performance.now();
   if (task === 'year-report') {
     const doc = await services.reports.yearReport(ctx, Number(arg), 'pdf');
-    return { ms: performance.now() - start, bytes: (doc.body as Buffer).length };
+    return { ms: performance.now() - start, bytes: doc.body.length };
   }
   const count = Number(arg);
   const agency = await services.organizations.create(ctx, { name: `Bench ${tag}`, kind: 'foreign_police', country: 'HT' });
@@ -104,7 +107,7 @@ async function run(): Promise<Record<string, unknown>> {
           rank_title: p.rank,
           email: p.email,
           date_of_birth: p.born,
-          status: 'active' as const,
+          status: 'active',
           created_at: now,
           updated_at: now,
         }));
