@@ -7,7 +7,10 @@ import i18next from 'i18next';
  * load only for a language other than English, as their own chunks.
  */
 type Catalog = Record<string, string>;
-const catalogs = import.meta.glob<Catalog>('../../../../src/**/messages/**/*.json', { import: 'default' });
+// As text, parsed here: the server's modules import the same files as JSON modules (with import
+// attributes, which a glob cannot give), and the bundler warns of a file imported both ways.
+const texts = import.meta.glob<string>('../../../../src/**/messages/**/*.json', { query: '?raw', import: 'default' });
+const catalogs = Object.fromEntries(Object.entries(texts).map(([file, load]) => [file, async (): Promise<Catalog> => JSON.parse(await load()) as Catalog]));
 
 let wording = new Map<string, string>();
 let loadedFor = 'en';
