@@ -1,5 +1,4 @@
-// The core alone: the main entry would register country names in eighty languages.
-import countries from 'i18n-iso-countries/index.js';
+import { countries } from './countries.js';
 import { z } from 'zod';
 
 /**

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-// The core alone: the main entry would register country names in eighty languages.
-import countries from 'i18n-iso-countries/index.js';
+import { countries } from '../../platform/countries.js';
 import { isCalendarDate } from '../../platform/schemas.js';
 import { languageCode, languageName } from '../people/languages.js';
 import { ILR_LEVELS, type IlrLevel } from '../people/people.schemas.js';

@@ -187,11 +187,17 @@ export function createPeopleService({ db, clock, audit, passports, organizations
           throw conflict(peopleText('person.duplicateOf', { name: `${row.given_name} ${row.family_name}`, born: row.date_of_birth }), [{ pointer: `/${n}/dateOfBirth`, detail: peopleText('field.duplicate') }]);
         }
       });
-      const related = {
-        languages: inputs.flatMap((input, n) => input.languages.map((l) => ({ person_id: rows[n]?.id as string, ...languageRow(l) }))),
-        heritage: inputs.flatMap((input, n) => input.heritageCountries.map((country) => ({ person_id: rows[n]?.id as string, country }))),
-        specialties: inputs.flatMap((input, n) => input.specialties.map((specialty) => ({ person_id: rows[n]?.id as string, specialty }))),
-      };
+      // Each person's languages, heritage and specialties, made once: written in bulk, and audited with the person.
+      const extras = inputs.map((input, n): PersonExtras => {
+        const personId = rows[n]?.id as string;
+        return {
+          languages: input.languages.map((l) => ({ person_id: personId, ...languageRow(l) })),
+          heritage: input.heritageCountries.map((country) => ({ person_id: personId, country })),
+          specialties: input.specialties.map((specialty) => ({ person_id: personId, specialty })),
+          readiness: [],
+        };
+      });
+      const related = { languages: extras.flatMap((e) => e.languages), heritage: extras.flatMap((e) => e.heritage), specialties: extras.flatMap((e) => e.specialties) };
       try {
         await repo.insertMany(rows, related);
       } catch (error) {
@@ -206,13 +212,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
         rows.map((row, n): AuditEntry => {
           const agency = agencies.get(row.organization_id) as { name: string; country: string };
           const stored = { ...row, version: 1, organization_name: agency.name, organization_country: agency.country } as PersonRowWithOrganization;
-          const extras: PersonExtras = {
-            languages: (inputs[n]?.languages ?? []).map((l) => ({ person_id: row.id, ...languageRow(l) })),
-            heritage: (inputs[n]?.heritageCountries ?? []).map((country) => ({ person_id: row.id, country })),
-            specialties: (inputs[n]?.specialties ?? []).map((specialty) => ({ person_id: row.id, specialty })),
-            readiness: [],
-          };
-          return { action: 'person.create', entityType: 'person', entityId: row.id, after: toPersonDetail(stored, extras, day, detailFor(ctx, stored)) };
+          return { action: 'person.create', entityType: 'person', entityId: row.id, after: toPersonDetail(stored, extras[n] as PersonExtras, day, detailFor(ctx, stored)) };
         }),
       );
       return ids;

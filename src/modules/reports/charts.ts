@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-// The core alone: the main entry would register country names in eighty languages.
-import countries from 'i18n-iso-countries/index.js';
+import { countries } from '../../platform/countries.js';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { FeatureCollection, Geometry } from 'geojson';

@@ -1,5 +1,4 @@
-// The core alone: the main entry would register country names in eighty languages.
-import countries from 'i18n-iso-countries/index.js';
+import { countries } from '../../platform/countries.js';
 import { createRequire } from 'node:module';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/access.js';

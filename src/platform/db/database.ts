@@ -49,8 +49,7 @@ const PG_INT8 = 20;
  * PostgreSQL hands back calendar dates and instants as the same strings SQLite stores, and
  * bigints as numbers (every bigint in Cadre is far below 2^53), so rows look alike on both.
  */
-function postgresTypes(): pg.CustomTypesConfig {
-  const { types } = postgresDriver();
+function postgresTypes(types: typeof pg.types): pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: string) => {
       if (oid === PG_DATE) return (value: string) => value;
@@ -106,7 +105,8 @@ class TakingTurnsSqliteDialect extends SqliteDialect {
 
 export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Database {
   if (target.engine === 'postgres') {
-    const pool = new (postgresDriver().Pool)({ connectionString: target.url, max: options.poolSize ?? 10, types: postgresTypes() });
+    const driver = postgresDriver();
+    const pool = new driver.Pool({ connectionString: target.url, max: options.poolSize ?? 10, types: postgresTypes(driver.types) });
     // An idle connection the server closed (a restart, a failover) is dropped and replaced on next
     // use; without a listener, node-postgres would crash the process over it.
     pool.on('error', () => undefined);
