@@ -18,6 +18,7 @@ import type { DatabaseTarget } from '../../config.js';
 import { makePrivateDir, restrictToOwner, touchPrivateFile } from '../private-files.js';
 import { migrations } from './migrations/index.js';
 import { preparingPool } from './prepared-statements.js';
+import { checkpointInBackground } from './sqlite-checkpoint.js';
 import { TakingTurnsSqliteDriver, writerTurnsOf } from './sqlite-writers.js';
 import type { DB } from './schema.js';
 
@@ -119,20 +120,35 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   touchPrivateFile(file);
   for (const suffix of ['-wal', '-shm']) restrictToOwner(file + suffix);
   const db = connectSqlite(file);
+  // Checkpoints still running on their own threads: the file is closed once they end.
+  const checkpoints = new Set<Promise<unknown>>();
   return {
     db,
     engine: 'sqlite',
     description: file,
     file,
-    close: () => db.destroy(),
+    close: async () => {
+      await Promise.allSettled(checkpoints);
+      await db.destroy();
+    },
     separateConnection: () => {
-      const separate = connectSqlite(file);
-      return { db: separate, close: () => separate.destroy() };
+      // A long write's log is checkpointed on a thread of its own once it is done (sqlite-checkpoint.ts).
+      const separate = connectSqlite(file, { checkpointsItself: false });
+      return {
+        db: separate,
+        close: async () => {
+          await separate.destroy();
+          // A failed checkpoint loses nothing: the main connection's next automatic one does the work.
+          const checkpoint = checkpointInBackground(file).catch(() => undefined);
+          checkpoints.add(checkpoint);
+          void checkpoint.finally(() => checkpoints.delete(checkpoint));
+        },
+      };
     },
   };
 }
 
-function connectSqlite(file: string): Kysely<DB> {
+function connectSqlite(file: string, options: { checkpointsItself: boolean } = { checkpointsItself: true }): Kysely<DB> {
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -143,6 +159,7 @@ function connectSqlite(file: string): Kysely<DB> {
   // system's file cache, which costs a copy, not a disk read; a larger cache only held the
   // server's idle memory above its limit.
   sqlite.pragma('cache_size = -32768');
+  if (!options.checkpointsItself) sqlite.pragma('wal_autocheckpoint = 0');
   // The planner needs statistics to choose between indexes (a list by agency, a year's enrollments).
   // SQLite's advice for a long-lived connection: analyse what needs it when opening, with a bounded
   // sample so that opening a large file stays quick.
