@@ -176,6 +176,52 @@ describe('rules that span records, raced by two server processes', () => {
     settle('close vs late result', violations);
   });
 
+  it('flags every credential an academy signed under an endorsement withdrawn while it was signing', async () => {
+    // Certificates are issued once there is a program office; its endorsement lets an academy issue them.
+    await buildOrganization(services, system, { name: 'Racing Program Office', kind: 'program_office' });
+    const built = await buildInstructorCourse(services, system, { passMark: null, minAttendancePercent: 0 });
+    const { publicAddress } = (await (await through(0).send('GET', '/api/auth/me')).json()) as { publicAddress: { url: string } };
+    const violations: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const academy = await buildOrganization(services, system, { name: `Racing Academy ${round}`, kind: 'academy', country: 'SV' });
+      const endorsed = await through(0).send('POST', '/api/endorsements', { organizationId: academy.id, credentialId: built.credential.id, statement: 'Trains to the program’s standard.' });
+      expect(endorsed.status).toBe(201);
+      const endorsement = (await endorsed.json()) as { id: string; version: number };
+      const scheduled = await through(0).send('POST', '/api/offerings', {
+        courseId: built.course.id,
+        startOn: `2013-0${round + 1}-04`,
+        endOn: `2013-0${round + 1}-08`,
+        country: 'SV',
+        capacity: 10,
+        deliveringOrganizationId: academy.id,
+      });
+      expect(scheduled.status).toBe(201);
+      const offering = (await scheduled.json()) as { id: string };
+      for (let i = 0; i < 8; i += 1) {
+        const enrolled = await through(i).send('POST', `/api/offerings/${offering.id}/enrollments`, { personId: await person() });
+        expect(enrolled.status).toBe(201);
+        const enrollment = (await enrolled.json()) as { id: string; version: number };
+        expect((await through(i).send('PATCH', `/api/offerings/${offering.id}/enrollments/${enrollment.id}`, { attendancePercent: 100 }, enrollment.version)).status).toBe(200);
+      }
+      const { version } = (await (await through(1).send('GET', `/api/offerings/${offering.id}`)).json()) as { version: number };
+      // One server closes, then signs the eight credentials once the close has committed; the
+      // other withdraws the academy's endorsement meanwhile.
+      const closed = await through(1).send('POST', `/api/offerings/${offering.id}/close`, { acknowledgedAddress: publicAddress.url }, version);
+      expect(closed.status).toBe(200);
+      const withdrawn = await through(0).send('POST', `/api/endorsements/${endorsement.id}/withdrawal`, { reason: 'Audit found lapses' }, endorsement.version);
+      expect(withdrawn.status).toBe(200);
+      const certified = ((await closed.json()) as { certified: { certificationId: string }[] }).certified.map((c) => c.certificationId);
+      expect(certified).toHaveLength(8);
+      const issuedOf = () => database.db.selectFrom('badge_credentials').select(['issuer_organization_id', 'flagged_at']).where('certification_id', 'in', certified).execute();
+      // The closing server signs them all (a first reader would sign one itself, after the withdrawal).
+      await expect.poll(async () => (await issuedOf()).length, { timeout: 20_000 }).toBe(certified.length);
+      const issued = await issuedOf();
+      const unflagged = issued.filter((c) => c.issuer_organization_id === academy.id && c.flagged_at === null).length;
+      if (unflagged > 0) violations.push(`round ${round}: ${unflagged} of ${issued.length} credentials signed under the withdrawn endorsement are not flagged`);
+    }
+    settle('endorsement withdrawn while signing', violations);
+  });
+
   it('keeps an active admin when two admins disable each other at once', async () => {
     const admins = async () => database.db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
     const violations: string[] = [];

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { BadgeCredentialsTable, DB, EndorsementsTable } from '../../platform/db/schema.js';
 import type { SigningAlgorithm } from '../../platform/db/enums.js';
+import { sharedRead } from '../../platform/db/locks.js';
 
 /**
  * The badges' own tables, and what they read of training for the facts a credential states
@@ -127,15 +128,22 @@ export function badgesRepository(db: Kysely<DB>) {
     programOffice() {
       return db.selectFrom('organizations').select(['id', 'name', 'kind', 'website', 'country']).where('kind', '=', 'program_office').orderBy('created_at').limit(1).executeTakeFirst();
     },
+    /**
+     * The endorsement an agency signs a credential under, held until the signing's transaction
+     * ends: a withdrawal waits for the credentials signed under it to be written, and so flags
+     * them; a withdrawal first leaves the agency none.
+     */
     activeEndorsement(endorseeId: string, credentialId: string) {
-      return db
-        .selectFrom('endorsements')
-        .selectAll()
-        .where('endorsee_organization_id', '=', endorseeId)
-        .where('credential_id', '=', credentialId)
-        .where('withdrawn_at', 'is', null)
-        .orderBy('issued_at', 'desc')
-        .executeTakeFirst();
+      return sharedRead(
+        db,
+        db
+          .selectFrom('endorsements')
+          .selectAll()
+          .where('endorsee_organization_id', '=', endorseeId)
+          .where('credential_id', '=', credentialId)
+          .where('withdrawn_at', 'is', null)
+          .orderBy('issued_at', 'desc'),
+      );
     },
     endorsementsOf(endorseeId: string) {
       return db.selectFrom('endorsements').selectAll().where('endorsee_organization_id', '=', endorseeId).orderBy('issued_at').execute();

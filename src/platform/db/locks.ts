@@ -40,6 +40,16 @@ export function lockingRead<DBT, TB extends keyof DBT, O>(db: Kysely<DB>, query:
 }
 
 /**
+ * Runs a read whose rows must not change until the transaction ends, while others may read them
+ * the same way: on PostgreSQL `FOR SHARE`, which an update of those rows waits behind (and which
+ * waits behind one). A row updated meanwhile so that it no longer matches is left out. For what
+ * many write under and few change (an issuer's endorsement, under which credentials are signed).
+ */
+export function sharedRead<DBT, TB extends keyof DBT, O>(db: Kysely<DB>, query: SelectQueryBuilder<DBT, TB, O>): Promise<O | undefined> {
+  return (isPostgres(db) ? query.forShare() : query).executeTakeFirst();
+}
+
+/**
  * A lock on a name rather than a row, for a rule about rows that may not exist yet (the first
  * admin of an empty database). Held until the transaction ends.
  */
