@@ -18,7 +18,7 @@ import type { DatabaseTarget } from '../../config.js';
 import { makePrivateDir, restrictToOwner, touchPrivateFile } from '../private-files.js';
 import { migrations } from './migrations/index.js';
 import { preparingPool } from './prepared-statements.js';
-import { checkpointInBackground } from './sqlite-checkpoint.js';
+import { createCheckpointer } from './sqlite-checkpoint.js';
 import { TakingTurnsSqliteDriver, writerTurnsOf } from './sqlite-writers.js';
 import type { DB } from './schema.js';
 
@@ -93,11 +93,12 @@ class TakingTurnsSqliteDialect extends SqliteDialect {
   constructor(
     private readonly database: BetterSqlite3.Database,
     private readonly file: string,
+    private readonly onWrite: () => void,
   ) {
     super({ database });
   }
   override createDriver(): Driver {
-    return new TakingTurnsSqliteDriver(this.database, writerTurnsOf(this.file));
+    return new TakingTurnsSqliteDriver(this.database, writerTurnsOf(this.file), this.onWrite);
   }
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
@@ -119,53 +120,59 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   // SQLite gives the -wal and -shm files the database file's mode, so all three stay private.
   touchPrivateFile(file);
   for (const suffix of ['-wal', '-shm']) restrictToOwner(file + suffix);
-  const db = connectSqlite(file);
-  // Checkpoints still running on their own threads: the file is closed once they end.
-  const checkpoints = new Set<Promise<unknown>>();
+  // Every connection leaves its checkpoints to a thread of its own (sqlite-checkpoint.ts); should
+  // that thread fail, they go back to checkpointing themselves.
+  const connections = new Set<BetterSqlite3.Database>();
+  const checkpointer = createCheckpointer(file, () => {
+    for (const sqlite of connections) if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+  });
+  const connect = () => {
+    const sqlite = openSqlite(file);
+    connections.add(sqlite);
+    const db = new Kysely<DB>({ dialect: new TakingTurnsSqliteDialect(sqlite, file, checkpointer.wrote) });
+    return {
+      db,
+      close: async () => {
+        await db.destroy();
+        connections.delete(sqlite);
+      },
+    };
+  };
+  const main = connect();
   return {
-    db,
+    db: main.db,
     engine: 'sqlite',
     description: file,
     file,
     close: async () => {
-      await Promise.allSettled(checkpoints);
-      await db.destroy();
+      await checkpointer.close();
+      await main.close();
     },
-    separateConnection: () => {
-      // A long write's log is checkpointed on a thread of its own once it is done (sqlite-checkpoint.ts).
-      const separate = connectSqlite(file, { checkpointsItself: false });
-      return {
-        db: separate,
-        close: async () => {
-          await separate.destroy();
-          // A failed checkpoint loses nothing: the main connection's next automatic one does the work.
-          const checkpoint = checkpointInBackground(file).catch(() => undefined);
-          checkpoints.add(checkpoint);
-          void checkpoint.finally(() => checkpoints.delete(checkpoint));
-        },
-      };
-    },
+    separateConnection: connect,
   };
 }
 
-function connectSqlite(file: string, options: { checkpointsItself: boolean } = { checkpointsItself: true }): Kysely<DB> {
+/** SQLite's own threshold for a connection's automatic checkpoint, in pages of the log. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
+function openSqlite(file: string): BetterSqlite3.Database {
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  sqlite.pragma('wal_autocheckpoint = 0');
   // A program's busiest tables run to a million rows: a 32 MiB page cache in place of the 2 MiB
   // default keeps their indexes' inner pages in memory. The rest is read from the operating
   // system's file cache, which costs a copy, not a disk read; a larger cache only held the
   // server's idle memory above its limit.
   sqlite.pragma('cache_size = -32768');
-  if (!options.checkpointsItself) sqlite.pragma('wal_autocheckpoint = 0');
   // The planner needs statistics to choose between indexes (a list by agency, a year's enrollments).
   // SQLite's advice for a long-lived connection: analyse what needs it when opening, with a bounded
   // sample so that opening a large file stays quick.
   sqlite.pragma('analysis_limit = 1000');
   sqlite.pragma('optimize = 0x10002');
-  return new Kysely<DB>({ dialect: new TakingTurnsSqliteDialect(sqlite, file) });
+  return sqlite;
 }
 
 export class MigrationError extends Error {

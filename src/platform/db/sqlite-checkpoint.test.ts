@@ -4,8 +4,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from './database.js';
-import { checkpointInBackground } from './sqlite-checkpoint.js';
+import { openDatabase } from './database.js';
+import { createCheckpointer } from './sqlite-checkpoint.js';
 
 /** What the file itself holds, its log left aside: a copy of the file alone, opened on its own. */
 function rowsInFileAlone(file: string): number {
@@ -21,60 +21,90 @@ function rowsInFileAlone(file: string): number {
   }
 }
 
-/** Enough rows that the log passes SQLite's thousand pages, when a connection checkpoints itself. */
+/** Enough rows that the log passes a thousand pages, where a connection would checkpoint itself. */
 const ROWS = 3000;
-const filler = 'x'.repeat(2000);
+const FILLER = 'x'.repeat(2000);
+const numbers = (from: number) => JSON.stringify(Array.from({ length: 500 }, (_, i) => from + i));
 
-describe('checkpoints of a long write', () => {
-  let dir: string;
-  let file: string;
-  let database: Database;
+let dir: string;
+let file: string;
 
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-checkpoint-'));
-    file = path.join(dir, 'cadre.db');
-    database = openDatabase({ engine: 'sqlite', file });
-    await database.db.executeQuery(CompiledQuery.raw('CREATE TABLE bulk (n integer primary key, filler text not null)'));
-  });
-  afterEach(async () => {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-checkpoint-'));
+  file = path.join(dir, 'cadre.db');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function writeLong() {
-    const separate = database.separateConnection?.();
-    if (!separate) throw new Error('SQLite gives a long write a connection of its own.');
-    await separate.db.transaction().execute(async (trx) => {
-      for (let n = 0; n < ROWS; n += 500) {
-        await sql`INSERT INTO bulk (n, filler) SELECT value, ${filler} FROM json_each(${JSON.stringify(Array.from({ length: 500 }, (_, i) => n + i))})`.execute(trx);
-      }
-    });
-    return separate;
+describe('a checkpointer', () => {
+  /** A connection as Cadre opens them: WAL, no checkpoint of its own. */
+  function writer() {
+    const sqlite = new BetterSqlite3(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.exec('CREATE TABLE bulk (n integer primary key, filler text not null)');
+    const insert = sqlite.prepare('INSERT INTO bulk (n, filler) SELECT value, ? FROM json_each(?)');
+    return { sqlite, write: () => sqlite.transaction(() => { for (let n = 0; n < ROWS; n += 500) insert.run(FILLER, numbers(n)); })() };
   }
 
-  it('leaves the commit of a long write to a thread of its own, which moves its log into the file', async () => {
-    const separate = await writeLong();
-    // Committed, read by the main connection, and still only in the log: the commit did not copy it.
-    expect(await sql<{ n: number }>`SELECT count(*) AS n FROM bulk`.execute(database.db).then((r) => r.rows[0]?.n)).toBe(ROWS);
-    expect(rowsInFileAlone(file)).toBe(0);
-    await separate.close();
-    await expect.poll(() => rowsInFileAlone(file), { timeout: 4_000 }).toBe(ROWS);
+  it('copies the log into the file a while after the writes, on its own thread, once for many', async () => {
+    const { sqlite, write } = writer();
+    const checkpointer = createCheckpointer(file, (error) => { throw error; });
+    try {
+      write();
+      for (let i = 0; i < 50; i += 1) checkpointer.wrote();
+      // Nothing has run yet: not on this thread, where the writes committed, nor on its own.
+      expect(rowsInFileAlone(file)).toBe(0);
+      await expect.poll(() => rowsInFileAlone(file), { timeout: 4_000 }).toBe(ROWS);
+    } finally {
+      await checkpointer.close();
+      sqlite.close();
+    }
   });
 
-  it('checkpoints while the main connection goes on writing, and says how much it moved', async () => {
-    const separate = await writeLong();
-    await separate.db.destroy();
-    const checkpoint = checkpointInBackground(file);
-    await sql`INSERT INTO bulk (n, filler) VALUES (${ROWS + 1}, 'meanwhile')`.execute(database.db);
-    const result = await checkpoint;
-    expect(result.log).toBeGreaterThan(1000);
-    expect(result.checkpointed).toBeGreaterThan(1000);
-    expect(await sql<{ n: number }>`SELECT count(*) AS n FROM bulk`.execute(database.db).then((r) => r.rows[0]?.n)).toBe(ROWS + 1);
+  it('takes up the writes that came while it ran', async () => {
+    const { sqlite, write } = writer();
+    const checkpointer = createCheckpointer(file, (error) => { throw error; }, 0);
+    try {
+      write();
+      checkpointer.wrote();
+      await expect.poll(() => rowsInFileAlone(file), { timeout: 4_000 }).toBe(ROWS);
+      sqlite.prepare('INSERT INTO bulk (n, filler) VALUES (?, ?)').run(ROWS, 'later');
+      checkpointer.wrote();
+      await expect.poll(() => rowsInFileAlone(file), { timeout: 4_000 }).toBe(ROWS + 1);
+    } finally {
+      await checkpointer.close();
+      sqlite.close();
+    }
   });
 
-  it('refuses a file that is not there, without creating it', async () => {
+  it('says so when its thread cannot checkpoint, so the connections do it themselves', async () => {
     const missing = path.join(dir, 'missing.db');
-    await expect(checkpointInBackground(missing)).rejects.toThrow();
+    const failure = new Promise<Error>((resolve) => createCheckpointer(missing, resolve, 0).wrote());
+    expect((await failure).message).toMatch(/missing\.db.*SQLITE_CANTOPEN/);
     expect(fs.existsSync(missing)).toBe(false);
+  });
+});
+
+describe('the connections of a SQLite database', () => {
+  it('leave their checkpoints to the thread, a long write on its own connection included', async () => {
+    const database = openDatabase({ engine: 'sqlite', file });
+    try {
+      await database.db.executeQuery(CompiledQuery.raw('CREATE TABLE bulk (n integer primary key, filler text not null)'));
+      const separate = database.separateConnection?.();
+      if (!separate) throw new Error('SQLite gives a long write a connection of its own.');
+      for (const connection of [database.db, separate.db]) {
+        expect((await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(connection)).rows[0]?.wal_autocheckpoint).toBe(0);
+      }
+      await separate.db.transaction().execute(async (trx) => {
+        for (let n = 0; n < ROWS; n += 500) await sql`INSERT INTO bulk (n, filler) SELECT value, ${FILLER} FROM json_each(${numbers(n)})`.execute(trx);
+      });
+      await separate.close();
+      await sql`INSERT INTO bulk (n, filler) VALUES (${ROWS}, 'after')`.execute(database.db);
+      await expect.poll(() => rowsInFileAlone(file), { timeout: 4_000 }).toBe(ROWS + 1);
+    } finally {
+      await database.close();
+    }
+    // Closed, the file holds everything and its log is gone.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 });

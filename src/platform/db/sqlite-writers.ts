@@ -118,6 +118,7 @@ class TakingTurnsConnection implements DatabaseConnection {
     private readonly sqlite: BetterSqlite3.Database,
     private readonly turns: WriterTurns,
     private readonly holder: Holder,
+    private readonly onWrite: () => void,
   ) {}
 
   private async takeTurn(): Promise<() => void> {
@@ -142,7 +143,9 @@ class TakingTurnsConnection implements DatabaseConnection {
     if (statement.readonly || this.leave !== undefined) return this.run<R>(statement, compiled.parameters);
     const leave = await this.takeTurn();
     try {
-      return this.run<R>(statement, compiled.parameters);
+      const result = this.run<R>(statement, compiled.parameters);
+      this.onWrite();
+      return result;
     } finally {
       leave();
     }
@@ -172,6 +175,7 @@ class TakingTurnsConnection implements DatabaseConnection {
   async end(command: 'commit' | 'rollback'): Promise<void> {
     try {
       this.sqlite.exec(command);
+      if (command === 'commit') this.onWrite();
     } finally {
       // A commit that failed leaves the transaction open for the rollback that follows: the
       // turn is kept until then, so no other writer of the process meets the open transaction.
@@ -189,11 +193,13 @@ export class TakingTurnsSqliteDriver implements Driver {
   private readonly holder = new Holder();
   private readonly connection: TakingTurnsConnection;
 
+  /** `onWrite` is told of each write committed (a checkpoint follows: sqlite-checkpoint.ts). */
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     turns: WriterTurns,
+    onWrite: () => void,
   ) {
-    this.connection = new TakingTurnsConnection(sqlite, turns, this.holder);
+    this.connection = new TakingTurnsConnection(sqlite, turns, this.holder, onWrite);
   }
 
   async init(): Promise<void> {}
