@@ -123,11 +123,25 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   // Every connection leaves its checkpoints to a thread of its own (sqlite-checkpoint.ts); should
   // that thread fail, they go back to checkpointing themselves.
   const connections = new Set<BetterSqlite3.Database>();
-  const checkpointer = createCheckpointer(file, () => {
-    for (const sqlite of connections) if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
-  });
+  let checkpointsThemselves = false;
+  const checkpointItself = (sqlite: BetterSqlite3.Database) => {
+    try {
+      sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+    } catch {
+      // A connection busy streaming rows takes no pragma: its next opening checkpoints by itself.
+    }
+  };
+  const checkpointer = createCheckpointer(
+    file,
+    () => writerTurnsOf(file).take(),
+    () => {
+      checkpointsThemselves = true;
+      for (const sqlite of connections) if (sqlite.open) checkpointItself(sqlite);
+    },
+  );
   const connect = () => {
     const sqlite = openSqlite(file);
+    if (checkpointsThemselves) checkpointItself(sqlite);
     connections.add(sqlite);
     const db = new Kysely<DB>({ dialect: new TakingTurnsSqliteDialect(sqlite, file, checkpointer.wrote) });
     return {

@@ -6,6 +6,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
 import { createCheckpointer } from './sqlite-checkpoint.js';
+import { WriterTurns } from './sqlite-writers.js';
 
 /** What the file itself holds, its log left aside: a copy of the file alone, opened on its own. */
 function rowsInFileAlone(file: string): number {
@@ -35,7 +36,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('a checkpointer', () => {
+describe('a checkpointer', { timeout: 20_000 }, () => {
   /** A connection as Cadre opens them: WAL, no checkpoint of its own. */
   function writer() {
     const sqlite = new BetterSqlite3(file);
@@ -43,49 +44,84 @@ describe('a checkpointer', () => {
     sqlite.pragma('wal_autocheckpoint = 0');
     sqlite.exec('CREATE TABLE bulk (n integer primary key, filler text not null)');
     const insert = sqlite.prepare('INSERT INTO bulk (n, filler) SELECT value, ? FROM json_each(?)');
-    return { sqlite, write: () => sqlite.transaction(() => { for (let n = 0; n < ROWS; n += 500) insert.run(FILLER, numbers(n)); })() };
+    const write = (from: number) => sqlite.transaction(() => {
+      for (let n = from; n < from + ROWS; n += 500) insert.run(FILLER, numbers(n));
+    })();
+    return { sqlite, write };
   }
+  const failOnFailure = (error: Error) => {
+    throw error;
+  };
+  /** Lets the timers due now run: a checkpoint due after 0 ms has then asked for its turn. */
+  const timersDueNow = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   it('copies the log into the file a while after the writes, on its own thread, once for many', async () => {
     const { sqlite, write } = writer();
-    const checkpointer = createCheckpointer(file, (error) => { throw error; });
+    const turns = new WriterTurns();
+    const checkpointer = createCheckpointer(file, () => turns.take(), failOnFailure);
     try {
-      write();
+      write(0);
       for (let i = 0; i < 50; i += 1) checkpointer.wrote();
       // Nothing has run yet: not on this thread, where the writes committed, nor on its own.
       expect(rowsInFileAlone(file)).toBe(0);
-      await expect.poll(() => rowsInFileAlone(file), { timeout: 4_000 }).toBe(ROWS);
+      await expect.poll(() => rowsInFileAlone(file), { timeout: 10_000 }).toBe(ROWS);
     } finally {
       await checkpointer.close();
       sqlite.close();
     }
   });
 
-  it('takes up the writes that came while it ran', async () => {
+  it('waits for the process’s writer to finish, and takes up what was written while it ran', async () => {
     const { sqlite, write } = writer();
-    const checkpointer = createCheckpointer(file, (error) => { throw error; }, 0);
+    const turns = new WriterTurns();
+    const checkpointer = createCheckpointer(file, () => turns.take(), failOnFailure, 0);
     try {
-      write();
+      const writerDone = await turns.take();
+      write(0);
       checkpointer.wrote();
-      await expect.poll(() => rowsInFileAlone(file), { timeout: 4_000 }).toBe(ROWS);
-      sqlite.prepare('INSERT INTO bulk (n, filler) VALUES (?, ?)').run(ROWS, 'later');
+      await timersDueNow();
+      expect(rowsInFileAlone(file)).toBe(0);
+      // Turns are first come, first served: the checkpoint's comes before the next writer's.
+      const next = turns.take();
+      writerDone();
+      (await next)();
+      expect(rowsInFileAlone(file)).toBe(ROWS);
+      write(ROWS);
       checkpointer.wrote();
-      await expect.poll(() => rowsInFileAlone(file), { timeout: 4_000 }).toBe(ROWS + 1);
+      await expect.poll(() => rowsInFileAlone(file), { timeout: 10_000 }).toBe(2 * ROWS);
     } finally {
       await checkpointer.close();
+      sqlite.close();
+    }
+  });
+
+  it('leaves what is written once it is closed to the file’s own closing', async () => {
+    const { sqlite, write } = writer();
+    const turns = new WriterTurns();
+    const checkpointer = createCheckpointer(file, () => turns.take(), failOnFailure, 0);
+    try {
+      await checkpointer.close();
+      write(0);
+      checkpointer.wrote();
+      await timersDueNow();
+      // A checkpoint asked for would hold the turn before this one.
+      (await turns.take())();
+      expect(rowsInFileAlone(file)).toBe(0);
+    } finally {
       sqlite.close();
     }
   });
 
   it('says so when its thread cannot checkpoint, so the connections do it themselves', async () => {
     const missing = path.join(dir, 'missing.db');
-    const failure = new Promise<Error>((resolve) => createCheckpointer(missing, resolve, 0).wrote());
+    const turns = new WriterTurns();
+    const failure = new Promise<Error>((resolve) => createCheckpointer(missing, () => turns.take(), resolve, 0).wrote());
     expect((await failure).message).toMatch(/missing\.db.*SQLITE_CANTOPEN/);
     expect(fs.existsSync(missing)).toBe(false);
   });
 });
 
-describe('the connections of a SQLite database', () => {
+describe('the connections of a SQLite database', { timeout: 20_000 }, () => {
   it('leave their checkpoints to the thread, a long write on its own connection included', async () => {
     const database = openDatabase({ engine: 'sqlite', file });
     try {
@@ -100,7 +136,7 @@ describe('the connections of a SQLite database', () => {
       });
       await separate.close();
       await sql`INSERT INTO bulk (n, filler) VALUES (${ROWS}, 'after')`.execute(database.db);
-      await expect.poll(() => rowsInFileAlone(file), { timeout: 4_000 }).toBe(ROWS + 1);
+      await expect.poll(() => rowsInFileAlone(file), { timeout: 10_000 }).toBe(ROWS + 1);
     } finally {
       await database.close();
     }

@@ -13,10 +13,13 @@ import { Worker } from 'node:worker_threads';
  * from another thread (https://sqlite.org/wal.html#application_initiated_checkpoints), which is
  * what every connection a process opens on its file does (database.ts).
  *
- * The checkpoint follows the writes, a short while after them (once for many), and PASSIVE: it
- * copies what no reader still needs and never waits, so the process's connections go on
- * reading and writing meanwhile; what it leaves, the next one takes. If the thread cannot run,
- * the connections checkpoint themselves again, as SQLite would.
+ * The checkpoint follows the writes, a short while after them (once for many). It holds the
+ * process's writer turn meanwhile (sqlite-writers.ts), as the automatic one held the committing
+ * thread: the process's writers wait for it without blocking anything else, and none writes while
+ * it runs, so it completes and the next writer starts the log again from its beginning instead of
+ * lengthening it. It is PASSIVE: readers are never waited for. What it could not copy (a reader
+ * still on an older state, another process checkpointing) is tried again a while later. Should
+ * the thread fail, the connections checkpoint themselves again, as SQLite would.
  */
 
 interface CheckpointResult {
@@ -31,6 +34,7 @@ const SCRIPT = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('synchronous = NORMAL');
 parentPort.on('message', (message) => {
   if (message === 'close') {
     db.close();
@@ -41,7 +45,7 @@ parentPort.on('message', (message) => {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     parentPort.postMessage({ log: result.log, checkpointed: result.checkpointed });
   } catch (error) {
-    parentPort.postMessage({ error: String(error && error.message ? error.message : error) });
+    parentPort.postMessage({ error: String((error && error.code) || (error && error.message) || error) });
   }
 });
 `;
@@ -52,29 +56,38 @@ export const CHECKPOINT_DELAY_MS = 250;
 export interface Checkpointer {
   /** Says a write was committed: a checkpoint follows, unless one is already due. */
   wrote(): void;
-  /** Ends the thread, once the checkpoint under way (if any) is done. */
+  /** Ends the thread, once the checkpoint under way (if any) is done; what is written after is left to the file's closing. */
   close(): Promise<void>;
 }
 
+/** The process's writer turn: waited for, it answers the function that gives it back. */
+export type TakeTurn = () => Promise<() => void>;
+
 /**
  * The checkpoints of one file in this process, on one thread, started at the first write.
- * `onFailure` is told when the thread cannot checkpoint (it could not start, say): the caller's
- * connections then checkpoint themselves.
+ * `onFailure` is told once, when the thread cannot checkpoint (it could not start, or SQLite
+ * refused a checkpoint): the caller's connections then checkpoint themselves.
  */
-export function createCheckpointer(file: string, onFailure: (error: Error) => void, delayMs = CHECKPOINT_DELAY_MS): Checkpointer {
+export function createCheckpointer(file: string, takeTurn: TakeTurn, onFailure: (error: Error) => void, delayMs = CHECKPOINT_DELAY_MS): Checkpointer {
   let worker: Worker | undefined;
-  let failed = false;
+  let state: 'working' | 'failed' | 'closed' = 'working';
   let timer: NodeJS.Timeout | undefined;
-  /** The checkpoint under way, and whether writes came while it ran (another is then due). */
-  let running: Promise<CheckpointResult> | undefined;
+  /** The checkpoint under way, and whether another is due once it ends (writes came meanwhile, or it left pages). */
+  let running: Promise<void> | undefined;
   let isDueAgain = false;
-  let waiting: { resolve: (result: CheckpointResult) => void; reject: (error: Error) => void } | undefined;
+  let answer: ((message: CheckpointResult | { error: string }) => void) | undefined;
+
+  function stop() {
+    clearTimeout(timer);
+    timer = undefined;
+    isDueAgain = false;
+  }
 
   function fail(error: Error) {
-    if (failed) return;
-    failed = true;
-    waiting?.reject(error);
-    waiting = undefined;
+    if (state !== 'working') return;
+    state = 'failed';
+    stop();
+    answer?.({ error: error.message });
     void worker?.terminate();
     worker = undefined;
     onFailure(error);
@@ -85,12 +98,7 @@ export function createCheckpointer(file: string, onFailure: (error: Error) => vo
     const started = new Worker(SCRIPT, { eval: true, workerData: { file, driver: createRequire(import.meta.url).resolve('better-sqlite3') } });
     // The thread never keeps the process alive: a checkpoint cut short is taken up by the next opening.
     started.unref();
-    started.on('message', (message: CheckpointResult | { error: string }) => {
-      const answer = waiting;
-      waiting = undefined;
-      if ('error' in message) answer?.reject(new Error(message.error));
-      else answer?.resolve(message);
-    });
+    started.on('message', (message: CheckpointResult | { error: string }) => answer?.(message));
     // An error of the driver's own class reaches this thread as a plain object, its code alone kept.
     started.on('error', (error: unknown) =>
       fail(error instanceof Error && error.message ? error : new Error(`The checkpoint thread of ${file} could not run (${(error as { code?: string } | null)?.code ?? String(error)}).`)),
@@ -102,27 +110,36 @@ export function createCheckpointer(file: string, onFailure: (error: Error) => vo
     return started;
   }
 
-  function run(): Promise<CheckpointResult> {
-    const done = new Promise<CheckpointResult>((resolve, reject) => {
-      waiting = { resolve, reject };
-      thread().postMessage('checkpoint');
-    }).finally(() => {
-      running = undefined;
-      if (isDueAgain) {
-        isDueAgain = false;
-        schedule();
-      }
-    });
-    running = done;
-    return done;
+  async function checkpoint(): Promise<void> {
+    const leave = await takeTurn();
+    try {
+      if (state !== 'working') return;
+      const message = await new Promise<CheckpointResult | { error: string }>((resolve) => {
+        answer = resolve;
+        thread().postMessage('checkpoint');
+      });
+      answer = undefined;
+      if ('error' in message) fail(new Error(`The checkpoint of ${file} failed (${message.error}).`));
+      else if (message.checkpointed < message.log) isDueAgain = true;
+    } finally {
+      leave();
+    }
   }
 
   function schedule() {
-    if (failed || timer) return;
+    if (state !== 'working' || timer) return;
     timer = setTimeout(() => {
       timer = undefined;
-      // A checkpoint that cannot run has said so through `fail`.
-      run().catch(() => undefined);
+      // Nothing it meets is thrown: a failure is told through `onFailure`, a writer turn not given is tried at the next write.
+      running = checkpoint()
+        .catch(() => undefined)
+        .finally(() => {
+          running = undefined;
+          if (isDueAgain) {
+            isDueAgain = false;
+            schedule();
+          }
+        });
     }, delayMs);
     timer.unref();
   }
@@ -133,10 +150,9 @@ export function createCheckpointer(file: string, onFailure: (error: Error) => vo
       else schedule();
     },
     async close() {
-      clearTimeout(timer);
-      timer = undefined;
-      isDueAgain = false;
-      await running?.catch(() => undefined);
+      if (state === 'working') state = 'closed';
+      stop();
+      await running;
       const ending = worker;
       worker = undefined;
       if (!ending) return;
