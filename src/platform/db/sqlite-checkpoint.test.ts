@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
-import { createCheckpointer } from './sqlite-checkpoint.js';
+import { type Checkpointer, createCheckpointer } from './sqlite-checkpoint.js';
 import { WriterTurns } from './sqlite-writers.js';
 
 /** What the file itself holds, its log left aside: a copy of the file alone, opened on its own. */
@@ -55,27 +55,30 @@ describe('a checkpointer', { timeout: 20_000 }, () => {
   /** Lets the timers due now run: a checkpoint due after 0 ms has then asked for its turn. */
   const timersDueNow = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-  it('copies the log into the file a while after the writes, on its own thread, once for many', async () => {
-    const { sqlite, write } = writer();
+  /** A writer, the process's turns and a checkpointer over the file, for `work`; all closed after. */
+  async function withCheckpointer(delayMs: number | undefined, work: (setup: ReturnType<typeof writer> & { turns: WriterTurns; checkpointer: Checkpointer }) => Promise<void>) {
+    const setup = writer();
     const turns = new WriterTurns();
-    const checkpointer = createCheckpointer(file, () => turns.take(), failOnFailure);
+    const checkpointer = createCheckpointer(file, () => turns.take(), failOnFailure, delayMs);
     try {
+      await work({ ...setup, turns, checkpointer });
+    } finally {
+      await checkpointer.close();
+      setup.sqlite.close();
+    }
+  }
+
+  it('copies the log into the file a while after the writes, on its own thread, once for many', () =>
+    withCheckpointer(undefined, async ({ write, checkpointer }) => {
       write(0);
       for (let i = 0; i < 50; i += 1) checkpointer.wrote();
       // Nothing has run yet: not on this thread, where the writes committed, nor on its own.
       expect(rowsInFileAlone(file)).toBe(0);
       await expect.poll(() => rowsInFileAlone(file), { timeout: 10_000 }).toBe(ROWS);
-    } finally {
-      await checkpointer.close();
-      sqlite.close();
-    }
-  });
+    }));
 
-  it('waits for the process’s writer to finish, and takes up what was written while it ran', async () => {
-    const { sqlite, write } = writer();
-    const turns = new WriterTurns();
-    const checkpointer = createCheckpointer(file, () => turns.take(), failOnFailure, 0);
-    try {
+  it('waits for the process’s writer to finish, and takes up what was written while it ran', () =>
+    withCheckpointer(0, async ({ write, turns, checkpointer }) => {
       const writerDone = await turns.take();
       write(0);
       checkpointer.wrote();
@@ -89,17 +92,10 @@ describe('a checkpointer', { timeout: 20_000 }, () => {
       write(ROWS);
       checkpointer.wrote();
       await expect.poll(() => rowsInFileAlone(file), { timeout: 10_000 }).toBe(2 * ROWS);
-    } finally {
-      await checkpointer.close();
-      sqlite.close();
-    }
-  });
+    }));
 
-  it('leaves what is written once it is closed to the file’s own closing', async () => {
-    const { sqlite, write } = writer();
-    const turns = new WriterTurns();
-    const checkpointer = createCheckpointer(file, () => turns.take(), failOnFailure, 0);
-    try {
+  it('leaves what is written once it is closed to the file’s own closing', () =>
+    withCheckpointer(0, async ({ write, turns, checkpointer }) => {
       await checkpointer.close();
       write(0);
       checkpointer.wrote();
@@ -107,10 +103,7 @@ describe('a checkpointer', { timeout: 20_000 }, () => {
       // A checkpoint asked for would hold the turn before this one.
       (await turns.take())();
       expect(rowsInFileAlone(file)).toBe(0);
-    } finally {
-      sqlite.close();
-    }
-  });
+    }));
 
   it('says so when its thread cannot checkpoint, so the connections do it themselves', async () => {
     const missing = path.join(dir, 'missing.db');
