@@ -133,7 +133,7 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   };
   const checkpointer = createCheckpointer(
     file,
-    () => writerTurnsOf(file).take(),
+    () => writerTurnsOf(file).takeWhenIdle(),
     () => {
       checkpointsThemselves = true;
       for (const sqlite of connections) if (sqlite.open) checkpointItself(sqlite);

@@ -56,12 +56,23 @@ describe('a checkpointer', { timeout: 20_000 }, () => {
   const timersDueNow = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   /** A writer, the process's turns and a checkpointer over the file, for `work`; all closed after. */
-  async function withCheckpointer(delayMs: number | undefined, work: (setup: ReturnType<typeof writer> & { turns: WriterTurns; checkpointer: Checkpointer }) => Promise<void>) {
+  async function withCheckpointer(
+    delayMs: number | undefined,
+    work: (setup: ReturnType<typeof writer> & { turns: WriterTurns; checkpointer: Checkpointer; turnTaken: () => Promise<void> }) => Promise<void>,
+  ) {
     const setup = writer();
     const turns = new WriterTurns();
-    const checkpointer = createCheckpointer(file, () => turns.take(), failOnFailure, delayMs);
+    // Told when the checkpoint has the turn, as it starts copying.
+    let taken: (() => void) | undefined;
+    const turnTaken = () => new Promise<void>((resolve) => (taken = resolve));
+    const checkpointer = createCheckpointer(
+      file,
+      () => turns.takeWhenIdle().then((leave) => (taken?.(), leave)),
+      failOnFailure,
+      delayMs,
+    );
     try {
-      await work({ ...setup, turns, checkpointer });
+      await work({ ...setup, turns, checkpointer, turnTaken });
     } finally {
       await checkpointer.close();
       setup.sqlite.close();
@@ -77,21 +88,26 @@ describe('a checkpointer', { timeout: 20_000 }, () => {
       await expect.poll(() => rowsInFileAlone(file), { timeout: 10_000 }).toBe(ROWS);
     }));
 
-  it('waits for the process’s writer to finish, and takes up what was written while it ran', () =>
-    withCheckpointer(0, async ({ write, turns, checkpointer }) => {
+  it('lets the process’s writers go first, holds the turn while it copies, and takes up what was written meanwhile', () =>
+    withCheckpointer(0, async ({ write, turns, checkpointer, turnTaken }) => {
       const writerDone = await turns.take();
       write(0);
       checkpointer.wrote();
       await timersDueNow();
       expect(rowsInFileAlone(file)).toBe(0);
-      // Turns are first come, first served: the checkpoint's comes before the next writer's.
+      // A writer that queued meanwhile goes before it: no request waits behind a checkpoint it did not ask for.
       const next = turns.take();
       writerDone();
-      (await next)();
-      expect(rowsInFileAlone(file)).toBe(ROWS);
+      const nextDone = await next;
+      expect(rowsInFileAlone(file)).toBe(0);
       write(ROWS);
       checkpointer.wrote();
-      await expect.poll(() => rowsInFileAlone(file), { timeout: 10_000 }).toBe(2 * ROWS);
+      // No writer left: it takes the turn, and a writer that comes now waits for the copy to end.
+      const copying = turnTaken();
+      nextDone();
+      await copying;
+      (await turns.take())();
+      expect(rowsInFileAlone(file)).toBe(2 * ROWS);
     }));
 
   it('leaves what is written once it is closed to the file’s own closing', () =>
@@ -108,7 +124,7 @@ describe('a checkpointer', { timeout: 20_000 }, () => {
   it('says so when its thread cannot checkpoint, so the connections do it themselves', async () => {
     const missing = path.join(dir, 'missing.db');
     const turns = new WriterTurns();
-    const failure = new Promise<Error>((resolve) => createCheckpointer(missing, () => turns.take(), resolve, 0).wrote());
+    const failure = new Promise<Error>((resolve) => createCheckpointer(missing, () => turns.takeWhenIdle(), resolve, 0).wrote());
     expect((await failure).message).toMatch(/missing\.db.*SQLITE_CANTOPEN/);
     expect(fs.existsSync(missing)).toBe(false);
   });

@@ -13,11 +13,13 @@ import { Worker } from 'node:worker_threads';
  * from another thread (https://sqlite.org/wal.html#application_initiated_checkpoints), which is
  * what every connection a process opens on its file does (database.ts).
  *
- * The checkpoint follows the writes, a short while after them (once for many). It holds the
- * process's writer turn meanwhile (sqlite-writers.ts), as the automatic one held the committing
- * thread: the process's writers wait for it without blocking anything else, and none writes while
- * it runs, so it completes and the next writer starts the log again from its beginning instead of
- * lengthening it. It is PASSIVE: readers are never waited for. What it could not copy (a reader
+ * The checkpoint follows the writes, a short while after them (once for many). It takes the
+ * process's writer turn (sqlite-writers.ts) once no writer holds it or waits for it, and holds it
+ * while it runs, as the automatic one held the committing thread: a writer that comes meanwhile
+ * waits for it without blocking anything else, and none writes while it runs, so it completes and
+ * the next writer starts the log again from its beginning instead of lengthening it. Writers that
+ * had queued go first: after a long import, the progress and the outcome it held back are written
+ * before the log it left is copied. It is PASSIVE: readers are never waited for. What it could not copy (a reader
  * still on an older state, another process checkpointing) is tried again a while later. Should
  * the thread fail, the connections checkpoint themselves again, as SQLite would.
  */

@@ -42,12 +42,65 @@ class Queue {
   }
 }
 
+/** How long work that lets writers go first (a checkpoint) waits for none to be left before it queues like them. */
+const IDLE_PATIENCE_MS = 10_000;
+
 export class WriterTurns {
   private readonly queue = new Queue();
+  /** Writers holding the turn or waiting for it. */
+  private pending = 0;
+  /** Told when the last of them has gone. */
+  private idle: { promise: Promise<void>; resolve: () => void } | undefined;
 
   /** Waits for this process's writers before, and answers the function that lets the next one go. */
-  take(timeoutMs = TURN_TIMEOUT_MS): Promise<() => void> {
-    return this.queue.enter(timeoutMs);
+  async take(timeoutMs = TURN_TIMEOUT_MS): Promise<() => void> {
+    this.pending += 1;
+    let leave: () => void;
+    try {
+      leave = await this.queue.enter(timeoutMs);
+    } catch (error) {
+      this.gone();
+      throw error;
+    }
+    let isLeft = false;
+    return () => {
+      if (isLeft) return;
+      isLeft = true;
+      this.gone();
+      leave();
+    };
+  }
+
+  /**
+   * The turn once no writer holds it or waits for it, so that work no request waits for (a
+   * checkpoint) never comes between writers that queued for it; after `patienceMs` of writers
+   * one after another, it queues like them, so that it still comes.
+   */
+  async takeWhenIdle(patienceMs = IDLE_PATIENCE_MS): Promise<() => void> {
+    const deadline = Date.now() + patienceMs;
+    for (;;) {
+      while (this.pending > 0 && Date.now() < deadline) {
+        if (!this.idle) {
+          let resolve!: () => void;
+          this.idle = { promise: new Promise<void>((done) => (resolve = done)), resolve };
+        }
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([this.idle.promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, deadline - Date.now())))]);
+        clearTimeout(timer);
+      }
+      // A writer that follows the last at once (writes chained one after another) asks for its
+      // turn a few promises later: it goes first too.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.pending === 0 || Date.now() >= deadline) return this.take();
+    }
+  }
+
+  private gone(): void {
+    this.pending -= 1;
+    if (this.pending === 0 && this.idle) {
+      this.idle.resolve();
+      this.idle = undefined;
+    }
   }
 }
 
