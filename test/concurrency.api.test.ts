@@ -73,6 +73,9 @@ async function scheduleOffering(courseId: string, startOn: string, endOn: string
 }
 
 const person = async () => (await buildPerson(services, system, { organizationId: agencyId })).id;
+/** Certificates are issued once there is a program office; its endorsement lets an academy issue them. */
+let office: Promise<unknown> | undefined;
+const programOffice = () => (office ??= buildOrganization(services, system, { name: 'Racing Program Office', kind: 'program_office' }));
 
 describe('rules that span records, raced by two server processes', () => {
   it('enrolls one person in only one of several overlapping offerings', async () => {
@@ -176,9 +179,30 @@ describe('rules that span records, raced by two server processes', () => {
     settle('close vs late result', violations);
   });
 
+  it('endorses an academy for a credential once when two officers endorse it at once, and makes the issuer’s first keys once', async () => {
+    await programOffice();
+    const built = await buildInstructorCourse(services, system, { passMark: null, minAttendancePercent: 0 });
+    const violations: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      // Two officers endorse one academy; a third endorsement, of another, signs at the same moment
+      // (in the first round, with the program office's first keys, which each of them would make).
+      const academy = (which: string) => buildOrganization(services, system, { name: `Endorsed Academy ${round} ${which}`, kind: 'academy', country: 'BR' });
+      const one = await academy('one');
+      const other = await academy('other');
+      const endorse = (i: number, academy: { id: string }) =>
+        through(i).send('POST', '/api/endorsements', { organizationId: academy.id, credentialId: built.credential.id, statement: 'Trains to the program’s standard.' });
+      const [first, second, third] = (await Promise.all([endorse(0, one), endorse(1, one), endorse(1, other)])).map((response) => response.status);
+      const active = await database.db.selectFrom('endorsements').select('id').where('endorsee_organization_id', '=', one.id).where('withdrawn_at', 'is', null).execute();
+      if (active.length !== 1) violations.push(`round ${round}: ${active.length} active endorsements of one academy (answers ${first}, ${second})`);
+      if ([first, second].sort().join() !== '201,422' || third !== 201) violations.push(`round ${round}: answered ${first} and ${second} for one academy, ${third} for the other`);
+    }
+    const keys = await database.db.selectFrom('signing_keys').innerJoin('organizations', 'organizations.id', 'signing_keys.organization_id').select('signing_keys.algorithm').where('organizations.kind', '=', 'program_office').execute();
+    expect(keys.map((k) => k.algorithm).sort()).toEqual(['Ed25519', 'RS256']);
+    settle('one active endorsement', violations);
+  });
+
   it('flags every credential an academy signed under an endorsement withdrawn while it was signing', async () => {
-    // Certificates are issued once there is a program office; its endorsement lets an academy issue them.
-    await buildOrganization(services, system, { name: 'Racing Program Office', kind: 'program_office' });
+    await programOffice();
     const built = await buildInstructorCourse(services, system, { passMark: null, minAttendancePercent: 0 });
     const { publicAddress } = (await (await through(0).send('GET', '/api/auth/me')).json()) as { publicAddress: { url: string } };
     const violations: string[] = [];

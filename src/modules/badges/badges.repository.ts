@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { BadgeCredentialsTable, DB, EndorsementsTable } from '../../platform/db/schema.js';
 import type { SigningAlgorithm } from '../../platform/db/enums.js';
-import { sharedRead } from '../../platform/db/locks.js';
+import { lockName, sharedRead } from '../../platform/db/locks.js';
 
 /**
  * The badges' own tables, and what they read of training for the facts a credential states
@@ -133,6 +133,14 @@ export function badgesRepository(db: Kysely<DB>) {
      * ends: a withdrawal waits for the credentials signed under it to be written, and so flags
      * them; a withdrawal first leaves the agency none.
      */
+    /**
+     * One active endorsement per agency and credential: the rule is about a row that may not
+     * exist yet, so two endorsements of the pair made at once take turns on its name, until the
+     * transaction ends.
+     */
+    lockEndorsing(endorseeId: string, credentialId: string) {
+      return lockName(db, `endorsement:${endorseeId}:${credentialId}`);
+    },
     activeEndorsement(endorseeId: string, credentialId: string) {
       return sharedRead(
         db,
@@ -205,6 +213,17 @@ export function signingKeysRepository(db: Kysely<DB>) {
   return {
     insert(row: Insertable<DB['signing_keys']>) {
       return db.insertInto('signing_keys').values(row).execute();
+    },
+    /**
+     * Adds a key, unless the issuer already has one of its number and algorithm, made by another
+     * transaction at the same moment (on PostgreSQL, this waits for that one to end).
+     */
+    async insertUnlessNumbered(row: Insertable<DB['signing_keys']>): Promise<void> {
+      await db
+        .insertInto('signing_keys')
+        .values(row)
+        .onConflict((conflict) => conflict.columns(['organization_id', 'algorithm', 'key_number']).doNothing())
+        .execute();
     },
     /** The key an issuer signs with now: its newest unretired one. */
     active(organizationId: string, algorithm: SigningAlgorithm) {

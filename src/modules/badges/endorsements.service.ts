@@ -63,6 +63,7 @@ export function createEndorsementsService({ db, clock, audit, keys, urls, badges
         if (!endorsee) throw invalid(badgesText('organization.unknown'), [{ pointer: '/body/organizationId', detail: badgesText('organization.notAnOrganization') }]);
         if (endorsee.id === office.id) throw ruleBroken('endorsement.self', badgesText('endorsement.self'));
         const credential = await catalog.requireCredential(input.credentialId, '/body/credentialId', trx);
+        await repo.lockEndorsing(endorsee.id, credential.id);
         if (await repo.activeEndorsement(endorsee.id, credential.id)) {
           throw ruleBroken('endorsement.already_active', badgesText('endorsement.alreadyActive', { organization: endorsee.name, credential: credential.name }));
         }

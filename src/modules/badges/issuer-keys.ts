@@ -1,8 +1,7 @@
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { type Clock, instant } from '../../platform/clock.js';
 import type { FieldCipher } from '../../platform/crypto.js';
-import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transactions.js';
 import { newId } from '../../platform/ids.js';
@@ -25,7 +24,8 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
   const methodId = (organizationId: string, algorithm: Algorithm, n: number) =>
     `${urls.issuer(organizationId)}#${algorithm === 'Ed25519' ? 'key' : 'rsa'}-${n}`;
 
-  async function generate(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm, n: number) {
+  /** A new key pair, as it is stored: the private half sealed. */
+  async function generate(organizationId: string, algorithm: Algorithm, n: number): Promise<Insertable<DB['signing_keys']>> {
     const id = methodId(organizationId, algorithm, n);
     let publicKey: string;
     let privateKey: string;
@@ -39,9 +39,8 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
       publicKey = JSON.stringify({ ...(await exportJWK(pair.publicKey)), kid: id, alg: 'RS256', use: 'sig' });
       privateKey = JSON.stringify(await exportJWK(pair.privateKey));
     }
-    const rowId = newId();
-    await signingKeysRepository(executor).insert({
-      id: rowId,
+    return {
+      id: newId(),
       organization_id: organizationId,
       algorithm,
       key_number: n,
@@ -49,7 +48,7 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
       private_key_sealed: cipher.encrypt(privateKey, `${organizationId}:${algorithm}:${n}`),
       created_at: instant(clock),
       retired_at: null,
-    });
+    };
   }
 
   function activeRow(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm) {
@@ -59,12 +58,9 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
   async function ensure(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm) {
     const existing = await activeRow(executor, organizationId, algorithm);
     if (existing) return existing;
-    try {
-      await generate(executor, organizationId, algorithm, 1);
-    } catch (error) {
-      // Another process made the first key at the same moment: use theirs.
-      if (!isUniqueViolation(error)) throw error;
-    }
+    // Another transaction may make the first key at the same moment: then theirs is used. (A unique
+    // violation caught here would have left a PostgreSQL transaction unable to read it.)
+    await signingKeysRepository(executor).insertUnlessNumbered(await generate(organizationId, algorithm, 1));
     return (await activeRow(executor, organizationId, algorithm)) as NonNullable<Awaited<ReturnType<typeof activeRow>>>;
   }
 
@@ -113,7 +109,7 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
         for (const algorithm of ['Ed25519', 'RS256'] as const) {
           const current = await activeRow(trx, organizationId, algorithm);
           if (current) await signingKeysRepository(trx).retire(current.id, instant(clock));
-          await generate(trx, organizationId, algorithm, (current?.key_number ?? 0) + 1);
+          await signingKeysRepository(trx).insert(await generate(organizationId, algorithm, (current?.key_number ?? 0) + 1));
         }
       });
     },
