@@ -101,7 +101,11 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
     publicUrl: deps.config.publicUrl,
   });
   server.log = app.log;
-  // The database closes after the server: what requests started after their commits finishes first.
-  app.addHook('onClose', () => services.afterCommit.settled());
+  // The database closes after the server: the imports it runs in the background stop (rolled
+  // back, to be run again) and what requests started after their commits finishes first.
+  app.addHook('onClose', async () => {
+    await services.imports.stop();
+    await services.afterCommit.settled();
+  });
   return { app, services };
 }

@@ -52,6 +52,14 @@ const RECORD_TYPES: Record<ImportKind, 'person' | 'organization' | null> = { peo
 /** Rows checked together: one lookup of the people they name. */
 const BATCH_ROWS = 500;
 
+/** A run stopped between two batches because its server is closing: rolled back, nothing of it written. */
+export class RunStopped extends Error {
+  override readonly name = 'RunStopped';
+  constructor() {
+    super('The import was stopped: its server is closing.');
+  }
+}
+
 export const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 
 export function mappingOf(row: ImportRow): ColumnMapping[] {
@@ -120,7 +128,14 @@ export function createImportPass(deps: ImportsDeps) {
   }
 
   /** Reads the file's rows through the mapping, a batch at a time; the number of rows read. */
-  async function eachBatch(executor: Kysely<DB>, row: ImportRow, state: RunState, onBatch: (rows: MappedRow[]) => Promise<void>, onRead: (percent: number, rows: number) => void): Promise<number> {
+  async function eachBatch(
+    executor: Kysely<DB>,
+    row: ImportRow,
+    state: RunState,
+    onBatch: (rows: MappedRow[]) => Promise<void>,
+    onRead: (percent: number, rows: number) => void,
+    stopIfAsked: () => void,
+  ): Promise<number> {
     const mapping = mappingOf(row);
     let rowCount = 0;
     let percent = 0;
@@ -140,6 +155,7 @@ export function createImportPass(deps: ImportsDeps) {
         batch = [];
         onRead(percent, rowCount);
         await letOthersIn();
+        stopIfAsked();
       }
     }
     await onBatch(batch);
@@ -151,10 +167,21 @@ export function createImportPass(deps: ImportsDeps) {
    * row; a kind checked by reading is read and checked outside any transaction (on SQLite, other
    * users read and write meanwhile) and written, when it is to be, in one short transaction.
    * Either way the import is all or nothing: committed whole, or with its valid rows only when
-   * so asked, or rolled back and its problems kept.
+   * so asked, or rolled back and its problems kept. Once `stop` is aborted, the run ends at its
+   * next batch with `RunStopped`, rolled back.
    */
-  async function execute(ctx: RequestContext, row: ImportRow, action: RunAction, request: { mode: CommitMode; leaveOutRows?: number | undefined }, onProgress?: ProgressListener): Promise<void> {
+  async function execute(
+    ctx: RequestContext,
+    row: ImportRow,
+    action: RunAction,
+    request: { mode: CommitMode; leaveOutRows?: number | undefined },
+    onProgress?: ProgressListener,
+    stop?: AbortSignal,
+  ): Promise<void> {
     const { mode, leaveOutRows: confirmedLeftOut } = request;
+    const stopIfAsked = () => {
+      if (stop?.aborted) throw new RunStopped();
+    };
     /** Whether more rows have problems than the user confirmed leaving out. */
     const leavesOutMore = () => confirmedLeftOut !== undefined && state.badRows.size > confirmedLeftOut;
     const kind = row.kind;
@@ -192,17 +219,24 @@ export function createImportPass(deps: ImportsDeps) {
           async (batch) => {
             await handler.batch(batch, writing);
             await keepStatisticsCurrent(writing);
-          }, (p, n) => onProgress?.(p, n, action === 'commit' ? 'importing' : 'checking'));
+          },
+          (p, n) => onProgress?.(p, n, action === 'commit' ? 'importing' : 'checking'),
+          stopIfAsked,
+        );
         await handler.finish(writing);
       } else {
-        rowCount = await eachBatch(db, row, state, (batch) => handler.check(batch, db), (p, n) => onProgress?.(Math.floor(p * readShare), n, 'checking'));
+        rowCount = await eachBatch(db, row, state, (batch) => handler.check(batch, db), (p, n) => onProgress?.(Math.floor(p * readShare), n, 'checking'), stopIfAsked);
         if (action === 'commit' && (state.problemCount === 0 || (mode === 'valid_only' && !leavesOutMore()))) {
           onProgress?.(Math.floor(100 * readShare), rowCount - state.badRows.size, 'writing');
           // On SQLite the writing goes on a connection of its own: the main one goes on reading.
           separate = deps.separateConnection?.();
           const writing = await (separate?.db ?? db).startTransaction().execute();
           trx = writing;
-          await handler.write(writing, (done, total) => onProgress?.(Math.min(99, Math.floor(100 * readShare + (100 * (1 - readShare) * done) / Math.max(total, 1))), done, 'writing'));
+          // Told after each batch written: where a closing server stops it.
+          await handler.write(writing, (done, total) => {
+            onProgress?.(Math.min(99, Math.floor(100 * readShare + (100 * (1 - readShare) * done) / Math.max(total, 1))), done, 'writing');
+            stopIfAsked();
+          });
         }
       }
       state.summary.skipped = state.badRows.size;

@@ -22,7 +22,7 @@ import {
   type UploadInput,
 } from './imports.schemas.js';
 import { createSavedMappings } from './imports.mappings.js';
-import { checkReady, type CommitMode, createImportPass, type ImportsDeps, mappingOf, parseJson, type ProgressListener, type RunAction } from './imports.run.js';
+import { checkReady, type CommitMode, createImportPass, type ImportsDeps, mappingOf, parseJson, type ProgressListener, type RunAction, RunStopped } from './imports.run.js';
 import {
   attendanceImportsPolicy,
   boundAgencyOf,
@@ -114,6 +114,10 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     return given;
   }
 
+  /** The runs started in the background, and what stops them when the server closes. */
+  const inBackground = new Set<Promise<unknown>>();
+  const stopping = new AbortController();
+
   /** Results of an earlier run no longer hold once the settings change. */
   const freshResults = { status: 'uploaded', valid_count: null, problem_count: null, summary: null, mode: null, progress: 0, message: null, finished_at: null } as const;
 
@@ -154,7 +158,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     await deps.onRunFinished?.(id).catch(() => undefined);
   }
 
-  async function finishRun(ctx: RequestContext, row: ImportRow, started: WorkRunRow, action: RunAction, request: CommitRequest, onProgress?: ProgressListener): Promise<ImportView> {
+  async function finishRun(ctx: RequestContext, row: ImportRow, started: WorkRunRow, action: RunAction, request: CommitRequest, onProgress?: ProgressListener, stop?: AbortSignal): Promise<ImportView> {
     try {
       await work.perform(
         started.id,
@@ -169,19 +173,26 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
               void progress(percent, stage === 'writing' ? `writing ${rows} checked rows` : `${rows} rows ${stage === 'checking' ? 'checked' : 'imported'}`);
             }
             onProgress?.(percent, rows, stage);
-          });
+          }, stop);
         },
         () => ({ message: 'done' }),
       );
     } catch (error) {
-      const words = !(error instanceof AppError) ? importsText('run.unexpected') : action === 'commit' ? importsText('run.nothingWritten', { reason: error.text }) : error.text;
+      const isStopped = error instanceof RunStopped;
+      const words = isStopped
+        ? importsText('run.cutOff')
+        : !(error instanceof AppError)
+          ? importsText('run.unexpected')
+          : action === 'commit'
+            ? importsText('run.nothingWritten', { reason: error.text })
+            : error.text;
       const now = instant(clock);
       await db.transaction().execute(async (trx) => {
         await importsRepository(trx).update(row.id, { status: 'failed', message: storedWords(words), progress: 0, finished_at: now, updated_at: now });
         await audit(trx, ctx, { action: 'import.fail', entityType: 'import', entityId: row.id, after: { message: localize(words, 'en') } });
       });
       await tellFinished(row.id);
-      if (!(error instanceof AppError)) throw error;
+      if (!(error instanceof AppError) && !isStopped) throw error;
       return toView(ctx, (await repo.findById(row.id)) as ImportRow);
     }
     await tellFinished(row.id);
@@ -310,8 +321,20 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     /** Starts a run in the background; its progress is read with `get`. */
     async start(ctx: RequestContext, id: string, action: RunAction, request: CommitRequest = { mode: 'all' }): Promise<ImportView> {
       const { row, run: started } = await claim(ctx, id, action, request);
-      void finishRun(ctx, row, started, action, request).catch(() => undefined);
+      const finished = finishRun(ctx, row, started, action, request, undefined, stopping.signal).catch(() => undefined);
+      inBackground.add(finished);
+      void finished.finally(() => inBackground.delete(finished));
       return toView(ctx, row, started);
+    },
+
+    /**
+     * Stops the runs started in the background, each at its next batch (rolled back, its import
+     * marked cut off, to be run again), and waits for them: a closing server does, before its
+     * database closes under them.
+     */
+    async stop(): Promise<void> {
+      stopping.abort();
+      await Promise.all(inBackground);
     },
 
     /** A run, awaited (the CLI), with its progress as it goes. */
