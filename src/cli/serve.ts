@@ -48,6 +48,13 @@ export async function serve(env: Record<string, string | undefined>, options: Se
 
   await app.listen({ port: config.port, host: config.host });
   if (config.isRunningJobs) jobs.start();
+  // The cascade's graph takes seconds to read on a large program: read now, between requests, not
+  // by the first person who asks for an instructor's reach.
+  const warming = performance.now();
+  void appServices.cascade.warm().then(
+    (pairs) => app.log.info({ pairs, ms: Math.round(performance.now() - warming) }, 'cascade graph read ahead'),
+    (error: unknown) => app.log.warn({ err: error }, 'the cascade graph was not read ahead; the first reach reads it'),
+  );
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;

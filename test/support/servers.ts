@@ -6,6 +6,8 @@ import type { DatabaseTarget } from '../../src/config.js';
 export interface Server {
   child: ChildProcess;
   url: string;
+  /** Every line it has printed to stdout (its log, at the level asked), as they come. */
+  output: string[];
 }
 
 export function databaseUrl(target: DatabaseTarget): string {
@@ -26,11 +28,13 @@ export function startServer(target: DatabaseTarget, env: Record<string, string>)
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
+  const output: string[] = [];
   return new Promise<Server>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`cadre serve exited with ${code}: ${stderr.trim()}`)));
     readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      output.push(line);
       const match = /running at (http:\/\/\S+) /.exec(line);
-      if (match?.[1]) resolve({ child, url: match[1] });
+      if (match?.[1]) resolve({ child, url: match[1], output });
     });
   });
 }

@@ -15,6 +15,11 @@ export function createCascadeService({ db, people }: { db: Kysely<DB>; people: P
   // This server's copy of the cascade's graph, for reaches: read on first use, then caught up from the change log.
   const follower = createCascadeFollower(db);
   return {
+    /** Reads the graph ahead of the first reach (a server, once it listens), so that reach does not wait for it; answers how many pairs it holds. */
+    async warm(): Promise<number> {
+      return (await follower.graph()).size;
+    },
+
     /** The program's cascade; with filters, the trainings counted are that year's, track's, country's and agency's (trainees). */
     async program(ctx: RequestContext, options: ProgramFilter) {
       policy.requireAllowed(ctx.actor, 'readProgram');
