@@ -133,16 +133,22 @@ export function cascadeTables(db: Kysely<DB>) {
           .onConflict((oc) => oc.column('person_id').doUpdateSet({ generation: (eb) => eb.ref('excluded.generation') }))
           .execute();
       }
+      // Only the edges whose generations differ are written: the others of these people (their
+      // every enrollment, and all they taught: thousands for a prolific instructor) would each be
+      // a new row version and an entry in every one of the table's nine indexes, to the same values.
       for (const chunk of chunks(ids)) {
         const list = sql.join(chunk);
         await sql`
-          UPDATE cascade_edges SET
-            generation = CASE WHEN ${counted('ig', 'tg')} THEN tg END,
-            instructor_generation = CASE WHEN ${counted('ig', 'tg')} THEN ig END
-          FROM (SELECT ce.enrollment_id AS eid, ce.instructor_id AS iid,
-                  (SELECT g.generation FROM cascade_generations g WHERE g.person_id = ce.instructor_id) AS ig,
-                  (SELECT g.generation FROM cascade_generations g WHERE g.person_id = ce.trainee_id) AS tg
-                FROM cascade_edges ce WHERE ce.trainee_id IN (${list}) OR ce.instructor_id IN (${list})) AS fresh
+          UPDATE cascade_edges SET generation = fresh.generation, instructor_generation = fresh.instructor_generation
+          FROM (SELECT eid, iid, generation, instructor_generation
+                FROM (SELECT ce.enrollment_id AS eid, ce.instructor_id AS iid, ce.generation AS was, ce.instructor_generation AS instructor_was,
+                        CASE WHEN ${counted('gi.generation', 'gt.generation')} THEN gt.generation END AS generation,
+                        CASE WHEN ${counted('gi.generation', 'gt.generation')} THEN gi.generation END AS instructor_generation
+                      FROM cascade_edges ce
+                      LEFT JOIN cascade_generations gi ON gi.person_id = ce.instructor_id
+                      LEFT JOIN cascade_generations gt ON gt.person_id = ce.trainee_id
+                      WHERE ce.trainee_id IN (${list}) OR ce.instructor_id IN (${list})) AS around
+                WHERE was IS DISTINCT FROM generation OR instructor_was IS DISTINCT FROM instructor_generation) AS fresh
           WHERE cascade_edges.enrollment_id = fresh.eid AND cascade_edges.instructor_id = fresh.iid`.execute(db);
       }
     },
