@@ -149,7 +149,8 @@ export async function runScenarios(s: ScenarioEnv, only: (name: string) => boole
     }
 
     if (only('cascade')) {
-      // The first reach a server answers reads the cascade's graph whole; the rest follow its change log.
+      // A server reads the cascade's graph whole as it starts, then follows its change log: its first
+      // reach shows whether the first person to ask would have waited for that read.
       const firstReach = await timeGet([reachPath], 1);
       const reach = await timeGet([reachPath], 5);
       const rawReach = await timeEach(5, () => recursiveReach(db, subjects.instructorId));
