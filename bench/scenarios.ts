@@ -85,6 +85,9 @@ export async function runScenarios(s: ScenarioEnv, only: (name: string) => boole
     const timeGet = (paths: string[], rounds: number) => timeEach(rounds * paths.length, async (i) => (await get(paths[i % paths.length] as string)).arrayBuffer());
     const subjects = await pickSubjects(db);
     const reachPath = `/api/cascade/instructors/${subjects.instructorId}`;
+    // The server reads the cascade's graph as it starts (seconds on a large program, between
+    // requests): a reach asked now waits for that read. The scenarios are measured after it.
+    const asStarted = await timeGet([reachPath], 1);
 
     if (only('person')) {
       const cadre = await load(`${s.base}/api/people/${subjects.personId}`, headers, s.seconds);
@@ -149,12 +152,17 @@ export async function runScenarios(s: ScenarioEnv, only: (name: string) => boole
     }
 
     if (only('cascade')) {
-      // A server reads the cascade's graph whole as it starts, then follows its change log: its first
-      // reach shows whether the first person to ask would have waited for that read.
-      const firstReach = await timeGet([reachPath], 1);
       const reach = await timeGet([reachPath], 5);
       const rawReach = await timeEach(5, () => recursiveReach(db, subjects.instructorId));
-      rows.push({ scenario: `one instructor’s cascade reach (the server’s first: ${ms(firstReach.max)})`, cadre: `p50 ${ms(reach.p50)}`, limit: 'recursive SQL of the reach', limitValue: `p50 ${ms(rawReach.p50)}`, target: '< 50 ms', pass: reach.p50 < 50, data: { firstReach, reach, rawReach } });
+      rows.push({
+        scenario: `one instructor’s cascade reach (asked as the server started, with its graph’s read-ahead: ${ms(asStarted.max)})`,
+        cadre: `p50 ${ms(reach.p50)}`,
+        limit: 'recursive SQL of the reach',
+        limitValue: `p50 ${ms(rawReach.p50)}`,
+        target: '< 50 ms',
+        pass: reach.p50 < 50,
+        data: { asStarted, reach, rawReach },
+      });
       const program = await timeGet(['/api/cascade'], 3);
       const scan = await timeEach(3, () => sql`SELECT oi.person_id AS instructor, e.person_id AS trainee FROM offering_instructors oi JOIN enrollments e ON e.offering_id = oi.offering_id WHERE e.status = 'completed'`.execute(db));
       rows.push({ scenario: 'whole-program cascade table', cadre: `p50 ${ms(program.p50)}`, limit: 'plain scan of the edges', limitValue: `p50 ${ms(scan.p50)}`, target: '< 1 s', pass: program.p50 < 1000, data: { program, scan } });
