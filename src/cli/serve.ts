@@ -36,7 +36,9 @@ export async function serve(env: Record<string, string | undefined>, options: Se
     jobs: appServices.jobs,
     onError: (job, error) => app.log.error({ err: error, job }, 'background job failed'),
   });
+  let isClosing = false;
   const shutdown = async (signal: string) => {
+    isClosing = true;
     app.log.info({ signal }, 'shutting down');
     await jobs.stop();
     await app.close();
@@ -53,7 +55,8 @@ export async function serve(env: Record<string, string | undefined>, options: Se
   const warming = performance.now();
   void appServices.cascade.warm().then(
     (pairs) => app.log.info({ pairs, ms: Math.round(performance.now() - warming) }, 'cascade graph read ahead'),
-    (error: unknown) => app.log.warn({ err: error }, 'the cascade graph was not read ahead; the first reach reads it'),
+    // A server stopped during the read closes the database under it: nothing to say then.
+    (error: unknown) => isClosing || app.log.warn({ err: error }, 'the cascade graph was not read ahead; the first reach reads it'),
   );
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -129,11 +129,6 @@ export function badgesRepository(db: Kysely<DB>) {
       return db.selectFrom('organizations').select(['id', 'name', 'kind', 'website', 'country']).where('kind', '=', 'program_office').orderBy('created_at').limit(1).executeTakeFirst();
     },
     /**
-     * The endorsement an agency signs a credential under, held until the signing's transaction
-     * ends: a withdrawal waits for the credentials signed under it to be written, and so flags
-     * them; a withdrawal first leaves the agency none.
-     */
-    /**
      * One active endorsement per agency and credential: the rule is about a row that may not
      * exist yet, so two endorsements of the pair made at once take turns on its name, until the
      * transaction ends.
@@ -141,6 +136,11 @@ export function badgesRepository(db: Kysely<DB>) {
     lockEndorsing(endorseeId: string, credentialId: string) {
       return lockName(db, `endorsement:${endorseeId}:${credentialId}`);
     },
+    /**
+     * The endorsement an agency signs a credential under, held until the signing's transaction
+     * ends: a withdrawal waits for the credentials signed under it to be written, and so flags
+     * them; a withdrawal first leaves the agency none.
+     */
     activeEndorsement(endorseeId: string, credentialId: string) {
       return sharedRead(
         db,

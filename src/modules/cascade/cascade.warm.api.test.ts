@@ -27,8 +27,7 @@ describe('a server starting', () => {
   it('reads the cascade’s graph ahead, and says how many pairs it holds', async () => {
     server = await startServer(testDb.target, { CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: 'warm-test-secret-warm-test-secret-0123456789', LOG_LEVEL: 'info' });
     const said = () => server?.output.map((line) => (line.startsWith('{') ? (JSON.parse(line) as { msg?: string; pairs?: number; ms?: number }) : {})).find((entry) => entry.msg === 'cascade graph read ahead');
-    await expect.poll(said).toBeDefined();
+    await expect.poll(said, { timeout: 10_000 }).toBeDefined();
     expect(said()?.pairs).toBe(0);
-    expect(said()?.ms).toBeGreaterThanOrEqual(0);
   });
 });

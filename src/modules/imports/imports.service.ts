@@ -334,7 +334,8 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
      */
     async stop(): Promise<void> {
       stopping.abort();
-      await Promise.all(inBackground);
+      // A run started meanwhile (a request answered as the server closes) is waited for too.
+      while (inBackground.size > 0) await Promise.all(inBackground);
     },
 
     /** A run, awaited (the CLI), with its progress as it goes. */

@@ -19,7 +19,8 @@ import { Worker } from 'node:worker_threads';
  * waits for it without blocking anything else, and none writes while it runs, so it completes and
  * the next writer starts the log again from its beginning instead of lengthening it. Writers that
  * had queued go first: after a long import, the progress and the outcome it held back are written
- * before the log it left is copied. It is PASSIVE: readers are never waited for. What it could not copy (a reader
+ * before the log it left is copied. (After a hundred writers one after another, without the turn
+ * ever free, it queues like them: steady writes do not hold it off for ever.) It is PASSIVE: readers are never waited for. What it could not copy (a reader
  * still on an older state, another process checkpointing) is tried again a while later. Should
  * the thread fail, the connections checkpoint themselves again, as SQLite would.
  */

@@ -49,25 +49,39 @@ describe('the writer turns of a process', () => {
     expect(order).toEqual(['second', 'third', 'fourth', 'idle']);
   });
 
-  it('queue that work like a writer once writers have come one after another for its patience', async () => {
+  it('queue that work like a writer once its patience of writers one after another has gone by', async () => {
     const turns = new WriterTurns();
     let writes = 0;
     let writesBeforeIdle: number | undefined;
-    const idle = turns.takeWhenIdle(50).then((leave) => {
+    const idle = turns.takeWhenIdle(5).then((leave) => {
       writesBeforeIdle = writes;
       leave();
     });
-    // Each writer queues before the one before it leaves: the turns are never free.
+    // Each writer queues before the one before it leaves: the turns are never free. Each holds
+    // its turn across a turn of the event loop, as a request's write does.
     let holding = await turns.take();
     for (; writes < 40; writes += 1) {
       const next = turns.take();
       holding();
       holding = await next;
-      await pause(5);
+      await new Promise((resolve) => setImmediate(resolve));
     }
     holding();
     await idle;
+    expect(writesBeforeIdle).toBeGreaterThanOrEqual(5);
     expect(writesBeforeIdle).toBeLessThan(40);
+  });
+
+  it('count one long writer once, however long it holds the turn: writers that queue behind it still go first', async () => {
+    const turns = new WriterTurns();
+    const order: string[] = [];
+    const long = await turns.take();
+    const idle = turns.takeWhenIdle(2).then((leave) => (order.push('idle'), leave()));
+    await pause(50);
+    const outcome = turns.take().then((leave) => (order.push('outcome'), leave()));
+    long();
+    await Promise.all([outcome, idle]);
+    expect(order).toEqual(['outcome', 'idle']);
   });
 
   it('count a writer that gave up waiting as gone', async () => {
@@ -75,9 +89,8 @@ describe('the writer turns of a process', () => {
     const holding = await turns.take();
     await expect(turns.take(10)).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
     holding();
-    let isIdleTaken = false;
-    const idle = turns.takeWhenIdle().then((leave) => ((isIdleTaken = true), leave()));
-    await idle;
-    expect(isIdleTaken).toBe(true);
+    // Counted as still waiting, it would keep the turns from ever being free.
+    const taken = await Promise.race([turns.takeWhenIdle().then((leave) => (leave(), 'taken')), pause(2_000).then(() => 'still waiting')]);
+    expect(taken).toBe('taken');
   });
 });

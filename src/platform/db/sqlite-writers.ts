@@ -42,15 +42,20 @@ class Queue {
   }
 }
 
-/** How long work that lets writers go first (a checkpoint) waits for none to be left before it queues like them. */
-const IDLE_PATIENCE_MS = 10_000;
+/**
+ * How many writers work that lets writers go first (a checkpoint) lets go before it while the turn
+ * is never free, before it queues like them: a steady stream of writes does not hold it off for
+ * ever. A single long writer (an import's transaction) counts once, however long it holds the turn.
+ */
+const IDLE_PATIENCE_WRITERS = 100;
 
 export class WriterTurns {
   private readonly queue = new Queue();
   /** Writers holding the turn or waiting for it. */
   private pending = 0;
-  /** Told when the last of them has gone. */
-  private idle: { promise: Promise<void>; resolve: () => void } | undefined;
+  /** Writers that have gone (left the turn, or given up waiting for it), and who is told of the next. */
+  private gone = 0;
+  private next: { promise: Promise<void>; resolve: () => void } | undefined;
 
   /** Waits for this process's writers before, and answers the function that lets the next one go. */
   async take(timeoutMs = TURN_TIMEOUT_MS): Promise<() => void> {
@@ -59,48 +64,50 @@ export class WriterTurns {
     try {
       leave = await this.queue.enter(timeoutMs);
     } catch (error) {
-      this.gone();
+      this.leaving();
       throw error;
     }
     let isLeft = false;
     return () => {
       if (isLeft) return;
       isLeft = true;
-      this.gone();
+      this.leaving();
       leave();
     };
   }
 
   /**
    * The turn once no writer holds it or waits for it, so that work no request waits for (a
-   * checkpoint) never comes between writers that queued for it; after `patienceMs` of writers
-   * one after another, it queues like them, so that it still comes.
+   * checkpoint) never comes between writers that queued for it; after `patience` writers have
+   * gone one after another without the turn ever being free, it queues like them, so that it
+   * still comes.
    */
-  async takeWhenIdle(patienceMs = IDLE_PATIENCE_MS): Promise<() => void> {
-    const deadline = Date.now() + patienceMs;
+  async takeWhenIdle(patience = IDLE_PATIENCE_WRITERS): Promise<() => void> {
+    const from = this.gone;
+    const isPatient = () => this.gone - from < patience;
     for (;;) {
-      while (this.pending > 0 && Date.now() < deadline) {
-        if (!this.idle) {
-          let resolve!: () => void;
-          this.idle = { promise: new Promise<void>((done) => (resolve = done)), resolve };
-        }
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([this.idle.promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, deadline - Date.now())))]);
-        clearTimeout(timer);
-      }
+      while (this.pending > 0 && isPatient()) await this.nextGone();
       // A writer that follows the last at once (writes chained one after another) asks for its
       // turn a few promises later: it goes first too.
       await new Promise((resolve) => setImmediate(resolve));
-      if (this.pending === 0 || Date.now() >= deadline) return this.take();
+      if (this.pending === 0 || !isPatient()) return this.take();
     }
   }
 
-  private gone(): void {
-    this.pending -= 1;
-    if (this.pending === 0 && this.idle) {
-      this.idle.resolve();
-      this.idle = undefined;
+  private nextGone(): Promise<void> {
+    if (!this.next) {
+      let resolve!: () => void;
+      this.next = { promise: new Promise<void>((done) => (resolve = done)), resolve };
     }
+    return this.next.promise;
+  }
+
+  private leaving(): void {
+    this.pending -= 1;
+    this.gone += 1;
+    const next = this.next;
+    this.next = undefined;
+    next?.resolve();
   }
 }
 
