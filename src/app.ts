@@ -104,7 +104,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   // The database closes after the server: the imports it runs in the background stop (rolled
   // back, to be run again) and what requests started after their commits finishes first.
   app.addHook('onClose', async () => {
-    await services.imports.stop();
+    services.imports.stop();
     await services.afterCommit.settled();
   });
   return { app, services };

@@ -163,6 +163,7 @@ export function createServices({ db, afterCommit, separateConnection, clock, pas
     enrollments,
     imports: createImportsService({
       db,
+      afterCommit,
       separateConnection,
       clock,
       audit,

@@ -1,8 +1,9 @@
 /**
  * Work a request starts once its transaction has committed and does not wait for: what the
  * committed records already imply and what a later read would do anyway if it were lost (a
- * certification's signed credential, which its first reader issues when missing). A failure is
- * reported, never thrown at the request that started it. Before the database closes, the process
+ * certification's signed credential, which its first reader issues when missing), and an import's
+ * run, which a closing server first tells to stop. A failure is reported, never thrown at the
+ * request that started it. Before the database closes, the process
  * waits for what is still running (`settled`), so no work is cut off halfway.
  */
 export interface AfterCommit {

@@ -1,3 +1,4 @@
+import type { AfterCommit } from '../../platform/after-commit.js';
 import { instant } from '../../platform/clock.js';
 import { type Page, type PageRequest, toPage } from '../../platform/db/keyset.js';
 import type { ImportRow } from '../../platform/db/schema.js';
@@ -52,7 +53,7 @@ export interface CommitRequest {
   leaveOutRows?: number | undefined;
 }
 
-export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFinished?: (importId: string) => Promise<void> }) {
+export function createImportsService(deps: ImportsDeps & { afterCommit: AfterCommit; work?: Work; onRunFinished?: (importId: string) => Promise<void> }) {
   const { db, clock, audit } = deps;
   const work = deps.work ?? createWork({ db, clock });
   const repo = importsRepository(db);
@@ -114,8 +115,7 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     return given;
   }
 
-  /** The runs started in the background, and what stops them when the server closes. */
-  const inBackground = new Set<Promise<unknown>>();
+  /** What stops the runs started in the background when the server closes. */
   const stopping = new AbortController();
 
   /** Results of an earlier run no longer hold once the settings change. */
@@ -321,21 +321,18 @@ export function createImportsService(deps: ImportsDeps & { work?: Work; onRunFin
     /** Starts a run in the background; its progress is read with `get`. */
     async start(ctx: RequestContext, id: string, action: RunAction, request: CommitRequest = { mode: 'all' }): Promise<ImportView> {
       const { row, run: started } = await claim(ctx, id, action, request);
-      const finished = finishRun(ctx, row, started, action, request, undefined, stopping.signal).catch(() => undefined);
-      inBackground.add(finished);
-      void finished.finally(() => inBackground.delete(finished));
+      // Work after the claim's commit that the request does not wait for: the server's close waits for it.
+      deps.afterCommit.run(() => finishRun(ctx, row, started, action, request, undefined, stopping.signal));
       return toView(ctx, row, started);
     },
 
     /**
      * Stops the runs started in the background, each at its next batch (rolled back, its import
-     * marked cut off, to be run again), and waits for them: a closing server does, before its
-     * database closes under them.
+     * marked cut off, to be run again): a closing server does, then waits for them with the rest
+     * of its work after commits, before its database closes under them.
      */
-    async stop(): Promise<void> {
+    stop(): void {
       stopping.abort();
-      // A run started meanwhile (a request answered as the server closes) is waited for too.
-      while (inBackground.size > 0) await Promise.all(inBackground);
     },
 
     /** A run, awaited (the CLI), with its progress as it goes. */

@@ -20,9 +20,10 @@ import { Worker } from 'node:worker_threads';
  * the next writer starts the log again from its beginning instead of lengthening it. Writers that
  * had queued go first: after a long import, the progress and the outcome it held back are written
  * before the log it left is copied. (After a hundred writers one after another, without the turn
- * ever free, it queues like them: steady writes do not hold it off for ever.) It is PASSIVE: readers are never waited for. What it could not copy (a reader
- * still on an older state, another process checkpointing) is tried again a while later. Should
- * the thread fail, the connections checkpoint themselves again, as SQLite would.
+ * ever free, it queues like them: steady writes do not hold it off for ever.) It is PASSIVE:
+ * readers are never waited for. What it could not copy (a reader still on an older state, another
+ * process checkpointing) is tried again a while later. Should the thread fail, the connections
+ * checkpoint themselves again, as SQLite would.
  */
 
 interface CheckpointResult {

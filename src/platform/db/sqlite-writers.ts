@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SelectQueryNode, type TransactionSettings } from 'kysely';
 
@@ -89,7 +90,7 @@ export class WriterTurns {
       while (this.pending > 0 && isPatient()) await this.nextGone();
       // A writer that follows the last at once (writes chained one after another) asks for its
       // turn a few promises later: it goes first too.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       if (this.pending === 0 || !isPatient()) return this.take();
     }
   }
