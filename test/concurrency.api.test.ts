@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { createPasswordHasher } from '../src/platform/crypto.js';
 import { createTestDatabase, type TestDatabase } from './dialects.js';
 import { buildInstructorCourse, buildOrganization, buildPerson } from './factories.js';
-import { type Server, signIn, type Session, startServer, stopServer } from './support/servers.js';
+import { databaseUrl, type Server, signIn, type Session, startServer, stopServer } from './support/servers.js';
 
 /**
  * Every rule that spans records, raced through two `cadre serve` processes on one database: on
@@ -62,6 +63,17 @@ afterAll(async () => {
   await testDb.drop().catch(() => undefined);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** Runs `cadre <args>` as its own process on the servers' database, as an operator would beside them. */
+function runCli(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['bin/cadre.js', ...args], {
+    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl(testDb.target), CADRE_DATA_DIR: dataDir, CADRE_SECRET_KEY: SECRET, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+}
 
 /** The i-th request goes to one server, the next to the other. */
 const through = (i: number) => officer[i % 2] as Session;
@@ -245,6 +257,29 @@ describe('rules that span records, raced by two server processes', () => {
       if (unflagged > 0) violations.push(`round ${round}: ${unflagged} of ${issued.length} credentials signed under the withdrawn endorsement are not flagged`);
     }
     settle(`endorsement withdrawn while signing (the signing read it first in ${signedUnder} of them)`, violations);
+  });
+
+  it('rotates an issuer’s keys twice when two rotations run at once, one after the other', async () => {
+    const issuer = (await buildOrganization(services, system, { name: 'Racing Rotating Academy', kind: 'state_corrections' })).id;
+    const keysOf = () => database.db.selectFrom('signing_keys').select(['algorithm', 'key_number', 'retired_at']).where('organization_id', '=', issuer).orderBy('key_number').execute();
+    const rotations = async () => (await database.db.selectFrom('audit_events').select('id').where('action', '=', 'badge.keys_rotate').where('entity_id', '=', issuer).execute()).length;
+    const violations: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const runs = await Promise.all([0, 1].map(() => runCli(['keys', 'rotate', '--organization', issuer])));
+      const failed = runs.filter((run) => run.code !== 0);
+      if (failed.length > 0) violations.push(`round ${round}: ${failed.length} rotation(s) failed: ${failed.map((run) => run.stderr.trim().split('\n')[0]).join('; ')}`);
+      const expected = 2 * (round + 1);
+      const keys = await keysOf();
+      for (const algorithm of ['Ed25519', 'RS256']) {
+        const numbers = keys.filter((k) => k.algorithm === algorithm).map((k) => k.key_number);
+        const inUse = keys.filter((k) => k.algorithm === algorithm && k.retired_at === null).map((k) => k.key_number);
+        if (numbers.join() !== Array.from({ length: expected }, (_, n) => n + 1).join() || inUse.join() !== String(expected)) {
+          violations.push(`round ${round}: ${algorithm} keys ${numbers.join(', ')}, in use ${inUse.join(', ') || 'none'} (expected 1–${expected}, in use ${expected})`);
+        }
+      }
+      if ((await rotations()) !== expected) violations.push(`round ${round}: ${await rotations()} rotations audited, expected ${expected}`);
+    }
+    settle('key rotations at once', violations);
   });
 
   it('keeps an active admin when two admins disable each other at once', async () => {

@@ -107,7 +107,7 @@ export function createServices({ db, afterCommit, separateConnection, clock, pas
   const deployments = createDeploymentsService({ db, clock, audit, organizations, readiness });
   const catalog = createCatalogService({ db, clock, audit });
   const urls = badgeUrls(publicUrl);
-  const keys = createIssuerKeys({ db, clock, cipher: createFieldCipher(deriveKey(secretKey, 'signing-keys')), urls });
+  const keys = createIssuerKeys({ db, clock, audit, cipher: createFieldCipher(deriveKey(secretKey, 'signing-keys')), urls });
   const badges = createBadgesService({ db, clock, audit, keys, urls, afterCommit });
   const certifications = createCertificationsService({
     db,

@@ -183,7 +183,7 @@ describe('revocation and expiry', () => {
 describe('keys', () => {
   it('publishes the issuer’s keys, rotates them, and still verifies what old keys signed', async () => {
     const before = await credentialOf((await certify()).id);
-    await t.services.keys.rotate(officeId);
+    await t.services.keys.rotate(t.system, officeId);
     const after = await credentialOf((await certify()).id);
     expect((before.proof as { verificationMethod: string }[])[0]?.verificationMethod).toMatch(/#key-1$/);
     expect((after.proof as { verificationMethod: string }[])[0]?.verificationMethod).toMatch(/#key-2$/);
@@ -194,6 +194,12 @@ describe('keys', () => {
     expect(JSON.stringify(jwks)).not.toMatch(/"d":/);
     expect((await verify(before)).isVerified).toBe(true);
     expect((await verify(after)).isVerified).toBe(true);
+    const rotated = await t.testDb.database.db.selectFrom('audit_events').select(['actor_label', 'after']).where('action', '=', 'badge.keys_rotate').where('entity_id', '=', officeId).execute();
+    expect(rotated).toHaveLength(1);
+    expect(JSON.parse(rotated[0]?.after as string)).toEqual({
+      retired: [expect.stringMatching(/#key-1$/), expect.stringMatching(/#rsa-1$/)],
+      signingWith: [expect.stringMatching(/#key-2$/), expect.stringMatching(/#rsa-2$/)],
+    });
   });
   it('publishes no issuer for an agency that does not issue, and makes it no keys', async () => {
     const agency = await buildOrganization(t.services, t.system, { name: 'Never Issued Sheriff’s Office', kind: 'county_sheriff' });

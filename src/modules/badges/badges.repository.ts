@@ -211,6 +211,10 @@ export type ProgramOffice = NonNullable<Awaited<ReturnType<ReturnType<typeof bad
 /** Each issuer's signing keys: the sealed private halves and the published public ones. */
 export function signingKeysRepository(db: Kysely<DB>) {
   return {
+    /** Makes an issuer's key changes (its first keys, a rotation) one after another, until the transaction ends. */
+    lockIssuer(organizationId: string) {
+      return lockName(db, `signing-keys:${organizationId}`);
+    },
     insert(row: Insertable<DB['signing_keys']>) {
       return db.insertInto('signing_keys').values(row).execute();
     },

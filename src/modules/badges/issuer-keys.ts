@@ -1,5 +1,7 @@
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { RequestContext } from '../../platform/access.js';
+import type { AuditRecorder } from '../../platform/audit.js';
 import { type Clock, instant } from '../../platform/clock.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -20,7 +22,7 @@ export interface IssuerUrls {
  * sealed under the master secret, and rotated on demand; retired keys stay published so that
  * what they signed still verifies.
  */
-export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; clock: Clock; cipher: FieldCipher; urls: IssuerUrls }) {
+export function createIssuerKeys({ db, clock, audit, cipher, urls }: { db: Kysely<DB>; clock: Clock; audit: AuditRecorder; cipher: FieldCipher; urls: IssuerUrls }) {
   const methodId = (organizationId: string, algorithm: Algorithm, n: number) =>
     `${urls.issuer(organizationId)}#${algorithm === 'Ed25519' ? 'key' : 'rsa'}-${n}`;
 
@@ -56,10 +58,13 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
   }
 
   async function ensure(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm) {
+    // Made after any rotation under way, which may be making the issuer's first keys itself.
+    await signingKeysRepository(executor).lockIssuer(organizationId);
     const existing = await activeRow(executor, organizationId, algorithm);
     if (existing) return existing;
-    // Another transaction may make the first key at the same moment: then theirs is used. (A unique
-    // violation caught here would have left a PostgreSQL transaction unable to read it.)
+    // Outside a transaction the lock ends with its statement: another signing may make the first
+    // key at the same moment, and then theirs is used. (A unique violation caught here would have
+    // left a PostgreSQL transaction unable to read it.)
     await signingKeysRepository(executor).insertUnlessNumbered(await generate(organizationId, algorithm, 1));
     return (await activeRow(executor, organizationId, algorithm)) as NonNullable<Awaited<ReturnType<typeof activeRow>>>;
   }
@@ -103,14 +108,27 @@ export function createIssuerKeys({ db, clock, cipher, urls }: { db: Kysely<DB>; 
       return (await badgesRepository(db).programOffice())?.id;
     },
 
-    /** Retires the issuer's current keys and makes new ones, in the caller's transaction or one of its own. */
-    async rotate(organizationId: string, executor?: Transaction<DB>): Promise<void> {
+    /**
+     * Retires the issuer's current keys and makes new ones, in the caller's transaction or one of
+     * its own. Two rotations at once go one after the other: each retires the keys the other made.
+     */
+    async rotate(ctx: RequestContext, organizationId: string, executor?: Transaction<DB>): Promise<void> {
       await inTransaction(db, executor, async (trx) => {
+        const keys = signingKeysRepository(trx);
+        await keys.lockIssuer(organizationId);
+        const retired: string[] = [];
+        const signingWith: string[] = [];
         for (const algorithm of ['Ed25519', 'RS256'] as const) {
           const current = await activeRow(trx, organizationId, algorithm);
-          if (current) await signingKeysRepository(trx).retire(current.id, instant(clock));
-          await signingKeysRepository(trx).insert(await generate(organizationId, algorithm, (current?.key_number ?? 0) + 1));
+          if (current) {
+            await keys.retire(current.id, instant(clock));
+            retired.push(methodId(organizationId, algorithm, current.key_number));
+          }
+          const next = (current?.key_number ?? 0) + 1;
+          await keys.insert(await generate(organizationId, algorithm, next));
+          signingWith.push(methodId(organizationId, algorithm, next));
         }
+        await audit(trx, ctx, { action: 'badge.keys_rotate', entityType: 'organization', entityId: organizationId, after: { retired, signingWith } });
       });
     },
   };
