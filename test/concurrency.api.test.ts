@@ -72,7 +72,16 @@ function runCli(args: string[]): Promise<{ code: number | null; stderr: string }
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  // 'close', not 'exit': by then everything it wrote to stderr has been read.
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stderr })));
+}
+
+/** Two answers as "201; 409 /body/field": each status, and the field a refusal names (a refusal for contention names none). */
+async function outcomes(answers: Response[]): Promise<string> {
+  const told = await Promise.all(
+    answers.map(async (answer) => (answer.ok ? String(answer.status) : `${answer.status} ${((await answer.json()) as { errors?: { pointer: string }[] }).errors?.[0]?.pointer ?? '(no field)'}`)),
+  );
+  return told.sort().join('; ');
 }
 
 /** The i-th request goes to one server, the next to the other. */
@@ -259,6 +268,43 @@ describe('rules that span records, raced by two server processes', () => {
     settle(`endorsement withdrawn while signing (the signing read it first in ${signedUnder} of them)`, violations);
   });
 
+  it('adds a person once when two officers add the same name, agency and birth date at once', async () => {
+    const violations: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const body = { organizationId: agencyId, givenName: 'Twice', familyName: `Entered ${round}`, dateOfBirth: '1980-02-29' };
+      const answers = await Promise.all([0, 1].map((i) => through(i).send('POST', '/api/people', body)));
+      const stored = await database.db.selectFrom('people').select('id').where('organization_id', '=', agencyId).where('family_name', '=', body.familyName).execute();
+      const outcome = await outcomes(answers);
+      if (stored.length !== 1 || outcome !== '201; 409 /body/dateOfBirth') violations.push(`round ${round}: answered ${outcome}, ${stored.length} stored`);
+    }
+    settle('one person per name, agency and birth date', violations);
+  });
+
+  it('renames one of two people, not both, when both are renamed at once to the same name and birth date', async () => {
+    const violations: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const pair = await Promise.all(['First', 'Second'].map((givenName) => buildPerson(services, system, { organizationId: agencyId, givenName, familyName: `Renamed ${round}`, dateOfBirth: '1975-06-01' })));
+      const answers = await Promise.all(pair.map((p, i) => through(i).send('PATCH', `/api/people/${p.id}`, { givenName: 'Same' }, p.version)));
+      const same = await database.db.selectFrom('people').select('id').where('organization_id', '=', agencyId).where('given_name', '=', 'Same').where('family_name', '=', `Renamed ${round}`).execute();
+      const outcome = await outcomes(answers);
+      if (same.length !== 1 || outcome !== '200; 409 /body/dateOfBirth') violations.push(`round ${round}: answered ${outcome}, ${same.length} named alike`);
+    }
+    settle('renamed into one identity', violations);
+  });
+
+  it('gives an email to one of two people, not both, when both are given it at once', async () => {
+    const violations: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const pair = await Promise.all([0, 1].map(() => buildPerson(services, system, { organizationId: agencyId })));
+      const email = `shared.${round}@race.test`;
+      const answers = await Promise.all(pair.map((p, i) => through(i).send('PATCH', `/api/people/${p.id}`, { email }, p.version)));
+      const holders = await database.db.selectFrom('people').select('id').where('email', '=', email).execute();
+      const outcome = await outcomes(answers);
+      if (holders.length !== 1 || outcome !== '200; 409 /body/email') violations.push(`round ${round}: answered ${outcome}, ${holders.length} with the email`);
+    }
+    settle('one person per email', violations);
+  });
+
   it('rotates an issuer’s keys twice when two rotations run at once, one after the other', async () => {
     const issuer = (await buildOrganization(services, system, { name: 'Racing Rotating Academy', kind: 'state_corrections' })).id;
     const keysOf = () => database.db.selectFrom('signing_keys').select(['algorithm', 'key_number', 'retired_at']).where('organization_id', '=', issuer).orderBy('key_number').execute();
@@ -277,10 +323,11 @@ describe('rules that span records, raced by two server processes', () => {
           violations.push(`round ${round}: ${algorithm} keys ${numbers.join(', ')}, in use ${inUse.join(', ') || 'none'} (expected 1–${expected}, in use ${expected})`);
         }
       }
-      if ((await rotations()) !== expected) violations.push(`round ${round}: ${await rotations()} rotations audited, expected ${expected}`);
+      const audited = await rotations();
+      if (audited !== expected) violations.push(`round ${round}: ${audited} rotations audited, expected ${expected}`);
     }
     settle('key rotations at once', violations);
-  });
+  }, 120_000);
 
   it('keeps an active admin when two admins disable each other at once', async () => {
     const admins = async () => database.db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();

@@ -196,6 +196,7 @@ describe('keys', () => {
     expect((await verify(after)).isVerified).toBe(true);
     const rotated = await t.testDb.database.db.selectFrom('audit_events').select(['actor_label', 'after']).where('action', '=', 'badge.keys_rotate').where('entity_id', '=', officeId).execute();
     expect(rotated).toHaveLength(1);
+    expect(rotated[0]?.actor_label).toBe(t.system.actor.label);
     expect(JSON.parse(rotated[0]?.after as string)).toEqual({
       retired: [expect.stringMatching(/#key-1$/), expect.stringMatching(/#rsa-1$/)],
       signingWith: [expect.stringMatching(/#key-2$/), expect.stringMatching(/#rsa-2$/)],

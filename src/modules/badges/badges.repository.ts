@@ -218,17 +218,6 @@ export function signingKeysRepository(db: Kysely<DB>) {
     insert(row: Insertable<DB['signing_keys']>) {
       return db.insertInto('signing_keys').values(row).execute();
     },
-    /**
-     * Adds a key, unless the issuer already has one of its number and algorithm, made by another
-     * transaction at the same moment (on PostgreSQL, this waits for that one to end).
-     */
-    async insertUnlessNumbered(row: Insertable<DB['signing_keys']>): Promise<void> {
-      await db
-        .insertInto('signing_keys')
-        .values(row)
-        .onConflict((conflict) => conflict.columns(['organization_id', 'algorithm', 'key_number']).doNothing())
-        .execute();
-    },
     /** The key an issuer signs with now: its newest unretired one. */
     active(organizationId: string, algorithm: SigningAlgorithm) {
       return db

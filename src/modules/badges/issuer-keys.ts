@@ -57,16 +57,20 @@ export function createIssuerKeys({ db, clock, audit, cipher, urls }: { db: Kysel
     return signingKeysRepository(executor).active(organizationId, algorithm);
   }
 
+  /**
+   * The issuer's key of `algorithm`, made if it has none yet. Made in a transaction (the caller's,
+   * or one of its own), so the issuer's lock holds until the key is in: a rotation under way is
+   * waited for, and a rotation that comes waits for it.
+   */
   async function ensure(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm) {
-    // Made after any rotation under way, which may be making the issuer's first keys itself.
-    await signingKeysRepository(executor).lockIssuer(organizationId);
-    const existing = await activeRow(executor, organizationId, algorithm);
-    if (existing) return existing;
-    // Outside a transaction the lock ends with its statement: another signing may make the first
-    // key at the same moment, and then theirs is used. (A unique violation caught here would have
-    // left a PostgreSQL transaction unable to read it.)
-    await signingKeysRepository(executor).insertUnlessNumbered(await generate(organizationId, algorithm, 1));
-    return (await activeRow(executor, organizationId, algorithm)) as NonNullable<Awaited<ReturnType<typeof activeRow>>>;
+    return inTransaction(db, executor.isTransaction ? (executor as Transaction<DB>) : undefined, async (trx) => {
+      const keys = signingKeysRepository(trx);
+      await keys.lockIssuer(organizationId);
+      const existing = await activeRow(trx, organizationId, algorithm);
+      if (existing) return existing;
+      await keys.insert(await generate(organizationId, algorithm, 1));
+      return (await activeRow(trx, organizationId, algorithm)) as NonNullable<Awaited<ReturnType<typeof activeRow>>>;
+    });
   }
 
   return {

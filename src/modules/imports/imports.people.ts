@@ -91,7 +91,7 @@ type PlannedBatch = { fresh: PlannedCreate[]; updates: PlannedUpdate[] };
  * with the readiness they bring. Rows are checked by reading; the people are written after.
  */
 export function peopleHandler(
-  deps: { people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport' | 'recordReadinessMany'>; organizations: OrganizationLookup },
+  deps: { people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport' | 'recordReadinessMany' | 'lockIdentities'>; organizations: OrganizationLookup },
   state: RunState,
 ): KindHandler {
   const seen = new SeenKeys();
@@ -189,6 +189,8 @@ export function peopleHandler(
       // A roster's keys are a few hundred bytes a row: held through the writing, the collector
       // would let the heap grow in proportion.
       seen.forget();
+      // First of all, as adding one person takes it: before the rows and the audit head a batch locks.
+      await deps.people.lockIdentities(trx);
       let done = 0;
       for (let deflated = planned.shift(); deflated !== undefined; deflated = planned.shift()) {
         const { fresh, updates } = JSON.parse(inflateRawSync(deflated).toString()) as PlannedBatch;

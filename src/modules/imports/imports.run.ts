@@ -33,7 +33,7 @@ export interface ImportsDeps {
   separateConnection?: (() => { db: Kysely<DB>; close(): Promise<void> }) | undefined;
   clock: Clock;
   audit: AuditRecorder;
-  people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport' | 'recordReadinessMany'>;
+  people: Pick<PeopleService, 'createMany' | 'update' | 'matchForImport' | 'recordReadinessMany' | 'lockIdentities'>;
   organizations: Pick<OrganizationsService, 'resolve' | 'create' | 'update' | 'requireVisible'>;
   enrollments: Pick<EnrollmentsService, 'rosterForImport' | 'enroll' | 'recordResult'>;
   catalog: Pick<CatalogService, 'listCredentials'>;

@@ -3,7 +3,7 @@ import { containsPattern } from '../../platform/db/dialect.js';
 import { applyKeyset, countRows, type PageRequest, type SortRequest } from '../../platform/db/keyset.js';
 import { inScope } from '../../platform/db/scope.js';
 import type { Scope } from '../../platform/policy.js';
-import { lockRows } from '../../platform/db/locks.js';
+import { lockName, lockRows } from '../../platform/db/locks.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
 import type {
   DB,
@@ -320,6 +320,14 @@ export function peopleRepository(db: Kysely<DB>) {
      */
     lock(id: string) {
       return lockRows(db, 'people', [id]);
+    },
+    /**
+     * Makes the checks of who is already on record (an email, a name in an agency with a birth
+     * date) one after another until the transaction ends: what is checked is a person who may not
+     * exist yet, so there is no row to lock. Taken before any person's row.
+     */
+    lockIdentities() {
+      return lockName(db, 'people.identity');
     },
     async replaceLanguages(id: string, rows: { language: string; speaking: number | null; reading: number | null }[]) {
       await db.deleteFrom('person_languages').where('person_id', '=', id).execute();

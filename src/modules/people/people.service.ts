@@ -35,6 +35,9 @@ import { readerLocale } from '../../platform/access.js';
 import { peopleChanged, peopleCreated } from '../cascade/cascade.upkeep.js';
 import { createPeopleReads } from './people.reads.js';
 
+/** What tells one person on record from another: an edit to none of them (a status, a note) does not wait for others' checks. */
+const IDENTITY_FIELDS = ['email', 'givenName', 'familyName', 'organizationId', 'dateOfBirth'] as const;
+
 const emailTaken = () => conflict(peopleText('person.emailTaken'), [{ pointer: '/body/email', detail: peopleText('field.emailTaken') }]);
 
 export interface PeopleDeps {
@@ -140,6 +143,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
     async create(ctx: RequestContext, input: CreatePersonInput, executor?: Transaction<DB>): Promise<PersonDetail> {
       try {
         return await inTransaction(db, executor, async (trx) => {
+          await peopleRepository(trx).lockIdentities();
           await checkOrganization(ctx, trx, input.organizationId);
           const nameKeys = names(input);
           await checkIdentity(trx, null, { ...input, searchName: nameKeys.search_name });
@@ -168,6 +172,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
      */
     async createMany(ctx: RequestContext, inputs: readonly CreatePersonInput[], trx: Transaction<DB>): Promise<string[]> {
       if (inputs.length === 0) return [];
+      await peopleRepository(trx).lockIdentities();
       const agencies = new Map<string, { name: string; country: string }>();
       for (const organizationId of new Set(inputs.map((i) => i.organizationId))) agencies.set(organizationId, await checkOrganization(ctx, trx, organizationId));
       const now = instant(clock);
@@ -218,6 +223,15 @@ export function createPeopleService({ db, clock, audit, passports, organizations
       return ids;
     },
 
+    /**
+     * Holds the checks of who is on record for a caller writing many people in one transaction
+     * (an import), from its start: taken later, after a batch's changes have locked people's rows
+     * and the audit head, it would come after them, where adding one person takes it before them.
+     */
+    lockIdentities(executor: Kysely<DB>): Promise<void> {
+      return peopleRepository(executor).lockIdentities();
+    },
+
     async matchForImport(
       ctx: RequestContext,
       keys: { ids: readonly string[]; emails: readonly string[]; names: readonly NameKey[] },
@@ -265,6 +279,7 @@ export function createPeopleService({ db, clock, audit, passports, organizations
 
     async update(ctx: RequestContext, id: string, version: number, input: UpdatePersonInput, executor?: Transaction<DB>): Promise<PersonDetail> {
       return inTransaction(db, executor, async (trx) => {
+        if (IDENTITY_FIELDS.some((field) => input[field] !== undefined)) await peopleRepository(trx).lockIdentities();
         const current = await editableRow(ctx, id, trx, 'update');
         if (input.organizationId && input.organizationId !== current.organization_id) await checkOrganization(ctx, trx, input.organizationId);
         const merged = {
