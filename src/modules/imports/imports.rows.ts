@@ -79,6 +79,19 @@ export interface RunState {
   records: Map<string, 'created' | 'updated'>;
 }
 
+/** What a run knows before its first row: nothing found yet, nothing written. */
+export function freshRunState(given: Pick<RunState, 'ctx' | 'kind' | 'isWriting' | 'headers' | 'columns' | 'dateFormat' | 'organizationId' | 'offeringId'>): RunState {
+  return {
+    ...given,
+    problems: [],
+    problemCount: 0,
+    currentRow: { row: 0, count: 0, fields: new Set() },
+    badRows: new Set(),
+    summary: { created: 0, updated: 0, unchanged: 0, skipped: 0 },
+    records: new Map(),
+  };
+}
+
 /** Notes a record the run wrote, for the import to link to once committed. */
 export function noteRecord(state: RunState, id: string, change: 'created' | 'updated'): void {
   if (!state.records.has(id)) state.records.set(id, change);

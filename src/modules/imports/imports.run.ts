@@ -18,7 +18,7 @@ import { peopleHandler } from './imports.people.js';
 import type { FileSource } from './imports.reader.js';
 import { importsRepository, storedFile } from './imports.repository.js';
 import { keepStatisticsCurrent } from '../../platform/db/statistics.js';
-import { type KindHandler, letOthersIn, MappedRow, report, type RunState } from './imports.rows.js';
+import { freshRunState, type KindHandler, letOthersIn, MappedRow, report, type RunState } from './imports.rows.js';
 import { certificationsHandler, enrollmentsHandler } from './imports.training.js';
 import type { DateEvidence } from './imports.values.js';
 
@@ -185,7 +185,7 @@ export function createImportPass(deps: ImportsDeps) {
     /** Whether more rows have problems than the user confirmed leaving out. */
     const leavesOutMore = () => confirmedLeftOut !== undefined && state.badRows.size > confirmedLeftOut;
     const kind = row.kind;
-    const state: RunState = {
+    const state = freshRunState({
       ctx,
       kind,
       isWriting: action === 'commit',
@@ -194,13 +194,7 @@ export function createImportPass(deps: ImportsDeps) {
       dateFormat: dateOrder(row).format,
       organizationId: row.organization_id,
       offeringId: row.offering_id,
-      problems: [],
-      problemCount: 0,
-      currentRow: { row: 0, count: 0, fields: new Set() },
-      badRows: new Set(),
-      summary: { created: 0, updated: 0, unchanged: 0, skipped: 0 },
-      records: new Map(),
-    };
+    });
     const credentials = kind === 'certifications' ? await deps.catalog.listCredentials(ctx) : [];
     const handler = handlerFor(kind, state, credentials);
     // Reading is most of a planned run's work; its writing, the rest.
