@@ -63,7 +63,7 @@ export function createIssuerKeys({ db, clock, audit, cipher, urls }: { db: Kysel
    * waited for, and a rotation that comes waits for it.
    */
   async function ensure(executor: Kysely<DB>, organizationId: string, algorithm: Algorithm) {
-    return inTransaction(db, executor.isTransaction ? (executor as Transaction<DB>) : undefined, async (trx) => {
+    return inTransaction(db, executor, async (trx) => {
       const keys = signingKeysRepository(trx);
       await keys.lockIssuer(organizationId);
       const existing = await activeRow(trx, organizationId, algorithm);

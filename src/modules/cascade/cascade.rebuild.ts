@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../../platform/db/transactions.js';
 import type { DB } from '../../platform/db/schema.js';
 import { buildGraph, generations } from './cascade.graph.js';
 import { cascadeChanges } from './cascade.changes.repository.js';
@@ -12,11 +13,11 @@ import { trackExperience } from '../people/track-experience.repository.js';
  * sources: for rows written around the services (a generated program, a bulk load, a restore),
  * and to check upkeep against. Runs in the caller's transaction, or in one of its own.
  */
-export async function rebuildCascade(db: Kysely<DB>): Promise<void> {
-  if (!db.isTransaction) {
-    await db.transaction().execute((trx) => rebuildCascade(trx));
-    return;
-  }
+export function rebuildCascade(executor: Kysely<DB>): Promise<void> {
+  return inTransaction(executor, executor, (db) => rebuildInTransaction(db));
+}
+
+async function rebuildInTransaction(db: Kysely<DB>): Promise<void> {
   await lockCascade(db);
   const store = cascadeTables(db);
   await store.clear();
